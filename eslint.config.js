@@ -1,0 +1,44 @@
+// The plugin lints itself: typescript-eslint for the code, eslint-plugin-eslint-plugin for the rules.
+import eslint from '@eslint/js';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', '.cache/', 'examples/', 'tests/fixtures/', 'tests/.virtual/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: globals.node,
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ...eslintPlugin.configs.recommended,
+    rules: {
+      ...eslintPlugin.configs.recommended.rules,
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Require|Enforce) ' }],
+      // createRule() adds `docs.url`; tests/meta.test.ts checks every rule's URL and doc page.
+      'eslint-plugin/require-meta-docs-url': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.name="context"][property.name="options"]',
+          message: 'Read options from the second argument of create(), which carries the defaults.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    ...eslintPlugin.configs.recommended,
+    settings: { eslintPlugin: { ruleTesterConstructors: ['RuleTester'] } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+);

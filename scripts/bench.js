@@ -1,0 +1,242 @@
+// @ts-check
+/**
+ * `npm run bench`: how much the plugin adds to an ESLint run over the corpus of real packages
+ * (tests/corpus/packages.json, installed by the same code as `npm run corpus`).
+ *
+ * In one process, with every config built once, it lints the corpus with
+ *   baseline     @eslint/js recommended
+ *   recommended  baseline + process-guard recommended
+ *   all          baseline + process-guard all
+ * alternating the three per repetition (after warm-up runs), and prints the median wall time of
+ * each, the ratios against the baseline, the time per rule (ESLint's `stats`), and the time to import
+ * the built plugin in a fresh Node process. It only reports: the exit code is 0 whatever the ratios.
+ *
+ * Options:
+ *   --reps N       timed repetitions of each configuration (default 5)
+ *   --warmup N     untimed runs of each configuration first (default 1)
+ *   --limit N      lint only the first N corpus files (quick runs)
+ *   --package NAME only this pinned package (repeatable, or comma-separated)
+ *   --loads N      fresh processes for the plugin load time (default 7; 0 skips it)
+ *   --by-file      alternate the configurations file by file instead of run by run (each repetition
+ *                  lints every file with all three in turn and sums the times per configuration);
+ *                  steadier on a machine that is busy with other work
+ *   --eslint9      use ESLint 9 (the `eslint-v9` alias)
+ *   --stand-in     a tiny stand-in rule instead of the built plugin (for working on this script)
+ */
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureCorpus, listCorpusFiles } from './lib/corpus-files.js';
+import { PLUGIN_ENTRY, enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, median } from './lib/lint-setup.js';
+
+/** @typedef {import('./lib/corpus-files.js').CorpusFile} CorpusFile */
+
+const { values: args } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    limit: { type: 'string' },
+    package: { type: 'string', multiple: true },
+    loads: { type: 'string', default: '7' },
+    'by-file': { type: 'boolean', default: false },
+    eslint9: { type: 'boolean', default: false },
+    'stand-in': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+/** @param {string} line */
+const log = (line) => process.stderr.write(`${line}\n`);
+/** @param {string} line */
+const print = (line) => process.stdout.write(`${line}\n`);
+
+/** Release memory between runs when node runs with --expose-gc. */
+const gc = /** @type {{ gc?: () => void }} */ (globalThis).gc;
+function collectGarbage() {
+  if (gc) gc();
+}
+
+/**
+ * Lints every file once; returns the wall time in ms and how many files threw.
+ * @param {import('eslint').ESLint} eslint
+ * @param {CorpusFile[]} files
+ */
+async function lintAll(eslint, files) {
+  collectGarbage();
+  let failures = 0;
+  const started = performance.now();
+  for (const file of files) {
+    try {
+      await eslint.lintText(file.text, { filePath: file.abs });
+    } catch {
+      failures++;
+    }
+  }
+  return { ms: performance.now() - started, failures };
+}
+
+/**
+ * Lints every file with each ESLint instance in turn (the order rotated by `rotate`), and sums the
+ * wall time per instance.
+ * @param {import('eslint').ESLint[]} instances
+ * @param {CorpusFile[]} files
+ * @param {number} rotate
+ */
+async function lintInterleaved(instances, files, rotate) {
+  collectGarbage();
+  const totals = instances.map(() => 0);
+  for (const file of files) {
+    for (let k = 0; k < instances.length; k++) {
+      const index = (k + rotate) % instances.length;
+      const started = performance.now();
+      try {
+        await instances[index].lintText(file.text, { filePath: file.abs });
+      } catch {
+        // counted by npm run corpus
+      }
+      totals[index] += performance.now() - started;
+    }
+  }
+  return totals;
+}
+
+/**
+ * Time to import the built plugin, measured inside fresh Node processes.
+ * @param {number} count
+ */
+function measureLoadTimes(count) {
+  const url = pathToFileURL(PLUGIN_ENTRY).href;
+  const code = [
+    'const started = performance.now();',
+    `await import(${JSON.stringify(url)});`,
+    'process.stdout.write(String(performance.now() - started));',
+  ].join('\n');
+  /** @type {number[]} */
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    times.push(Number(out));
+  }
+  return times;
+}
+
+/**
+ * @param {number} ms
+ */
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main() {
+  const reps = Math.max(1, Number(args.reps));
+  const warmup = Math.max(0, Number(args.warmup));
+  const loads = Math.max(0, Number(args.loads));
+  const { packages } = ensureCorpus({ log });
+  const only = (args.package ?? []).flatMap((p) => p.split(',')).filter(Boolean);
+  const limit = args.limit === undefined ? undefined : Number(args.limit);
+  const { files } = listCorpusFiles({ packages, only, limit });
+  const lines = files.reduce((sum, f) => sum + f.lines, 0);
+
+  const { ESLint, version } = await loadEslint({ v9: args.eslint9 });
+  const { plugin, source } = await loadPlugin({ standIn: args['stand-in'] });
+  const { default: js } = await import('@eslint/js');
+  const languages = await languageConfigs(files);
+  /** @type {import('eslint').Linter.Config} */
+  const jsRecommended = { name: '@eslint/js/recommended', ...js.configs.recommended };
+  const recommended = /** @type {import('eslint').Linter.Config} */ (plugin.configs.recommended);
+  const all = /** @type {import('eslint').Linter.Config} */ (plugin.configs.all);
+  const setups = [
+    { name: 'baseline', configs: [...languages, jsRecommended] },
+    { name: 'recommended', configs: [...languages, jsRecommended, recommended] },
+    { name: 'all', configs: [...languages, jsRecommended, all] },
+  ].map((s) => ({ ...s, eslint: new ESLint(eslintOptions(s.configs)), times: /** @type {number[]} */ ([]) }));
+
+  print(`ESLint ${version}, plugin ${source}`);
+  print(
+    `Corpus: ${files.length} files, ${lines} lines; @eslint/js recommended ${enabledRules(jsRecommended).length} rules, ` +
+      `process-guard recommended ${enabledRules(recommended).length} rules, all ${enabledRules(all).length} rules`,
+  );
+  const byFile = args['by-file'];
+  print(
+    `Runs: ${warmup} warm-up + ${reps} timed per configuration, alternating ${byFile ? 'file by file' : 'run by run'}` +
+      `${gc ? ', garbage collected before each run' : ''}`,
+  );
+  print('');
+
+  for (let i = 0; i < warmup; i++) {
+    for (const s of setups) {
+      const run = await lintAll(s.eslint, files);
+      log(`bench: warm-up ${s.name} ${seconds(run.ms)}${run.failures > 0 ? ` (${run.failures} files threw: see npm run corpus)` : ''}`);
+    }
+  }
+  for (let rep = 0; byFile && rep < reps; rep++) {
+    const totals = await lintInterleaved(
+      setups.map((s) => s.eslint),
+      files,
+      rep,
+    );
+    setups.forEach((s, k) => s.times.push(totals[k]));
+    log(`bench: rep ${rep + 1}/${reps} ${setups.map((s, k) => `${s.name} ${seconds(totals[k])}`).join(', ')}`);
+  }
+  for (let rep = 0; !byFile && rep < reps; rep++) {
+    // Rotate the order so that no configuration always runs right after the same other one.
+    const order = setups.map((_, k) => setups[(k + rep) % setups.length]);
+    for (const s of order) {
+      const run = await lintAll(s.eslint, files);
+      s.times.push(run.ms);
+      log(`bench: rep ${rep + 1}/${reps} ${s.name} ${seconds(run.ms)}`);
+    }
+  }
+
+  const base = median(setups[0].times);
+  print('Median wall time (min-max):');
+  for (const s of setups) {
+    print(`  ${s.name.padEnd(12)} ${seconds(median(s.times))}  (${seconds(Math.min(...s.times))} - ${seconds(Math.max(...s.times))})`);
+  }
+  print('');
+  const ratioRec = median(setups[1].times) / base;
+  const ratioAll = median(setups[2].times) / base;
+  print(`recommended / baseline = ${ratioRec.toFixed(3)}  (target < 1.05: ${ratioRec < 1.05 ? 'met' : 'NOT met'})`);
+  print(`all / baseline         = ${ratioAll.toFixed(3)}  (target < 1.08: ${ratioAll < 1.08 ? 'met' : 'NOT met'})`);
+  print('');
+
+  // Per-rule times from ESLint's stats, in a separate run so the timed runs carry no stats overhead.
+  const statsEslint = new ESLint(eslintOptions(setups[2].configs, { stats: true }));
+  /** @type {Record<string, number>} */
+  const perRule = {};
+  let parseMs = 0;
+  for (const file of files) {
+    try {
+      const [result] = await statsEslint.lintText(file.text, { filePath: file.abs });
+      for (const pass of result.stats?.times.passes ?? []) {
+        parseMs += pass.parse.total;
+        for (const [ruleId, time] of Object.entries(pass.rules ?? {})) perRule[ruleId] = (perRule[ruleId] ?? 0) + time.total;
+      }
+    } catch {
+      // counted in the timed runs
+    }
+  }
+  const ours = Object.entries(perRule).filter(([id]) => id.startsWith('process-guard/'));
+  const theirs = Object.entries(perRule).filter(([id]) => !id.startsWith('process-guard/'));
+  const sum = (/** @type {[string, number][]} */ entries) => entries.reduce((a, [, ms]) => a + ms, 0);
+  print(`Per-rule time, one run of "all" with stats (parse ${seconds(parseMs)}):`);
+  print(`  process-guard rules total  ${sum(ours).toFixed(1)} ms  (${((sum(ours) / base) * 100).toFixed(2)} % of the baseline run)`);
+  for (const [id, ms] of ours.sort((a, b) => b[1] - a[1])) {
+    print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms  ${((ms / files.length) * 1000).toFixed(1).padStart(7)} µs/file`);
+  }
+  print(`  @eslint/js rules total     ${sum(theirs).toFixed(1)} ms; slowest:`);
+  for (const [id, ms] of theirs.sort((a, b) => b[1] - a[1]).slice(0, 5)) print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms`);
+  print('');
+
+  if (loads > 0 && !args['stand-in']) {
+    const times = measureLoadTimes(loads);
+    const loadMedian = median(times);
+    print(
+      `Plugin load time (import of dist/index.js in ${loads} fresh processes): median ${loadMedian.toFixed(1)} ms ` +
+        `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; target < 50 ms: ${loadMedian < 50 ? 'met' : 'NOT met'})`,
+    );
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error?.stack ?? error}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,106 @@
+/** Small, dependency-free readers of ESTree nodes shared by the analysis modules. */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+
+export function isStringLike(node: Node): node is TSESTree.StringLiteral {
+  return node.type === 'Literal' && typeof node.value === 'string';
+}
+
+/** The value of a string literal or a template literal without substitutions. */
+export function stringValue(node: Node): string | undefined {
+  if (node.type === 'Literal') return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** The static name of `a.b`, `a['b']`, `a[0]`; undefined for a computed key. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === 'Identifier' ? node.property.name : undefined;
+  }
+  if (node.property.type === 'Literal' && typeof node.property.value === 'number') {
+    return String(node.property.value);
+  }
+  return stringValue(node.property);
+}
+
+/** Strips wrappers that do not change a value: `x!`, `x as T`, `x satisfies T`, `<T>x`, `a?.b`. */
+export function skipTransparent(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      case 'TSNonNullExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+]);
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export function isFunction(node: Node): node is FunctionNode {
+  return FUNCTION_TYPES.has(node.type);
+}
+
+/** `import.meta` */
+export function isImportMeta(node: Node): boolean {
+  return node.type === 'MetaProperty' && node.meta.name === 'import' && node.property.name === 'meta';
+}
+
+/** `import.meta.<name>` */
+export function isImportMetaMember(node: Node, name: string): boolean {
+  const inner = skipTransparent(node);
+  return inner.type === 'MemberExpression' && isImportMeta(inner.object) && memberName(inner) === name;
+}
+
+/** The options object of a call: the last object-literal argument at or after `from`. */
+export function optionsArgument(
+  args: readonly TSESTree.CallExpressionArgument[],
+  from: number,
+): TSESTree.ObjectExpression | undefined {
+  for (let index = args.length - 1; index >= from; index -= 1) {
+    const argument = args[index];
+    if (argument && argument.type === 'ObjectExpression') return argument;
+  }
+  return undefined;
+}
+
+/** The value of a non-computed or string-keyed property of an object literal (last one wins). */
+export function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  let found: TSESTree.Node | undefined;
+  for (const property of object.properties) {
+    if (property.type !== 'Property') continue;
+    const key = property.computed
+      ? stringValue(property.key)
+      : property.key.type === 'Identifier'
+        ? property.key.name
+        : stringValue(property.key);
+    if (key === name) found = property.value;
+  }
+  return found;
+}
+
+/** Whether an object literal may carry properties not visible here (spreads). */
+export function hasSpread(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === 'SpreadElement');
+}

@@ -1,0 +1,305 @@
+/**
+ * The API catalog: data only. Every process, thread and pool starter the plugin knows, the
+ * platform-only APIs, and the modules whose members guards are built from. Module ids are written
+ * without the `node:` prefix; references.ts strips it before looking anything up.
+ */
+
+/**
+ * How a starter runs code:
+ * - `process`: an arbitrary program (spawn, exec, execa…);
+ * - `fork`: a Node.js module in a child process with an IPC channel (fork, execaNode);
+ * - `thread`: a worker thread (Worker, pools in thread mode);
+ * - `cluster`: a cluster worker process running the primary's entry script.
+ */
+export type Mechanism = 'process' | 'fork' | 'thread' | 'cluster';
+
+/** Where a starter takes the program or script it runs. */
+export type TargetRole =
+  /** A program looked up on PATH (spawn, execFile, execa, cross-spawn). */
+  | 'command'
+  /** A command line run by a shell (exec, execSync, zx and execa's `$`). */
+  | 'shell-command'
+  /** A Node.js module path or URL (fork, Worker, execaNode, pool scripts). */
+  | 'script';
+
+export interface StarterTarget {
+  role: TargetRole;
+  /** Index of the argument holding the target; absent when it lives in an option. */
+  argument?: number;
+  /** Name of the option (in the options object) holding the target, e.g. pool `filename`. */
+  option?: string;
+}
+
+/** When a call or construction actually starts something. */
+export type Eagerness =
+  | 'always'
+  /** Only when this numeric option is present and not 0 (workerpool `minWorkers`). */
+  | { whenOption: string };
+
+export interface StarterSpec {
+  /** Module id, without `node:`. */
+  module: string;
+  /** Member path from the module object (what `require()` returns); `[]` is the module itself. */
+  path: readonly string[];
+  /** `call` also covers tagged templates (execa's and zx's `$`). */
+  invocation: 'call' | 'construct' | 'call-or-construct';
+  mechanism: Mechanism;
+  /** Display name used in messages. */
+  name: string;
+  target?: StarterTarget;
+  /** Index from which the options object is looked for (the last object argument at or after it). */
+  optionsFrom?: number;
+  starts: Eagerness;
+  /** Pools: the option that switches them to child processes, and the value that does. */
+  processMode?: { option: string; value: string };
+}
+
+const CHILD_PROCESS_STARTERS: StarterSpec[] = [
+  ...['spawn', 'spawnSync', 'execFile', 'execFileSync'].map(
+    (name): StarterSpec => ({
+      module: 'child_process',
+      path: [name],
+      invocation: 'call',
+      mechanism: 'process',
+      name: `${name}()`,
+      target: { role: 'command', argument: 0 },
+      optionsFrom: 1,
+      starts: 'always',
+    }),
+  ),
+  ...['exec', 'execSync'].map(
+    (name): StarterSpec => ({
+      module: 'child_process',
+      path: [name],
+      invocation: 'call',
+      mechanism: 'process',
+      name: `${name}()`,
+      target: { role: 'shell-command', argument: 0 },
+      optionsFrom: 1,
+      starts: 'always',
+    }),
+  ),
+  {
+    module: 'child_process',
+    path: ['fork'],
+    invocation: 'call',
+    mechanism: 'fork',
+    name: 'fork()',
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 1,
+    starts: 'always',
+  },
+];
+
+const THREAD_AND_CLUSTER_STARTERS: StarterSpec[] = [
+  {
+    module: 'worker_threads',
+    path: ['Worker'],
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: 'new Worker()',
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 1,
+    starts: 'always',
+  },
+  {
+    module: 'cluster',
+    path: ['fork'],
+    invocation: 'call',
+    mechanism: 'cluster',
+    name: 'cluster.fork()',
+    starts: 'always',
+  },
+];
+
+const LIBRARY_STARTERS: StarterSpec[] = [
+  ...(['execa', 'execaSync', 'execaCommand', 'execaCommandSync'] as const).map(
+    (name): StarterSpec => ({
+      module: 'execa',
+      path: [name],
+      invocation: 'call',
+      mechanism: 'process',
+      name: `${name}()`,
+      target: { role: name.startsWith('execaCommand') ? 'shell-command' : 'command', argument: 0 },
+      optionsFrom: 1,
+      starts: 'always',
+    }),
+  ),
+  {
+    module: 'execa',
+    path: ['execaNode'],
+    invocation: 'call',
+    mechanism: 'fork',
+    name: 'execaNode()',
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 1,
+    starts: 'always',
+  },
+  ...['execa', 'zx'].map(
+    (module): StarterSpec => ({
+      module,
+      path: ['$'],
+      invocation: 'call',
+      mechanism: 'process',
+      name: '$``',
+      target: { role: 'shell-command' },
+      starts: 'always',
+    }),
+  ),
+  ...[[], ['spawn'], ['sync']].map(
+    (path): StarterSpec => ({
+      module: 'cross-spawn',
+      path,
+      invocation: 'call',
+      mechanism: 'process',
+      name: path.length === 0 ? 'crossSpawn()' : `crossSpawn.${path[0]}()`,
+      target: { role: 'command', argument: 0 },
+      optionsFrom: 1,
+      starts: 'always',
+    }),
+  ),
+  ...[[], ['Piscina']].map(
+    (path): StarterSpec => ({
+      module: 'piscina',
+      path,
+      invocation: 'construct',
+      mechanism: 'thread',
+      name: 'new Piscina()',
+      target: { role: 'script', option: 'filename' },
+      optionsFrom: 0,
+      starts: 'always',
+    }),
+  ),
+  ...[[], ['Tinypool']].map(
+    (path): StarterSpec => ({
+      module: 'tinypool',
+      path,
+      invocation: 'construct',
+      mechanism: 'thread',
+      name: 'new Tinypool()',
+      target: { role: 'script', option: 'filename' },
+      optionsFrom: 0,
+      starts: 'always',
+      processMode: { option: 'runtime', value: 'child_process' },
+    }),
+  ),
+  {
+    module: 'workerpool',
+    path: ['pool'],
+    invocation: 'call',
+    mechanism: 'thread',
+    name: 'workerpool.pool()',
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 0,
+    starts: { whenOption: 'minWorkers' },
+    processMode: { option: 'workerType', value: 'process' },
+  },
+  {
+    module: 'pino',
+    path: ['transport'],
+    invocation: 'call',
+    mechanism: 'thread',
+    name: 'pino.transport()',
+    starts: 'always',
+  },
+  {
+    module: 'thread-stream',
+    path: [],
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: 'new ThreadStream()',
+    target: { role: 'script', option: 'filename' },
+    optionsFrom: 0,
+    starts: 'always',
+  },
+  {
+    module: 'synckit',
+    path: ['createSyncFn'],
+    invocation: 'call',
+    mechanism: 'thread',
+    name: 'createSyncFn()',
+    target: { role: 'script', argument: 0 },
+    starts: 'always',
+  },
+];
+
+export const BUILTIN_STARTERS: readonly StarterSpec[] = [
+  ...CHILD_PROCESS_STARTERS,
+  ...THREAD_AND_CLUSTER_STARTERS,
+  ...LIBRARY_STARTERS,
+];
+
+/** POSIX-only members of `process`: absent on Windows (and Android). */
+export const POSIX_PROCESS_MEMBERS: ReadonlySet<string> = new Set([
+  'getuid',
+  'geteuid',
+  'getgid',
+  'getegid',
+  'getgroups',
+  'setuid',
+  'setgid',
+  'seteuid',
+  'setegid',
+  'setgroups',
+  'initgroups',
+]);
+
+/** `fs` members implemented only on macOS. */
+export const MACOS_FS_MEMBERS: ReadonlySet<string> = new Set(['lchmod', 'lchmodSync']);
+
+/** Packages that install or load on one OS only (optionalDependencies with an `os` field). */
+export const PLATFORM_ONLY_PACKAGES: ReadonlyMap<string, Platform> = new Map([['fsevents', 'darwin']]);
+
+/** Signals `process.kill()`/`subprocess.kill()` can send on Windows; every other one fails there. */
+export const WINDOWS_KILL_SIGNALS: ReadonlySet<string> = new Set(['SIGINT', 'SIGTERM', 'SIGKILL']);
+
+/** `process.platform` values. */
+export const PLATFORMS = [
+  'aix',
+  'android',
+  'cygwin',
+  'darwin',
+  'freebsd',
+  'haiku',
+  'linux',
+  'netbsd',
+  'openbsd',
+  'sunos',
+  'win32',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** What `os.type()` returns on each platform it distinguishes. */
+export const OS_TYPE_PLATFORMS: ReadonlyMap<string, Platform> = new Map([
+  ['Windows_NT', 'win32'],
+  ['Darwin', 'darwin'],
+  ['Linux', 'linux'],
+  ['FreeBSD', 'freebsd'],
+  ['OpenBSD', 'openbsd'],
+  ['NetBSD', 'netbsd'],
+  ['SunOS', 'sunos'],
+  ['AIX', 'aix'],
+]);
+
+/**
+ * Modules whose references the analysis follows besides the starters' modules: guards
+ * (`worker_threads`, `cluster`, `os`, `process`), values (`path`, `url`, `module`), `util.promisify`
+ * and the platform-only APIs (`fs`).
+ */
+export const SUPPORT_MODULES: readonly string[] = [
+  'worker_threads',
+  'cluster',
+  'os',
+  'process',
+  'path',
+  'url',
+  'module',
+  'util',
+  'fs',
+  'fs/promises',
+];
+
+/** Node.js built-in module ids the `node:` prefix may be stripped from. */
+export function stripNodePrefix(id: string): string {
+  return id.startsWith('node:') ? id.slice(5) : id;
+}

@@ -1,0 +1,498 @@
+/**
+ * Guards: what a condition proves about the running context, and which of those facts hold at a
+ * node through `if`/`else`, ternaries, `&&`/`||`, negation, `switch`, early exits, aliases and
+ * `try`/`catch`.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from './catalog.js';
+import { isImportMetaMember, memberName, skipTransparent, stringValue } from './ast.js';
+import {
+  CALL_RESULT,
+  GLOBALS_MODULE,
+  isRef,
+  refKey,
+  REQUIRE_MODULE,
+  type ModuleRef,
+  type ReferenceIndex,
+} from './references.js';
+import { constantInitializer, isGlobalIdentifier } from './scope.js';
+import { selfReference } from './values.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * The start contexts a guard can tell apart (DESIGN.md §2):
+ * - `main-thread`: `isMainThread` (false in worker threads only);
+ * - `cluster-primary`: `cluster.isPrimary` (false in cluster workers only);
+ * - `ipc-child`: `process.send` is defined (fork and cluster children);
+ * - `entry-module`: `require.main === module`, `import.meta.main`, the argv[1] idiom (true in
+ *   worker threads too);
+ * - `marker`: a test of `process.argv` or `process.env` that the parent can set for the child.
+ */
+export type ContextKind = 'main-thread' | 'cluster-primary' | 'ipc-child' | 'entry-module' | 'marker';
+
+export type EntryCheck = 'require.main' | 'import.meta.main' | 'argv[1]' | 'module.parent';
+
+export type Fact =
+  | {
+      readonly kind: ContextKind;
+      readonly value: boolean;
+      readonly test: Node;
+      readonly entryCheck?: EntryCheck;
+      /** For `marker`: what the parent would set for the child. */
+      readonly marker?: 'argv' | 'env';
+    }
+  /** The platform is one of these. */
+  | { readonly kind: 'platform'; readonly platforms: ReadonlySet<Platform>; readonly test: Node }
+  /** The API with this reference key exists (a `typeof`/truthiness/`in` test). */
+  | { readonly kind: 'api'; readonly key: string; readonly test: Node }
+  /** An exception thrown here is caught (inside a `try` block that has a `catch`). */
+  | { readonly kind: 'caught'; readonly test: Node };
+
+export type ContextFact = Extract<Fact, { kind: ContextKind }>;
+
+export interface GuardSettings {
+  /** Identifiers or member names (a project's own `isWindows`) that prove a platform when truthy. */
+  readonly platformGuards: ReadonlyMap<string, readonly Platform[]>;
+}
+
+const ALL_PLATFORMS: ReadonlySet<Platform> = new Set(PLATFORMS);
+const MAX_ALIAS_DEPTH = 4;
+
+export class GuardEvaluator {
+  private readonly factsCache = new WeakMap<Node, readonly Fact[]>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly references: ReferenceIndex,
+    private readonly settings: GuardSettings,
+  ) {}
+
+  /** Every fact that holds when `node` runs, from its enclosing conditions and earlier exits. */
+  factsAt(node: Node): readonly Fact[] {
+    const cached = this.factsCache.get(node);
+    if (cached) return cached;
+    const facts: Fact[] = [];
+    let current: Node = node;
+    for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+      facts.push(...this.factsFromParent(current, parent));
+    }
+    this.factsCache.set(node, facts);
+    return facts;
+  }
+
+  /** What `test` proves when it evaluates truthy (`assumed` true) or falsy. */
+  conditionFacts(test: Node, assumed: boolean, depth = 0): Fact[] {
+    const node = skipTransparent(test);
+    switch (node.type) {
+      case 'UnaryExpression':
+        return node.operator === '!' ? this.conditionFacts(node.argument, !assumed, depth) : [];
+      case 'LogicalExpression':
+        return this.logicalFacts(node, assumed, depth);
+      case 'BinaryExpression':
+        return this.comparisonFacts(node, assumed);
+      case 'Identifier': {
+        const fromRef = this.valueFacts(node, assumed);
+        if (fromRef.length > 0 || depth >= MAX_ALIAS_DEPTH) return fromRef;
+        // `const isWindows = process.platform === 'win32'`
+        const init = constantInitializer(this.sourceCode, node);
+        if (init) return this.conditionFacts(init, assumed, depth + 1).map((fact) => ({ ...fact, test: node }));
+        return [];
+      }
+      case 'MemberExpression':
+      case 'MetaProperty':
+        return this.valueFacts(node, assumed);
+      case 'CallExpression':
+        return [...this.callFacts(node, assumed), ...this.valueFacts(node, assumed)];
+      default:
+        return [];
+    }
+  }
+
+  private factsFromParent(child: Node, parent: Node): Fact[] {
+    switch (parent.type) {
+      case 'IfStatement':
+      case 'ConditionalExpression':
+        if (child === parent.consequent) return this.conditionFacts(parent.test, true);
+        if (child === parent.alternate) return this.conditionFacts(parent.test, false);
+        return [];
+      case 'LogicalExpression':
+        if (child !== parent.right) return [];
+        if (parent.operator === '&&') return this.conditionFacts(parent.left, true);
+        if (parent.operator === '||') return this.conditionFacts(parent.left, false);
+        return [];
+      case 'SwitchCase':
+        return child === parent.test ? [] : [...this.switchFacts(parent), ...this.earlyExitFacts(parent.consequent, child)];
+      case 'BlockStatement':
+      case 'StaticBlock':
+        return this.earlyExitFacts(parent.body, child);
+      case 'Program':
+        return this.earlyExitFacts(parent.body, child);
+      case 'TryStatement':
+        return child === parent.block && parent.handler ? [{ kind: 'caught', test: parent }] : [];
+      default:
+        return [];
+    }
+  }
+
+  /** `if (!ok) return;` before `child` in the same statement list proves `ok` at `child`. */
+  private earlyExitFacts(statements: readonly Node[], child: Node): Fact[] {
+    const facts: Fact[] = [];
+    for (const statement of statements) {
+      if (statement === child) break;
+      if (statement.type === 'IfStatement') {
+        const thenExits = alwaysExits(statement.consequent, this.references);
+        const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references) : false;
+        if (thenExits && !elseExits) facts.push(...this.conditionFacts(statement.test, false));
+        else if (elseExits && !thenExits) facts.push(...this.conditionFacts(statement.test, true));
+      } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
+        // `ok || process.exit(1)`
+        const { left, right, operator } = statement.expression;
+        if (operator !== '??' && isExitCall(right, this.references)) {
+          facts.push(...this.conditionFacts(left, operator === '||'));
+        }
+      }
+    }
+    return facts;
+  }
+
+  private switchFacts(switchCase: TSESTree.SwitchCase): Fact[] {
+    const statement = switchCase.parent;
+    if (!this.isPlatformSource(statement.discriminant)) return [];
+    const cases = statement.cases;
+    const index = cases.indexOf(switchCase);
+    if (switchCase.test === null) {
+      // `default`: every case that does not fall through into it is excluded.
+      const excluded = new Set<Platform>();
+      for (let other = 0; other < cases.length; other += 1) {
+        const candidate = cases[other];
+        if (!candidate || candidate === switchCase || !candidate.test) continue;
+        const falls = other === index - 1 && !endsWithJump(candidate.consequent);
+        const platform = caseToPlatform(candidate.test);
+        if (!platform) return [];
+        if (!falls) excluded.add(platform);
+      }
+      return [{ kind: 'platform', platforms: without(ALL_PLATFORMS, excluded), test: statement.discriminant }];
+    }
+    // This case and the empty cases that fall through into it.
+    const included = new Set<Platform>();
+    for (let other = index; other >= 0; other -= 1) {
+      const candidate = cases[other];
+      if (!candidate) break;
+      if (other < index && candidate.consequent.length > 0) break;
+      if (!candidate.test) return [];
+      const platform = caseToPlatform(candidate.test);
+      if (!platform) return [];
+      included.add(platform);
+    }
+    return [{ kind: 'platform', platforms: included, test: statement.discriminant }];
+  }
+
+  private logicalFacts(node: TSESTree.LogicalExpression, assumed: boolean, depth: number): Fact[] {
+    if (node.operator === '??') return [];
+    const conjunction = (node.operator === '&&') === assumed;
+    const left = this.conditionFacts(node.left, assumed, depth);
+    const right = this.conditionFacts(node.right, assumed, depth);
+    // `a && b` truthy, or `a || b` falsy: both hold.
+    if (conjunction) return [...left, ...right];
+    // A disjunction proves only what both sides prove: the union of platform sets, shared contexts.
+    return disjunction(left, right, node);
+  }
+
+  private comparisonFacts(node: TSESTree.BinaryExpression, assumed: boolean): Fact[] {
+    if (node.operator === 'in') {
+      const name = stringValue(node.left);
+      const object = this.references.refOf(skipTransparent(node.right));
+      if (name === undefined || !object) return [];
+      return assumed ? [{ kind: 'api', key: refKey({ module: object.module, path: [...object.path, name] }), test: node }] : [];
+    }
+    const negated = node.operator === '!==' || node.operator === '!=';
+    if (!negated && node.operator !== '===' && node.operator !== '==') return [];
+    const holds = assumed !== negated;
+    return [...this.compare(node.left, node.right, holds, node), ...this.compare(node.right, node.left, holds, node)];
+  }
+
+  /** Facts from `subject == other` holding (`holds`) or not. */
+  private compare(subjectNode: Node, otherNode: Node, holds: boolean, test: Node): Fact[] {
+    const subject = skipTransparent(subjectNode);
+    const other = skipTransparent(otherNode);
+    const literal = stringValue(other);
+
+    if (literal !== undefined && this.isPlatformSource(subject)) {
+      const platform = this.platformOf(subject, literal);
+      if (!platform) return [];
+      const platforms = new Set<Platform>([platform]);
+      return [{ kind: 'platform', platforms: holds ? platforms : without(ALL_PLATFORMS, platforms), test }];
+    }
+    if (literal !== undefined && subject.type === 'UnaryExpression' && subject.operator === 'typeof') {
+      // `typeof process.send === 'function'`, `typeof process.getuid !== 'undefined'`
+      const present = literal === 'undefined' ? !holds : holds;
+      return this.presenceFacts(subject.argument, present, test);
+    }
+    if (isNullish(other)) return this.presenceFacts(subject, !holds, test);
+    if (other.type === 'Literal' && typeof other.value === 'boolean') {
+      return this.conditionFacts(subject, holds === other.value).map((fact) => ({ ...fact, test }));
+    }
+    const subjectRef = this.references.refOf(subject);
+    if (isRef(subjectRef, REQUIRE_MODULE, 'main') && isRef(this.references.refOf(other), GLOBALS_MODULE, 'module')) {
+      return [{ kind: 'entry-module', value: holds, test, entryCheck: 'require.main' }];
+    }
+    if (isRef(subjectRef, 'process', 'argv', '1') && selfReference(this.sourceCode, this.references, other)) {
+      return [{ kind: 'entry-module', value: holds, test, entryCheck: 'argv[1]' }];
+    }
+    if (isRef(subjectRef, 'worker_threads', 'threadId') && other.type === 'Literal' && other.value === 0) {
+      return [{ kind: 'main-thread', value: holds, test }];
+    }
+    return this.markerFacts(subject, holds, test);
+  }
+
+  /** Facts from a value tested for presence: `x`, `x != null`, `typeof x !== 'undefined'`. */
+  private presenceFacts(valueNode: Node, present: boolean, test: Node): Fact[] {
+    const value = skipTransparent(valueNode);
+    const ref = this.references.refOf(value);
+    if (isRef(ref, 'process', 'send') || isRef(ref, 'process', 'connected') || isRef(ref, 'process', 'channel')) {
+      return [{ kind: 'ipc-child', value: present, test }];
+    }
+    if (isRef(ref, 'worker_threads', 'parentPort') || isRef(ref, 'worker_threads', 'workerData')) {
+      return [{ kind: 'main-thread', value: !present, test }];
+    }
+    if (isRef(ref, GLOBALS_MODULE, 'module', 'parent')) {
+      return [{ kind: 'entry-module', value: !present, test, entryCheck: 'module.parent' }];
+    }
+    if (isImportMetaMember(value, 'main')) {
+      return [{ kind: 'entry-module', value: present, test, entryCheck: 'import.meta.main' }];
+    }
+    const marker = this.markerFacts(value, present, test);
+    if (marker.length > 0) return marker;
+    if (ref && present && isApiRef(ref)) return [{ kind: 'api', key: refKey(ref), test }];
+    return [];
+  }
+
+  /** Facts from a value used as a condition. */
+  private valueFacts(node: Node, assumed: boolean): Fact[] {
+    const ref = this.references.refOf(node);
+    if (isRef(ref, 'worker_threads', 'isMainThread')) return [{ kind: 'main-thread', value: assumed, test: node }];
+    if (isRef(ref, 'cluster', 'isPrimary') || isRef(ref, 'cluster', 'isMaster')) {
+      return [{ kind: 'cluster-primary', value: assumed, test: node }];
+    }
+    if (isRef(ref, 'cluster', 'isWorker')) return [{ kind: 'cluster-primary', value: !assumed, test: node }];
+    const guardName = this.platformGuardName(node);
+    if (guardName !== undefined) {
+      const platforms = new Set(this.settings.platformGuards.get(guardName));
+      return [{ kind: 'platform', platforms: assumed ? platforms : without(ALL_PLATFORMS, platforms), test: node }];
+    }
+    return this.presenceFacts(node, assumed, node);
+  }
+
+  /** `process.platform.startsWith('win')`, `/^win/.test(process.platform)`, `[…].includes(platform)`. */
+  private callFacts(node: TSESTree.CallExpression, assumed: boolean): Fact[] {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== 'MemberExpression') return [];
+    const method = memberName(callee);
+    const [argument] = node.arguments;
+    if (!argument || method === undefined) return [];
+    let matches: ((platform: Platform) => boolean) | undefined;
+    const needle = stringValue(argument);
+    if (this.isPlatformSource(callee.object) && needle !== undefined) {
+      if (method === 'startsWith') matches = (platform) => platform.startsWith(needle);
+      else if (method === 'endsWith') matches = (platform) => platform.endsWith(needle);
+      else if (method === 'includes') matches = (platform) => platform.includes(needle);
+    } else if (method === 'test' && callee.object.type === 'Literal' && 'regex' in callee.object) {
+      const { pattern, flags } = callee.object.regex;
+      if (this.isPlatformSource(argument)) {
+        const regex = safeRegExp(pattern, flags);
+        if (regex) matches = (platform) => regex.test(platform);
+      }
+    } else if (method === 'includes' && callee.object.type === 'ArrayExpression' && this.isPlatformSource(argument)) {
+      const listed = new Set(callee.object.elements.map((element) => (element ? stringValue(element) : undefined)));
+      matches = (platform) => listed.has(platform);
+    }
+    if (!matches) {
+      // `process.argv.includes('--child')`
+      return this.markerFacts(callee.object, assumed, node);
+    }
+    const platforms = new Set(PLATFORMS.filter(matches));
+    return [{ kind: 'platform', platforms: assumed ? platforms : without(ALL_PLATFORMS, platforms), test: node }];
+  }
+
+  /** `process.platform`, `os.platform()`, `os.type()`, or a constant holding one. */
+  private isPlatformSource(node: Node): boolean {
+    return this.platformSourceKind(node) !== undefined;
+  }
+
+  private platformSourceKind(nodeIn: Node): 'platform' | 'type' | undefined {
+    let node = skipTransparent(nodeIn);
+    if (node.type === 'Identifier' && !this.references.refOf(node)) {
+      const init = constantInitializer(this.sourceCode, node);
+      if (init) node = skipTransparent(init);
+    }
+    const ref = this.references.refOf(node);
+    if (isRef(ref, 'process', 'platform') || isRef(ref, 'os', 'platform', CALL_RESULT)) return 'platform';
+    if (isRef(ref, 'os', 'type', CALL_RESULT)) return 'type';
+    return undefined;
+  }
+
+  private platformOf(source: Node, literal: string): Platform | undefined {
+    if (this.platformSourceKind(source) === 'type') return OS_TYPE_PLATFORMS.get(literal);
+    return ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
+  }
+
+  /** `process.argv…`, `process.env…`: values a parent sets for the child it starts. */
+  private markerSource(node: Node): 'argv' | 'env' | undefined {
+    for (let current = skipTransparent(node); ; ) {
+      const ref = this.references.refOf(current);
+      if (ref?.module === 'process') {
+        if (ref.path[0] === 'argv' || ref.path[0] === 'execArgv') return 'argv';
+        if (ref.path[0] === 'env') return 'env';
+      }
+      if (current.type === 'MemberExpression') current = skipTransparent(current.object);
+      else if (current.type === 'CallExpression') current = skipTransparent(current.callee);
+      else return undefined;
+    }
+  }
+
+  private markerFacts(node: Node, value: boolean, test: Node): Fact[] {
+    const marker = this.markerSource(node);
+    return marker ? [{ kind: 'marker', value, test, marker }] : [];
+  }
+
+  private platformGuardName(node: Node): string | undefined {
+    if (this.settings.platformGuards.size === 0) return undefined;
+    const inner = skipTransparent(node);
+    if (inner.type === 'CallExpression' && inner.arguments.length === 0) return this.platformGuardName(inner.callee);
+    let name: string | undefined;
+    if (inner.type === 'Identifier') {
+      // A local `const isWindows = …` is judged by its initializer, not by its name.
+      const local = constantInitializer(this.sourceCode, inner);
+      name = local ? undefined : inner.name;
+      if (name !== undefined && isGlobalIdentifier(this.sourceCode, inner, name) && !this.settings.platformGuards.has(name)) {
+        return undefined;
+      }
+    } else if (inner.type === 'MemberExpression') {
+      name = memberName(inner);
+    }
+    return name !== undefined && this.settings.platformGuards.has(name) ? name : undefined;
+  }
+}
+
+/** Whether a reference names an API (a member of a module), not a module object. */
+function isApiRef(ref: ModuleRef): boolean {
+  return ref.path.length > 0 && !ref.path.includes(CALL_RESULT);
+}
+
+function isNullish(node: Node): boolean {
+  if (node.type === 'Literal' && node.value === null) return true;
+  if (node.type === 'Identifier' && node.name === 'undefined') return true;
+  return node.type === 'UnaryExpression' && node.operator === 'void';
+}
+
+function caseToPlatform(test: Node): Platform | undefined {
+  const literal = stringValue(test);
+  return literal !== undefined && ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
+}
+
+function without<T>(all: ReadonlySet<T>, removed: ReadonlySet<T>): Set<T> {
+  return new Set([...all].filter((item) => !removed.has(item)));
+}
+
+function safeRegExp(pattern: string, flags: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The facts both sides of a disjunction prove. */
+function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node): Fact[] {
+  const result: Fact[] = [];
+  const leftPlatforms = left.filter((fact) => fact.kind === 'platform');
+  const rightPlatforms = right.filter((fact) => fact.kind === 'platform');
+  if (leftPlatforms.length > 0 && rightPlatforms.length > 0) {
+    result.push({
+      kind: 'platform',
+      platforms: new Set([...intersectAll(leftPlatforms), ...intersectAll(rightPlatforms)]),
+      test,
+    });
+  }
+  for (const fact of left) {
+    if (fact.kind === 'platform' || fact.kind === 'caught') continue;
+    const shared = right.some((other) => sameFact(fact, other));
+    if (shared) result.push({ ...fact, test });
+  }
+  return result;
+}
+
+function intersectAll(facts: readonly Extract<Fact, { kind: 'platform' }>[]): Set<Platform> {
+  let result = new Set<Platform>(ALL_PLATFORMS);
+  for (const fact of facts) result = new Set([...result].filter((platform) => fact.platforms.has(platform)));
+  return result;
+}
+
+function sameFact(a: Fact, b: Fact): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'api' && b.kind === 'api') return a.key === b.key;
+  if ('value' in a && 'value' in b) return a.value === b.value;
+  return false;
+}
+
+/** `process.exit()`, `process.abort()`, `process.exitCode`-free exits. */
+export function isExitCall(node: Node, references: ReferenceIndex): boolean {
+  const inner = skipTransparent(node);
+  if (inner.type !== 'CallExpression') return false;
+  const callee = references.refOf(inner.callee);
+  return isRef(callee, 'process', 'exit') || isRef(callee, 'process', 'abort') || isRef(callee, 'process', 'reallyExit');
+}
+
+/** Whether a statement always leaves the enclosing statement list: return, throw, exit, jump. */
+export function alwaysExits(statement: Node, references: ReferenceIndex): boolean {
+  switch (statement.type) {
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+    case 'ContinueStatement':
+    case 'BreakStatement':
+      return true;
+    case 'ExpressionStatement':
+      return isExitCall(statement.expression, references);
+    case 'BlockStatement':
+      return statement.body.some((inner) => alwaysExits(inner, references));
+    case 'IfStatement':
+      return (
+        statement.alternate !== null &&
+        statement.alternate !== undefined &&
+        alwaysExits(statement.consequent, references) &&
+        alwaysExits(statement.alternate, references)
+      );
+    default:
+      return false;
+  }
+}
+
+function endsWithJump(statements: readonly Node[]): boolean {
+  const last = statements.at(-1);
+  if (!last) return false;
+  if (last.type === 'BlockStatement') return endsWithJump(last.body);
+  return last.type === 'BreakStatement' || last.type === 'ReturnStatement' || last.type === 'ThrowStatement' || last.type === 'ContinueStatement';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summaries rules read.
+
+/** The facts about the start context (thread, process, cluster, entry, marker). */
+export function contextFacts(facts: readonly Fact[]): ContextFact[] {
+  return facts.filter((fact): fact is ContextFact => fact.kind !== 'platform' && fact.kind !== 'api' && fact.kind !== 'caught');
+}
+
+/** The platforms code at a node can run on. */
+export function possiblePlatforms(facts: readonly Fact[]): ReadonlySet<Platform> {
+  return intersectAll(facts.filter((fact) => fact.kind === 'platform'));
+}
+
+export function provesApi(facts: readonly Fact[], key: string): boolean {
+  return facts.some((fact) => fact.kind === 'api' && fact.key === key);
+}
+
+export function isCaught(facts: readonly Fact[]): boolean {
+  return facts.some((fact) => fact.kind === 'caught');
+}

@@ -1,0 +1,110 @@
+/**
+ * The shared per-file model. Computed once per file (cached on the AST) and read by every rule.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import type { Mechanism, StarterSpec } from './catalog.js';
+import { optionsArgument, propertyValue } from './ast.js';
+import { ExecutionModel } from './execution.js';
+import { GuardEvaluator } from './guards.js';
+import { buildReferenceIndex, refKey, type Invocation, type ReferenceIndex } from './references.js';
+import { resolveSettings, type ResolvedSettings } from './settings.js';
+
+/** A call or `new` of a catalog starter. */
+export interface StarterSite extends Invocation {
+  readonly spec: StarterSpec;
+  /** The options object literal, when one is written at the call. */
+  readonly options: TSESTree.ObjectExpression | undefined;
+  /** The expression naming the command or script, when it is written at the call. */
+  readonly target: TSESTree.Node | undefined;
+  /** Whether the invocation starts a process or thread right away (eager pools do, lazy ones not). */
+  readonly startsNow: boolean;
+  /** The mechanism in effect, with a pool's process mode taken into account. */
+  readonly mechanism: Mechanism;
+}
+
+export interface FileAnalysis {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly settings: ResolvedSettings;
+  readonly references: ReferenceIndex;
+  readonly guards: GuardEvaluator;
+  readonly execution: ExecutionModel;
+  readonly starters: readonly StarterSite[];
+  /** The file starts with `#!`: an executable entry point, not a module others import. */
+  readonly isExecutable: boolean;
+}
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const cache = new WeakMap<object, { settings: unknown; analysis: FileAnalysis }>();
+
+/** The analysis of the file a rule is linting, computed on first use and shared by all rules. */
+export function analyze(context: AnyContext): FileAnalysis {
+  const { sourceCode } = context;
+  const settingsObject = context.settings as Record<string, unknown> | undefined;
+  const cached = cache.get(sourceCode.ast);
+  if (cached && cached.settings === settingsObject) return cached.analysis;
+  const analysis = buildAnalysis(sourceCode, resolveSettings(settingsObject));
+  cache.set(sourceCode.ast, { settings: settingsObject, analysis });
+  return analysis;
+}
+
+function buildAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings): FileAnalysis {
+  const references = buildReferenceIndex(sourceCode, settings.trackedModules);
+  return {
+    sourceCode,
+    settings,
+    references,
+    guards: new GuardEvaluator(sourceCode, references, settings),
+    execution: new ExecutionModel(sourceCode),
+    starters: findStarters(references, settings),
+    isExecutable: sourceCode.text.startsWith('#!'),
+  };
+}
+
+function findStarters(references: ReferenceIndex, settings: ResolvedSettings): StarterSite[] {
+  const sites: StarterSite[] = [];
+  for (const invocation of references.invocations) {
+    const specs = settings.starters.get(refKey(invocation.callee));
+    const spec = specs?.find((candidate) => matchesInvocation(candidate, invocation));
+    if (spec) sites.push(describeSite(invocation, spec));
+  }
+  return sites;
+}
+
+function matchesInvocation(spec: StarterSpec, invocation: Invocation): boolean {
+  return spec.invocation === 'call-or-construct' || (spec.invocation === 'call') === (invocation.kind === 'call');
+}
+
+function describeSite(invocation: Invocation, spec: StarterSpec): StarterSite {
+  const args = invocation.node.type === 'TaggedTemplateExpression' ? [] : invocation.node.arguments;
+  const options = spec.optionsFrom === undefined ? undefined : optionsArgument(args, spec.optionsFrom);
+  let target: TSESTree.Node | undefined;
+  if (spec.target?.argument !== undefined) target = args[spec.target.argument];
+  else if (spec.target?.option !== undefined && options) target = propertyValue(options, spec.target.option);
+  return {
+    ...invocation,
+    spec,
+    options,
+    target,
+    startsNow: startsNow(spec, options),
+    mechanism: processModeOn(spec, options) ? 'process' : spec.mechanism,
+  };
+}
+
+function startsNow(spec: StarterSpec, options: TSESTree.ObjectExpression | undefined): boolean {
+  if (spec.starts === 'always') return true;
+  const value = options && propertyValue(options, spec.starts.whenOption);
+  if (!value) return false;
+  return !(value.type === 'Literal' && (value.value === 0 || value.value === false || value.value === null));
+}
+
+function processModeOn(spec: StarterSpec, options: TSESTree.ObjectExpression | undefined): boolean {
+  if (!spec.processMode || !options) return false;
+  const value = propertyValue(options, spec.processMode.option);
+  return value?.type === 'Literal' && value.value === spec.processMode.value;
+}
+
+export type { Fact, ContextFact, ContextKind } from './guards.js';
+export type { Execution } from './execution.js';
+export type { ModuleRef, Invocation } from './references.js';

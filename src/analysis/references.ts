@@ -1,0 +1,352 @@
+/**
+ * Reference resolution: which expressions of a file evaluate to members of the tracked modules.
+ *
+ * The index follows values forward from where modules enter the file (static imports, `require`,
+ * `createRequire`, `process.getBuiltinModule`, `import x = require()`, the `process` global) through
+ * member accesses, destructuring, aliases, calls and `new`, resolving every identifier through
+ * ESLint's scope manager. A local function named `spawn` is never labelled: only values that really
+ * come from a tracked module are.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { stripNodePrefix } from './catalog.js';
+import { isStringLike, memberName, stringValue } from './ast.js';
+import { resolveVariable } from './scope.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+/** Path segment for the result of calling a value. */
+export const CALL_RESULT = '()';
+/** Path segment for the instance made by `new`. */
+export const INSTANCE = 'new';
+/** Pseudo-modules for the CommonJS globals. */
+export const REQUIRE_MODULE = '#require';
+export const GLOBALS_MODULE = '#global';
+
+/** What an expression evaluates to: a member path from a tracked module's object. */
+export interface ModuleRef {
+  /** Module id without `node:`; `#require` for `require`, `#global` for `module`/`__filename`… */
+  readonly module: string;
+  /** Member names from the module object; `()` marks a call result, `new` an instance. */
+  readonly path: readonly string[];
+  /** The call or `new` whose result (or a member of it) this is. */
+  readonly origin?: Invocation['node'];
+}
+
+/** A call, `new` or tagged template whose callee is a tracked value. */
+export interface Invocation {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
+  readonly callee: ModuleRef;
+  readonly kind: 'call' | 'construct';
+}
+
+/** A module brought into the file, and the node that brings it. */
+export interface ModuleLoad {
+  readonly module: string;
+  readonly node:
+    | TSESTree.ImportDeclaration
+    | TSESTree.TSImportEqualsDeclaration
+    | TSESTree.CallExpression;
+  /** `import` (static, linked before the module runs) or `require` (a call at run time). */
+  readonly style: 'import' | 'require';
+}
+
+/** The label set of one file. Built once; read by every rule through the analysis cache. */
+export interface ReferenceIndex {
+  /** What a node evaluates to, when it is a tracked value. */
+  refOf(node: Node): ModuleRef | undefined;
+  /** Every invocation of a tracked value, in source order of discovery. */
+  readonly invocations: readonly Invocation[];
+  /** Every load of a tracked module. */
+  readonly loads: readonly ModuleLoad[];
+  /** Local variables bound to a tracked value, e.g. `isMainThread` from a named import. */
+  bindingOf(variable: Variable): ModuleRef | undefined;
+  /** Whether nothing in the file comes from a tracked module (rules may stop at once). */
+  readonly isEmpty: boolean;
+}
+
+export function refKey(ref: Pick<ModuleRef, 'module' | 'path'>): string {
+  return `${ref.module}:${ref.path.join('.')}`;
+}
+
+export function isRef(ref: ModuleRef | undefined, module: string, ...path: string[]): boolean {
+  return (
+    ref !== undefined &&
+    ref.module === module &&
+    ref.path.length === path.length &&
+    ref.path.every((segment, index) => segment === path[index])
+  );
+}
+
+function child(ref: ModuleRef, segment: string, origin?: ModuleRef['origin']): ModuleRef {
+  // `require('x').default` and `import x from 'x'` name the module object itself (CJS interop).
+  if (segment === 'default' && ref.path.length === 0) return ref;
+  return { module: ref.module, path: [...ref.path, segment], origin: origin ?? ref.origin };
+}
+
+function isRequireFunction(ref: ModuleRef): boolean {
+  return (
+    isRef(ref, REQUIRE_MODULE) ||
+    isRef(ref, 'module', 'createRequire', CALL_RESULT) ||
+    isRef(ref, 'process', 'getBuiltinModule')
+  );
+}
+
+/** Wrappers that do not change the value: `x!`, `x as T`, `x satisfies T`, `<T>x`, `a?.b`. */
+const TRANSPARENT_PARENTS = new Set<string>([
+  'ChainExpression',
+  'TSNonNullExpression',
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSTypeAssertion',
+  'TSInstantiationExpression',
+]);
+
+export function buildReferenceIndex(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  trackedModules: ReadonlySet<string>,
+): ReferenceIndex {
+  const labels = new Map<Node, ModuleRef>();
+  const bindings = new Map<Variable, ModuleRef>();
+  const invocations: Invocation[] = [];
+  const loads: ModuleLoad[] = [];
+  const boundThisMembers = new Set<string>();
+
+  function trackVariable(variable: Variable | undefined, ref: ModuleRef): void {
+    if (!variable || bindings.has(variable)) return;
+    // A variable written more than once may hold something else at a given read.
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    if (writes.length > 1) return;
+    bindings.set(variable, ref);
+    for (const reference of variable.references) {
+      if (!reference.isRead() || reference.isWrite()) continue;
+      if ('isValueReference' in reference && reference.isValueReference === false) continue;
+      track(reference.identifier, ref);
+    }
+  }
+
+  function bindPattern(pattern: Node, ref: ModuleRef): void {
+    switch (pattern.type) {
+      case 'Identifier':
+        trackVariable(resolveVariable(sourceCode, pattern), ref);
+        return;
+      case 'AssignmentPattern':
+        bindPattern(pattern.left, ref);
+        return;
+      case 'ObjectPattern':
+        for (const property of pattern.properties) {
+          if (property.type !== 'Property') continue;
+          const name = property.computed ? stringValue(property.key) : keyName(property.key);
+          if (name !== undefined) bindPattern(property.value, child(ref, name));
+        }
+        return;
+      case 'MemberExpression':
+        bindThisMember(pattern, ref);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** `this.child = fork(...)`: every `this.child` read in the same class is that value. */
+  function bindThisMember(target: TSESTree.MemberExpression, ref: ModuleRef): void {
+    const name = memberName(target);
+    if (target.object.type !== 'ThisExpression' || name === undefined) return;
+    const classBody = enclosingClassBody(target);
+    if (!classBody) return;
+    const key = `${classBody.range[0]}:${name}`;
+    if (boundThisMembers.has(key)) return;
+    boundThisMembers.add(key);
+    for (const member of thisMembersNamed(classBody, name, sourceCode.visitorKeys)) {
+      if (member === target || isAssignmentTarget(member)) continue;
+      track(member, ref);
+    }
+  }
+
+  function track(node: Node, ref: ModuleRef): void {
+    if (labels.has(node)) return;
+    labels.set(node, ref);
+    const parent = node.parent;
+    if (!parent) return;
+    if (TRANSPARENT_PARENTS.has(parent.type)) {
+      track(parent, ref);
+      return;
+    }
+    switch (parent.type) {
+      case 'MemberExpression': {
+        if (parent.object !== node) return;
+        const name = memberName(parent);
+        if (name !== undefined) track(parent, child(ref, name));
+        return;
+      }
+      case 'CallExpression':
+        if (parent.callee === node) {
+          invocations.push({ node: parent, callee: ref, kind: 'call' });
+          trackCallResult(parent, ref);
+        } else if (parent.arguments[0] === node) {
+          const callee = labels.get(parent.callee);
+          if (callee && isRef(callee, 'util', 'promisify')) track(parent, ref);
+        }
+        return;
+      case 'NewExpression':
+        if (parent.callee === node) {
+          invocations.push({ node: parent, callee: ref, kind: 'construct' });
+          track(parent, child(ref, INSTANCE, parent));
+        }
+        return;
+      case 'TaggedTemplateExpression':
+        if (parent.tag === node) invocations.push({ node: parent, callee: ref, kind: 'call' });
+        return;
+      case 'VariableDeclarator':
+        if (parent.init === node) bindPattern(parent.id, ref);
+        return;
+      case 'AssignmentExpression':
+        if (parent.right === node && parent.operator === '=') bindPattern(parent.left, ref);
+        return;
+      default:
+        return;
+    }
+  }
+
+  function trackCallResult(call: TSESTree.CallExpression, callee: ModuleRef): void {
+    if (isRequireFunction(callee)) {
+      const id = call.arguments[0] && stringValue(call.arguments[0]);
+      if (id === undefined) return;
+      const module = stripNodePrefix(id);
+      if (!trackedModules.has(module)) return;
+      loads.push({ module, node: call, style: 'require' });
+      track(call, { module, path: [] });
+      return;
+    }
+    if (isRef(callee, 'util', 'promisify')) {
+      const promisified = call.arguments[0] && labels.get(call.arguments[0]);
+      if (promisified) track(call, promisified);
+      return;
+    }
+    // `$(options)` returns another `$` (execa, zx).
+    if (callee.path.at(-1) === '$') {
+      track(call, callee);
+      return;
+    }
+    track(call, child(callee, CALL_RESULT, call));
+  }
+
+  function trackGlobal(name: string, ref: ModuleRef): void {
+    const globalScope = sourceCode.scopeManager?.globalScope;
+    if (!globalScope) return;
+    const declared = globalScope.set.get(name);
+    // Declared through `languageOptions.globals` (no definition in the file): still the global.
+    if (declared && declared.defs.length === 0) {
+      for (const reference of declared.references) track(reference.identifier, ref);
+    }
+    for (const reference of globalScope.through) {
+      if (reference.identifier.name === name && reference.identifier.type === 'Identifier') {
+        track(reference.identifier, ref);
+      }
+    }
+  }
+
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind === 'type') continue;
+      const module = stripNodePrefix(statement.source.value);
+      if (!trackedModules.has(module)) continue;
+      loads.push({ module, node: statement, style: 'import' });
+      for (const specifier of statement.specifiers) {
+        const ref = importedRef(module, specifier);
+        if (!ref) continue;
+        trackVariable(sourceCode.getDeclaredVariables(specifier)[0], ref);
+      }
+    } else if (
+      statement.type === 'TSImportEqualsDeclaration' &&
+      statement.importKind !== 'type' &&
+      statement.moduleReference.type === 'TSExternalModuleReference' &&
+      isStringLike(statement.moduleReference.expression)
+    ) {
+      const module = stripNodePrefix(statement.moduleReference.expression.value);
+      if (!trackedModules.has(module)) continue;
+      loads.push({ module, node: statement, style: 'require' });
+      trackVariable(sourceCode.getDeclaredVariables(statement)[0], { module, path: [] });
+    }
+  }
+  trackGlobal('require', { module: REQUIRE_MODULE, path: [] });
+  trackGlobal('process', { module: 'process', path: [] });
+  trackGlobal('module', { module: GLOBALS_MODULE, path: ['module'] });
+  trackGlobal('__filename', { module: GLOBALS_MODULE, path: ['__filename'] });
+  trackGlobal('__dirname', { module: GLOBALS_MODULE, path: ['__dirname'] });
+
+  return {
+    refOf: (node) => labels.get(node),
+    bindingOf: (variable) => bindings.get(variable),
+    invocations,
+    loads,
+    isEmpty: labels.size === 0,
+  };
+}
+
+function importedRef(
+  module: string,
+  specifier: TSESTree.ImportClause,
+): ModuleRef | undefined {
+  switch (specifier.type) {
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+      return { module, path: [] };
+    case 'ImportSpecifier': {
+      if (specifier.importKind === 'type') return undefined;
+      const name = keyName(specifier.imported);
+      if (name === undefined) return undefined;
+      return name === 'default' ? { module, path: [] } : { module, path: [name] };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function keyName(key: Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  return stringValue(key);
+}
+
+function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody') return current;
+    // `this` inside a plain function is not the instance.
+    if (current.type === 'FunctionDeclaration') return undefined;
+    if (current.type === 'FunctionExpression' && current.parent?.type !== 'MethodDefinition') {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function isAssignmentTarget(node: Node): boolean {
+  return node.parent?.type === 'AssignmentExpression' && node.parent.left === node;
+}
+
+/** `this.<name>` member expressions of a class body, not descending into nested classes. */
+function thisMembersNamed(
+  classBody: TSESTree.ClassBody,
+  name: string,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): TSESTree.MemberExpression[] {
+  const found: TSESTree.MemberExpression[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && memberName(node) === name) {
+      found.push(node);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (isNode(item) && item.type !== 'ClassBody') visit(item);
+      }
+    }
+  };
+  for (const element of classBody.body) visit(element);
+  return found;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,54 @@
+/** Scope look-ups through ESLint's scope manager. */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+type Node = TSESTree.Node;
+
+/** The variable an identifier reads, through the scope manager. */
+export function resolveVariable(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | undefined {
+  return lookupName(sourceCode, identifier, identifier.name);
+}
+
+/** The variable `name` would resolve to if written at `at`. */
+export function lookupName(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  at: TSESTree.Node,
+  name: string,
+): TSESLint.Scope.Variable | undefined {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+/**
+ * The expression a variable always holds: its initializer when it is declared once and never
+ * reassigned (`const`, or `let`/`var` without other writes).
+ */
+export function constantInitializer(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): Node | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== 'Variable') return undefined;
+  const declarator = definition.node;
+  if (declarator.id.type !== 'Identifier' || !declarator.init) return undefined;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length !== 1 || writes[0]?.writeExpr !== declarator.init) return undefined;
+  return declarator.init;
+}
+
+/** Whether a node is the global `name` (not shadowed by a declaration in the file). */
+export function isGlobalIdentifier(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: Node,
+  name: string,
+): node is TSESTree.Identifier {
+  if (node.type !== 'Identifier' || node.name !== name) return false;
+  const variable = resolveVariable(sourceCode, node);
+  return !variable || variable.defs.length === 0;
+}

@@ -1,0 +1,8 @@
+import noTopLevelSpawn from './no-top-level-spawn.js';
+import noUnguardedSelfSpawn from './no-unguarded-self-spawn.js';
+
+/** Every rule of the plugin, by name (alphabetical). */
+export const rules = {
+  'no-top-level-spawn': noTopLevelSpawn,
+  'no-unguarded-self-spawn': noUnguardedSelfSpawn,
+};

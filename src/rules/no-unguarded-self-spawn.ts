@@ -1,0 +1,64 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { contextFacts } from '../analysis/guards.js';
+import { analyze } from '../analysis/index.js';
+import { selfSpawns } from '../analysis/self-spawn.js';
+import { createRule } from '../util/create-rule.js';
+import { lineOf } from '../util/describe.js';
+import { GUARD_ADVICE, wrapInGuardFix } from '../util/start-guard.js';
+
+type MessageIds = 'unguarded' | 'unguardedVia' | 'wrapInGuard';
+
+export default createRule<[], MessageIds>({
+  name: 'no-unguarded-self-spawn',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow a module starting itself at load time without a guard that stops the child from doing the same',
+      recommended: 'error',
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      unguarded:
+        '{{name}} starts this same module again while it loads, and nothing stops the child from doing the same: it recurses until the machine runs out of processes or memory. {{advice}}',
+      unguardedVia:
+        '{{name}} starts this same module again, and `{{via}}` runs it at load (line {{line}}) with nothing to stop the child from doing the same: it recurses until the machine runs out of processes or memory. {{advice}}',
+      wrapInGuard: 'Wrap it in `if ({{guard}})`.',
+    },
+  },
+  create(context) {
+    return {
+      Program() {
+        const analysis = analyze(context);
+        if (analysis.starters.length === 0) return;
+        for (const spawn of selfSpawns(analysis)) {
+          const execution = analysis.execution.executionOf(spawn.site.node);
+          if (execution.when !== 'module-load') continue;
+          const facts = [...analysis.guards.factsAt(spawn.site.node)];
+          if (execution.via) facts.push(...analysis.guards.factsAt(execution.via));
+          // Any start-context check is a guard; whether it is the right one is consistent-start-context's job.
+          if (contextFacts(facts).length > 0) continue;
+          const wrapped = execution.via ?? spawn.site.node;
+          const fix = wrapInGuardFix(analysis, spawn.mechanism, wrapped);
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix
+            ? [{ messageId: 'wrapInGuard', data: { guard: fix.guard }, fix: fix.apply }]
+            : [];
+          const name = spawn.site.spec.name;
+          const advice = GUARD_ADVICE[spawn.mechanism];
+          if (execution.via) {
+            const via = `${analysis.sourceCode.getText(execution.via.callee)}()`;
+            context.report({
+              node: spawn.site.node,
+              messageId: 'unguardedVia',
+              data: { name, advice, via, line: lineOf(execution.via) },
+              suggest,
+            });
+          } else {
+            context.report({ node: spawn.site.node, messageId: 'unguarded', data: { name, advice }, suggest });
+          }
+        }
+      },
+    };
+  },
+});
