@@ -39,4 +39,3 @@ for (const configName of ['recommended', 'strict', 'all'] as const) {
 }
 
 export default plugin;
-export { rules };

@@ -62,15 +62,14 @@ export function wrapInGuardFix(
 }
 
 function enclosingExpressionStatement(node: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
+  // Functions on the way up run at load (IIFEs, synchronous callbacks), so their caller's statement is wrapped.
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
     if (current.type === 'ExpressionStatement') {
       const parent = current.parent;
       const inList = parent.type === 'Program' || parent.type === 'BlockStatement' || parent.type === 'StaticBlock' || parent.type === 'SwitchCase';
       return inList ? current : undefined;
     }
-    if (current.type.endsWith('Statement') || current.type.endsWith('Declaration') || current.type.startsWith('Arrow') || current.type.startsWith('Function')) {
-      return undefined;
-    }
+    if (current.type.endsWith('Statement') || current.type.endsWith('Declaration')) return undefined;
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import ts from 'typescript';
 
-import { languageOfFilename, languageOptionsFor } from './languages.js';
+import { ALL_FILES, languageOfFilename, languageOptionsFor } from './languages.js';
 
 export interface SuggestionSample {
   readonly code: string;
@@ -46,10 +46,11 @@ export function parseProblems(samples: readonly SuggestionSample[]): string[] {
     const language = languageOfFilename(sample.filename);
     const languageOptions = sample.languageOptions ?? languageOptionsFor(language);
     const config = language === 'ts' || language === 'cts'
-      ? [{ files: ['**/*'], languageOptions: { ...languageOptions, parser: tsParser } }]
-      : [{ files: ['**/*'], languageOptions }];
+      ? [{ files: ALL_FILES, languageOptions: { ...languageOptions, parser: tsParser } }]
+      : [{ files: ALL_FILES, languageOptions }];
     const messages = linter.verify(sample.output, config, sample.filename ?? 'file.ts');
-    for (const message of messages.filter((item) => item.fatal)) {
+    // With no rules configured, any message is a parse error (or a file no config matches).
+    for (const message of messages) {
       problems.push(`${message.message} (line ${message.line}) in:\n${sample.output}`);
     }
   }

@@ -1,6 +1,9 @@
 /** Test-case helpers: one code snippet as an ES module, a CommonJS file or TypeScript. */
 import * as espree from 'espree';
 
+// Flat-config `files` matching every snippet: a bare `**/*` pattern does not match `.ts` files.
+export const ALL_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+
 export type Language = 'esm' | 'cjs' | 'ts' | 'cts';
 
 /** Language options for a language, as a test case or a Linter config takes them. */
@@ -9,7 +12,7 @@ export function languageOptionsFor(language: Language): Record<string, unknown> 
     case 'esm':
       return { parser: espree, sourceType: 'module', ecmaVersion: 'latest' };
     case 'cjs':
-      return { parser: espree, sourceType: 'commonjs', ecmaVersion: 'latest' };
+      return { parser: espree, sourceType: 'commonjs', ecmaVersion: 'latest', parserOptions: { ecmaFeatures: { globalReturn: true } } };
     case 'ts':
       return { sourceType: 'module' };
     case 'cts':

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+
+import { contextFacts, isCaught, possiblePlatforms, provesApi, type Fact } from '../../src/analysis/guards.js';
+import { analyzeCode, nodeByText } from '../support/analyze-code.js';
+import type { Language } from '../support/languages.js';
+
+/** The facts holding at the call `target()` in the snippet. */
+function factsAtTarget(code: string, language: Language = 'esm', settings?: Record<string, unknown>): readonly Fact[] {
+  const analysis = analyzeCode(code, language, settings);
+  return analysis.guards.factsAt(nodeByText(analysis, 'target()', 'CallExpression'));
+}
+
+function contexts(code: string, language: Language = 'esm'): string[] {
+  return contextFacts(factsAtTarget(code, language)).map((fact) => `${fact.kind}=${fact.value}`);
+}
+
+function platforms(code: string, language: Language = 'esm', settings?: Record<string, unknown>): string[] {
+  return [...possiblePlatforms(factsAtTarget(code, language, settings))].sort();
+}
+
+const NOT_WINDOWS = ['aix', 'android', 'cygwin', 'darwin', 'freebsd', 'haiku', 'linux', 'netbsd', 'openbsd', 'sunos'];
+
+describe('start-context guards', () => {
+  it.each<[string, string, string[], Language?]>([
+    ['if', `import { isMainThread } from 'node:worker_threads'; if (isMainThread) target();`, ['main-thread=true']],
+    ['else', `import { isMainThread } from 'node:worker_threads'; if (isMainThread) {} else { target(); }`, ['main-thread=false']],
+    ['negation', `import wt from 'node:worker_threads'; if (!wt.isMainThread) target();`, ['main-thread=false']],
+    ['ternary', `import { isMainThread } from 'node:worker_threads'; isMainThread ? target() : 0;`, ['main-thread=true']],
+    ['&&', `import { isMainThread } from 'node:worker_threads'; isMainThread && target();`, ['main-thread=true']],
+    ['||', `import { isMainThread } from 'node:worker_threads'; isMainThread || target();`, ['main-thread=false']],
+    ['early return', `const { isMainThread } = require('worker_threads'); if (!isMainThread) return; target();`, ['main-thread=true'], 'cjs'],
+    ['early throw', `import { isMainThread } from 'node:worker_threads'; if (!isMainThread) { throw new Error(); } target();`, ['main-thread=true']],
+    ['process.exit', `import { isMainThread } from 'node:worker_threads'; if (!isMainThread) process.exit(0); target();`, ['main-thread=true']],
+    ['alias', `import { isMainThread } from 'node:worker_threads'; const isParent = isMainThread === true; if (isParent) target();`, ['main-thread=true']],
+    ['parentPort', `import { parentPort } from 'node:worker_threads'; if (parentPort) target();`, ['main-thread=false']],
+    ['threadId', `import { threadId } from 'node:worker_threads'; if (threadId === 0) target();`, ['main-thread=true']],
+    ['cluster.isPrimary', `import cluster from 'node:cluster'; if (cluster.isPrimary) target();`, ['cluster-primary=true']],
+    ['cluster.isMaster', `const cluster = require('cluster'); if (cluster.isMaster) target();`, ['cluster-primary=true'], 'cjs'],
+    ['cluster.isWorker', `import cluster from 'node:cluster'; if (cluster.isWorker) target();`, ['cluster-primary=false']],
+    ['process.send', `if (process.send === undefined) target();`, ['ipc-child=false']],
+    ['typeof process.send', `if (typeof process.send === 'function') target();`, ['ipc-child=true']],
+    ['!process.connected', `if (!process.connected) target();`, ['ipc-child=false']],
+    ['require.main', `if (require.main === module) target();`, ['entry-module=true'], 'cjs'],
+    ['module.parent', `if (!module.parent) target();`, ['entry-module=true'], 'cjs'],
+    ['import.meta.main', `if (import.meta.main) target();`, ['entry-module=true']],
+    [
+      'argv[1] idiom',
+      `import { fileURLToPath } from 'node:url'; if (process.argv[1] === fileURLToPath(import.meta.url)) target();`,
+      ['entry-module=true'],
+    ],
+    ['argv marker', `if (process.argv[2] === 'child') target();`, ['marker=true']],
+    ['env marker', `if (!process.env.IS_CHILD) target();`, ['marker=false']],
+    ['switch on argv', `switch (process.argv[2]) { case 'x': target(); }`, []],
+    ['unrelated', `if (ready) target();`, []],
+    ['a local isMainThread', `const isMainThread = false; if (isMainThread) target();`, []],
+  ])('%s', (_name, code, expected, language) => {
+    expect(contexts(code, language)).toEqual(expected);
+  });
+});
+
+describe('platform guards', () => {
+  it.each<[string, string, string[], Language?]>([
+    ['===', `if (process.platform === 'win32') target();`, ['win32']],
+    ['!==', `if (process.platform !== 'win32') target();`, NOT_WINDOWS],
+    ['else of ===', `if (process.platform === 'win32') {} else target();`, NOT_WINDOWS],
+    ['os.platform()', `import os from 'node:os'; if (os.platform() === 'darwin') target();`, ['darwin']],
+    ['named platform()', `import { platform } from 'node:os'; if (platform() === 'linux') target();`, ['linux']],
+    ['os.type()', `import { type } from 'node:os'; if (type() === 'Windows_NT') {} else target();`, NOT_WINDOWS],
+    ['alias', `const isWindows = process.platform === 'win32'; if (!isWindows) target();`, NOT_WINDOWS],
+    ['platform alias', `const { platform } = process; if (platform === 'darwin') target();`, ['darwin']],
+    ['or', `if (process.platform === 'darwin' || process.platform === 'linux') target();`, ['darwin', 'linux']],
+    ['and', `if (process.platform !== 'win32' && process.platform !== 'linux') target();`, NOT_WINDOWS.filter((p) => p !== 'linux')],
+    ['includes', `if (['darwin', 'linux'].includes(process.platform)) target();`, ['darwin', 'linux']],
+    ['startsWith', `if (process.platform.startsWith('win')) target();`, ['win32']],
+    ['regex', `if (/^win/.test(process.platform)) {} else target();`, NOT_WINDOWS],
+    ['early return', `function f() { if (process.platform === 'win32') return; target(); }`, NOT_WINDOWS],
+    ['switch case', `switch (process.platform) { case 'darwin': case 'linux': target(); break; }`, ['darwin', 'linux']],
+    ['switch default', `switch (process.platform) { case 'win32': break; default: target(); }`, NOT_WINDOWS],
+    ['nested', `if (process.platform !== 'win32') { if (process.platform !== 'darwin') target(); }`, NOT_WINDOWS.filter((p) => p !== 'darwin')],
+    ['unguarded', `target();`, [...NOT_WINDOWS, 'win32'].sort()],
+    [
+      'project guard from settings',
+      `import { isWindows } from './env.js'; if (!isWindows) target();`,
+      NOT_WINDOWS,
+    ],
+  ])('%s', (_name, code, expected, language) => {
+    expect(platforms(code, language, { 'process-guard': { platformGuards: { isWindows: 'win32' } } })).toEqual(expected);
+  });
+});
+
+describe('API presence and try/catch', () => {
+  it.each([
+    [`if (typeof process.getuid === 'function') target();`],
+    [`if (process.getuid) target();`],
+    [`process.getuid && target();`],
+    [`if ('getuid' in process) target();`],
+    [`if (process.getuid != null) target();`],
+    [`if (!process.getuid) return; target();`],
+  ])('%s proves process.getuid', (code) => {
+    expect(provesApi(factsAtTarget(code, 'cjs'), 'process:getuid')).toBe(true);
+  });
+
+  it('does not prove an API from an unrelated test', () => {
+    expect(provesApi(factsAtTarget(`if (process.getgid) target();`, 'cjs'), 'process:getuid')).toBe(false);
+  });
+
+  it('knows code inside try with a catch', () => {
+    expect(isCaught(factsAtTarget(`try { target(); } catch {}`))).toBe(true);
+    expect(isCaught(factsAtTarget(`try { } catch { target(); }`))).toBe(false);
+    expect(isCaught(factsAtTarget(`try { target(); } finally {}`))).toBe(false);
+  });
+});

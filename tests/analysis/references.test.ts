@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+
+import { refKey } from '../../src/analysis/references.js';
+import { analyzeCode, nodeByText } from '../support/analyze-code.js';
+import type { Language } from '../support/languages.js';
+
+/** The starters the analysis finds, as `module:path` keys. */
+function starterKeys(code: string, language: Language = 'esm', settings?: Record<string, unknown>): string[] {
+  return analyzeCode(code, language, settings).starters.map((site) => refKey(site.callee));
+}
+
+describe('reference resolution', () => {
+  it.each<[string, string, Language]>([
+    ['named import', `import { spawn } from 'child_process'; spawn('x');`, 'esm'],
+    ['node: prefix', `import { spawn } from 'node:child_process'; spawn('x');`, 'esm'],
+    ['renamed import', `import { spawn as run } from 'node:child_process'; run('x');`, 'esm'],
+    ['namespace import', `import * as cp from 'node:child_process'; cp.spawn('x');`, 'esm'],
+    ['default import', `import cp from 'node:child_process'; cp.spawn('x');`, 'esm'],
+    ['string-named import', `import { 'spawn' as run } from 'node:child_process'; run('x');`, 'esm'],
+    ['require', `const cp = require('child_process'); cp.spawn('x');`, 'cjs'],
+    ['destructured require', `const { spawn } = require('node:child_process'); spawn('x');`, 'cjs'],
+    ['renamed destructuring', `const { spawn: run } = require('child_process'); run('x');`, 'cjs'],
+    ['destructured alias', `const cp = require('child_process'); const { spawn } = cp; spawn('x');`, 'cjs'],
+    ['require member', `require('child_process').spawn('x');`, 'cjs'],
+    ['computed member', `const cp = require('child_process'); cp['spawn']('x');`, 'cjs'],
+    ['optional call', `const cp = require('child_process'); cp.spawn?.('x');`, 'cjs'],
+    ['late assignment', `let cp; cp = require('child_process'); cp.spawn('x');`, 'cjs'],
+    ['default interop', `const cp = require('child_process').default; cp.spawn('x');`, 'cjs'],
+    ['createRequire', `import { createRequire } from 'node:module'; const req = createRequire(import.meta.url); req('child_process').spawn('x');`, 'esm'],
+    ['getBuiltinModule', `process.getBuiltinModule('node:child_process').spawn('x');`, 'esm'],
+    ['promisify', `import { promisify } from 'node:util'; import { spawn } from 'node:child_process'; promisify(spawn)('x');`, 'esm'],
+    ['import equals', `import cp = require('child_process'); cp.spawn('x');`, 'ts'],
+    ['require in TS', `const { spawn } = require('child_process'); spawn('x');`, 'ts'],
+    ['non-null and as', `import * as cp from 'child_process'; (cp as typeof cp).spawn!('x');`, 'ts'],
+  ])('%s', (_name, code, language) => {
+    expect(starterKeys(code, language)).toEqual(['child_process:spawn']);
+  });
+
+  it.each<[string, string, Language]>([
+    ['a local function', `function spawn() {} spawn('x');`, 'esm'],
+    ['an import from elsewhere', `import { spawn } from './spawn.js'; spawn('x');`, 'esm'],
+    ['a shadowing parameter', `import { spawn } from 'child_process'; function f(spawn) { spawn('x'); }`, 'esm'],
+    ['a shadowed require', `function f(require) { require('child_process').spawn('x'); }`, 'cjs'],
+    ['a reassigned variable', `let cp = require('child_process'); cp = other; cp.spawn('x');`, 'cjs'],
+    ['a dynamic module id', `require(name).spawn('x');`, 'cjs'],
+    ['a computed member', `const cp = require('child_process'); cp[method]('x');`, 'cjs'],
+    ['a type-only import', `import type { spawn } from 'child_process'; declare const s: typeof spawn; s('x');`, 'ts'],
+  ])('ignores %s', (_name, code, language) => {
+    expect(starterKeys(code, language)).toEqual([]);
+  });
+
+  it('labels call results, instances and class members', () => {
+    const analysis = analyzeCode(
+      `import { fork } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
+const child = fork('./c.js');
+child.send(1);
+new Worker('./w.js').postMessage(2);
+class Host { start() { this.proc = fork('./c.js'); } stop() { this.proc.send(3); } }`,
+    );
+    const keys = analysis.references.invocations.map((invocation) => refKey(invocation.callee));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'child_process:fork',
+        'child_process:fork.().send',
+        'worker_threads:Worker',
+        'worker_threads:Worker.new.postMessage',
+        'child_process:fork.().send',
+      ]),
+    );
+    const send = analysis.references.invocations.find((invocation) => analysis.sourceCode.getText(invocation.node) === 'this.proc.send(3)');
+    expect(send?.callee.origin && analysis.sourceCode.getText(send.callee.origin)).toBe("fork('./c.js')");
+  });
+
+  it('records module loads with their style', () => {
+    const esm = analyzeCode(`import os from 'node:os';\nimport 'fsevents';`);
+    expect(esm.references.loads.map((load) => [load.module, load.style])).toEqual([
+      ['os', 'import'],
+      ['fsevents', 'import'],
+    ]);
+    const cjs = analyzeCode(`const os = require('node:os');\nconst fsevents = require('fsevents');`, 'cjs');
+    expect(cjs.references.loads.map((load) => [load.module, load.style])).toEqual([
+      ['os', 'require'],
+      ['fsevents', 'require'],
+    ]);
+  });
+
+  it('follows process, require and globals even when they are not declared', () => {
+    const analysis = analyzeCode(`if (process.platform === 'win32') {}`, 'ts');
+    expect(refKey(analysis.references.refOf(nodeByText(analysis, 'process.platform'))!)).toBe('process:platform');
+  });
+
+  it('adds starters from settings', () => {
+    const settings = {
+      'process-guard': { starters: [{ module: '@acme/jobs', path: 'queue.start', invocation: 'call', mechanism: 'thread' }] },
+    };
+    expect(starterKeys(`import { queue } from '@acme/jobs'; queue.start();`, 'esm', settings)).toEqual(['@acme/jobs:queue.start']);
+  });
+
+  it('rejects malformed settings with a clear message', () => {
+    expect(() => analyzeCode('x();', 'esm', { 'process-guard': { starters: [{ path: 'x' }] } })).toThrow(
+      "settings['process-guard'].starters[0].module must be a module name.",
+    );
+    expect(() => analyzeCode('x();', 'esm', { 'process-guard': { platformGuards: { isWin: 'windows' } } })).toThrow(
+      /platformGuards\.isWin must be a process\.platform value/,
+    );
+  });
+});

@@ -1,0 +1,62 @@
+// The plugin's metadata, configs and docs stay consistent with its rules.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../src/index.js';
+import { REPOSITORY_URL } from '../src/util/create-rule.js';
+
+const root = join(import.meta.dirname, '..');
+const ruleNames = Object.keys(plugin.rules);
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+
+describe('plugin metadata', () => {
+  it('names itself after the package', () => {
+    expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version, namespace: 'process-guard' });
+  });
+
+  it('exports every rule file, in alphabetical order', () => {
+    const files = readdirSync(join(root, 'src/rules'))
+      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+      .map((file) => file.slice(0, -3));
+    expect(ruleNames).toEqual([...files].sort());
+  });
+
+  it.each(ruleNames)('%s has docs, a doc page and a test file', (name) => {
+    const rule = plugin.rules[name as keyof typeof plugin.rules];
+    expect(rule.meta.docs?.url).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+    expect(rule.meta.docs?.description).toMatch(/^(Disallow|Require|Enforce) [^.]+$/);
+    expect(existsSync(join(root, 'docs/rules', `${name}.md`))).toBe(true);
+    expect(existsSync(join(root, 'tests/rules', `${name}.test.ts`))).toBe(true);
+    const doc = readFileSync(join(root, 'docs/rules', `${name}.md`), 'utf8');
+    for (const section of ['## Examples', '## When Not To Use It']) expect(doc).toContain(section);
+    // Rules with options document them; eslint-doc-generator rejects the section for rules without.
+    const hasOptions = JSON.stringify(rule.meta.schema) !== '[]';
+    expect(doc.includes('## Options')).toBe(hasOptions);
+  });
+});
+
+describe('configs', () => {
+  const expected = { recommended: {} as Record<string, string>, strict: {} as Record<string, string>, all: {} as Record<string, string> };
+  for (const name of ruleNames) {
+    const recommended = plugin.rules[name as keyof typeof plugin.rules].meta.docs?.recommended;
+    if (recommended) {
+      expected.recommended[`process-guard/${name}`] = recommended;
+      expected.strict[`process-guard/${name}`] = 'error';
+    }
+    expected.all[`process-guard/${name}`] = 'error';
+  }
+
+  it.each(['recommended', 'strict', 'all'] as const)('%s is computed from rule metadata', (configName) => {
+    const config = plugin.configs[configName];
+    expect(config.name).toBe(`process-guard/${configName}`);
+    expect(config.rules).toEqual(expected[configName]);
+    // The very same object: ESLint throws "Cannot redefine plugin" for a copy.
+    expect(config.plugins['process-guard']).toBe(plugin);
+  });
+
+  it('puts every rule in recommended', () => {
+    expect(Object.keys(plugin.configs.recommended.rules)).toHaveLength(ruleNames.length);
+  });
+});

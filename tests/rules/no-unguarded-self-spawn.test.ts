@@ -1,0 +1,366 @@
+import rule from '../../src/rules/no-unguarded-self-spawn.js';
+import { cjs, esm, ts } from '../support/languages.js';
+import { runRuleTests } from '../support/rule-tester.js';
+
+const FORK_ADVICE =
+  'Only `process.send` tells a forked child from its parent (it is a function in the child): guard with `process.send === undefined`, or pass an argv/env marker.';
+const THREAD_ADVICE = 'Only `isMainThread` from worker_threads is false inside the worker: guard the start with it.';
+const CLUSTER_ADVICE = 'Only `cluster.isPrimary` is false inside a cluster worker: guard the start with it.';
+
+runRuleTests('no-unguarded-self-spawn', rule, {
+  valid: [
+    // The Node.js docs pattern.
+    cjs(`const { Worker, isMainThread, parentPort } = require('worker_threads');
+if (isMainThread) {
+  new Worker(__filename);
+} else {
+  parentPort.postMessage('hi');
+}`),
+    esm(`import { Worker, isMainThread } from 'node:worker_threads';
+if (!isMainThread) throw new Error('worker');
+new Worker(new URL(import.meta.url));`),
+    cjs(`const { fork } = require('child_process');
+if (process.send === undefined) fork(__filename);`),
+    cjs(`const { fork } = require('child_process');
+if (!process.send) { fork(__filename); }`),
+    cjs(`const { fork } = require('child_process');
+if (typeof process.send !== 'function') fork(__filename);`),
+    cjs(`const { fork } = require('child_process');
+if (!process.env.CHILD) fork(__filename, [], { env: { CHILD: '1' } });`),
+    cjs(`const { fork } = require('child_process');
+if (process.argv[2] !== 'child') fork(__filename, ['child']);`),
+    cjs(`const { fork } = require('child_process');
+process.argv.includes('--child') || fork(__filename, ['--child']);`),
+    esm(`import cluster from 'node:cluster';
+if (cluster.isPrimary) cluster.fork();`),
+    esm(`import cluster from 'node:cluster';
+if (cluster.isWorker) { /* serve */ } else { cluster.fork(); }`),
+    cjs(`const cluster = require('cluster');
+if (cluster.isMaster) for (let i = 0; i < 4; i++) cluster.fork();`),
+    // A wrong guard is still a guard: consistent-start-context reports it.
+    cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+if (isMainThread) fork(__filename);`),
+    // Guarded through an alias.
+    esm(`import { Worker, isMainThread } from 'node:worker_threads';
+const isParent = isMainThread;
+if (isParent) new Worker(new URL(import.meta.url));`),
+    // Another script, not this module.
+    cjs(`const { fork } = require('child_process');
+fork(require.resolve('./child'));`),
+    esm(`import { Worker } from 'node:worker_threads';
+new Worker(new URL('./worker.js', import.meta.url));`),
+    // cluster.fork() that runs another script.
+    esm(`import cluster from 'node:cluster';
+cluster.setupPrimary({ exec: new URL('./worker.js', import.meta.url).pathname });
+cluster.fork();`),
+    // Only runs when called.
+    cjs(`const { fork } = require('child_process');
+exports.start = () => fork(__filename);`),
+    // A local fork.
+    cjs(`function fork(file) { return file; }
+fork(__filename);`),
+  ],
+  invalid: [
+    {
+      ...cjs(`const { fork } = require('child_process');
+fork(__filename);`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 2,
+          column: 1,
+          data: { name: 'fork()', advice: FORK_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'process.send === undefined' },
+              output: `const { fork } = require('child_process');
+if (process.send === undefined) {
+  fork(__filename);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const cp = require('node:child_process');
+const self = __filename;
+cp.fork(self, ['--worker']);`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 1,
+          data: { name: 'fork()', advice: FORK_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'process.send === undefined' },
+              output: `const cp = require('node:child_process');
+const self = __filename;
+if (process.send === undefined) {
+  cp.fork(self, ['--worker']);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+new Worker(new URL(import.meta.url));`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 2,
+          column: 1,
+          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'isMainThread' },
+              output: `import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  new Worker(new URL(import.meta.url));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import * as threads from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+new threads.Worker(fileURLToPath(import.meta.url), { workerData: 1 });`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 1,
+          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'threads.isMainThread' },
+              output: `import * as threads from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+if (threads.isMainThread) {
+  new threads.Worker(fileURLToPath(import.meta.url), { workerData: 1 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { Worker } = require('worker_threads');
+new Worker(__filename);`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 2,
+          column: 1,
+          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'isMainThread' },
+              output: `const { Worker, isMainThread } = require('worker_threads');
+if (isMainThread) {
+  new Worker(__filename);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { Worker } from 'worker_threads';
+const worker = new Worker(import.meta.filename);`),
+      // A declaration cannot be wrapped without hiding `worker`: no suggestion.
+      errors: [{ messageId: 'unguarded', line: 2, column: 16, data: { name: 'new Worker()', advice: THREAD_ADVICE }, suggestions: [] }],
+    },
+    {
+      ...esm(`import cluster from 'node:cluster';
+for (let i = 0; i < 4; i += 1) {
+  cluster.fork();
+}`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 3,
+          data: { name: 'cluster.fork()', advice: CLUSTER_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'cluster.isPrimary' },
+              output: `import cluster from 'node:cluster';
+for (let i = 0; i < 4; i += 1) {
+  if (cluster.isPrimary) {
+    cluster.fork();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { fork } from 'node:cluster';
+fork();`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 2,
+          column: 1,
+          data: { name: 'cluster.fork()', advice: CLUSTER_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'isPrimary' },
+              output: `import { fork, isPrimary } from 'node:cluster';
+if (isPrimary) {
+  fork();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Started by a local function that runs at load.
+      ...esm(`import cluster from 'node:cluster';
+function start() {
+  cluster.fork();
+}
+start();`),
+      errors: [
+        {
+          messageId: 'unguardedVia',
+          line: 3,
+          column: 3,
+          data: { name: 'cluster.fork()', advice: CLUSTER_ADVICE, via: 'start()', line: '5' },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'cluster.isPrimary' },
+              output: `import cluster from 'node:cluster';
+function start() {
+  cluster.fork();
+}
+if (cluster.isPrimary) {
+  start();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A guard on an unrelated condition is no guard.
+      ...cjs(`const { fork } = require('child_process');
+if (process.platform !== 'win32') fork(__filename);`),
+      errors: [{ messageId: 'unguarded', line: 2, column: 35, data: { name: 'fork()', advice: FORK_ADVICE }, suggestions: [] }],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+new Worker(new URL(import.meta.url), { workerData: { depth: 1 } });`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 2,
+          column: 1,
+          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'isMainThread' },
+              output: `import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  new Worker(new URL(import.meta.url), { workerData: { depth: 1 } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // No existing worker_threads binding in an ES module: the import is added.
+      ...ts(`import { execaNode } from 'execa';
+import { Worker as W } from './local.js';
+import cluster from 'node:cluster';
+cluster.fork();
+execaNode(import.meta.filename);
+export { W };`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 4,
+          column: 1,
+          data: { name: 'cluster.fork()', advice: CLUSTER_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'cluster.isPrimary' },
+              output: `import { execaNode } from 'execa';
+import { Worker as W } from './local.js';
+import cluster from 'node:cluster';
+if (cluster.isPrimary) {
+  cluster.fork();
+}
+execaNode(import.meta.filename);
+export { W };`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguarded',
+          line: 5,
+          column: 1,
+          data: { name: 'execaNode()', advice: FORK_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'process.send === undefined' },
+              output: `import { execaNode } from 'execa';
+import { Worker as W } from './local.js';
+import cluster from 'node:cluster';
+cluster.fork();
+if (process.send === undefined) {
+  execaNode(import.meta.filename);
+}
+export { W };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { Worker as Thread } from 'node:worker_threads';
+import { cpus } from 'node:os';
+cpus().forEach(() => new Thread(new URL('', import.meta.url)));`),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 22,
+          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'isMainThread' },
+              output: `import { Worker as Thread, isMainThread } from 'node:worker_threads';
+import { cpus } from 'node:os';
+if (isMainThread) {
+  cpus().forEach(() => new Thread(new URL('', import.meta.url)));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

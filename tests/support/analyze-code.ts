@@ -1,0 +1,62 @@
+/** Runs the analysis layer on a snippet through the real ESLint Linter, for unit tests. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+
+import { analyze, type FileAnalysis } from '../../src/analysis/index.js';
+import { ALL_FILES, FILENAMES, languageOptionsFor, type Language } from './languages.js';
+
+export function analyzeCode(code: string, language: Language = 'esm', settings: Record<string, unknown> = {}): FileAnalysis {
+  let result: FileAnalysis | undefined;
+  const plugin = {
+    rules: {
+      capture: {
+        create(context: Parameters<typeof analyze>[0]) {
+          return {
+            Program() {
+              result = analyze(context);
+            },
+          };
+        },
+      },
+    },
+  };
+  const languageOptions = languageOptionsFor(language);
+  if (language === 'ts' || language === 'cts') languageOptions.parser = tsParser;
+  const messages = new Linter().verify(
+    code,
+    // The capture rule's context is typed by typescript-eslint; ESLint's plugin type is looser.
+    [{ files: ALL_FILES, plugins: { test: plugin as never }, rules: { 'test/capture': 'error' }, languageOptions, settings }],
+    FILENAMES[language],
+  );
+  const fatal = messages.find((message) => message.ruleId === null);
+  if (fatal) throw new Error(fatal.message);
+  if (!result) throw new Error('the analysis did not run');
+  return result;
+}
+
+/** Every node of the file, depth first. */
+export function allNodes(analysis: FileAnalysis): TSESTree.Node[] {
+  const nodes: TSESTree.Node[] = [];
+  const keys = analysis.sourceCode.visitorKeys;
+  const visit = (node: TSESTree.Node): void => {
+    nodes.push(node);
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(analysis.sourceCode.ast);
+  return nodes;
+}
+
+/** The first node whose source text is exactly `text` (and of `type`, when given). */
+export function nodeByText(analysis: FileAnalysis, text: string, type?: string): TSESTree.Node {
+  const found = allNodes(analysis).find(
+    (node) => (type === undefined || node.type === type) && analysis.sourceCode.getText(node) === text,
+  );
+  if (!found) throw new Error(`no node with text ${text}`);
+  return found;
+}
