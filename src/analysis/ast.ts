@@ -1,5 +1,5 @@
 /** Small, dependency-free readers of ESTree nodes shared by the analysis modules. */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type Node = TSESTree.Node;
 
@@ -103,4 +103,22 @@ export function propertyValue(object: TSESTree.ObjectExpression, name: string): 
 /** Whether an object literal may carry properties not visible here (spreads). */
 export function hasSpread(object: TSESTree.ObjectExpression): boolean {
   return object.properties.some((property) => property.type === 'SpreadElement');
+}
+
+/**
+ * Visits `root` and its descendants depth first. `visit` returns false to skip a node's children.
+ * Used for the few bounded searches the analysis makes inside one class or constructor.
+ */
+export function walk(
+  root: Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  visit: (node: Node) => boolean | void,
+): void {
+  if (visit(root) === false) return;
+  for (const key of visitorKeys[root.type] ?? []) {
+    const value = (root as unknown as Record<string, unknown>)[key];
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === 'object' && item !== null && typeof (item as Node).type === 'string') walk(item as Node, visitorKeys, visit);
+    }
+  }
 }

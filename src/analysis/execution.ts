@@ -10,7 +10,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, memberName, skipTransparent, type FunctionNode } from './ast.js';
+import { isFunction, memberName, skipTransparent, walk, type FunctionNode } from './ast.js';
 import { isGlobalIdentifier } from './scope.js';
 
 type Node = TSESTree.Node;
@@ -212,30 +212,17 @@ function findThisCall(
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): TSESTree.CallExpression | undefined {
   let found: TSESTree.CallExpression | undefined;
-  const visit = (node: Node): void => {
-    if (found) return;
-    if (node.type === 'CallExpression') {
-      const callee = skipTransparent(node.callee);
-      if (
-        callee.type === 'MemberExpression' &&
-        callee.object.type === 'ThisExpression' &&
-        (isPrivate ? callee.property.type === 'PrivateIdentifier' && callee.property.name === name : memberName(callee) === name)
-      ) {
-        found = node;
-        return;
-      }
-    }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (typeof item !== 'object' || item === null || typeof (item as Node).type !== 'string') continue;
-        const childNode = item as Node;
-        // Arrow functions in the constructor run later unless invoked; classes are separate.
-        if (isFunction(childNode) || childNode.type === 'ClassBody') continue;
-        visit(childNode);
-      }
-    }
-  };
-  visit(body);
+  walk(body, visitorKeys, (node) => {
+    // Functions in the constructor run later unless invoked; nested classes are separate.
+    if (found || isFunction(node) || node.type === 'ClassBody') return false;
+    if (node.type !== 'CallExpression') return true;
+    const callee = skipTransparent(node.callee);
+    const matches =
+      callee.type === 'MemberExpression' &&
+      callee.object.type === 'ThisExpression' &&
+      (isPrivate ? callee.property.type === 'PrivateIdentifier' && callee.property.name === name : memberName(callee) === name);
+    if (matches) found = node;
+    return !matches;
+  });
   return found;
 }

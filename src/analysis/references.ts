@@ -10,7 +10,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from './catalog.js';
-import { isStringLike, memberName, stringValue } from './ast.js';
+import { isStringLike, memberName, stringValue, walk } from './ast.js';
 import { resolveVariable } from './scope.js';
 
 type Node = TSESTree.Node;
@@ -332,21 +332,14 @@ function thisMembersNamed(
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): TSESTree.MemberExpression[] {
   const found: TSESTree.MemberExpression[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && memberName(node) === name) {
-      found.push(node);
-    }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (isNode(item) && item.type !== 'ClassBody') visit(item);
+  for (const element of classBody.body) {
+    walk(element, visitorKeys, (node) => {
+      if (node.type === 'ClassBody') return false;
+      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && memberName(node) === name) {
+        found.push(node);
       }
-    }
-  };
-  for (const element of classBody.body) visit(element);
+      return true;
+    });
+  }
   return found;
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

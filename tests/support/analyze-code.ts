@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
+import { walk } from '../../src/analysis/ast.js';
 import { analyze, type FileAnalysis } from '../../src/analysis/index.js';
 import { ALL_FILES, FILENAMES, languageOptionsFor, type Language } from './languages.js';
 
@@ -38,17 +39,9 @@ export function analyzeCode(code: string, language: Language = 'esm', settings: 
 /** Every node of the file, depth first. */
 export function allNodes(analysis: FileAnalysis): TSESTree.Node[] {
   const nodes: TSESTree.Node[] = [];
-  const keys = analysis.sourceCode.visitorKeys;
-  const visit = (node: TSESTree.Node): void => {
+  walk(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
     nodes.push(node);
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-      }
-    }
-  };
-  visit(analysis.sourceCode.ast);
+  });
   return nodes;
 }
 
