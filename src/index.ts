@@ -1,31 +1,26 @@
 import { createRequire } from 'node:module';
 
-import { configRules, type RuleEntries } from './configs/index.js';
+import type { ESLint, Linter } from 'eslint';
+
+import { configRules } from './configs/index.js';
 import { rules } from './rules/index.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 const namespace = 'process-guard';
 
-/** A flat config as ESLint 9 and 10 accept it. */
-export interface ProcessGuardConfig {
-  name: string;
-  plugins: Record<string, ProcessGuardPlugin>;
-  rules: RuleEntries;
-}
-
 /**
- * The exported plugin type is deliberately loose (no ESLint type imports) so that `defineConfig()`
- * accepts it under both ESLint 9 and 10 typings.
+ * The public type is written in ESLint's own types, resolved from the user's ESLint (9 or 10), so
+ * that `defineConfig()`, `extends` and `Linter.Config[]` accept the plugin and its configs.
  */
-export interface ProcessGuardPlugin {
+export interface ProcessGuardPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: string };
-  rules: typeof rules;
-  configs: { recommended: ProcessGuardConfig; strict: ProcessGuardConfig; all: ProcessGuardConfig };
+  configs: { recommended: Linter.Config; strict: Linter.Config; all: Linter.Config };
 }
 
 const plugin: ProcessGuardPlugin = {
   meta: { name, version, namespace },
-  rules,
+  // typescript-eslint's rule types are stricter than ESLint's; the objects are the same at run time.
+  rules: rules as unknown as ESLint.Plugin['rules'],
   configs: {} as ProcessGuardPlugin['configs'],
 };
 
