@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName, propertyValue, skipTransparent } from './ast.js';
 import type { FileAnalysis } from './index.js';
-import { isRef, type ReferenceIndex } from './references.js';
+import { INSTANCE, isRef, type ReferenceIndex } from './references.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable } from './scope.js';
 
 type Node = TSESTree.Node;
@@ -71,8 +71,6 @@ const CONSTRUCTED: ReadonlyMap<string, Behaviour> = new Map([
   ['SharedArrayBuffer', SHARED_MEMORY],
   ['Map', EMPTIED],
   ['Set', EMPTIED],
-  ['WeakMap', { kind: 'json-lossy', json: 'arrives as `{}`', advanced: NOT_CLONED }],
-  ['WeakSet', { kind: 'json-lossy', json: 'arrives as `{}`', advanced: NOT_CLONED }],
   ['RegExp', EMPTIED],
   ['ArrayBuffer', EMPTIED],
   ['DataView', EMPTIED],
@@ -259,16 +257,12 @@ function calledBehaviour(
 }
 
 /**
- * Whether a node is a MessagePort: `port1`/`port2` of a `MessageChannel` (global or from
- * worker_threads, through a variable or destructuring) or worker_threads' `parentPort`.
+ * Whether a node is a MessagePort: `port1`/`port2` of a `MessageChannel`, global or from
+ * worker_threads, read as a member or destructured.
  */
 function messagePortOf(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, node: Node): boolean {
   const ref = references.refOf(node);
-  if (
-    isRef(ref, 'worker_threads', 'parentPort') ||
-    isRef(ref, 'worker_threads', 'MessageChannel', 'new', 'port1') ||
-    isRef(ref, 'worker_threads', 'MessageChannel', 'new', 'port2')
-  ) {
+  if (isRef(ref, 'worker_threads', 'MessageChannel', INSTANCE, 'port1') || isRef(ref, 'worker_threads', 'MessageChannel', INSTANCE, 'port2')) {
     return true;
   }
   const access = memberAccess(sourceCode, node);

@@ -1,8 +1,10 @@
+import consistentStartContext from './consistent-start-context.js';
 import noTopLevelSpawn from './no-top-level-spawn.js';
 import noUnguardedSelfSpawn from './no-unguarded-self-spawn.js';
 
 /** Every rule of the plugin, by name (alphabetical). */
 export const rules = {
+  'consistent-start-context': consistentStartContext,
   'no-top-level-spawn': noTopLevelSpawn,
   'no-unguarded-self-spawn': noUnguardedSelfSpawn,
 };

@@ -1,0 +1,161 @@
+/**
+ * Self-spawns guarded by a check from the wrong row of the start-context table (DESIGN.md §2): a
+ * check that reads the same in the child as in the parent, so the child passes it too.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { contextFacts, type ContextFact, type ContextKind } from '../../analysis/guards.js';
+import type { FileAnalysis } from '../../analysis/index.js';
+import { selfSpawns, type SelfSpawn, type SelfSpawnMechanism } from '../../analysis/self-spawn.js';
+import { parentGuard } from '../../util/start-guard.js';
+
+type Node = TSESTree.Node;
+type Check = Exclude<ContextKind, 'marker'>;
+
+/** What each check reads in a process started as `node file`: the parent a guard means to select. */
+const PARENT_READS: Record<Check, boolean> = {
+  'main-thread': true,
+  'cluster-primary': true,
+  'entry-module': true,
+  'ipc-child': false,
+};
+
+/** What each check reads in the child each mechanism starts (verified on Node.js 20). */
+const CHILD_READS: Record<SelfSpawnMechanism, Record<Check, boolean>> = {
+  thread: { 'main-thread': false, 'cluster-primary': true, 'entry-module': true, 'ipc-child': false },
+  fork: { 'main-thread': true, 'cluster-primary': true, 'entry-module': true, 'ipc-child': true },
+  cluster: { 'main-thread': true, 'cluster-primary': false, 'entry-module': true, 'ipc-child': true },
+};
+
+export interface GuardSwap {
+  /** The condition replaced, as written. */
+  readonly wrong: string;
+  /** What replaces it. */
+  readonly guard: string;
+  readonly apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+}
+
+export interface WrongGuard {
+  readonly spawn: SelfSpawn;
+  /** The conditions guarding the spawn (with their negations), none of which the child reads differently. */
+  readonly tests: readonly Node[];
+  readonly swap: GuardSwap | undefined;
+}
+
+/**
+ * Self-spawns that run at load under start-context checks that all pass in the child too. A
+ * self-spawn with no check at all is no-unguarded-self-spawn's; one with a check the child fails
+ * (or an argv/env marker the parent can set) is guarded.
+ */
+export function wrongGuards(analysis: FileAnalysis): WrongGuard[] {
+  const guarded = selfSpawns(analysis).flatMap((spawn) => {
+    const facts = loadPathFacts(analysis, spawn.site.node);
+    return facts && facts.length > 0 ? [{ spawn, facts }] : [];
+  });
+  // Which mechanisms each condition guards: swapping a condition shared with another mechanism's
+  // spawn would break that one's guard.
+  const mechanismsByTest = new Map<Node, Set<SelfSpawnMechanism>>();
+  for (const { spawn, facts } of guarded) {
+    for (const fact of facts) {
+      const mechanisms = mechanismsByTest.get(fact.test) ?? new Set();
+      mechanisms.add(spawn.mechanism);
+      mechanismsByTest.set(fact.test, mechanisms);
+    }
+  }
+  const result: WrongGuard[] = [];
+  for (const { spawn, facts } of guarded) {
+    if (facts.some((fact) => stopsChild(fact, spawn.mechanism))) continue;
+    const tests = [...new Set(facts.map((fact) => fact.test))];
+    const [only] = facts;
+    const shared = tests.some((test) => (mechanismsByTest.get(test)?.size ?? 0) > 1);
+    const swap = only && tests.length === 1 && !shared ? guardSwap(analysis, spawn.mechanism, only) : undefined;
+    result.push({ spawn, tests: tests.map(withNegations), swap });
+  }
+  return result;
+}
+
+/** The context facts that hold wherever the spawn runs at load, or undefined when it does not. */
+function loadPathFacts(analysis: FileAnalysis, node: Node): ContextFact[] | undefined {
+  const execution = analysis.execution.executionOf(node);
+  if (execution.when === 'later') return undefined;
+  const points: Node[] = [node];
+  if (execution.via) points.push(execution.via);
+  if (execution.when === 'construction') {
+    const instantiation = analysis.execution.instantiationAtLoad(execution.classNode);
+    if (!instantiation) return undefined;
+    points.push(instantiation);
+  }
+  return contextFacts(points.flatMap((point) => analysis.guards.factsAt(point)));
+}
+
+/** `cluster.isWorker` as written in `!cluster.isWorker`. */
+function withNegations(test: Node): Node {
+  let current = test;
+  while (current.parent?.type === 'UnaryExpression' && current.parent.operator === '!') current = current.parent;
+  return current;
+}
+
+/** Whether a fact is false in the child: a marker the parent can set, or a check of the right row. */
+function stopsChild(fact: ContextFact, mechanism: SelfSpawnMechanism): boolean {
+  return fact.kind === 'marker' || fact.value !== CHILD_READS[mechanism][fact.kind];
+}
+
+/**
+ * Replaces the condition with the guard that tells this child apart. An entry-point check keeps
+ * its own job (not starting anything when the module is imported), so the guard is added to it;
+ * any other check is replaced. Only a condition that, when true, selects the parent is rewritten:
+ * `isMainThread`, `!cluster.isWorker`, `require.main === module`.
+ */
+function guardSwap(analysis: FileAnalysis, mechanism: SelfSpawnMechanism, fact: ContextFact): GuardSwap | undefined {
+  if (fact.kind === 'marker') return undefined;
+  const target = parentSelectingCondition(analysis, fact.test, fact.kind);
+  if (!target) return undefined;
+  const guard = parentGuard(analysis, mechanism, target);
+  if (!guard) return undefined;
+  const wrong = analysis.sourceCode.getText(target);
+  const conjoin = fact.kind === 'entry-module';
+  const text = conjoin ? `${KEEPS_PRECEDENCE_UNDER_AND.has(target.type) ? wrong : `(${wrong})`} && ${guard.text}` : guard.text;
+  const replacement = fitsAt(target, text, conjoin) ? text : `(${text})`;
+  return {
+    wrong,
+    guard: text,
+    apply: (fixer) => [...guard.fixes(fixer), fixer.replaceText(target, replacement)],
+  };
+}
+
+/** Expressions that bind at least as tightly as `&&`, so `x && guard` needs no parentheses around x. */
+const KEEPS_PRECEDENCE_UNDER_AND: ReadonlySet<string> = new Set([
+  'Identifier',
+  'MemberExpression',
+  'CallExpression',
+  'BinaryExpression',
+  'UnaryExpression',
+  'MetaProperty',
+]);
+
+/** The condition around `test` (through `!`) that, when truthy, proves the parent's reading. */
+function parentSelectingCondition(analysis: FileAnalysis, test: Node, kind: Check): Node | undefined {
+  for (let candidate: Node = test; ; ) {
+    const facts = analysis.guards.conditionFacts(candidate, true);
+    if (facts.some((fact) => fact.kind === kind && fact.value === PARENT_READS[kind])) return candidate;
+    const parent = candidate.parent;
+    if (parent?.type !== 'UnaryExpression' || parent.operator !== '!') return undefined;
+    candidate = parent;
+  }
+}
+
+/** Whether `text` can replace `target` without parentheses. */
+function fitsAt(target: Node, text: string, conjunction: boolean): boolean {
+  const parent = target.parent;
+  if (/^[\w$]+(?:\.[\w$]+)*$/.test(text)) return true;
+  if (!parent) return false;
+  switch (parent.type) {
+    case 'IfStatement':
+    case 'ConditionalExpression':
+      return parent.test === target;
+    case 'LogicalExpression':
+      return parent.operator === '&&' || (parent.operator === '||' && !conjunction);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,1230 @@
+import rule from '../../src/rules/consistent-start-context.js';
+import { cjs, cts, esm, ts } from '../support/languages.js';
+import { runRuleTests } from '../support/rule-tester.js';
+
+const FORK_ADVICE =
+  'Only `process.send` tells a forked child from its parent (it is a function in the child): guard with `process.send === undefined`, or pass an argv/env marker.';
+const THREAD_ADVICE = 'Only `isMainThread` from worker_threads is false inside the worker: guard the start with it.';
+const CLUSTER_ADVICE = 'Only `cluster.isPrimary` is false inside a cluster worker: guard the start with it.';
+const FORKS_AGAIN = 'the child passes the same check and forks again, without end';
+const STARTS_WORKER = 'the worker passes the same check and starts another worker, without end';
+const CLUSTER_THROWS =
+  'the worker passes the same check and calls `cluster.fork()`, which does not exist in a worker and throws';
+const ADVANCED_CHILD = "create the process with `serialization: 'advanced'`";
+
+runRuleTests('consistent-start-context', rule, {
+  valid: [
+    // ---- (a) the guard of the right row.
+    cjs(`const { fork } = require('child_process');
+if (process.send === undefined) fork(__filename);`),
+    cjs(`const { fork } = require('node:child_process');
+if (!process.connected) fork(__filename);`),
+    cjs(`const { fork } = require('child_process');
+if (typeof process.send !== 'function') fork(__filename);`),
+    // An argv/env marker the parent passes to the child.
+    cjs(`const { fork } = require('child_process');
+if (!process.argv.includes('--child')) fork(__filename, ['--child']);`),
+    cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+if (isMainThread && !process.env.INDEXER_CHILD) fork(__filename, [], { env: { INDEXER_CHILD: '1' } });`),
+    // One check that the child fails is enough.
+    cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+if (isMainThread && process.send === undefined) fork(__filename);`),
+    // An entry check that is false in the parent: the child, an entry point, does not fork again.
+    cjs(`const { fork } = require('child_process');
+if (require.main !== module) fork(__filename);`),
+    esm(`import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) new Worker(new URL(import.meta.url));`),
+    cjs(`const { Worker, isMainThread, parentPort } = require('worker_threads');
+if (!isMainThread) {
+  parentPort.postMessage('ready');
+} else {
+  new Worker(__filename);
+}`),
+    cjs(`const { Worker, threadId } = require('worker_threads');
+if (threadId === 0) new Worker(__filename);`),
+    cjs(`const { Worker, parentPort } = require('worker_threads');
+if (!parentPort) new Worker(__filename);`),
+    esm(`import { Worker, isMainThread } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+if (process.argv[1] === fileURLToPath(import.meta.url) && isMainThread) new Worker(new URL(import.meta.url));`),
+    esm(`import cluster from 'node:cluster';
+if (cluster.isPrimary) cluster.fork();`),
+    cjs(`const cluster = require('cluster');
+if (cluster.isMaster) for (let i = 0; i < 4; i++) cluster.fork();`),
+    esm(`import cluster from 'cluster';
+if (!cluster.isWorker) cluster.fork();`),
+    esm(`import cluster from 'node:cluster';
+if (cluster.isWorker) { /* serve */ } else { cluster.fork(); }`),
+    // process.send is a function in a cluster worker too.
+    cjs(`const cluster = require('cluster');
+if (process.send === undefined) cluster.fork();`),
+    ts(`import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) new Worker(new URL(import.meta.url));`),
+    // No guard at all: no-unguarded-self-spawn reports it.
+    cjs(`const { fork } = require('child_process');
+fork(__filename);`),
+    // A disjunction proves nothing: no-unguarded-self-spawn's case too.
+    cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+if (isMainThread || process.env.FORCE) fork(__filename);`),
+    // Only runs when called, maybe never in the child.
+    cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+exports.start = () => {
+  if (isMainThread) fork(__filename);
+};`),
+    // Not this module.
+    cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+if (isMainThread) fork(require.resolve('./indexer'));`),
+    esm(`import cluster from 'node:cluster';
+import { isMainThread } from 'node:worker_threads';
+cluster.setupPrimary({ exec: new URL('./worker.js', import.meta.url).pathname });
+if (isMainThread) cluster.fork();`),
+    // A local function named fork.
+    cjs(`const { isMainThread } = require('worker_threads');
+function fork(file) { return file; }
+if (isMainThread) fork(__filename);`),
+
+    // ---- (b) what crosses process IPC.
+    // Worker threads use structured clone with transfer lists: all of this arrives.
+    esm(`import { Worker, MessageChannel } from 'node:worker_threads';
+const worker = new Worker(new URL('./worker.js', import.meta.url));
+const { port1, port2 } = new MessageChannel();
+worker.postMessage({ counter: new SharedArrayBuffer(8), seen: new Set(), port: port1, big: 1n }, [port1]);
+port2.postMessage(new Map());`),
+    cjs(`const { parentPort } = require('worker_threads');
+parentPort.postMessage({ seen: new Set([1]), at: new Date() });`),
+    // JSON-shaped messages.
+    cjs(`const { fork } = require('child_process');
+const child = fork(require.resolve('./indexer'));
+const ids = ['a', 'b'];
+child.send({ type: 'index', ids: [...ids], at: Date.now(), when: new Date().toISOString(), meta: { retries: 3, tag: \`x\${ids.length}\` } });
+child.send([1, 'two', null, true, { nested: [] }]);
+child.send('ping');`),
+    // Handle passing: a socket or server as second argument.
+    cjs(`const { fork } = require('child_process');
+const net = require('net');
+const child = fork(require.resolve('./worker'));
+const server = net.createServer((socket) => child.send('socket', socket));
+server.listen(0, () => child.send('server', server));`),
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./a.js');
+child.send({ done: true }, undefined, { keepOpen: true }, () => {});`),
+    // 'advanced' serialization keeps Map, Set, Date, BigInt, typed arrays.
+    cjs(`const { fork } = require('node:child_process');
+const adv = fork(require.resolve('./indexer'), [], { serialization: 'advanced' });
+adv.send({ seen: new Set(ids), byId: new Map(), at: new Date(), total: 10n, bytes: new Uint8Array(4), err: new Error('x') });`),
+    esm(`import { fork } from 'node:child_process';
+const options = { serialization: 'advanced', stdio: 'inherit' };
+const child = fork('./a.js', ['--x'], options);
+child.send(new Map());`),
+    esm(`import cluster from 'node:cluster';
+cluster.setupPrimary({ serialization: 'advanced' });
+if (cluster.isPrimary) {
+  const worker = cluster.fork();
+  worker.send({ seen: new Set(), big: 2n });
+}`),
+    // The file forks itself with 'advanced': its process.send() uses it too.
+    cjs(`const { fork } = require('child_process');
+if (process.send === undefined) fork(__filename, [], { serialization: 'advanced' });
+else process.send({ seen: new Set([1]) });`),
+    // Options the file does not show: the serialization is unknown, so lossy values are not reported.
+    esm(`import { fork } from 'node:child_process';
+export function start(options) {
+  const child = fork('./a.js', [], options);
+  child.send({ seen: new Set(), big: 1n });
+}`),
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./a.js', argsFor('a'));
+child.send(new Map());`),
+    // spawn without an 'ipc' stdio entry has no IPC channel.
+    esm(`import { spawn } from 'node:child_process';
+const child = spawn(process.execPath, ['a.js'], { stdio: 'inherit' });
+child.send?.(new Map());`),
+    // Lossy values are opt-out.
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./a.js');
+child.send({ seen: new Set(), at: new Date() });`, { options: [{ checkLossyJson: false }] }),
+    // A local class named Map, a spread of a Set into an array, an object with its own toJSON.
+    esm(`import { fork } from 'node:child_process';
+class Map { constructor() { this.entries = []; } }
+const child = fork('./a.js');
+const seen = new Set([1, 2]);
+child.send({ byId: new Map(), seen: [...seen], list: Array.from(seen) });
+child.send({ toJSON() { return { ok: true }; }, cache: new Map() });`),
+    // A message changed after it was written: the literal no longer tells what is sent.
+    cjs(`const { fork } = require('child_process');
+const child = fork('./a.js');
+const message = { seen: new Set([1]) };
+message.seen = [...message.seen];
+child.send(message);`),
+    // A function parameter: unknown.
+    cjs(`const { fork } = require('child_process');
+const child = fork('./a.js');
+module.exports = (payload) => child.send(payload);`),
+    // A local fork.
+    cjs(`function fork() { return { send() {} }; }
+fork('./a.js').send(new Map());`),
+
+    esm(`import { spawn } from 'node:child_process';
+const child = spawn(process.execPath, ['w.js'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
+child.send({ seen: new Set(), at: new Date() });`),
+    // ---- (c) pools.
+    // Thread pools: transfer lists and shared memory are their point.
+    esm(`import Tinypool from 'tinypool';
+const pool = new Tinypool({ filename: new URL('./task.js', import.meta.url).href });
+const buffer = new ArrayBuffer(8);
+await pool.run({ sab: new SharedArrayBuffer(8), seen: new Set(), buffer }, { transferList: [buffer] });`),
+    esm(`import workerpool from 'workerpool';
+const pool = workerpool.pool('./task.js', { workerType: 'thread' });
+await pool.exec('sum', [new Map(), 1n], { transfer: [buf] });`),
+    esm(`import workerpool from 'workerpool';
+const pool = workerpool.pool('./task.js');
+await pool.exec('sum', [new Map()], { transfer: [buf] });`),
+    // Process pools with 'advanced' serialization keep Map and BigInt.
+    esm(`import { Tinypool } from 'tinypool';
+const pool = new Tinypool({ filename: './task.js', runtime: 'child_process', serialization: 'advanced' });
+await pool.run({ seen: new Set(), big: 1n, at: new Date() });`),
+    esm(`import workerpool from 'workerpool';
+const pool = workerpool.pool('./task.js', { workerType: 'process', forkOpts: { serialization: 'advanced' } });
+await pool.exec('sum', [new Map(), 1n]);`),
+    // A pool created elsewhere.
+    esm(`export async function run(pool, buffer) {
+  await pool.run({ buffer }, { transferList: [buffer] });
+}`),
+    ts(`import Tinypool from 'tinypool';
+const pool = new Tinypool({ filename: './task.js', runtime: 'worker_threads' });
+export const run = (data: Uint8Array) => pool.run({ data }, { transferList: [data.buffer] });`),
+  ],
+  invalid: [
+    // ======== (a) a guard from the wrong row.
+    {
+      ...cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+if (isMainThread) fork(__filename);`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 3,
+          column: 19,
+          data: {
+            name: 'fork()',
+            guard: '`isMainThread`',
+            child: 'a Node.js child process',
+            consequence: FORKS_AGAIN,
+            advice: FORK_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'isMainThread' },
+              output: `const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+if (process.send === undefined) fork(__filename);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { fork } from 'node:child_process';
+import cluster from 'node:cluster';
+if (cluster.isPrimary) {
+  fork(new URL(import.meta.url), ['--index']);
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 3,
+          data: {
+            name: 'fork()',
+            guard: '`cluster.isPrimary`',
+            child: 'a Node.js child process',
+            consequence: FORKS_AGAIN,
+            advice: FORK_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'cluster.isPrimary' },
+              output: `import { fork } from 'node:child_process';
+import cluster from 'node:cluster';
+if (process.send === undefined) {
+  fork(new URL(import.meta.url), ['--index']);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // rvagg/node-worker-farm#48: the cluster flag used in fork children.
+      ...cjs(`const childProcess = require('child_process');
+const cluster = require('cluster');
+const self = __filename;
+if (cluster.isMaster) childProcess.fork(self);`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'cluster.isMaster' },
+              output: `const childProcess = require('child_process');
+const cluster = require('cluster');
+const self = __filename;
+if (process.send === undefined) childProcess.fork(self);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An early exit inside a function called at the top level.
+      ...cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+function main() {
+  if (!isMainThread) return;
+  fork(__filename);
+}
+main();`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 5,
+          column: 3,
+          data: {
+            name: 'fork()',
+            guard: '`!isMainThread`',
+            child: 'a Node.js child process',
+            consequence: FORKS_AGAIN,
+            advice: FORK_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'isMainThread' },
+              output: `const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+function main() {
+  if (!(process.send === undefined)) return;
+  fork(__filename);
+}
+main();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An entry check keeps its job; the guard is added to it.
+      ...cjs(`const { fork } = require('child_process');
+if (require.main === module) fork(__filename);`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 2,
+          column: 30,
+          data: {
+            name: 'fork()',
+            guard: '`require.main === module`',
+            child: 'a Node.js child process',
+            consequence: FORKS_AGAIN,
+            advice: FORK_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'require.main === module && process.send === undefined', wrong: 'require.main === module' },
+              output: `const { fork } = require('child_process');
+if (require.main === module && process.send === undefined) fork(__filename);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+import cluster from 'node:cluster';
+if (cluster.isPrimary) new Worker(new URL(import.meta.url));`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 3,
+          column: 24,
+          data: {
+            name: 'new Worker()',
+            guard: '`cluster.isPrimary`',
+            child: 'a worker thread',
+            consequence: STARTS_WORKER,
+            advice: THREAD_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'isMainThread', wrong: 'cluster.isPrimary' },
+              output: `import { Worker, isMainThread } from 'node:worker_threads';
+import cluster from 'node:cluster';
+if (isMainThread) new Worker(new URL(import.meta.url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { Worker } = require('node:worker_threads');
+if (require.main === module) {
+  new Worker(__filename, { workerData: { shard: 1 } });
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'require.main === module && isMainThread', wrong: 'require.main === module' },
+              output: `const { Worker, isMainThread } = require('node:worker_threads');
+if (require.main === module && isMainThread) {
+  new Worker(__filename, { workerData: { shard: 1 } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The argv[1] idiom is true inside a worker thread too.
+      ...esm(`import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  new Worker(new URL(import.meta.url));
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 3,
+          data: {
+            name: 'new Worker()',
+            guard: '`process.argv[1] === fileURLToPath(import.meta.url)`',
+            child: 'a worker thread',
+            consequence: STARTS_WORKER,
+            advice: THREAD_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: {
+                guard: 'process.argv[1] === fileURLToPath(import.meta.url) && isMainThread',
+                wrong: 'process.argv[1] === fileURLToPath(import.meta.url)',
+              },
+              output: `import { Worker, isMainThread } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+if (process.argv[1] === fileURLToPath(import.meta.url) && isMainThread) {
+  new Worker(new URL(import.meta.url));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The idiom through a constant.
+      ...esm(`import * as threads from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+const isEntry = process.argv[1] === fileURLToPath(import.meta.url);
+if (isEntry) new threads.Worker(fileURLToPath(import.meta.url));`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'isEntry && threads.isMainThread', wrong: 'isEntry' },
+              output: `import * as threads from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+const isEntry = process.argv[1] === fileURLToPath(import.meta.url);
+if (isEntry && threads.isMainThread) new threads.Worker(fileURLToPath(import.meta.url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const cluster = require('cluster');
+const { Worker } = require('worker_threads');
+if (!cluster.isWorker) new Worker(__filename);`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 3,
+          column: 24,
+          data: {
+            name: 'new Worker()',
+            guard: '`!cluster.isWorker`',
+            child: 'a worker thread',
+            consequence: STARTS_WORKER,
+            advice: THREAD_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'isMainThread', wrong: '!cluster.isWorker' },
+              output: `const cluster = require('cluster');
+const { Worker, isMainThread } = require('worker_threads');
+if (isMainThread) new Worker(__filename);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // process.send is undefined in a worker thread too.
+      ...esm(`import { Worker, isMainThread as mainThread } from 'node:worker_threads';
+if (process.send === undefined) new Worker(new URL(import.meta.url));`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 2,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'mainThread', wrong: 'process.send === undefined' },
+              output: `import { Worker, isMainThread as mainThread } from 'node:worker_threads';
+if (mainThread) new Worker(new URL(import.meta.url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import cluster from 'node:cluster';
+import { isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  for (let i = 0; i < 4; i += 1) cluster.fork();
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 34,
+          data: {
+            name: 'cluster.fork()',
+            guard: '`isMainThread`',
+            child: 'a cluster worker',
+            consequence: CLUSTER_THROWS,
+            advice: CLUSTER_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'cluster.isPrimary', wrong: 'isMainThread' },
+              output: `import cluster from 'node:cluster';
+import { isMainThread } from 'node:worker_threads';
+if (cluster.isPrimary) {
+  for (let i = 0; i < 4; i += 1) cluster.fork();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const cluster = require('node:cluster');
+if (require.main === module) cluster.fork();`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 2,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'require.main === module && cluster.isPrimary', wrong: 'require.main === module' },
+              output: `const cluster = require('node:cluster');
+if (require.main === module && cluster.isPrimary) cluster.fork();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Two wrong checks: no single condition to swap.
+      ...cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+const cluster = require('cluster');
+if (isMainThread && cluster.isPrimary) fork(__filename);`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 40,
+          data: {
+            name: 'fork()',
+            guard: '`isMainThread` and `cluster.isPrimary`',
+            child: 'a Node.js child process',
+            consequence: FORKS_AGAIN,
+            advice: FORK_ADVICE,
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The same check is right for the worker: swapping it would break that guard.
+      ...esm(`import { fork } from 'node:child_process';
+import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  fork(new URL(import.meta.url));
+  new Worker(new URL(import.meta.url));
+}`),
+      errors: [{ messageId: 'wrongGuard', line: 4, column: 3, suggestions: [] }],
+    },
+    {
+      // A check that selects the child and exits: not rewritten.
+      ...cjs(`const cluster = require('cluster');
+const { Worker } = require('worker_threads');
+function main() {
+  if (cluster.isWorker) return;
+  new Worker(__filename);
+}
+main();`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 5,
+          column: 3,
+          data: {
+            name: 'new Worker()',
+            guard: '`cluster.isWorker`',
+            child: 'a worker thread',
+            consequence: STARTS_WORKER,
+            advice: THREAD_ADVICE,
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The guard is at the call of the local function that forks.
+      ...cjs(`const { fork } = require('child_process');
+const cluster = require('cluster');
+function start() {
+  return fork(__filename);
+}
+if (cluster.isPrimary) start();`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'cluster.isPrimary' },
+              output: `const { fork } = require('child_process');
+const cluster = require('cluster');
+function start() {
+  return fork(__filename);
+}
+if (process.send === undefined) start();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Construction at load.
+      ...cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+class Indexer {
+  constructor() {
+    if (isMainThread) this.child = fork(__filename);
+  }
+}
+const indexer = new Indexer();`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 5,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'isMainThread' },
+              output: `const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+class Indexer {
+  constructor() {
+    if (process.send === undefined) this.child = fork(__filename);
+  }
+}
+const indexer = new Indexer();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An alias, a ternary and a short-circuit.
+      ...esm(`import * as cp from 'node:child_process';
+import * as wt from 'node:worker_threads';
+const isMain = wt.isMainThread;
+const child = isMain ? cp.fork(import.meta.filename) : undefined;`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'isMain' },
+              output: `import * as cp from 'node:child_process';
+import * as wt from 'node:worker_threads';
+const isMain = wt.isMainThread;
+const child = process.send === undefined ? cp.fork(import.meta.filename) : undefined;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+isMainThread && fork(__filename);`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'isMainThread' },
+              output: `const { fork } = require('child_process');
+const { isMainThread } = require('worker_threads');
+process.send === undefined && fork(__filename);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...ts(`import { fork } from 'node:child_process';
+import { isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  fork(__filename);
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'process.send === undefined', wrong: 'isMainThread' },
+              output: `import { fork } from 'node:child_process';
+import { isMainThread } from 'node:worker_threads';
+if (process.send === undefined) {
+  fork(__filename);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+import cluster from 'node:cluster';
+if (cluster.isPrimary) {
+  const worker: Worker = new Worker(new URL(import.meta.url));
+  worker.unref();
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'isMainThread', wrong: 'cluster.isPrimary' },
+              output: `import { Worker, isMainThread } from 'node:worker_threads';
+import cluster from 'node:cluster';
+if (isMainThread) {
+  const worker: Worker = new Worker(new URL(import.meta.url));
+  worker.unref();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...ts(`import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
+if (isMainThread as boolean) {
+  for (let i = 0; i < availableParallelism(); i += 1) cluster.fork();
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 5,
+          column: 55,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'cluster.isPrimary', wrong: 'isMainThread' },
+              output: `import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
+if (cluster.isPrimary as boolean) {
+  for (let i = 0; i < availableParallelism(); i += 1) cluster.fork();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cts(`import { Worker } from 'node:worker_threads';
+if (require.main === module) new Worker(__filename);`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 2,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'require.main === module && isMainThread', wrong: 'require.main === module' },
+              output: `import { Worker, isMainThread } from 'node:worker_threads';
+if (require.main === module && isMainThread) new Worker(__filename);`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // ======== (b) values that cannot cross process IPC.
+    {
+      // The example of the issue: JSON turns the Set into {}; 'advanced' keeps it but not shared memory.
+      ...cjs(`const { fork } = require('node:child_process');
+const child = fork(require.resolve('./indexer'));
+child.send({ seen: new Set(ids) });
+const adv = fork(require.resolve('./indexer'), [], { serialization: 'advanced' });
+adv.send({ seen: new Set(ids) });
+adv.send({ counter: new SharedArrayBuffer(8) });`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 3,
+          column: 20,
+          data: { value: 'A `Set`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD },
+        },
+        {
+          messageId: 'threadOnly',
+          line: 6,
+          column: 21,
+          data: {
+            value: 'A `SharedArrayBuffer`',
+            channel: '`adv.send()`',
+            outcome: 'makes the send throw "could not be cloned"',
+          },
+        },
+      ],
+    },
+    {
+      // nodejs/node#20182: a SharedArrayBuffer over child_process IPC.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork(new URL('./child.js', import.meta.url));
+const shared = new SharedArrayBuffer(1024);
+child.send(shared);
+child.send({ view: new Int32Array(shared) });`),
+      errors: [
+        {
+          messageId: 'threadOnly',
+          line: 4,
+          column: 12,
+          data: { value: 'A `SharedArrayBuffer`', channel: '`child.send()`', outcome: 'arrives as `{}` and shares no memory' },
+        },
+        {
+          messageId: 'lossyJson',
+          line: 5,
+          column: 20,
+          data: {
+            value: 'An `Int32Array`',
+            channel: '`child.send()`',
+            outcome: 'arrives as a plain object with index keys',
+            advanced: ADVANCED_CHILD,
+          },
+        },
+      ],
+    },
+    {
+      // Message ports: from a global MessageChannel, destructured or as members.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js', { serialization: 'advanced' });
+const { port1, port2: replies } = new MessageChannel();
+const channel = new MessageChannel();
+child.send({ port: port1 });
+child.send([replies, channel.port2]);`),
+      errors: [
+        {
+          messageId: 'threadOnly',
+          line: 5,
+          column: 20,
+          data: { value: 'A `MessagePort`', channel: '`child.send()`', outcome: 'arrives as `{}`' },
+        },
+        { messageId: 'threadOnly', line: 6, column: 13 },
+        { messageId: 'threadOnly', line: 6, column: 22 },
+      ],
+    },
+    {
+      // worker_threads' MessageChannel and a transfer list as second argument.
+      ...cjs(`const { fork } = require('child_process');
+const { MessageChannel } = require('node:worker_threads');
+const child = fork('./child.js');
+const { port1, port2 } = new MessageChannel();
+child.send({ port: port2 }, [port2]);`),
+      errors: [
+        { messageId: 'threadOnly', line: 5, column: 20 },
+        { messageId: 'transferList', line: 5, column: 29, data: { channel: '`child.send()`' } },
+      ],
+    },
+    {
+      // Functions: arrow, method, declaration; dropped under JSON, throwing under 'advanced'.
+      ...cjs(`const { fork } = require('child_process');
+const child = fork('./child.js');
+function onDone() {}
+child.send({ id: 1, onDone, retry: () => {}, log() {} });
+const adv = fork('./child.js', { serialization: 'advanced' });
+adv.send({ transform: function (x) { return x; } });`),
+      errors: [
+        {
+          messageId: 'functionValue',
+          line: 4,
+          column: 21,
+          data: {
+            channel: '`child.send()`',
+            outcome: 'is dropped (the key disappears, an array slot becomes `null`)',
+          },
+        },
+        { messageId: 'functionValue', line: 4, column: 36 },
+        { messageId: 'functionValue', line: 4, column: 46 },
+        {
+          messageId: 'functionValue',
+          line: 6,
+          column: 23,
+          data: { channel: '`adv.send()`', outcome: 'makes the send throw "could not be cloned"' },
+        },
+      ],
+    },
+    {
+      // jestjs/jest#11617: BigInt through process.send() in a child throws.
+      ...cjs(`const total = 10n;
+process.send({ total, count: BigInt(items.length) });
+process.send?.([1n]);`),
+      errors: [
+        {
+          messageId: 'bigint',
+          line: 2,
+          column: 16,
+          data: {
+            value: 'A BigInt',
+            channel: '`process.send()`',
+            outcome: 'makes the send throw "Do not know how to serialize a BigInt"',
+            advanced: "have the parent start this process with `serialization: 'advanced'`",
+          },
+        },
+        { messageId: 'bigint', line: 2, column: 30 },
+        { messageId: 'bigint', line: 3, column: 17 },
+      ],
+    },
+    {
+      // Every JSON-lossy shape, followed through a variable, an array and a spread of a literal.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+const base = { startedAt: new Date() };
+const message = { ...base, errors: [new Error('boom'), new TypeError('bad')], pattern: /x/g, bytes: Buffer.from('hi'), raw: new ArrayBuffer(8), byId: new Map() };
+child.send(message);`),
+      errors: [
+        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `Date`', channel: '`child.send()`', outcome: 'arrives as a string', advanced: ADVANCED_CHILD } },
+        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'An `Error`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `TypeError`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `RegExp`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        {
+          messageId: 'lossyJson',
+          line: 5,
+          column: 12,
+          data: { value: 'A `Buffer`', channel: '`child.send()`', outcome: 'arrives as `{ type: "Buffer", data: [...] }`', advanced: ADVANCED_CHILD },
+        },
+        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'An `ArrayBuffer`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `Map`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+      ],
+    },
+    {
+      // Inside the message, each value is reported where it is written.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+const seen = new Set();
+child.send({ seen, when: ready ? new Date() : null, list: [...[new Map()]] });`),
+      errors: [
+        { messageId: 'lossyJson', line: 4, column: 14 },
+        { messageId: 'lossyJson', line: 4, column: 34 },
+        { messageId: 'lossyJson', line: 4, column: 64 },
+      ],
+    },
+    {
+      // `let` assigned once, in another function.
+      ...cjs(`const { fork } = require('child_process');
+let child;
+function start() {
+  child = fork(require.resolve('./indexer'));
+}
+function push(ids) {
+  child.send({ seen: new Set(ids) });
+}
+module.exports = { start, push };`),
+      errors: [{ messageId: 'lossyJson', line: 7, column: 22 }],
+    },
+    {
+      // this.child = fork() within a class, in TypeScript.
+      ...ts(`import { fork, type ChildProcess } from 'node:child_process';
+export class Indexer {
+  private child?: ChildProcess;
+  start(): void {
+    this.child = fork(new URL('./indexer.js', import.meta.url));
+  }
+  push(ids: readonly string[]): void {
+    this.child?.send({ seen: new Set(ids), total: BigInt(ids.length) });
+  }
+}`),
+      errors: [
+        { messageId: 'lossyJson', line: 8, column: 30, data: { value: 'A `Set`', channel: '`this.child?.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'bigint', line: 8, column: 51 },
+      ],
+    },
+    {
+      ...ts(`import { fork } from 'node:child_process';
+const child = fork('./child.js', [], { serialization: 'advanced' });
+const shared = new SharedArrayBuffer(8) as SharedArrayBuffer;
+child.send({ shared, handler: (() => 1) satisfies () => number });`),
+      errors: [
+        { messageId: 'threadOnly', line: 4, column: 14 },
+        { messageId: 'functionValue', line: 4, column: 32 },
+      ],
+    },
+    {
+      // spawn with an 'ipc' stdio entry has the same channel.
+      ...esm(`import { spawn } from 'node:child_process';
+const stdio = ['inherit', 'inherit', 'inherit', 'ipc'];
+const child = spawn(process.execPath, ['worker.js'], { stdio });
+child.send({ at: new Date() });`),
+      errors: [{ messageId: 'lossyJson', line: 4, column: 18 }],
+    },
+    {
+      // nodejs/node#10965: a cluster worker's send() strips a Map.
+      ...esm(`import cluster from 'node:cluster';
+if (cluster.isPrimary) {
+  const worker = cluster.fork();
+  worker.send({ routes: new Map([['/', 1]]) });
+}`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 4,
+          column: 25,
+          data: {
+            value: 'A `Map`',
+            channel: '`worker.send()`',
+            outcome: 'arrives as `{}`',
+            advanced: "call `cluster.setupPrimary({ serialization: 'advanced' })` before forking",
+          },
+        },
+      ],
+    },
+    {
+      ...cjs(`const cluster = require('cluster');
+cluster.setupPrimary({ serialization: 'advanced' });
+if (cluster.isPrimary) {
+  cluster.fork().send({ routes: new Map(), onRequest: (req) => req });
+}`),
+      errors: [{ messageId: 'functionValue', line: 4, column: 55 }],
+    },
+    {
+      // Options the file does not show: only what breaks under both serializations.
+      ...esm(`import { fork } from 'node:child_process';
+export function start(options) {
+  const child = fork('./a.js', [], options);
+  child.send({ seen: new Set(), counter: new SharedArrayBuffer(4) });
+}`),
+      errors: [
+        {
+          messageId: 'threadOnly',
+          line: 4,
+          column: 42,
+          data: {
+            value: 'A `SharedArrayBuffer`',
+            channel: '`child.send()`',
+            outcome:
+              "arrives as `{}` and shares no memory under JSON serialization, and makes the send throw \"could not be cloned\" under 'advanced'",
+          },
+        },
+      ],
+    },
+    {
+      // With checkLossyJson off, what throws or cannot cross is still reported.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork('./a.js');
+child.send({ seen: new Set(), total: 1n, counter: new SharedArrayBuffer(4) });`, { options: [{ checkLossyJson: false }] }),
+      errors: [
+        { messageId: 'bigint', line: 3, column: 38 },
+        { messageId: 'threadOnly', line: 3, column: 51 },
+      ],
+    },
+
+    {
+      // A renamed import; Date and typed arrays in an array.
+      ...esm(`import { fork as startChild } from 'child_process';
+const indexer = startChild('./indexer.js');
+indexer.send([new Date(), new Uint8Array(2), new DataView(new ArrayBuffer(2))]);`),
+      errors: [
+        { messageId: 'lossyJson', line: 3, column: 15, data: { value: 'A `Date`', channel: '`indexer.send()`', outcome: 'arrives as a string', advanced: ADVANCED_CHILD } },
+        {
+          messageId: 'lossyJson',
+          line: 3,
+          column: 27,
+          data: { value: 'A `Uint8Array`', channel: '`indexer.send()`', outcome: 'arrives as a plain object with index keys', advanced: ADVANCED_CHILD },
+        },
+        { messageId: 'lossyJson', line: 3, column: 46, data: { value: 'A `DataView`', channel: '`indexer.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+      ],
+    },
+    {
+      // A port of worker_threads' MessageChannel through a namespace import, over process.send() in ESM.
+      ...esm(`import * as wt from 'node:worker_threads';
+const channel = new wt.MessageChannel();
+process.send({ port: channel.port1, cache: new Map() });`),
+      errors: [
+        { messageId: 'threadOnly', line: 3, column: 22 },
+        {
+          messageId: 'lossyJson',
+          line: 3,
+          column: 44,
+          data: {
+            value: 'A `Map`',
+            channel: '`process.send()`',
+            outcome: 'arrives as `{}`',
+            advanced: "have the parent start this process with `serialization: 'advanced'`",
+          },
+        },
+      ],
+    },
+    {
+      ...cts(`import cp = require('node:child_process');
+const child = cp.fork('./a.js');
+child.send({ id: 1, done: (): void => undefined });`),
+      errors: [{ messageId: 'functionValue', line: 3, column: 27 }],
+    },
+
+    // ======== (c) pools in child-process mode.
+    {
+      ...esm(`import Tinypool from 'tinypool';
+const pool = new Tinypool({ filename: new URL('./task.js', import.meta.url).href, runtime: 'child_process' });
+const buffer = new ArrayBuffer(16);
+await pool.run({ buffer, counter: new SharedArrayBuffer(4) }, { transferList: [buffer] });`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 4,
+          column: 18,
+          data: {
+            value: 'An `ArrayBuffer`',
+            channel: '`pool.run()` (the pool runs tasks in child processes)',
+            outcome: 'arrives as `{}`',
+            advanced: "create the pool with `serialization: 'advanced'`",
+          },
+        },
+        {
+          messageId: 'threadOnly',
+          line: 4,
+          column: 35,
+          data: {
+            value: 'A `SharedArrayBuffer`',
+            channel: '`pool.run()` (the pool runs tasks in child processes)',
+            outcome: 'arrives as `{}` and shares no memory',
+          },
+        },
+        { messageId: 'poolTransfer', line: 4, column: 65, data: { option: 'transferList' } },
+      ],
+    },
+    {
+      // tinypool crashes the parent on a BigInt in child-process mode.
+      ...cjs(`const { Tinypool } = require('tinypool');
+const pool = new Tinypool({ filename: require.resolve('./task'), runtime: 'child_process', serialization: 'advanced' });
+pool.run({ total: 1n, seen: new Set(), counter: new SharedArrayBuffer(4) });`),
+      errors: [{ messageId: 'threadOnly', line: 3, column: 49 }],
+    },
+    {
+      ...esm(`import workerpool from 'workerpool';
+const pool = workerpool.pool('./task.js', { workerType: 'process', maxWorkers: 2 });
+await pool.exec('sum', [new Map(), 1n], { transfer: [buf] });`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 3,
+          column: 25,
+          data: {
+            value: 'A `Map`',
+            channel: '`pool.exec()` (the pool runs tasks in child processes)',
+            outcome: 'arrives as `{}`',
+            advanced: "create the pool with `forkOpts: { serialization: 'advanced' }`",
+          },
+        },
+        { messageId: 'bigint', line: 3, column: 36 },
+        { messageId: 'poolTransfer', line: 3, column: 43, data: { option: 'transfer' } },
+      ],
+    },
+    {
+      ...esm(`import * as workerpool from 'workerpool';
+const pool = workerpool.pool('./task.js', { workerType: 'process', forkOpts: { serialization: 'advanced' } });
+await pool.exec('run', [() => 1, new Map()]);`),
+      errors: [{ messageId: 'functionValue', line: 3, column: 25 }],
+    },
+    {
+      // A pool kept in a field, in TypeScript.
+      ...ts(`import Tinypool from 'tinypool';
+export class Renderer {
+  private readonly pool = new Tinypool({ filename: './render.js', runtime: 'child_process' });
+  private pool2: Tinypool;
+  constructor() {
+    this.pool2 = new Tinypool({ filename: './render.js', runtime: 'child_process' });
+  }
+  render(page: Uint8Array): Promise<unknown> {
+    return this.pool2.run({ page }, { transferList: [page.buffer] });
+  }
+  renderMany(pages: Set<string>): Promise<unknown> {
+    return this.pool2.run({ pages: new Set(pages) });
+  }
+}`),
+      errors: [
+        { messageId: 'poolTransfer', line: 9, column: 39 },
+        { messageId: 'lossyJson', line: 12, column: 36 },
+      ],
+    },
+  ],
+});
