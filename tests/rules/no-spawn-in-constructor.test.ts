@@ -1,0 +1,1463 @@
+import rule from '../../src/rules/no-spawn-in-constructor.js';
+import { cjs, cts, esm, ts } from '../support/languages.js';
+import { runRuleTests } from '../support/rule-tester.js';
+
+const PROCESS = 'a child process';
+const NODE_PROCESS = 'a Node.js child process';
+const THREAD = 'a worker thread';
+
+type Suggestion = { messageId: 'moveToInitialize'; data: { method: string }; output: string };
+
+/** The suggestion, with its output. */
+const moveTo = (output: string, method = 'initialize'): Suggestion => ({ messageId: 'moveToInitialize', data: { method }, output });
+
+/** A starter run by the constructor or a field initializer. */
+const starts = (
+  line: number,
+  column: number,
+  name: string,
+  what: string,
+  className: string,
+  suggestions: Suggestion[] = [],
+  method = 'initialize',
+) => ({
+  messageId: 'duringConstruction' as const,
+  line,
+  column,
+  data: { name, what, className, method },
+  suggestions,
+});
+
+/** A `this.method()` call in the constructor that reaches a starter. */
+const startsVia = (
+  line: number,
+  column: number,
+  via: string,
+  name: string,
+  what: string,
+  className: string,
+  suggestions: Suggestion[] = [],
+) => ({
+  messageId: 'duringConstructionVia' as const,
+  line,
+  column,
+  data: { via, name, what, className, method: 'initialize' },
+  suggestions,
+});
+
+runRuleTests('no-spawn-in-constructor', rule, {
+  valid: [
+    // Starting from an explicit method is the fix.
+    esm(`import { fork } from 'node:child_process';
+export class Runner {
+  constructor(script) {
+    this.script = script;
+  }
+  async initialize() {
+    this.child = fork(this.script);
+  }
+  start() {
+    return fork(this.script);
+  }
+}`),
+    // Storing a factory or a closure starts nothing.
+    esm(`import { Worker } from 'node:worker_threads';
+export class Lazy {
+  constructor(file) {
+    this.create = () => new Worker(file);
+    this.start = function () {
+      return new Worker(file);
+    };
+  }
+}`),
+    // Receiving a ready worker, or only setting options.
+    ts(`import type { Worker } from 'node:worker_threads';
+import type { ChildProcess } from 'node:child_process';
+export class Wrapper {
+  constructor(private readonly worker: Worker, private child: ChildProcess) {}
+}`),
+    cjs(`const workerpool = require('workerpool');
+module.exports = class Options {
+  constructor(options) {
+    this.options = { ...options, minWorkers: 0 };
+  }
+};`),
+    // Static methods and static factories run when called.
+    ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export class Server {
+  private constructor(private readonly child: ChildProcess) {}
+  static start(args: string[]) {
+    return new Server(spawn('node', args));
+  }
+}`),
+    // Static fields and blocks run at load: no-top-level-spawn reports them.
+    esm(`import Piscina from 'piscina';
+export class Shared {
+  static pool = new Piscina({ filename: './w.js' });
+}`),
+    // workerpool without minWorkers starts nothing until the first task.
+    esm(`import workerpool from 'workerpool';
+export class Jobs {
+  constructor() {
+    this.pool = workerpool.pool('./worker.js', { maxWorkers: 4 });
+    this.idle = workerpool.pool('./worker.js', { minWorkers: 0 });
+  }
+}`),
+    // Callbacks registered in the constructor run later.
+    esm(`import { spawn, fork } from 'node:child_process';
+export class Reloader {
+  constructor() {
+    process.on('SIGHUP', () => {
+      this.child = spawn('reload');
+    });
+    setTimeout(() => fork('./c.js'), 0);
+    queueMicrotask(() => this.start());
+  }
+  start() {
+    this.child = spawn('start');
+  }
+}`),
+    // One hop only: a method called by a method the constructor calls.
+    esm(`import { spawn } from 'node:child_process';
+export class Deep {
+  constructor() {
+    this.prepare();
+  }
+  prepare() {
+    this.launch();
+  }
+  launch() {
+    this.child = spawn('ls');
+  }
+}`),
+    // Arrow-function fields only run when called.
+    esm(`import { spawn } from 'node:child_process';
+export class Field {
+  start = () => spawn('ls');
+  worker = null;
+}`),
+    // Not the real starters.
+    esm(`import { Worker } from './my-worker.js';
+function spawn(command) { return command; }
+export class Local {
+  constructor() {
+    this.worker = new Worker('./w.js');
+    this.child = spawn('ls');
+  }
+}`),
+    cts(`import cp = require('node:child_process');
+export class Later {
+  child?: cp.ChildProcess;
+  start() {
+    this.child = cp.spawn('ls');
+  }
+}`),
+    // A method the constructor calls that starts nothing; a lazy getter.
+    esm(`import { Worker } from 'node:worker_threads';
+export class Configured {
+  #worker;
+  constructor(options) {
+    this.configure(options);
+  }
+  configure(options) {
+    this.options = { ...options };
+  }
+  get worker() {
+    return (this.#worker ??= new Worker(this.options.file));
+  }
+}`),
+    // Not a class: an object literal method named constructor.
+    esm(`import { spawn } from 'node:child_process';
+export const api = {
+  constructor() {
+    return spawn('ls');
+  },
+};`),
+    // Abstract start, implemented elsewhere; a workerpool required lazily.
+    ts(`import workerpool = require('workerpool');
+export abstract class Base {
+  protected pool = workerpool.pool('./w.js');
+  abstract start(): void;
+}`),
+    cjs(`module.exports = class Pool {
+  constructor() {
+    this.pool = require('workerpool').pool(__dirname + '/w.js', { maxWorkers: 2 });
+  }
+};`),
+    ts(`import type { spawn } from 'node:child_process';
+declare const run: typeof spawn;
+export class Typed {
+  child = run('ls');
+}`),
+  ],
+  invalid: [
+    {
+      // The example of the issue: a parameter property becomes `this.codec`, `readonly` goes, `!` keeps the other uses typed.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+class Encoder {
+  private readonly proc: ChildProcess;
+  constructor(private codec: string) {
+    this.proc = spawn('ffmpeg', ['-c', codec]);
+    this.proc.on('exit', () => this.onExit());
+  }
+  private onExit() {}
+  stop() {
+    this.proc.kill();
+  }
+}`),
+      errors: [
+        starts(5, 17, 'spawn()', PROCESS, '`Encoder`', [
+          moveTo(`import { spawn, type ChildProcess } from 'node:child_process';
+class Encoder {
+  private proc!: ChildProcess;
+  constructor(private codec: string) {}
+
+  initialize() {
+    this.proc = spawn('ffmpeg', ['-c', this.codec]);
+    this.proc.on('exit', () => this.onExit());
+  }
+  private onExit() {}
+  stop() {
+    this.proc.kill();
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // A plain parameter the constructor stores is read back from its field.
+      ...esm(`import { Worker } from 'node:worker_threads';
+export class Pool {
+  constructor(options) {
+    this.options = options;
+    this.worker = new Worker(options.file);
+    this.worker.on('error', (error) => this.fail(error));
+  }
+  fail() {}
+}`),
+      errors: [
+        starts(5, 19, 'new Worker()', THREAD, '`Pool`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+export class Pool {
+  constructor(options) {
+    this.options = options;
+  }
+
+  initialize() {
+    this.worker = new Worker(this.options.file);
+    this.worker.on('error', (error) => this.fail(error));
+  }
+  fail() {}
+}`),
+        ]),
+      ],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+interface Options { file: string; }
+class Configured {
+  private options: Options;
+  private worker: Worker;
+  constructor(options: Options) {
+    this.options = options;
+    this.worker = new Worker(options.file, { workerData: { options } });
+  }
+  get threadId() { return this.worker.threadId; }
+}`),
+      errors: [
+        starts(8, 19, 'new Worker()', THREAD, '`Configured`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+interface Options { file: string; }
+class Configured {
+  private options: Options;
+  private worker!: Worker;
+  constructor(options: Options) {
+    this.options = options;
+  }
+
+  initialize() {
+    this.worker = new Worker(this.options.file, { workerData: { options: this.options } });
+  }
+  get threadId() { return this.worker.threadId; }
+}`),
+        ]),
+      ],
+    },
+    {
+      // A plain parameter nothing stores yet: the constructor stores it in a field of its name.
+      ...esm(`import { spawn } from 'node:child_process';
+class Tail {
+  constructor(file) {
+    this.child = spawn('tail', ['-f', file]);
+  }
+}`),
+      errors: [
+        starts(4, 18, 'spawn()', PROCESS, '`Tail`', [
+          moveTo(`import { spawn } from 'node:child_process';
+class Tail {
+  constructor(file) {
+    this.file = file;
+  }
+
+  initialize() {
+    this.child = spawn('tail', ['-f', this.file]);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // In TypeScript the new field repeats the parameter's type; it goes after super() and before the constructor's comment.
+      ...ts(`import { Worker } from 'node:worker_threads';
+import { EventEmitter } from 'node:events';
+export class Service extends EventEmitter {
+  private worker: Worker;
+  private readonly name: string;
+  /** Creates the service. */
+  constructor(file: string, name: string, options?: { eager: boolean }, onExit?: (code: number) => void) {
+    super();
+    this.name = name;
+    this.worker = new Worker(file, { workerData: options });
+    if (onExit) this.worker.on('exit', onExit);
+  }
+  get threadId() {
+    return this.worker.threadId;
+  }
+}`),
+      errors: [
+        starts(10, 19, 'new Worker()', THREAD, '`Service`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+import { EventEmitter } from 'node:events';
+export class Service extends EventEmitter {
+  private worker!: Worker;
+  private readonly name: string;
+  private readonly file: string;
+  private readonly options: { eager: boolean } | undefined;
+  private readonly onExit: ((code: number) => void) | undefined;
+  /** Creates the service. */
+  constructor(file: string, name: string, options?: { eager: boolean }, onExit?: (code: number) => void) {
+    super();
+    this.file = file;
+    this.options = options;
+    this.onExit = onExit;
+    this.name = name;
+  }
+
+  initialize() {
+    this.worker = new Worker(this.file, { workerData: this.options });
+    if (this.onExit) this.worker.on('exit', this.onExit);
+  }
+  get threadId() {
+    return this.worker.threadId;
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // Destructured parameters, and names already in use, cannot be stored.
+      ...esm(`import { spawn } from 'node:child_process';
+class Destructured {
+  constructor({ command }) {
+    this.child = spawn(command);
+  }
+}
+class Taken {
+  constructor(command) {
+    this.child = spawn(command);
+  }
+  get command() {
+    return 'ls';
+  }
+}`),
+      errors: [starts(4, 18, 'spawn()', PROCESS, '`Destructured`'), starts(9, 18, 'spawn()', PROCESS, '`Taken`')],
+    },
+    {
+      // TypeScript without a written parameter type: the field type is unknown.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+class Untyped {
+  child: ChildProcess;
+  constructor(command = 'ls') {
+    this.child = spawn(command);
+  }
+}`),
+      errors: [starts(5, 18, 'spawn()', PROCESS, '`Untyped`')],
+    },
+    {
+      // Stored under a different type: reading the field back would not type-check.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+class Tail {
+  private file: unknown;
+  private child: ChildProcess;
+  constructor(file: string) {
+    this.file = file;
+    this.child = spawn('tail', ['-f', file]);
+  }
+}`),
+      errors: [starts(7, 18, 'spawn()', PROCESS, '`Tail`')],
+    },
+    {
+      // Field initializers become declarations plus assignments.
+      ...ts(`import Piscina from 'piscina';
+class Resizer {
+  private readonly pool = new Piscina({ filename: new URL('./w.js', import.meta.url).href });
+  private size = 0;
+  run(image: Buffer) {
+    return this.pool.run(image);
+  }
+}`),
+      errors: [
+        starts(3, 27, 'new Piscina()', THREAD, '`Resizer`', [
+          moveTo(`import Piscina from 'piscina';
+class Resizer {
+  private pool!: InstanceType<typeof Piscina>;
+  private size = 0;
+
+  initialize() {
+    this.pool = new Piscina({ filename: new URL('./w.js', import.meta.url).href });
+  }
+  run(image: Buffer) {
+    return this.pool.run(image);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+export class Typed {
+  private readonly worker: Worker = new Worker(new URL('./w.js', import.meta.url));
+  constructor(private readonly name: string) {}
+  post(message: string) {
+    this.worker.postMessage({ name: this.name, message });
+  }
+}`),
+      errors: [
+        starts(3, 37, 'new Worker()', THREAD, '`Typed`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+export class Typed {
+  private worker!: Worker;
+  constructor(private readonly name: string) {}
+
+  initialize() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+  post(message: string) {
+    this.worker.postMessage({ name: this.name, message });
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      ...esm(`import Tinypool from 'tinypool';
+export class Thumbnails {
+  #pool = new Tinypool({ filename: new URL('./thumb.js', import.meta.url).href });
+  resize(image) {
+    return this.#pool.run(image);
+  }
+}`),
+      errors: [
+        starts(3, 11, 'new Tinypool()', THREAD, '`Thumbnails`', [
+          moveTo(`import Tinypool from 'tinypool';
+export class Thumbnails {
+  #pool;
+
+  initialize() {
+    this.#pool = new Tinypool({ filename: new URL('./thumb.js', import.meta.url).href });
+  }
+  resize(image) {
+    return this.#pool.run(image);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // A field that reads a moved one moves with it.
+      ...esm(`import { Worker } from 'node:worker_threads';
+class Ids {
+  worker = new Worker('./w.js');
+  id = this.worker.threadId;
+}`),
+      errors: [
+        starts(3, 12, 'new Worker()', THREAD, '`Ids`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+class Ids {
+  worker;
+  id;
+
+  initialize() {
+    this.worker = new Worker('./w.js');
+    this.id = this.worker.threadId;
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // ...but in TypeScript its type cannot be written without type information.
+      ...ts(`import { Worker } from 'node:worker_threads';
+class Ids {
+  worker = new Worker('./w.js');
+  id = this.worker.threadId;
+}`),
+      errors: [starts(3, 12, 'new Worker()', THREAD, '`Ids`')],
+    },
+    {
+      // A field typed by the constructor's assignment gets the instance type.
+      ...ts(`import { Worker } from 'node:worker_threads';
+class Holder {
+  worker;
+  constructor() {
+    this.worker = new Worker('./w.js');
+  }
+  ping() {
+    this.worker.postMessage('ping');
+  }
+}`),
+      errors: [
+        starts(5, 19, 'new Worker()', THREAD, '`Holder`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+class Holder {
+  worker!: InstanceType<typeof Worker>;
+  initialize() {
+    this.worker = new Worker('./w.js');
+  }
+  ping() {
+    this.worker.postMessage('ping');
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // Private fields, and a field whose type already admits undefined needs no `!`.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+import Piscina from 'piscina';
+class Both {
+  #proc: ChildProcess;
+  pool: Piscina | undefined;
+  constructor() {
+    this.#proc = spawn('ls');
+    this.pool = new Piscina({ filename: './w.js' });
+  }
+  get pid() {
+    return this.#proc.pid;
+  }
+}`),
+      errors: [
+        starts(7, 18, 'spawn()', PROCESS, '`Both`', [
+          moveTo(`import { spawn, type ChildProcess } from 'node:child_process';
+import Piscina from 'piscina';
+class Both {
+  #proc!: ChildProcess;
+  pool: Piscina | undefined;
+  initialize() {
+    this.#proc = spawn('ls');
+    this.pool = new Piscina({ filename: './w.js' });
+  }
+  get pid() {
+    return this.#proc.pid;
+  }
+}`),
+        ]),
+        starts(8, 17, 'new Piscina()', THREAD, '`Both`', [
+          moveTo(`import { spawn, type ChildProcess } from 'node:child_process';
+import Piscina from 'piscina';
+class Both {
+  #proc!: ChildProcess;
+  pool: Piscina | undefined;
+  initialize() {
+    this.#proc = spawn('ls');
+    this.pool = new Piscina({ filename: './w.js' });
+  }
+  get pid() {
+    return this.#proc.pid;
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // Eager pools: workerpool with minWorkers; a parameter property is read as a field.
+      ...ts(`import workerpool from 'workerpool';
+class Jobs {
+  private readonly pool: workerpool.Pool;
+  constructor(private readonly script: string) {
+    this.pool = workerpool.pool(script, { minWorkers: 2 });
+  }
+  run(task: string) {
+    return this.pool.exec(task);
+  }
+}`),
+      errors: [
+        starts(5, 17, 'workerpool.pool()', THREAD, '`Jobs`', [
+          moveTo(`import workerpool from 'workerpool';
+class Jobs {
+  private pool!: workerpool.Pool;
+  constructor(private readonly script: string) {}
+
+  initialize() {
+    this.pool = workerpool.pool(this.script, { minWorkers: 2 });
+  }
+  run(task: string) {
+    return this.pool.exec(task);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      ...ts(`import workerpool from 'workerpool';
+class Jobs {
+  private readonly pool: workerpool.Pool;
+  constructor(script: string) {
+    this.pool = workerpool.pool(script, { minWorkers: 'max' });
+  }
+}`),
+      errors: [
+        starts(5, 17, 'workerpool.pool()', THREAD, '`Jobs`', [
+          moveTo(`import workerpool from 'workerpool';
+class Jobs {
+  private pool!: workerpool.Pool;
+  private readonly script: string;
+  constructor(script: string) {
+    this.script = script;
+  }
+
+  initialize() {
+    this.pool = workerpool.pool(this.script, { minWorkers: 'max' });
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // One hop through this.method(): reported at the call, naming the method.
+      ...ts(`import { Worker } from 'node:worker_threads';
+class Service {
+  private worker?: Worker;
+  constructor() {
+    this.#start();
+  }
+  #start() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}`),
+      errors: [
+        startsVia(5, 5, 'this.#start', 'new Worker()', THREAD, '`Service`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+class Service {
+  private worker?: Worker;
+  initialize() {
+    this.#start();
+  }
+  #start() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // Once per call, however many starters the method has.
+      ...esm(`import { fork } from 'node:child_process';
+class Runner {
+  constructor(script) {
+    this.script = script;
+    this.launch();
+  }
+  launch = () => {
+    this.child = fork(this.script);
+    this.backup = fork(this.script);
+  };
+}`),
+      errors: [
+        startsVia(5, 5, 'this.launch', 'fork()', NODE_PROCESS, '`Runner`', [
+          moveTo(`import { fork } from 'node:child_process';
+class Runner {
+  constructor(script) {
+    this.script = script;
+  }
+
+  initialize() {
+    this.launch();
+  }
+  launch = () => {
+    this.child = fork(this.script);
+    this.backup = fork(this.script);
+  };
+}`),
+        ]),
+      ],
+    },
+    {
+      // The jest-worker form: the method is already called initialize, so there is no suggestion.
+      ...cjs(`const { fork } = require('child_process');
+class ChildProcessWorker {
+  constructor(options) {
+    this._options = options;
+    this.initialize();
+  }
+  initialize() {
+    this._child = fork(this._options.workerPath);
+  }
+}
+module.exports = ChildProcessWorker;`),
+      errors: [startsVia(5, 5, 'this.initialize', 'fork()', NODE_PROCESS, '`ChildProcessWorker`')],
+    },
+    {
+      // super() stays first.
+      ...esm(`import { EventEmitter } from 'node:events';
+import { fork } from 'node:child_process';
+export class Supervisor extends EventEmitter {
+  constructor() {
+    super();
+    this.child = fork('./child.js');
+    this.child.on('exit', (code) => this.emit('exit', code));
+  }
+}`),
+      errors: [
+        starts(6, 18, 'fork()', NODE_PROCESS, '`Supervisor`', [
+          moveTo(`import { EventEmitter } from 'node:events';
+import { fork } from 'node:child_process';
+export class Supervisor extends EventEmitter {
+  constructor() {
+    super();
+  }
+
+  initialize() {
+    this.child = fork('./child.js');
+    this.child.on('exit', (code) => this.emit('exit', code));
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // The starter feeds super(): nothing can move.
+      ...esm(`import { fork } from 'node:child_process';
+class Base {
+  constructor(child) {
+    this.child = child;
+  }
+}
+export class Supervisor extends Base {
+  constructor() {
+    super(fork('./child.js'));
+  }
+}`),
+      errors: [starts(9, 11, 'fork()', NODE_PROCESS, '`Supervisor`')],
+    },
+    {
+      // A local base class already has the method.
+      ...esm(`import { spawn } from 'node:child_process';
+class Base {
+  initialize() {}
+}
+export class Derived extends Base {
+  constructor() {
+    super();
+    this.child = spawn('ls');
+  }
+}`),
+      errors: [starts(8, 18, 'spawn()', PROCESS, '`Derived`')],
+    },
+    {
+      // A constructor that returns.
+      ...esm(`import { spawn } from 'node:child_process';
+class Once {
+  constructor(cache) {
+    if (cache.instance) return cache.instance;
+    this.child = spawn('ls');
+  }
+}`),
+      errors: [starts(5, 18, 'spawn()', PROCESS, '`Once`')],
+    },
+    {
+      // The name is taken.
+      ...esm(`import { spawn } from 'node:child_process';
+class Server {
+  constructor() {
+    this.child = spawn('node', ['server.js']);
+  }
+  initialize() {}
+}`),
+      errors: [starts(4, 18, 'spawn()', PROCESS, '`Server`')],
+    },
+    {
+      // Another name through the option.
+      ...esm(`import { spawn } from 'node:child_process';
+class Server {
+  constructor() {
+    this.child = spawn('node', ['server.js']);
+  }
+  initialize() {}
+}`),
+      options: [{ initializeMethodName: 'start' }],
+      errors: [
+        starts(
+          4,
+          18,
+          'spawn()',
+          PROCESS,
+          '`Server`',
+          [
+            moveTo(
+              `import { spawn } from 'node:child_process';
+class Server {
+  start() {
+    this.child = spawn('node', ['server.js']);
+  }
+  initialize() {}
+}`,
+              'start',
+            ),
+          ],
+          'start',
+        ),
+      ],
+    },
+    {
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+class Server {
+  start?: () => void;
+  child: ChildProcess = spawn('node', ['server.js']);
+}`),
+      options: [{ initializeMethodName: 'start' }],
+      errors: [starts(4, 25, 'spawn()', PROCESS, '`Server`', [], 'start')],
+    },
+    {
+      // Locals move with what they start; statements that only set options stay.
+      ...esm(`import { spawn } from 'node:child_process';
+class Watcher {
+  constructor(dir) {
+    this.dir = dir;
+    const child = spawn('watch', [dir]);
+    child.stdout.on('data', (chunk) => this.onData(chunk));
+    this.child = child;
+    this.lines = [];
+  }
+  onData() {}
+}`),
+      errors: [
+        starts(5, 19, 'spawn()', PROCESS, '`Watcher`', [
+          moveTo(`import { spawn } from 'node:child_process';
+class Watcher {
+  constructor(dir) {
+    this.dir = dir;
+    this.lines = [];
+  }
+
+  initialize() {
+    const child = spawn('watch', [this.dir]);
+    child.stdout.on('data', (chunk) => this.onData(chunk));
+    this.child = child;
+  }
+  onData() {}
+}`),
+        ]),
+      ],
+    },
+    {
+      // A local only the starter reads moves along.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+class Transcoder {
+  private proc: ChildProcess;
+  constructor(private readonly input: string) {
+    const args = ['-i', input, '-f', 'null', '-'];
+    this.proc = spawn('ffmpeg', args);
+  }
+  stop() {
+    this.proc.kill();
+  }
+}`),
+      errors: [
+        starts(6, 17, 'spawn()', PROCESS, '`Transcoder`', [
+          moveTo(`import { spawn, type ChildProcess } from 'node:child_process';
+class Transcoder {
+  private proc!: ChildProcess;
+  constructor(private readonly input: string) {}
+
+  initialize() {
+    const args = ['-i', this.input, '-f', 'null', '-'];
+    this.proc = spawn('ffmpeg', args);
+  }
+  stop() {
+    this.proc.kill();
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // A local that what stays also reads cannot move.
+      ...esm(`import { Worker } from 'node:worker_threads';
+import { resolve } from 'node:path';
+class Pool {
+  constructor(dir) {
+    const file = resolve(dir, 'w.js');
+    this.file = file;
+    this.worker = new Worker(file);
+  }
+}`),
+      errors: [starts(7, 19, 'new Worker()', THREAD, '`Pool`')],
+    },
+    {
+      // What stays would change a value the moved code reads.
+      ...esm(`import { Worker } from 'node:worker_threads';
+class Stale {
+  constructor() {
+    this.file = './w.js';
+    this.worker = new Worker(this.file);
+    this.file = null;
+  }
+}`),
+      errors: [starts(5, 19, 'new Worker()', THREAD, '`Stale`')],
+    },
+    {
+      // A statement calling a method that uses what was started moves too.
+      ...esm(`import { spawn } from 'node:child_process';
+class Logs {
+  constructor() {
+    this.proc = spawn('journalctl', ['-f']);
+    this.watch();
+    this.ready = true;
+  }
+  watch() {
+    this.proc.stdout.on('data', () => {});
+  }
+}`),
+      errors: [
+        starts(4, 17, 'spawn()', PROCESS, '`Logs`', [
+          moveTo(`import { spawn } from 'node:child_process';
+class Logs {
+  constructor() {
+    this.ready = true;
+  }
+
+  initialize() {
+    this.proc = spawn('journalctl', ['-f']);
+    this.watch();
+  }
+  watch() {
+    this.proc.stdout.on('data', () => {});
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // arguments and new.target belong to the constructor.
+      ...esm(`import { spawn } from 'node:child_process';
+class Args {
+  constructor() {
+    this.child = spawn('ls', [...arguments]);
+    this.other = spawn(new.target.name);
+  }
+}`),
+      errors: [starts(4, 18, 'spawn()', PROCESS, '`Args`'), starts(5, 18, 'spawn()', PROCESS, '`Args`')],
+    },
+    {
+      // A starter in a parameter default cannot move.
+      ...esm(`import { spawn } from 'node:child_process';
+class Defaulted {
+  constructor(child = spawn('ls')) {
+    this.child = child;
+  }
+}`),
+      errors: [starts(3, 23, 'spawn()', PROCESS, '`Defaulted`')],
+    },
+    {
+      // Class expressions; a constructor left empty goes away.
+      ...esm(`import { spawn } from 'node:child_process';
+export const Service = class {
+  constructor() { this.child = spawn('ls'); }
+};`),
+      errors: [
+        starts(3, 32, 'spawn()', PROCESS, '`Service`', [
+          moveTo(`import { spawn } from 'node:child_process';
+export const Service = class {
+  initialize() {
+    this.child = spawn('ls');
+  }
+};`),
+        ]),
+      ],
+    },
+    {
+      // CommonJS, aliases and the node: prefix; one report per starter, each with the whole refactor.
+      ...cjs(`const cp = require('node:child_process');
+const { Worker: Thread } = require('worker_threads');
+module.exports = class {
+  constructor() {
+    this.child = cp.fork('./c.js');
+    this.thread = new Thread('./t.js');
+  }
+};`),
+      errors: [
+        starts(5, 18, 'fork()', NODE_PROCESS, 'this class', [
+          moveTo(`const cp = require('node:child_process');
+const { Worker: Thread } = require('worker_threads');
+module.exports = class {
+  initialize() {
+    this.child = cp.fork('./c.js');
+    this.thread = new Thread('./t.js');
+  }
+};`),
+        ]),
+        starts(6, 19, 'new Worker()', THREAD, 'this class', [
+          moveTo(`const cp = require('node:child_process');
+const { Worker: Thread } = require('worker_threads');
+module.exports = class {
+  initialize() {
+    this.child = cp.fork('./c.js');
+    this.thread = new Thread('./t.js');
+  }
+};`),
+        ]),
+      ],
+    },
+    {
+      ...esm(`import * as cp from 'child_process';
+import { Worker as Thread } from 'node:worker_threads';
+import cluster from 'node:cluster';
+export default class Cluster {
+  constructor() {
+    this.worker = cluster.fork();
+    this.thread = new Thread(new URL('./t.js', import.meta.url));
+    this.out = cp.execSync('git rev-parse HEAD');
+  }
+}`),
+      errors: [
+        starts(6, 19, 'cluster.fork()', 'a cluster worker', '`Cluster`', [
+          moveTo(`import * as cp from 'child_process';
+import { Worker as Thread } from 'node:worker_threads';
+import cluster from 'node:cluster';
+export default class Cluster {
+  initialize() {
+    this.worker = cluster.fork();
+    this.thread = new Thread(new URL('./t.js', import.meta.url));
+    this.out = cp.execSync('git rev-parse HEAD');
+  }
+}`),
+        ]),
+        starts(7, 19, 'new Worker()', THREAD, '`Cluster`', [
+          moveTo(`import * as cp from 'child_process';
+import { Worker as Thread } from 'node:worker_threads';
+import cluster from 'node:cluster';
+export default class Cluster {
+  initialize() {
+    this.worker = cluster.fork();
+    this.thread = new Thread(new URL('./t.js', import.meta.url));
+    this.out = cp.execSync('git rev-parse HEAD');
+  }
+}`),
+        ]),
+        starts(8, 16, 'execSync()', PROCESS, '`Cluster`', [
+          moveTo(`import * as cp from 'child_process';
+import { Worker as Thread } from 'node:worker_threads';
+import cluster from 'node:cluster';
+export default class Cluster {
+  initialize() {
+    this.worker = cluster.fork();
+    this.thread = new Thread(new URL('./t.js', import.meta.url));
+    this.out = cp.execSync('git rev-parse HEAD');
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // Synchronous callbacks run during construction; the whole statement moves.
+      ...esm(`import { Worker } from 'node:worker_threads';
+class Many {
+  constructor() {
+    this.workers = [];
+    ['a.js', 'b.js'].forEach((file) => this.workers.push(new Worker(file)));
+  }
+}`),
+      errors: [
+        starts(5, 58, 'new Worker()', THREAD, '`Many`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+class Many {
+  constructor() {
+    this.workers = [];
+  }
+
+  initialize() {
+    ['a.js', 'b.js'].forEach((file) => this.workers.push(new Worker(file)));
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // Conditions and try blocks move whole; a stored parameter is read back; comments travel.
+      ...ts(`import Piscina from 'piscina';
+interface Options { eager: boolean; file: string }
+class Maybe {
+  private pool: Piscina | undefined;
+  private readonly options: Options;
+  constructor(options: Options) {
+    this.options = options;
+    // Start the pool right away when asked.
+    if (options.eager) {
+      this.pool = new Piscina({ filename: options.file });
+    }
+  }
+  run(task: unknown) {
+    return this.pool?.run(task);
+  }
+}`),
+      errors: [
+        starts(10, 19, 'new Piscina()', THREAD, '`Maybe`', [
+          moveTo(`import Piscina from 'piscina';
+interface Options { eager: boolean; file: string }
+class Maybe {
+  private pool: Piscina | undefined;
+  private readonly options: Options;
+  constructor(options: Options) {
+    this.options = options;
+  }
+
+  initialize() {
+    // Start the pool right away when asked.
+    if (this.options.eager) {
+      this.pool = new Piscina({ filename: this.options.file });
+    }
+  }
+  run(task: unknown) {
+    return this.pool?.run(task);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+class Daemon {
+  constructor() {
+    // the daemon
+    try {
+      this.child = spawn('daemon'); // started here
+    } catch {
+      this.child = null;
+    }
+  }
+}`),
+      errors: [
+        starts(6, 20, 'spawn()', PROCESS, '`Daemon`', [
+          moveTo(`import { spawn } from 'node:child_process';
+class Daemon {
+  initialize() {
+    // the daemon
+    try {
+      this.child = spawn('daemon'); // started here
+    } catch {
+      this.child = null;
+    }
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // execa and friends.
+      ...ts(`import { execa } from 'execa';
+export class Compose {
+  readonly ready: Promise<{ stdout: string }>;
+  readonly name: string;
+  constructor() {
+    this.name = 'stack';
+    this.ready = execa('docker', ['compose', 'up', '-d']);
+  }
+  async url() {
+    await this.ready;
+    return this.name;
+  }
+}`),
+      errors: [
+        starts(7, 18, 'execa()', PROCESS, '`Compose`', [
+          moveTo(`import { execa } from 'execa';
+export class Compose {
+  ready!: Promise<{ stdout: string }>;
+  readonly name: string;
+  constructor() {
+    this.name = 'stack';
+  }
+
+  initialize() {
+    this.ready = execa('docker', ['compose', 'up', '-d']);
+  }
+  async url() {
+    await this.ready;
+    return this.name;
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // A class declared in a function, indented deeper.
+      ...ts(`import { fork, type ChildProcess } from 'node:child_process';
+export function makeHost(script: string) {
+  return class Host {
+    child: ChildProcess;
+    constructor() {
+      this.child = fork(script);
+      this.child.on('message', (message) => {
+        console.log(message);
+      });
+    }
+  };
+}`),
+      errors: [
+        starts(6, 20, 'fork()', NODE_PROCESS, '`Host`', [
+          moveTo(`import { fork, type ChildProcess } from 'node:child_process';
+export function makeHost(script: string) {
+  return class Host {
+    child!: ChildProcess;
+    initialize() {
+      this.child = fork(script);
+      this.child.on('message', (message) => {
+        console.log(message);
+      });
+    }
+  };
+}`),
+        ]),
+      ],
+    },
+    {
+      // Overload signatures are skipped; the implementation keeps its parameters.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+class Overloaded {
+  private child: ChildProcess;
+  constructor();
+  constructor(command?: string) {
+    this.child = spawn('ls');
+  }
+}`),
+      errors: [
+        starts(6, 18, 'spawn()', PROCESS, '`Overloaded`', [
+          moveTo(`import { spawn, type ChildProcess } from 'node:child_process';
+class Overloaded {
+  private child!: ChildProcess;
+  constructor();
+  constructor(command?: string) {}
+
+  initialize() {
+    this.child = spawn('ls');
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // An arrow-function field is a method: it stays, and what hands it on moves.
+      ...esm(`import { spawn } from 'node:child_process';
+class Exit {
+  onExit = () => this.proc.kill();
+  constructor() {
+    this.proc = spawn('server');
+    process.on('exit', this.onExit);
+  }
+}
+class Plain {
+  constructor(command) {
+    this.child = spawn(command);
+  }
+}`),
+      errors: [
+        starts(5, 17, 'spawn()', PROCESS, '`Exit`', [
+          moveTo(`import { spawn } from 'node:child_process';
+class Exit {
+  onExit = () => this.proc.kill();
+  initialize() {
+    this.proc = spawn('server');
+    process.on('exit', this.onExit);
+  }
+}
+class Plain {
+  constructor(command) {
+    this.child = spawn(command);
+  }
+}`),
+        ]),
+        starts(11, 18, 'spawn()', PROCESS, '`Plain`', [
+          moveTo(`import { spawn } from 'node:child_process';
+class Exit {
+  onExit = () => this.proc.kill();
+  constructor() {
+    this.proc = spawn('server');
+    process.on('exit', this.onExit);
+  }
+}
+class Plain {
+  constructor(command) {
+    this.command = command;
+  }
+
+  initialize() {
+    this.child = spawn(this.command);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // Stored plain parameters on a one-line constructor.
+      ...esm(`import { spawn } from 'node:child_process';
+class Job {
+  constructor(command, args) { this.command = command; this.args = args; this.child = spawn(command, args); this.retries = 0; }
+}`),
+      errors: [
+        starts(3, 87, 'spawn()', PROCESS, '`Job`', [
+          moveTo(`import { spawn } from 'node:child_process';
+class Job {
+  constructor(command, args) { this.command = command; this.args = args; this.retries = 0; }
+
+  initialize() {
+    this.child = spawn(this.command, this.args);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // A one-line constructor that gains a store is laid out one statement per line.
+      ...esm(`import { spawn } from 'node:child_process';
+class Job {
+  constructor(command, args) { this.child = spawn(command, args); this.retries = 0; }
+}`),
+      errors: [
+        starts(3, 45, 'spawn()', PROCESS, '`Job`', [
+          moveTo(`import { spawn } from 'node:child_process';
+class Job {
+  constructor(command, args) {
+    this.command = command;
+    this.args = args;
+    this.retries = 0;
+  }
+
+  initialize() {
+    this.child = spawn(this.command, this.args);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // The pino incident: a thread-stream created by a constructor.
+      ...esm(`import ThreadStream from 'thread-stream';
+export class Logger {
+  constructor(options) {
+    this.options = options;
+    this.stream = new ThreadStream({ filename: options.transport, workerData: options.data });
+    this.stream.unref();
+  }
+  write(line) {
+    this.stream.write(line);
+  }
+}`),
+      errors: [
+        starts(5, 19, 'new ThreadStream()', THREAD, '`Logger`', [
+          moveTo(`import ThreadStream from 'thread-stream';
+export class Logger {
+  constructor(options) {
+    this.options = options;
+  }
+
+  initialize() {
+    this.stream = new ThreadStream({ filename: this.options.transport, workerData: this.options.data });
+    this.stream.unref();
+  }
+  write(line) {
+    this.stream.write(line);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // A computed field key would be evaluated twice.
+      ...esm(`import { spawn } from 'node:child_process';
+const key = () => 'child';
+class Keyed {
+  [key()] = spawn('ls');
+}`),
+      errors: [starts(4, 13, 'spawn()', PROCESS, '`Keyed`')],
+    },
+    {
+      // A stored parameter whose field a method reassigns could be stale.
+      ...esm(`import { spawn } from 'node:child_process';
+class Retargetable {
+  constructor(command) {
+    this.command = command;
+    this.child = spawn(command);
+  }
+  retarget(command) {
+    this.command = command;
+  }
+}`),
+      errors: [starts(5, 18, 'spawn()', PROCESS, '`Retargetable`')],
+    },
+    {
+      // The constructor still assigns the field first: only `readonly` goes.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+class Restartable {
+  private readonly child: ChildProcess | null;
+  constructor(private readonly command: string) {
+    this.child = null;
+    this.child = spawn(command);
+  }
+  stop() {
+    this.child?.kill();
+  }
+}`),
+      errors: [
+        starts(6, 18, 'spawn()', PROCESS, '`Restartable`', [
+          moveTo(`import { spawn, type ChildProcess } from 'node:child_process';
+class Restartable {
+  private child: ChildProcess | null;
+  constructor(private readonly command: string) {
+    this.child = null;
+  }
+
+  initialize() {
+    this.child = spawn(this.command);
+  }
+  stop() {
+    this.child?.kill();
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // CommonJS TypeScript with import = require.
+      ...cts(`import cp = require('node:child_process');
+export class Git {
+  readonly child: cp.ChildProcess;
+  constructor(private readonly cwd: string) {
+    this.child = cp.spawn('git', ['status'], { cwd });
+  }
+}`),
+      errors: [
+        starts(5, 18, 'spawn()', PROCESS, '`Git`', [
+          moveTo(`import cp = require('node:child_process');
+export class Git {
+  child!: cp.ChildProcess;
+  constructor(private readonly cwd: string) {}
+
+  initialize() {
+    this.child = cp.spawn('git', ['status'], { cwd: this.cwd });
+  }
+}`),
+        ]),
+      ],
+    },
+  ],
+});
