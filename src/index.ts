@@ -34,3 +34,5 @@ for (const configName of ['recommended', 'strict', 'all'] as const) {
 }
 
 export default plugin;
+// `require('eslint-plugin-process-guard')` returns the plugin itself, not a namespace object.
+export { plugin as 'module.exports' };

@@ -1,0 +1,282 @@
+/**
+ * The zero-config CLI (bin/process-guard.js → dist/cli.js): formats, configs, thresholds, exit
+ * codes, ignores, suggestions, the progress line and the hints for missing optional packages.
+ */
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+
+import type { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { CliIo } from '../../src/cli.js';
+import { CLI_BIN, EXAMPLES, findingsOf, loadBuiltCli, ROOT, runNode, tempProject } from './support.js';
+
+const TOP_LEVEL = 'process-guard/no-top-level-spawn';
+const SELF_SPAWN = 'process-guard/no-unguarded-self-spawn';
+const DOCS = 'https://github.com/process-guard/eslint-plugin-process-guard/blob/main/docs/rules';
+
+/** Only a warning: a worker started while the module loads. */
+const WARNING_ONLY = "import { Worker } from 'node:worker_threads';\n\nconst worker = new Worker(new URL('./w.js', import.meta.url));\nexport const stop = () => worker.terminate();\n";
+const CLEAN = "import { fork } from 'node:child_process';\n\nexport const start = () => fork(new URL('./w.js', import.meta.url));\n";
+
+let run: (argv: readonly string[], io?: CliIo) => Promise<number>;
+beforeAll(async () => {
+  ({ run } = await loadBuiltCli());
+});
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(argv: readonly string[], cwd = ROOT, tty = false): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    cwd,
+    stdout: { write: (text: string) => (stdout += text), isTTY: tty },
+    stderr: { write: (text: string) => (stderr += text), isTTY: tty },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('findings', () => {
+  it('lints the examples (JavaScript and TypeScript) with the recommended config', async () => {
+    const { code, stdout, stderr } = await cli(['examples', '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as ESLint.LintResult[];
+    expect(results.map((result) => path.basename(result.filePath)).sort()).toEqual(
+      expect.arrayContaining(['build.mjs', 'cluster-server.cjs', 'file-watcher.ts', 'job-runner.js', 'job-worker.cjs']),
+    );
+    const findings = findingsOf(results, EXAMPLES);
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'cluster-server.cjs', line: 8, column: 3, ruleId: SELF_SPAWN }),
+        expect.objectContaining({ file: 'job-runner.js', line: 5, column: 16, ruleId: TOP_LEVEL }),
+      ]),
+    );
+    expect(results.every((result) => result.fatalErrorCount === 0)).toBe(true);
+    const severity = (ruleId: string) => results.flatMap((result) => result.messages).find((message) => message.ruleId === ruleId)?.severity;
+    expect([severity(TOP_LEVEL), severity(SELF_SPAWN)]).toEqual([1, 2]);
+  });
+
+  it('makes every finding an error with --config strict', async () => {
+    const { code, stdout } = await cli(['examples', '--format', 'json', '--config', 'strict']);
+    expect(code).toBe(1);
+    const severities = (JSON.parse(stdout) as ESLint.LintResult[]).flatMap((result) => result.messages.map((message) => message.severity));
+    expect(severities.length).toBeGreaterThan(0);
+    expect(new Set(severities)).toEqual(new Set([2]));
+  });
+
+  it('prints stylish output and, with --show-suggestions, the diff of each suggestion', async () => {
+    const { code, stdout } = await cli(['examples', '--show-suggestions']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/job-runner\.js\n\s+5:16\s+warning\s+fork\(\) starts/);
+    const block = stdout.slice(stdout.indexOf('examples/job-runner.js:5:16  process-guard/no-top-level-spawn'));
+    expect(block).toContain('  suggestion: Create `runner` on first use through `getRunner()`.\n');
+    expect(block).toContain("     5 - const runner = fork(new URL('./job-worker.cjs', import.meta.url));\n");
+    expect(block).toContain('       + function getRunner() {\n');
+    expect(block).toContain("     9 -     runner.once('message', resolve);\n");
+    expect(block).toContain("       +     getRunner().once('message', resolve);\n");
+  });
+
+  it('writes SARIF with rule ids and help URIs', async () => {
+    const { code, stdout } = await cli(['examples', '--format', 'sarif']);
+    expect(code).toBe(1);
+    const sarif = JSON.parse(stdout) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string }[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [sarifRun] = sarif.runs;
+    const rules = sarifRun!.tool.driver.rules;
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: TOP_LEVEL, helpUri: `${DOCS}/no-top-level-spawn.md` }),
+        expect.objectContaining({ id: SELF_SPAWN, helpUri: `${DOCS}/no-unguarded-self-spawn.md` }),
+      ]),
+    );
+    for (const rule of rules) expect(rule.helpUri).toBe(`${DOCS}/${rule.id.replace('process-guard/', '')}.md`);
+    expect(sarifRun!.results.length).toBeGreaterThan(0);
+    for (const result of sarifRun!.results) expect(rules.map((rule) => rule.id)).toContain(result.ruleId);
+  });
+});
+
+describe('exit codes and thresholds', () => {
+  it('exits 0 on a clean project and prints nothing', async () => {
+    const project = tempProject({ 'start.mjs': CLEAN }, []);
+    try {
+      expect(await cli([], project.dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('exits 0 on warnings, and 1 when they exceed --max-warnings', async () => {
+    const project = tempProject({ 'tail.mjs': WARNING_ONLY }, []);
+    try {
+      expect((await cli(['.'], project.dir)).code).toBe(0);
+      expect((await cli(['--max-warnings', '1'], project.dir)).code).toBe(0);
+      const over = await cli(['--max-warnings', '0'], project.dir);
+      expect(over.code).toBe(1);
+      expect(over.stderr).toContain('process-guard: too many warnings (1, maximum: 0)\n');
+    } finally {
+      project.remove();
+    }
+  });
+
+  it.each([
+    [['missing-folder'], 'process-guard: no such file or directory: missing-folder'],
+    [['--format', 'xml'], "process-guard: invalid value 'xml' for --format: expected stylish, json, sarif"],
+    [['--config', 'loose'], "process-guard: invalid value 'loose' for --config: expected recommended, strict, all"],
+    [['--max-warnings', 'many'], "process-guard: invalid value 'many' for --max-warnings: expected a whole number"],
+    [['--format', 'json', '--show-suggestions'], 'process-guard: --show-suggestions needs the stylish format (the json output already lists suggestions)'],
+    [['--fix'], "process-guard: Unknown option '--fix' (see --help)"],
+    [['--format'], "process-guard: Option '-f, --format <value>' argument missing (see --help)"],
+    [['examples/*.nothing'], "process-guard: No files matching 'examples/*.nothing' were found."],
+  ])('exits 2 with one line for %j', async (argv, message) => {
+    const { code, stdout, stderr } = await cli(argv);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+  });
+
+  it('prints help and version', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: process-guard \[options\] \[paths\.\.\.\]/);
+    const version = await cli(['-v']);
+    const { version: expected } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(version).toEqual({ code: 0, stdout: `${expected}\n`, stderr: '' });
+  });
+
+  it('sets the process exit code through the bin launcher', async () => {
+    const missing = await runNode([CLI_BIN, 'no/such/file.js'], { cwd: ROOT });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'process-guard: no such file or directory: no/such/file.js\n' });
+    const examples = await runNode([CLI_BIN, 'examples/job-runner.js'], { cwd: ROOT });
+    expect(examples.code).toBe(0);
+    expect(examples.stdout).toContain('no-top-level-spawn');
+  });
+});
+
+describe('packaging', () => {
+  it('keeps the CLI out of the plugin entry: loading the plugin never loads CLI code', () => {
+    const dist = path.join(ROOT, 'dist');
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+        visit(path.resolve(path.dirname(file), specifier!));
+      }
+    };
+    visit(path.join(dist, 'index.js'));
+    expect(reached.size).toBeGreaterThan(5);
+    expect([...reached].filter((file) => file === path.join(dist, 'cli.js') || file.startsWith(path.join(dist, 'cli') + path.sep))).toEqual([]);
+  });
+});
+
+describe('what it lints', () => {
+  it("honours .gitignore and ESLint's default ignores, and drops other plugins' disable comments", async () => {
+    const project = tempProject(
+      {
+        '.gitignore': '# build output\ngenerated/\n*.tmp.js\n/root-only.js\n',
+        'generated/jobs.mjs': WARNING_ONLY,
+        'src/scratch.tmp.js': WARNING_ONLY,
+        'root-only.js': WARNING_ONLY,
+        'src/root-only.js': WARNING_ONLY,
+        'node_modules/dependency/index.js': WARNING_ONLY,
+        'src/start.mjs': `// eslint-disable-next-line react/no-danger -- a rule of another plugin\n${CLEAN}`,
+      },
+      [],
+    );
+    try {
+      const { code, stdout } = await cli(['--format', 'json'], project.dir);
+      expect(code).toBe(0);
+      const linted = (JSON.parse(stdout) as ESLint.LintResult[]).map((result) => path.relative(project.dir, result.filePath)).sort();
+      expect(linted).toEqual([path.join('src', 'root-only.js'), path.join('src', 'start.mjs')]);
+      const messages = (JSON.parse(stdout) as ESLint.LintResult[]).flatMap((result) => result.messages);
+      expect(messages.map((message) => message.ruleId)).toEqual([TOP_LEVEL]);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('shows a progress line on a terminal when linting hundreds of files', async () => {
+    const files = Object.fromEntries(Array.from({ length: 320 }, (_, index) => [`src/module-${index}.mjs`, `export const value = ${index};\n`]));
+    const project = tempProject(files, []);
+    try {
+      const onTerminal = await cli([], project.dir, true);
+      expect(onTerminal.code).toBe(0);
+      expect(onTerminal.stderr).toMatch(/\rprocess-guard: \d+ files linted…/);
+      expect(onTerminal.stderr.endsWith('\r\x1b[2K')).toBe(true);
+      expect((await cli([], project.dir, false)).stderr).toBe('');
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('explains in one line when the TypeScript parser or the SARIF formatter is missing', async () => {
+    const project = tempProject({ 'src/pool.ts': 'export const size: number = 2;\n', 'src/tail.mjs': WARNING_ONLY }, []);
+    try {
+      // an install of the plugin without its optional peers
+      const bin = installPlugin(project.dir, { eslint: 'eslint' });
+
+      const stylish = await runNode([bin], { cwd: project.dir });
+      expect(stylish.code).toBe(0);
+      expect(stylish.stderr).toBe('process-guard: TypeScript files are skipped: install @typescript-eslint/parser to lint them\n');
+      expect(stylish.stdout).toContain('tail.mjs');
+      expect(stylish.stdout).not.toContain('pool.ts');
+
+      const sarif = await runNode([bin, '--format', 'sarif'], { cwd: project.dir });
+      expect(sarif.code).toBe(2);
+      expect(sarif.stderr.split('\n').at(-2)).toBe(
+        'process-guard: --format sarif needs @microsoft/eslint-formatter-sarif: npm install --save-dev @microsoft/eslint-formatter-sarif',
+      );
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('runs on ESLint 9', async () => {
+    const project = tempProject(
+      { '.gitignore': 'generated/\n', 'generated/tail.mjs': WARNING_ONLY, 'src/pool.ts': `export const size: number = 2;\n${WARNING_ONLY}` },
+      [],
+    );
+    try {
+      const bin = installPlugin(project.dir, { eslint: 'eslint-v9', '@typescript-eslint/parser': '@typescript-eslint/parser' });
+      const run9 = await runNode([bin, '--format', 'json', '--max-warnings', '0'], { cwd: project.dir });
+      expect(run9.code, run9.stderr).toBe(1);
+      const findings = findingsOf(JSON.parse(run9.stdout) as ESLint.LintResult[], project.dir);
+      expect(findings.map(({ file, line, ruleId }) => ({ file, line, ruleId }))).toEqual([{ file: path.join('src', 'pool.ts'), line: 4, ruleId: TOP_LEVEL }]);
+      expect(run9.stderr).toBe('process-guard: too many warnings (1, maximum: 0)\n');
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('runs as `npm run demo` runs it: findings printed, exit code 0', async () => {
+    const demo = await runNode([path.join(ROOT, 'scripts', 'demo.js')], { cwd: ROOT });
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toContain('no-unguarded-self-spawn');
+    expect(demo.stdout).toContain('Suggestions:');
+    expect(demo.stdout).toContain('Demo: the CLI exited with 1 because examples/ holds these hazards on purpose');
+  });
+});
+
+/**
+ * Installs a copy of the built package into `<project>/node_modules` with only the given packages
+ * beside it (name in the project → package in this repository's node_modules); returns its bin.
+ */
+function installPlugin(project: string, packages: Record<string, string>): string {
+  const modules = path.join(project, 'node_modules');
+  const installed = path.join(modules, 'eslint-plugin-process-guard');
+  for (const part of ['dist', 'bin', 'package.json']) cpSync(path.join(ROOT, part), path.join(installed, part), { recursive: true });
+  // the plugin's own runtime dependency
+  const links = { ...packages, '@typescript-eslint/utils': '@typescript-eslint/utils' };
+  for (const [name, source] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(modules, name)), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules', source), path.join(modules, name), 'dir');
+  }
+  return path.join(installed, 'bin', 'process-guard.js');
+}
