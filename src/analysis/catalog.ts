@@ -253,6 +253,37 @@ export const PLATFORM_ONLY_PACKAGES: ReadonlyMap<string, Platform> = new Map([['
 /** Signals `process.kill()`/`subprocess.kill()` can send on Windows; every other one fails there. */
 export const WINDOWS_KILL_SIGNALS: ReadonlySet<string> = new Set(['SIGINT', 'SIGTERM', 'SIGKILL']);
 
+/** Signals that exist only on Windows: `kill` throws ERR_UNKNOWN_SIGNAL for them elsewhere. */
+export const WINDOWS_ONLY_SIGNALS: ReadonlySet<string> = new Set(['SIGBREAK']);
+
+/**
+ * Package-manager commands that Windows installs as `.cmd` shims: `spawn` without a shell does not
+ * find the bare name there (ENOENT) and refuses the `.cmd` file itself (EINVAL, CVE-2024-27980).
+ */
+export const WINDOWS_SHIMS: ReadonlySet<string> = new Set(['npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'yarnpkg', 'corepack']);
+
+/** Programs every POSIX system has and Windows does not. */
+export const POSIX_ONLY_PROGRAMS: ReadonlySet<string> = new Set([
+  'sh',
+  'bash',
+  'zsh',
+  'rm',
+  'cp',
+  'mv',
+  'ls',
+  'cat',
+  'grep',
+  'sed',
+  'which',
+  'chmod',
+  'chown',
+  'ln',
+  'kill',
+  'pkill',
+  'ps',
+  'touch',
+]);
+
 /** `process.platform` values. */
 export const PLATFORMS = [
   'aix',

@@ -47,9 +47,13 @@ export interface ModuleLoad {
   readonly node:
     | TSESTree.ImportDeclaration
     | TSESTree.TSImportEqualsDeclaration
-    | TSESTree.CallExpression;
-  /** `import` (static, linked before the module runs) or `require` (a call at run time). */
-  readonly style: 'import' | 'require';
+    | TSESTree.CallExpression
+    | TSESTree.ImportExpression;
+  /**
+   * `import` (static, linked before the module runs), `require` (a call at run time) or
+   * `dynamic-import` (`import(x)`: a promise that rejects when the module cannot be loaded).
+   */
+  readonly style: 'import' | 'require' | 'dynamic-import';
 }
 
 /** The label set of one file. Built once; read by every rule through the analysis cache. */
@@ -270,6 +274,14 @@ export function buildReferenceIndex(
       trackVariable(sourceCode.getDeclaredVariables(statement)[0], { module, path: [] });
     }
   }
+  for (const expression of dynamicImports(sourceCode)) {
+    const id = stringValue(expression.source);
+    const module = id === undefined ? undefined : stripNodePrefix(id);
+    if (module === undefined || !trackedModules.has(module)) continue;
+    loads.push({ module, node: expression, style: 'dynamic-import' });
+    // `await import(x)` is the module namespace; a bare `import(x)` is only a promise of it.
+    if (expression.parent.type === 'AwaitExpression') track(expression.parent, { module, path: [] });
+  }
   trackGlobal('require', { module: REQUIRE_MODULE, path: [] });
   trackGlobal('process', { module: 'process', path: [] });
   trackGlobal('module', { module: GLOBALS_MODULE, path: ['module'] });
@@ -283,6 +295,23 @@ export function buildReferenceIndex(
     loads,
     isEmpty: labels.size === 0,
   };
+}
+
+/**
+ * The `import(x)` expressions of a file, found from the `import` keyword tokens followed by `(` so
+ * that finding them costs a token scan, not a tree walk (and nothing when `import` is not written).
+ */
+function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ImportExpression[] {
+  const found: TSESTree.ImportExpression[] = [];
+  if (!sourceCode.text.includes('import')) return found;
+  const tokens = sourceCode.ast.tokens ?? [];
+  for (let index = 0; index < tokens.length - 1; index += 1) {
+    const token = tokens[index];
+    if (token?.type !== 'Keyword' || token.value !== 'import' || tokens[index + 1]?.value !== '(') continue;
+    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
+    if (node?.type === 'ImportExpression') found.push(node);
+  }
+  return found;
 }
 
 function importedRef(

@@ -79,3 +79,66 @@ export function selfReference(
   }
   return undefined;
 }
+
+/** One string an expression can evaluate to, with the literals it is made of. */
+export interface PossibleString {
+  readonly value: string;
+  /** The literal nodes the value is built from: the conditions around them decide when it occurs. */
+  readonly sources: readonly Node[];
+}
+
+const MAX_POSSIBLE_STRINGS = 32;
+
+/**
+ * Every string an expression can take that is visible in the file: literals, constants, both
+ * branches of `?:`, both sides of `||`/`??`/`&&`, and `+`/template concatenations of such values
+ * (`'npm' + (isWindows ? '.cmd' : '')`). Parts that cannot be known drop the values built from them,
+ * so the result lists only strings the expression really can produce.
+ */
+export function possibleStrings(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, depth = 0): PossibleString[] {
+  const value = skipTransparent(node);
+  const literal = stringValue(value);
+  if (literal !== undefined) return [{ value: literal, sources: [value] }];
+  if (depth >= MAX_ALIAS_DEPTH * 2) return [];
+  switch (value.type) {
+    case 'Identifier': {
+      const init = constantInitializer(sourceCode, value);
+      return init ? possibleStrings(sourceCode, init, depth + 1) : [];
+    }
+    case 'ConditionalExpression':
+      return [
+        ...possibleStrings(sourceCode, value.consequent, depth + 1),
+        ...possibleStrings(sourceCode, value.alternate, depth + 1),
+      ].slice(0, MAX_POSSIBLE_STRINGS);
+    case 'LogicalExpression':
+      return [
+        ...possibleStrings(sourceCode, value.left, depth + 1),
+        ...possibleStrings(sourceCode, value.right, depth + 1),
+      ].slice(0, MAX_POSSIBLE_STRINGS);
+    case 'BinaryExpression':
+      if (value.operator !== '+') return [];
+      return concatenations([value.left, value.right].map((part) => possibleStrings(sourceCode, part, depth + 1)));
+    case 'TemplateLiteral': {
+      const parts: PossibleString[][] = [];
+      value.quasis.forEach((quasi, index) => {
+        parts.push([{ value: quasi.value.cooked ?? '', sources: [] }]);
+        const expression = value.expressions[index];
+        if (expression) parts.push(possibleStrings(sourceCode, expression, depth + 1));
+      });
+      return concatenations(parts);
+    }
+    default:
+      return [];
+  }
+}
+
+/** Every concatenation of one value from each part, in order (none when a part is unknown). */
+function concatenations(parts: readonly (readonly PossibleString[])[]): PossibleString[] {
+  let result: PossibleString[] = [{ value: '', sources: [] }];
+  for (const part of parts) {
+    result = result
+      .flatMap((prefix) => part.map((next) => ({ value: prefix.value + next.value, sources: [...prefix.sources, ...next.sources] })))
+      .slice(0, MAX_POSSIBLE_STRINGS);
+  }
+  return result;
+}

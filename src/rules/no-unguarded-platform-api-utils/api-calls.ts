@@ -1,0 +1,163 @@
+/**
+ * Calls of platform-only APIs: POSIX credential methods of `process`, macOS-only `lchmod`, process
+ * group kills and signals `kill` cannot send on every platform.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import {
+  MACOS_FS_MEMBERS,
+  POSIX_PROCESS_MEMBERS,
+  WINDOWS_KILL_SIGNALS,
+  WINDOWS_ONLY_SIGNALS,
+  type Platform,
+} from '../../analysis/catalog.js';
+import { isFunction, skipTransparent, stringValue } from '../../analysis/ast.js';
+import type { Fact } from '../../analysis/guards.js';
+import type { FileAnalysis } from '../../analysis/index.js';
+import {
+  isCaughtHere,
+  isRejectionHandled,
+  platformsAt,
+  stringsByPlatform,
+  type PlatformString,
+} from '../../analysis/platform.js';
+import { isRef, refKey, type ModuleRef } from '../../analysis/references.js';
+import { resolveVariable } from '../../analysis/scope.js';
+import { followConstant } from '../../analysis/values.js';
+import { optionalCallFix } from './optional-call.js';
+import { onlyOn, type Report } from './reports.js';
+
+type Node = TSESTree.Node;
+
+/** A presence test of any of them proves the POSIX credential API: Node defines them together. */
+const POSIX_PROCESS_KEYS: ReadonlySet<string> = new Set([...POSIX_PROCESS_MEMBERS].map((name) => `process:${name}`));
+/** `fs.lchmod`/`lchmodSync` exist only on macOS, so testing either proves macOS. */
+const MACOS_FS_KEYS: ReadonlySet<string> = new Set([...MACOS_FS_MEMBERS].map((name) => `fs:${name}`));
+/** `fs.promises.lchmod` exists everywhere and rejects off macOS: testing it proves nothing. */
+const MACOS_PROMISE_KEYS: ReadonlySet<string> = new Set(['fs:promises.lchmod', 'fs/promises:lchmod']);
+const MACOS: readonly Platform[] = ['darwin'];
+
+/** Values that are a `ChildProcess`, whose `kill(signal)` fails like `process.kill` does. */
+const CHILD_PROCESS_KEYS: ReadonlySet<string> = new Set([
+  'child_process:spawn.()',
+  'child_process:exec.()',
+  'child_process:execFile.()',
+  'child_process:fork.()',
+  'child_process:ChildProcess.new',
+  'cross-spawn:()',
+  'cross-spawn:spawn.()',
+  'cluster:fork.()',
+  'cluster:fork.().process',
+]);
+
+export function apiCallReports(analysis: FileAnalysis, isTypeScript: boolean): Report[] {
+  const reports: Report[] = [];
+  for (const { node, callee } of analysis.references.invocations) {
+    if (node.type !== 'CallExpression') continue;
+    const key = refKey(callee);
+    if (POSIX_PROCESS_KEYS.has(key)) reports.push(...credentialReports(analysis, node, callee, isTypeScript));
+    else if (MACOS_FS_KEYS.has(key) || MACOS_PROMISE_KEYS.has(key)) reports.push(...lchmodReports(analysis, node, key));
+    else if (isRef(callee, 'process', 'kill')) reports.push(...killReports(analysis, node, 'process.kill()', node.arguments[0], node.arguments[1]));
+    else if (callee.path.at(-1) === 'kill' && CHILD_PROCESS_KEYS.has(refKey({ module: callee.module, path: callee.path.slice(0, -1) }))) {
+      reports.push(...killReports(analysis, node, 'subprocess.kill()', undefined, node.arguments[0]));
+    }
+  }
+  return reports;
+}
+
+function credentialReports(analysis: FileAnalysis, call: TSESTree.CallExpression, callee: ModuleRef, isTypeScript: boolean): Report[] {
+  // A named import is reported at the import: it fails at link time, before this call could.
+  if (isNamedImportBinding(analysis, call.callee) || call.optional) return [];
+  const facts = analysis.guards.factsAt(call);
+  if (provesAny(facts, POSIX_PROCESS_KEYS) || !platformsAt(analysis, call).has('win32') || isCaughtHere(analysis, call)) return [];
+  const fix = optionalCallFix(analysis, call, isTypeScript);
+  return [
+    {
+      node: call,
+      messageId: 'posixCall',
+      data: { name: callee.path[0] ?? '' },
+      ...(fix ? { suggestion: { messageId: 'useOptionalCall', fix } } : {}),
+    },
+  ];
+}
+
+function lchmodReports(analysis: FileAnalysis, call: TSESTree.CallExpression, key: string): Report[] {
+  if (provesAny(analysis.guards.factsAt(call), MACOS_FS_KEYS) || onlyOn(platformsAt(analysis, call), MACOS)) return [];
+  const promised = MACOS_PROMISE_KEYS.has(key);
+  if (promised ? isRejectionHandled(analysis, call) : call.optional || isCaughtHere(analysis, call)) return [];
+  const name = promised ? 'fs.promises.lchmod()' : `fs.${key.slice('fs:'.length)}()`;
+  return [{ node: call, messageId: 'macosOnly', data: { name } }];
+}
+
+function killReports(
+  analysis: FileAnalysis,
+  call: TSESTree.CallExpression,
+  name: string,
+  pid: Node | undefined,
+  signal: Node | undefined,
+): Report[] {
+  if (isCaughtHere(analysis, call)) return [];
+  const reports: Report[] = [];
+  if (pid && isNegative(analysis, pid) && platformsAt(analysis, call).has('win32')) {
+    reports.push({ node: pid, messageId: 'processGroupKill' });
+  }
+  if (signal && signal.type !== 'SpreadElement') {
+    for (const { value, platforms } of signalNames(analysis, signal, call)) {
+      if (WINDOWS_KILL_SIGNALS.has(value)) continue;
+      if (WINDOWS_ONLY_SIGNALS.has(value)) {
+        if (onlyOn(platforms, ['win32']) || inWindowsSignalListener(analysis, call)) continue;
+        reports.push({ node: signal, messageId: 'windowsSignal', data: { signal: value, name } });
+        break;
+      }
+      if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32')) {
+        reports.push({ node: signal, messageId: 'posixSignal', data: { signal: value, name } });
+        break;
+      }
+    }
+  }
+  return reports;
+}
+
+/** The signal names an argument can take: strings, and `os.constants.signals.<NAME>`. */
+function signalNames(analysis: FileAnalysis, signal: Node, call: Node): PlatformString[] {
+  const ref = analysis.references.refOf(skipTransparent(signal));
+  if (ref?.module === 'os' && ref.path.length === 3 && ref.path[0] === 'constants' && ref.path[1] === 'signals') {
+    return [{ value: ref.path[2] ?? '', platforms: platformsAt(analysis, call) }];
+  }
+  return stringsByPlatform(analysis, signal, call);
+}
+
+const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/**
+ * Whether the call runs in a listener of a Windows-only signal, which fires only on Windows:
+ * cross-env's `process.on('SIGBREAK', () => child.kill('SIGBREAK'))` forwards it safely.
+ */
+function inWindowsSignalListener(analysis: FileAnalysis, node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current) || current.parent?.type !== 'CallExpression') continue;
+    const [event, listener] = current.parent.arguments;
+    const method = analysis.references.refOf(current.parent.callee);
+    const signal = event && stringValue(event);
+    if (listener === current && method?.module === 'process' && method.path.length === 1 && LISTENER_METHODS.has(method.path[0] ?? '')) {
+      if (signal !== undefined && WINDOWS_ONLY_SIGNALS.has(signal)) return true;
+    }
+  }
+  return false;
+}
+
+function provesAny(facts: readonly Fact[], keys: ReadonlySet<string>): boolean {
+  return facts.some((fact) => fact.kind === 'api' && keys.has(fact.key));
+}
+
+/** `-pid`, `-1`, or a constant holding one: a process group on POSIX. */
+function isNegative(analysis: FileAnalysis, node: Node): boolean {
+  const value = followConstant(analysis.sourceCode, node);
+  if (value.type === 'UnaryExpression') return value.operator === '-';
+  return value.type === 'Literal' && typeof value.value === 'number' && value.value < 0;
+}
+
+function isNamedImportBinding(analysis: FileAnalysis, callee: Node): boolean {
+  if (callee.type !== 'Identifier') return false;
+  return resolveVariable(analysis.sourceCode, callee)?.defs.some((definition) => definition.type === 'ImportBinding') ?? false;
+}

@@ -1,0 +1,686 @@
+import rule from '../../src/rules/no-unguarded-platform-api.js';
+import { cjs, cts, esm, ts } from '../support/languages.js';
+import { runRuleTests } from '../support/rule-tester.js';
+
+const OPTIONAL_CALL = 'useOptionalCall' as const;
+
+runRuleTests('no-unguarded-platform-api', rule, {
+  valid: [
+    // --- POSIX credential calls under a platform guard --------------------------------------
+    esm(`import os from 'node:os';
+if (os.platform() === 'linux') process.setuid(0);`),
+    cjs(`if (process.platform !== 'win32') process.setuid(1000);`),
+    cjs(`const os = require('node:os');
+if (os.type() !== 'Windows_NT') process.setgid(1000);`),
+    esm(`import { platform } from 'node:os';
+const isWindows = platform() === 'win32';
+if (!isWindows) console.log(process.getgid());`),
+    cjs(`const uid = process.platform === 'win32' ? null : process.getuid();`),
+    cjs(`/^win/.test(process.platform) || process.getuid();`),
+    cjs(`if (['linux', 'darwin'].includes(process.platform)) process.setgroups([]);`),
+    // Early exits.
+    cjs(`function dropPrivileges() {
+  if (process.platform === 'win32') return;
+  process.setgid(1000);
+  process.setuid(1000);
+}`),
+    esm(`import { type } from 'node:os';
+if (type() === 'Windows_NT') throw new Error('POSIX only');
+process.initgroups('app', 1000);`),
+    cjs(`if (process.platform === 'win32') process.exit(1);
+process.seteuid(1000);`),
+    // switch on the platform, including a `default` after the excluded cases.
+    cjs(`switch (process.platform) {
+  case 'win32':
+    break;
+  default:
+    process.setuid(1000);
+}`),
+    cjs(`switch (process.platform) {
+  case 'linux':
+  case 'darwin':
+    console.log(process.getuid());
+    break;
+  default:
+    console.log('no uid');
+}`),
+    // Optional calls and presence tests of the API.
+    cjs(`console.log(process.getuid?.());`),
+    esm(`import process from 'node:process';
+if (process.getuid?.() === 0) console.log('root');`),
+    cjs(`if (process.getuid && process.getuid() === 0) console.log('root');`),
+    cjs(`const uid = process.getuid ? process.getuid() : -1;`),
+    cjs(`if (typeof process.getuid === 'function') console.log(process.getuid());`),
+    cjs(`if ('getuid' in process) console.log(process.getuid());`),
+    cjs(`if (!process.setuid) return;
+process.setuid(1000);`),
+    // Node defines the credential methods together: testing one proves the others.
+    cjs(`if (process.getuid && process.setuid) {
+  process.setgid(1000);
+  process.setuid(1000);
+}`),
+    cjs(`const { getuid } = process;
+if (getuid) console.log(getuid());`),
+    // try/catch around the call.
+    cjs(`try {
+  process.setuid(1000);
+} catch (error) {
+  console.error('cannot drop privileges', error);
+}`),
+    // A project's own platform flag, declared in settings.
+    esm(
+      `import { isWindows } from './env.js';
+if (!isWindows) process.setuid(1000);`,
+      { settings: { 'process-guard': { platformGuards: { isWindows: 'win32' } } } },
+    ),
+    ts(`if (process.getuid) {
+  const uid: number = process.getuid();
+  console.log(uid);
+}`),
+    ts(`process.platform === 'win32' || process.setuid!(0);`),
+    ts(`import * as os from 'node:os';
+switch (os.platform()) {
+  case 'win32':
+    break;
+  default:
+    process.setuid!(1000);
+}`),
+    esm(`process.platform !== 'win32' && process.kill(-pid, 'SIGKILL');`),
+    // Not calls, or not the process object.
+    cjs(`const hasCredentials = typeof process.getuid === 'function';`),
+    cjs(`function run(process) {
+  return process.getuid();
+}`),
+    esm(`import { cwd, platform } from 'node:process';
+console.log(cwd(), platform);`),
+    ts(`import type { getuid } from 'node:process';
+let read: typeof getuid;`),
+    // --- lchmod (macOS only) ------------------------------------------------------------------
+    esm(`import fs from 'node:fs';
+if (process.platform === 'darwin') fs.lchmodSync('link', 0o644);`),
+    // isaacs/chmodr
+    cjs(`const fs = require('fs');
+const LCHMOD = fs.lchmod ? 'lchmod' : 'chmod';
+fs[LCHMOD]('link', 0o644, () => {});`),
+    cjs(`const fs = require('fs');
+if (fs.lchmod) fs.lchmod('link', 0o644, () => {});`),
+    cjs(`require('fs').lchmod?.('link', 0o644, () => {});`),
+    // The import alone does not fail: the binding is undefined off macOS.
+    esm(`import { lchmod } from 'node:fs';
+if (lchmod) lchmod('link', 0o644, () => {});`),
+    esm(`import fs from 'node:fs';
+import os from 'node:os';
+if (os.platform() === 'darwin') await fs.promises.lchmod('link', 0o644);`),
+    esm(`import fs from 'node:fs';
+if (typeof fs.lchmodSync === 'function') await fs.promises.lchmod('link', 0o644);`),
+    esm(`import { lchmod } from 'node:fs/promises';
+await lchmod('link', 0o644).catch(() => {});`),
+    esm(`import * as fsp from 'node:fs/promises';
+try {
+  await fsp.lchmod('link', 0o644);
+} catch {}`),
+    cjs(`const fs = require('fs');
+try {
+  fs.lchmodSync('link', 0o644);
+} catch {}`),
+    // --- kill ---------------------------------------------------------------------------------
+    cjs(`process.kill(pid, 'SIGTERM');
+process.kill(pid, 'SIGKILL');
+process.kill(pid, 'SIGINT');
+process.kill(pid, 0);
+process.kill(pid);`),
+    esm(`import { spawn } from 'node:child_process';
+const child = spawn('node', ['server.js']);
+child.kill();
+child.kill('SIGINT');`),
+    // tree-kill
+    esm(`import { spawn } from 'node:child_process';
+export function killTree(child) {
+  if (process.platform === 'win32') {
+    spawn('taskkill', ['/pid', String(child.pid), '/T', '/F']);
+  } else {
+    process.kill(-child.pid, 'SIGKILL');
+  }
+}`),
+    // signal-exit style platform lists.
+    cjs(`if (process.platform !== 'win32') {
+  process.kill(process.pid, 'SIGHUP');
+}`),
+    cjs(`const isWindows = process.platform === 'win32';
+process.kill(pid, isWindows ? 'SIGBREAK' : 'SIGHUP');`),
+    cjs(`if (process.platform === 'win32') process.kill(pid, 'SIGBREAK');`),
+    // kentcdodds/cross-env: a SIGBREAK listener only ever runs on Windows.
+    esm(`import { spawn } from 'node:child_process';
+const proc = spawn(command, args, { stdio: 'inherit' });
+process.on('SIGBREAK', () => proc.kill('SIGBREAK'));`),
+    cjs(`try {
+  process.kill(pid, 'SIGUSR2');
+} catch {}`),
+    esm(`import os from 'node:os';
+process.kill(pid, os.constants.signals.SIGTERM);`),
+    // Listening is not sending: a POSIX signal listener never fires on Windows, it does not throw.
+    cjs(`process.on('SIGHUP', () => process.exit(0));`),
+    cjs(`function kill(pid, signal) {}
+kill(1, 'SIGHUP');`),
+    // --- platform-only packages ---------------------------------------------------------------
+    // paulmillr/chokidar lib/fsevents-handler.js
+    cjs(`let fsevents;
+try {
+  fsevents = require('fsevents');
+} catch (error) {
+  if (process.env.CHOKIDAR_PRINT_FSEVENTS_REQUIRE_ERROR) console.error(error);
+}`),
+    esm(`const fsevents = await import('fsevents').catch(() => undefined);`),
+    esm(`import('fsevents').then((fsevents) => fsevents.watch, () => undefined);`),
+    esm(`import('fsevents').then((fsevents) => fsevents.watch).catch(() => {});`),
+    esm(`let watch;
+try {
+  ({ watch } = await import('fsevents'));
+} catch {
+  // Optional dependency, only supported on Darwin
+}`),
+    cjs(`if (process.platform === 'darwin') {
+  const fsevents = require('fsevents');
+  fsevents.watch('.', () => {});
+}`),
+    esm(`import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+let fsevents;
+try {
+  fsevents = require('fsevents');
+} catch {}`),
+    ts(`import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+let fsevents: unknown;
+try {
+  fsevents = require('fsevents');
+} catch {
+  fsevents = undefined;
+}`),
+    ts(`const fsevents = await import('fsevents').catch(() => undefined);`),
+    cts(`if (process.platform === 'darwin') {
+  const fsevents = require('fsevents');
+}`),
+    cjs(`const path = require.resolve('fsevents');`),
+    ts(`import type { watch } from 'fsevents';
+let handler: typeof watch;`),
+    cjs(`if (process.platform === 'win32') require('windows-registry');`, {
+      settings: { 'process-guard': { platformOnlyModules: { 'windows-registry': 'win32' } } },
+    }),
+    // Not platform-only.
+    esm(`import chokidar from 'chokidar';
+const os = await import('node:os');`),
+  ],
+  invalid: [
+    // --- named imports of POSIX-only process members --------------------------------------------
+    {
+      ...esm(`import { getuid } from 'node:process';
+console.log(getuid());`),
+      errors: [
+        {
+          messageId: 'posixImport',
+          data: { name: 'getuid' },
+          line: 1,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useProcessGlobal',
+              data: { name: 'getuid' },
+              output: `console.log(process.getuid?.());`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The Node.js docs' own example.
+      ...esm(`import { getgroups, initgroups, setgid } from 'node:process';
+console.log(getgroups());
+initgroups('nodeuser', 1000);
+setgid(1000);`),
+      errors: [
+        {
+          messageId: 'posixImport',
+          data: { name: 'getgroups' },
+          line: 1,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useProcessGlobal',
+              data: { name: 'getgroups' },
+              output: `import { initgroups, setgid } from 'node:process';
+console.log(process.getgroups?.());
+initgroups('nodeuser', 1000);
+setgid(1000);`,
+            },
+          ],
+        },
+        {
+          messageId: 'posixImport',
+          data: { name: 'initgroups' },
+          line: 1,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'useProcessGlobal',
+              data: { name: 'initgroups' },
+              output: `import { getgroups, setgid } from 'node:process';
+console.log(getgroups());
+process.initgroups?.('nodeuser', 1000);
+setgid(1000);`,
+            },
+          ],
+        },
+        {
+          messageId: 'posixImport',
+          data: { name: 'setgid' },
+          line: 1,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'useProcessGlobal',
+              data: { name: 'setgid' },
+              output: `import { getgroups, initgroups } from 'node:process';
+console.log(getgroups());
+initgroups('nodeuser', 1000);
+process.setgid?.(1000);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import process, { getuid as uid } from 'process';
+if (uid() === 0) console.log('root', process.pid);`),
+      errors: [
+        {
+          messageId: 'posixImport',
+          line: 1,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'useProcessGlobal',
+              data: { name: 'getuid' },
+              output: `import process from 'process';
+if (process.getuid?.() === 0) console.log('root', process.pid);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { cwd, geteuid } from 'node:process';
+export const info = { cwd: cwd(), geteuid };`),
+      errors: [
+        {
+          messageId: 'posixImport',
+          line: 1,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'useProcessGlobal',
+              data: { name: 'geteuid' },
+              output: `import { cwd } from 'node:process';
+export const info = { cwd: cwd(), geteuid: process.geteuid };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A guard cannot help: the import fails before the module runs.
+      ...esm(`import { setuid } from 'node:process';
+if (process.platform !== 'win32') setuid(1000);`),
+      errors: [
+        {
+          messageId: 'posixImport',
+          line: 1,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useProcessGlobal',
+              data: { name: 'setuid' },
+              output: `if (process.platform !== 'win32') process.setuid?.(1000);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...ts(`import { getuid } from 'node:process';
+if (getuid() === 0) console.log('root');`),
+      errors: [
+        {
+          messageId: 'posixImport',
+          line: 1,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'useProcessGlobal',
+              data: { name: 'getuid' },
+              output: `if (process.getuid?.() === 0) console.log('root');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `number | undefined` would not fit the annotation: no suggestion.
+      ...ts(`import { getuid } from 'node:process';
+const uid: number = getuid();`),
+      errors: [{ messageId: 'posixImport', line: 1, column: 10, suggestions: [] }],
+    },
+    {
+      ...esm(`import { getuid } from 'node:process';
+export { getuid };`),
+      errors: [{ messageId: 'posixImport', line: 1, column: 10, suggestions: [] }],
+    },
+    {
+      ...esm(`export { getegid, cwd } from 'node:process';`),
+      errors: [{ messageId: 'posixImport', data: { name: 'getegid' }, line: 1, column: 10, suggestions: [] }],
+    },
+    // --- credential calls ---------------------------------------------------------------------
+    {
+      ...cjs(`const { setuid } = process; setuid(1000);`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'setuid' },
+          line: 1,
+          column: 29,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `const { setuid } = process; setuid?.(1000);` }],
+        },
+      ],
+    },
+    {
+      ...esm(`console.log(process.getuid());`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'getuid' },
+          line: 1,
+          column: 13,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `console.log(process.getuid?.());` }],
+        },
+      ],
+    },
+    {
+      ...cjs(`const proc = process;
+proc.setgid(100);`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'setgid' },
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `const proc = process;
+proc.setgid?.(100);` }],
+        },
+      ],
+    },
+    {
+      ...esm(`import * as proc from 'node:process';
+proc.seteuid(1);`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'seteuid' },
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `import * as proc from 'node:process';
+proc.seteuid?.(1);` }],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { setegid: setEffectiveGroup } = require('node:process');
+(setEffectiveGroup)(1);`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'setegid' },
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `const { setegid: setEffectiveGroup } = require('node:process');
+(setEffectiveGroup)?.(1);` }],
+        },
+      ],
+    },
+    {
+      // mimshins/figma-backup#3
+      ...cjs(`function isRoot() {
+  return process.getuid() === 0;
+}`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          line: 2,
+          column: 10,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `function isRoot() {
+  return process.getuid?.() === 0;
+}` }],
+        },
+      ],
+    },
+    {
+      // A guard for another platform leaves Windows possible.
+      ...cjs(`if (process.platform !== 'darwin') process.setgroups([]);`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          line: 1,
+          column: 36,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `if (process.platform !== 'darwin') process.setgroups?.([]);` }],
+        },
+      ],
+    },
+    {
+      // The callback runs after the try block is left.
+      ...cjs(`try {
+  setTimeout(() => process.setuid(1000), 0);
+} catch {}`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          line: 2,
+          column: 20,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `try {
+  setTimeout(() => process.setuid?.(1000), 0);
+} catch {}` }],
+        },
+      ],
+    },
+    {
+      ...ts(`process.setuid(1000);`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          line: 1,
+          column: 1,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `process.setuid?.(1000);` }],
+        },
+      ],
+    },
+    {
+      // `number | undefined` would not fit the annotation: no suggestion in TypeScript.
+      ...ts(`const uid: number = process.getuid();`),
+      errors: [{ messageId: 'posixCall', line: 1, column: 21, suggestions: [] }],
+    },
+    {
+      ...cts(`const { getgid } = require('process');
+if (getgid() === 0) console.log('root group');`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          line: 2,
+          column: 5,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `const { getgid } = require('process');
+if (getgid?.() === 0) console.log('root group');` }],
+        },
+      ],
+    },
+    // --- lchmod -------------------------------------------------------------------------------
+    {
+      ...cjs(`const fs = require('fs');
+fs.lchmod('link', 0o644, (error) => {});`),
+      errors: [{ messageId: 'macosOnly', data: { name: 'fs.lchmod()' }, line: 2, column: 1 }],
+    },
+    {
+      ...esm(`import { lchmodSync } from 'node:fs';
+lchmodSync('link', 0o644);`),
+      errors: [{ messageId: 'macosOnly', data: { name: 'fs.lchmodSync()' }, line: 2, column: 1 }],
+    },
+    {
+      ...esm(`import fs from 'node:fs';
+await fs.promises.lchmod('link', 0o644);`),
+      errors: [{ messageId: 'macosOnly', data: { name: 'fs.promises.lchmod()' }, line: 2, column: 7 }],
+    },
+    {
+      // fs.promises.lchmod exists everywhere (it rejects off macOS): testing it proves nothing.
+      ...esm(`import { lchmod } from 'node:fs/promises';
+if (lchmod) await lchmod('link', 0o644);`),
+      errors: [{ messageId: 'macosOnly', data: { name: 'fs.promises.lchmod()' }, line: 2, column: 19 }],
+    },
+    {
+      ...ts(`import * as fs from 'node:fs';
+if (process.platform !== 'win32') fs.lchmodSync('link', 0o644);`),
+      errors: [{ messageId: 'macosOnly', line: 2, column: 35 }],
+    },
+    {
+      // Not awaited: the rejection escapes the try.
+      ...esm(`import { promises } from 'node:fs';
+try {
+  promises.lchmod('link', 0o644);
+} catch {}`),
+      errors: [{ messageId: 'macosOnly', line: 3, column: 3 }],
+    },
+    // --- kill ---------------------------------------------------------------------------------
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+const child = spawn('node', ['server.js'], { detached: true });
+process.kill(-child.pid, 'SIGTERM');`),
+      errors: [{ messageId: 'processGroupKill', line: 3, column: 14 }],
+    },
+    {
+      ...cjs(`function stop(child) {
+  const group = -child.pid;
+  process.kill(group);
+}`),
+      errors: [{ messageId: 'processGroupKill', line: 3, column: 16 }],
+    },
+    {
+      ...cjs(`process.kill(process.pid, 'SIGUSR1');`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGUSR1', name: 'process.kill()' }, line: 1, column: 27 }],
+    },
+    {
+      // remy/nodemon#414
+      ...esm(`import { spawn } from 'node:child_process';
+const child = spawn('node', ['server.js']);
+export const restart = () => child.kill('SIGUSR2');`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGUSR2', name: 'subprocess.kill()' }, line: 3, column: 41 }],
+    },
+    {
+      ...cjs(`const { fork } = require('node:child_process');
+fork('./worker.js').kill('SIGHUP');`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 2, column: 26 }],
+    },
+    {
+      ...ts(`import cluster from 'node:cluster';
+const worker = cluster.fork();
+worker.process.kill('SIGQUIT');`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGQUIT', name: 'subprocess.kill()' }, line: 3, column: 21 }],
+    },
+    {
+      ...cjs(`const RELOAD = 'SIGHUP';
+process.kill(pid, RELOAD);`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'process.kill()' }, line: 2, column: 19 }],
+    },
+    {
+      ...cjs(`process.kill(pid, graceful ? 'SIGTERM' : 'SIGQUIT');`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGQUIT', name: 'process.kill()' }, line: 1, column: 19 }],
+    },
+    {
+      ...esm(`import { constants } from 'node:os';
+process.kill(pid, constants.signals.SIGWINCH);`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGWINCH', name: 'process.kill()' }, line: 2, column: 19 }],
+    },
+    {
+      ...cjs(`process.kill(pid, 'SIGBREAK');`),
+      errors: [{ messageId: 'windowsSignal', data: { signal: 'SIGBREAK', name: 'process.kill()' }, line: 1, column: 19 }],
+    },
+    {
+      // Forwarding SIGHUP: on Windows the listener fires when the console closes, and kill throws.
+      ...esm(`import { spawn } from 'node:child_process';
+const proc = spawn(command, args, { stdio: 'inherit' });
+process.on('SIGHUP', () => proc.kill('SIGHUP'));`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 3, column: 38 }],
+    },
+    {
+      ...cjs(`process.kill(-pid, 'SIGHUP');`),
+      errors: [
+        { messageId: 'processGroupKill', line: 1, column: 14 },
+        { messageId: 'posixSignal', line: 1, column: 20 },
+      ],
+    },
+    // --- platform-only packages ---------------------------------------------------------------
+    {
+      ...esm(`import fsevents from 'fsevents';`),
+      errors: [{ messageId: 'platformPackageImport', data: { module: 'fsevents', platforms: 'macOS' }, line: 1, column: 1 }],
+    },
+    {
+      ...esm(`if (process.platform === 'darwin') {
+  console.log('watching');
+}
+import 'fsevents';`),
+      errors: [{ messageId: 'platformPackageImport', line: 4, column: 1 }],
+    },
+    {
+      ...ts(`import fsevents = require('fsevents');`),
+      errors: [{ messageId: 'platformPackageImport', line: 1, column: 1 }],
+    },
+    {
+      ...cjs(`const fsevents = require('fsevents');`),
+      errors: [{ messageId: 'platformPackageLoad', data: { module: 'fsevents', platforms: 'macOS' }, line: 1, column: 18 }],
+    },
+    {
+      ...esm(`const { watch } = await import('fsevents');`),
+      errors: [{ messageId: 'platformPackageLoad', line: 1, column: 25 }],
+    },
+    {
+      ...esm(`export const load = () => import('fsevents').then((fsevents) => fsevents.watch);`),
+      errors: [{ messageId: 'platformPackageLoad', line: 1, column: 27 }],
+    },
+    {
+      // Not installed on Linux either.
+      ...cjs(`if (process.platform !== 'win32') require('fsevents');`),
+      errors: [{ messageId: 'platformPackageLoad', line: 1, column: 35 }],
+    },
+    {
+      ...cjs(`try {
+  require('fsevents');
+} finally {
+  console.log('done');
+}`),
+      errors: [{ messageId: 'platformPackageLoad', line: 2, column: 3 }],
+    },
+    {
+      // Not awaited: the rejection escapes the try.
+      ...esm(`try {
+  import('fsevents');
+} catch {}`),
+      errors: [{ messageId: 'platformPackageLoad', line: 2, column: 3 }],
+    },
+    {
+      ...esm(`import registry from 'node:windows-registry';`, {
+        settings: { 'process-guard': { platformOnlyModules: { 'windows-registry': ['win32'] } } },
+      }),
+      errors: [{ messageId: 'platformPackageImport', data: { module: 'windows-registry', platforms: 'Windows' }, line: 1, column: 1 }],
+    },
+    {
+      ...cts(`const usb = require('macos-usb');`, {
+        settings: { 'process-guard': { platformOnlyModules: { 'macos-usb': ['darwin', 'linux'] } } },
+      }),
+      errors: [{ messageId: 'platformPackageLoad', data: { module: 'macos-usb', platforms: 'macOS and Linux' }, line: 1, column: 13 }],
+    },
+  ],
+});
