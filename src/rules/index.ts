@@ -1,4 +1,5 @@
 import consistentStartContext from './consistent-start-context.js';
+import noFragileScriptPath from './no-fragile-script-path.js';
 import noSpawnInConstructor from './no-spawn-in-constructor.js';
 import noTopLevelSpawn from './no-top-level-spawn.js';
 import noUnguardedPlatformApi from './no-unguarded-platform-api.js';
@@ -8,6 +9,7 @@ import noUnportableSpawn from './no-unportable-spawn.js';
 /** Every rule of the plugin, by name (alphabetical). */
 export const rules = {
   'consistent-start-context': consistentStartContext,
+  'no-fragile-script-path': noFragileScriptPath,
   'no-spawn-in-constructor': noSpawnInConstructor,
   'no-top-level-spawn': noTopLevelSpawn,
   'no-unguarded-platform-api': noUnguardedPlatformApi,

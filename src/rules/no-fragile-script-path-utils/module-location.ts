@@ -1,0 +1,180 @@
+/**
+ * Suggestions that name a script from the module's own location: `new URL('./w.js', import.meta.url)`
+ * (or `fileURLToPath()` of it where only a path string is accepted) in an ES module,
+ * `path.join(__dirname, 'w.js')` in CommonJS, and this module's own file for a launcher path.
+ */
+import * as path from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { skipTransparent } from '../../analysis/ast.js';
+import type { FileAnalysis } from '../../analysis/index.js';
+import { constantInitializer, lookupName, resolveVariable } from '../../analysis/scope.js';
+import { leadingString, type ScriptArgument, type ScriptPath } from '../../analysis/script-paths.js';
+import { moduleMember } from '../../util/module-member.js';
+import { isTypeScriptFile } from '../../util/source-text.js';
+import type { ModuleSystem } from './module-system.js';
+
+type Node = TSESTree.Node;
+
+export interface LocationFix {
+  /** The expression the suggestion writes, for its message. */
+  readonly replacement: string;
+  readonly apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+}
+
+export interface FileFacts {
+  readonly analysis: FileAnalysis;
+  readonly filename: string;
+  readonly system: ModuleSystem;
+}
+
+/** Where a suggestion may rewrite the value: the argument itself, or a single-use constant's initializer. */
+interface EditTarget {
+  readonly node: Node;
+  /** The rewritten value must stay a string: it initializes a constant with a type annotation. */
+  readonly needsString: boolean;
+}
+
+/**
+ * The argument when the value is written there; the initializer of a constant read only at the
+ * call (`const script = './w.js'; new Worker(script)`), not exported and not wrapped in `as const`
+ * and the like. A constant read elsewhere too is left alone: other readers may want the relative text.
+ */
+function editTarget(sourceCode: Readonly<TSESLint.SourceCode>, argument: Node, source: Node): EditTarget | undefined {
+  const written = skipTransparent(argument);
+  if (written === source) return { node: argument, needsString: false };
+  if (written.type !== 'Identifier' || constantInitializer(sourceCode, written) !== source) return undefined;
+  const variable = resolveVariable(sourceCode, written);
+  const declarator = source.parent;
+  if (!variable || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return undefined;
+  // `export { name }` is a read too; `export const name = …` is not, so it is checked apart.
+  const reads = variable.references.filter((reference) => reference.isRead());
+  if (reads.length !== 1 || declarator.parent.parent?.type === 'ExportNamedDeclaration') return undefined;
+  return { node: source, needsString: declarator.id.typeAnnotation !== undefined };
+}
+
+/** `__dirname`/`__filename` at `at` are CommonJS's own, not a local of the same name. */
+function isCommonJsGlobal(sourceCode: Readonly<TSESLint.SourceCode>, at: Node, name: string): boolean {
+  const variable = lookupName(sourceCode, at, name);
+  return !variable || variable.defs.length === 0;
+}
+
+/** The fix for a relative path: resolve it from the module's folder. */
+export function resolveFromModuleFix(facts: FileFacts, script: ScriptArgument, scriptPath: ScriptPath): LocationFix | undefined {
+  const { sourceCode } = facts.analysis;
+  const { source } = scriptPath;
+  if (source.type === 'CallExpression') return prependModuleDirectory(facts, source);
+  const target = editTarget(sourceCode, script.node, source);
+  if (!target) return undefined;
+  const relative = relativeText(facts, source);
+  if (facts.system === 'esm') {
+    const url = `new URL(${relative}, import.meta.url)`;
+    if (script.acceptsUrl && !target.needsString) return replaceWith(target.node, url, () => []);
+    const fileURLToPath = moduleMember(facts.analysis, 'url', 'fileURLToPath', target.node, { add: 'import' });
+    return fileURLToPath && replaceWith(target.node, `${fileURLToPath.text}(${url})`, fileURLToPath.fixes);
+  }
+  if (!isCommonJsGlobal(sourceCode, target.node, '__dirname')) return undefined;
+  const join = moduleMember(facts.analysis, 'path', 'join', target.node, {
+    add: 'require',
+    typescript: isTypeScriptFile(facts.filename),
+  });
+  return join && replaceWith(target.node, `${join.text}(__dirname, ${relative})`, join.fixes);
+}
+
+/** The fix for a launcher path: name this module's own file instead. */
+export function ownFileFix(facts: FileFacts, script: ScriptArgument, scriptPath: ScriptPath): LocationFix | undefined {
+  const { sourceCode } = facts.analysis;
+  const target = editTarget(sourceCode, script.node, scriptPath.source);
+  if (!target) return undefined;
+  if (facts.system === 'cjs') {
+    return isCommonJsGlobal(sourceCode, target.node, '__filename') ? replaceWith(target.node, '__filename', () => []) : undefined;
+  }
+  if (script.acceptsUrl && !target.needsString) return replaceWith(target.node, 'new URL(import.meta.url)', () => []);
+  const fileURLToPath = moduleMember(facts.analysis, 'url', 'fileURLToPath', target.node, { add: 'import' });
+  return fileURLToPath && replaceWith(target.node, `${fileURLToPath.text}(import.meta.url)`, fileURLToPath.fixes);
+}
+
+/**
+ * The fix for a path built on the launcher's folder (`path.join(path.dirname(process.argv[1]), 'w.js')`):
+ * build it on the module's folder instead. The value stays a string, so a constant holding it may
+ * have any number of readers.
+ */
+export function moduleDirectoryFix(facts: FileFacts, scriptPath: ScriptPath): LocationFix | undefined {
+  const { directory, source } = scriptPath;
+  if (!directory) return undefined;
+  const { sourceCode } = facts.analysis;
+  if (facts.system === 'cjs' && !isCommonJsGlobal(sourceCode, directory, '__dirname')) return undefined;
+  const replacement = facts.system === 'esm' ? 'import.meta.dirname' : '__dirname';
+  const text = sourceCode.getText(source);
+  const [start, end] = [directory.range[0] - source.range[0], directory.range[1] - source.range[0]];
+  return {
+    replacement: `${text.slice(0, start)}${replacement}${text.slice(end)}`,
+    apply: (fixer) => [fixer.replaceText(directory, replacement)],
+  };
+}
+
+function replaceWith(node: Node, replacement: string, fixes: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]): LocationFix {
+  return { replacement, apply: (fixer) => [...fixes(fixer), fixer.replaceText(node, replacement)] };
+}
+
+/**
+ * `path.resolve('w.js')` / `path.join('./w.js')`: the module's folder goes first. The call keeps
+ * returning a string, so every reader of a constant holding it gets the fixed path.
+ */
+function prependModuleDirectory(facts: FileFacts, call: TSESTree.CallExpression): LocationFix | undefined {
+  const { sourceCode } = facts.analysis;
+  const [first] = call.arguments;
+  if (!first) return undefined;
+  if (facts.system === 'cjs' && !isCommonJsGlobal(sourceCode, call, '__dirname')) return undefined;
+  const directory = facts.system === 'esm' ? 'import.meta.dirname' : '__dirname';
+  const text = sourceCode.getText(call);
+  const offset = first.range[0] - call.range[0];
+  return {
+    replacement: `${text.slice(0, offset)}${directory}, ${text.slice(offset)}`,
+    apply: (fixer) => [fixer.insertTextBefore(first, `${directory}, `)],
+  };
+}
+
+/**
+ * The path text to resolve from the module: the written expression, with its leading `./` dropped
+ * for `path.join` (and added for a URL), and with leading folders that repeat the module's own
+ * folder dropped: `'./src/worker.js'` written in `src/index.js` meant the project root as the
+ * working directory, so from the module it is `./worker.js`.
+ */
+function relativeText(facts: FileFacts, source: Node): string {
+  const { sourceCode } = facts.analysis;
+  const text = sourceCode.getText(source);
+  const leading = leadingString(source)?.text;
+  const open = openingOffset(source);
+  // Only `./x` and bare `x` are rewritten; `../x` and Windows-style `.\\x` are kept as written.
+  if (leading === undefined || open === undefined || (leading.startsWith('.') && !leading.startsWith('./'))) return text;
+  const start = open - source.range[0];
+  const dotSlash = leading.startsWith('./') ? './' : '';
+  const folders = /^(?:[^/\\]+\/)*/.exec(leading.slice(dotSlash.length))?.[0] ?? '';
+  const repeated = repeatedFolders(folders.split('/').slice(0, -1), facts.filename);
+  const dropped = dotSlash + repeated.map((folder) => `${folder}/`).join('');
+  // Escapes in the written text would make its characters differ from the value's.
+  if (text.slice(start, start + dropped.length) !== dropped) return text;
+  const rest = leading.slice(dropped.length);
+  const prefix = facts.system === 'esm' || rest === '' ? './' : '';
+  return `${text.slice(0, start)}${prefix}${text.slice(start + dropped.length)}`;
+}
+
+/** The leading folders of a path that are the last folders of the module's own directory. */
+function repeatedFolders(folders: readonly string[], filename: string): readonly string[] {
+  const own = path.dirname(filename).split(/[\\/]/).filter((folder) => folder !== '' && folder !== '.');
+  for (let count = Math.min(folders.length, own.length); count > 0; count -= 1) {
+    const tail = own.slice(own.length - count);
+    if (tail.every((folder, index) => folder === folders[index])) return folders.slice(0, count);
+  }
+  return [];
+}
+
+/** Offset just after the opening quote or backtick of the string a path expression starts with. */
+function openingOffset(node: Node): number | undefined {
+  const value = skipTransparent(node);
+  if ((value.type === 'Literal' && typeof value.value === 'string') || value.type === 'TemplateLiteral') return value.range[0] + 1;
+  if (value.type === 'BinaryExpression' && value.operator === '+') return openingOffset(value.left);
+  return undefined;
+}

@@ -1,0 +1,129 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { analyze, type FileAnalysis } from '../analysis/index.js';
+import { classifyScriptPath, scriptArguments, type ScriptArgument, type ScriptPath } from '../analysis/script-paths.js';
+import { createRule } from '../util/create-rule.js';
+import {
+  moduleDirectoryFix,
+  ownFileFix,
+  resolveFromModuleFix,
+  type FileFacts,
+  type LocationFix,
+} from './no-fragile-script-path-utils/module-location.js';
+import { moduleSystemOf } from './no-fragile-script-path-utils/module-system.js';
+
+type Options = [{ allowCwdRelative: boolean }];
+type MessageIds = 'cwdRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
+
+const MAX_PATH_TEXT = 60;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-fragile-script-path',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require worker and child script paths to be resolved from the module that starts them',
+      recommended: 'warn',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowCwdRelative: {
+            type: 'boolean',
+            description:
+              'Allow script paths relative to the working directory, for command-line tools that deliberately run a script from the folder they are started in. Bare `new Worker()` paths (which throw) and launcher paths are still reported.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowCwdRelative: false }],
+    messages: {
+      cwdRelative:
+        "{{name}} is given the relative path `{{path}}`, which is not resolved from this module's folder but from the working directory: it finds the script only when the program is started from the right folder, and breaks once the package is installed, bundled or run from elsewhere. Build the path from the module's location: `new URL('./worker.js', import.meta.url)` in an ES module, `path.join(__dirname, 'worker.js')` in CommonJS.",
+      bareWorkerPath:
+        "`new Worker()` throws ERR_WORKER_PATH for `{{path}}`: a path must be absolute or start with `./` or `../` (and a relative one is resolved against the working directory, not this module's folder). Build the path from the module's location: `new URL('./worker.js', import.meta.url)` in an ES module, `path.join(__dirname, 'worker.js')` in CommonJS.",
+      launcherPath:
+        "`{{path}}` names the script that launched the program (an npm or npx shim, pm2, electron, a test runner…), not this module: {{name}} starts the wrong file as soon as the program is launched another way. Name the script from this module's location (`import.meta.url`, `__filename`, `__dirname`).",
+      resolveFromModule: "Resolve it from this module's folder: `{{replacement}}`.",
+      useOwnFile: "Start this module's own file: `{{replacement}}`.",
+    },
+  },
+  create(context, [{ allowCwdRelative }]) {
+    return {
+      Program() {
+        const analysis = analyze(context);
+        if (analysis.references.isEmpty) return;
+        const scripts = scriptArguments(analysis);
+        if (scripts.length === 0) return;
+        const facts: FileFacts = { analysis, filename: context.filename, system: moduleSystemOf(analysis.sourceCode, context.filename) };
+        for (const script of scripts) {
+          const scriptPath = classifyScriptPath(analysis.sourceCode, analysis.references, script.node);
+          const messageId = problemOf(analysis, script, scriptPath, allowCwdRelative);
+          if (!messageId) continue;
+          context.report({
+            node: script.node,
+            messageId,
+            data: { name: script.name, path: pathText(analysis.sourceCode, scriptPath) },
+            suggest: suggestionsFor(facts, script, scriptPath, messageId),
+          });
+        }
+      },
+    };
+  },
+});
+
+function problemOf(
+  analysis: FileAnalysis,
+  script: ScriptArgument,
+  scriptPath: ScriptPath,
+  allowCwdRelative: boolean,
+): MessageIds | undefined {
+  switch (scriptPath.kind) {
+    case 'launcher':
+      return runsAsEntryPoint(analysis, script.node) ? undefined : 'launcherPath';
+    case 'bare':
+      // A bare name is a synchronous throw for `new Worker()`, whatever the working directory.
+      if (script.workerThread) return 'bareWorkerPath';
+      return script.setsCwd || allowCwdRelative ? undefined : 'cwdRelative';
+    case 'cwd-relative':
+      return script.setsCwd || allowCwdRelative ? undefined : 'cwdRelative';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * In a `#!` executable, or under an entry check (`require.main === module`, the argv[1] idiom), the
+ * launcher's script is this module (or a symlink to it): restarting it by `process.argv[1]` is intended.
+ */
+function runsAsEntryPoint(analysis: FileAnalysis, node: TSESTree.Node): boolean {
+  if (analysis.isExecutable) return true;
+  return analysis.guards.factsAt(node).some((fact) => fact.kind === 'entry-module' && fact.value);
+}
+
+/**
+ * A relative path is resolved from the module's folder; a path built on the launcher's folder is
+ * built on the module's; the launcher's script itself becomes this module's own file.
+ */
+function suggestionsFor(
+  facts: FileFacts,
+  script: ScriptArgument,
+  scriptPath: ScriptPath,
+  problem: MessageIds,
+): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  let suggestion: { messageId: MessageIds; fix: LocationFix | undefined };
+  if (problem !== 'launcherPath') suggestion = { messageId: 'resolveFromModule', fix: resolveFromModuleFix(facts, script, scriptPath) };
+  else if (scriptPath.directory) suggestion = { messageId: 'resolveFromModule', fix: moduleDirectoryFix(facts, scriptPath) };
+  else suggestion = { messageId: 'useOwnFile', fix: ownFileFix(facts, script, scriptPath) };
+  const { messageId, fix } = suggestion;
+  return fix ? [{ messageId, data: { replacement: fix.replacement }, fix: fix.apply }] : [];
+}
+
+/** The path as written where its value comes from, on one line and cut short when long. */
+function pathText(sourceCode: Readonly<TSESLint.SourceCode>, scriptPath: ScriptPath): string {
+  const text = sourceCode.getText(scriptPath.source).replace(/\s+/g, ' ');
+  return text.length > MAX_PATH_TEXT ? `${text.slice(0, MAX_PATH_TEXT - 1)}…` : text;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+
+import { classifyScriptPath, scriptArguments, type ScriptPathKind } from '../../src/analysis/script-paths.js';
+import { analyzeCode } from '../support/analyze-code.js';
+import type { Language } from '../support/languages.js';
+
+const PRELUDE: Record<'esm' | 'cjs', string> = {
+  esm: `import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+`,
+  cjs: `const { Worker } = require('node:worker_threads');
+const path = require('node:path');
+const { fileURLToPath, pathToFileURL } = require('node:url');
+`,
+};
+
+/** The kind of the script given to the last `new Worker()` of the snippet. */
+function kindOf(body: string, language: 'esm' | 'cjs' = 'esm'): ScriptPathKind {
+  const analysis = analyzeCode(`${PRELUDE[language]}${body}`, language);
+  const script = scriptArguments(analysis).at(-1);
+  if (!script) throw new Error('no script argument');
+  return classifyScriptPath(analysis.sourceCode, analysis.references, script.node).kind;
+}
+
+describe('script path kinds', () => {
+  it.each<[string, ScriptPathKind, 'esm' | 'cjs']>([
+    [`new Worker(new URL('./w.js', import.meta.url));`, 'module-relative', 'esm'],
+    [`new Worker(fileURLToPath(new URL('./w.js', import.meta.url)));`, 'module-relative', 'esm'],
+    [`new Worker(path.join(import.meta.dirname, 'w.js'));`, 'module-relative', 'esm'],
+    [`new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), 'w.js'));`, 'module-relative', 'esm'],
+    [`new Worker(path.join(fileURLToPath(new URL('.', import.meta.url)), 'w.js'));`, 'module-relative', 'esm'],
+    [`new Worker(createRequire(import.meta.url).resolve('./w.js'));`, 'module-relative', 'esm'],
+    [`new Worker(import.meta.resolve('./w.js'));`, 'module-relative', 'esm'],
+    [`new Worker(path.resolve(__dirname, 'w.js'));`, 'module-relative', 'cjs'],
+    [`new Worker(path.resolve('/tmp', __dirname, 'w.js'));`, 'module-relative', 'cjs'],
+    [`new Worker(__dirname + '/w.js');`, 'module-relative', 'cjs'],
+    [`new Worker(require.resolve('./w'));`, 'module-relative', 'cjs'],
+    [`new Worker(new URL('./w.js', pathToFileURL(__filename)));`, 'module-relative', 'cjs'],
+    [`new Worker(__filename);`, 'module-relative', 'cjs'],
+    [`new Worker('./w.js');`, 'cwd-relative', 'esm'],
+    [`new Worker('../w.js');`, 'cwd-relative', 'esm'],
+    [`new Worker('.\\\\w.js');`, 'cwd-relative', 'esm'],
+    [`new Worker(\`./jobs/\${name}.js\`);`, 'cwd-relative', 'esm'],
+    [`new Worker('./jobs/' + name);`, 'cwd-relative', 'esm'],
+    [`const file = './w.js'; const alias = file; new Worker(alias);`, 'cwd-relative', 'esm'],
+    [`new Worker(path.resolve('w.js'));`, 'cwd-relative', 'esm'],
+    [`new Worker(path.resolve(__dirname, '/srv', 'w.js'));`, 'absolute', 'cjs'],
+    [`new Worker(path.join('../w.js'));`, 'cwd-relative', 'esm'],
+    [`new Worker(path.join('./workers', 'w.js'));`, 'bare', 'esm'],
+    [`new Worker('w.js');`, 'bare', 'esm'],
+    [`new Worker(\`w-\${id}.js\`);`, 'bare', 'esm'],
+    [`new Worker(process.argv[1]);`, 'launcher', 'esm'],
+    [`new Worker(require.main.filename);`, 'launcher', 'cjs'],
+    [`new Worker(process.mainModule.filename);`, 'launcher', 'cjs'],
+    [`new Worker(path.resolve(process.argv[1]));`, 'launcher', 'cjs'],
+    [`new Worker(path.join(path.dirname(process.argv[1]), 'w.js'));`, 'launcher', 'cjs'],
+    [`new Worker(require.main.path + '/w.js');`, 'launcher', 'cjs'],
+    [`new Worker('/srv/w.js');`, 'absolute', 'esm'],
+    [`new Worker('C:\\\\srv\\\\w.js');`, 'absolute', 'esm'],
+    [`new Worker('\\\\\\\\server\\\\share\\\\w.js');`, 'absolute', 'esm'],
+    [`new Worker('data:text/javascript,1');`, 'url', 'esm'],
+    [`new Worker(new URL('file:///srv/w.js'));`, 'url', 'esm'],
+    [`new Worker(file);`, 'unknown', 'esm'],
+    [`new Worker(\`\${root}/w.js\`);`, 'unknown', 'esm'],
+    [`new Worker(\`.\${ext}\`);`, 'unknown', 'esm'],
+    [`new Worker(path.join(process.cwd(), 'w.js'));`, 'unknown', 'esm'],
+    [`new Worker(path.join(root, 'w.js'));`, 'unknown', 'esm'],
+    [`new Worker(new URL('./w.js', base));`, 'unknown', 'esm'],
+  ])('%s is %s', (body, kind, language) => {
+    expect(kindOf(body, language)).toBe(kind);
+  });
+});
+
+describe('script arguments', () => {
+  function scripts(code: string, language: Language) {
+    const analysis = analyzeCode(code, language);
+    return scriptArguments(analysis).map((script) => ({
+      text: analysis.sourceCode.getText(script.node),
+      name: script.name,
+      setsCwd: script.setsCwd,
+    }));
+  }
+
+  it('finds starters, node commands and cluster settings', () => {
+    const code = `const cp = require('child_process');
+const cluster = require('cluster');
+const { Worker } = require('worker_threads');
+cp.fork('./a.js', [], { cwd: __dirname });
+cp.spawn(process.execPath, [...process.execArgv, './b.js']);
+cp.execFile('node', ['--inspect', './c.js']);
+cp.spawn('git', ['./d.js']);
+cluster.setupPrimary({ exec: './e.js', cwd: '/srv' });
+new Worker('./f.js', { eval: true });
+new Worker('./g.js', { eval: false });`;
+    expect(scripts(code, 'cjs')).toEqual([
+      { text: "'./a.js'", name: 'fork()', setsCwd: true },
+      { text: "'./b.js'", name: 'spawn()', setsCwd: false },
+      { text: "'./g.js'", name: 'new Worker()', setsCwd: false },
+      { text: "'./e.js'", name: 'cluster.setupPrimary()', setsCwd: true },
+    ]);
+  });
+});

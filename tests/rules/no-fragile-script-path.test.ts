@@ -1,0 +1,1260 @@
+import rule from '../../src/rules/no-fragile-script-path.js';
+import { cjs, cts, esm, ts } from '../support/languages.js';
+import { runRuleTests } from '../support/rule-tester.js';
+
+runRuleTests('no-fragile-script-path', rule, {
+  valid: [
+    // Resolved from the module's own location.
+    esm(`import { Worker } from 'node:worker_threads';
+new Worker(new URL('./workers/resize.js', import.meta.url));`),
+    esm(`import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+fork(fileURLToPath(new URL('./child.js', import.meta.url)));`),
+    esm(`import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+new Worker(path.join(import.meta.dirname, 'w.js'));
+new Worker(path.resolve(import.meta.dirname, 'workers', 'w.js'));`),
+    esm(`import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+const __dirname = dirname(fileURLToPath(import.meta.url));
+new Worker(join(__dirname, 'w.js'));`),
+    esm(`import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+new Worker(join(fileURLToPath(new URL('.', import.meta.url)), 'w.js'));`),
+    esm(`import { Worker } from 'node:worker_threads';
+new Worker(new URL(import.meta.resolve('./w.js')));`),
+    esm(`import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+fork(require.resolve('./child.js'));`),
+    cjs(`const { fork } = require('child_process');
+fork(require.resolve('./child'));`),
+    cjs(`const path = require('path');
+const { Worker } = require('worker_threads');
+new Worker(path.join(__dirname, 'w.js'));
+new Worker(path.resolve(__dirname, '../w.js'));
+new Worker(__dirname + '/w.js');`),
+    cjs(`const { fork } = require('child_process');
+const { pathToFileURL } = require('url');
+fork(new URL('./child.js', pathToFileURL(__filename)));`),
+    // This module's own file (a self-spawn is no-unguarded-self-spawn's business).
+    cjs(`const { fork } = require('child_process');
+if (process.send === undefined) fork(__filename);`),
+    // Absolute paths, URLs and code.
+    esm(`import { Worker } from 'node:worker_threads';
+new Worker('/opt/app/worker.js');
+new Worker('C:\\\\app\\\\worker.js');
+new Worker('data:text/javascript,console.log(1)');
+new Worker(new URL('data:text/javascript,console.log(1)'));
+new Worker('process.exit()', { eval: true });
+new Worker(\`require('./x')\`, { eval: true });`),
+    // An explicit working directory for the child process.
+    cjs(`const { fork, spawn } = require('child_process');
+fork('./child.js', [], { cwd: __dirname });
+spawn(process.execPath, ['./child.js'], { cwd: root });`),
+    cjs(`const { fork } = require('child_process');
+const options = { cwd: __dirname, stdio: 'inherit' };
+fork('./child.js', options);`),
+    cjs(`const { fork } = require('child_process');
+fork('./child.js', [], { ...defaults });`),
+    esm(`import cluster from 'node:cluster';
+cluster.setupPrimary({ exec: './worker.js', cwd: import.meta.dirname });`),
+    // An explicit process.cwd() says the working directory is meant.
+    cjs(`const path = require('path');
+const { fork } = require('child_process');
+fork(path.join(process.cwd(), 'scripts/build.js'));`),
+    // Values the rule cannot see.
+    esm(`import { Worker } from 'node:worker_threads';
+export function start(file) { return new Worker(file); }`),
+    esm(`import { Worker } from 'node:worker_threads';
+import { WORKER_FILE } from './paths.js';
+new Worker(WORKER_FILE);`),
+    esm(`import { fork } from 'node:child_process';
+fork(\`\${root}/child.js\`);
+fork(settings.script);`),
+    // Constants defined through themselves (a TDZ error at run time) do not loop.
+    cjs(`const path = require('path');
+const { fork } = require('child_process');
+const a = path.resolve(a);
+const b = path.join(path.dirname(b), 'w.js');
+fork(a);
+fork(b);`),
+    // The launcher is this module: a `#!` executable, or code under an entry check.
+    cjs(`#!/usr/bin/env node
+const { spawn } = require('child_process');
+spawn(process.execPath, [process.argv[1], '--child'], { stdio: 'inherit' });`),
+    cjs(`const { fork } = require('child_process');
+if (require.main === module) {
+  fork(process.argv[1], ['--child']);
+}`),
+    esm(`import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+if (process.argv[1] === fileURLToPath(import.meta.url)) fork(process.argv[1], ['--child']);`),
+    // A node command whose first argument is not a script.
+    cjs(`const { spawn, execFile } = require('child_process');
+spawn(process.execPath, ['--version']);
+spawn('node', ['-e', 'console.log(1)']);
+execFile(process.execPath, ['-r', 'ts-node/register', './w.ts']);
+spawn(process.execPath, args);`),
+    // Commands other than node, and shell command lines.
+    cjs(`const { spawn, exec } = require('child_process');
+spawn('./bin/tool', ['./input.txt']);
+spawn('python', ['./script.py']);
+exec('node ./child.js');`),
+    // Other arguments than the script.
+    cjs(`const { fork } = require('child_process');
+fork(require.resolve('./child'), ['./data.json']);`),
+    // Pools and cluster given module-relative scripts.
+    cjs(`const path = require('path');
+const Piscina = require('piscina');
+const workerpool = require('workerpool');
+const cluster = require('cluster');
+new Piscina({ filename: path.resolve(__dirname, 'worker.js') });
+workerpool.pool(path.join(__dirname, 'worker.js'));
+cluster.setupMaster({ exec: path.join(__dirname, 'worker.js') });`),
+    // Not the Node.js API: a local function and an untracked library.
+    cjs(`function fork(file) { return file; }
+fork('./child.js');`),
+    esm(`import { Worker } from 'some-worker-lib';
+new Worker('./w.js');`),
+    // TypeScript.
+    ts(`import { Worker } from 'node:worker_threads';
+new Worker(new URL('./w.js', import.meta.url) as URL);`),
+    cts(`import path = require('node:path');
+import { fork } from 'node:child_process';
+fork(path.join(__dirname, 'child.js'));`),
+    // The option for command-line tools that mean the working directory.
+    {
+      ...cjs(`const { fork } = require('child_process');
+fork('./scripts/build.js');
+fork(require('path').resolve('tasks/lint.js'));`),
+      options: [{ allowCwdRelative: true }],
+    },
+  ],
+  invalid: [
+    // ---- relative strings, ES modules
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+new Worker('./workers/resize.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'new Worker()', path: "'./workers/resize.js'" },
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "new URL('./workers/resize.js', import.meta.url)" },
+              output: `import { Worker } from 'node:worker_threads';
+new Worker(new URL('./workers/resize.js', import.meta.url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { fork } from 'node:child_process';
+fork(\`./jobs/\${name}.js\`);`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { fork } from 'node:child_process';
+fork(new URL(\`./jobs/\${name}.js\`, import.meta.url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import * as threads from 'node:worker_threads';
+export function startResize() {
+  return new threads.Worker('../workers/resize.js', { workerData: 1 });
+}`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import * as threads from 'node:worker_threads';
+export function startResize() {
+  return new threads.Worker(new URL('../workers/resize.js', import.meta.url), { workerData: 1 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A renamed import, and a concatenation.
+      ...esm(`import { fork as forkChild } from 'child_process';
+forkChild('./jobs/' + name + '.js', { stdio: 'inherit' });`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { fork as forkChild } from 'child_process';
+forkChild(new URL('./jobs/' + name + '.js', import.meta.url), { stdio: 'inherit' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A Worker option that is not `eval: true`.
+      ...esm(`import { Worker } from 'node:worker_threads';
+new Worker('./w.js', { eval: false });`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { Worker } from 'node:worker_threads';
+new Worker(new URL('./w.js', import.meta.url), { eval: false });`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- bare names
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+new Worker('worker.js');`),
+      errors: [
+        {
+          messageId: 'bareWorkerPath',
+          data: { path: "'worker.js'" },
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { Worker } from 'node:worker_threads';
+new Worker(new URL('./worker.js', import.meta.url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { Worker } = require('worker_threads');
+new Worker(\`worker-\${id}.js\`);`),
+      errors: [
+        {
+          messageId: 'bareWorkerPath',
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { Worker } = require('worker_threads');
+const path = require('node:path');
+new Worker(path.join(__dirname, \`worker-\${id}.js\`));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A bare name throws for Worker even when the rule is told to allow cwd-relative paths.
+      ...esm(`import { Worker } from 'node:worker_threads';
+new Worker('w.js');`),
+      options: [{ allowCwdRelative: true }],
+      errors: [{ messageId: 'bareWorkerPath', line: 2, column: 12, suggestions: [{ messageId: 'resolveFromModule', output: `import { Worker } from 'node:worker_threads';
+new Worker(new URL('./w.js', import.meta.url));` }] }],
+    },
+    {
+      // For fork a bare name is resolved against the working directory.
+      ...cjs(`const { fork } = require('node:child_process');
+fork('child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { fork } = require('node:child_process');
+const path = require('node:path');
+fork(path.join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Aliases: a renamed destructuring, a member of require(), process.getBuiltinModule().
+      ...cjs(`const { Worker: Thread } = require('node:worker_threads');
+const path = require('path');
+new Thread('./a.js');
+new (require('worker_threads').Worker)('./b.js');
+const { fork } = process.getBuiltinModule('node:child_process');
+fork(\`./jobs/\${name}.js\`);`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { Worker: Thread } = require('node:worker_threads');
+const path = require('path');
+new Thread(path.join(__dirname, 'a.js'));
+new (require('worker_threads').Worker)('./b.js');
+const { fork } = process.getBuiltinModule('node:child_process');
+fork(\`./jobs/\${name}.js\`);`,
+            },
+          ],
+        },
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          column: 40,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { Worker: Thread } = require('node:worker_threads');
+const path = require('path');
+new Thread('./a.js');
+new (require('worker_threads').Worker)(path.join(__dirname, 'b.js'));
+const { fork } = process.getBuiltinModule('node:child_process');
+fork(\`./jobs/\${name}.js\`);`,
+            },
+          ],
+        },
+        {
+          messageId: 'cwdRelative',
+          line: 6,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { Worker: Thread } = require('node:worker_threads');
+const path = require('path');
+new Thread('./a.js');
+new (require('worker_threads').Worker)('./b.js');
+const { fork } = process.getBuiltinModule('node:child_process');
+fork(path.join(__dirname, \`jobs/\${name}.js\`));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `.js` file parsed as a module but written in CommonJS gets the CommonJS form.
+      ...esm(`const { fork } = require('node:child_process');
+class Jobs {
+  start() { return fork('./job.js'); }
+}
+module.exports = Jobs;`, { filename: 'jobs.js' }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { fork } = require('node:child_process');
+const path = require('node:path');
+class Jobs {
+  start() { return fork(path.join(__dirname, 'job.js')); }
+}
+module.exports = Jobs;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An existing namespace import of node:url is reused.
+      ...esm(`import * as url from 'node:url';
+import workerpool from 'workerpool';
+export const pool = () => workerpool.pool('./worker.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 43,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import * as url from 'node:url';
+import workerpool from 'workerpool';
+export const pool = () => workerpool.pool(url.fileURLToPath(new URL('./worker.js', import.meta.url)));`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- CommonJS bindings for path.join
+    {
+      ...cjs(`const { Worker } = require('worker_threads');
+new Worker('./w.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "path.join(__dirname, 'w.js')" },
+              output: `const { Worker } = require('worker_threads');
+const path = require('node:path');
+new Worker(path.join(__dirname, 'w.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const path = require('path');
+const { fork } = require('child_process');
+fork('./child.js');
+fork('../shared/child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const path = require('path');
+const { fork } = require('child_process');
+fork(path.join(__dirname, 'child.js'));
+fork('../shared/child.js');`,
+            },
+          ],
+        },
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const path = require('path');
+const { fork } = require('child_process');
+fork('./child.js');
+fork(path.join(__dirname, '../shared/child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { join } = require('node:path');
+const cp = require('node:child_process');
+cp.fork('./child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { join } = require('node:path');
+const cp = require('node:child_process');
+cp.fork(join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { resolve } = require('node:path');
+const { fork } = require('child_process');
+fork('./child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { resolve, join } = require('node:path');
+const { fork } = require('child_process');
+fork(join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The name `path` is taken: an inline require.
+      ...cjs(`const { fork } = require('child_process');
+const path = process.argv[2];
+fork('./child.js', [path]);`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { fork } = require('child_process');
+const path = process.argv[2];
+fork(require('node:path').join(__dirname, 'child.js'), [path]);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `path` binding out of scope is not reused.
+      ...cjs(`const { fork } = require('child_process');
+function unrelated() { const path = require('path'); return path; }
+fork('./child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { fork } = require('child_process');
+const path = require('node:path');
+function unrelated() { const path = require('path'); return path; }
+fork(path.join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The binding goes after the directive prologue when the file has no top-level require.
+      ...cjs(`'use strict';
+module.exports = function start() {
+  const { Worker } = require('node:worker_threads');
+  return new Worker('./w.js');
+};`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `'use strict';
+const path = require('node:path');
+module.exports = function start() {
+  const { Worker } = require('node:worker_threads');
+  return new Worker(path.join(__dirname, 'w.js'));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A local `__dirname` is not CommonJS's: no suggestion.
+      ...cjs(`const { fork } = require('child_process');
+function start(__dirname) { return fork('./child.js'); }`),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 41, suggestions: [] }],
+    },
+    // ---- path.resolve / path.join of relative strings
+    {
+      ...cjs(`const { fork } = require('node:child_process');
+const path = require('node:path');
+fork(path.resolve('child.js'));`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "path.resolve(__dirname, 'child.js')" },
+              output: `const { fork } = require('node:child_process');
+const path = require('node:path');
+fork(path.resolve(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // path.join('./w.js') is 'w.js': a bare name for Worker. The fixed call keeps every reader right.
+      ...esm(`import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+const script = path.join('./workers', 'w.js');
+new Worker(script);
+console.log(script);`),
+      errors: [
+        {
+          messageId: 'bareWorkerPath',
+          line: 4,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+const script = path.join(import.meta.dirname, './workers', 'w.js');
+new Worker(script);
+console.log(script);`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- pools, cluster, node commands
+    {
+      ...esm(`import Piscina from 'piscina';
+export const pool = new Piscina({ filename: './worker.js' });`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'new Piscina()', path: "'./worker.js'" },
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import Piscina from 'piscina';
+import { fileURLToPath } from 'node:url';
+export const pool = new Piscina({ filename: fileURLToPath(new URL('./worker.js', import.meta.url)) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { Tinypool } = require('tinypool');
+const workerpool = require('workerpool');
+new Tinypool({ filename: './worker.js' });
+workerpool.pool('./worker.js', { minWorkers: 2 });`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { Tinypool } = require('tinypool');
+const workerpool = require('workerpool');
+const path = require('node:path');
+new Tinypool({ filename: path.join(__dirname, 'worker.js') });
+workerpool.pool('./worker.js', { minWorkers: 2 });`,
+            },
+          ],
+        },
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { Tinypool } = require('tinypool');
+const workerpool = require('workerpool');
+const path = require('node:path');
+new Tinypool({ filename: './worker.js' });
+workerpool.pool(path.join(__dirname, 'worker.js'), { minWorkers: 2 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import cluster from 'node:cluster';
+import { fileURLToPath } from 'node:url';
+cluster.setupPrimary({ exec: './worker.js' });`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'cluster.setupPrimary()', path: "'./worker.js'" },
+          line: 3,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import cluster from 'node:cluster';
+import { fileURLToPath } from 'node:url';
+cluster.setupPrimary({ exec: fileURLToPath(new URL('./worker.js', import.meta.url)) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const cluster = require('node:cluster');
+cluster.setupMaster({ exec: 'worker.js', silent: true });`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'cluster.setupMaster()', path: "'worker.js'" },
+          line: 2,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const cluster = require('node:cluster');
+const path = require('node:path');
+cluster.setupMaster({ exec: path.join(__dirname, 'worker.js'), silent: true });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+spawn(process.execPath, ['./child.js', '--port', '3000']);`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'spawn()', path: "'./child.js'" },
+          line: 2,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+spawn(process.execPath, [fileURLToPath(new URL('./child.js', import.meta.url)), '--port', '3000']);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { execFile, spawnSync } = require('child_process');
+const args = [...process.execArgv, './child.js'];
+execFile('node', args);
+spawnSync(process.argv[0], ['scripts/task.js'], { stdio: 'inherit' });`),
+      errors: [
+        {
+          // Reported at the path, where the argument list is written.
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { execFile, spawnSync } = require('child_process');
+const path = require('node:path');
+const args = [...process.execArgv, path.join(__dirname, 'child.js')];
+execFile('node', args);
+spawnSync(process.argv[0], ['scripts/task.js'], { stdio: 'inherit' });`,
+            },
+          ],
+        },
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { execFile, spawnSync } = require('child_process');
+const path = require('node:path');
+const args = [...process.execArgv, './child.js'];
+execFile('node', args);
+spawnSync(process.argv[0], [path.join(__dirname, 'scripts/task.js')], { stdio: 'inherit' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { execaNode } from 'execa';
+await execaNode('./child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { execaNode } from 'execa';
+import { fileURLToPath } from 'node:url';
+await execaNode(fileURLToPath(new URL('./child.js', import.meta.url)));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An options object without `cwd` does not count.
+      ...cjs(`const { fork } = require('child_process');
+fork('./child.js', [], { stdio: 'inherit', env: { CHILD: '1' } });`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { fork } = require('child_process');
+const path = require('node:path');
+fork(path.join(__dirname, 'child.js'), [], { stdio: 'inherit', env: { CHILD: '1' } });`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- constants
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+const WORKER = './worker.js';
+export function start() { return new Worker(WORKER); }`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'new Worker()', path: "'./worker.js'" },
+          line: 3,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { Worker } from 'node:worker_threads';
+const WORKER = new URL('./worker.js', import.meta.url);
+export function start() { return new Worker(WORKER); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Read elsewhere too: the constant is left alone.
+      ...cjs(`const { fork } = require('child_process');
+const CHILD = './child.js';
+console.log('starting', CHILD);
+fork(CHILD);`),
+      errors: [{ messageId: 'cwdRelative', line: 4, column: 6, suggestions: [] }],
+    },
+    {
+      ...esm(`import { fork } from 'node:child_process';
+const CHILD = './child.js';
+fork(CHILD);
+export { CHILD };`),
+      errors: [{ messageId: 'cwdRelative', line: 3, column: 6, suggestions: [] }],
+    },
+    {
+      // Exported: other modules may read it.
+      ...esm(`import { fork } from 'node:child_process';
+export const CHILD = './child.js';
+fork(CHILD);`),
+      errors: [{ messageId: 'cwdRelative', line: 3, column: 6, suggestions: [] }],
+    },
+    // ---- launcher paths
+    {
+      ...esm(`import { fork } from 'node:child_process';
+fork(process.argv[1], ['child']);`),
+      errors: [
+        {
+          messageId: 'launcherPath',
+          data: { name: 'fork()', path: 'process.argv[1]' },
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'useOwnFile',
+              data: { replacement: 'new URL(import.meta.url)' },
+              output: `import { fork } from 'node:child_process';
+fork(new URL(import.meta.url), ['child']);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { fork } = require('node:child_process');
+fork(require.main.filename, ['--worker']);`),
+      errors: [
+        {
+          messageId: 'launcherPath',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'useOwnFile',
+              output: `const { fork } = require('node:child_process');
+fork(__filename, ['--worker']);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { Worker } = require('node:worker_threads');
+const entry = process.mainModule.filename;
+new Worker(entry);`),
+      errors: [
+        {
+          messageId: 'launcherPath',
+          line: 3,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'useOwnFile',
+              output: `const { Worker } = require('node:worker_threads');
+const entry = __filename;
+new Worker(entry);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The launcher's script as a `node` argument must stay a string.
+      ...esm(`import { spawn } from 'node:child_process';
+spawn(process.execPath, [process.argv[1], 'child'], { stdio: 'inherit' });`),
+      errors: [
+        {
+          messageId: 'launcherPath',
+          line: 2,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'useOwnFile',
+              output: `import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+spawn(process.execPath, [fileURLToPath(import.meta.url), 'child'], { stdio: 'inherit' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A path beside the launcher: built on the module's folder instead.
+      ...cjs(`const path = require('node:path');
+const { fork } = require('node:child_process');
+fork(path.join(path.dirname(process.argv[1]), 'worker.js'));
+fork(require.main.path + '/worker.js');`),
+      errors: [
+        {
+          messageId: 'launcherPath',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "path.join(__dirname, 'worker.js')" },
+              output: `const path = require('node:path');
+const { fork } = require('node:child_process');
+fork(path.join(__dirname, 'worker.js'));
+fork(require.main.path + '/worker.js');`,
+            },
+          ],
+        },
+        {
+          messageId: 'launcherPath',
+          line: 4,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const path = require('node:path');
+const { fork } = require('node:child_process');
+fork(path.join(path.dirname(process.argv[1]), 'worker.js'));
+fork(__dirname + '/worker.js');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An executable still breaks with a relative path once it is installed (its launcher path is
+      // itself, so that one is not reported).
+      ...cjs(`#!/usr/bin/env node
+const { fork } = require('child_process');
+fork('./child.js');
+if (require.main !== module) fork(process.argv[1]);`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `#!/usr/bin/env node
+const { fork } = require('child_process');
+const path = require('node:path');
+fork(path.join(__dirname, 'child.js'));
+if (require.main !== module) fork(process.argv[1]);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Where this module is not the entry point, the launcher is someone else.
+      ...cjs(`const { fork } = require('child_process');
+if (require.main !== module) fork(process.argv[1]);`),
+      errors: [
+        {
+          messageId: 'launcherPath',
+          line: 2,
+          column: 35,
+          suggestions: [
+            {
+              messageId: 'useOwnFile',
+              output: `const { fork } = require('child_process');
+if (require.main !== module) fork(__filename);`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- paths written from the project root
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+new Worker('./src/workers/resize.js');`, { filename: 'src/index.mjs' }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { Worker } from 'node:worker_threads';
+new Worker(new URL('./workers/resize.js', import.meta.url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { fork } = require('node:child_process');
+fork('lib/jobs/child.js');`, { filename: 'packages/app/lib/jobs/index.cjs' }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { fork } = require('node:child_process');
+const path = require('node:path');
+fork(path.join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- TypeScript
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+const worker = new Worker('./worker.js');
+worker.postMessage(1);`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { Worker } from 'node:worker_threads';
+const worker = new Worker(new URL('./worker.js', import.meta.url));
+worker.postMessage(1);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An annotated constant keeps its string type.
+      ...ts(`import { fork } from 'node:child_process';
+const script: string = './child.js';
+fork(script);`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+const script: string = fileURLToPath(new URL('./child.js', import.meta.url));
+fork(script);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A wrapped constant (`as const`) is not rewritten; a wrapped argument is replaced whole.
+      ...ts(`import { Worker } from 'node:worker_threads';
+const FILE = './w.js' as const;
+new Worker(FILE);
+new Worker('./other.js' as string);`),
+      errors: [
+        { messageId: 'cwdRelative', line: 3, column: 12, suggestions: [] },
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { Worker } from 'node:worker_threads';
+const FILE = './w.js' as const;
+new Worker(FILE);
+new Worker(new URL('./other.js', import.meta.url));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...ts(`import Piscina from 'piscina';
+import path from 'node:path';
+export class Resizer {
+  private readonly pool = new Piscina({ filename: path.resolve('dist/worker.js') });
+}`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          column: 51,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import Piscina from 'piscina';
+import path from 'node:path';
+export class Resizer {
+  private readonly pool = new Piscina({ filename: path.resolve(import.meta.dirname, 'dist/worker.js') });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...ts(`import { fork } from 'node:child_process';
+fork(process.argv[1]!, ['child']);`),
+      errors: [
+        {
+          messageId: 'launcherPath',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'useOwnFile',
+              output: `import { fork } from 'node:child_process';
+fork(new URL(import.meta.url), ['child']);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS TypeScript: an import-equals binding.
+      ...cts(`import { fork } from 'node:child_process';
+fork('./child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import path = require('node:path');
+import { fork } from 'node:child_process';
+fork(path.join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cts(`import cp = require('node:child_process');
+cp.fork('./child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import cp = require('node:child_process');
+import path = require('node:path');
+cp.fork(path.join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cts(`import nodePath = require('node:path');
+import cp = require('node:child_process');
+cp.fork('../child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import nodePath = require('node:path');
+import cp = require('node:child_process');
+cp.fork(nodePath.join(__dirname, '../child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `.ts` file written in CommonJS style gets the CommonJS form.
+      ...ts(`import type { ChildProcess } from 'node:child_process';
+const { fork } = require('node:child_process');
+export = function start(): ChildProcess { return fork('./child.js'); };`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 55,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import type { ChildProcess } from 'node:child_process';
+const { fork } = require('node:child_process');
+import path = require('node:path');
+export = function start(): ChildProcess { return fork(path.join(__dirname, 'child.js')); };`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
