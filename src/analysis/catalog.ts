@@ -112,6 +112,24 @@ const THREAD_AND_CLUSTER_STARTERS: StarterSpec[] = [
   },
 ];
 
+/**
+ * A pool class that starts its threads in the constructor, exported as the module itself and under
+ * its name (`import Piscina from 'piscina'`, `const { Piscina } = require('piscina')`).
+ */
+function eagerPool(module: string, className: string, processMode?: StarterSpec['processMode']): StarterSpec[] {
+  return [[], [className]].map((path) => ({
+    module,
+    path,
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: `new ${className}()`,
+    target: { role: 'script', option: 'filename' },
+    optionsFrom: 0,
+    starts: 'always',
+    ...(processMode ? { processMode } : {}),
+  }));
+}
+
 const LIBRARY_STARTERS: StarterSpec[] = [
   ...(['execa', 'execaSync', 'execaCommand', 'execaCommandSync'] as const).map(
     (name): StarterSpec => ({
@@ -158,31 +176,8 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       starts: 'always',
     }),
   ),
-  ...[[], ['Piscina']].map(
-    (path): StarterSpec => ({
-      module: 'piscina',
-      path,
-      invocation: 'construct',
-      mechanism: 'thread',
-      name: 'new Piscina()',
-      target: { role: 'script', option: 'filename' },
-      optionsFrom: 0,
-      starts: 'always',
-    }),
-  ),
-  ...[[], ['Tinypool']].map(
-    (path): StarterSpec => ({
-      module: 'tinypool',
-      path,
-      invocation: 'construct',
-      mechanism: 'thread',
-      name: 'new Tinypool()',
-      target: { role: 'script', option: 'filename' },
-      optionsFrom: 0,
-      starts: 'always',
-      processMode: { option: 'runtime', value: 'child_process' },
-    }),
-  ),
+  ...eagerPool('piscina', 'Piscina'),
+  ...eagerPool('tinypool', 'Tinypool', { option: 'runtime', value: 'child_process' }),
   {
     module: 'workerpool',
     path: ['pool'],
