@@ -208,6 +208,10 @@ export function buildReferenceIndex(
       case 'AssignmentExpression':
         if (parent.right === node && parent.operator === '=') bindPattern(parent.left, ref);
         return;
+      case 'SequenceExpression':
+        // `(0, child_process_1.fork)(…)`: how TypeScript and Babel emit calls of imported functions.
+        if (parent.expressions.at(-1) === node) track(parent, ref);
+        return;
       default:
         return;
     }
@@ -251,6 +255,24 @@ export function buildReferenceIndex(
     }
   }
 
+  /**
+   * Compiled CommonJS (Babel's lazy interop) loads modules through top-level functions such as
+   * `function _childProcess() { const data = require('child_process'); …; return data; }`: a call
+   * of such a function is the module.
+   */
+  function trackLazyRequires(): void {
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== 'FunctionDeclaration' || !statement.id) continue;
+      const last = statement.body.body.at(-1);
+      const returned = last?.type === 'ReturnStatement' && last.argument ? labels.get(last.argument) : undefined;
+      if (!returned || returned.path.length > 0) continue;
+      for (const reference of sourceCode.getDeclaredVariables(statement)[0]?.references ?? []) {
+        const call = reference.identifier.parent;
+        if (reference.isRead() && call?.type === 'CallExpression' && call.callee === reference.identifier) track(call, returned);
+      }
+    }
+  }
+
   for (const statement of sourceCode.ast.body) {
     if (statement.type === 'ImportDeclaration') {
       if (statement.importKind === 'type') continue;
@@ -287,6 +309,7 @@ export function buildReferenceIndex(
   trackGlobal('module', { module: GLOBALS_MODULE, path: ['module'] });
   trackGlobal('__filename', { module: GLOBALS_MODULE, path: ['__filename'] });
   trackGlobal('__dirname', { module: GLOBALS_MODULE, path: ['__dirname'] });
+  trackLazyRequires();
 
   return {
     refOf: (node) => labels.get(node),

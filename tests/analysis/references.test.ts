@@ -32,6 +32,17 @@ describe('reference resolution', () => {
     ['import equals', `import cp = require('child_process'); cp.spawn('x');`, 'ts'],
     ['require in TS', `const { spawn } = require('child_process'); spawn('x');`, 'ts'],
     ['non-null and as', `import * as cp from 'child_process'; (cp as typeof cp).spawn!('x');`, 'ts'],
+    ['compiled TypeScript call', `const child_process_1 = require("child_process"); (0, child_process_1.spawn)('x');`, 'cjs'],
+    [
+      "Babel's lazy require",
+      `function _childProcess() {
+  const data = require('child_process');
+  _childProcess = function () { return data; };
+  return data;
+}
+class W { start() { return (0, _childProcess().spawn)('x'); } }`,
+      'cjs',
+    ],
   ])('%s', (_name, code, language) => {
     expect(starterKeys(code, language)).toEqual(['child_process:spawn']);
   });
@@ -44,6 +55,8 @@ describe('reference resolution', () => {
     ['a reassigned variable', `let cp = require('child_process'); cp = other; cp.spawn('x');`, 'cjs'],
     ['a dynamic module id', `require(name).spawn('x');`, 'cjs'],
     ['a computed member', `const cp = require('child_process'); cp[method]('x');`, 'cjs'],
+    ['a sequence that ends elsewhere', `const cp = require('child_process'); (cp.spawn, other)('x');`, 'cjs'],
+    ['a function that returns something else', `function load() { require('child_process'); return other; } load().spawn('x');`, 'cjs'],
     ['a type-only import', `import type { spawn } from 'child_process'; declare const s: typeof spawn; s('x');`, 'ts'],
   ])('ignores %s', (_name, code, language) => {
     expect(starterKeys(code, language)).toEqual([]);
