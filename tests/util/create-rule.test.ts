@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { createRule, REPOSITORY_URL, withDefaults } from '../../src/util/create-rule.js';
+
+describe('withDefaults', () => {
+  it('uses the defaults when no options are given', () => {
+    expect(withDefaults([{ a: 1, b: { c: 2 } }], undefined)).toEqual([{ a: 1, b: { c: 2 } }]);
+    expect(withDefaults([{ a: 1 }], [])).toEqual([{ a: 1 }]);
+  });
+
+  it('merges objects deeply and replaces everything else', () => {
+    expect(withDefaults([{ a: 1, b: { c: 2, d: 3 }, list: ['x'] }], [{ b: { c: 9 }, list: ['y'] }])).toEqual([
+      { a: 1, b: { c: 9, d: 3 }, list: ['y'] },
+    ]);
+    expect(withDefaults(['x', 1], ['y'])).toEqual(['y', 1]);
+  });
+
+  it('never hands out the defaults object itself', () => {
+    const defaults = [{ list: ['x'] }] as const;
+    const [merged] = withDefaults(defaults, undefined);
+    expect(merged).not.toBe(defaults[0]);
+  });
+});
+
+describe('createRule', () => {
+  it('adds the docs URL and passes merged options to create', () => {
+    let received: unknown;
+    const rule = createRule<[{ flag: boolean; name: string }], 'id'>({
+      name: 'sample-rule',
+      meta: {
+        type: 'problem',
+        docs: { description: 'Disallow samples' },
+        schema: [],
+        defaultOptions: [{ flag: false, name: 'x' }],
+        messages: { id: 'message' },
+      },
+      create(_context, [options]) {
+        received = options;
+        return {};
+      },
+    });
+    expect(rule.meta.docs?.url).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/sample-rule.md`);
+    rule.create({ options: [{ flag: true }] } as never);
+    expect(received).toEqual({ flag: true, name: 'x' });
+  });
+});
