@@ -11,7 +11,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isFunction, memberName, skipTransparent, walk, type FunctionNode } from './ast.js';
-import { isGlobalIdentifier } from './scope.js';
+import { bindingReads, isGlobalIdentifier } from './scope.js';
 
 type Node = TSESTree.Node;
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -185,22 +185,8 @@ export class ExecutionModel {
     }
     return LATER;
   }
-
-  /** Read references of the name a function or class is bound to (declaration or `const x = …`). */
   private callableReferences(node: FunctionNode | ClassNode): TSESTree.Identifier[] {
-    let declaring: Node | undefined;
-    if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) declaring = node;
-    else if (node.parent?.type === 'VariableDeclarator' && node.parent.init === node && node.parent.id.type === 'Identifier') {
-      declaring = node.parent;
-    }
-    if (!declaring) return [];
-    const variable = this.sourceCode.getDeclaredVariables(declaring)[0];
-    if (!variable) return [];
-    if (variable.references.filter((reference) => reference.isWrite()).length > 1) return [];
-    return variable.references
-      .filter((reference) => reference.isRead())
-      .map((reference) => reference.identifier)
-      .filter((identifier): identifier is TSESTree.Identifier => identifier.type === 'Identifier');
+    return bindingReads(this.sourceCode, node) ?? [];
   }
 }
 

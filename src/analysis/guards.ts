@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from './catalog.js';
-import { isImportMetaMember, memberName, skipTransparent, stringValue } from './ast.js';
+import { isFunction, isImportMetaMember, memberName, skipTransparent, stringValue, type FunctionNode } from './ast.js';
 import {
   CALL_RESULT,
   GLOBALS_MODULE,
@@ -16,7 +16,7 @@ import {
   type ModuleRef,
   type ReferenceIndex,
 } from './references.js';
-import { constantInitializer, isGlobalIdentifier } from './scope.js';
+import { bindingReads, constantInitializer, isGlobalIdentifier } from './scope.js';
 import { selfReference } from './values.js';
 
 type Node = TSESTree.Node;
@@ -62,6 +62,7 @@ const MAX_ALIAS_DEPTH = 4;
 
 export class GuardEvaluator {
   private readonly factsCache = new WeakMap<Node, readonly Fact[]>();
+  private readonly callerPlatformCache = new Map<Node, readonly Fact[]>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -77,6 +78,7 @@ export class GuardEvaluator {
     let current: Node = node;
     for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
       facts.push(...this.factsFromParent(current, parent));
+      if (isFunction(parent) && current === parent.body) facts.push(...this.callerPlatformFacts(parent));
     }
     this.factsCache.set(node, facts);
     return facts;
@@ -134,6 +136,31 @@ export class GuardEvaluator {
       default:
         return [];
     }
+  }
+
+  /**
+   * A local function used only where the platform is known runs only there:
+   * `const list = process.platform === 'win32' ? windows : posix` limits `posix` to non-Windows.
+   * The platforms are the union over every use of the function's name; an export or any unguarded
+   * use proves nothing.
+   */
+  private callerPlatformFacts(fn: FunctionNode): readonly Fact[] {
+    const cached = this.callerPlatformCache.get(fn);
+    if (cached) return cached;
+    // A function reached from itself proves nothing about its own platform.
+    this.callerPlatformCache.set(fn, []);
+    // Calls from inside the function itself (recursion) run where the outer call runs.
+    const uses = (isExported(fn) ? undefined : bindingReads(this.sourceCode, fn))?.filter(
+      (use) => use.range[0] < fn.range[0] || use.range[1] > fn.range[1],
+    );
+    let facts: Fact[] = [];
+    if (uses && uses.length > 0) {
+      const platforms = new Set<Platform>();
+      for (const use of uses) for (const platform of possiblePlatforms(this.factsAt(use))) platforms.add(platform);
+      if (platforms.size < ALL_PLATFORMS.size) facts = [{ kind: 'platform', platforms, test: fn }];
+    }
+    this.callerPlatformCache.set(fn, facts);
+    return facts;
   }
 
   /** `if (!ok) return;` before `child` in the same statement list proves `ok` at `child`. */
@@ -374,6 +401,12 @@ export class GuardEvaluator {
     }
     return name !== undefined && this.settings.platformGuards.has(name) ? name : undefined;
   }
+}
+
+/** `export function f`, `export default function`, `export const f = () => …`: callable from anywhere. */
+function isExported(fn: FunctionNode): boolean {
+  const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
+  return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';
 }
 
 /** Whether a reference names an API (a member of a module), not a module object. */

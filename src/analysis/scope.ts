@@ -52,3 +52,25 @@ export function isGlobalIdentifier(
   const variable = resolveVariable(sourceCode, node);
   return !variable || variable.defs.length === 0;
 }
+
+/**
+ * The identifiers that read the name a function or class is bound to (its declaration, or
+ * `const name = function/class/arrow`). Undefined when the binding is not a single known one: an
+ * anonymous value, or a name assigned more than once.
+ */
+export function bindingReads(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: Node,
+): TSESTree.Identifier[] | undefined {
+  let declaring: Node | undefined;
+  if ((node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') && node.id) declaring = node;
+  else if (node.parent?.type === 'VariableDeclarator' && node.parent.init === node && node.parent.id.type === 'Identifier') {
+    declaring = node.parent;
+  }
+  const variable = declaring && sourceCode.getDeclaredVariables(declaring)[0];
+  if (!variable || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+  return variable.references
+    .filter((reference) => reference.isRead())
+    .map((reference) => reference.identifier)
+    .filter((identifier): identifier is TSESTree.Identifier => identifier.type === 'Identifier');
+}

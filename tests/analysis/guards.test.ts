@@ -79,6 +79,41 @@ describe('platform guards', () => {
     ['nested', `if (process.platform !== 'win32') { if (process.platform !== 'darwin') target(); }`, NOT_WINDOWS.filter((p) => p !== 'darwin')],
     ['unguarded', `target();`, [...NOT_WINDOWS, 'win32'].sort()],
     [
+      'a function chosen by platform',
+      `const posix = () => target();\nconst windows = () => 0;\nexport default process.platform === 'win32' ? windows : posix;`,
+      NOT_WINDOWS,
+    ],
+    [
+      'a function called only from one chosen by platform',
+      `function inner() { return target(); }\nconst posix = async () => inner();\nexport const list = process.platform === 'win32' ? null : posix;`,
+      NOT_WINDOWS,
+    ],
+    [
+      'a function called under different guards',
+      `function run() { target(); }\nif (process.platform === 'darwin') run();\nif (process.platform === 'linux') run();`,
+      ['darwin', 'linux'],
+    ],
+    [
+      'an exported function',
+      `export function posix() { target(); }\nif (process.platform !== 'win32') posix();`,
+      [...NOT_WINDOWS, 'win32'].sort(),
+    ],
+    [
+      'an exported arrow function',
+      `export const posix = () => target();\nif (process.platform !== 'win32') posix();`,
+      [...NOT_WINDOWS, 'win32'].sort(),
+    ],
+    [
+      'a function also used unguarded',
+      `function run() { target(); }\nif (process.platform !== 'win32') run();\nsetTimeout(run);`,
+      [...NOT_WINDOWS, 'win32'].sort(),
+    ],
+    [
+      'a recursive function',
+      `function run(n) { if (n) run(n - 1); target(); }\nif (process.platform !== 'win32') run(3);`,
+      NOT_WINDOWS,
+    ],
+    [
       'project guard from settings',
       `import { isWindows } from './env.js'; if (!isWindows) target();`,
       NOT_WINDOWS,

@@ -4,6 +4,21 @@ import { runRuleTests } from '../support/rule-tester.js';
 
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
+    // ps-list 9: the POSIX implementation is chosen by platform where it is used.
+    esm(`import { promisify } from 'node:util';
+import childProcess from 'node:child_process';
+const execFile = promisify(childProcess.execFile);
+const nonWindowsCall = async () => (await execFile('ps', ['awwxo', 'pid,ppid'])).stdout;
+const nonWindows = async () => {
+  try {
+    return await nonWindowsCall();
+  } catch {
+    return [];
+  }
+};
+const windows = async () => [];
+const psList = process.platform === 'win32' ? windows : nonWindows;
+export default psList;`),
     // exec/execSync always run a shell, which finds `.cmd` shims.
     cjs(`const { exec, execSync } = require('child_process');
 exec('npm install', () => {});
