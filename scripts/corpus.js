@@ -11,15 +11,18 @@
  *   --eslint9        lint with ESLint 9 (the `eslint-v9` alias) instead of ESLint 10
  *   --reinstall      reinstall the corpus even when the stamp says it is up to date
  *   --stand-in       use a tiny stand-in rule instead of the built plugin (for working on this script)
+ *   --stand-in-crash the stand-in rule, throwing at every `new Worker()` (checks crash reporting)
  *   --quiet          no progress lines
  *
  * Writes .cache/corpus/summary.json and .cache/corpus/findings.json.
  */
+import process from 'node:process';
+import { performance } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_DIR, ROOT, countSkipped, ensureCorpus, listCorpusFiles, MAX_AVERAGE_LINE, MAX_FILE_BYTES } from './lib/corpus-files.js';
-import { enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin } from './lib/lint-setup.js';
+import { enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, parseCount } from './lib/lint-setup.js';
 
 /**
  * @typedef {import('./lib/corpus-files.js').CorpusFile} CorpusFile
@@ -34,10 +37,14 @@ const { values: args } = parseArgs({
     eslint9: { type: 'boolean', default: false },
     reinstall: { type: 'boolean', default: false },
     'stand-in': { type: 'boolean', default: false },
+    'stand-in-crash': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
   strict: true,
 });
+
+// Keep the frames inside the plugin visible in crash stacks.
+Error.stackTraceLimit = 40;
 
 /** @param {string} line */
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -88,12 +95,12 @@ async function main() {
   const started = performance.now();
   const { packages } = ensureCorpus({ log, force: args.reinstall });
   const only = (args.package ?? []).flatMap((p) => p.split(',')).filter(Boolean);
-  const limit = args.limit === undefined ? undefined : Number(args.limit);
+  const limit = parseCount(args.limit, '--limit');
   const { files, skipped } = listCorpusFiles({ packages, only, limit });
   const skippedCounts = countSkipped(skipped);
 
   const { ESLint, version: eslintVersion } = await loadEslint({ v9: args.eslint9 });
-  const { plugin, source: pluginSource } = await loadPlugin({ standIn: args['stand-in'] });
+  const { plugin, source: pluginSource } = await loadPlugin({ standIn: args['stand-in'], standInCrash: args['stand-in-crash'] });
   const allConfig = plugin.configs.all;
   const rules = enabledRules(allConfig);
   const languages = await languageConfigs(files);
@@ -126,6 +133,10 @@ async function main() {
   const msPerRule = Object.fromEntries(rules.map((r) => [r, 0]));
   /** @type {Record<string, { files: number, lines: number, findings: number, parseErrors: number, crashes: number, ms: number, rules: Record<string, number> }>} */
   const perPackage = {};
+  /** Files where the plugin's rules took longest. */
+  const SLOWEST = 10;
+  /** @type {{ file: string, lines: number, ms: number, rules: Record<string, number> }[]} */
+  const slowest = [];
   let parseMs = 0;
   let lintedLines = 0;
   const lintStarted = performance.now();
@@ -168,9 +179,21 @@ async function main() {
     pkg.ms += performance.now() - fileStarted;
 
     if (result) {
+      /** @type {Record<string, number>} */
+      const fileRuleMs = {};
       for (const pass of result.stats?.times.passes ?? []) {
-        parseMs += pass.parse.total;
-        for (const [ruleId, time] of Object.entries(pass.rules ?? {})) bump(msPerRule, ruleId, time.total);
+        parseMs += pass.parse?.total ?? 0;
+        for (const [ruleId, time] of Object.entries(pass.rules ?? {})) bump(fileRuleMs, ruleId, time.total);
+      }
+      let fileMs = 0;
+      for (const [ruleId, ms] of Object.entries(fileRuleMs)) {
+        bump(msPerRule, ruleId, ms);
+        fileMs += ms;
+      }
+      slowest.push({ file: file.rel, lines: file.lines, ms: fileMs, rules: fileRuleMs });
+      if (slowest.length > 40) {
+        slowest.sort((a, b) => b.ms - a.ms);
+        slowest.length = SLOWEST;
       }
       const lines = file.text.split('\n');
       for (const m of result.messages) {
@@ -228,6 +251,8 @@ async function main() {
     }
   }
 
+  slowest.sort((a, b) => b.ms - a.ms);
+  slowest.length = Math.min(slowest.length, SLOWEST);
   const lintSeconds = (performance.now() - lintStarted) / 1000;
   const totalSeconds = (performance.now() - started) / 1000;
   const pluginMs = Object.values(msPerRule).reduce((a, b) => a + b, 0);
@@ -237,6 +262,7 @@ async function main() {
     plugin: pluginSource,
     config: allConfig.name ?? 'all',
     rules,
+    selection: { packages: only.length > 0 ? only : 'all', limit: limit ?? null },
     packages: only.length > 0 ? only.length : packages.length,
     files: files.length,
     lines: lintedLines,
@@ -249,6 +275,11 @@ async function main() {
     perPackage: Object.fromEntries(
       Object.entries(perPackage).map(([name, p]) => [name, { ...p, ms: Math.round(p.ms) }]),
     ),
+    slowestFiles: slowest.map((f) => ({
+      ...f,
+      ms: Number(f.ms.toFixed(1)),
+      rules: Object.fromEntries(Object.entries(f.rules).map(([k, v]) => [k, Number(v.toFixed(1))])),
+    })),
     reparsedAsModule,
     parseErrors,
     crashes,
@@ -280,6 +311,12 @@ async function main() {
       Object.entries(perPackage).map(([name, p]) => [name, p.files, p.lines, p.findings, p.parseErrors, p.crashes, Math.round(p.ms)]),
     ),
   );
+  out.push('');
+  out.push('Files where the plugin rules took longest:');
+  for (const f of slowest) {
+    const top = Object.entries(f.rules).sort((a, b) => b[1] - a[1])[0];
+    out.push(`  ${f.ms.toFixed(0).padStart(6)} ms  ${f.file} (${f.lines} lines; ${top ? `${top[0]} ${top[1].toFixed(0)} ms` : ''})`);
+  }
   out.push('');
   if (reparsedAsModule.length > 0) out.push(`Parsed as ES modules after a CommonJS parse failed: ${reparsedAsModule.length} files`);
   out.push(`Parse errors (the parser alone rejects the file; not crashes): ${parseErrors.length}`);

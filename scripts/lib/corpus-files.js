@@ -4,11 +4,13 @@
  * installing the pinned versions into `.cache/corpus` (never running their install scripts)
  * and listing the files each pinned package ships.
  */
+import process from 'node:process';
+import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 
 /** Project root (the folder holding package.json). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -22,16 +22,18 @@ export const PLUGIN_ENTRY = path.join(ROOT, 'dist', 'index.js');
  * @returns {Promise<{ ESLint: typeof import('eslint').ESLint, version: string }>}
  */
 export async function loadEslint({ v9 = false } = {}) {
-  /** @type {typeof import('eslint')} */
-  const mod = v9 ? await import('eslint-v9') : await import('eslint');
+  // ESLint 9's types differ in details that do not matter here: use ESLint 10's.
+  const mod = /** @type {typeof import('eslint')} */ (v9 ? /** @type {unknown} */ (await import('eslint-v9')) : await import('eslint'));
   return { ESLint: mod.ESLint, version: mod.ESLint.version };
 }
 
 /**
  * A tiny rule standing in for the real plugin while it cannot be built: it reports calls that
- * look like process starts, so the scripts can be exercised end to end.
+ * look like process starts, so the scripts can be exercised end to end. With `crash`, it throws at
+ * every `new Worker(...)`, to exercise crash reporting.
+ * @param {boolean} crash
  */
-function createStandInPlugin() {
+function createStandInPlugin(crash) {
   const starters = new Set(['spawn', 'spawnSync', 'fork', 'exec', 'execSync', 'execFile', 'execFileSync']);
   /** @type {import('eslint').Rule.RuleModule} */
   const rule = {
@@ -53,6 +55,11 @@ function createStandInPlugin() {
                 : undefined;
           if (name !== undefined && starters.has(name)) context.report({ node, messageId: 'start', data: { name } });
         },
+        NewExpression(node) {
+          if (crash && node.callee.type === 'Identifier' && node.callee.name === 'Worker') {
+            throw new TypeError('stand-in rule crash (--stand-in-crash)');
+          }
+        },
       };
     },
   };
@@ -71,11 +78,13 @@ function createStandInPlugin() {
 
 /**
  * Loads the built plugin from dist/ (run `npm run build` first), or the stand-in.
- * @param {{ standIn?: boolean }} [options]
+ * @param {{ standIn?: boolean, standInCrash?: boolean }} [options]
  * @returns {Promise<{ plugin: PluginLike, source: string }>}
  */
-export async function loadPlugin({ standIn = false } = {}) {
-  if (standIn) return { plugin: createStandInPlugin(), source: 'stand-in rule (--stand-in)' };
+export async function loadPlugin({ standIn = false, standInCrash = false } = {}) {
+  if (standIn || standInCrash) {
+    return { plugin: createStandInPlugin(standInCrash), source: `stand-in rule (${standInCrash ? '--stand-in-crash' : '--stand-in'})` };
+  }
   if (!existsSync(PLUGIN_ENTRY)) {
     throw new Error(`${path.relative(ROOT, PLUGIN_ENTRY)} is missing: run \`npm run build\` first (or pass --stand-in)`);
   }
@@ -132,7 +141,8 @@ export async function languageConfigs(files, { forceModule = false } = {}) {
     },
     {
       name: 'corpus/commonjs',
-      files: [(/** @type {string} */ filePath) => commonjs.has(path.resolve(filePath))],
+      // A matcher function (supported by ESLint's config arrays, though not in its `files` type).
+      files: /** @type {string[]} */ (/** @type {unknown} */ ([(/** @type {string} */ filePath) => commonjs.has(path.resolve(filePath))])),
       languageOptions: { sourceType: 'commonjs' },
     },
   ];
@@ -165,4 +175,17 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Parses a non-negative whole number given on the command line.
+ * @param {string | undefined} value
+ * @param {string} option  the option's name, for the error message
+ * @returns {number | undefined}
+ */
+export function parseCount(value, option) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${option} expects a whole number, not "${value}"`);
+  return n;
 }
