@@ -256,17 +256,18 @@ export function buildReferenceIndex(
   }
 
   /**
-   * Compiled CommonJS (Babel's lazy interop) loads modules through top-level functions such as
-   * `function _childProcess() { const data = require('child_process'); …; return data; }`: a call
-   * of such a function is the module.
+   * Compiled CommonJS (Babel's lazy interop, also inside bundles) loads modules through functions
+   * such as `function _childProcess() { const data = require('child_process'); …; return data; }`:
+   * a call of such a function is the module.
    */
   function trackLazyRequires(): void {
-    for (const statement of sourceCode.ast.body) {
-      if (statement.type !== 'FunctionDeclaration' || !statement.id) continue;
-      const last = statement.body.body.at(-1);
+    for (const load of [...loads]) {
+      if (load.style !== 'require' || load.node.type !== 'CallExpression') continue;
+      const fn = enclosingFunctionDeclaration(load.node);
+      const last = fn?.body.body.at(-1);
       const returned = last?.type === 'ReturnStatement' && last.argument ? labels.get(last.argument) : undefined;
-      if (!returned || returned.path.length > 0) continue;
-      for (const reference of sourceCode.getDeclaredVariables(statement)[0]?.references ?? []) {
+      if (!fn || !returned || returned.path.length > 0) continue;
+      for (const reference of sourceCode.getDeclaredVariables(fn)[0]?.references ?? []) {
         const call = reference.identifier.parent;
         if (reference.isRead() && call?.type === 'CallExpression' && call.callee === reference.identifier) track(call, returned);
       }
@@ -335,6 +336,14 @@ function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Imp
     if (node?.type === 'ImportExpression') found.push(node);
   }
   return found;
+}
+
+function enclosingFunctionDeclaration(node: Node): TSESTree.FunctionDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'FunctionDeclaration') return current;
+    if (current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return undefined;
+  }
+  return undefined;
 }
 
 function importedRef(

@@ -43,6 +43,14 @@ describe('reference resolution', () => {
 class W { start() { return (0, _childProcess().spawn)('x'); } }`,
       'cjs',
     ],
+    [
+      "Babel's lazy require inside a bundled module",
+      `const modules = { './w.ts'(module, exports) {
+  function _cp() { const data = require('node:child_process'); _cp = function () { return data; }; return data; }
+  exports.run = () => (0, _cp().spawn)('x');
+} };`,
+      'cjs',
+    ],
   ])('%s', (_name, code, language) => {
     expect(starterKeys(code, language)).toEqual(['child_process:spawn']);
   });
