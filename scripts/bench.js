@@ -30,14 +30,13 @@ import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ensureCorpus, listCorpusFiles } from './lib/corpus-files.js';
-import { PLUGIN_ENTRY, enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, median, parseCount } from './lib/lint-setup.js';
+import { PLUGIN_ENTRY, enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, median, parseCount, parseOptions } from './lib/lint-setup.js';
 
 /** @typedef {import('./lib/corpus-files.js').CorpusFile} CorpusFile */
 
-const { values: args } = parseArgs({
-  options: {
+const args = parseOptions(
+  {
     reps: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '1' },
     limit: { type: 'string' },
@@ -47,8 +46,8 @@ const { values: args } = parseArgs({
     eslint9: { type: 'boolean', default: false },
     'stand-in': { type: 'boolean', default: false },
   },
-  strict: true,
-});
+  'scripts/bench.js',
+);
 
 /** @param {string} line */
 const log = (line) => process.stderr.write(`${line}\n`);

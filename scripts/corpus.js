@@ -20,9 +20,8 @@ import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CORPUS_DIR, ROOT, countSkipped, ensureCorpus, listCorpusFiles, MAX_AVERAGE_LINE, MAX_FILE_BYTES } from './lib/corpus-files.js';
-import { enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, parseCount } from './lib/lint-setup.js';
+import { enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, parseCount, parseOptions } from './lib/lint-setup.js';
 
 /**
  * @typedef {import('./lib/corpus-files.js').CorpusFile} CorpusFile
@@ -30,8 +29,8 @@ import { enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, p
  * @typedef {{ rule: string, severity: number, file: string, package: string, line: number, column: number, message: string, messageId?: string, source: string, suggestions: number }} Finding
  */
 
-const { values: args } = parseArgs({
-  options: {
+const args = parseOptions(
+  {
     package: { type: 'string', multiple: true },
     limit: { type: 'string' },
     eslint9: { type: 'boolean', default: false },
@@ -40,8 +39,8 @@ const { values: args } = parseArgs({
     'stand-in-crash': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
-  strict: true,
-});
+  'scripts/corpus.js',
+);
 
 // Keep the frames inside the plugin visible in crash stacks.
 Error.stackTraceLimit = 40;

@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ROOT } from './corpus-files.js';
 
 /** The built plugin entry. */
@@ -188,4 +190,19 @@ export function parseCount(value, option) {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${option} expects a whole number, not "${value}"`);
   return n;
+}
+
+/**
+ * Command-line options of a script, or a one-line error (exit 2) for an unknown or malformed one.
+ * @template {import('node:util').ParseArgsConfig['options']} T
+ * @param {T} options
+ * @param {string} script  the script's path, where its options are documented
+ */
+export function parseOptions(options, script) {
+  try {
+    return parseArgs({ options, strict: true }).values;
+  } catch (error) {
+    process.stderr.write(`${script}: ${/** @type {Error} */ (error).message} (the options are listed at the top of ${script})\n`);
+    process.exit(2);
+  }
 }
