@@ -54,41 +54,24 @@ export interface StarterSpec {
   processMode?: { option: string; value: string };
 }
 
-const CHILD_PROCESS_STARTERS: StarterSpec[] = [
-  ...['spawn', 'spawnSync', 'execFile', 'execFileSync'].map(
-    (name): StarterSpec => ({
-      module: 'child_process',
-      path: [name],
-      invocation: 'call',
-      mechanism: 'process',
-      name: `${name}()`,
-      target: { role: 'command', argument: 0 },
-      optionsFrom: 1,
-      starts: 'always',
-    }),
-  ),
-  ...['exec', 'execSync'].map(
-    (name): StarterSpec => ({
-      module: 'child_process',
-      path: [name],
-      invocation: 'call',
-      mechanism: 'process',
-      name: `${name}()`,
-      target: { role: 'shell-command', argument: 0 },
-      optionsFrom: 1,
-      starts: 'always',
-    }),
-  ),
-  {
+/** A `child_process` function: the command or script first, the options object after it. */
+function childProcessStarter(name: string, role: TargetRole, mechanism: Mechanism = 'process'): StarterSpec {
+  return {
     module: 'child_process',
-    path: ['fork'],
+    path: [name],
     invocation: 'call',
-    mechanism: 'fork',
-    name: 'fork()',
-    target: { role: 'script', argument: 0 },
+    mechanism,
+    name: `${name}()`,
+    target: { role, argument: 0 },
     optionsFrom: 1,
     starts: 'always',
-  },
+  };
+}
+
+const CHILD_PROCESS_STARTERS: StarterSpec[] = [
+  ...['spawn', 'spawnSync', 'execFile', 'execFileSync'].map((name) => childProcessStarter(name, 'command')),
+  ...['exec', 'execSync'].map((name) => childProcessStarter(name, 'shell-command')),
+  childProcessStarter('fork', 'script', 'fork'),
 ];
 
 const THREAD_AND_CLUSTER_STARTERS: StarterSpec[] = [
