@@ -104,7 +104,3 @@ function processModeOn(spec: StarterSpec, options: TSESTree.ObjectExpression | u
   const value = propertyValue(options, spec.processMode.option);
   return value?.type === 'Literal' && value.value === spec.processMode.value;
 }
-
-export type { Fact, ContextFact, ContextKind } from './guards.js';
-export type { Execution } from './execution.js';
-export type { ModuleRef, Invocation } from './references.js';
