@@ -27,3 +27,17 @@ export function capitalize(name: string): string {
 export function isTypeScriptFile(filename: string): boolean {
   return /\.[cm]?tsx?$/i.test(filename);
 }
+
+/**
+ * `InstanceType<typeof Worker>` for `new Worker(…)` whose callee is a plain (dotted) name and that
+ * has no type arguments: a type that checks without type information. Undefined otherwise.
+ */
+export function instanceTypeText(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): string | undefined {
+  if (value.type !== 'NewExpression' || value.typeArguments || !isStaticReference(value.callee)) return undefined;
+  return `InstanceType<typeof ${sourceCode.getText(value.callee)}>`;
+}
+
+function isStaticReference(node: TSESTree.Node): boolean {
+  if (node.type === 'Identifier') return true;
+  return node.type === 'MemberExpression' && !node.computed && !node.optional && isStaticReference(node.object);
+}

@@ -26,7 +26,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { walk } from '../../analysis/ast.js';
 import type { ClassNode } from '../../analysis/execution.js';
 import { resolveVariable } from '../../analysis/scope.js';
-import { indentationOf } from '../../util/source-text.js';
+import { indentationOf, instanceTypeText } from '../../util/source-text.js';
 import { buildConstructionModel, memberKey, type ConstructionModel, type EffectKey, type Unit, type Variable } from './construction-units.js';
 
 type Node = TSESTree.Node;
@@ -412,24 +412,13 @@ function definiteDeclaration(
   const annotation = field.typeAnnotation?.typeAnnotation;
   if (field.optional || field.definite || field.declare || (annotation && includesUndefined(annotation))) return { readonly, suffix: '' };
   if (annotation) return { readonly, suffix: '!' };
-  const type = value && instanceType(sourceCode, value);
+  const type = value && instanceTypeText(sourceCode, value);
   return type ? { readonly, suffix: `!: ${type}` } : undefined;
 }
 
 function includesUndefined(annotation: TSESTree.TypeNode): boolean {
   if (UNDEFINED_TYPES.has(annotation.type)) return true;
   return annotation.type === 'TSUnionType' && annotation.types.some(includesUndefined);
-}
-
-/** `InstanceType<typeof Worker>` for `new Worker(…)` of a plain reference without type arguments. */
-function instanceType(sourceCode: SourceCode, value: Node): string | undefined {
-  if (value.type !== 'NewExpression' || value.typeArguments || !isStaticReference(value.callee)) return undefined;
-  return `InstanceType<typeof ${sourceCode.getText(value.callee)}>`;
-}
-
-function isStaticReference(node: Node): boolean {
-  if (node.type === 'Identifier') return true;
-  return node.type === 'MemberExpression' && !node.computed && !node.optional && isStaticReference(node.object);
 }
 
 function dropReadonly(sourceCode: SourceCode, member: TSESTree.PropertyDefinition | TSESTree.TSParameterProperty): Edit[] {

@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { skipTransparent } from '../../analysis/ast.js';
 import type { FileAnalysis } from '../../analysis/index.js';
 import { isNameFree } from '../../util/module-member.js';
-import { capitalize, indentFollowingLines, isTypeScriptFile } from '../../util/source-text.js';
+import { capitalize, indentFollowingLines, instanceTypeText, isTypeScriptFile } from '../../util/source-text.js';
 
 export interface LazyAccessorFix {
   readonly name: string;
@@ -112,14 +112,5 @@ function cacheType(
     const text = sourceCode.getText(annotation);
     return LOOSE_TYPES.has(annotation.type) ? `(${text})` : text;
   }
-  const value = skipTransparent(init);
-  if (value.type === 'NewExpression' && isStaticReference(value.callee)) {
-    return `InstanceType<typeof ${sourceCode.getText(value.callee)}>`;
-  }
-  return undefined;
-}
-
-function isStaticReference(node: TSESTree.Node): boolean {
-  if (node.type === 'Identifier') return true;
-  return node.type === 'MemberExpression' && !node.computed && !node.optional && isStaticReference(node.object);
+  return instanceTypeText(sourceCode, skipTransparent(init));
 }
