@@ -10,12 +10,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 
-import { ESLint, type Linter } from 'eslint';
+import { ESLint, type Linter, type Rule } from 'eslint';
 
 import { gitignoreConfigs } from './cli/ignore-files.js';
 import { createProgress, type ProgressStream } from './cli/progress.js';
 import { NO_PAINT, renderSuggestions, type Paint } from './cli/suggestions.js';
 import plugin from './index.js';
+import { PROCESS_GUARD_TOOL, toSarif } from './sarif.js';
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -30,7 +31,6 @@ type Preset = (typeof PRESETS)[number];
 
 const TYPESCRIPT_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 const TYPESCRIPT_PARSER = '@typescript-eslint/parser';
-const SARIF_FORMATTER = '@microsoft/eslint-formatter-sarif';
 
 const USAGE = `Usage: process-guard [options] [paths...]
 
@@ -158,7 +158,7 @@ async function lint(options: Options, io: CliIo): Promise<number> {
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
 
-  const output = await format(options.format, eslint, results, io.cwd);
+  const output = await format(options.format, eslint, results, options.preset, io.cwd);
   io.stdout.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
   if (options.showSuggestions) {
     const suggestions = renderSuggestions(results, io.cwd, paintFor(io.stdout));
@@ -208,11 +208,17 @@ async function baseConfigs(preset: Preset, io: CliIo): Promise<Linter.Config[]> 
   return configs;
 }
 
-async function format(name: Format, eslint: ESLint, results: ESLint.LintResult[], cwd: string): Promise<string> {
+async function format(name: Format, eslint: ESLint, results: ESLint.LintResult[], preset: Preset, cwd: string): Promise<string> {
   if (name !== 'sarif') return (await eslint.loadFormatter(name)).format(results);
-  const sarif = await importOptional<(results: ESLint.LintResult[], data: ESLint.LintResultData) => string>(SARIF_FORMATTER);
-  if (!sarif) throw new UsageError(`--format sarif needs ${SARIF_FORMATTER}: npm install --save-dev ${SARIF_FORMATTER}`);
-  return sarif(results, { cwd, rulesMeta: eslint.getRulesMetaForResults(results) });
+  const config = plugin.configs[preset];
+  const ruleLevels: Record<string, Linter.Severity> = {};
+  const rulesMeta: Record<string, Rule.RuleMetaData | undefined> = {};
+  for (const [id, entry] of Object.entries(config.rules ?? {})) {
+    const severity = Array.isArray(entry) ? entry[0] : entry;
+    ruleLevels[id] = severity === 'error' || severity === 2 ? 2 : severity === 'warn' || severity === 1 ? 1 : 0;
+    rulesMeta[id] = plugin.rules?.[id.slice(plugin.meta.namespace.length + 1)]?.meta;
+  }
+  return JSON.stringify(toSarif({ results, rulesMeta, ruleLevels, cwd, tool: PROCESS_GUARD_TOOL }), null, 2);
 }
 
 /** The default export of an optional package, or undefined when it is not installed. */

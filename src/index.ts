@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
-
 import type { ESLint, Linter } from 'eslint';
 
 import { configRules } from './configs/index.js';
 import { rules } from './rules/index.js';
+import { PACKAGE_NAME as name, PACKAGE_VERSION as version } from './util/package-info.js';
 
-const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 const namespace = 'process-guard';
 
 /**

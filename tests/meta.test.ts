@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
-import { REPOSITORY_URL } from '../src/util/create-rule.js';
+import { PACKAGE_VERSION, REPOSITORY_URL } from '../src/util/package-info.js';
 
 const root = join(import.meta.dirname, '..');
 const ruleNames = Object.keys(rules);
@@ -30,7 +30,7 @@ describe('plugin metadata', () => {
 
   it.each(ruleNames)('%s has docs, a doc page and a test file', (name) => {
     const rule = rules[name as keyof typeof rules];
-    expect(rule.meta.docs?.url).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+    expect(rule.meta.docs?.url).toBe(`${REPOSITORY_URL}/blob/v${PACKAGE_VERSION}/docs/rules/${name}.md`);
     expect(rule.meta.docs?.description).toMatch(/^(Disallow|Require|Enforce) [^.]+$/);
     expect(existsSync(join(root, 'docs/rules', `${name}.md`))).toBe(true);
     expect(existsSync(join(root, 'tests/rules', `${name}.test.ts`))).toBe(true);

@@ -7,6 +7,8 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import { ruleDocsUrl } from './package-info.js';
+
 /** Documentation fields every rule of this plugin carries in `meta.docs`. */
 export interface ProcessGuardDocs {
   /** Severity in the `recommended` config; absent when the rule is not in it. */
@@ -15,7 +17,6 @@ export interface ProcessGuardDocs {
   requiresTypeChecking?: false;
 }
 
-export const REPOSITORY_URL = 'https://github.com/process-guard/eslint-plugin-process-guard';
 
 type RuleMeta<MessageIds extends string, Options extends readonly unknown[]> = Omit<
   TSESLint.RuleMetaData<MessageIds, ProcessGuardDocs, Options>,
@@ -42,7 +43,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const defaults = (meta.defaultOptions ?? []) as unknown as Options;
   return {
     name,
-    meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
     defaultOptions: defaults,
     // The one place that reads `context.options`: every rule receives them merged, as `create`'s second argument.
     // eslint-disable-next-line no-restricted-syntax

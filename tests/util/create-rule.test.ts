@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { createRule, REPOSITORY_URL, withDefaults } from '../../src/util/create-rule.js';
+import { createRule, withDefaults } from '../../src/util/create-rule.js';
+import { PACKAGE_VERSION, REPOSITORY_URL } from '../../src/util/package-info.js';
 
 describe('withDefaults', () => {
   it('uses the defaults when no options are given', () => {
@@ -39,7 +40,7 @@ describe('createRule', () => {
         return {};
       },
     });
-    expect(rule.meta.docs?.url).toBe(`${REPOSITORY_URL}/blob/main/docs/rules/sample-rule.md`);
+    expect(rule.meta.docs?.url).toBe(`${REPOSITORY_URL}/blob/v${PACKAGE_VERSION}/docs/rules/sample-rule.md`);
     rule.create({ options: [{ flag: true }] } as never);
     expect(received).toEqual({ flag: true, name: 'x' });
   });

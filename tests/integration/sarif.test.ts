@@ -1,0 +1,92 @@
+// The CLI's SARIF and the ESLint formatter entry: valid against the official SARIF 2.1.0 schema,
+// with the driver, rules, locations and suggestions as fixes.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { ESLint } from 'eslint';
+import type * as Sarif from 'sarif';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { CliIo } from '../../src/cli.js';
+import { PACKAGE_VERSION, REPOSITORY_URL } from '../../src/util/package-info.js';
+import { EXAMPLES, loadBuiltCli, loadBuiltPlugin, ROOT } from './support.js';
+
+const require = createRequire(import.meta.url);
+// both are CommonJS modules whose `default` is also `module.exports`
+const AjvDraft04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+// The schema as OASIS published it (2.1.0, rtm.5), shipped by Microsoft's SARIF SDK.
+const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+// The schema's language-tag pattern is not valid in Unicode mode, which Ajv uses by default.
+const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+let run: (argv: readonly string[], io?: CliIo) => Promise<number>;
+beforeAll(async () => {
+  ({ run } = await loadBuiltCli());
+});
+
+async function cliSarif(argv: readonly string[]): Promise<Sarif.Log> {
+  let stdout = '';
+  const sink = { write: () => true, isTTY: false };
+  await run([...argv, '--format', 'sarif'], { cwd: ROOT, stdout: { write: (text: string) => (stdout += text), isTTY: false }, stderr: sink });
+  return JSON.parse(stdout) as Sarif.Log;
+}
+
+function schemaErrors(log: unknown): string[] {
+  return validate(log) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
+}
+
+describe('SARIF output', () => {
+  it('validates against the SARIF 2.1.0 schema', async () => {
+    const log = await cliSarif(['examples', '--config', 'all']);
+    expect(schemaErrors(log)).toEqual([]);
+    expect(log.runs[0]!.results!.length).toBeGreaterThan(5);
+  });
+
+  it('describes the tool and every rule with its doc page and default level', async () => {
+    const [sarifRun] = (await cliSarif(['examples'])).runs;
+    const { driver } = sarifRun!.tool;
+    expect(driver).toMatchObject({ name: 'process-guard', version: PACKAGE_VERSION, informationUri: REPOSITORY_URL });
+    const plugin = await loadBuiltPlugin();
+    expect(driver.rules!.map((rule) => rule.id)).toEqual(Object.keys(plugin.rules!).map((name) => `process-guard/${name}`).sort());
+    const selfSpawn = driver.rules!.find((rule) => rule.id === 'process-guard/no-unguarded-self-spawn');
+    expect(selfSpawn).toMatchObject({
+      helpUri: `${REPOSITORY_URL}/blob/v${PACKAGE_VERSION}/docs/rules/no-unguarded-self-spawn.md`,
+      defaultConfiguration: { level: 'error' },
+      shortDescription: { text: expect.stringMatching(/^Disallow /) as unknown },
+    });
+  });
+
+  it('gives locations relative to SRCROOT and suggestions as fixes', async () => {
+    const [sarifRun] = (await cliSarif(['examples'])).runs;
+    expect(sarifRun!.originalUriBaseIds!['SRCROOT']!.uri).toBe(pathToFileURL(ROOT).href.replace(/\/?$/, '/'));
+    const result = sarifRun!.results!.find(
+      (candidate) => candidate.locations![0]!.physicalLocation!.artifactLocation!.uri === 'examples/job-runner.js' && candidate.fixes,
+    );
+    expect(result).toBeDefined();
+    expect(result!.locations![0]!.physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'examples/job-runner.js', uriBaseId: 'SRCROOT' },
+      region: { startLine: 5, startColumn: 16 },
+    });
+    const source = readFileSync(path.join(EXAMPLES, 'job-runner.js'), 'utf8');
+    const [replacement] = result!.fixes![0]!.artifactChanges[0]!.replacements;
+    const { charOffset = 0, charLength = 0 } = replacement!.deletedRegion;
+    expect(source.slice(charOffset, charOffset + charLength)).toContain('fork(');
+    expect(replacement!.insertedContent!.text).toContain('function getRunner()');
+  });
+
+  it('writes the same results through the ESLint formatter entry', async () => {
+    const plugin = await loadBuiltPlugin();
+    const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+    const results = await eslint.lintFiles(['examples/*.js', 'examples/*.cjs', 'examples/*.mjs']);
+    const formatter = await eslint.loadFormatter(path.join(ROOT, 'dist', 'sarif-formatter.js'));
+    const log = JSON.parse(await formatter.format(results)) as Sarif.Log;
+    expect(schemaErrors(log)).toEqual([]);
+    const cli = await cliSarif(['examples/*.js', 'examples/*.cjs', 'examples/*.mjs']);
+    expect(log.runs[0]!.results).toEqual(cli.runs[0]!.results!.map(({ ruleIndex: _index, ...result }) => expect.objectContaining(result) as unknown));
+  });
+});
