@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import type AjvDraft04Module from 'ajv-draft-04';
+import type AjvFormatsModule from 'ajv-formats';
 import { ESLint } from 'eslint';
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +17,8 @@ import { EXAMPLES, loadBuiltCli, loadBuiltPlugin, ROOT } from './support.js';
 
 const require = createRequire(import.meta.url);
 // both are CommonJS modules whose `default` is also `module.exports`
-const AjvDraft04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
-const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+const AjvDraft04 = require('ajv-draft-04') as typeof AjvDraft04Module.default;
+const addFormats = require('ajv-formats') as typeof AjvFormatsModule.default;
 // The schema as OASIS published it (2.1.0, rtm.5), shipped by Microsoft's SARIF SDK.
 const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
 // The schema's language-tag pattern is not valid in Unicode mode, which Ajv uses by default.
