@@ -22,6 +22,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORPUS_DIR, ROOT, countSkipped, ensureCorpus, listCorpusFiles, MAX_AVERAGE_LINE, MAX_FILE_BYTES } from './lib/corpus-files.js';
 import { enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, parseCount, parseOptions } from './lib/lint-setup.js';
+import { table } from './lib/text-table.js';
 
 /**
  * @typedef {import('./lib/corpus-files.js').CorpusFile} CorpusFile
@@ -74,20 +75,6 @@ function lineOfError(error) {
  */
 function bump(record, key, by = 1) {
   record[key] = (record[key] ?? 0) + by;
-}
-
-/**
- * Lays out rows as a plain text table, numbers right-aligned.
- * @param {string[]} header
- * @param {(string | number)[][]} rows
- */
-function table(header, rows) {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
-  const format = (/** @type {string[]} */ r) =>
-    r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  return [format(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(format)].join('\n');
 }
 
 async function main() {

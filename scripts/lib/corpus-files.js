@@ -209,6 +209,17 @@ function sourceTypeOf(ext, dir, typeOfDir) {
   return typeOfDir(dir);
 }
 
+/** Nearest-package.json lookups for files outside the corpus, shared by every call. */
+const typeOfAnyDir = createTypeLookup(path.parse(ROOT).root);
+
+/**
+ * The module system Node.js loads a file with: by extension, else the nearest package.json `type`.
+ * @param {string} file  an absolute path
+ */
+export function moduleSystemOf(file) {
+  return sourceTypeOf(path.extname(file), path.dirname(file), typeOfAnyDir);
+}
+
 /**
  * @param {string} name
  */
