@@ -42,6 +42,21 @@ export function constantInitializer(
   return declarator.init;
 }
 
+/**
+ * The identifiers that refer to the global `name`: declared only through `languageOptions.globals`
+ * (no definition in the file), or not declared at all.
+ */
+export function globalReferences(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESTree.Identifier[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const declared = globalScope.set.get(name);
+  const references = declared && declared.defs.length === 0 ? [...declared.references] : [];
+  references.push(...globalScope.through.filter((reference) => reference.identifier.name === name));
+  return references
+    .map((reference) => reference.identifier)
+    .filter((identifier): identifier is TSESTree.Identifier => identifier.type === 'Identifier');
+}
+
 /** Whether a node is the global `name` (not shadowed by a declaration in the file). */
 export function isGlobalIdentifier(
   sourceCode: Readonly<TSESLint.SourceCode>,

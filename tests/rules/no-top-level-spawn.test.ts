@@ -10,6 +10,11 @@ const atImport = (line: number, column: number, name: string, what = 'a child pr
   suggestions: [],
 });
 
+// Modules that export something: a file with no exports is an entry point, which the rule leaves alone.
+const esmLib = (code: string) => esm(`${code}\nexport const ready = true;`);
+const cjsLib = (code: string) => cjs(`${code}\nmodule.exports.ready = true;`);
+const tsLib = (code: string) => ts(`${code}\nexport const ready = true;`);
+
 runRuleTests('no-top-level-spawn', rule, {
   valid: [
     // Only runs when called.
@@ -102,68 +107,68 @@ export const gitRoot = execFileSync('git', ['rev-parse', '--show-toplevel']).toS
       errors: [atImport(2, 24, 'execFileSync()')],
     },
     {
-      ...esm(`import * as cp from 'child_process';
+      ...esmLib(`import * as cp from 'child_process';
 cp.spawn('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
     {
-      ...esm(`import { spawn as run } from 'node:child_process';
+      ...esmLib(`import { spawn as run } from 'node:child_process';
 run('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
     {
-      ...esm(`import cp from 'node:child_process';
+      ...esmLib(`import cp from 'node:child_process';
 cp.exec('ls');`),
       errors: [atImport(2, 1, 'exec()')],
     },
     {
-      ...cjs(`const { exec: run } = require('node:child_process');
+      ...cjsLib(`const { exec: run } = require('node:child_process');
 run('ls');`),
       errors: [atImport(2, 1, 'exec()')],
     },
     {
-      ...cjs(`const cp = require('child_process');
+      ...cjsLib(`const cp = require('child_process');
 const { spawnSync } = cp;
 spawnSync('ls');`),
       errors: [atImport(3, 1, 'spawnSync()')],
     },
     {
-      ...cjs(`require('child_process').execSync('ls');`),
+      ...cjsLib(`require('child_process').execSync('ls');`),
       errors: [atImport(1, 1, 'execSync()')],
     },
     {
-      ...cjs(`const util = require('node:util');
+      ...cjsLib(`const util = require('node:util');
 const { exec } = require('node:child_process');
 const execAsync = util.promisify(exec);
 execAsync('ls');`),
       errors: [atImport(4, 1, 'exec()')],
     },
     {
-      ...esm(`import { promisify } from 'node:util';
+      ...esmLib(`import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 await promisify(execFile)('git', ['status']);`),
       errors: [atImport(3, 7, 'execFile()')],
     },
     {
-      ...cjs(`const cp = process.getBuiltinModule('node:child_process');
+      ...cjsLib(`const cp = process.getBuiltinModule('node:child_process');
 cp.spawn('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
     {
-      ...esm(`import { createRequire } from 'node:module';
+      ...esmLib(`import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { fork } = require('child_process');
 fork('./child.js');`),
       errors: [atImport(4, 1, 'fork()', 'a Node.js child process')],
     },
     {
-      ...ts(`import cp = require('child_process');
+      ...tsLib(`import cp = require('child_process');
 cp.spawn('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
     {
       // `require` is not a declared global in a TypeScript module.
-      ...ts(`const { spawn } = require('child_process');
+      ...tsLib(`const { spawn } = require('child_process');
 spawn('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
@@ -173,28 +178,28 @@ export default new Worker(new URL('./w.js', import.meta.url));`),
       errors: [atImport(2, 16, 'new Worker()', 'a worker thread')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 (() => { spawn('ls'); })();`),
       errors: [atImport(2, 10, 'spawn()')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 (function () { spawn('ls'); }).call(this);`),
       errors: [atImport(2, 16, 'spawn()')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 ['a', 'b'].forEach((name) => spawn(name));
 Array.from(['c'], (name) => spawn(name));`),
       errors: [atImport(2, 30, 'spawn()'), atImport(3, 29, 'spawn()')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 new Promise((resolve) => spawn('ls').on('exit', resolve));`),
       errors: [atImport(2, 26, 'spawn()')],
     },
     {
-      ...esm(`import { Worker } from 'node:worker_threads';
+      ...esmLib(`import { Worker } from 'node:worker_threads';
 class Pool {
   static worker = new Worker('./w.js');
   static { new Worker('./w.js'); }
@@ -203,13 +208,13 @@ class Pool {
     },
     {
       // Conditions that are not entry guards do not excuse it.
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 if (process.env.NODE_ENV !== 'test') spawn('ls');
 if (process.platform === 'linux') spawn('ls');`),
       errors: [atImport(2, 38, 'spawn()'), atImport(3, 35, 'spawn()')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 function start() {
   return spawn('ls');
 }
@@ -239,13 +244,13 @@ export const service = new Service();`),
       ],
     },
     {
-      ...esm(`import { execa, $ } from 'execa';
+      ...esmLib(`import { execa, $ } from 'execa';
 await execa('npm', ['test']);
 await $\`ls\`;`),
       errors: [atImport(2, 7, 'execa()'), atImport(3, 7, '$``')],
     },
     {
-      ...esm(`import crossSpawn from 'cross-spawn';
+      ...esmLib(`import crossSpawn from 'cross-spawn';
 crossSpawn.sync('npm', ['ci']);`),
       errors: [atImport(2, 1, 'crossSpawn.sync()')],
     },
@@ -382,7 +387,7 @@ export const stop = () => ({ server: getServer() }.server.kill());`,
     },
     {
       // Used at load: no suggestion.
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 const child = spawn('ls');
 child.on('exit', () => {});`),
       errors: [atImport(2, 15, 'spawn()')],
