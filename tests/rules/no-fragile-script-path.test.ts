@@ -1,6 +1,10 @@
+import * as path from 'node:path';
+
 import rule from '../../src/rules/no-fragile-script-path.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+
+const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
 
 runRuleTests('no-fragile-script-path', rule, {
   valid: [
@@ -1065,6 +1069,39 @@ fork(path.join(__dirname, 'child.js'));`,
           ],
         },
       ],
+    },
+    // ---- The module system from the nearest package.json
+    {
+      // A .ts file in a package without "type": "module" compiles to CommonJS (nodenext): no import.meta.
+      ...ts(`import { Worker } from 'node:worker_threads';
+const worker = new Worker('./worker.js');
+worker.postMessage(1);`, { filename: fixture('cjs-package/src/pool.ts') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 27, suggestions: [{ messageId: 'resolveFromModule', output: `import path = require('node:path');
+import { Worker } from 'node:worker_threads';
+const worker = new Worker(path.join(__dirname, 'worker.js'));
+worker.postMessage(1);` }] }],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+const worker = new Worker('./worker.js');
+worker.postMessage(1);`, { filename: fixture('esm-package/src/pool.ts') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 27, suggestions: [{ messageId: 'resolveFromModule', output: `import { Worker } from 'node:worker_threads';
+const worker = new Worker(new URL('./worker.js', import.meta.url));
+worker.postMessage(1);` }] }],
+    },
+    {
+      // A .js file with import syntax in a package without a type: Node detects it as an ES module.
+      ...esm(`import { fork } from 'node:child_process';
+fork('./child.js');`, { filename: fixture('cjs-package/src/run.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 6, suggestions: [{ messageId: 'resolveFromModule', output: `import { fork } from 'node:child_process';
+fork(new URL('./child.js', import.meta.url));` }] }],
+    },
+    {
+      // A .js file in a "type": "module" package is an ES module, even without import/export syntax.
+      ...esm(`const { fork } = await import('node:child_process');
+fork('./child.js');`, { filename: fixture('esm-package/src/run.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 6, suggestions: [{ messageId: 'resolveFromModule', output: `const { fork } = await import('node:child_process');
+fork(new URL('./child.js', import.meta.url));` }] }],
     },
     // ---- TypeScript
     {

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+
 import rule from '../../src/rules/no-top-level-spawn.js';
 import { cjs, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
@@ -14,6 +16,58 @@ const atImport = (line: number, column: number, name: string, what = 'a child pr
 const esmLib = (code: string) => esm(`${code}\nexport const ready = true;`);
 const cjsLib = (code: string) => cjs(`${code}\nmodule.exports.ready = true;`);
 const tsLib = (code: string) => ts(`${code}\nexport const ready = true;`);
+
+// Files of a package whose package.json names bin/cli.js and runs tools/scripts/build.js, scripts/release.ts…
+const inPackage = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model/cjs-package', file);
+const startsAtLoad = `import { execSync } from 'node:child_process';
+execSync('npm run build', { stdio: 'inherit' });
+export const built = true;`;
+
+runRuleTests('no-top-level-spawn (file model)', rule, {
+  valid: [
+    // Started, never imported: named by package.json bin, run by its scripts.
+    esm(startsAtLoad, { filename: inPackage('bin/cli.js') }),
+    esm(startsAtLoad, { filename: inPackage('tools/scripts/build.js') }),
+    ts(startsAtLoad, { filename: inPackage('scripts/release.ts') }),
+    ts(startsAtLoad, { filename: inPackage('tools/generate.ts') }),
+    ts(startsAtLoad, { filename: inPackage('tools/other.ts') }),
+    ts(startsAtLoad, { filename: inPackage('e2e/run.ts') }),
+    ts(startsAtLoad, { filename: inPackage('docs/build.ts') }),
+    ts(startsAtLoad, { filename: inPackage('scripts/bun.ts') }),
+    esm(startsAtLoad, { filename: inPackage('examples/run.js'), settings: { 'process-guard': { entryPoints: ['examples/*.js'] } } }),
+    // No exports at all: a release script that ends in `await main()`, a CommonJS runner.
+    esm(`import { execFileSync } from 'node:child_process';
+async function main() {
+  execFileSync('git', ['tag', 'v1.0.0']);
+}
+await main();`, { filename: inPackage('.github/scripts/release.mjs') }),
+    cjs(`const { spawnSync } = require('child_process');
+const result = spawnSync('node', ['--test'], { stdio: 'inherit' });
+process.exitCode = result.status;`),
+    ts(`import { spawn } from 'node:child_process';
+spawn('vite', ['build'], { stdio: 'inherit' });
+export {};`),
+    // Loaded by a test runner: top-level setup is deliberate.
+    esm(startsAtLoad, { filename: inPackage('src/cli.test.js') }),
+    esm(startsAtLoad, { filename: inPackage('src/cli.spec.mjs') }),
+    esm(startsAtLoad, { filename: inPackage('src/__tests__/cli.js') }),
+    esm(startsAtLoad, { filename: inPackage('test/helpers/server.js') }),
+    esm(startsAtLoad, { filename: inPackage('tests/setup.js') }),
+    esm(startsAtLoad, { filename: inPackage('e2e/setup.js'), settings: { 'process-guard': { testFiles: ['e2e/**'] } } }),
+  ],
+  invalid: [
+    // A module with exports that starts something at load: every importer pays.
+    { ...esm(startsAtLoad, { filename: inPackage('src/build.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    // A file the package does not run, in a folder the defaults do not name.
+    { ...esm(startsAtLoad, { filename: inPackage('tools/scripts/other.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    {
+      ...cjs(`const { execSync } = require('child_process');
+const version = execSync('git describe').toString();
+module.exports = { version };`, { filename: inPackage('lib/version.cjs') }),
+      errors: [atImport(2, 17, 'execSync()')],
+    },
+  ],
+});
 
 runRuleTests('no-top-level-spawn', rule, {
   valid: [
