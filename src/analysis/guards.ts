@@ -17,6 +17,7 @@ import {
   type ReferenceIndex,
 } from './references.js';
 import { bindingReads, constantInitializer, isGlobalIdentifier } from './scope.js';
+import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
 import { selfReference } from './values.js';
 
 type Node = TSESTree.Node;
@@ -63,6 +64,7 @@ const MAX_ALIAS_DEPTH = 4;
 export class GuardEvaluator {
   private readonly factsCache = new WeakMap<Node, readonly Fact[]>();
   private readonly callerPlatformCache = new Map<Node, readonly Fact[]>();
+  private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -133,6 +135,8 @@ export class GuardEvaluator {
         return this.earlyExitFacts(parent.body, child);
       case 'TryStatement':
         return child === parent.block && parent.handler ? [{ kind: 'caught', test: parent }] : [];
+      case 'CallExpression':
+        return testCallbackFacts(this.sourceCode, child, parent, (test, assumed) => this.conditionFacts(test, assumed));
       default:
         return [];
     }
@@ -169,8 +173,8 @@ export class GuardEvaluator {
     for (const statement of statements) {
       if (statement === child) break;
       if (statement.type === 'IfStatement') {
-        const thenExits = alwaysExits(statement.consequent, this.references);
-        const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references) : false;
+        const thenExits = alwaysExits(statement.consequent, this.references, this.skipsTest);
+        const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references, this.skipsTest) : false;
         if (thenExits && !elseExits) facts.push(...this.conditionFacts(statement.test, false));
         else if (elseExits && !thenExits) facts.push(...this.conditionFacts(statement.test, true));
       } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
@@ -478,8 +482,8 @@ export function isExitCall(node: Node, references: ReferenceIndex): boolean {
   return isRef(callee, 'process', 'exit') || isRef(callee, 'process', 'abort') || isRef(callee, 'process', 'reallyExit');
 }
 
-/** Whether a statement always leaves the enclosing statement list: return, throw, exit, jump. */
-export function alwaysExits(statement: Node, references: ReferenceIndex): boolean {
+/** Whether a statement always leaves the enclosing statement list: return, throw, exit, jump (or a test skip). */
+export function alwaysExits(statement: Node, references: ReferenceIndex, skips?: (expression: Node) => boolean): boolean {
   switch (statement.type) {
     case 'ReturnStatement':
     case 'ThrowStatement':
@@ -487,15 +491,15 @@ export function alwaysExits(statement: Node, references: ReferenceIndex): boolea
     case 'BreakStatement':
       return true;
     case 'ExpressionStatement':
-      return isExitCall(statement.expression, references);
+      return isExitCall(statement.expression, references) || skips?.(statement.expression) === true;
     case 'BlockStatement':
-      return statement.body.some((inner) => alwaysExits(inner, references));
+      return statement.body.some((inner) => alwaysExits(inner, references, skips));
     case 'IfStatement':
       return (
         statement.alternate !== null &&
         statement.alternate !== undefined &&
-        alwaysExits(statement.consequent, references) &&
-        alwaysExits(statement.alternate, references)
+        alwaysExits(statement.consequent, references, skips) &&
+        alwaysExits(statement.alternate, references, skips)
       );
     default:
       return false;
