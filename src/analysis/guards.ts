@@ -16,7 +16,7 @@ import {
   type ModuleRef,
   type ReferenceIndex,
 } from './references.js';
-import { bindingReads, constantInitializer, isGlobalIdentifier } from './scope.js';
+import { bindingReads, constantInitializer, isGlobalIdentifier, sourceInitializer } from './scope.js';
 import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
 import { selfReference } from './values.js';
 
@@ -190,6 +190,9 @@ export class GuardEvaluator {
 
   private switchFacts(switchCase: TSESTree.SwitchCase): Fact[] {
     const statement = switchCase.parent;
+    // `switch (command)` on an argv or env value: a case runs when the marker is set.
+    const marker = this.markerSource(statement.discriminant);
+    if (marker) return [{ kind: 'marker', value: switchCase.test !== null, test: statement.discriminant, marker }];
     if (!this.isPlatformSource(statement.discriminant)) return [];
     const cases = statement.cases;
     const index = cases.indexOf(switchCase);
@@ -369,17 +372,24 @@ export class GuardEvaluator {
     return ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
   }
 
-  /** `process.argv…`, `process.env…`: values a parent sets for the child it starts. */
+  /**
+   * `process.argv…`, `process.env…`: values a parent sets for the child it starts, also through
+   * constants and destructuring (`const [, , mode] = process.argv`) and `util.parseArgs()` results.
+   */
   private markerSource(node: Node): 'argv' | 'env' | undefined {
-    for (let current = skipTransparent(node); ; ) {
+    for (let current = skipTransparent(node), aliases = 0; ; ) {
       const ref = this.references.refOf(current);
       if (ref?.module === 'process') {
         if (ref.path[0] === 'argv' || ref.path[0] === 'execArgv') return 'argv';
         if (ref.path[0] === 'env') return 'env';
       }
-      if (current.type === 'MemberExpression') current = skipTransparent(current.object);
-      else if (current.type === 'CallExpression') current = skipTransparent(current.callee);
-      else return undefined;
+      if (ref?.module === 'util' && ref.path[0] === 'parseArgs' && ref.path[1] === CALL_RESULT) return 'argv';
+      let next: Node | undefined;
+      if (current.type === 'MemberExpression') next = current.object;
+      else if (current.type === 'CallExpression') next = current.callee;
+      else if (current.type === 'Identifier' && !ref && aliases++ < MAX_ALIAS_DEPTH) next = sourceInitializer(this.sourceCode, current);
+      if (!next) return undefined;
+      current = skipTransparent(next);
     }
   }
 

@@ -43,6 +43,21 @@ export function constantInitializer(
 }
 
 /**
+ * The expression a never-reassigned variable is taken from: its initializer, also when a
+ * destructuring pattern binds it (`const [, , mode] = process.argv` → `process.argv`).
+ */
+export function sourceInitializer(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): Node | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== 'Variable' || !definition.node.init) return undefined;
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  return writes.length === 1 && writes[0]?.writeExpr === definition.node.init ? definition.node.init : undefined;
+}
+
+/**
  * The identifiers that refer to the global `name`: declared only through `languageOptions.globals`
  * (no definition in the file), or not declared at all.
  */

@@ -54,12 +54,43 @@ export {};`),
     esm(startsAtLoad, { filename: inPackage('test/helpers/server.js') }),
     esm(startsAtLoad, { filename: inPackage('tests/setup.js') }),
     esm(startsAtLoad, { filename: inPackage('e2e/setup.js'), settings: { 'process-guard': { testFiles: ['e2e/**'] } } }),
+    // Branches on values derived from process.argv: the argv entry guard.
+    esmLib(`import { spawn } from 'node:child_process';
+const [, , mode] = process.argv;
+if (mode === 'serve') spawn('vite');`),
+    esmLib(`import { execSync } from 'node:child_process';
+const tsVersion = process.argv[2];
+if (tsVersion) execSync(\`npm i typescript@\${tsVersion}\`);`),
+    esmLib(`import { spawnSync } from 'node:child_process';
+const args = process.argv.slice(2);
+if (args.includes('--build')) spawnSync('tsc');`),
+    esmLib(`import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+const { values } = parseArgs({ options: { watch: { type: 'boolean' } } });
+if (values.watch) spawn('tsc', ['--watch']);`),
+    cjsLib(`const { spawn } = require('child_process');
+const util = require('util');
+const { positionals } = util.parseArgs({ allowPositionals: true });
+const [command] = positionals;
+switch (command) {
+  case 'dev':
+    spawn('vite');
+    break;
+}`),
   ],
   invalid: [
     // A module with exports that starts something at load: every importer pays.
     { ...esm(startsAtLoad, { filename: inPackage('src/build.js') }), errors: [atImport(2, 1, 'execSync()')] },
     // A file the package does not run, in a folder the defaults do not name.
     { ...esm(startsAtLoad, { filename: inPackage('tools/scripts/other.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    {
+      // A local array is not process.argv.
+      ...esmLib(`import { spawn } from 'node:child_process';
+const argv = ['node', 'x', 'serve'];
+const [, , mode] = argv;
+if (mode === 'serve') spawn('vite');`),
+      errors: [atImport(4, 23, 'spawn()')],
+    },
     {
       ...cjs(`const { execSync } = require('child_process');
 const version = execSync('git describe').toString();
