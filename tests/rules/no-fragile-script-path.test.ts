@@ -8,6 +8,16 @@ const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures
 
 runRuleTests('no-fragile-script-path', rule, {
   valid: [
+    // Options the rule cannot see into may set cwd: every caller of this helper passes one.
+    esm(`import { spawnSync } from 'node:child_process';
+export function runCli(args, options) {
+  return spawnSync(process.execPath, ['./bin/cli.js', ...args], options);
+}`),
+    cjs(`const { fork } = require('child_process');
+class Runner {
+  start() { return fork('./child.js', [], this.forkOptions); }
+}
+module.exports = Runner;`),
     // Resolved from the module's own location.
     esm(`import { Worker } from 'node:worker_threads';
 new Worker(new URL('./workers/resize.js', import.meta.url));`),
@@ -1065,6 +1075,50 @@ fork('lib/jobs/child.js');`, { filename: 'packages/app/lib/jobs/index.cjs' }),
               output: `const { fork } = require('node:child_process');
 const path = require('node:path');
 fork(path.join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Options written at the call without cwd: the path is resolved from the working directory.
+      ...esm(`import { spawnSync } from 'node:child_process';
+export function runCli(args) {
+  return spawnSync(process.execPath, ['./bin/cli.js', ...args], { stdio: 'inherit' });
+}`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 39,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+export function runCli(args) {
+  return spawnSync(process.execPath, [fileURLToPath(new URL('./bin/cli.js', import.meta.url)), ...args], { stdio: 'inherit' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // process.argv.slice(2) is fork's argument list, not options.
+      ...cjs(`const { fork } = require('child_process');
+fork('./child.js', process.argv.slice(2));`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { fork } = require('child_process');
+const path = require('node:path');
+fork(path.join(__dirname, 'child.js'), process.argv.slice(2));`,
             },
           ],
         },
