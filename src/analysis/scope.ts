@@ -32,14 +32,9 @@ export function constantInitializer(
   sourceCode: Readonly<TSESLint.SourceCode>,
   identifier: TSESTree.Identifier,
 ): Node | undefined {
-  const variable = resolveVariable(sourceCode, identifier);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || definition?.type !== 'Variable') return undefined;
-  const declarator = definition.node;
-  if (declarator.id.type !== 'Identifier' || !declarator.init) return undefined;
-  const writes = variable.references.filter((reference) => reference.isWrite());
-  if (writes.length !== 1 || writes[0]?.writeExpr !== declarator.init) return undefined;
-  return declarator.init;
+  const init = sourceInitializer(sourceCode, identifier);
+  const declarator = init?.parent;
+  return declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' ? init : undefined;
 }
 
 /**

@@ -166,3 +166,13 @@ describe('module system', () => {
     expect(fileModel(`export const a = 1;`, 'file.ts', 'ts').moduleSystem).toBe('esm');
   });
 });
+
+describe('settings', () => {
+  it.each<[string, unknown, string]>([
+    ['entryPoints', 'tools/**', "settings['process-guard'].entryPoints must be an array."],
+    ['entryPoints', ['tools/**', ''], "settings['process-guard'].entryPoints[1] must be a non-empty glob string."],
+    ['testFiles', [42], "settings['process-guard'].testFiles[0] must be a non-empty glob string."],
+  ])('%s: %j is rejected', (key, value, message) => {
+    expect(() => analyzeCode('x();', 'esm', { 'process-guard': { [key]: value } })).toThrow(message);
+  });
+});
