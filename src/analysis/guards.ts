@@ -16,7 +16,8 @@ import {
   type ModuleRef,
   type ReferenceIndex,
 } from './references.js';
-import { bindingReads, constantInitializer, isGlobalIdentifier } from './scope.js';
+import { bindingReads, constantInitializer, isGlobalIdentifier, sourceInitializer } from './scope.js';
+import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
 import { selfReference } from './values.js';
 
 type Node = TSESTree.Node;
@@ -63,6 +64,7 @@ const MAX_ALIAS_DEPTH = 4;
 export class GuardEvaluator {
   private readonly factsCache = new WeakMap<Node, readonly Fact[]>();
   private readonly callerPlatformCache = new Map<Node, readonly Fact[]>();
+  private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -133,6 +135,8 @@ export class GuardEvaluator {
         return this.earlyExitFacts(parent.body, child);
       case 'TryStatement':
         return child === parent.block && parent.handler ? [{ kind: 'caught', test: parent }] : [];
+      case 'CallExpression':
+        return testCallbackFacts(this.sourceCode, child, parent, (test, assumed) => this.conditionFacts(test, assumed));
       default:
         return [];
     }
@@ -169,8 +173,8 @@ export class GuardEvaluator {
     for (const statement of statements) {
       if (statement === child) break;
       if (statement.type === 'IfStatement') {
-        const thenExits = alwaysExits(statement.consequent, this.references);
-        const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references) : false;
+        const thenExits = alwaysExits(statement.consequent, this.references, this.skipsTest);
+        const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references, this.skipsTest) : false;
         if (thenExits && !elseExits) facts.push(...this.conditionFacts(statement.test, false));
         else if (elseExits && !thenExits) facts.push(...this.conditionFacts(statement.test, true));
       } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
@@ -186,6 +190,9 @@ export class GuardEvaluator {
 
   private switchFacts(switchCase: TSESTree.SwitchCase): Fact[] {
     const statement = switchCase.parent;
+    // `switch (command)` on an argv or env value: a case runs when the marker is set.
+    const marker = this.markerSource(statement.discriminant);
+    if (marker) return [{ kind: 'marker', value: switchCase.test !== null, test: statement.discriminant, marker }];
     if (!this.isPlatformSource(statement.discriminant)) return [];
     const cases = statement.cases;
     const index = cases.indexOf(switchCase);
@@ -365,17 +372,24 @@ export class GuardEvaluator {
     return ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
   }
 
-  /** `process.argv…`, `process.env…`: values a parent sets for the child it starts. */
+  /**
+   * `process.argv…`, `process.env…`: values a parent sets for the child it starts, also through
+   * constants and destructuring (`const [, , mode] = process.argv`) and `util.parseArgs()` results.
+   */
   private markerSource(node: Node): 'argv' | 'env' | undefined {
-    for (let current = skipTransparent(node); ; ) {
+    for (let current = skipTransparent(node), aliases = 0; ; ) {
       const ref = this.references.refOf(current);
       if (ref?.module === 'process') {
         if (ref.path[0] === 'argv' || ref.path[0] === 'execArgv') return 'argv';
         if (ref.path[0] === 'env') return 'env';
       }
-      if (current.type === 'MemberExpression') current = skipTransparent(current.object);
-      else if (current.type === 'CallExpression') current = skipTransparent(current.callee);
-      else return undefined;
+      if (ref?.module === 'util' && ref.path[0] === 'parseArgs' && ref.path[1] === CALL_RESULT) return 'argv';
+      let next: Node | undefined;
+      if (current.type === 'MemberExpression') next = current.object;
+      else if (current.type === 'CallExpression') next = current.callee;
+      else if (current.type === 'Identifier' && !ref && aliases++ < MAX_ALIAS_DEPTH) next = sourceInitializer(this.sourceCode, current);
+      if (!next) return undefined;
+      current = skipTransparent(next);
     }
   }
 
@@ -478,8 +492,8 @@ export function isExitCall(node: Node, references: ReferenceIndex): boolean {
   return isRef(callee, 'process', 'exit') || isRef(callee, 'process', 'abort') || isRef(callee, 'process', 'reallyExit');
 }
 
-/** Whether a statement always leaves the enclosing statement list: return, throw, exit, jump. */
-export function alwaysExits(statement: Node, references: ReferenceIndex): boolean {
+/** Whether a statement always leaves the enclosing statement list: return, throw, exit, jump (or a test skip). */
+export function alwaysExits(statement: Node, references: ReferenceIndex, skips?: (expression: Node) => boolean): boolean {
   switch (statement.type) {
     case 'ReturnStatement':
     case 'ThrowStatement':
@@ -487,15 +501,15 @@ export function alwaysExits(statement: Node, references: ReferenceIndex): boolea
     case 'BreakStatement':
       return true;
     case 'ExpressionStatement':
-      return isExitCall(statement.expression, references);
+      return isExitCall(statement.expression, references) || skips?.(statement.expression) === true;
     case 'BlockStatement':
-      return statement.body.some((inner) => alwaysExits(inner, references));
+      return statement.body.some((inner) => alwaysExits(inner, references, skips));
     case 'IfStatement':
       return (
         statement.alternate !== null &&
         statement.alternate !== undefined &&
-        alwaysExits(statement.consequent, references) &&
-        alwaysExits(statement.alternate, references)
+        alwaysExits(statement.consequent, references, skips) &&
+        alwaysExits(statement.alternate, references, skips)
       );
     default:
       return false;

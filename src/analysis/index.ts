@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Mechanism, StarterSpec } from './catalog.js';
 import { optionsArgument, propertyValue } from './ast.js';
 import { ExecutionModel } from './execution.js';
+import { buildFileModel, type FileModel } from './file-model.js';
 import { GuardEvaluator } from './guards.js';
 import { buildReferenceIndex, refKey, type Invocation, type ReferenceIndex } from './references.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
@@ -30,8 +31,8 @@ export interface FileAnalysis {
   readonly guards: GuardEvaluator;
   readonly execution: ExecutionModel;
   readonly starters: readonly StarterSite[];
-  /** The file starts with `#!`: an executable entry point, not a module others import. */
-  readonly isExecutable: boolean;
+  /** Entry point or module, test file or not, ES module or CommonJS. */
+  readonly file: FileModel;
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -44,12 +45,13 @@ export function analyze(context: AnyContext): FileAnalysis {
   const settingsObject = context.settings as Record<string, unknown> | undefined;
   const cached = cache.get(sourceCode.ast);
   if (cached && cached.settings === settingsObject) return cached.analysis;
-  const analysis = buildAnalysis(sourceCode, resolveSettings(settingsObject));
+  const analysis = buildAnalysis(context, resolveSettings(settingsObject));
   cache.set(sourceCode.ast, { settings: settingsObject, analysis });
   return analysis;
 }
 
-function buildAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings): FileAnalysis {
+function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAnalysis {
+  const { sourceCode, filename, physicalFilename, cwd } = context;
   const references = buildReferenceIndex(sourceCode, settings.trackedModules);
   return {
     sourceCode,
@@ -58,7 +60,7 @@ function buildAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, settings: Reso
     guards: new GuardEvaluator(sourceCode, references, settings),
     execution: new ExecutionModel(sourceCode),
     starters: findStarters(references, settings),
-    isExecutable: sourceCode.text.startsWith('#!'),
+    file: buildFileModel(sourceCode, { filename, physicalFilename, cwd }, settings),
   };
 }
 

@@ -11,7 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from './catalog.js';
 import { isStringLike, memberName, stringValue, walk } from './ast.js';
-import { resolveVariable } from './scope.js';
+import { globalReferences, resolveVariable } from './scope.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -241,18 +241,7 @@ export function buildReferenceIndex(
   }
 
   function trackGlobal(name: string, ref: ModuleRef): void {
-    const globalScope = sourceCode.scopeManager?.globalScope;
-    if (!globalScope) return;
-    const declared = globalScope.set.get(name);
-    // Declared through `languageOptions.globals` (no definition in the file): still the global.
-    if (declared && declared.defs.length === 0) {
-      for (const reference of declared.references) track(reference.identifier, ref);
-    }
-    for (const reference of globalScope.through) {
-      if (reference.identifier.name === name && reference.identifier.type === 'Identifier') {
-        track(reference.identifier, ref);
-      }
-    }
+    for (const identifier of globalReferences(sourceCode, name)) track(identifier, ref);
   }
 
   /**

@@ -32,14 +32,39 @@ export function constantInitializer(
   sourceCode: Readonly<TSESLint.SourceCode>,
   identifier: TSESTree.Identifier,
 ): Node | undefined {
+  const init = sourceInitializer(sourceCode, identifier);
+  const declarator = init?.parent;
+  return declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' ? init : undefined;
+}
+
+/**
+ * The expression a never-reassigned variable is taken from: its initializer, also when a
+ * destructuring pattern binds it (`const [, , mode] = process.argv` → `process.argv`).
+ */
+export function sourceInitializer(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): Node | undefined {
   const variable = resolveVariable(sourceCode, identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || definition?.type !== 'Variable') return undefined;
-  const declarator = definition.node;
-  if (declarator.id.type !== 'Identifier' || !declarator.init) return undefined;
+  if (!variable || definition?.type !== 'Variable' || !definition.node.init) return undefined;
   const writes = variable.references.filter((reference) => reference.isWrite());
-  if (writes.length !== 1 || writes[0]?.writeExpr !== declarator.init) return undefined;
-  return declarator.init;
+  return writes.length === 1 && writes[0]?.writeExpr === definition.node.init ? definition.node.init : undefined;
+}
+
+/**
+ * The identifiers that refer to the global `name`: declared only through `languageOptions.globals`
+ * (no definition in the file), or not declared at all.
+ */
+export function globalReferences(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESTree.Identifier[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const declared = globalScope.set.get(name);
+  const references = declared && declared.defs.length === 0 ? [...declared.references] : [];
+  references.push(...globalScope.through.filter((reference) => reference.identifier.name === name));
+  return references
+    .map((reference) => reference.identifier)
+    .filter((identifier): identifier is TSESTree.Identifier => identifier.type === 'Identifier');
 }
 
 /** Whether a node is the global `name` (not shadowed by a declaration in the file). */

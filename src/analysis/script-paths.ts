@@ -277,7 +277,8 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
     if (!site.target || site.node.type === 'TaggedTemplateExpression') continue;
     const args = site.node.arguments;
     const childProcess = site.spec.mechanism === 'fork' || site.spec.mechanism === 'process';
-    const setsCwd = childProcess && optionsSet(sourceCode, args, site.spec.optionsFrom ?? 1, 'cwd');
+    const optionsFrom = site.spec.optionsFrom ?? 1;
+    const setsCwd = childProcess && (optionsSet(sourceCode, args, optionsFrom, 'cwd') || optionsUnseen(analysis, args, optionsFrom));
     const role = site.spec.target?.role;
     if (role === 'script') {
       const workerThread = site.spec.module === 'worker_threads';
@@ -334,6 +335,20 @@ function scriptOfNodeArguments(analysis: FileAnalysis, list: Node): Node | undef
  * Whether an options object among `args` (from index `from`, followed through constants) sets
  * `name`, or may through a spread. With `truthy`, a literal `false`/`0`/`null` value does not count.
  */
+/**
+ * The last argument is an options object the rule cannot see into: a parameter, a variable, a
+ * member or a call's result that no tracked module gives (`spawnSync(node, [bin, ...args], options)`
+ * where every caller passes `cwd`). Whether it sets `cwd` is unknown, so it is not reported.
+ * Values from tracked modules (`process.argv.slice(2)` as fork's argument list) are known not to.
+ */
+function optionsUnseen(analysis: FileAnalysis, args: readonly TSESTree.CallExpressionArgument[], from: number): boolean {
+  const last = args.at(-1);
+  if (!last || args.length <= from || last.type === 'SpreadElement') return false;
+  const value = followConstant(analysis.sourceCode, last);
+  const opaque = value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'CallExpression';
+  return opaque && !analysis.references.refOf(value) && !(value.type === 'Identifier' && value.name === 'undefined');
+}
+
 function optionsSet(
   sourceCode: Readonly<TSESLint.SourceCode>,
   args: readonly TSESTree.CallExpressionArgument[],

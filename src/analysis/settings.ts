@@ -7,6 +7,8 @@
  *     starters: [{ module: '@acme/jobs', path: 'startWorker', mechanism: 'thread', target: { role: 'script', argument: 0 } }],
  *     platformGuards: { isWindows: 'win32', isMac: 'darwin' },
  *     platformOnlyModules: { 'windows-registry': 'win32' },
+ *     entryPoints: ['tools/**'],
+ *     testFiles: ['e2e/**'],
  *   },
  * }
  * ```
@@ -22,6 +24,7 @@ import {
   type StarterSpec,
   type TargetRole,
 } from './catalog.js';
+import { globToRegExp } from '../util/glob.js';
 
 export const SETTINGS_KEY = 'process-guard';
 
@@ -32,6 +35,10 @@ export interface ResolvedSettings {
   readonly platformOnlyModules: ReadonlyMap<string, readonly Platform[]>;
   /** Every module id the reference index follows. */
   readonly trackedModules: ReadonlySet<string>;
+  /** Globs (relative to the package folder) of more files that are run, not imported. */
+  readonly entryPoints: readonly RegExp[];
+  /** Globs of more test files. */
+  readonly testFiles: readonly RegExp[];
 }
 
 const MECHANISMS: readonly Mechanism[] = ['process', 'fork', 'thread', 'cluster'];
@@ -70,7 +77,16 @@ function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
   const trackedModules = new Set<string>(SUPPORT_MODULES);
   for (const specs of starters.values()) for (const spec of specs) trackedModules.add(spec.module);
   for (const name of platformOnlyModules.keys()) trackedModules.add(name);
-  return { starters, platformGuards, platformOnlyModules, trackedModules };
+  const entryPoints = readGlobs(raw, 'entryPoints');
+  const testFiles = readGlobs(raw, 'testFiles');
+  return { starters, platformGuards, platformOnlyModules, trackedModules, entryPoints, testFiles };
+}
+
+function readGlobs(raw: Record<string, unknown>, key: string): RegExp[] {
+  return readArray(raw, key).map((glob, index) => {
+    if (typeof glob !== 'string' || glob === '') fail(`${key}[${index}]`, 'must be a non-empty glob string');
+    return globToRegExp(glob);
+  });
 }
 
 function readStarter(entry: unknown, index: number): StarterSpec {

@@ -10,7 +10,6 @@ import {
   type FileFacts,
   type LocationFix,
 } from './no-fragile-script-path-utils/module-location.js';
-import { moduleSystemOf } from './no-fragile-script-path-utils/module-system.js';
 
 type Options = [{ allowCwdRelative: boolean }];
 type MessageIds = 'cwdRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
@@ -58,7 +57,7 @@ export default createRule<Options, MessageIds>({
         if (analysis.references.isEmpty) return;
         const scripts = scriptArguments(analysis);
         if (scripts.length === 0) return;
-        const facts: FileFacts = { analysis, filename: context.filename, system: moduleSystemOf(analysis.sourceCode, context.filename) };
+        const facts: FileFacts = { analysis, filename: context.filename, system: analysis.file.moduleSystem };
         for (const script of scripts) {
           const scriptPath = classifyScriptPath(analysis.sourceCode, analysis.references, script.node);
           const messageId = problemOf(analysis, script, scriptPath, allowCwdRelative);
@@ -96,11 +95,12 @@ function problemOf(
 }
 
 /**
- * In a `#!` executable, or under an entry check (`require.main === module`, the argv[1] idiom), the
+ * In a file that is started (`#!`, package.json `bin` or script, `entryPoints`), or under an entry check (`require.main === module`, the argv[1] idiom), the
  * launcher's script is this module (or a symlink to it): restarting it by `process.argv[1]` is intended.
  */
 function runsAsEntryPoint(analysis: FileAnalysis, node: TSESTree.Node): boolean {
-  if (analysis.isExecutable) return true;
+  const started = analysis.file.entryPoint;
+  if (started !== undefined && started !== 'no-exports') return true;
   return analysis.guards.factsAt(node).some((fact) => fact.kind === 'entry-module' && fact.value);
 }
 

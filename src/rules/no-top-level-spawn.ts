@@ -47,7 +47,8 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        if (analysis.isExecutable || analysis.starters.length === 0) return;
+        // Files that are started or loaded by a test runner have no importer to pay for their top level.
+        if (analysis.starters.length === 0 || analysis.file.entryPoint || analysis.file.isTestFile) return;
         for (const site of analysis.starters) {
           if (!site.startsNow || (allowSync && isSynchronous(site)) || isSelfSpawnSite(analysis, site)) continue;
           const report = reportFor(analysis, site);

@@ -50,7 +50,11 @@ describe('start-context guards', () => {
     ],
     ['argv marker', `if (process.argv[2] === 'child') target();`, ['marker=true']],
     ['env marker', `if (!process.env.IS_CHILD) target();`, ['marker=false']],
-    ['switch on argv', `switch (process.argv[2]) { case 'x': target(); }`, []],
+    ['switch on argv', `switch (process.argv[2]) { case 'x': target(); }`, ['marker=true']],
+    ['argv destructured', `const [, , mode] = process.argv; if (mode === 'x') target();`, ['marker=true']],
+    ['argv through a constant', `const args = process.argv.slice(2); const [first] = args; if (!first) target();`, ['marker=false']],
+    ['parseArgs', `import { parseArgs } from 'node:util'; const { values } = parseArgs({}); if (values.watch) target();`, ['marker=true']],
+    ['a local array named argv', `const argv = ['x']; const [mode] = argv; if (mode) target();`, []],
     ['unrelated', `if (ready) target();`, []],
     ['a local isMainThread', `const isMainThread = false; if (isMainThread) target();`, []],
   ])('%s', (_name, code, expected, language) => {

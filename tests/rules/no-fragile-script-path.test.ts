@@ -1,9 +1,23 @@
+import * as path from 'node:path';
+
 import rule from '../../src/rules/no-fragile-script-path.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
+const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
+
 runRuleTests('no-fragile-script-path', rule, {
   valid: [
+    // Options the rule cannot see into may set cwd: every caller of this helper passes one.
+    esm(`import { spawnSync } from 'node:child_process';
+export function runCli(args, options) {
+  return spawnSync(process.execPath, ['./bin/cli.js', ...args], options);
+}`),
+    cjs(`const { fork } = require('child_process');
+class Runner {
+  start() { return fork('./child.js', [], this.forkOptions); }
+}
+module.exports = Runner;`),
     // Resolved from the module's own location.
     esm(`import { Worker } from 'node:worker_threads';
 new Worker(new URL('./workers/resize.js', import.meta.url));`),
@@ -1065,6 +1079,83 @@ fork(path.join(__dirname, 'child.js'));`,
           ],
         },
       ],
+    },
+    {
+      // Options written at the call without cwd: the path is resolved from the working directory.
+      ...esm(`import { spawnSync } from 'node:child_process';
+export function runCli(args) {
+  return spawnSync(process.execPath, ['./bin/cli.js', ...args], { stdio: 'inherit' });
+}`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          column: 39,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+export function runCli(args) {
+  return spawnSync(process.execPath, [fileURLToPath(new URL('./bin/cli.js', import.meta.url)), ...args], { stdio: 'inherit' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // process.argv.slice(2) is fork's argument list, not options.
+      ...cjs(`const { fork } = require('child_process');
+fork('./child.js', process.argv.slice(2));`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          column: 6,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const { fork } = require('child_process');
+const path = require('node:path');
+fork(path.join(__dirname, 'child.js'), process.argv.slice(2));`,
+            },
+          ],
+        },
+      ],
+    },
+    // ---- The module system from the nearest package.json
+    {
+      // A .ts file in a package without "type": "module" compiles to CommonJS (nodenext): no import.meta.
+      ...ts(`import { Worker } from 'node:worker_threads';
+const worker = new Worker('./worker.js');
+worker.postMessage(1);`, { filename: fixture('cjs-package/src/pool.ts') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 27, suggestions: [{ messageId: 'resolveFromModule', output: `import path = require('node:path');
+import { Worker } from 'node:worker_threads';
+const worker = new Worker(path.join(__dirname, 'worker.js'));
+worker.postMessage(1);` }] }],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+const worker = new Worker('./worker.js');
+worker.postMessage(1);`, { filename: fixture('esm-package/src/pool.ts') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 27, suggestions: [{ messageId: 'resolveFromModule', output: `import { Worker } from 'node:worker_threads';
+const worker = new Worker(new URL('./worker.js', import.meta.url));
+worker.postMessage(1);` }] }],
+    },
+    {
+      // A .js file with import syntax in a package without a type: Node detects it as an ES module.
+      ...esm(`import { fork } from 'node:child_process';
+fork('./child.js');`, { filename: fixture('cjs-package/src/run.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 6, suggestions: [{ messageId: 'resolveFromModule', output: `import { fork } from 'node:child_process';
+fork(new URL('./child.js', import.meta.url));` }] }],
+    },
+    {
+      // A .js file in a "type": "module" package is an ES module, even without import/export syntax.
+      ...esm(`const { fork } = await import('node:child_process');
+fork('./child.js');`, { filename: fixture('esm-package/src/run.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 6, suggestions: [{ messageId: 'resolveFromModule', output: `const { fork } = await import('node:child_process');
+fork(new URL('./child.js', import.meta.url));` }] }],
     },
     // ---- TypeScript
     {

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+
 import rule from '../../src/rules/no-top-level-spawn.js';
 import { cjs, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
@@ -8,6 +10,94 @@ const atImport = (line: number, column: number, name: string, what = 'a child pr
   column,
   data: { name, what },
   suggestions: [],
+});
+
+// Modules that export something: a file with no exports is an entry point, which the rule leaves alone.
+const esmLib = (code: string) => esm(`${code}\nexport const ready = true;`);
+const cjsLib = (code: string) => cjs(`${code}\nmodule.exports.ready = true;`);
+const tsLib = (code: string) => ts(`${code}\nexport const ready = true;`);
+
+// Files of a package whose package.json names bin/cli.js and runs tools/scripts/build.js, scripts/release.ts…
+const inPackage = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model/cjs-package', file);
+const startsAtLoad = `import { execSync } from 'node:child_process';
+execSync('npm run build', { stdio: 'inherit' });
+export const built = true;`;
+
+runRuleTests('no-top-level-spawn (file model)', rule, {
+  valid: [
+    // Started, never imported: named by package.json bin, run by its scripts.
+    esm(startsAtLoad, { filename: inPackage('bin/cli.js') }),
+    esm(startsAtLoad, { filename: inPackage('tools/scripts/build.js') }),
+    ts(startsAtLoad, { filename: inPackage('scripts/release.ts') }),
+    ts(startsAtLoad, { filename: inPackage('tools/generate.ts') }),
+    ts(startsAtLoad, { filename: inPackage('tools/other.ts') }),
+    ts(startsAtLoad, { filename: inPackage('e2e/run.ts') }),
+    ts(startsAtLoad, { filename: inPackage('docs/build.ts') }),
+    ts(startsAtLoad, { filename: inPackage('scripts/bun.ts') }),
+    esm(startsAtLoad, { filename: inPackage('examples/run.js'), settings: { 'process-guard': { entryPoints: ['examples/*.js'] } } }),
+    // No exports at all: a release script that ends in `await main()`, a CommonJS runner.
+    esm(`import { execFileSync } from 'node:child_process';
+async function main() {
+  execFileSync('git', ['tag', 'v1.0.0']);
+}
+await main();`, { filename: inPackage('.github/scripts/release.mjs') }),
+    cjs(`const { spawnSync } = require('child_process');
+const result = spawnSync('node', ['--test'], { stdio: 'inherit' });
+process.exitCode = result.status;`),
+    ts(`import { spawn } from 'node:child_process';
+spawn('vite', ['build'], { stdio: 'inherit' });
+export {};`),
+    // Loaded by a test runner: top-level setup is deliberate.
+    esm(startsAtLoad, { filename: inPackage('src/cli.test.js') }),
+    esm(startsAtLoad, { filename: inPackage('src/cli.spec.mjs') }),
+    esm(startsAtLoad, { filename: inPackage('src/__tests__/cli.js') }),
+    esm(startsAtLoad, { filename: inPackage('test/helpers/server.js') }),
+    esm(startsAtLoad, { filename: inPackage('tests/setup.js') }),
+    esm(startsAtLoad, { filename: inPackage('e2e/setup.js'), settings: { 'process-guard': { testFiles: ['e2e/**'] } } }),
+    // Branches on values derived from process.argv: the argv entry guard.
+    esmLib(`import { spawn } from 'node:child_process';
+const [, , mode] = process.argv;
+if (mode === 'serve') spawn('vite');`),
+    esmLib(`import { execSync } from 'node:child_process';
+const tsVersion = process.argv[2];
+if (tsVersion) execSync(\`npm i typescript@\${tsVersion}\`);`),
+    esmLib(`import { spawnSync } from 'node:child_process';
+const args = process.argv.slice(2);
+if (args.includes('--build')) spawnSync('tsc');`),
+    esmLib(`import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+const { values } = parseArgs({ options: { watch: { type: 'boolean' } } });
+if (values.watch) spawn('tsc', ['--watch']);`),
+    cjsLib(`const { spawn } = require('child_process');
+const util = require('util');
+const { positionals } = util.parseArgs({ allowPositionals: true });
+const [command] = positionals;
+switch (command) {
+  case 'dev':
+    spawn('vite');
+    break;
+}`),
+  ],
+  invalid: [
+    // A module with exports that starts something at load: every importer pays.
+    { ...esm(startsAtLoad, { filename: inPackage('src/build.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    // A file the package does not run, in a folder the defaults do not name.
+    { ...esm(startsAtLoad, { filename: inPackage('tools/scripts/other.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    {
+      // A local array is not process.argv.
+      ...esmLib(`import { spawn } from 'node:child_process';
+const argv = ['node', 'x', 'serve'];
+const [, , mode] = argv;
+if (mode === 'serve') spawn('vite');`),
+      errors: [atImport(4, 23, 'spawn()')],
+    },
+    {
+      ...cjs(`const { execSync } = require('child_process');
+const version = execSync('git describe').toString();
+module.exports = { version };`, { filename: inPackage('lib/version.cjs') }),
+      errors: [atImport(2, 17, 'execSync()')],
+    },
+  ],
 });
 
 runRuleTests('no-top-level-spawn', rule, {
@@ -102,68 +192,68 @@ export const gitRoot = execFileSync('git', ['rev-parse', '--show-toplevel']).toS
       errors: [atImport(2, 24, 'execFileSync()')],
     },
     {
-      ...esm(`import * as cp from 'child_process';
+      ...esmLib(`import * as cp from 'child_process';
 cp.spawn('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
     {
-      ...esm(`import { spawn as run } from 'node:child_process';
+      ...esmLib(`import { spawn as run } from 'node:child_process';
 run('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
     {
-      ...esm(`import cp from 'node:child_process';
+      ...esmLib(`import cp from 'node:child_process';
 cp.exec('ls');`),
       errors: [atImport(2, 1, 'exec()')],
     },
     {
-      ...cjs(`const { exec: run } = require('node:child_process');
+      ...cjsLib(`const { exec: run } = require('node:child_process');
 run('ls');`),
       errors: [atImport(2, 1, 'exec()')],
     },
     {
-      ...cjs(`const cp = require('child_process');
+      ...cjsLib(`const cp = require('child_process');
 const { spawnSync } = cp;
 spawnSync('ls');`),
       errors: [atImport(3, 1, 'spawnSync()')],
     },
     {
-      ...cjs(`require('child_process').execSync('ls');`),
+      ...cjsLib(`require('child_process').execSync('ls');`),
       errors: [atImport(1, 1, 'execSync()')],
     },
     {
-      ...cjs(`const util = require('node:util');
+      ...cjsLib(`const util = require('node:util');
 const { exec } = require('node:child_process');
 const execAsync = util.promisify(exec);
 execAsync('ls');`),
       errors: [atImport(4, 1, 'exec()')],
     },
     {
-      ...esm(`import { promisify } from 'node:util';
+      ...esmLib(`import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 await promisify(execFile)('git', ['status']);`),
       errors: [atImport(3, 7, 'execFile()')],
     },
     {
-      ...cjs(`const cp = process.getBuiltinModule('node:child_process');
+      ...cjsLib(`const cp = process.getBuiltinModule('node:child_process');
 cp.spawn('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
     {
-      ...esm(`import { createRequire } from 'node:module';
+      ...esmLib(`import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { fork } = require('child_process');
 fork('./child.js');`),
       errors: [atImport(4, 1, 'fork()', 'a Node.js child process')],
     },
     {
-      ...ts(`import cp = require('child_process');
+      ...tsLib(`import cp = require('child_process');
 cp.spawn('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
     {
       // `require` is not a declared global in a TypeScript module.
-      ...ts(`const { spawn } = require('child_process');
+      ...tsLib(`const { spawn } = require('child_process');
 spawn('ls');`),
       errors: [atImport(2, 1, 'spawn()')],
     },
@@ -173,28 +263,28 @@ export default new Worker(new URL('./w.js', import.meta.url));`),
       errors: [atImport(2, 16, 'new Worker()', 'a worker thread')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 (() => { spawn('ls'); })();`),
       errors: [atImport(2, 10, 'spawn()')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 (function () { spawn('ls'); }).call(this);`),
       errors: [atImport(2, 16, 'spawn()')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 ['a', 'b'].forEach((name) => spawn(name));
 Array.from(['c'], (name) => spawn(name));`),
       errors: [atImport(2, 30, 'spawn()'), atImport(3, 29, 'spawn()')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 new Promise((resolve) => spawn('ls').on('exit', resolve));`),
       errors: [atImport(2, 26, 'spawn()')],
     },
     {
-      ...esm(`import { Worker } from 'node:worker_threads';
+      ...esmLib(`import { Worker } from 'node:worker_threads';
 class Pool {
   static worker = new Worker('./w.js');
   static { new Worker('./w.js'); }
@@ -203,13 +293,13 @@ class Pool {
     },
     {
       // Conditions that are not entry guards do not excuse it.
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 if (process.env.NODE_ENV !== 'test') spawn('ls');
 if (process.platform === 'linux') spawn('ls');`),
       errors: [atImport(2, 38, 'spawn()'), atImport(3, 35, 'spawn()')],
     },
     {
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 function start() {
   return spawn('ls');
 }
@@ -239,13 +329,13 @@ export const service = new Service();`),
       ],
     },
     {
-      ...esm(`import { execa, $ } from 'execa';
+      ...esmLib(`import { execa, $ } from 'execa';
 await execa('npm', ['test']);
 await $\`ls\`;`),
       errors: [atImport(2, 7, 'execa()'), atImport(3, 7, '$``')],
     },
     {
-      ...esm(`import crossSpawn from 'cross-spawn';
+      ...esmLib(`import crossSpawn from 'cross-spawn';
 crossSpawn.sync('npm', ['ci']);`),
       errors: [atImport(2, 1, 'crossSpawn.sync()')],
     },
@@ -382,7 +472,7 @@ export const stop = () => ({ server: getServer() }.server.kill());`,
     },
     {
       // Used at load: no suggestion.
-      ...esm(`import { spawn } from 'node:child_process';
+      ...esmLib(`import { spawn } from 'node:child_process';
 const child = spawn('ls');
 child.on('exit', () => {});`),
       errors: [atImport(2, 15, 'spawn()')],

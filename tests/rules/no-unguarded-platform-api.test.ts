@@ -684,3 +684,127 @@ import 'fsevents';`),
     },
   ],
 });
+
+// Test-framework platform guards: the test body runs only where the framework lets it.
+runRuleTests('no-unguarded-platform-api (test-framework guards)', rule, {
+  valid: [
+    esm(`import { it } from 'vitest';
+const isWindows = process.platform === 'win32';
+it.skipIf(isWindows)('keeps the uid', () => {
+  console.log(process.getuid());
+});`),
+    esm(`import { test, describe } from 'vitest';
+describe.runIf(process.platform === 'linux')('linux', () => {
+  test('uid', () => console.log(process.getuid()));
+});
+test.runIf(process.platform !== 'win32')('gid', () => console.log(process.getgid()));`),
+    esm(`import { it } from '@jest/globals';
+const isWindows = process.platform === 'win32';
+(isWindows ? it.skip : it)('uid', () => console.log(process.getuid()));`),
+    esm(`import { test } from 'node:test';
+const itPosix = process.platform === 'win32' ? test.skip : test;
+itPosix('uid', () => console.log(process.getuid()));`),
+    // Mocha and vitest globals, not shadowed in the file.
+    cjs(`const isWindows = process.platform === 'win32';
+describe('credentials', function () {
+  before(function () {
+    if (isWindows) this.skip();
+    process.setuid(1000);
+  });
+  it('reads the uid', function () {
+    if (isWindows) this.skip();
+    console.log(process.getuid());
+  });
+});`),
+    esm(`import { it } from 'vitest';
+it('uid', (ctx) => {
+  if (process.platform === 'win32') ctx.skip();
+  console.log(process.getuid());
+});`),
+    esm(`import { it } from 'node:test';
+it('uid', () => {
+  if (process.platform === 'win32') return;
+  console.log(process.getuid());
+});`),
+  ],
+  invalid: [
+    {
+      // runIf on the wrong platform proves nothing about POSIX.
+      ...esm(`import { it } from 'vitest';
+it.runIf(process.platform === 'win32')('uid', () => console.log(process.getuid()));`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'getuid' },
+          line: 2,
+          column: 65,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `import { it } from 'vitest';
+it.runIf(process.platform === 'win32')('uid', () => console.log(process.getuid?.()));` }],
+        },
+      ],
+    },
+    {
+      // A local function named it is not a test framework.
+      ...esm(`const it = { skipIf: () => (name, fn) => fn() };
+it.skipIf(process.platform === 'win32')('uid', () => console.log(process.getuid()));`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'getuid' },
+          line: 2,
+          column: 66,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `const it = { skipIf: () => (name, fn) => fn() };
+it.skipIf(process.platform === 'win32')('uid', () => console.log(process.getuid?.()));` }],
+        },
+      ],
+    },
+    {
+      // node:test's t.skip() marks the test skipped but does not stop it.
+      ...esm(`import { it } from 'node:test';
+it('uid', (t) => {
+  if (process.platform === 'win32') t.skip();
+  console.log(process.getuid());
+});`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'getuid' },
+          line: 4,
+          column: 15,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `import { it } from 'node:test';
+it('uid', (t) => {
+  if (process.platform === 'win32') t.skip();
+  console.log(process.getuid?.());
+});` }],
+        },
+      ],
+    },
+    {
+      // this.skip() outside a test callback is an ordinary method.
+      ...esm(`class Job {
+  skip() {}
+  run() {
+    if (process.platform === 'win32') this.skip();
+    console.log(process.getuid());
+  }
+}
+new Job().run();`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'getuid' },
+          line: 5,
+          column: 17,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `class Job {
+  skip() {}
+  run() {
+    if (process.platform === 'win32') this.skip();
+    console.log(process.getuid?.());
+  }
+}
+new Job().run();` }],
+        },
+      ],
+    },
+  ],
+});

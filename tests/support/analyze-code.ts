@@ -7,7 +7,12 @@ import { walk } from '../../src/analysis/ast.js';
 import { analyze, type FileAnalysis } from '../../src/analysis/index.js';
 import { ALL_FILES, FILENAMES, languageOptionsFor, type Language } from './languages.js';
 
-export function analyzeCode(code: string, language: Language = 'esm', settings: Record<string, unknown> = {}): FileAnalysis {
+export function analyzeCode(
+  code: string,
+  language: Language = 'esm',
+  settings: Record<string, unknown> = {},
+  filename: string = FILENAMES[language],
+): FileAnalysis {
   let result: FileAnalysis | undefined;
   const plugin = {
     rules: {
@@ -28,7 +33,7 @@ export function analyzeCode(code: string, language: Language = 'esm', settings: 
     code,
     // The capture rule's context is typed by typescript-eslint; ESLint's plugin type is looser.
     [{ files: ALL_FILES, plugins: { test: plugin as never }, rules: { 'test/capture': 'error' }, languageOptions, settings }],
-    FILENAMES[language],
+    filename,
   );
   const fatal = messages.find((message) => message.ruleId === null);
   if (fatal) throw new Error(fatal.message);

@@ -13,7 +13,7 @@ import { constantInitializer, lookupName, resolveVariable } from '../../analysis
 import { leadingString, type ScriptArgument, type ScriptPath } from '../../analysis/script-paths.js';
 import { moduleMember } from '../../util/module-member.js';
 import { isTypeScriptFile } from '../../util/source-text.js';
-import type { ModuleSystem } from './module-system.js';
+import type { ModuleSystem } from '../../analysis/module-system.js';
 
 type Node = TSESTree.Node;
 

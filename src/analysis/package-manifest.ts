@@ -1,0 +1,147 @@
+/**
+ * The nearest package.json of a file: its folder, its module `type`, and the files it starts (its
+ * `bin` entries and the scripts its `scripts` run with node, tsx, ts-node, bun or vite-node).
+ * Read once per folder for the whole process; a package.json that cannot be read or parsed is a
+ * package whose contents are unknown, never an exception.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface PackageManifest {
+  /** The folder holding the package.json. */
+  readonly folder: string;
+  /** `"type"`, when the package.json says `module` or `commonjs`; undefined when absent or unknown. */
+  readonly type: 'module' | 'commonjs' | undefined;
+  /** Whether the package.json could be read and parsed. */
+  readonly known: boolean;
+  /** Absolute paths of the files `bin` names and `scripts` run (as written: maybe without extension). */
+  readonly startedFiles: ReadonlySet<string>;
+}
+
+/** Folder → the nearest manifest from that folder up (null: none up to the root). */
+const nearestByFolder = new Map<string, PackageManifest | null>();
+
+/** The package.json nearest to an absolute filename, walking up its folders. */
+export function nearestManifest(filename: string): PackageManifest | undefined {
+  const visited: string[] = [];
+  let found: PackageManifest | null = null;
+  for (let folder = path.dirname(filename); ; ) {
+    const cached = nearestByFolder.get(folder);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(folder);
+    const manifest = readManifest(folder);
+    if (manifest) {
+      found = manifest;
+      break;
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  for (const folder of visited) nearestByFolder.set(folder, found);
+  return found ?? undefined;
+}
+
+function readManifest(folder: string): PackageManifest | undefined {
+  const file = path.join(folder, 'package.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    // No package.json here: keep walking up. Any other failure: a package, contents unknown.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+      ? undefined
+      : unknownManifest(folder);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return unknownManifest(folder);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
+  const { type, bin, scripts } = json as Record<string, unknown>;
+  const startedFiles = new Set<string>();
+  for (const file of binFiles(bin)) startedFiles.add(path.resolve(folder, file));
+  if (typeof scripts === 'object' && scripts !== null) {
+    for (const script of Object.values(scripts)) {
+      if (typeof script !== 'string') continue;
+      for (const file of scriptFiles(script)) startedFiles.add(path.resolve(folder, file));
+    }
+  }
+  return {
+    folder,
+    type: type === 'module' || type === 'commonjs' ? type : undefined,
+    known: true,
+    startedFiles,
+  };
+}
+
+function unknownManifest(folder: string): PackageManifest {
+  return { folder, type: undefined, known: false, startedFiles: new Set() };
+}
+
+/** `"bin": "cli.js"` or `"bin": { "name": "cli.js" }`. */
+function binFiles(bin: unknown): string[] {
+  if (typeof bin === 'string') return [bin];
+  if (typeof bin !== 'object' || bin === null) return [];
+  return Object.values(bin).filter((file): file is string => typeof file === 'string');
+}
+
+/** Runtimes whose first argument that is not an option is the file they run. */
+const RUNNERS = new Set(['node', 'tsx', 'ts-node', 'ts-node-esm', 'bun', 'vite-node']);
+/** Options of those runtimes that take the next word as their value (`node --import tsx x.ts`). */
+const OPTIONS_WITH_VALUE = new Set([
+  '-r',
+  '--require',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '-C',
+  '--conditions',
+  '--env-file',
+  '--input-type',
+  '--title',
+  '--tsconfig',
+  '-P',
+  '--project',
+  '-O',
+  '--compiler-options',
+]);
+/** Options after which no file is run: the code comes from the command line. */
+const EVAL_OPTIONS = new Set(['-e', '--eval', '-p', '--print']);
+/** Words before the command: `cross-env A=b node x`, `npx tsx x`. */
+const PREFIXES = new Set(['cross-env', 'cross-env-shell', 'npx', 'env']);
+
+/**
+ * The files a package.json script runs: each command of `a && b`, `a; b`, `a || b`, `a | b`, after
+ * environment assignments and `cross-env`, when it is one of the runtimes in RUNNERS.
+ */
+export function scriptFiles(script: string): string[] {
+  const files: string[] = [];
+  for (const command of script.split(/&&|\|\||[;|&]/)) {
+    const words = command.trim().split(/\s+/).map(unquote).filter(Boolean);
+    let index = 0;
+    while (index < words.length && (PREFIXES.has(words[index] ?? '') || /^\w+=/.test(words[index] ?? ''))) index += 1;
+    if (!RUNNERS.has(words[index] ?? '')) continue;
+    // `bun run x.ts` runs the file like `bun x.ts`.
+    if (words[index] === 'bun' && words[index + 1] === 'run') index += 1;
+    for (index += 1; index < words.length; index += 1) {
+      const word = words[index] ?? '';
+      if (EVAL_OPTIONS.has(word)) break;
+      if (OPTIONS_WITH_VALUE.has(word)) index += 1;
+      else if (!word.startsWith('-')) {
+        files.push(word);
+        break;
+      }
+    }
+  }
+  return files;
+}
+
+function unquote(word: string): string {
+  return word.replace(/^(['"])(.*)\1$/, '$2');
+}

@@ -1,0 +1,178 @@
+import * as path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import type { FileModel } from '../../src/analysis/file-model.js';
+import { nearestManifest, scriptFiles } from '../../src/analysis/package-manifest.js';
+import { analyzeCode } from '../support/analyze-code.js';
+import type { Language } from '../support/languages.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/file-model');
+const CJS_PACKAGE = path.join(FIXTURES, 'cjs-package');
+const ESM_PACKAGE = path.join(FIXTURES, 'esm-package');
+
+function fileModel(code: string, filename: string, language: Language = 'esm', settings: Record<string, unknown> = {}): FileModel {
+  return analyzeCode(code, language, { 'process-guard': settings }, filename).file;
+}
+
+describe('scriptFiles', () => {
+  it.each<[string, string[]]>([
+    ['node tools/scripts/build.js', ['tools/scripts/build.js']],
+    ['tsx scripts/release.ts --dry-run', ['scripts/release.ts']],
+    ['ts-node -P tsconfig.json e2e/run.ts', ['e2e/run.ts']],
+    ['node --import tsx/esm tools/gen.ts', ['tools/gen.ts']],
+    ['node -r ts-node/register --inspect tools/gen.ts', ['tools/gen.ts']],
+    ['bun scripts/a.ts && bun run scripts/b.ts', ['scripts/a.ts', 'scripts/b.ts']],
+    ['vite-node docs/build', ['docs/build']],
+    ['cross-env NODE_ENV=production node scripts/a.js; DEBUG=1 node "scripts/b.js"', ['scripts/a.js', 'scripts/b.js']],
+    ['npm run build && npx tsx scripts/c.ts || exit 1', ['scripts/c.ts']],
+    ['node -e "require(1)" && node --print 1', []],
+    ['eslint . && tsc -p . && vitest run', []],
+    ['node', []],
+  ])('%s', (script, files) => {
+    expect(scriptFiles(script)).toEqual(files);
+  });
+});
+
+describe('nearestManifest', () => {
+  it('finds the nearest package.json walking up, once per folder', () => {
+    const first = nearestManifest(path.join(CJS_PACKAGE, 'src/deep/a.js'));
+    expect(first?.folder).toBe(CJS_PACKAGE);
+    expect(first?.type).toBeUndefined();
+    expect(nearestManifest(path.join(CJS_PACKAGE, 'src/other.js'))).toBe(first);
+    expect(nearestManifest(path.join(CJS_PACKAGE, 'nested/a.js'))?.type).toBe('module');
+  });
+
+  it('resolves bin (string or object) and the files scripts run', () => {
+    expect([...(nearestManifest(path.join(CJS_PACKAGE, 'a.js'))?.startedFiles ?? [])].sort()).toEqual(
+      [
+        'bin/cli.js',
+        'docs/build',
+        'e2e/run.ts',
+        'scripts/bun.ts',
+        'scripts/release.ts',
+        'tools/generate.ts',
+        'tools/other.ts',
+        'tools/scripts/build.js',
+      ].map((file) => path.join(CJS_PACKAGE, file)),
+    );
+    expect([...(nearestManifest(path.join(ESM_PACKAGE, 'a.js'))?.startedFiles ?? [])]).toEqual([path.join(ESM_PACKAGE, 'cli.js')]);
+  });
+
+  it('treats invalid JSON as a package with unknown contents, without throwing', () => {
+    const manifest = nearestManifest(path.join(FIXTURES, 'broken-package/a.js'));
+    expect(manifest).toMatchObject({ folder: path.join(FIXTURES, 'broken-package'), known: false, type: undefined });
+  });
+});
+
+describe('entry points', () => {
+  const library = `import { spawn } from 'node:child_process';\nexport const run = () => spawn('ls');`;
+  it.each<[string, string, string, Language?]>([
+    ['#!', `#!/usr/bin/env node\n${library}`, 'src/a.js'],
+    ['bin (object)', library, 'bin/cli.js'],
+    ['a script (node)', library, 'tools/scripts/build.js'],
+    ['a script without extension (vite-node)', library, 'docs/build.ts'],
+    ['a script after ; (node -r)', library, 'tools/other.ts'],
+  ])('%s', (_name, code, file) => {
+    expect(fileModel(code, path.join(CJS_PACKAGE, file)).entryPoint).toBe(_name === '#!' ? 'shebang' : 'package');
+  });
+
+  it.each<[string, string, Language]>([
+    ['ESM without export', `import { spawn } from 'node:child_process';\nawait main();\nasync function main() { spawn('ls'); }`, 'esm'],
+    ['export {} only', `import { spawn } from 'node:child_process';\nspawn('ls');\nexport {};`, 'ts'],
+    ['CommonJS without exports', `const { spawn } = require('child_process');\nif (module.exports.ready) spawn('ls');`, 'cjs'],
+  ])('no exports: %s', (_name, code, language) => {
+    expect(fileModel(code, path.join(CJS_PACKAGE, 'scripts/x.js'), language).entryPoint).toBe('no-exports');
+  });
+
+  it.each<[string, string, Language]>([
+    ['export const', `export const a = 1;`, 'esm'],
+    ['export default', `export default 1;`, 'esm'],
+    ['export *', `export * from './a.js';`, 'esm'],
+    ['export { a }', `const a = 1;\nexport { a };`, 'esm'],
+    ['export =', `export = 1;`, 'ts'],
+    ['module.exports =', `module.exports = {};`, 'cjs'],
+    ['module.exports.a =', `module.exports.a = 1;`, 'cjs'],
+    ['exports.a =', `exports.a = 1;`, 'cjs'],
+    ['Object.defineProperty(exports)', `Object.defineProperty(exports, '__esModule', { value: true });`, 'cjs'],
+    ['Object.assign(module.exports)', `Object.assign(module.exports, { a: 1 });`, 'cjs'],
+  ])('a module: %s', (_name, code, language) => {
+    expect(fileModel(code, path.join(CJS_PACKAGE, 'src/lib.js'), language).entryPoint).toBeUndefined();
+  });
+
+  it('a local named exports is not the CommonJS exports object', () => {
+    const code = `function f(exports) { exports.a = 1; }\nf({});`;
+    expect(fileModel(code, path.join(CJS_PACKAGE, 'src/lib.js'), 'cjs').entryPoint).toBe('no-exports');
+  });
+
+  it('entryPoints globs add to the defaults, relative to the package folder', () => {
+    const file = path.join(CJS_PACKAGE, 'examples/basic/run.js');
+    expect(fileModel('export const a = 1;', file).entryPoint).toBeUndefined();
+    expect(fileModel('export const a = 1;', file, 'esm', { entryPoints: ['examples/**'] }).entryPoint).toBe('setting');
+  });
+});
+
+describe('test files', () => {
+  it.each<[string, boolean]>([
+    ['src/a.test.ts', true],
+    ['src/a.spec.mjs', true],
+    ['src/__tests__/a.js', true],
+    ['test/a.js', true],
+    ['packages/x/tests/helpers/a.js', true],
+    ['src/testing.js', false],
+    ['src/latest.js', false],
+    ['src/contest/a.js', false],
+  ])('%s: %s', (file, expected) => {
+    expect(fileModel('export const a = 1;', path.join(CJS_PACKAGE, file)).isTestFile).toBe(expected);
+  });
+
+  it('folders above the package folder do not count', () => {
+    // The fixtures live under this repository's tests/ folder.
+    expect(fileModel('export const a = 1;', path.join(CJS_PACKAGE, 'src/a.js')).isTestFile).toBe(false);
+  });
+
+  it('testFiles globs add to the defaults', () => {
+    const file = path.join(CJS_PACKAGE, 'e2e/smoke.js');
+    expect(fileModel('export const a = 1;', file, 'esm', { testFiles: ['e2e/**'] }).isTestFile).toBe(true);
+  });
+
+  it('relative names (RuleTester defaults) are taken as written', () => {
+    expect(fileModel('export const a = 1;', 'test/file.mjs').isTestFile).toBe(true);
+    expect(fileModel('export const a = 1;', 'file.mjs').isTestFile).toBe(false);
+  });
+});
+
+describe('module system', () => {
+  it.each<[string, string, string, Language, 'esm' | 'cjs']>([
+    ['.mjs in a CommonJS package', CJS_PACKAGE, 'a.mjs', 'esm', 'esm'],
+    ['.cjs in an ESM package', ESM_PACKAGE, 'a.cjs', 'cjs', 'cjs'],
+    ['.cts in an ESM package', ESM_PACKAGE, 'a.cts', 'cts', 'cjs'],
+    ['.ts in an ESM package', ESM_PACKAGE, 'a.ts', 'ts', 'esm'],
+    ['.ts with imports in a CommonJS package (nodenext)', CJS_PACKAGE, 'a.ts', 'ts', 'cjs'],
+    ['.js with imports in a package without type (detected as ESM)', CJS_PACKAGE, 'a.js', 'esm', 'esm'],
+    ['.js in a nested "type": "module" package', path.join(CJS_PACKAGE, 'nested'), 'a.js', 'esm', 'esm'],
+  ])('%s', (_name, folder, file, language, expected) => {
+    const code =
+      language === 'cjs' ? `exports.a = require('node:fs');` : `import { readFileSync } from 'node:fs';\nexport const a = readFileSync;`;
+    expect(fileModel(code, path.join(folder, file), language).moduleSystem).toBe(expected);
+  });
+
+  it('a .js file without import/export syntax in a package without type is CommonJS', () => {
+    expect(fileModel(`exports.a = 1;`, path.join(CJS_PACKAGE, 'a.js'), 'esm').moduleSystem).toBe('cjs');
+  });
+
+  it('without package.json, the syntax decides', () => {
+    expect(fileModel(`const fs = require('node:fs');\nexports.a = fs;`, 'file.ts', 'ts').moduleSystem).toBe('cjs');
+    expect(fileModel(`export const a = 1;`, 'file.ts', 'ts').moduleSystem).toBe('esm');
+  });
+});
+
+describe('settings', () => {
+  it.each<[string, unknown, string]>([
+    ['entryPoints', 'tools/**', "settings['process-guard'].entryPoints must be an array."],
+    ['entryPoints', ['tools/**', ''], "settings['process-guard'].entryPoints[1] must be a non-empty glob string."],
+    ['testFiles', [42], "settings['process-guard'].testFiles[0] must be a non-empty glob string."],
+  ])('%s: %j is rejected', (key, value, message) => {
+    expect(() => analyzeCode('x();', 'esm', { 'process-guard': { [key]: value } })).toThrow(message);
+  });
+});
