@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', '.cache/', 'examples/', 'tests/fixtures/', 'tests/.virtual/'] },
+  { ignores: ['dist/', 'coverage/', '.cache/', 'examples/', 'tests/fixtures/', 'tests/.virtual/', 'tests/real-bugs/repro/']  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
