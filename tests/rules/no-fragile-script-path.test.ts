@@ -99,6 +99,10 @@ fork(b);`),
     cjs(`#!/usr/bin/env node
 const { spawn } = require('child_process');
 spawn(process.execPath, [process.argv[1], '--child'], { stdio: 'inherit' });`),
+    // The package.json bin entry is the launched script too.
+    cjs(`const { spawn } = require('child_process');
+spawn(process.execPath, [process.argv[1], '--child'], { stdio: 'inherit' });
+module.exports = {};`, { filename: fixture('cjs-package/bin/cli.js') }),
     cjs(`const { fork } = require('child_process');
 if (require.main === module) {
   fork(process.argv[1], ['--child']);
