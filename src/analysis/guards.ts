@@ -69,12 +69,13 @@ const ALL_PLATFORMS: ReadonlySet<Platform> = new Set(PLATFORMS);
 const MAX_ALIAS_DEPTH = 4;
 
 export class GuardEvaluator {
-  private readonly factsCache = new WeakMap<Node, readonly Fact[]>();
+  // Plain maps: they live only as long as the file's analysis, and V8 marks large WeakMaps slowly.
+  private readonly factsCache = new Map<Node, readonly Fact[]>();
   private readonly callerPlatformCache = new Map<Node, readonly Fact[]>();
   /** Functions whose caller facts are being computed (a function reached from itself). */
   private readonly callerPlatformPending = new Set<Node>();
   /** The early-exit facts of each statement list, by the index of the statement they precede. */
-  private readonly exitFactsCache = new WeakMap<readonly Node[], EarlyExits>();
+  private readonly exitFactsCache = new Map<readonly Node[], EarlyExits>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
