@@ -31,6 +31,18 @@ export default tseslint.config(
     },
   },
   {
+    // The layers (DESIGN.md): util sits below the analysis, so it never imports it.
+    files: ['src/util/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/analysis/*', '**/analysis'], message: 'src/util sits below the analysis layer: move the code into src/analysis instead.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     ...eslintPlugin.configs.recommended,
     settings: { eslintPlugin: { ruleTesterConstructors: ['RuleTester'] } },

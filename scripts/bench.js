@@ -9,7 +9,7 @@
  *   all          baseline + process-guard all
  * alternating the three per repetition (after warm-up runs), and prints the median wall time of
  * each, the ratios against the baseline, the time per rule (ESLint's `stats`), and the time to import
- * the built plugin in a fresh Node process. It only reports: the exit code is 0 whatever the ratios.
+ * the built plugin in a fresh Node process, and how the rules' time grows with the size of generated files. It only reports: the exit code is 0 whatever the ratios.
  *
  * Options:
  *   --reps N       timed repetitions of each configuration (default 5)
@@ -23,6 +23,9 @@
  *                  configuration: on a machine busy with other work, the whole-run times of the same
  *                  configuration varied by up to 40 %, which hides a 5 % difference, while
  *                  background load hits all three equally file by file
+ *   --growth N     statements of the smaller generated files of the growth check (default 1000;
+ *                  0 skips it): the rules' time on generated files of N and 4N statements, whose
+ *                  ratio stays near 4 when the analysis is linear
  *   --eslint9      use ESLint 9 (the `eslint-v9` alias)
  *   --stand-in     a tiny stand-in rule instead of the built plugin (for working on this script)
  */
@@ -30,7 +33,9 @@ import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { ensureCorpus, listCorpusFiles } from './lib/corpus-files.js';
+import path from 'node:path';
+import { ROOT, ensureCorpus, listCorpusFiles } from './lib/corpus-files.js';
+import { callChain, guardedStatements, methodChain } from './lib/generated-files.js';
 import { PLUGIN_ENTRY, enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, median, parseCount, parseOptions } from './lib/lint-setup.js';
 
 /** @typedef {import('./lib/corpus-files.js').CorpusFile} CorpusFile */
@@ -42,6 +47,7 @@ const args = parseOptions(
     limit: { type: 'string' },
     package: { type: 'string', multiple: true },
     loads: { type: 'string', default: '7' },
+    growth: { type: 'string', default: '1000' },
     'by-run': { type: 'boolean', default: false },
     eslint9: { type: 'boolean', default: false },
     'stand-in': { type: 'boolean', default: false },
@@ -132,6 +138,56 @@ function measureLoadTimes(count) {
     times.push(Number(out));
   }
   return times;
+}
+
+/**
+ * The process-guard rules' time (ESLint's stats, median of 3) on generated files of `size` and
+ * `4 * size` statements, and the ratio: near 4 when the cost grows linearly, near 16 when quadratic.
+ * @param {typeof import('eslint').ESLint} ESLint
+ * @param {import('eslint').Linter.Config} all
+ * @param {number} size
+ */
+async function measureGrowth(ESLint, all, size) {
+  const eslint = new ESLint(eslintOptions([{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } }, all], { stats: true }));
+  const filePath = path.join(ROOT, 'bench-generated.mjs');
+  /** @param {string} code */
+  const rulesMs = async (code) => {
+    /** @type {number[]} */
+    const times = [];
+    for (let rep = 0; rep < 3; rep++) {
+      collectGarbage();
+      const [result] = await eslint.lintText(code, { filePath });
+      if (result.messages.some((message) => message.fatal || message.ruleId === null)) return undefined;
+      let ms = 0;
+      for (const pass of result.stats?.times.passes ?? []) {
+        for (const [ruleId, time] of Object.entries(pass.rules ?? {})) if (ruleId.startsWith('process-guard/')) ms += time.total;
+      }
+      times.push(ms);
+    }
+    return median(times);
+  };
+  const shapes = [
+    { name: 'top-level statements with guards', generate: guardedStatements },
+    { name: 'chain of functions called at load', generate: callChain },
+    { name: 'chain of methods from a constructor', generate: methodChain },
+  ];
+  print(`Growth: process-guard rules' time on generated files of N = ${size} and 4N statements (median of 3; linear: ratio near 4):`);
+  for (const shape of shapes) {
+    /** @type {(number | undefined)[]} */
+    const times = [];
+    for (const n of [size, 4 * size]) {
+      try {
+        times.push(await rulesMs(shape.generate(n)));
+      } catch {
+        times.push(undefined);
+      }
+    }
+    const [small, large] = times;
+    const shown = (/** @type {number | undefined} */ ms) => (ms === undefined ? 'threw' : `${ms.toFixed(1)} ms`);
+    const ratio = small !== undefined && large !== undefined && small > 0 ? (large / small).toFixed(2) : '-';
+    print(`  ${shape.name.padEnd(38)} N ${shown(small).padStart(10)}   4N ${shown(large).padStart(10)}   4N / N = ${ratio}`);
+  }
+  print('');
 }
 
 /**
@@ -252,6 +308,9 @@ async function main() {
   print(`  @eslint/js rules total     ${sum(theirs).toFixed(1)} ms; slowest:`);
   for (const [id, ms] of theirs.sort((a, b) => b[1] - a[1]).slice(0, 5)) print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms`);
   print('');
+
+  const growth = parseCount(args.growth, '--growth') ?? 1000;
+  if (growth > 0) await measureGrowth(ESLint, all, growth);
 
   if (loads > 0 && !args['stand-in']) {
     const times = measureLoadTimes(loads);

@@ -106,19 +106,25 @@ export function hasSpread(object: TSESTree.ObjectExpression): boolean {
 }
 
 /**
- * Visits `root` and its descendants depth first. `visit` returns false to skip a node's children.
- * Used for the few bounded searches the analysis makes inside one class or constructor.
+ * Visits `root` and its descendants depth first, in source order. `visit` returns false to skip a
+ * node's children. An explicit stack, not recursion: the depth of the tree never deepens the call stack.
  */
 export function walk(
   root: Node,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
   visit: (node: Node) => boolean | void,
 ): void {
-  if (visit(root) === false) return;
-  for (const key of visitorKeys[root.type] ?? []) {
-    const value = (root as unknown as Record<string, unknown>)[key];
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (typeof item === 'object' && item !== null && typeof (item as Node).type === 'string') walk(item as Node, visitorKeys, visit);
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (visit(node) === false) continue;
+    const children: Node[] = [];
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item === 'object' && item !== null && typeof (item as Node).type === 'string') children.push(item as Node);
+      }
     }
+    // Pushed last child first, so the first child is visited next.
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as Node);
   }
 }

@@ -51,15 +51,26 @@ const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
 
 export class ExecutionModel {
   private readonly functionCache = new Map<FunctionNode, Execution>();
+  /** Executions without following calls of local functions (see `execution`). */
+  private readonly directFunctionCache = new Map<FunctionNode, Execution>();
   private readonly instantiationCache = new Map<ClassNode, TSESTree.NewExpression | null>();
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
   /** When `node` runs. */
   executionOf(node: Node): Execution {
+    return this.execution(node, true);
+  }
+
+  /**
+   * With `followCalls`, a local function also runs at load when top-level code calls it (`via`);
+   * without, only where it is written (IIFEs, callbacks, constructors). The call-chain walk asks the
+   * second, so it stays one level deep however long a chain of local functions is.
+   */
+  private execution(node: Node, followCalls: boolean): Execution {
     let current: Node = node;
     for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
-      if (isFunction(parent)) return this.functionExecution(parent);
+      if (isFunction(parent)) return this.functionExecution(parent, followCalls);
       if (parent.type === 'PropertyDefinition' && current === parent.value) {
         const classNode = parent.parent.parent;
         return parent.static ? this.directExecution(classNode) : { when: 'construction', classNode };
@@ -91,31 +102,30 @@ export class ExecutionModel {
 
   /** Execution of a node without following calls of local functions (the one level already used). */
   private directExecution(node: Node): Execution {
-    const execution = this.executionOf(node);
-    return execution.when === 'module-load' && execution.via ? LATER : execution;
+    return this.execution(node, false);
   }
 
   private runsDirectlyAtLoad(node: Node): boolean {
-    const execution = this.executionOf(node);
-    return execution.when === 'module-load' && !execution.via;
+    return this.directExecution(node).when === 'module-load';
   }
 
-  private functionExecution(fn: FunctionNode): Execution {
-    const cached = this.functionCache.get(fn);
+  private functionExecution(fn: FunctionNode, followCalls: boolean): Execution {
+    const cache = followCalls ? this.functionCache : this.directFunctionCache;
+    const cached = cache.get(fn);
     if (cached) return cached;
     // Recursion (a function reached from itself) ends as `later`.
-    this.functionCache.set(fn, LATER);
-    const execution = this.computeFunctionExecution(fn);
-    this.functionCache.set(fn, execution);
+    cache.set(fn, LATER);
+    const execution = this.computeFunctionExecution(fn, followCalls);
+    cache.set(fn, execution);
     return execution;
   }
 
-  private computeFunctionExecution(fn: FunctionNode): Execution {
+  private computeFunctionExecution(fn: FunctionNode, followCalls: boolean): Execution {
     const parent = fn.parent;
     if (!parent) return LATER;
 
     const invokedBy = this.immediateInvocation(fn);
-    if (invokedBy) return this.executionOf(invokedBy);
+    if (invokedBy) return this.execution(invokedBy, followCalls);
 
     if (parent.type === 'MethodDefinition' && parent.value === fn) {
       const classNode = parent.parent.parent;
@@ -126,7 +136,7 @@ export class ExecutionModel {
     if (parent.type === 'PropertyDefinition' && parent.value === fn && !parent.static) {
       return this.calledFromConstructor(parent.parent.parent, parent.key, parent.computed);
     }
-    return this.calledAtLoad(fn);
+    return followCalls ? this.calledAtLoad(fn) : LATER;
   }
 
   /** The call that runs `fn` right where it is written: an IIFE, a sync callback, a Promise executor. */

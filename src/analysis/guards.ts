@@ -58,13 +58,26 @@ export interface GuardSettings {
   readonly platformGuards: ReadonlyMap<string, readonly Platform[]>;
 }
 
+/** The early-exit facts of one statement list, computed in one pass. */
+interface EarlyExits {
+  readonly facts: readonly Fact[];
+  /** For each statement, how many of `facts` come from the statements before it. */
+  readonly countBefore: readonly number[];
+  readonly indexOf: ReadonlyMap<Node, number>;
+}
+
 const ALL_PLATFORMS: ReadonlySet<Platform> = new Set(PLATFORMS);
 const MAX_ALIAS_DEPTH = 4;
 
 export class GuardEvaluator {
-  private readonly factsCache = new WeakMap<Node, readonly Fact[]>();
+  // Plain maps: they live only as long as the file's analysis, and V8 marks large WeakMaps slowly.
+  private readonly factsCache = new Map<Node, readonly Fact[]>();
   private readonly callerPlatformCache = new Map<Node, readonly Fact[]>();
   private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
+  /** Functions whose caller facts are being computed (a function reached from itself). */
+  private readonly callerPlatformPending = new Set<Node>();
+  /** The early-exit facts of each statement list, by the index of the statement they precede. */
+  private readonly exitFactsCache = new Map<readonly Node[], EarlyExits>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -72,18 +85,29 @@ export class GuardEvaluator {
     private readonly settings: GuardSettings,
   ) {}
 
-  /** Every fact that holds when `node` runs, from its enclosing conditions and earlier exits. */
+  /**
+   * Every fact that holds when `node` runs, from its enclosing conditions and earlier exits.
+   * The facts of a node are its own edge's facts over its parent's, so each ancestor is computed
+   * once per file and a query costs the path to the nearest ancestor already known.
+   */
   factsAt(node: Node): readonly Fact[] {
-    const cached = this.factsCache.get(node);
-    if (cached) return cached;
-    const facts: Fact[] = [];
-    let current: Node = node;
-    for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
-      facts.push(...this.factsFromParent(current, parent));
-      if (isFunction(parent) && current === parent.body) facts.push(...this.callerPlatformFacts(parent));
+    const pending: Node[] = [];
+    let current: Node | undefined = node;
+    while (current && !this.factsCache.has(current)) {
+      pending.push(current);
+      current = current.parent;
     }
-    this.factsCache.set(node, facts);
-    return facts;
+    // Innermost facts first, as the rules read them.
+    let inherited: readonly Fact[] = current ? (this.factsCache.get(current) ?? []) : [];
+    for (let index = pending.length - 1; index >= 0; index -= 1) {
+      const child = pending[index] as Node;
+      const parent = child.parent;
+      const own = parent ? this.factsFromParent(child, parent) : [];
+      if (parent && isFunction(parent) && child === parent.body) own.push(...this.callerPlatformFacts(parent));
+      if (own.length > 0) inherited = [...own, ...inherited];
+      this.factsCache.set(child, inherited);
+    }
+    return inherited;
   }
 
   /** What `test` proves when it evaluates truthy (`assumed` true) or falsy. */
@@ -152,40 +176,94 @@ export class GuardEvaluator {
     const cached = this.callerPlatformCache.get(fn);
     if (cached) return cached;
     // A function reached from itself proves nothing about its own platform.
-    this.callerPlatformCache.set(fn, []);
+    if (this.callerPlatformPending.has(fn)) return [];
+    // The functions around the uses are resolved first, innermost caller first, with an explicit
+    // stack: a chain of thousands of local functions must not deepen the call stack.
+    const stack: FunctionNode[] = [fn];
+    while (stack.length > 0) {
+      const top = stack.at(-1) as FunctionNode;
+      if (this.callerPlatformCache.has(top)) {
+        stack.pop();
+      } else if (!this.callerPlatformPending.has(top)) {
+        this.callerPlatformPending.add(top);
+        for (const caller of this.enclosingFunctionsOfUses(top)) {
+          if (!this.callerPlatformCache.has(caller) && !this.callerPlatformPending.has(caller)) stack.push(caller);
+        }
+      } else {
+        stack.pop();
+        this.callerPlatformCache.set(top, this.platformsOfUses(top));
+        this.callerPlatformPending.delete(top);
+      }
+    }
+    return this.callerPlatformCache.get(fn) ?? [];
+  }
+
+  /** Uses of a local function's name outside the function itself; undefined when exported. */
+  private outsideUses(fn: FunctionNode): readonly Node[] | undefined {
     // Calls from inside the function itself (recursion) run where the outer call runs.
-    const uses = (isExported(fn) ? undefined : bindingReads(this.sourceCode, fn))?.filter(
+    return (isExported(fn) ? undefined : bindingReads(this.sourceCode, fn))?.filter(
       (use) => use.range[0] < fn.range[0] || use.range[1] > fn.range[1],
     );
-    let facts: Fact[] = [];
-    if (uses && uses.length > 0) {
-      const platforms = new Set<Platform>();
-      for (const use of uses) for (const platform of possiblePlatforms(this.factsAt(use))) platforms.add(platform);
-      if (platforms.size < ALL_PLATFORMS.size) facts = [{ kind: 'platform', platforms, test: fn }];
+  }
+
+  /** The functions whose caller facts the facts at `fn`'s uses include. */
+  private enclosingFunctionsOfUses(fn: FunctionNode): FunctionNode[] {
+    const found: FunctionNode[] = [];
+    for (const use of this.outsideUses(fn) ?? []) {
+      for (let current: Node = use, parent = use.parent; parent; current = parent, parent = parent.parent) {
+        // Known facts already include everything above.
+        if (this.factsCache.has(current)) break;
+        if (isFunction(parent) && current === parent.body) found.push(parent);
+      }
     }
-    this.callerPlatformCache.set(fn, facts);
-    return facts;
+    return found;
+  }
+
+  private platformsOfUses(fn: FunctionNode): readonly Fact[] {
+    const uses = this.outsideUses(fn);
+    if (!uses || uses.length === 0) return [];
+    const platforms = new Set<Platform>();
+    for (const use of uses) for (const platform of possiblePlatforms(this.factsAt(use))) platforms.add(platform);
+    return platforms.size < ALL_PLATFORMS.size ? [{ kind: 'platform', platforms, test: fn }] : [];
   }
 
   /** `if (!ok) return;` before `child` in the same statement list proves `ok` at `child`. */
   private earlyExitFacts(statements: readonly Node[], child: Node): Fact[] {
-    const facts: Fact[] = [];
-    for (const statement of statements) {
-      if (statement === child) break;
-      if (statement.type === 'IfStatement') {
-        const thenExits = alwaysExits(statement.consequent, this.references, this.skipsTest);
-        const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references, this.skipsTest) : false;
-        if (thenExits && !elseExits) facts.push(...this.conditionFacts(statement.test, false));
-        else if (elseExits && !thenExits) facts.push(...this.conditionFacts(statement.test, true));
-      } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
-        // `ok || process.exit(1)`
-        const { left, right, operator } = statement.expression;
-        if (operator !== '??' && isExitCall(right, this.references)) {
-          facts.push(...this.conditionFacts(left, operator === '||'));
-        }
-      }
+    let exits = this.exitFactsCache.get(statements);
+    if (!exits) {
+      exits = this.scanEarlyExits(statements);
+      this.exitFactsCache.set(statements, exits);
     }
-    return facts;
+    const index = exits.indexOf.get(child);
+    return exits.facts.slice(0, index === undefined ? exits.facts.length : (exits.countBefore[index] ?? 0));
+  }
+
+  /** One pass over a statement list: the exit facts in order, and how many precede each statement. */
+  private scanEarlyExits(statements: readonly Node[]): EarlyExits {
+    const facts: Fact[] = [];
+    const countBefore: number[] = [];
+    const indexOf = new Map<Node, number>();
+    statements.forEach((statement, index) => {
+      countBefore.push(facts.length);
+      indexOf.set(statement, index);
+      facts.push(...this.exitFactsOf(statement));
+    });
+    return { facts, countBefore, indexOf };
+  }
+
+  /** What the statements after `statement` may assume because it exits otherwise. */
+  private exitFactsOf(statement: Node): Fact[] {
+    if (statement.type === 'IfStatement') {
+      const thenExits = alwaysExits(statement.consequent, this.references, this.skipsTest);
+      const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references, this.skipsTest) : false;
+      if (thenExits && !elseExits) return this.conditionFacts(statement.test, false);
+      if (elseExits && !thenExits) return this.conditionFacts(statement.test, true);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
+      // `ok || process.exit(1)`
+      const { left, right, operator } = statement.expression;
+      if (operator !== '??' && isExitCall(right, this.references)) return this.conditionFacts(left, operator === '||');
+    }
+    return [];
   }
 
   private switchFacts(switchCase: TSESTree.SwitchCase): Fact[] {

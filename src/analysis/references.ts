@@ -107,10 +107,40 @@ const TRANSPARENT_PARENTS = new Set<string>([
   'TSInstantiationExpression',
 ]);
 
+const EMPTY_INDEX: ReferenceIndex = {
+  refOf: () => undefined,
+  bindingOf: () => undefined,
+  invocations: [],
+  loads: [],
+  isEmpty: true,
+};
+
+const mentionPatterns = new WeakMap<ReadonlySet<string>, RegExp>();
+
+/** The globals the index follows (see the `trackGlobal` calls). */
+const TRACKED_GLOBALS = ['require', 'process', 'module', '__filename', '__dirname'] as const;
+
+/**
+ * Whether the text can reference a tracked value at all: every module enters through a string
+ * literal naming it (an import, `require`, `getBuiltinModule`) or through a tracked global.
+ * Searching the text is far cheaper than the scope walk it saves (most ES modules use neither).
+ */
+function mentionsTrackedValue(text: string, trackedModules: ReadonlySet<string>): boolean {
+  if (TRACKED_GLOBALS.some((name) => text.includes(name))) return true;
+  let pattern = mentionPatterns.get(trackedModules);
+  if (!pattern) {
+    const names = [...trackedModules].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    pattern = new RegExp(`['"\`](?:node:)?(?:${names.join('|')})['"\`]`);
+    mentionPatterns.set(trackedModules, pattern);
+  }
+  return pattern.test(text);
+}
+
 export function buildReferenceIndex(
   sourceCode: Readonly<TSESLint.SourceCode>,
   trackedModules: ReadonlySet<string>,
 ): ReferenceIndex {
+  if (!mentionsTrackedValue(sourceCode.text, trackedModules)) return EMPTY_INDEX;
   const labels = new Map<Node, ModuleRef>();
   const bindings = new Map<Variable, ModuleRef>();
   const invocations: Invocation[] = [];
@@ -168,7 +198,28 @@ export function buildReferenceIndex(
     }
   }
 
+  /**
+   * Labels `node` and everything its value flows to. The flow is followed with an explicit stack, in
+   * the order a recursive walk would take (each label's successors in turn, depth first), so a long
+   * chain of aliases never deepens the call stack: while a label is being followed, `track` only
+   * collects its successors.
+   */
+  let successors: [Node, ModuleRef][] | undefined;
   function track(node: Node, ref: ModuleRef): void {
+    if (successors) {
+      successors.push([node, ref]);
+      return;
+    }
+    const stack: [Node, ModuleRef][] = [[node, ref]];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+      successors = [];
+      follow(item[0], item[1]);
+      for (let index = successors.length - 1; index >= 0; index -= 1) stack.push(successors[index] as [Node, ModuleRef]);
+    }
+    successors = undefined;
+  }
+
+  function follow(node: Node, ref: ModuleRef): void {
     if (labels.has(node)) return;
     labels.set(node, ref);
     const parent = node.parent;
@@ -311,19 +362,15 @@ export function buildReferenceIndex(
 }
 
 /**
- * The `import(x)` expressions of a file, found from the `import` keyword tokens followed by `(` so
- * that finding them costs a token scan, not a tree walk (and nothing when `import` is not written).
+ * The `import(x)` expressions of a file: one walk of the tree, made only when the text has an
+ * `import(` at all (most files have none; `import` alone is in every ES module).
  */
 function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ImportExpression[] {
   const found: TSESTree.ImportExpression[] = [];
-  if (!sourceCode.text.includes('import')) return found;
-  const tokens = sourceCode.ast.tokens ?? [];
-  for (let index = 0; index < tokens.length - 1; index += 1) {
-    const token = tokens[index];
-    if (token?.type !== 'Keyword' || token.value !== 'import' || tokens[index + 1]?.value !== '(') continue;
-    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
-    if (node?.type === 'ImportExpression') found.push(node);
-  }
+  if (!/\bimport\s*\(/.test(sourceCode.text)) return found;
+  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type === 'ImportExpression') found.push(node);
+  });
   return found;
 }
 

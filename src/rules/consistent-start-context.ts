@@ -4,8 +4,8 @@ import { analyze, type FileAnalysis } from '../analysis/index.js';
 import { processMessages, type ProcessMessage } from '../analysis/ipc.js';
 import { crossingProblems, type CrossingKind, type CrossingProblem } from '../analysis/messages.js';
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism } from '../util/describe.js';
-import { GUARD_ADVICE } from '../util/start-guard.js';
+import { describeMechanism } from '../analysis/describe.js';
+import { GUARD_ADVICE } from '../analysis/start-guard.js';
 import { wrongGuards, type WrongGuard } from './consistent-start-context-utils/wrong-guard.js';
 
 type Options = [{ checkLossyJson: boolean }];

@@ -4,7 +4,7 @@ import { skipTransparent } from '../analysis/ast.js';
 import type { ClassNode } from '../analysis/execution.js';
 import { analyze, type FileAnalysis, type StarterSite } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism } from '../util/describe.js';
+import { describeMechanism } from '../analysis/describe.js';
 import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
 

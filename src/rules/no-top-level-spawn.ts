@@ -4,7 +4,7 @@ import { analyze, type FileAnalysis, type StarterSite } from '../analysis/index.
 import { contextFacts, type Fact } from '../analysis/guards.js';
 import { isSelfSpawnSite } from '../analysis/self-spawn.js';
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism, lineOf } from '../util/describe.js';
+import { describeMechanism, lineOf } from '../analysis/describe.js';
 import { lazyAccessorFix } from './no-top-level-spawn-utils/lazy-accessor.js';
 
 type Options = [{ allowSync: boolean }];

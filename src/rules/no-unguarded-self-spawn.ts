@@ -4,8 +4,8 @@ import { contextFacts } from '../analysis/guards.js';
 import { analyze } from '../analysis/index.js';
 import { selfSpawns } from '../analysis/self-spawn.js';
 import { createRule } from '../util/create-rule.js';
-import { lineOf } from '../util/describe.js';
-import { GUARD_ADVICE, wrapInGuardFix } from '../util/start-guard.js';
+import { lineOf } from '../analysis/describe.js';
+import { GUARD_ADVICE, wrapInGuardFix } from '../analysis/start-guard.js';
 
 type MessageIds = 'unguarded' | 'unguardedVia' | 'wrapInGuard';
 

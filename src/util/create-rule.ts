@@ -41,13 +41,31 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   create,
 }: Readonly<RuleDefinition<Options, MessageIds>>): ProcessGuardRule<MessageIds, Options> {
   const defaults = (meta.defaultOptions ?? []) as unknown as Options;
+  const merged = mergedOptionsCache(defaults);
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
     defaultOptions: defaults,
     // The one place that reads `context.options`: every rule receives them merged, as `create`'s second argument.
     // eslint-disable-next-line no-restricted-syntax
-    create: (context) => create(context, withDefaults(defaults, context.options)),
+    create: (context) => create(context, merged(context.options)),
+  };
+}
+
+/**
+ * `withDefaults` once per configuration, not once per file: the merged options of an options array
+ * already seen (ESLint passes a fresh array per file, so also of one equal to the last array seen).
+ * Every file of that configuration shares them: rules read options, never write them (`Readonly`).
+ */
+export function mergedOptionsCache<Options extends readonly unknown[]>(defaults: Options): (user: readonly unknown[] | undefined) => Options {
+  const byArray = new WeakMap<readonly unknown[], Options>();
+  let last: { user: readonly unknown[] | undefined; options: Options } | undefined;
+  return (user) => {
+    const known = user && byArray.get(user);
+    if (known) return known;
+    if (!last || !equalJson(last.user, user)) last = { user, options: withDefaults(defaults, user) };
+    if (user) byArray.set(user, last.options);
+    return last.options;
   };
 }
 
@@ -72,3 +90,13 @@ function mergeDeep(base: Record<string, unknown>, override: Record<string, unkno
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Structural equality of JSON-like values (options are JSON: schemas validate them). */
+function equalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((key) => Object.hasOwn(b, key) && equalJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+

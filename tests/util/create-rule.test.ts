@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createRule, withDefaults } from '../../src/util/create-rule.js';
+import { createRule, mergedOptionsCache, withDefaults } from '../../src/util/create-rule.js';
 import { PACKAGE_VERSION, REPOSITORY_URL } from '../../src/util/package-info.js';
 
 describe('withDefaults', () => {
@@ -20,6 +20,22 @@ describe('withDefaults', () => {
     const defaults = [{ list: ['x'] }] as const;
     const [merged] = withDefaults(defaults, undefined);
     expect(merged).not.toBe(defaults[0]);
+  });
+});
+
+describe('mergedOptionsCache', () => {
+  it('merges once per configuration: the same or an equal options array gives the same options', () => {
+    const merged = mergedOptionsCache([{ a: 1, b: { c: 2 } }]);
+    const user = [{ b: { c: 3 } }];
+    const first = merged(user);
+    expect(first).toEqual([{ a: 1, b: { c: 3 } }]);
+    expect(merged(user)).toBe(first);
+    // ESLint hands each file a fresh array.
+    expect(merged([{ b: { c: 3 } }])).toBe(first);
+    expect(merged([{ b: { c: 4 } }])).toEqual([{ a: 1, b: { c: 4 } }]);
+    expect(merged(user)).toBe(first);
+    expect(merged(undefined)).toEqual([{ a: 1, b: { c: 2 } }]);
+    expect(merged([])).toEqual([{ a: 1, b: { c: 2 } }]);
   });
 });
 

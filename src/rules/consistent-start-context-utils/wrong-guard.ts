@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { contextFacts, type ContextFact, type ContextKind } from '../../analysis/guards.js';
 import type { FileAnalysis } from '../../analysis/index.js';
 import { selfSpawns, type SelfSpawn, type SelfSpawnMechanism } from '../../analysis/self-spawn.js';
-import { parentGuard } from '../../util/start-guard.js';
+import { parentGuard } from '../../analysis/start-guard.js';
 
 type Node = TSESTree.Node;
 type Check = Exclude<ContextKind, 'marker'>;

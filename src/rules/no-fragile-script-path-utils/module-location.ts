@@ -11,7 +11,7 @@ import { skipTransparent } from '../../analysis/ast.js';
 import type { FileAnalysis } from '../../analysis/index.js';
 import { constantInitializer, lookupName, resolveVariable } from '../../analysis/scope.js';
 import { leadingString, type ScriptArgument, type ScriptPath } from '../../analysis/script-paths.js';
-import { moduleMember } from '../../util/module-member.js';
+import { moduleMember } from '../../analysis/module-member.js';
 import { isTypeScriptFile } from '../../util/source-text.js';
 import type { ModuleSystem } from '../../analysis/module-system.js';
 

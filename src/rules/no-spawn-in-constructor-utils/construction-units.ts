@@ -69,9 +69,9 @@ export function buildConstructionModel(sourceCode: Readonly<TSESLint.SourceCode>
   const visitorKeys = sourceCode.visitorKeys;
 
   const units: Unit[] = [];
+  const reached = new Map<string, Effects>();
   const add = (node: Unit['node'], code: Node): Unit => {
-    const effects = new Effects();
-    effects.scan(code, methods, visitorKeys, new Set());
+    const effects = unitEffects(code, methods, visitorKeys, reached);
     const unit: Unit = {
       node,
       order: units.length,
@@ -114,6 +114,35 @@ function instanceMethods(classNode: ClassNode): Map<string, Node[]> {
   return methods;
 }
 
+/**
+ * The effects of a unit's own code, with those of every method it reaches through `this`, found by a
+ * worklist over member keys (each method body scanned once per class, in `reached`), so a chain of
+ * methods calling one another never deepens the call stack.
+ */
+function unitEffects(code: Node, methods: Map<string, Node[]>, visitorKeys: TSESLint.SourceCode.VisitorKeys, reached: Map<string, Effects>): Effects {
+  const effects = new Effects();
+  effects.scan(code, visitorKeys, true);
+  const queue = [...effects.reads, ...effects.writes];
+  const visited = new Set<EffectKey>();
+  for (let index = 0; index < queue.length; index += 1) {
+    const key = queue[index];
+    if (typeof key !== 'string' || visited.has(key)) continue;
+    visited.add(key);
+    const bodies = methods.get(key);
+    if (!bodies) continue;
+    let body = reached.get(key);
+    if (!body) {
+      body = new Effects();
+      for (const method of bodies) body.scan(method, visitorKeys, false);
+      reached.set(key, body);
+    }
+    for (const read of body.reads) effects.reads.add(read);
+    for (const write of body.writes) effects.writes.add(write);
+    queue.push(...body.reads, ...body.writes);
+  }
+  return effects;
+}
+
 class Effects {
   readonly reads = new Set<EffectKey>();
   readonly writes = new Set<EffectKey>();
@@ -121,15 +150,15 @@ class Effects {
   bound = false;
   returns = false;
 
-  /** Collects `this` member effects; `own` is false inside the bodies of methods reached through `this`. */
-  scan(root: Node, methods: Map<string, Node[]>, visitorKeys: TSESLint.SourceCode.VisitorKeys, visited: Set<string>, own = true): void {
+  /** Collects `this` member effects of `root` alone; `own` is false inside the bodies of methods reached through `this`. */
+  scan(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, own: boolean): void {
     walk(root, visitorKeys, (node) => {
       // Another `this` (plain functions, classes) is not the instance.
       if (node !== root && (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody')) {
         return false;
       }
       if (own) this.noteBinding(node, root);
-      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') this.noteMember(node, methods, visitorKeys, visited, own);
+      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression') this.noteMember(node, own);
       return true;
     });
   }
@@ -141,13 +170,7 @@ class Effects {
     if (node.type === 'MetaProperty' && node.meta.name === 'new') this.bound = true;
   }
 
-  private noteMember(
-    node: TSESTree.MemberExpression,
-    methods: Map<string, Node[]>,
-    visitorKeys: TSESLint.SourceCode.VisitorKeys,
-    visited: Set<string>,
-    own: boolean,
-  ): void {
+  private noteMember(node: TSESTree.MemberExpression, own: boolean): void {
     const key = memberKey(node);
     if (key === undefined) return;
     const parent = node.parent;
@@ -159,11 +182,6 @@ class Effects {
       if (own) this.assigned.add(key);
     }
     if (!assigned || compound) this.reads.add(key);
-    const bodies = methods.get(key);
-    if (bodies && !visited.has(key)) {
-      visited.add(key);
-      for (const body of bodies) this.scan(body, methods, visitorKeys, visited, false);
-    }
   }
 }
 

@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { skipTransparent } from '../../analysis/ast.js';
 import type { FileAnalysis } from '../../analysis/index.js';
-import { isNameFree } from '../../util/module-member.js';
+import { isNameFree } from '../../analysis/module-member.js';
 import { capitalize, indentFollowingLines, instanceTypeText, isTypeScriptFile } from '../../util/source-text.js';
 
 export interface LazyAccessorFix {

@@ -4,8 +4,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { FileAnalysis } from '../analysis/index.js';
-import { lookupName } from '../analysis/scope.js';
+import type { FileAnalysis } from './index.js';
+import { lookupName } from './scope.js';
 
 export interface MemberAccess {
   /** Source text that evaluates to the member. */

@@ -4,10 +4,10 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { FileAnalysis } from '../analysis/index.js';
-import type { SelfSpawnMechanism } from '../analysis/self-spawn.js';
+import type { FileAnalysis } from './index.js';
+import type { SelfSpawnMechanism } from './self-spawn.js';
 import { moduleMember, type MemberAccess } from './module-member.js';
-import { indentationOf, indentFollowingLines } from './source-text.js';
+import { indentationOf, indentFollowingLines } from '../util/source-text.js';
 
 export const GUARD_ADVICE: Record<SelfSpawnMechanism, string> = {
   thread: 'Only `isMainThread` from worker_threads is false inside the worker: guard the start with it.',

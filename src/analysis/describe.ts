@@ -1,7 +1,7 @@
 /** Words for messages: what a starter starts, and where a node is. */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import type { Mechanism } from '../analysis/catalog.js';
+import type { Mechanism } from './catalog.js';
 
 const MECHANISM_WORDS: Record<Mechanism, string> = {
   process: 'a child process',

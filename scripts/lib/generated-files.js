@@ -1,0 +1,55 @@
+// @ts-check
+/**
+ * Generated source files whose size is a parameter, for the stress test (tests/stress.test.ts) and
+ * the growth measurement of `npm run bench`: each stresses a way the analysis could grow faster
+ * than the file (rescans of earlier statements, recursion once per function or method).
+ */
+
+/**
+ * `f0()` at top level, `f0` calls `f1`, …, and the last one starts a process.
+ * @param {number} count
+ */
+export function callChain(count) {
+  const lines = ["import { spawn } from 'node:child_process';"];
+  for (let i = 0; i < count - 1; i++) lines.push(`function f${i}() { f${i + 1}(); }`);
+  lines.push(`function f${count - 1}() { spawn('x', []); }`, 'f0();');
+  return lines.join('\n');
+}
+
+/**
+ * A class whose constructor calls `this.m0()`, `m0` calls `this.m1()`, …, and the last method forks;
+ * the constructor forks too, so the constructor rule reads what every method of the chain touches.
+ * @param {number} count
+ */
+export function methodChain(count) {
+  const lines = ["import { fork } from 'node:child_process';", 'class A {', '  constructor() { this.m0(); this.worker = fork(this.script); }'];
+  for (let i = 0; i < count - 1; i++) lines.push(`  m${i}() { this.m${i + 1}(); }`);
+  lines.push(`  m${count - 1}() { this.child = fork('./w.js'); }`, '}', 'export const a = new A();');
+  return lines.join('\n');
+}
+
+/**
+ * `count` top-level statements: platform guards, process starts and POSIX-only calls, in turn,
+ * with an early exit near the start so that every later statement has a guard fact to collect.
+ * @param {number} count
+ */
+export function guardedStatements(count) {
+  // a module with an export, so that its top-level starters are import-time hazards, not an entry point's
+  const lines = ["import { spawn, execFile } from 'node:child_process';", 'export const loaded = true;', "if (process.platform === 'aix') process.exit(1);"];
+  for (let i = 0; lines.length < count + 2; i++) {
+    switch (i % 4) {
+      case 0:
+        lines.push(`if (process.platform === 'win32') { spawn('cmd.exe', ['/c', 'echo ${i}']); }`);
+        break;
+      case 1:
+        lines.push(`const uid${i} = process.platform !== 'win32' ? process.getuid() : 0;`);
+        break;
+      case 2:
+        lines.push(`execFile('node', ['-e', '${i}']);`);
+        break;
+      default:
+        lines.push(`process.getuid();`);
+    }
+  }
+  return lines.join('\n');
+}
