@@ -36,7 +36,10 @@ export default createRule<Options, MessageIds>({
           initializeMethodName: {
             type: 'string',
             pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$',
-            description: 'Name of the method the suggestion moves the startup code into.',
+            // `constructor` would make the suggestion add a second constructor; reserved words are
+            // valid method names (`this.delete()`), so they stay allowed
+            not: { type: 'string', enum: ['constructor'] },
+            description: 'Name of the method the suggestion moves the startup code into: an identifier other than `constructor`.',
           },
         },
       },
