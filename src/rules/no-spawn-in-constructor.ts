@@ -46,10 +46,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ initializeMethodName: 'initialize' }],
     messages: {
-      duringConstruction:
-        '{{name}} starts {{what}} while {{className}} is being constructed: `new` cannot await it, its errors escape the caller, and every instance (in tests, at import) leaves a live handle. Store the configuration in the constructor and start it from an explicit method such as `{{method}}()`.',
+      duringConstruction: '{{name}} starts {{what}} in the constructor of {{className}}: start it from a method such as `{{method}}()`.',
       duringConstructionVia:
-        '`{{via}}()` starts {{what}} ({{name}}) while {{className}} is being constructed: `new` cannot await it, its errors escape the caller, and every instance (in tests, at import) leaves a live handle. Call it from an explicit method such as `{{method}}()` instead of the constructor.',
+        '`{{via}}()` starts {{what}} ({{name}}) in the constructor of {{className}}: call it from a method such as `{{method}}()`.',
       moveToInitialize: 'Move startup into `{{method}}()`.',
     },
   },
