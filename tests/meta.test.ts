@@ -102,10 +102,8 @@ describe('message length', () => {
   const NOT_YET_SHORTENED = new Set([
     'consistent-start-context',
     'no-fragile-script-path',
-    'no-spawn-in-constructor',
     'no-unguarded-platform-api',
     'no-unguarded-self-spawn',
-    'no-unportable-spawn',
   ]);
   const messages = Object.entries(rules).filter(([rule]) => !NOT_YET_SHORTENED.has(rule)).flatMap(([rule, { meta }]) =>
     Object.entries(meta.messages as Record<string, string>).map(([id, text]) => ({
