@@ -21,9 +21,9 @@ type MessageIds =
 
 /** What the child does after passing the same check as its parent. */
 const CONSEQUENCE = {
-  fork: 'the child passes the same check and forks again, without end',
-  thread: 'the worker passes the same check and starts another worker, without end',
-  cluster: 'the worker passes the same check and calls `cluster.fork()`, which does not exist in a worker and throws',
+  fork: 'the child forks again',
+  thread: 'the worker starts another',
+  cluster: 'the worker calls `cluster.fork()`, which throws there',
 } as const;
 
 const MESSAGE_FOR: Record<CrossingKind, MessageIds> = {
@@ -58,8 +58,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkLossyJson: true }],
     messages: {
-      wrongGuard:
-        '{{name}} starts this same module again, but {{guard}} cannot tell {{child}} from its parent: {{consequence}}. {{advice}}',
+      wrongGuard: '{{guard}} cannot tell {{child}} from its parent, so {{consequence}}: {{advice}}.',
       useGuard: 'Guard with `{{guard}}` instead of `{{wrong}}`.',
       threadOnly:
         '{{value}} works only between threads: sent with {{channel}} it {{outcome}}. Share memory and ports with a worker thread, or send plain data.',
@@ -114,7 +113,6 @@ function wrongGuardReport(analysis: FileAnalysis, wrong: WrongGuard): TSESLint.R
     node: spawn.site.node,
     messageId: 'wrongGuard',
     data: {
-      name: spawn.site.spec.name,
       guard,
       child: describeMechanism(spawn.mechanism),
       consequence: CONSEQUENCE[spawn.mechanism],
