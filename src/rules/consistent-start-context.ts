@@ -60,18 +60,12 @@ export default createRule<Options, MessageIds>({
     messages: {
       wrongGuard: '{{guard}} cannot tell {{child}} from its parent, so {{consequence}}: {{advice}}.',
       useGuard: 'Guard with `{{guard}}` instead of `{{wrong}}`.',
-      threadOnly:
-        '{{value}} works only between threads: sent with {{channel}} it {{outcome}}. Share memory and ports with a worker thread, or send plain data.',
-      functionValue:
-        'A function cannot cross {{channel}}: it {{outcome}}. Send data, and keep the code on the receiving side.',
-      bigint:
-        '{{value}} cannot cross {{channel}} under the default JSON serialization: it {{outcome}}. Send it as a string, or {{advanced}}.',
-      lossyJson:
-        '{{value}} does not survive {{channel}} under the default JSON serialization: it {{outcome}}, silently. Send plain data (an array, an object, an ISO string), or {{advanced}}.',
-      transferList:
-        'The second argument of {{channel}} is a socket or server handle, not a transfer list: an array there throws ERR_INVALID_HANDLE_TYPE. Transfer lists exist only between threads; send plain data.',
-      poolTransfer:
-        '`{{option}}` does nothing for a pool that runs tasks in child processes: nothing is transferred, and what needed transferring arrives as a copy or `{}`. Remove it, or run the pool on worker threads.',
+      threadOnly: '{{value}} sent with {{channel}} {{outcome}}: share it with a worker thread, or send plain data.',
+      functionValue: 'A function sent with {{channel}} {{outcome}}: send data, and keep the code on the receiving side.',
+      bigint: '{{value}} sent with {{channel}} {{outcome}}: send it as a string, or {{advanced}}.',
+      lossyJson: '{{value}} sent with {{channel}} {{outcome}}: send plain data, or {{advanced}}.',
+      transferList: '{{channel}} takes a handle, not a transfer list, as its second argument: send plain data.',
+      poolTransfer: '`{{option}}` does nothing in a pool of child processes: remove it, or run the pool on worker threads.',
     },
   },
   create(context, [{ checkLossyJson }]) {
