@@ -65,7 +65,7 @@ export default createRule<Options, MessageIds>({
       bigint: '{{value}} sent with {{channel}} {{outcome}}: send it as a string, or {{advanced}}.',
       lossyJson: '{{value}} sent with {{channel}} {{outcome}}: send plain data, or {{advanced}}.',
       transferList: '{{channel}} takes a handle, not a transfer list, as its second argument: send plain data.',
-      poolTransfer: '`{{option}}` does nothing in a pool of child processes: remove it, or run the pool on worker threads.',
+      poolTransfer: '`{{option}}` does nothing in a pool of child processes: remove it.',
     },
   },
   create(context, [{ checkLossyJson }]) {
