@@ -41,9 +41,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowCwdRelative: false }],
     messages: {
-      cwdRelative: "{{name}} resolves `{{path}}` from the working directory, not this file's folder: build it from {{location}}.",
+      cwdRelative: '{{name}} resolves `{{path}}` from the working directory: build it from {{location}}.',
       bareWorkerPath: '`new Worker()` throws ERR_WORKER_PATH for `{{path}}`, a bare path: build it from {{location}}.',
-      launcherPath: '`{{path}}` is the script that launched the program, not this file: name this file with {{location}}.',
+      launcherPath: "`{{path}}` names the launcher's script, not this file: use {{location}}.",
       resolveFromModule: "Resolve it from this module's folder: `{{replacement}}`.",
       useOwnFile: "Start this module's own file: `{{replacement}}`.",
     },
