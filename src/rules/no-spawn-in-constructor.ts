@@ -46,9 +46,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ initializeMethodName: 'initialize' }],
     messages: {
-      duringConstruction: '{{name}} starts {{what}} in the constructor of {{className}}: start it from a method such as `{{method}}()`.',
-      duringConstructionVia:
-        '`{{via}}()` starts {{what}} ({{name}}) in the constructor of {{className}}: call it from a method such as `{{method}}()`.',
+      duringConstruction: "{{name}} starts {{what}} in {{className}}'s constructor: move it to `{{method}}()`.",
+      duringConstructionVia: "`{{via}}()` starts {{what}} in {{className}}'s constructor: call it from `{{method}}()`.",
       moveToInitialize: 'Move startup into `{{method}}()`.',
     },
   },
