@@ -36,7 +36,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       atImport: '{{name}} starts {{what}} on import: start it from a function the caller invokes.',
       atImportVia: '{{name}} starts {{what}} on import through `{{via}}` (line {{line}}): let the caller start it.',
-      atImportConstructed: '{{name}} starts {{what}} on import through `new {{className}}()` (line {{line}}): create it on first use.',
+      atImportConstructed: '{{name}} starts {{what}} on import through `new {{className}}()` (line {{line}}): create it lazily.',
       useLazyAccessor: 'Create `{{name}}` on first use through `{{getter}}()`.',
     },
   },
