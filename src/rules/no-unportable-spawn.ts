@@ -45,9 +45,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ additionalShims: [], additionalPosixPrograms: [] }],
     messages: {
-      shimWithoutShell: `{{name}} fails on Windows for the \`.cmd\` shim \`{{command}}\` without a shell: ${PORTABLE_OPTIONS}.`,
+      shimWithoutShell: `{{name}} cannot run the \`.cmd\` shim \`{{command}}\` on Windows: ${PORTABLE_OPTIONS}.`,
       batchWithoutShell: `{{name}} throws EINVAL for \`{{command}}\` on Windows without a shell: ${PORTABLE_OPTIONS}.`,
-      posixProgram: "{{name}} fails on Windows, which has no `{{command}}`: use Node.js APIs or guard with `process.platform !== 'win32'`.",
+      posixProgram: '{{name}} fails on Windows, which has no `{{command}}`: use Node.js APIs instead.',
     },
   },
   create(context, [{ additionalShims, additionalPosixPrograms }]) {
