@@ -6,13 +6,15 @@
  * threshold, 2 a usage mistake or an internal error. Kept apart from the plugin entry so that loading
  * the plugin never loads this module.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 
 import { ESLint, type Linter, type Rule } from 'eslint';
 
 import { gitignoreConfigs } from './cli/ignore-files.js';
+import { lintTargets } from './cli/lint-root.js';
+import { nodeModuleParser } from './cli/node-module-parser.js';
 import { createProgress, type ProgressStream } from './cli/progress.js';
 import { NO_PAINT, renderSuggestions, type Paint } from './cli/suggestions.js';
 import plugin from './index.js';
@@ -30,20 +32,28 @@ type Format = (typeof FORMATS)[number];
 type Preset = (typeof PRESETS)[number];
 
 const TYPESCRIPT_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+/** The files whose module system is decided as Node decides it (see cli/node-module-parser.ts). */
+const NODE_JS_FILES = ['**/*.js', '**/*.jsx'];
 const TYPESCRIPT_PARSER = '@typescript-eslint/parser';
 
 const USAGE = `Usage: process-guard [options] [paths...]
 
 Lints JavaScript and TypeScript files with eslint-plugin-process-guard, without an ESLint config
-file. Paths default to the current folder; .gitignore and ESLint's default ignores apply.
+file. Paths default to the current folder; .gitignore files and ESLint's default ignores apply, and
+a named file that is ignored is skipped without a warning.
 
 Options:
-  -f, --format <name>      stylish (default), json or sarif
-      --config <name>      recommended (default), strict or all
-      --max-warnings <n>   exit with code 1 when there are more than n warnings
-      --show-suggestions   print the diff of each suggested fix (stylish format)
-  -h, --help               print this help
-  -v, --version            print the version
+  -f, --format <name>         stylish (default), json or sarif
+      --preset <name>         recommended (default), strict or all
+      --ignore-pattern <glob> skip the files the glob matches (repeatable)
+      --max-warnings <n>      exit with code 1 when there are more than n warnings
+      --quiet                 report errors only
+  -o, --output-file <file>    write the report to a file instead of stdout
+      --show-suggestions      print the diff of each suggested fix (stylish format)
+  -h, --help                  print this help
+  -v, --version               print the version
+
+A clean run prints a summary line on stderr; stdout holds only the report.
 
 Exit codes: 0 no problems over the limits, 1 problems found, 2 usage or internal error.
 `;
@@ -55,8 +65,13 @@ interface Options {
   paths: string[];
   format: Format;
   preset: Preset;
+  ignorePatterns: string[];
   maxWarnings: number;
+  quiet: boolean;
+  outputFile: string | undefined;
   showSuggestions: boolean;
+  /** Notes about how the command was called (a deprecated flag), printed on stderr. */
+  notes: string[];
 }
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -100,9 +115,16 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
+        preset: { type: 'string' },
+        // the first name of --preset, which reads as ESLint's `-c/--config <file>`
         config: { type: 'string' },
+        'ignore-pattern': { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        'output-file': { type: 'string', short: 'o' },
         'show-suggestions': { type: 'boolean' },
+        // ESLint's flag for lint-staged setups; named files that are ignored are always skipped silently here
+        'no-warn-ignored': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -115,13 +137,28 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
   if (values.help) return 'help';
   if (values.version) return 'version';
   const format = oneOf('--format', values.format ?? 'stylish', FORMATS);
-  const preset = oneOf('--config', values.config ?? 'recommended', PRESETS);
+  const notes: string[] = [];
+  if (values.config !== undefined) {
+    if (values.preset !== undefined) throw new UsageError('--config is the old name of --preset: give only --preset');
+    notes.push(`--config is deprecated: use --preset ${values.config} (in ESLint, --config names a config file)`);
+  }
+  const preset = oneOf(values.config === undefined ? '--preset' : '--config', values.preset ?? values.config ?? 'recommended', PRESETS);
   const maxWarnings = values['max-warnings'] === undefined ? -1 : integer('--max-warnings', values['max-warnings']);
   const showSuggestions = values['show-suggestions'] ?? false;
   if (showSuggestions && format !== 'stylish') {
     throw new UsageError(`--show-suggestions needs the stylish format (the ${format} output already lists suggestions)`);
   }
-  return { paths: positionals.length > 0 ? positionals : ['.'], format, preset, maxWarnings, showSuggestions };
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format,
+    preset,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    outputFile: values['output-file'],
+    showSuggestions,
+    notes,
+  };
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -135,39 +172,63 @@ function integer(option: string, value: string): number {
 }
 
 async function lint(options: Options, io: CliIo): Promise<number> {
+  for (const note of options.notes) io.stderr.write(`process-guard: ${note}\n`);
   for (const given of options.paths) {
     // globs are left to ESLint, which reports a pattern that matches nothing
     if (!/[*?{[]/.test(given) && !existsSync(path.resolve(io.cwd, given))) {
       throw new UsageError(`no such file or directory: ${given}`);
     }
   }
+  const targets = lintTargets(io.cwd, options.paths);
   const progress = io.stderr.isTTY ? createProgress(io.stderr) : undefined;
+  const skippedTypeScript = new Set<string>();
   const eslint = new ESLint({
-    cwd: io.cwd,
+    cwd: targets.root,
     overrideConfigFile: true,
-    overrideConfig: [...(await baseConfigs(options.preset, io)), ...(progress?.configs ?? [])],
+    overrideConfig: [...(await baseConfigs(options, targets.bases, skippedTypeScript)), ...(progress?.configs ?? [])],
+    ignorePatterns: options.ignorePatterns,
+    // lint-staged and pre-commit name staged files, ignored ones too: those are skipped, not warned about
+    warnIgnored: false,
+    ...(options.quiet ? { ruleFilter: ({ severity }: { severity: number }) => severity === 2 } : {}),
   });
   let results: ESLint.LintResult[];
   try {
-    results = (await eslint.lintFiles(options.paths)).map(withoutForeignRules);
+    results = (await eslint.lintFiles(targets.patterns))
+      .filter((result) => !skippedTypeScript.has(result.filePath))
+      .map(withoutForeignRules);
   } finally {
     progress?.finish();
+  }
+  if (skippedTypeScript.size > 0) {
+    io.stderr.write(`process-guard: ${count(skippedTypeScript.size, 'TypeScript file')} skipped: install ${TYPESCRIPT_PARSER} to lint them\n`);
   }
 
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
 
-  const output = await format(options.format, eslint, results, options.preset, io.cwd);
-  io.stdout.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
+  let output = await format(options.format, eslint, results, options.preset, io.cwd);
+  if (output !== '' && !output.endsWith('\n')) output += '\n';
   if (options.showSuggestions) {
-    const suggestions = renderSuggestions(results, io.cwd, paintFor(io.stdout));
-    if (suggestions) io.stdout.write(`\n${suggestions}`);
+    const suggestions = renderSuggestions(results, io.cwd, options.outputFile ? NO_PAINT : paintFor(io.stdout));
+    if (suggestions) output += `\n${suggestions}`;
   }
+  if (options.outputFile) {
+    const file = path.resolve(io.cwd, options.outputFile);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, output);
+  } else {
+    io.stdout.write(output);
+  }
+  if (errors + warnings === 0) io.stderr.write(`process-guard: ${count(results.length, 'file')} linted, no problems\n`);
   if (tooManyWarnings) {
     io.stderr.write(`process-guard: too many warnings (${warnings}, maximum: ${options.maxWarnings})\n`);
   }
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -191,21 +252,33 @@ function withoutForeignRules(result: ESLint.LintResult): ESLint.LintResult {
   };
 }
 
-/** The zero-config setup: ignores, TypeScript parsing when the parser is installed, then the preset. */
-async function baseConfigs(preset: Preset, io: CliIo): Promise<Linter.Config[]> {
+/**
+ * The zero-config setup: ignores, Node's module systems for `.js`, TypeScript parsing when the parser
+ * is installed (otherwise a stand-in that records the TypeScript files it is given), then the preset.
+ */
+async function baseConfigs(options: Options, bases: readonly string[], skippedTypeScript: Set<string>): Promise<Linter.Config[]> {
   const configs: Linter.Config[] = [
-    ...gitignoreConfigs(io.cwd),
+    ...gitignoreConfigs(bases),
     // disable comments written for the project's other rules are not ours to judge
     { name: 'process-guard-cli/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
+    { name: 'process-guard-cli/node-modules', files: NODE_JS_FILES, languageOptions: { parser: nodeModuleParser() } },
+    { name: 'process-guard-cli/jsx', files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
   ];
-  const parser = await importOptional<Linter.Parser>(TYPESCRIPT_PARSER);
-  if (parser) {
-    configs.push({ name: 'process-guard-cli/typescript', files: TYPESCRIPT_FILES, languageOptions: { parser } });
-  } else {
-    io.stderr.write(`process-guard: TypeScript files are skipped: install ${TYPESCRIPT_PARSER} to lint them\n`);
-  }
-  configs.push(plugin.configs[preset] as Linter.Config);
+  const parser = (await importOptional<Linter.Parser>(TYPESCRIPT_PARSER)) ?? skippingParser(skippedTypeScript);
+  configs.push({ name: 'process-guard-cli/typescript', files: TYPESCRIPT_FILES, languageOptions: { parser } });
+  configs.push(plugin.configs[options.preset] as Linter.Config);
   return configs;
+}
+
+/** Without the TypeScript parser: an empty program for each TypeScript file, whose path is recorded. */
+function skippingParser(skipped: Set<string>): Linter.Parser {
+  return {
+    meta: { name: 'process-guard-cli/skipped-typescript' },
+    parse(_code: string, parserOptions?: { filePath?: string }) {
+      if (parserOptions?.filePath) skipped.add(parserOptions.filePath);
+      return { type: 'Program', body: [], sourceType: 'module', range: [0, 0], loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } }, tokens: [], comments: [] };
+    },
+  } as unknown as Linter.Parser;
 }
 
 async function format(name: Format, eslint: ESLint, results: ESLint.LintResult[], preset: Preset, cwd: string): Promise<string> {

@@ -65,3 +65,55 @@ describe('configs', () => {
     expect(Object.keys(plugin.configs.recommended.rules ?? {})).toHaveLength(ruleNames.length);
   });
 });
+
+/**
+ * Messages are one short sentence (what breaks, where, the fix); the why is on the doc page. Each
+ * message is measured with typical data for its placeholders.
+ */
+describe('message length', () => {
+  const SAMPLE: Record<string, string> = {
+    name: 'fork()',
+    guard: '`isMainThread`',
+    wrong: '`isMainThread`',
+    child: 'a forked child',
+    consequence: 'the child forks again',
+    advice: 'guard it with `process.send === undefined`',
+    value: 'A Map',
+    channel: '`child.send()`',
+    outcome: 'arrives as `{}`',
+    advanced: "use `serialization: 'advanced'`",
+    option: 'transferList',
+    path: "'./worker.js'",
+    replacement: "new URL('./worker.js', import.meta.url)",
+    what: 'a child process',
+    className: '`Server`',
+    method: 'initialize',
+    via: 'startAll()',
+    line: '12',
+    getter: 'getRunner',
+    signal: 'SIGHUP',
+    module: 'windows-registry',
+    platforms: 'win32',
+    command: 'npm',
+    location: '`import.meta.url`',
+  };
+  const messages = Object.entries(rules).flatMap(([rule, { meta }]) =>
+    Object.entries(meta.messages as Record<string, string>).map(([id, text]) => ({
+      id: `${rule}/${id}`,
+      text: text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => SAMPLE[key] ?? `<${key}>`),
+    })),
+  );
+
+  it('gives every placeholder sample data', () => {
+    expect(messages.filter((message) => /<\w+>/.test(message.text)).map((message) => message.id)).toEqual([]);
+  });
+
+  it.each(messages.map((message) => [message.id, message.text] as const))('%s is at most 140 characters', (_, text) => {
+    expect(text.length, text).toBeLessThanOrEqual(140);
+  });
+
+  it('keeps the median at most 90 characters', () => {
+    const lengths = messages.map((message) => message.text.length).sort((a, b) => a - b);
+    expect(lengths[Math.floor(lengths.length / 2)]).toBeLessThanOrEqual(90);
+  });
+});

@@ -24,6 +24,7 @@ import {
   type StarterSpec,
   type TargetRole,
 } from './catalog.js';
+import { closestName } from '../util/closest-name.js';
 import { globToRegExp } from '../util/glob.js';
 
 export const SETTINGS_KEY = 'process-guard';
@@ -43,21 +44,39 @@ export interface ResolvedSettings {
 
 const MECHANISMS: readonly Mechanism[] = ['process', 'fork', 'thread', 'cluster'];
 const ROLES: readonly TargetRole[] = ['command', 'shell-command', 'script'];
+const INVOCATIONS: readonly StarterSpec['invocation'][] = ['call', 'construct', 'call-or-construct'];
+/** Every key of `settings['process-guard']`; `entryPoints` and `testFiles` are globs of the file model. */
+const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles'];
+const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target'];
+const TARGET_KEYS = ['role', 'argument', 'option'];
 const resolvedBySettings = new WeakMap<object, ResolvedSettings>();
 let defaultSettings: ResolvedSettings | undefined;
+
+/**
+ * A mistake in the user's settings. Its stack is its one-line message: the place in the plugin that
+ * noticed it is no help to the user, and ESLint's CLI prints the stack of a crash.
+ */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+    this.stack = message;
+  }
+}
 
 export function resolveSettings(settings: Readonly<Record<string, unknown>> | undefined): ResolvedSettings {
   const raw = settings?.[SETTINGS_KEY];
   if (raw === undefined || raw === null) return (defaultSettings ??= buildSettings({}));
-  if (typeof raw !== 'object' || Array.isArray(raw)) fail('', 'must be an object');
-  const cached = resolvedBySettings.get(raw);
+  const object = readObject('', raw);
+  const cached = resolvedBySettings.get(object);
   if (cached) return cached;
-  const resolved = buildSettings(raw as Record<string, unknown>);
-  resolvedBySettings.set(raw, resolved);
+  const resolved = buildSettings(object);
+  resolvedBySettings.set(object, resolved);
   return resolved;
 }
 
 function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
+  checkKeys('', raw, SETTING_KEYS);
   const starters = new Map<string, StarterSpec[]>();
   const add = (spec: StarterSpec): void => {
     const key = `${spec.module}:${spec.path.join('.')}`;
@@ -83,54 +102,46 @@ function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
 }
 
 function readGlobs(raw: Record<string, unknown>, key: string): RegExp[] {
-  return readArray(raw, key).map((glob, index) => {
-    if (typeof glob !== 'string' || glob === '') fail(`${key}[${index}]`, 'must be a non-empty glob string');
-    return globToRegExp(glob);
-  });
+  return readArray(raw, key).map((glob, index) => globToRegExp(nonEmptyString(`${key}[${index}]`, glob, 'must be a non-empty glob string')));
 }
 
 function readStarter(entry: unknown, index: number): StarterSpec {
   const where = `starters[${index}]`;
-  if (typeof entry !== 'object' || entry === null) fail(where, 'must be an object');
-  const value = entry as Record<string, unknown>;
-  if (typeof value.module !== 'string' || value.module === '') fail(`${where}.module`, 'must be a module name');
-  const path = typeof value.path === 'string' ? value.path.split('.').filter(Boolean) : value.path ?? [];
-  if (!Array.isArray(path) || !path.every((segment) => typeof segment === 'string')) {
-    fail(`${where}.path`, "must be a member path such as 'startWorker' or 'pool.start'");
-  }
-  const invocation = value.invocation ?? 'call-or-construct';
-  if (invocation !== 'call' && invocation !== 'construct' && invocation !== 'call-or-construct') {
-    fail(`${where}.invocation`, "must be 'call', 'construct' or 'call-or-construct'");
-  }
-  const mechanism = value.mechanism ?? 'process';
-  if (!MECHANISMS.includes(mechanism as Mechanism)) fail(`${where}.mechanism`, `must be one of ${MECHANISMS.join(', ')}`);
-  const module = stripNodePrefix(value.module);
-  const spec: StarterSpec = {
-    module,
-    path,
-    invocation,
-    mechanism: mechanism as Mechanism,
-    name: typeof value.name === 'string' ? value.name : `${[module, ...path].join('.')}()`,
-    starts: 'always',
-    optionsFrom: 1,
-  };
+  const value = readObject(where, entry);
+  checkKeys(where, value, STARTER_KEYS);
+  const module = stripNodePrefix(nonEmptyString(`${where}.module`, value.module, 'must be a module name'));
+  const path = readPath(`${where}.path`, value.path);
+  const invocation = oneOf(`${where}.invocation`, value.invocation ?? 'call-or-construct', INVOCATIONS);
+  const mechanism = oneOf(`${where}.mechanism`, value.mechanism ?? 'process', MECHANISMS);
+  const name = value.name === undefined ? `${[module, ...path].join('.')}()` : nonEmptyString(`${where}.name`, value.name, 'must be a name');
+  const spec: StarterSpec = { module, path, invocation, mechanism, name, starts: 'always', optionsFrom: 1 };
   if (value.target === undefined) return spec;
-  const target = value.target as Record<string, unknown>;
-  if (typeof target !== 'object' || target === null || !ROLES.includes(target.role as TargetRole)) {
-    fail(`${where}.target.role`, `must be one of ${ROLES.join(', ')}`);
+  const target = readObject(`${where}.target`, value.target);
+  checkKeys(`${where}.target`, target, TARGET_KEYS);
+  const role = oneOf(`${where}.target.role`, target.role, ROLES);
+  const { argument, option } = target;
+  if (argument !== undefined && !(Number.isInteger(argument) && (argument as number) >= 0)) {
+    fail(`${where}.target.argument`, 'must be an argument index (a non-negative integer)');
   }
-  if (target.argument !== undefined && (typeof target.argument !== 'number' || target.argument < 0)) {
-    fail(`${where}.target.argument`, 'must be an argument index');
-  }
-  if (target.option !== undefined && typeof target.option !== 'string') fail(`${where}.target.option`, 'must be an option name');
+  if (option !== undefined) nonEmptyString(`${where}.target.option`, option, 'must be an option name');
   return {
     ...spec,
     target: {
-      role: target.role as TargetRole,
-      ...(typeof target.argument === 'number' ? { argument: target.argument } : {}),
-      ...(typeof target.option === 'string' ? { option: target.option } : {}),
+      role,
+      ...(typeof argument === 'number' ? { argument } : {}),
+      ...(typeof option === 'string' ? { option } : {}),
     },
   };
+}
+
+/** `'pool.start'` or `['pool', 'start']`; absent (or `[]`) is the module itself. */
+function readPath(where: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  const path = typeof value === 'string' ? value.split('.') : value;
+  if (!Array.isArray(path) || !path.every((segment) => typeof segment === 'string' && segment !== '')) {
+    fail(where, "must be a member path such as 'startWorker' or 'pool.start' (leave it out for the module itself)");
+  }
+  return path as string[];
 }
 
 function readArray(raw: Record<string, unknown>, key: string): unknown[] {
@@ -141,20 +152,51 @@ function readArray(raw: Record<string, unknown>, key: string): unknown[] {
 }
 
 function readPlatformMap(raw: Record<string, unknown>, key: string): Map<string, readonly Platform[]> {
-  const value = raw[key];
   const result = new Map<string, readonly Platform[]>();
-  if (value === undefined) return result;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(key, 'must be an object of name → platform(s)');
-  for (const [name, platforms] of Object.entries(value)) {
+  if (raw[key] === undefined) return result;
+  for (const [name, platforms] of Object.entries(readObject(key, raw[key]))) {
+    const where = `${key}${member(name)}`;
+    if (name === '') fail(where, 'needs a name');
     const list: unknown[] = Array.isArray(platforms) ? platforms : [platforms];
-    if (!list.every((platform) => PLATFORMS.includes(platform as Platform))) {
-      fail(`${key}.${name}`, `must be a process.platform value or a list of them (${PLATFORMS.join(', ')})`);
-    }
+    const expected = `a process.platform value or a non-empty list of them (${PLATFORMS.join(', ')})`;
+    if (list.length === 0) fail(where, `must be ${expected}`);
+    for (const platform of list) oneOf(where, platform, PLATFORMS, expected);
     result.set(name, list as Platform[]);
   }
   return result;
 }
 
+function readObject(where: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+function nonEmptyString(where: string, value: unknown, problem: string): string {
+  if (typeof value !== 'string' || value === '') fail(where, problem);
+  return value;
+}
+
+function oneOf<T extends string>(where: string, value: unknown, allowed: readonly T[], expected = `one of ${allowed.join(', ')}`): T {
+  if (allowed.includes(value as T)) return value as T;
+  const closest = typeof value === 'string' ? closestName(value, allowed) : undefined;
+  return fail(where, `must be ${expected}${closest ? `; did you mean '${closest}'?` : ''}`);
+}
+
+/** An unknown key is a typo that would otherwise be ignored (a guard silently not counting). */
+function checkKeys(where: string, value: Record<string, unknown>, known: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const closest = closestName(key, known);
+    fail(`${where}${member(key)}`, `is not a setting; ${closest ? `did you mean \`${closest}\`?` : `expected ${known.join(', ')}`}`);
+  }
+}
+
+/** `.name` for identifier keys, `['name']` for the others (`''`, `windows-registry`). */
+function member(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `['${key.replace(/['\\]/g, '\\$&')}']`;
+}
+
 function fail(where: string, problem: string): never {
-  throw new TypeError(`settings['${SETTINGS_KEY}']${where ? `.${where}` : ''} ${problem}.`);
+  const path = where === '' || /^[.[]/.test(where) ? where : `.${where}`;
+  throw new SettingsError(`settings['${SETTINGS_KEY}']${path} ${problem}${problem.endsWith('?') ? '' : '.'}`);
 }

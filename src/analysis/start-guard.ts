@@ -1,6 +1,6 @@
 /**
  * The guard that tells parent from child for each self-spawn mechanism (DESIGN.md §2), as advice
- * text and as a suggestion that wraps a statement in it.
+ * text (the end of a message; an argv/env marker for `fork()` is on the doc page) and as a suggestion that wraps a statement in it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -10,9 +10,9 @@ import { moduleMember, type MemberAccess } from './module-member.js';
 import { indentationOf, indentFollowingLines } from '../util/source-text.js';
 
 export const GUARD_ADVICE: Record<SelfSpawnMechanism, string> = {
-  thread: 'Only `isMainThread` from worker_threads is false inside the worker: guard the start with it.',
-  fork: 'Only `process.send` tells a forked child from its parent (it is a function in the child): guard with `process.send === undefined`, or pass an argv/env marker.',
-  cluster: 'Only `cluster.isPrimary` is false inside a cluster worker: guard the start with it.',
+  thread: 'guard it with `isMainThread`',
+  fork: 'guard it with `process.send === undefined`',
+  cluster: 'guard it with `cluster.isPrimary`',
 };
 
 export interface GuardFix {

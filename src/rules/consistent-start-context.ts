@@ -21,9 +21,9 @@ type MessageIds =
 
 /** What the child does after passing the same check as its parent. */
 const CONSEQUENCE = {
-  fork: 'the child passes the same check and forks again, without end',
-  thread: 'the worker passes the same check and starts another worker, without end',
-  cluster: 'the worker passes the same check and calls `cluster.fork()`, which does not exist in a worker and throws',
+  fork: 'the child forks again',
+  thread: 'the worker starts another',
+  cluster: 'the worker calls `cluster.fork()`, which throws there',
 } as const;
 
 const MESSAGE_FOR: Record<CrossingKind, MessageIds> = {
@@ -58,21 +58,14 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkLossyJson: true }],
     messages: {
-      wrongGuard:
-        '{{name}} starts this same module again, but {{guard}} cannot tell {{child}} from its parent: {{consequence}}. {{advice}}',
+      wrongGuard: '{{guard}} cannot tell {{child}} from its parent, so {{consequence}}: {{advice}}.',
       useGuard: 'Guard with `{{guard}}` instead of `{{wrong}}`.',
-      threadOnly:
-        '{{value}} works only between threads: sent with {{channel}} it {{outcome}}. Share memory and ports with a worker thread, or send plain data.',
-      functionValue:
-        'A function cannot cross {{channel}}: it {{outcome}}. Send data, and keep the code on the receiving side.',
-      bigint:
-        '{{value}} cannot cross {{channel}} under the default JSON serialization: it {{outcome}}. Send it as a string, or {{advanced}}.',
-      lossyJson:
-        '{{value}} does not survive {{channel}} under the default JSON serialization: it {{outcome}}, silently. Send plain data (an array, an object, an ISO string), or {{advanced}}.',
-      transferList:
-        'The second argument of {{channel}} is a socket or server handle, not a transfer list: an array there throws ERR_INVALID_HANDLE_TYPE. Transfer lists exist only between threads; send plain data.',
-      poolTransfer:
-        '`{{option}}` does nothing for a pool that runs tasks in child processes: nothing is transferred, and what needed transferring arrives as a copy or `{}`. Remove it, or run the pool on worker threads.',
+      threadOnly: '{{value}} sent with {{channel}} {{outcome}}: share it with a worker thread, or send plain data.',
+      functionValue: 'A function sent with {{channel}} {{outcome}}: send data, and keep the code on the receiving side.',
+      bigint: '{{value}} sent with {{channel}} {{outcome}}: send it as a string, or {{advanced}}.',
+      lossyJson: '{{value}} sent with {{channel}} {{outcome}}: send plain data, or {{advanced}}.',
+      transferList: '{{channel}} takes a handle, not a transfer list, as its second argument: send plain data.',
+      poolTransfer: '`{{option}}` does nothing in a pool of child processes: remove it.',
     },
   },
   create(context, [{ checkLossyJson }]) {
@@ -114,7 +107,6 @@ function wrongGuardReport(analysis: FileAnalysis, wrong: WrongGuard): TSESLint.R
     node: spawn.site.node,
     messageId: 'wrongGuard',
     data: {
-      name: spawn.site.spec.name,
       guard,
       child: describeMechanism(spawn.mechanism),
       consequence: CONSEQUENCE[spawn.mechanism],

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { analyze, type FileAnalysis } from '../analysis/index.js';
+import type { ModuleSystem } from '../analysis/module-system.js';
 import { classifyScriptPath, scriptArguments, type ScriptArgument, type ScriptPath } from '../analysis/script-paths.js';
 import { createRule } from '../util/create-rule.js';
 import {
@@ -40,12 +41,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowCwdRelative: false }],
     messages: {
-      cwdRelative:
-        "{{name}} is given the relative path `{{path}}`, which is not resolved from this module's folder but from the working directory: it finds the script only when the program is started from the right folder, and breaks once the package is installed, bundled or run from elsewhere. Build the path from the module's location: `new URL('./worker.js', import.meta.url)` in an ES module, `path.join(__dirname, 'worker.js')` in CommonJS.",
-      bareWorkerPath:
-        "`new Worker()` throws ERR_WORKER_PATH for `{{path}}`: a path must be absolute or start with `./` or `../` (and a relative one is resolved against the working directory, not this module's folder). Build the path from the module's location: `new URL('./worker.js', import.meta.url)` in an ES module, `path.join(__dirname, 'worker.js')` in CommonJS.",
-      launcherPath:
-        "`{{path}}` names the script that launched the program (an npm or npx shim, pm2, electron, a test runner…), not this module: {{name}} starts the wrong file as soon as the program is launched another way. Name the script from this module's location (`import.meta.url`, `__filename`, `__dirname`).",
+      cwdRelative: '{{name}} resolves `{{path}}` from the working directory: build it from {{location}}.',
+      bareWorkerPath: '`new Worker()` throws ERR_WORKER_PATH for `{{path}}`, a bare path: build it from {{location}}.',
+      launcherPath: "`{{path}}` names the launcher's script, not this file: use {{location}}.",
       resolveFromModule: "Resolve it from this module's folder: `{{replacement}}`.",
       useOwnFile: "Start this module's own file: `{{replacement}}`.",
     },
@@ -65,7 +63,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: script.node,
             messageId,
-            data: { name: script.name, path: pathText(analysis.sourceCode, scriptPath) },
+            data: { name: script.name, path: pathText(analysis.sourceCode, scriptPath), location: locationOf(facts.system, messageId) },
             suggest: suggestionsFor(facts, script, scriptPath, messageId),
           });
         }
@@ -120,6 +118,12 @@ function suggestionsFor(
   else suggestion = { messageId: 'useOwnFile', fix: ownFileFix(facts, script, scriptPath) };
   const { messageId, fix } = suggestion;
   return fix ? [{ messageId, data: { replacement: fix.replacement }, fix: fix.apply }] : [];
+}
+
+/** What names this module's location in the file's module system, for the message's fix. */
+function locationOf(system: ModuleSystem, problem: MessageIds): string {
+  if (system === 'esm') return '`import.meta.url`';
+  return problem === 'launcherPath' ? '`__filename`' : '`__dirname`';
 }
 
 /** The path as written where its value comes from, on one line and cut short when long. */

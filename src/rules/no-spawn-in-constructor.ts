@@ -36,17 +36,18 @@ export default createRule<Options, MessageIds>({
           initializeMethodName: {
             type: 'string',
             pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$',
-            description: 'Name of the method the suggestion moves the startup code into.',
+            // `constructor` would make the suggestion add a second constructor; reserved words are
+            // valid method names (`this.delete()`), so they stay allowed
+            not: { type: 'string', enum: ['constructor'] },
+            description: 'Name of the method the suggestion moves the startup code into: an identifier other than `constructor`.',
           },
         },
       },
     ],
     defaultOptions: [{ initializeMethodName: 'initialize' }],
     messages: {
-      duringConstruction:
-        '{{name}} starts {{what}} while {{className}} is being constructed: `new` cannot await it, its errors escape the caller, and every instance (in tests, at import) leaves a live handle. Store the configuration in the constructor and start it from an explicit method such as `{{method}}()`.',
-      duringConstructionVia:
-        '`{{via}}()` starts {{what}} ({{name}}) while {{className}} is being constructed: `new` cannot await it, its errors escape the caller, and every instance (in tests, at import) leaves a live handle. Call it from an explicit method such as `{{method}}()` instead of the constructor.',
+      duringConstruction: "{{name}} starts {{what}} in {{className}}'s constructor: move it to `{{method}}()`.",
+      duringConstructionVia: "`{{via}}()` starts {{what}} in {{className}}'s constructor: call it from `{{method}}()`.",
       moveToInitialize: 'Move startup into `{{method}}()`.',
     },
   },

@@ -34,12 +34,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowSync: false }],
     messages: {
-      atImport:
-        '{{name}} starts {{what}} while this module is being imported: every importer (tests, tools, bundlers) runs it. Start it from a function the caller invokes, or guard it as an entry point.',
-      atImportVia:
-        '{{name}} starts {{what}} while this module is being imported, because `{{via}}` runs it at the top level (line {{line}}). Let the caller start it, or guard the call as an entry point.',
-      atImportConstructed:
-        "{{name}} starts {{what}} while this module is being imported, because `new {{className}}()` at line {{line}} runs the constructor at the top level. Create the instance when it's first needed.",
+      atImport: '{{name}} starts {{what}} on import: start it from a function the caller invokes.',
+      atImportVia: '{{name}} starts {{what}} on import through `{{via}}` (line {{line}}): let the caller start it.',
+      atImportConstructed: '{{name}} starts {{what}} on import through `new {{className}}()` (line {{line}}): create it lazily.',
       useLazyAccessor: 'Create `{{name}}` on first use through `{{getter}}()`.',
     },
   },

@@ -20,10 +20,8 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      unguarded:
-        '{{name}} starts this same module again while it loads, and nothing stops the child from doing the same: it recurses until the machine runs out of processes or memory. {{advice}}',
-      unguardedVia:
-        '{{name}} starts this same module again, and `{{via}}` runs it at load (line {{line}}) with nothing to stop the child from doing the same: it recurses until the machine runs out of processes or memory. {{advice}}',
+      unguarded: '{{name}} starts this module again with no guard, so every copy starts another: {{advice}}.',
+      unguardedVia: '{{name}} starts this module again through `{{via}}` (line {{line}}) with no guard: {{advice}}.',
       wrapInGuard: 'Wrap it in `if ({{guard}})`.',
     },
   },

@@ -11,8 +11,8 @@ import { createRule } from '../util/create-rule.js';
 type Options = [{ additionalShims: string[]; additionalPosixPrograms: string[] }];
 type MessageIds = 'shimWithoutShell' | 'batchWithoutShell' | 'posixProgram';
 
-const PORTABLE_OPTIONS =
-  'Use cross-spawn or execa, or `exec()` with a single command string (`shell: true` with an argument array is deprecated, DEP0190).';
+/** The portable ways to run a `.cmd`/`.bat` file; `exec()` with one command string is on the doc page. */
+const PORTABLE_OPTIONS = 'use cross-spawn or execa';
 
 export default createRule<Options, MessageIds>({
   name: 'no-unportable-spawn',
@@ -45,10 +45,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ additionalShims: [], additionalPosixPrograms: [] }],
     messages: {
-      shimWithoutShell: `\`{{command}}\` is a \`.cmd\` shim on Windows, and {{name}} without a shell does not look for \`.cmd\` files: it fails there with ENOENT. ${PORTABLE_OPTIONS}`,
-      batchWithoutShell: `{{name}} refuses to run \`{{command}}\` without a shell on Windows: since the fix for CVE-2024-27980 it throws EINVAL. ${PORTABLE_OPTIONS}`,
-      posixProgram:
-        "`{{command}}` is a POSIX program that Windows does not have (a shell does not help: cmd.exe has none either), so {{name}} fails there with ENOENT. Do the work with Node.js APIs (`fs.rm`, `fs.cp`, `fs.readdir`…) or a portable package, or guard the call with `process.platform !== 'win32'`.",
+      shimWithoutShell: `{{name}} cannot run the \`.cmd\` shim \`{{command}}\` on Windows: ${PORTABLE_OPTIONS}.`,
+      batchWithoutShell: `{{name}} throws EINVAL for \`{{command}}\` on Windows without a shell: ${PORTABLE_OPTIONS}.`,
+      posixProgram: '{{name}} fails on Windows, which has no `{{command}}`: use Node.js APIs instead.',
     },
   },
   create(context, [{ additionalShims, additionalPosixPrograms }]) {

@@ -18,6 +18,8 @@ const DOCS = `${REPOSITORY_URL}/blob/v${PACKAGE_VERSION}/docs/rules`;
 
 /** Only a warning: a worker started while the module loads. */
 const WARNING_ONLY = "import { Worker } from 'node:worker_threads';\n\nconst worker = new Worker(new URL('./w.js', import.meta.url));\nexport const stop = () => worker.terminate();\n";
+/** An error: a module that forks itself with no guard. */
+const SELF_FORK = "import { fork } from 'node:child_process';\n\nfork(import.meta.filename);\n";
 const CLEAN = "import { fork } from 'node:child_process';\n\nexport const start = () => fork(new URL('./w.js', import.meta.url));\n";
 
 let run: (argv: readonly string[], io?: CliIo) => Promise<number>;
@@ -63,12 +65,27 @@ describe('findings', () => {
     expect([severity(TOP_LEVEL), severity(SELF_SPAWN)]).toEqual([1, 2]);
   });
 
-  it('makes every finding an error with --config strict', async () => {
-    const { code, stdout } = await cli(['examples', '--format', 'json', '--config', 'strict']);
-    expect(code).toBe(1);
+  it('makes every finding an error with --preset strict, and takes --config as its deprecated name', async () => {
+    const { code, stdout, stderr } = await cli(['examples', '--format', 'json', '--preset', 'strict']);
+    expect([code, stderr]).toEqual([1, '']);
     const severities = (JSON.parse(stdout) as ESLint.LintResult[]).flatMap((result) => result.messages.map((message) => message.severity));
     expect(severities.length).toBeGreaterThan(0);
     expect(new Set(severities)).toEqual(new Set([2]));
+    const old = await cli(['examples', '--format', 'json', '--config', 'strict']);
+    expect(old.stdout).toBe(stdout);
+    expect(old.stderr).toBe('process-guard: --config is deprecated: use --preset strict (in ESLint, --config names a config file)\n');
+  });
+
+  it('reports errors only with --quiet, and writes the report to --output-file', async () => {
+    const project = tempProject({ 'tail.mjs': WARNING_ONLY, 'bomb.mjs': SELF_FORK }, []);
+    try {
+      const { code, stdout, stderr } = await cli(['--quiet', '-o', 'reports/lint.json', '--format', 'json'], project.dir);
+      expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: '' });
+      const results = JSON.parse(readFileSync(path.join(project.dir, 'reports', 'lint.json'), 'utf8')) as ESLint.LintResult[];
+      expect(findingsOf(results, project.dir).map(({ file, ruleId }) => `${file} ${ruleId}`)).toEqual([`bomb.mjs ${SELF_SPAWN}`]);
+    } finally {
+      project.remove();
+    }
   });
 
   it('prints stylish output and, with --show-suggestions, the diff of each suggestion', async () => {
@@ -106,10 +123,13 @@ describe('findings', () => {
 });
 
 describe('exit codes and thresholds', () => {
-  it('exits 0 on a clean project and prints nothing', async () => {
-    const project = tempProject({ 'start.mjs': CLEAN }, []);
+  it('exits 0 on a clean project with a summary line on stderr, and keeps JSON on stdout pure', async () => {
+    const project = tempProject({ 'start.mjs': CLEAN, 'stop.mjs': CLEAN }, []);
     try {
-      expect(await cli([], project.dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(await cli([], project.dir)).toEqual({ code: 0, stdout: '', stderr: 'process-guard: 2 files linted, no problems\n' });
+      const json = await cli(['--format', 'json', 'start.mjs'], project.dir);
+      expect(JSON.parse(json.stdout)).toHaveLength(1);
+      expect(json.stderr).toBe('process-guard: 1 file linted, no problems\n');
     } finally {
       project.remove();
     }
@@ -131,7 +151,9 @@ describe('exit codes and thresholds', () => {
   it.each([
     [['missing-folder'], 'process-guard: no such file or directory: missing-folder'],
     [['--format', 'xml'], "process-guard: invalid value 'xml' for --format: expected stylish, json, sarif"],
+    [['--preset', 'loose'], "process-guard: invalid value 'loose' for --preset: expected recommended, strict, all"],
     [['--config', 'loose'], "process-guard: invalid value 'loose' for --config: expected recommended, strict, all"],
+    [['--config', 'all', '--preset', 'all'], 'process-guard: --config is the old name of --preset: give only --preset'],
     [['--max-warnings', 'many'], "process-guard: invalid value 'many' for --max-warnings: expected a whole number"],
     [['--format', 'json', '--show-suggestions'], 'process-guard: --show-suggestions needs the stylish format (the json output already lists suggestions)'],
     [['--fix'], "process-guard: Unknown option '--fix' (see --help)"],
@@ -178,7 +200,7 @@ describe('packaging', () => {
 });
 
 describe('what it lints', () => {
-  it("honours .gitignore and ESLint's default ignores, and drops other plugins' disable comments", async () => {
+  it("honours .gitignore, ESLint's default ignores and disable comments, and drops other plugins' disable comments", async () => {
     const project = tempProject(
       {
         '.gitignore': '# build output\ngenerated/\n*.tmp.js\n/root-only.js\n',
@@ -188,6 +210,7 @@ describe('what it lints', () => {
         'src/root-only.js': WARNING_ONLY,
         'node_modules/dependency/index.js': WARNING_ONLY,
         'src/start.mjs': `// eslint-disable-next-line react/no-danger -- a rule of another plugin\n${CLEAN}`,
+        'src/tail.mjs': WARNING_ONLY.replace('\nconst worker', '\n// eslint-disable-next-line process-guard/no-top-level-spawn -- the CLI is short-lived\nconst worker'),
       },
       [],
     );
@@ -195,9 +218,80 @@ describe('what it lints', () => {
       const { code, stdout } = await cli(['--format', 'json'], project.dir);
       expect(code).toBe(0);
       const linted = (JSON.parse(stdout) as ESLint.LintResult[]).map((result) => path.relative(project.dir, result.filePath)).sort();
-      expect(linted).toEqual([path.join('src', 'root-only.js'), path.join('src', 'start.mjs')]);
+      expect(linted).toEqual([path.join('src', 'root-only.js'), path.join('src', 'start.mjs'), path.join('src', 'tail.mjs')]);
       const messages = (JSON.parse(stdout) as ESLint.LintResult[]).flatMap((result) => result.messages);
       expect(messages.map((message) => message.ruleId)).toEqual([TOP_LEVEL]);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('lints paths outside the working directory, absolute or relative, with their own ignores', async () => {
+    const here = tempProject({ 'start.mjs': CLEAN }, []);
+    const other = tempProject({ '.gitignore': 'build/\n', 'build/bomb.mjs': SELF_FORK, 'src/bomb.mjs': SELF_FORK }, []);
+    try {
+      const absolute = await cli(['--format', 'json', other.dir], here.dir);
+      expect(absolute.code, absolute.stderr).toBe(1);
+      expect(findingsOf(JSON.parse(absolute.stdout) as ESLint.LintResult[], other.dir).map(({ file }) => file)).toEqual([path.join('src', 'bomb.mjs')]);
+      const relative = path.relative(here.dir, path.join(other.dir, 'src'));
+      const both = await cli(['.', relative], here.dir);
+      expect(both.code).toBe(1);
+      expect(both.stdout).toContain(`${path.join(other.dir, 'src', 'bomb.mjs')}\n  3:1  error`);
+      const glob = await cli(['--format', 'json', `${relative}/*.mjs`], here.dir);
+      expect((JSON.parse(glob.stdout) as ESLint.LintResult[]).map((result) => result.filePath)).toEqual([path.join(other.dir, 'src', 'bomb.mjs')]);
+    } finally {
+      here.remove();
+      other.remove();
+    }
+  });
+
+  it('parses .js files as Node runs them: CommonJS unless package.json says "type": "module"', async () => {
+    const project = tempProject(
+      {
+        'package.json': '{ "name": "cli-tool" }\n',
+        // a bin in the shape of angular-cli's: a variable named `package` and a top-level return
+        'bin/tool.js': "#!/usr/bin/env node\nconst package = require('../package.json');\nrequire('child_process').fork(__filename);\nif (process.argv.includes('--version')) {\n  console.log(package.version);\n  return;\n}\n",
+        // ESM syntax in a CommonJS package: Node 22 detects it and runs it as a module
+        'lib/bomb.js': SELF_FORK,
+        'web/package.json': '{ "type": "module" }\n',
+        'web/return.js': 'return;\n',
+        'web/view.jsx': `${SELF_FORK}export const View = () => <main>{process.platform}</main>;\n`,
+      },
+      [],
+    );
+    try {
+      const { stdout } = await cli(['--format', 'json'], project.dir);
+      const results = JSON.parse(stdout) as ESLint.LintResult[];
+      const byFile = Object.fromEntries(results.map((result) => [path.relative(project.dir, result.filePath), result.messages.map((message) => message.ruleId ?? message.message)]));
+      expect(byFile).toEqual({
+        [path.join('bin', 'tool.js')]: [SELF_SPAWN],
+        [path.join('lib', 'bomb.js')]: [SELF_SPAWN],
+        [path.join('web', 'return.js')]: ["Parsing error: 'return' outside of function"],
+        [path.join('web', 'view.jsx')]: [SELF_SPAWN],
+      });
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('skips ignored files named on the command line, as lint-staged and pre-commit name them', async () => {
+    const project = tempProject(
+      {
+        '.gitignore': 'dist/\n',
+        'packages/app/.gitignore': 'generated/\n',
+        'dist/bundle.js': SELF_FORK,
+        'packages/app/generated/jobs.mjs': SELF_FORK,
+        'packages/app/fixtures/bomb.mjs': SELF_FORK,
+        'packages/app/tail.mjs': WARNING_ONLY,
+      },
+      [],
+    );
+    const staged = ['dist/bundle.js', 'packages/app/generated/jobs.mjs', 'packages/app/fixtures/bomb.mjs'];
+    try {
+      const run = await runNode([CLI_BIN, ...staged, '--ignore-pattern', '**/fixtures/**', '--max-warnings', '0', '--no-warn-ignored'], { cwd: project.dir });
+      expect(run).toEqual({ code: 0, stdout: '', stderr: 'process-guard: 0 files linted, no problems\n' });
+      const folder = await cli(['--format', 'json', '--ignore-pattern', '**/fixtures/**', '--ignore-pattern', 'other/**'], project.dir);
+      expect(findingsOf(JSON.parse(folder.stdout) as ESLint.LintResult[], project.dir).map(({ file }) => file)).toEqual([path.join('packages', 'app', 'tail.mjs')]);
     } finally {
       project.remove();
     }
@@ -210,8 +304,8 @@ describe('what it lints', () => {
       const onTerminal = await cli([], project.dir, true);
       expect(onTerminal.code).toBe(0);
       expect(onTerminal.stderr).toMatch(/\rprocess-guard: \d+ files linted…/);
-      expect(onTerminal.stderr.endsWith('\r\x1b[2K')).toBe(true);
-      expect((await cli([], project.dir, false)).stderr).toBe('');
+      expect(onTerminal.stderr.endsWith('\r\x1b[2Kprocess-guard: 320 files linted, no problems\n')).toBe(true);
+      expect((await cli([], project.dir, false)).stderr).toBe('process-guard: 320 files linted, no problems\n');
     } finally {
       project.remove();
     }
@@ -225,9 +319,11 @@ describe('what it lints', () => {
 
       const stylish = await runNode([bin], { cwd: project.dir });
       expect(stylish.code).toBe(0);
-      expect(stylish.stderr).toBe('process-guard: TypeScript files are skipped: install @typescript-eslint/parser to lint them\n');
+      expect(stylish.stderr).toBe('process-guard: 1 TypeScript file skipped: install @typescript-eslint/parser to lint them\n');
       expect(stylish.stdout).toContain('tail.mjs');
       expect(stylish.stdout).not.toContain('pool.ts');
+      // no TypeScript file among the linted ones: no note
+      expect(await runNode([bin, 'src/tail.mjs'], { cwd: project.dir })).toMatchObject({ code: 0, stderr: '' });
 
       const sarif = await runNode([bin, '--format', 'sarif'], { cwd: project.dir });
       expect(sarif.code).toBe(0);

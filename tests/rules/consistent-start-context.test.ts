@@ -2,14 +2,12 @@ import rule from '../../src/rules/consistent-start-context.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
-const FORK_ADVICE =
-  'Only `process.send` tells a forked child from its parent (it is a function in the child): guard with `process.send === undefined`, or pass an argv/env marker.';
-const THREAD_ADVICE = 'Only `isMainThread` from worker_threads is false inside the worker: guard the start with it.';
-const CLUSTER_ADVICE = 'Only `cluster.isPrimary` is false inside a cluster worker: guard the start with it.';
-const FORKS_AGAIN = 'the child passes the same check and forks again, without end';
-const STARTS_WORKER = 'the worker passes the same check and starts another worker, without end';
-const CLUSTER_THROWS =
-  'the worker passes the same check and calls `cluster.fork()`, which does not exist in a worker and throws';
+const FORK_ADVICE = 'guard it with `process.send === undefined`';
+const THREAD_ADVICE = 'guard it with `isMainThread`';
+const CLUSTER_ADVICE = 'guard it with `cluster.isPrimary`';
+const FORKS_AGAIN = 'the child forks again';
+const STARTS_WORKER = 'the worker starts another';
+const CLUSTER_THROWS = 'the worker calls `cluster.fork()`, which throws there';
 const ADVANCED_CHILD = "create the process with `serialization: 'advanced'`";
 
 runRuleTests('consistent-start-context', rule, {

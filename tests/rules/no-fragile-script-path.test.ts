@@ -159,7 +159,7 @@ new Worker('./workers/resize.js');`),
       errors: [
         {
           messageId: 'cwdRelative',
-          data: { name: 'new Worker()', path: "'./workers/resize.js'" },
+          data: { name: 'new Worker()', path: "'./workers/resize.js'", location: '`import.meta.url`' },
           line: 2,
           column: 12,
           suggestions: [
@@ -258,7 +258,7 @@ new Worker('worker.js');`),
       errors: [
         {
           messageId: 'bareWorkerPath',
-          data: { path: "'worker.js'" },
+          data: { path: "'worker.js'", location: '`import.meta.url`' },
           line: 2,
           column: 12,
           suggestions: [
@@ -650,7 +650,7 @@ export const pool = new Piscina({ filename: './worker.js' });`),
       errors: [
         {
           messageId: 'cwdRelative',
-          data: { name: 'new Piscina()', path: "'./worker.js'" },
+          data: { name: 'new Piscina()', path: "'./worker.js'", location: '`import.meta.url`' },
           line: 2,
           column: 45,
           suggestions: [
@@ -709,7 +709,7 @@ cluster.setupPrimary({ exec: './worker.js' });`),
       errors: [
         {
           messageId: 'cwdRelative',
-          data: { name: 'cluster.setupPrimary()', path: "'./worker.js'" },
+          data: { name: 'cluster.setupPrimary()', path: "'./worker.js'", location: '`import.meta.url`' },
           line: 3,
           column: 30,
           suggestions: [
@@ -729,7 +729,7 @@ cluster.setupMaster({ exec: 'worker.js', silent: true });`),
       errors: [
         {
           messageId: 'cwdRelative',
-          data: { name: 'cluster.setupMaster()', path: "'worker.js'" },
+          data: { name: 'cluster.setupMaster()', path: "'worker.js'", location: '`__dirname`' },
           line: 2,
           column: 29,
           suggestions: [
@@ -749,7 +749,7 @@ spawn(process.execPath, ['./child.js', '--port', '3000']);`),
       errors: [
         {
           messageId: 'cwdRelative',
-          data: { name: 'spawn()', path: "'./child.js'" },
+          data: { name: 'spawn()', path: "'./child.js'", location: '`import.meta.url`' },
           line: 2,
           column: 26,
           suggestions: [
@@ -849,7 +849,7 @@ export function start() { return new Worker(WORKER); }`),
       errors: [
         {
           messageId: 'cwdRelative',
-          data: { name: 'new Worker()', path: "'./worker.js'" },
+          data: { name: 'new Worker()', path: "'./worker.js'", location: '`import.meta.url`' },
           line: 3,
           column: 45,
           suggestions: [
@@ -892,7 +892,7 @@ fork(process.argv[1], ['child']);`),
       errors: [
         {
           messageId: 'launcherPath',
-          data: { name: 'fork()', path: 'process.argv[1]' },
+          data: { name: 'fork()', path: 'process.argv[1]', location: '`import.meta.url`' },
           line: 2,
           column: 6,
           suggestions: [

@@ -2,10 +2,9 @@ import rule from '../../src/rules/no-unguarded-self-spawn.js';
 import { cjs, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
-const FORK_ADVICE =
-  'Only `process.send` tells a forked child from its parent (it is a function in the child): guard with `process.send === undefined`, or pass an argv/env marker.';
-const THREAD_ADVICE = 'Only `isMainThread` from worker_threads is false inside the worker: guard the start with it.';
-const CLUSTER_ADVICE = 'Only `cluster.isPrimary` is false inside a cluster worker: guard the start with it.';
+const FORK_ADVICE = 'guard it with `process.send === undefined`';
+const THREAD_ADVICE = 'guard it with `isMainThread`';
+const CLUSTER_ADVICE = 'guard it with `cluster.isPrimary`';
 
 runRuleTests('no-unguarded-self-spawn', rule, {
   valid: [

@@ -1,0 +1,84 @@
+/**
+ * The parser the CLI gives `.js` and `.jsx` files, so that they parse as Node runs them rather than
+ * as ESLint's default (every `.js` file an ES module, where a top-level `return` or a variable named
+ * `package` is a syntax error): a file is CommonJS unless the nearest package.json says
+ * `"type": "module"`, and a CommonJS file that only parses as a module (import/export, `import.meta`,
+ * top-level `await`) is a module, as Node 22's syntax detection decides.
+ *
+ * espree and eslint-scope are ESLint's own, loaded from wherever the running ESLint is installed:
+ * the same parser ESLint would use, and no dependency of this package.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import type { Linter } from 'eslint';
+
+type SourceType = 'commonjs' | 'module';
+type ParserOptions = Record<string, unknown> & { filePath?: string; ecmaFeatures?: Record<string, unknown> };
+
+interface Espree {
+  parse(code: string, options: ParserOptions): { sourceType: string };
+  VISITOR_KEYS: Record<string, readonly string[]>;
+}
+interface EslintScope {
+  analyze(ast: unknown, options: Record<string, unknown>): unknown;
+}
+
+/** `"type"` of the nearest package.json, by folder (one read per package for the whole run). */
+const typeByFolder = new Map<string, SourceType>();
+
+export function nodeModuleParser(): Linter.Parser {
+  const fromEslint = createRequire(import.meta.resolve('eslint'));
+  const espree = fromEslint('espree') as Espree;
+  const eslintScope = fromEslint('eslint-scope') as EslintScope;
+
+  const parse = (code: string, options: ParserOptions, sourceType: SourceType) => {
+    const ecmaFeatures: Record<string, unknown> = { ...options.ecmaFeatures, globalReturn: sourceType === 'commonjs' };
+    const ast = espree.parse(code, { ...options, sourceType, ecmaFeatures });
+    const scopeManager = eslintScope.analyze(ast, {
+      ignoreEval: true,
+      nodejsScope: sourceType === 'commonjs',
+      ecmaVersion: typeof options['ecmaVersion'] === 'number' ? options['ecmaVersion'] : 6,
+      sourceType,
+      childVisitorKeys: espree.VISITOR_KEYS,
+      fallback: 'iteration',
+      jsx: ecmaFeatures['jsx'],
+    });
+    return { ast, scopeManager, visitorKeys: espree.VISITOR_KEYS };
+  };
+
+  return {
+    meta: { name: 'process-guard-cli/node-module-parser' },
+    parseForESLint(code: string, options: ParserOptions = {}) {
+      const declared = options.filePath ? packageType(path.dirname(options.filePath)) : 'commonjs';
+      if (declared === 'module') return parse(code, options, 'module');
+      try {
+        return parse(code, options, 'commonjs');
+      } catch (commonjsError) {
+        try {
+          return parse(code, options, 'module');
+        } catch {
+          // neither parses: the error is the one of the module system the package declares
+          throw commonjsError;
+        }
+      }
+    },
+  } as unknown as Linter.Parser;
+}
+
+function packageType(folder: string): SourceType {
+  const known = typeByFolder.get(folder);
+  if (known) return known;
+  let type: SourceType;
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { type?: unknown };
+    type = manifest.type === 'module' ? 'module' : 'commonjs';
+  } catch (error) {
+    // no package.json here (or an unreadable one, which Node would reject too): ask the parent
+    const parent = path.dirname(folder);
+    type = (error as { code?: unknown }).code === 'ENOENT' && parent !== folder ? packageType(parent) : 'commonjs';
+  }
+  typeByFolder.set(folder, type);
+  return type;
+}
