@@ -9,6 +9,8 @@ import { ExecutionModel } from './execution.js';
 import { GuardEvaluator } from './guards.js';
 import { buildReferenceIndex, refKey, type Invocation, type ReferenceIndex } from './references.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
+import { buildSummaries, type FunctionSummaries } from './summaries.js';
+import { ValueModel } from './values.js';
 
 /** A call or `new` of a catalog starter. */
 export interface StarterSite extends Invocation {
@@ -30,6 +32,10 @@ export interface FileAnalysis {
   readonly guards: GuardEvaluator;
   readonly execution: ExecutionModel;
   readonly starters: readonly StarterSite[];
+  /** The strings, paths and URLs expressions can take. */
+  readonly values: ValueModel;
+  /** Local functions that start something or pass their parameters to a starter. */
+  readonly summaries: FunctionSummaries;
   /** The file starts with `#!`: an executable entry point, not a module others import. */
   readonly isExecutable: boolean;
 }
@@ -51,13 +57,16 @@ export function analyze(context: AnyContext): FileAnalysis {
 
 function buildAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, settings: ResolvedSettings): FileAnalysis {
   const references = buildReferenceIndex(sourceCode, settings.trackedModules);
+  const starters = findStarters(references, settings);
   return {
     sourceCode,
     settings,
     references,
     guards: new GuardEvaluator(sourceCode, references, settings),
     execution: new ExecutionModel(sourceCode),
-    starters: findStarters(references, settings),
+    starters,
+    values: new ValueModel(sourceCode, references),
+    summaries: buildSummaries(sourceCode, starters),
     isExecutable: sourceCode.text.startsWith('#!'),
   };
 }
