@@ -167,6 +167,9 @@ function argumentUses(site: StarterSite): [Node, ParameterUse][] {
   if (target && targetArgument) uses.push([targetArgument, target.role]);
   for (const [index, argument] of args.entries()) {
     if (site.spec.optionsFrom === undefined || index < site.spec.optionsFrom || argument === targetArgument) continue;
+    // `spawn(cmd, args)`: what follows a program, unless an object literal, is its argument list.
+    const argumentList = target?.role === 'command' && index === (target.argument ?? -2) + 1 && argument.type !== 'ObjectExpression';
+    if (argumentList) continue;
     uses.push([argument, 'options']);
     if (argument.type !== 'ObjectExpression') continue;
     for (const property of argument.properties) if (property.type === 'SpreadElement') uses.push([property.argument, 'options']);

@@ -259,6 +259,11 @@ export class ValueModel {
       const [first, second] = value.type === 'ConditionalExpression' ? [value.consequent, value.alternate] : [value.left, value.right];
       return union([this.members(first, path, depth + 1), this.members(second, path, depth + 1)]);
     }
+    if (value.type === 'MemberExpression') {
+      // `tools.npm.bin`: `bin` of what `tools.npm` holds.
+      const outer = memberName(value);
+      return outer === undefined ? UNKNOWN : this.members(value.object, [outer, ...path], depth + 1);
+    }
     if (value.type !== 'Identifier') return UNKNOWN;
     const variable = resolveVariable(this.sourceCode, value);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;

@@ -392,9 +392,11 @@ await $\`rm -rf \${dir}\`;`),
 function run(cmd, args) {
   return spawn(cmd, args, { stdio: 'inherit' });
 }
-await run('npm', ['publish']);`),
+await run('npm', ['publish']);
+await run('npx', process.argv.slice(2));`),
       errors: [
         { messageId: 'shimThroughWrapper', data: { command: 'npm', call: 'run()', name: 'spawn()', line: 3 }, line: 5, column: 11 },
+        { messageId: 'shimThroughWrapper', data: { command: 'npx', call: 'run()', name: 'spawn()', line: 3 }, line: 6, column: 11 },
       ],
     },
     {
