@@ -131,6 +131,7 @@ const ABSOLUTE_PATH = /^(?:[\\/]|[A-Za-z]:[\\/])/;
 export class ValueModel {
   private readonly cache = new Map<Node, readonly PossibleString[]>();
   private readonly inProgress = new Set<Node>();
+  private readonly memberCache = new Map<TSESLint.Scope.Variable, Map<string, readonly PossibleString[]>>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -270,6 +271,10 @@ export class ValueModel {
     if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== 'Identifier' || !definition.node.init) return UNKNOWN;
     const declarator = definition.node;
     if (variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== declarator.init)) return UNKNOWN;
+    // Every read of `packager.bin` asks the same question of the same variable: answer it once.
+    const key = path.join('\u0001');
+    const known = this.memberCache.get(variable)?.get(key);
+    if (known) return known;
     const sets = [this.members(declarator.init as Node, path, depth + 1)];
     if (rest.length === 0) {
       for (const reference of variable.references) {
@@ -277,7 +282,11 @@ export class ValueModel {
         if (write) sets.push(this.evaluate(write, depth + 1));
       }
     }
-    return union(sets);
+    const result = union(sets);
+    const byPath = this.memberCache.get(variable) ?? new Map<string, readonly PossibleString[]>();
+    byPath.set(key, result);
+    this.memberCache.set(variable, byPath);
+    return result;
   }
 
   /** `new URL(rel, base)`: an absolute URL as written, otherwise `rel` under an unknown base. */

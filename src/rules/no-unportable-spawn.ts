@@ -70,9 +70,9 @@ export default createRule<Options, MessageIds>({
       batchWithoutShell: `{{name}} refuses to run \`{{command}}\` without a shell on Windows: since the fix for CVE-2024-27980 it throws EINVAL. ${PORTABLE_OPTIONS}`,
       posixProgram:
         "`{{command}}` is a POSIX program that Windows does not have (a shell does not help: cmd.exe has none either), so {{name}} fails there with ENOENT. Do the work with Node.js APIs (`fs.rm`, `fs.cp`, `fs.readdir`…) or a portable package, or guard the call with `process.platform !== 'win32'`.",
-      posixInCommandLine: '`{{command}}` does not exist on Windows, not even in cmd.exe: {{name}} fails there. Use Node.js APIs.',
+      posixInCommandLine: '`{{command}}` is not on Windows, not even in cmd.exe: {{name}} fails there. Use Node.js APIs.',
       shimThroughWrapper: '`{{command}}` is a Windows `.cmd` shim: {{call}} reaches {{name}} at line {{line}} without a shell.',
-      batchThroughWrapper: '{{call}} passes `{{command}}` to {{name}} at line {{line}}: it throws EINVAL on Windows without a shell.',
+      batchThroughWrapper: '`{{command}}` throws EINVAL on Windows: {{call}} reaches {{name}} at line {{line}} without a shell.',
       posixThroughWrapper: '`{{command}}` does not exist on Windows: {{call}} reaches {{name}} at line {{line}} unguarded.',
     },
   },
