@@ -232,12 +232,15 @@ export function buildReferenceIndex(
     if (!variable || variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== object)) return;
     const value = labels.get(property.value);
     if (!value) return;
+    const reads: TSESTree.MemberExpression[] = [];
     for (const reference of variable.references) {
       const member = reference.identifier.parent;
-      if (member?.type === 'MemberExpression' && member.object === reference.identifier && memberName(member) === key && !isAssignmentTarget(member)) {
-        track(member, value);
-      }
+      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || memberName(member) !== key) continue;
+      // `options.spawn = mySpawn` replaces the starter: no read is known to be it any more.
+      if (isAssignmentTarget(member)) return;
+      reads.push(member);
     }
+    for (const member of reads) track(member, value);
   }
 
   function trackCallResult(call: TSESTree.CallExpression, callee: ModuleRef): void {

@@ -224,10 +224,10 @@ export function parameterOf(
     const variable = resolveVariable(sourceCode, current);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!variable || !definition) return undefined;
-    // A parameter or variable written again later may hold something else.
-    if (variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== (definition.node as { init?: unknown }).init)) {
-      return undefined;
-    }
+    // A parameter written at all (a default value, a reassignment) or a variable written again
+    // later may hold something else than what the caller passed.
+    const init = definition.type === 'Variable' ? definition.node.init : undefined;
+    if (variable.references.some((reference) => reference.isWrite() && (!init || reference.writeExpr !== init))) return undefined;
     if (definition.type === 'Parameter' && isFunction(definition.node)) {
       const fn = definition.node;
       for (const [index, param] of fn.params.entries()) {
