@@ -39,10 +39,12 @@ export function stringsByPlatform(analysis: FileAnalysis, expression: Node, at: 
  * wrapper calls that lead to it): the conditions around all of them hold together.
  */
 export function valuesByPlatform(analysis: FileAnalysis, values: readonly PossibleString[], at: readonly Node[]): PlatformString[] {
-  return values.map((possible) => ({
-    value: possible.value,
-    platforms: platformsAt(analysis, at[0] ?? analysis.sourceCode.ast, [...at.slice(1), ...possible.sources]),
-  }));
+  return values.map((possible) => {
+    const facts = [...at, ...possible.sources].flatMap((node) => analysis.guards.factsAt(node));
+    // A value replaced where a test holds occurs only where it does not.
+    for (const test of possible.unless ?? []) facts.push(...analysis.guards.conditionFacts(test, false));
+    return { value: possible.value, platforms: possiblePlatforms(facts) };
+  });
 }
 
 /**

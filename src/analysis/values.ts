@@ -96,6 +96,11 @@ export interface PossibleString {
   readonly value: string;
   /** The literal nodes the value is built from: the conditions around them decide when it occurs. */
   readonly sources: readonly Node[];
+  /**
+   * Tests that replace the value before it is read when they hold: `'npm'` in
+   * `let npm = 'npm'; if (isWindows) npm = 'npm.cmd'; spawn(npm)` occurs only where `isWindows` is false.
+   */
+  readonly unless?: readonly Node[];
 }
 
 /** Whether a possible string is known in full. */
@@ -211,7 +216,9 @@ export class ValueModel {
     const declarator = definition.node;
     const sets: (readonly PossibleString[])[] = [];
     if (declarator.id.type === 'Identifier') {
-      if (declarator.init) sets.push(this.evaluate(declarator.init, depth));
+      const unless = overridingTests(declarator, variable, identifier);
+      const initial = declarator.init ? this.evaluate(declarator.init, depth) : [];
+      sets.push(unless.length === 0 ? initial : initial.map((possible) => ({ ...possible, unless: [...(possible.unless ?? []), ...unless] })));
     } else {
       // `const [cmd, ...args] = ['npm', 'install']`, `const { bin } = packager`
       const path = patternPath(declarator.id, identifier.name);
@@ -296,7 +303,7 @@ export class ValueModel {
     const relative = this.evaluate(first, depth);
     if (!base) return relative;
     return relative.map((possible) =>
-      URL_SCHEME.test(possible.value) ? possible : { value: underUnknown(possible.value), sources: possible.sources },
+      URL_SCHEME.test(possible.value) ? possible : { ...possible, value: underUnknown(possible.value) },
     );
   }
 
@@ -310,10 +317,36 @@ export class ValueModel {
     if ((isRef(callee, 'url', 'fileURLToPath') || isRef(callee, 'url', 'pathToFileURL')) && first) return first;
     if (isResolveFunction(callee) && first) {
       // `require.resolve('.bin/swc')`: the id, found in some folder the file does not name.
-      return first.map((possible) => ({ value: underUnknown(possible.value), sources: possible.sources }));
+      return first.map((possible) => ({ ...possible, value: underUnknown(possible.value) }));
     }
     return UNKNOWN;
   }
+}
+
+/**
+ * The tests of the `if` statements that reassign a variable between its declaration and `read`,
+ * in the same statement list: `let sh = 'sh'; if (isWindows) { sh = 'cmd'; } spawn(sh)`. Where
+ * such a test holds, the declared value is gone by the time of the read.
+ */
+function overridingTests(
+  declarator: TSESTree.VariableDeclarator,
+  variable: TSESLint.Scope.Variable,
+  read: TSESTree.Identifier,
+): Node[] {
+  const tests: Node[] = [];
+  for (const reference of variable.references) {
+    const assignment = reference.identifier.parent;
+    if (!reference.isWrite() || assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=') continue;
+    const statement = assignment.parent;
+    if (statement.type !== 'ExpressionStatement') continue;
+    const block = statement.parent;
+    const branch = block.type === 'BlockStatement' ? block : statement;
+    const ifStatement = branch.parent;
+    if (ifStatement?.type !== 'IfStatement' || ifStatement.consequent !== branch) continue;
+    const sameList = ifStatement.parent === declarator.parent.parent;
+    if (sameList && ifStatement.range[0] > declarator.range[1] && read.range[0] > ifStatement.range[1]) tests.push(ifStatement.test);
+  }
+  return tests;
 }
 
 /** `require.resolve`, `createRequire(…).resolve`. */
@@ -387,7 +420,13 @@ function concatenations(parts: readonly (readonly PossibleString[])[], separator
   for (const [index, part] of parts.entries()) {
     const glue = index === 0 ? '' : separator;
     result = result
-      .flatMap((prefix) => part.map((next) => ({ value: prefix.value + glue + next.value, sources: [...prefix.sources, ...next.sources] })))
+      .flatMap((prefix) =>
+        part.map((next) => ({
+          value: prefix.value + glue + next.value,
+          sources: [...prefix.sources, ...next.sources],
+          unless: [...(prefix.unless ?? []), ...(next.unless ?? [])],
+        })),
+      )
       .slice(0, MAX_VALUES);
   }
   return result;
@@ -405,7 +444,7 @@ function joinPaths(parts: readonly (readonly PossibleString[])[], resolve: boole
       const start = pieces.findLastIndex((piece) => ABSOLUTE_PATH.test(piece));
       pieces = start === -1 ? [UNKNOWN_PART, ...pieces] : pieces.slice(start);
     }
-    return { value: pieces.join('/').replace(/[\\/]+/g, '/').replaceAll(UNDER_UNKNOWN, `${UNKNOWN_PART}/`), sources: possible.sources };
+    return { ...possible, value: pieces.join('/').replace(/[\\/]+/g, '/').replaceAll(UNDER_UNKNOWN, `${UNKNOWN_PART}/`) };
   });
 }
 

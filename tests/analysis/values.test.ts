@@ -73,6 +73,8 @@ target(npm);`);
     const call = nodeByText(analysis, 'target(npm)', 'CallExpression') as TSESTree.CallExpression;
     const sources = analysis.values.strings(call.arguments[0]!).map((possible) => possible.sources.map((node) => analysis.sourceCode.getText(node)));
     expect(sources).toEqual([["'npm'"], ["'npm.cmd'"]]);
+    const unless = analysis.values.strings(call.arguments[0]!).map((possible) => (possible.unless ?? []).map((node) => analysis.sourceCode.getText(node)));
+    expect(unless).toEqual([["process.platform === 'win32'"], []]);
   });
 
   it('caps the values of long chains of alternatives', () => {

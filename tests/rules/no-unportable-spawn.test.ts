@@ -109,6 +109,15 @@ export function exec(command, args) {
 let bin = process.env.PACKAGER;
 if (!bin) bin = readConfig().bin;
 spawn(bin, ['install']);`),
+    // The POSIX default is replaced on Windows before the call.
+    cjs(`const { spawn } = require('child_process');
+var sh = 'sh';
+var shFlag = '-c';
+if (process.platform === 'win32') {
+  sh = process.env.comspec || 'cmd';
+  shFlag = '/d /s /c';
+}
+spawn(sh, [shFlag, command], { stdio: 'inherit' });`),
     // --- Wrappers: guards and a shell at the call or inside ------------------------------------
     cjs(`const { spawnSync } = require('child_process');
 function run(cmd, args) {
@@ -335,12 +344,12 @@ spawn(packager.bin, ['install'], { stdio: 'inherit' });`),
       errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 4, column: 7 }],
     },
     {
-      // A fallback assignment under a Windows check still leaves a shim on Windows.
+      // A fallback assignment under a Windows check: the .cmd file is what Windows gets.
       ...esm(`import { spawnSync } from 'node:child_process';
 let npm = 'npm';
 if (process.platform === 'win32') npm = 'npm.cmd';
 spawnSync(npm, ['publish']);`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawnSync()' }, line: 4, column: 11 }],
+      errors: [{ messageId: 'batchWithoutShell', data: { command: 'npm.cmd', name: 'spawnSync()' }, line: 4, column: 11 }],
     },
     {
       ...esm(`import { spawn } from 'node:child_process';
