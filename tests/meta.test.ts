@@ -96,6 +96,7 @@ describe('message length', () => {
     platforms: 'win32',
     command: 'npm',
     location: '`import.meta.url`',
+    call: "run('npm')",
   };
   const messages = Object.entries(rules).flatMap(([rule, { meta }]) =>
     Object.entries(meta.messages as Record<string, string>).map(([id, text]) => ({

@@ -52,6 +52,14 @@ export interface StarterSpec {
   starts: Eagerness;
   /** Pools: the option that switches them to child processes, and the value that does. */
   processMode?: { option: string; value: string };
+  /**
+   * How a `command` or `shell-command` target is run on Windows:
+   * - `direct` (the default): as given, `.cmd` shims are not looked up (child_process), and a
+   *   command line goes to cmd.exe;
+   * - `shim-aware`: the library finds and runs `.cmd` shims itself (cross-spawn, execa…);
+   * - `posix-shell`: under bash even on Windows (zx), where POSIX programs exist.
+   */
+  windows?: 'direct' | 'shim-aware' | 'posix-shell';
 }
 
 /** A `child_process` function: the command or script first, the options object after it. */
@@ -124,6 +132,8 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       target: { role: name.startsWith('execaCommand') ? 'shell-command' : 'command', argument: 0 },
       optionsFrom: 1,
       starts: 'always',
+      // execa runs commands through cross-spawn; execaCommand splits the line at spaces, no shell.
+      windows: 'shim-aware',
     }),
   ),
   {
@@ -145,6 +155,9 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       name: '$``',
       target: { role: 'shell-command' },
       starts: 'always',
+      // execa's `$` splits the template into a file and arguments (no shell) and uses cross-spawn;
+      // zx runs the line with bash, which it requires on Windows too.
+      windows: module === 'execa' ? 'shim-aware' : 'posix-shell',
     }),
   ),
   ...[[], ['spawn'], ['sync']].map(
@@ -157,8 +170,10 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       target: { role: 'command', argument: 0 },
       optionsFrom: 1,
       starts: 'always',
+      windows: 'shim-aware',
     }),
   ),
+  ...commandLibraryStarters(),
   ...eagerPool('piscina', 'Piscina'),
   ...eagerPool('tinypool', 'Tinypool', { option: 'runtime', value: 'child_process' }),
   {
@@ -172,6 +187,19 @@ const LIBRARY_STARTERS: StarterSpec[] = [
     starts: { whenOption: 'minWorkers' },
     processMode: { option: 'workerType', value: 'process' },
   },
+  // pino 10 (lib/tools.js): `pino({ transport })` calls `transport()` itself, which starts a
+  // thread-stream worker; without the option no thread is started.
+  ...[[], ['pino']].map(
+    (path): StarterSpec => ({
+      module: 'pino',
+      path,
+      invocation: 'call',
+      mechanism: 'thread',
+      name: 'pino()',
+      optionsFrom: 0,
+      starts: { whenOption: 'transport' },
+    }),
+  ),
   {
     module: 'pino',
     path: ['transport'],
@@ -200,6 +228,40 @@ const LIBRARY_STARTERS: StarterSpec[] = [
     starts: 'always',
   },
 ];
+
+/** A `(command, args, options)` function of a process library, exported under `path`. */
+function commandStarter(module: string, path: readonly string[], name: string, windows: StarterSpec['windows'], optionsFrom = 2): StarterSpec {
+  return {
+    module,
+    path,
+    invocation: 'call',
+    mechanism: 'process',
+    name,
+    target: { role: 'command', argument: 0 },
+    optionsFrom,
+    starts: 'always',
+    windows,
+  };
+}
+
+/** Process libraries, as their published sources start processes (read from the npm tarballs). */
+function commandLibraryStarters(): StarterSpec[] {
+  return [
+    // tinyexec 1.4 (`x`, `exec` = `x`, `xSync`, `execSync`): `normalizeSpawnCommand` looks the command
+    // up on PATH with PATHEXT and runs `.cmd` files and `node_modules/.bin` shims through cmd.exe,
+    // cross-spawn's way; it spawns in `x()` itself (`proc.spawn()`), not on `await`.
+    ...['x', 'exec', 'xSync', 'execSync'].map((name) => commandStarter('tinyexec', [name], `${name}()`, 'shim-aware')),
+    // nano-spawn 2 (default export): on Windows `shouldForceShell` turns on `shell: true` for any
+    // file that is not `.exe`/`.com` and escapes the arguments for cmd.exe.
+    commandStarter('nano-spawn', [], 'spawn()', 'shim-aware', 1),
+    // @npmcli/promise-spawn 9 (the module is the function): without `shell` it calls
+    // child_process.spawn(cmd, args, opts) as given, so shims fail as with spawn(); with `shell` it
+    // builds the cmd.exe line itself.
+    commandStarter('@npmcli/promise-spawn', [], 'promiseSpawn()', 'direct'),
+    // spawn-please 2 and 3 (the module is the function): `spawn` there is cross-spawn.
+    commandStarter('spawn-please', [], 'spawnPlease()', 'shim-aware', 3),
+  ];
+}
 
 export const BUILTIN_STARTERS: readonly StarterSpec[] = [
   ...CHILD_PROCESS_STARTERS,
@@ -260,6 +322,15 @@ export const POSIX_ONLY_PROGRAMS: ReadonlySet<string> = new Set([
   'pkill',
   'ps',
   'touch',
+  'wc',
+  'head',
+  'tail',
+  'awk',
+  'xargs',
+  'uname',
+  'pgrep',
+  'lsof',
+  'readlink',
 ]);
 
 /** `process.platform` values. */

@@ -10,6 +10,8 @@ import { buildFileModel, type FileModel } from './file-model.js';
 import { GuardEvaluator } from './guards.js';
 import { buildReferenceIndex, refKey, type Invocation, type ReferenceIndex } from './references.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
+import { buildSummaries, type FunctionSummaries } from './summaries.js';
+import { ValueModel } from './values.js';
 
 /** A call or `new` of a catalog starter. */
 export interface StarterSite extends Invocation {
@@ -33,6 +35,10 @@ export interface FileAnalysis {
   readonly starters: readonly StarterSite[];
   /** Entry point or module, test file or not, ES module or CommonJS. */
   readonly file: FileModel;
+  /** The strings, paths and URLs expressions can take. */
+  readonly values: ValueModel;
+  /** Local functions that start something or pass their parameters to a starter. */
+  readonly summaries: FunctionSummaries;
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -53,14 +59,17 @@ export function analyze(context: AnyContext): FileAnalysis {
 function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAnalysis {
   const { sourceCode, filename, physicalFilename, cwd } = context;
   const references = buildReferenceIndex(sourceCode, settings.trackedModules);
+  const starters = findStarters(references, settings);
   return {
     sourceCode,
     settings,
     references,
     guards: new GuardEvaluator(sourceCode, references, settings),
     execution: new ExecutionModel(sourceCode),
-    starters: findStarters(references, settings),
+    starters,
     file: buildFileModel(sourceCode, { filename, physicalFilename, cwd }, settings),
+    values: new ValueModel(sourceCode, references),
+    summaries: buildSummaries(sourceCode, starters),
   };
 }
 

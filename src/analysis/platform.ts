@@ -8,7 +8,7 @@ import type { Platform } from './catalog.js';
 import { isFunction, memberName, skipTransparent } from './ast.js';
 import { possiblePlatforms } from './guards.js';
 import type { FileAnalysis } from './index.js';
-import { possibleStrings } from './values.js';
+import { isComplete, type PossibleString } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -29,12 +29,22 @@ export interface PlatformString {
   readonly platforms: ReadonlySet<Platform>;
 }
 
-/** Every string `expression` (an argument of the call `at`) can take, with where it can occur. */
+/** Every string `expression` (an argument of the call `at`) can take in full, with where it can occur. */
 export function stringsByPlatform(analysis: FileAnalysis, expression: Node, at: Node): PlatformString[] {
-  return possibleStrings(analysis.sourceCode, expression).map((possible) => ({
-    value: possible.value,
-    platforms: platformsAt(analysis, at, possible.sources),
-  }));
+  return valuesByPlatform(analysis, analysis.values.strings(expression).filter(isComplete), [at]);
+}
+
+/**
+ * Where each possible value can occur, given the nodes it passes through on its way (a call, the
+ * wrapper calls that lead to it): the conditions around all of them hold together.
+ */
+export function valuesByPlatform(analysis: FileAnalysis, values: readonly PossibleString[], at: readonly Node[]): PlatformString[] {
+  return values.map((possible) => {
+    const facts = [...at, ...possible.sources].flatMap((node) => analysis.guards.factsAt(node));
+    // A value replaced where a test holds occurs only where it does not.
+    for (const test of possible.unless ?? []) facts.push(...analysis.guards.conditionFacts(test, false));
+    return { value: possible.value, platforms: possiblePlatforms(facts) };
+  });
 }
 
 /**

@@ -259,6 +259,10 @@ export function buildReferenceIndex(
       case 'AssignmentExpression':
         if (parent.right === node && parent.operator === '=') bindPattern(parent.left, ref);
         return;
+      case 'Property':
+        // `const options = { spawn: require('child_process').spawn }`, later `options.spawn(…)`.
+        if (parent.value === node && !parent.computed) trackPropertyReads(parent);
+        return;
       case 'SequenceExpression':
         // `(0, child_process_1.fork)(…)`: how TypeScript and Babel emit calls of imported functions.
         if (parent.expressions.at(-1) === node) track(parent, ref);
@@ -266,6 +270,28 @@ export function buildReferenceIndex(
       default:
         return;
     }
+  }
+
+  /** The reads `holder.key` of a constant object literal's property `key` are its value. */
+  function trackPropertyReads(property: TSESTree.Property): void {
+    const object = property.parent;
+    const declarator = object.parent;
+    const key = keyName(property.key);
+    if (object.type !== 'ObjectExpression' || declarator?.type !== 'VariableDeclarator' || declarator.init !== object) return;
+    if (declarator.id.type !== 'Identifier' || key === undefined) return;
+    const variable = sourceCode.getDeclaredVariables(declarator)[0];
+    if (!variable || variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== object)) return;
+    const value = labels.get(property.value);
+    if (!value) return;
+    const reads: TSESTree.MemberExpression[] = [];
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || memberName(member) !== key) continue;
+      // `options.spawn = mySpawn` replaces the starter: no read is known to be it any more.
+      if (isAssignmentTarget(member)) return;
+      reads.push(member);
+    }
+    for (const member of reads) track(member, value);
   }
 
   function trackCallResult(call: TSESTree.CallExpression, callee: ModuleRef): void {

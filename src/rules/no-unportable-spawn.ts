@@ -1,15 +1,36 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { hasSpread, isFunction, propertyValue } from '../analysis/ast.js';
 import { POSIX_ONLY_PROGRAMS, WINDOWS_SHIMS } from '../analysis/catalog.js';
+import { programsOf } from '../analysis/command-line.js';
 import { analyze, type FileAnalysis, type StarterSite } from '../analysis/index.js';
-import { stringsByPlatform } from '../analysis/platform.js';
-import { resolveVariable } from '../analysis/scope.js';
-import { followConstant } from '../analysis/values.js';
+import { valuesByPlatform } from '../analysis/platform.js';
+import { argumentAt, type WrapperCall } from '../analysis/summaries.js';
+import { UNKNOWN_PART, type PossibleString } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
+import { shellAtSite, shellOfOptions, strongest, type ShellMode } from './no-unportable-spawn-utils/shell-option.js';
 
 type Options = [{ additionalShims: string[]; additionalPosixPrograms: string[] }];
-type MessageIds = 'shimWithoutShell' | 'batchWithoutShell' | 'posixProgram';
+type Problem = 'shimWithoutShell' | 'batchWithoutShell' | 'posixProgram';
+type MessageIds = Problem | 'posixInCommandLine' | 'shimThroughWrapper' | 'batchThroughWrapper' | 'posixThroughWrapper';
+
+/** One command to judge: the values it can take, where, and how it is run. */
+interface CommandUse {
+  /** Where to report: the command at the start, or the argument at a wrapper's call. */
+  readonly node: TSESTree.Node;
+  readonly values: readonly PossibleString[];
+  /** The nodes whose conditions decide the platforms: the call, any wrapper calls, the start. */
+  readonly at: readonly TSESTree.Node[];
+  readonly site: StarterSite;
+  readonly shell: ShellMode;
+  /** The wrapper call, when the command reaches the start through local functions. */
+  readonly wrapper?: { readonly call: string; readonly line: number };
+}
+
+const WRAPPED: Record<Problem, MessageIds> = {
+  shimWithoutShell: 'shimThroughWrapper',
+  batchWithoutShell: 'batchThroughWrapper',
+  posixProgram: 'posixThroughWrapper',
+};
 
 /** The portable ways to run a `.cmd`/`.bat` file; `exec()` with one command string is on the doc page. */
 const PORTABLE_OPTIONS = 'use cross-spawn or execa';
@@ -48,6 +69,10 @@ export default createRule<Options, MessageIds>({
       shimWithoutShell: `{{name}} cannot run the \`.cmd\` shim \`{{command}}\` on Windows: ${PORTABLE_OPTIONS}.`,
       batchWithoutShell: `{{name}} throws EINVAL for \`{{command}}\` on Windows without a shell: ${PORTABLE_OPTIONS}.`,
       posixProgram: '{{name}} fails on Windows, which has no `{{command}}`: use Node.js APIs instead.',
+      posixInCommandLine: '`{{command}}` is not on Windows, not even in cmd.exe: {{name}} fails there. Use Node.js APIs.',
+      shimThroughWrapper: '`{{command}}` is a Windows `.cmd` shim: {{call}} reaches {{name}} at line {{line}} without a shell.',
+      batchThroughWrapper: '`{{command}}` throws EINVAL on Windows: {{call}} reaches {{name}} at line {{line}} without a shell.',
+      posixThroughWrapper: '`{{command}}` does not exist on Windows: {{call}} reaches {{name}} at line {{line}} unguarded.',
     },
   },
   create(context, [{ additionalShims, additionalPosixPrograms }]) {
@@ -57,67 +82,108 @@ export default createRule<Options, MessageIds>({
       Program() {
         const analysis = analyze(context);
         for (const site of analysis.starters) {
-          // exec/execSync always use a shell; cross-spawn and execa resolve shims themselves.
-          if (site.spec.module !== 'child_process' || site.spec.target?.role !== 'command' || !site.target) continue;
-          // One report per kind of problem: `isWindows ? 'npm.cmd' : 'npm'` is one shim problem.
-          const reported = new Set<'shim' | 'posix'>();
-          for (const { value, platforms } of stringsByPlatform(analysis, site.target, site.node)) {
-            if (!platforms.has('win32')) continue;
-            const messageId = problemOf(programName(value));
-            const kind = messageId === 'posixProgram' ? 'posix' : 'shim';
-            if (!messageId || reported.has(kind)) continue;
-            if (kind === 'shim' && mayUseShell(analysis, site)) continue;
-            reported.add(kind);
-            context.report({ node: site.target, messageId, data: { command: value, name: site.spec.name } });
-          }
+          const command = commandNode(site);
+          if (!command || !judged(site)) continue;
+          check({ node: command, values: analysis.values.strings(command), at: [site.node], site, shell: shellAtSite(analysis, site) }, analysis);
+        }
+        for (const wrapper of analysis.summaries.wrapperCalls) {
+          for (const use of wrappedCommands(analysis, wrapper)) check(use, analysis);
         }
       },
     };
 
-    function problemOf(program: string): MessageIds | undefined {
-      if (/\.(?:cmd|bat)$/.test(program)) return 'batchWithoutShell';
-      if (shims.has(program)) return 'shimWithoutShell';
-      if (posixPrograms.has(program)) return 'posixProgram';
-      return undefined;
+    function check(use: CommandUse, analysis: FileAnalysis): void {
+      const windows = use.site.spec.windows ?? 'direct';
+      const commandLine = isShellCommand(use.site) || use.shell === 'yes';
+      // One report per kind of problem: `isWindows ? 'npm.cmd' : 'npm'` is one shim problem.
+      const reported = new Set<'shim' | 'posix'>();
+      for (const { value, platforms } of valuesByPlatform(analysis, use.values, use.at)) {
+        if (!platforms.has('win32')) continue;
+        for (const [problem, command] of problemsOf(value, commandLine)) {
+          const kind = problem === 'posixProgram' ? 'posix' : 'shim';
+          if (reported.has(kind)) continue;
+          if (kind === 'shim' && (windows === 'shim-aware' || use.shell !== 'no')) continue;
+          reported.add(kind);
+          const data = { command: command.replaceAll(UNKNOWN_PART, '…'), name: use.site.spec.name };
+          if (use.wrapper) {
+            context.report({ node: use.node, messageId: WRAPPED[problem], data: { ...data, ...use.wrapper } });
+          } else {
+            context.report({ node: use.node, messageId: problem === 'posixProgram' && isShellCommand(use.site) ? 'posixInCommandLine' : problem, data });
+          }
+        }
+      }
+    }
+
+    /** The problems of one possible command: of its program, or of each program of a command line. */
+    function problemsOf(value: string, commandLine: boolean): [Problem, string][] {
+      if (commandLine) {
+        return programsOf(value)
+          .filter((program) => posixPrograms.has(programName(program) ?? ''))
+          .map((program) => ['posixProgram', program]);
+      }
+      const program = programName(value);
+      if (program === undefined) return [];
+      if (/\.(?:cmd|bat)$/.test(program)) return [['batchWithoutShell', value]];
+      if (shims.has(program) || isBinShim(value)) return [['shimWithoutShell', value]];
+      if (posixPrograms.has(program)) return [['posixProgram', value]];
+      return [];
     }
   },
 });
 
-/** The file name a command runs, lower-cased as Windows compares it: `/bin/sh` → `sh`. */
-function programName(command: string): string {
-  return (command.split(/[\\/]/).at(-1) ?? command).toLowerCase();
+/** The starts whose command this rule judges: programs and command lines, not zx's bash lines. */
+function judged(site: StarterSite): boolean {
+  const role = site.spec.target?.role;
+  return (role === 'command' || role === 'shell-command') && site.spec.windows !== 'posix-shell';
+}
+
+function isShellCommand(site: StarterSite): boolean {
+  return site.spec.target?.role === 'shell-command';
+}
+
+/** The command expression of a start: its target, or the template of a tagged `$`. */
+function commandNode(site: StarterSite): TSESTree.Node | undefined {
+  return site.node.type === 'TaggedTemplateExpression' ? site.node.quasi : site.target;
 }
 
 /**
- * Whether the call may run its command through a shell, which finds and may run `.cmd` shims: a
- * `shell` option that is not literally `false`, or options the file does not show (a spread, an
- * unknown value after the argument list).
+ * The commands a call of a wrapper passes to the starts it reaches, with the shell mode made of
+ * the options at the start, those the wrappers in between pass, and those of this call.
  */
-function mayUseShell(analysis: FileAnalysis, site: StarterSite): boolean {
-  if (site.node.type !== 'CallExpression') return true;
-  const rest = site.node.arguments.slice(1);
-  for (const [index, argument] of rest.entries()) {
-    if (argument.type === 'SpreadElement') return true;
-    const value = followConstant(analysis.sourceCode, argument);
-    if (value.type === 'ObjectExpression') {
-      const shell = propertyValue(value, 'shell');
-      if (shell) return !(shell.type === 'Literal' && shell.value === false);
-      if (hasSpread(value)) return true;
-    } else if (!isKnownNonOptions(analysis, value) && index > 0) {
-      // `spawn(cmd, args)`: an unknown second argument is the argument list; a later one may be options.
-      return true;
+function wrappedCommands(analysis: FileAnalysis, { call, summary, name }: WrapperCall): CommandUse[] {
+  const uses: CommandUse[] = [];
+  for (const [index, roles] of summary.parameterRoles) {
+    const argument = argumentAt(call, index);
+    if (!argument || argument.type === 'SpreadElement') continue;
+    for (const role of roles) {
+      if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.site)) continue;
+      const callerOptions = [...summary.parameterRoles]
+        .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
+        .map(([position]) => argumentAt(call, position));
+      const shell = strongest([
+        shellAtSite(analysis, role.site, true),
+        ...[...role.fixedOptions, ...callerOptions].map((options) => (options ? shellOfOptions(analysis, options) : 'no')),
+      ]);
+      uses.push({
+        node: argument,
+        values: analysis.values.memberStrings(argument, role.path),
+        at: [call, ...role.via, role.site.node],
+        site: role.site,
+        shell,
+        wrapper: { call: `${name}()`, line: role.site.node.loc.start.line },
+      });
     }
   }
-  return false;
+  return uses;
 }
 
-function isKnownNonOptions(analysis: FileAnalysis, node: TSESTree.Node): boolean {
-  return (
-    node.type === 'ArrayExpression' ||
-    isFunction(node) ||
-    // `execFile('yarn', args, done)` with `function done() {}`
-    (node.type === 'Identifier' && resolveVariable(analysis.sourceCode, node)?.defs[0]?.type === 'FunctionName') ||
-    (node.type === 'Literal' && node.value === null) ||
-    (node.type === 'Identifier' && node.name === 'undefined')
-  );
+/** The file name a command runs, lower-cased as Windows compares it (`/bin/sh` → `sh`); unknown if not shown. */
+function programName(command: string): string | undefined {
+  const name = (command.split(/[\\/]/).at(-1) ?? command).toLowerCase();
+  return name === '' || name.includes(UNKNOWN_PART) ? undefined : name;
+}
+
+/** `…/node_modules/.bin/swc`: npm installs every such entry as a `.cmd` shim on Windows. */
+function isBinShim(command: string): boolean {
+  return command.split(/[\\/]/).at(-2) === '.bin';
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { isCaughtHere, isRejectionHandled, stringsByPlatform } from '../../src/analysis/platform.js';
 import { refKey } from '../../src/analysis/references.js';
-import { possibleStrings } from '../../src/analysis/values.js';
+import { isComplete } from '../../src/analysis/values.js';
 import { analyzeCode, nodeByText } from '../support/analyze-code.js';
 import type { Language } from '../support/languages.js';
 
@@ -11,10 +11,10 @@ import type { Language } from '../support/languages.js';
 function strings(code: string, language: Language = 'esm'): string[] {
   const analysis = analyzeCode(code, language);
   const call = nodeByText(analysis, code.slice(code.indexOf('target(')).replace(/;[\s\S]*$/, ''), 'CallExpression') as TSESTree.CallExpression;
-  return possibleStrings(analysis.sourceCode, call.arguments[0]!).map((possible) => possible.value);
+  return analysis.values.strings(call.arguments[0]!).filter(isComplete).map((possible) => possible.value);
 }
 
-describe('possibleStrings', () => {
+describe('complete possible strings', () => {
   it.each<[string, string, string[], Language?]>([
     ['a literal', `target('npm');`, ['npm']],
     ['a template without substitutions', 'target(`npm`);', ['npm']],
@@ -27,7 +27,7 @@ describe('possibleStrings', () => {
     ['a TypeScript assertion', `const tool = 'grep' as const; target(tool as string);`, ['grep'], 'ts'],
     ['an unknown value', `target(command);`, []],
     ['a partly unknown concatenation', `target(prefix + '.cmd');`, []],
-    ['a reassigned variable', `let npm = 'npm'; npm = other; target(npm);`, []],
+    ['a reassigned variable keeps its known value', `let npm = 'npm'; npm = other; target(npm);`, ['npm']],
   ])('%s', (_name, code, expected, language) => {
     expect(strings(code, language)).toEqual(expected);
   });

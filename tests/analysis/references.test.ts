@@ -51,6 +51,7 @@ class W { start() { return (0, _childProcess().spawn)('x'); } }`,
 } };`,
       'cjs',
     ],
+    ['a property of a constant object', `const options = { spawn: require('child_process').spawn }; options.spawn('x');`, 'cjs'],
   ])('%s', (_name, code, language) => {
     expect(starterKeys(code, language)).toEqual(['child_process:spawn']);
   });
@@ -65,6 +66,8 @@ class W { start() { return (0, _childProcess().spawn)('x'); } }`,
     ['a computed member', `const cp = require('child_process'); cp[method]('x');`, 'cjs'],
     ['a sequence that ends elsewhere', `const cp = require('child_process'); (cp.spawn, other)('x');`, 'cjs'],
     ['a function that returns something else', `function load() { require('child_process'); return other; } load().spawn('x');`, 'cjs'],
+    ['a property replaced later', `const o = { spawn: require('child_process').spawn }; o.spawn = mine; o.spawn('x');`, 'cjs'],
+    ['a property of a reassigned object', `let o = { spawn: require('child_process').spawn }; o = other; o.spawn('x');`, 'cjs'],
     ['a type-only import', `import type { spawn } from 'child_process'; declare const s: typeof spawn; s('x');`, 'ts'],
   ])('ignores %s', (_name, code, language) => {
     expect(starterKeys(code, language)).toEqual([]);

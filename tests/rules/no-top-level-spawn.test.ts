@@ -184,8 +184,19 @@ run('ls');`),
     // process.env branches are configuration, not entry points, but inside functions are fine.
     esm(`import { spawn } from 'node:child_process';
 export default function main() { if (process.env.CI) spawn('ls'); }`),
+    // pino starts a transport worker only when a transport is configured.
+    esm(`import pino from 'pino';
+const logger = pino({ level: 'info' });
+logger.info('ready');`),
   ],
   invalid: [
+    {
+      // paperclipai/paperclip#12987's shape: a logger with a transport made at import.
+      ...cjsLib(`const pino = require('pino');
+const logger = pino({ transport: { target: 'pino-pretty' } });
+module.exports = logger;`),
+      errors: [atImport(2, 16, 'pino()', 'a worker thread')],
+    },
     {
       ...esm(`import { execFileSync } from 'node:child_process';
 export const gitRoot = execFileSync('git', ['rev-parse', '--show-toplevel']).toString();`),

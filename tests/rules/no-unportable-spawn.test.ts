@@ -97,8 +97,69 @@ module.exports = (command) => spawn(command, []);`),
 spawn('rm');`),
     cjs(`const { fork } = require('child_process');
 fork('npm');`),
-    esm(`import { exec } from 'node:child_process';
-exec('rm -rf dist');`),
+    // --- Values the file does not show come from the caller ---------------------------------------
+    esm(`import { spawn } from 'node:child_process';
+function run(cmd, args) {
+  return spawn(cmd, args, { stdio: 'inherit' });
+}
+export function exec(command, args) {
+  return run(command, args);
+}`),
+    cjs(`const { spawn } = require('child_process');
+let bin = process.env.PACKAGER;
+if (!bin) bin = readConfig().bin;
+spawn(bin, ['install']);`),
+    // The POSIX default is replaced on Windows before the call.
+    cjs(`const { spawn } = require('child_process');
+var sh = 'sh';
+var shFlag = '-c';
+if (process.platform === 'win32') {
+  sh = process.env.comspec || 'cmd';
+  shFlag = '/d /s /c';
+}
+spawn(sh, [shFlag, command], { stdio: 'inherit' });`),
+    // --- Wrappers: guards and a shell at the call or inside ------------------------------------
+    cjs(`const { spawnSync } = require('child_process');
+function run(cmd, args) {
+  return spawnSync(cmd, args, { stdio: 'inherit' });
+}
+if (process.platform !== 'win32') run('rm', ['-rf', 'dist']);`),
+    esm(`import { spawn } from 'node:child_process';
+function run(cmd) {
+  if (process.platform === 'win32') return undefined;
+  return spawn(cmd, []);
+}
+run('which');`),
+    cjs(`const { spawn } = require('child_process');
+function run(cmd, args, options) {
+  return spawn(cmd, args, { stdio: 'inherit', ...options });
+}
+run('npm', ['install'], { shell: true });`),
+    cjs(`const { spawn } = require('child_process');
+const run = (cmd, args, options) => spawn(cmd, args, options);
+const install = (cmd) => run(cmd, ['install'], { shell: process.platform === 'win32' });
+install('yarn');`),
+    // --- Shell command lines ---------------------------------------------------------------------
+    cjs(`const { exec, execSync } = require('child_process');
+exec('npm install && npm test', () => {});
+execSync('git log --format="%h | rm %s" -1');
+execSync(\`\${tool} --version\`);`),
+    esm(`import { execSync } from 'node:child_process';
+if (process.platform !== 'win32') execSync('git ls-files | wc -l');`),
+    esm(`import { $ } from 'zx';
+await $\`rm -rf \${dir}\`;`),
+    // --- Libraries that resolve shims themselves ------------------------------------------------
+    cjs(`const crossSpawn = require('cross-spawn');
+const path = require('path');
+crossSpawn.sync(path.join(__dirname, 'node_modules', '.bin', 'swc'), ['src', '-d', 'lib']);`),
+    esm(`import { x } from 'tinyexec';
+import spawn from 'nano-spawn';
+import spawnPlease from 'spawn-please';
+await x('npm', ['install']);
+await spawn('pnpm', ['build']);
+await spawnPlease('yarn', ['outdated']);`),
+    cjs(`const promiseSpawn = require('@npmcli/promise-spawn');
+promiseSpawn('npm', ['view', 'eslint'], { shell: true });`),
   ],
   invalid: [
     {
@@ -245,6 +306,152 @@ spawn(useYarn ? 'yarn' : 'sh', ['install.sh']);`),
         { messageId: 'shimWithoutShell', data: { command: 'yarn', name: 'spawn()' }, line: 2, column: 7 },
         { messageId: 'posixProgram', data: { command: 'sh', name: 'spawn()' }, line: 2, column: 7 },
       ],
+    },
+    {
+      // cmd.exe has no `ls` either, and a shell line is split into its programs.
+      ...cjs(`const { spawn } = require('child_process');
+spawn('git ls-files | wc -l', { shell: true });`),
+      errors: [{ messageId: 'posixProgram', data: { command: 'wc', name: 'spawn()' }, line: 2, column: 7 }],
+    },
+    // --- Computed commands ----------------------------------------------------------------------
+    {
+      // npm-check-updates: the Windows entry is a .cmd file next to the module.
+      ...esm(`import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+const bin = new URL(process.platform === 'win32' ? '../bin/ncu.cmd' : '../bin/ncu.js', import.meta.url);
+spawnSync(fileURLToPath(bin), ['--jsonUpgraded']);`),
+      errors: [{ messageId: 'batchWithoutShell', data: { command: '…/bin/ncu.cmd', name: 'spawnSync()' }, line: 4, column: 11 }],
+    },
+    {
+      // Every node_modules/.bin entry is a .cmd shim on Windows.
+      ...cjs(`const { spawn } = require('child_process');
+const path = require('path');
+const swc = path.join(__dirname, 'node_modules', '.bin', 'swc');
+spawn(swc, ['src', '-d', 'lib'], { stdio: 'inherit' });`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: '…/node_modules/.bin/swc', name: 'spawn()' }, line: 4, column: 7 }],
+    },
+    {
+      ...cjs(`const { execFileSync } = require('child_process');
+execFileSync(require.resolve('.bin/swc'), ['--version']);`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: '…/.bin/swc', name: 'execFileSync()' }, line: 2, column: 14 }],
+    },
+    {
+      // An object property set, then reassigned: both values reach the call.
+      ...cjs(`const { spawn } = require('child_process');
+var packager = { bin: 'npm', lockfile: 'package-lock.json' };
+if (useYarn) packager.bin = 'yarn';
+spawn(packager.bin, ['install'], { stdio: 'inherit' });`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 4, column: 7 }],
+    },
+    {
+      // A fallback assignment under a Windows check: the .cmd file is what Windows gets.
+      ...esm(`import { spawnSync } from 'node:child_process';
+let npm = 'npm';
+if (process.platform === 'win32') npm = 'npm.cmd';
+spawnSync(npm, ['publish']);`),
+      errors: [{ messageId: 'batchWithoutShell', data: { command: 'npm.cmd', name: 'spawnSync()' }, line: 4, column: 11 }],
+    },
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+const [cmd, ...args] = ['pnpm', 'install', '--frozen-lockfile'];
+spawn(cmd, args);`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpm', name: 'spawn()' }, line: 3, column: 7 }],
+    },
+    {
+      // A starter kept in an options object.
+      ...cjs(`const options = { spawn: require('child_process').spawn, cwd: process.cwd() };
+options.spawn('npm', ['test'], { cwd: options.cwd });`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 2, column: 15 }],
+    },
+    // --- Shell command lines ---------------------------------------------------------------------
+    {
+      ...cjs(`const { exec } = require('child_process');
+function has(name, done) {
+  exec('which ' + name, (error) => done(!error));
+}
+module.exports = has;`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'which', name: 'exec()' }, line: 3, column: 8 }],
+    },
+    {
+      ...esm(`import { execSync } from 'node:child_process';
+export function clean(dir) {
+  execSync(\`rm -rf \${dir}\`);
+}`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: 'execSync()' }, line: 3, column: 12 }],
+    },
+    {
+      ...esm(`import { execSync } from 'node:child_process';
+const count = Number(execSync('git ls-files | wc -l', { encoding: 'utf8' }));`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'wc', name: 'execSync()' }, line: 2, column: 31 }],
+    },
+    {
+      ...esm(`import { exec } from 'node:child_process';
+exec('NODE_ENV=production node build.js && cp -r dist out', () => {});`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'cp', name: 'exec()' }, line: 2, column: 6 }],
+    },
+    {
+      // execa's $ runs the first word itself, without a shell.
+      ...esm(`import { $ } from 'execa';
+await $\`rm -rf \${dir}\`;`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: '$``' }, line: 2, column: 8 }],
+    },
+    // --- Local wrappers ---------------------------------------------------------------------------
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+function run(cmd, args) {
+  return spawn(cmd, args, { stdio: 'inherit' });
+}
+await run('npm', ['publish']);
+await run('npx', process.argv.slice(2));`),
+      errors: [
+        { messageId: 'shimThroughWrapper', data: { command: 'npm', call: 'run()', name: 'spawn()', line: 3 }, line: 5, column: 11 },
+        { messageId: 'shimThroughWrapper', data: { command: 'npx', call: 'run()', name: 'spawn()', line: 3 }, line: 6, column: 11 },
+      ],
+    },
+    {
+      // A wrapper of a wrapper, and the caller's options carry no shell.
+      ...cjs(`const { spawnSync } = require('child_process');
+const run = (cmd, args, options) => spawnSync(cmd, args, { stdio: 'inherit', ...options });
+const install = (cmd) => run(cmd, ['install'], { cwd: 'app' });
+install('yarn');`),
+      errors: [{ messageId: 'shimThroughWrapper', data: { command: 'yarn', call: 'install()', name: 'spawnSync()', line: 2 }, line: 4, column: 9 }],
+    },
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+function sh(command) {
+  const [file, ...args] = command;
+  return spawn(file, args);
+}
+sh(['npx.cmd', 'tsc']);`),
+      errors: [{ messageId: 'batchThroughWrapper', data: { command: 'npx.cmd', call: 'sh()', name: 'spawn()', line: 4 }, line: 6, column: 4 }],
+    },
+    {
+      ...cjs(`const { execSync } = require('child_process');
+const tools = {
+  exec(command) {
+    return execSync(command, { stdio: 'inherit' });
+  },
+};
+tools.exec('rm -rf build');`),
+      errors: [{ messageId: 'posixThroughWrapper', data: { command: 'rm', call: 'tools.exec()', name: 'execSync()', line: 4 }, line: 7, column: 12 }],
+    },
+    // --- Libraries --------------------------------------------------------------------------------
+    {
+      // @npmcli/promise-spawn passes the command to child_process.spawn as it is.
+      ...cjs(`const promiseSpawn = require('@npmcli/promise-spawn');
+promiseSpawn('npm', ['view', 'eslint', 'version']);`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'promiseSpawn()' }, line: 2, column: 14 }],
+    },
+    {
+      // cross-spawn finds shims, not programs Windows lacks.
+      ...esm(`import crossSpawn from 'cross-spawn';
+crossSpawn.sync('rm', ['-rf', 'dist']);`),
+      errors: [{ messageId: 'posixProgram', data: { command: 'rm', name: 'crossSpawn.sync()' }, line: 2, column: 17 }],
+    },
+    {
+      ...esm(`import { exec } from 'node:child_process';
+exec('rm -rf dist');`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: 'exec()' }, line: 2, column: 6 }],
     },
   ],
 });
