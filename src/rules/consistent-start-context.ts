@@ -17,7 +17,8 @@ type MessageIds =
   | 'bigint'
   | 'lossyJson'
   | 'transferList'
-  | 'poolTransfer';
+  | 'poolTransfer'
+  | 'manyValues';
 
 /** What the child does after passing the same check as its parent. */
 const CONSEQUENCE = {
@@ -71,6 +72,7 @@ export default createRule<Options, MessageIds>({
         '{{value}} does not survive {{channel}} under the default JSON serialization: it {{outcome}}, silently. Send plain data (an array, an object, an ISO string), or {{advanced}}.',
       transferList:
         'The second argument of {{channel}} is a socket or server handle, not a transfer list: an array there throws ERR_INVALID_HANDLE_TYPE. Transfer lists exist only between threads; send plain data.',
+      manyValues: '{{values}} in this message do not cross {{channel}} intact: {{remedy}}.',
       poolTransfer:
         '`{{option}}` does nothing for a pool that runs tasks in child processes: nothing is transferred, and what needed transferring arrives as a copy or `{}`. Remove it, or run the pool on worker threads.',
     },
@@ -95,14 +97,26 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (!message.payload) return;
-      for (const problem of crossingProblems(analysis, message.payload, message.serialization)) {
-        if (problem.kind === 'json-lossy' && !checkLossyJson) continue;
+      const problems = crossingProblems(analysis, message.payload, message.serialization).filter(
+        (problem) => checkLossyJson || problem.kind !== 'json-lossy',
+      );
+      const [first] = problems;
+      if (!first) return;
+      // One report per message, however many values of it break: a generated literal of
+      // 100,000 rows is one mistake, not 100,000.
+      const node = problems.length === 1 ? first.node : message.payload;
+      if (new Set(problems.map(describeValue)).size === 1) {
         context.report({
-          node: problem.node,
-          messageId: MESSAGE_FOR[problem.kind],
-          data: { value: describeValue(problem), channel, outcome: problem.outcome, advanced: advancedRemedy(message) },
+          node,
+          messageId: MESSAGE_FOR[first.kind],
+          data: { value: describeValue(first), channel, outcome: first.outcome, advanced: advancedRemedy(message) },
         });
+        return;
       }
+      const remedy = problems.every((problem) => problem.kind === 'json-lossy' || problem.kind === 'bigint')
+        ? `send plain data, or ${advancedRemedy(message)}`
+        : 'send plain data';
+      context.report({ node, messageId: 'manyValues', data: { values: listValues(problems), channel, remedy } });
     }
   },
 });
@@ -129,10 +143,25 @@ function channelText(analysis: FileAnalysis, message: ProcessMessage): string {
   return message.channel === 'pool' ? `${call} (the pool runs tasks in child processes)` : call;
 }
 
-/** `A \`Set\``, `An \`Error\``, `A BigInt`. */
+/** `A \`Set\``, `An \`Error\``, `A BigInt`, `A \`Date\` field \`createdAt\``. */
 function describeValue(problem: CrossingProblem): string {
+  if (problem.type === 'undefined') return '`undefined` in an array slot';
+  if (problem.type === 'arguments') return 'The `arguments` object';
   const name = problem.type === 'BigInt' || problem.type === 'function' ? problem.type : `\`${problem.type}\``;
-  return `${/^[AEIO]/.test(problem.type) ? 'An' : 'A'} ${name}`;
+  const field = problem.field === undefined ? '' : ` field \`${problem.field}\``;
+  return `${/^[AEIO]/.test(problem.type) ? 'An' : 'A'} ${name}${field}`;
+}
+
+const MAX_LISTED = 4;
+
+/** `A \`Map\`, a BigInt and 2 more`: each kind of value once, the first few. */
+function listValues(problems: readonly CrossingProblem[]): string {
+  const names = [...new Set(problems.map(describeValue))];
+  const listed = names.slice(0, MAX_LISTED).map((name, index) => (index === 0 ? name : name.charAt(0).toLowerCase() + name.slice(1)));
+  const rest = names.length - listed.length;
+  if (rest > 0) return `${listed.join(', ')} and ${rest} more`;
+  const last = listed.pop() ?? '';
+  return listed.length > 0 ? `${listed.join(', ')} and ${last}` : last;
 }
 
 /** How to switch this channel to the serialization that keeps Map, Set, Date and BigInt. */

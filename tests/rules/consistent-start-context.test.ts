@@ -1,6 +1,10 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../src/rules/consistent-start-context.js';
-import { cjs, cts, esm, ts } from '../support/languages.js';
+import { ALL_FILES, cjs, cts, esm, languageOptionsFor, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+import { typed } from '../support/typed.js';
 
 const FORK_ADVICE =
   'Only `process.send` tells a forked child from its parent (it is a function in the child): guard with `process.send === undefined`, or pass an argv/env marker.';
@@ -168,6 +172,50 @@ module.exports = (payload) => child.send(payload);`),
     // A local fork.
     cjs(`function fork() { return { send() {} }; }
 fork('./a.js').send(new Map());`),
+    // What a caught error says, as plain data: JSON-safe.
+    cjs(`process.on('message', async (task) => {
+  try {
+    process.send({ id: task.id, result: await run(task) });
+  } catch (error) {
+    process.send({ id: task.id, error: { message: error.message, stack: error.stack } });
+  }
+});`),
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+load().catch((err) => child.send({ type: 'error', message: String(err) }));
+load().then((value) => child.send({ value }));
+child.send([1, null, 3]);`),
+    // A catch parameter assigned again, and a local variable named like the global.
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+try { load(); } catch (error) { error = { message: 'failed' }; child.send(error); }
+function send(undefined) { child.send([undefined]); }`),
+    // An arrow function has no arguments of its own; 'advanced' keeps an Error.
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js', { serialization: 'advanced' });
+load().catch((err) => child.send(err));`),
+    // Type information: JSON-shaped types, any and unknown decide nothing.
+    typed(`import { fork } from 'node:child_process';
+interface Row { id: string; createdAt: string; tags: string[] }
+const child = fork('./child.js');
+export function push(row: Row, raw: any, data: unknown, rows: Row[]): void {
+  child.send(row);
+  child.send(raw);
+  child.send(data);
+  child.send(rows);
+  child.send({ at: new Date().toISOString() });
+}`),
+    typed(`import { fork } from 'node:child_process';
+const child = fork('./child.js', [], { serialization: 'advanced' });
+export function push(cache: Map<string, number>, total: bigint): void {
+  child.send({ cache, total });
+}`),
+    // Without type information the declared type is not read.
+    ts(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+export function push(cache: Map<string, number>): void {
+  child.send(cache);
+}`),
 
     esm(`import { spawn } from 'node:child_process';
 const child = spawn(process.execPath, ['w.js'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
@@ -890,8 +938,8 @@ child.send([replies, channel.port2]);`),
           column: 20,
           data: { value: 'A `MessagePort`', channel: '`child.send()`', outcome: 'arrives as `{}`' },
         },
-        { messageId: 'threadOnly', line: 6, column: 13 },
-        { messageId: 'threadOnly', line: 6, column: 22 },
+        // Two ports in one message: one report, at the message.
+        { messageId: 'threadOnly', line: 6, column: 12 },
       ],
     },
     {
@@ -918,14 +966,12 @@ adv.send({ transform: function (x) { return x; } });`),
         {
           messageId: 'functionValue',
           line: 4,
-          column: 21,
+          column: 12,
           data: {
             channel: '`child.send()`',
             outcome: 'is dropped (the key disappears, an array slot becomes `null`)',
           },
         },
-        { messageId: 'functionValue', line: 4, column: 36 },
-        { messageId: 'functionValue', line: 4, column: 46 },
         {
           messageId: 'functionValue',
           line: 6,
@@ -943,7 +989,7 @@ process.send?.([1n]);`),
         {
           messageId: 'bigint',
           line: 2,
-          column: 16,
+          column: 14,
           data: {
             value: 'A BigInt',
             channel: '`process.send()`',
@@ -951,7 +997,6 @@ process.send?.([1n]);`),
             advanced: "have the parent start this process with `serialization: 'advanced'`",
           },
         },
-        { messageId: 'bigint', line: 2, column: 30 },
         { messageId: 'bigint', line: 3, column: 17 },
       ],
     },
@@ -963,30 +1008,26 @@ const base = { startedAt: new Date() };
 const message = { ...base, errors: [new Error('boom'), new TypeError('bad')], pattern: /x/g, bytes: Buffer.from('hi'), raw: new ArrayBuffer(8), byId: new Map() };
 child.send(message);`),
       errors: [
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `Date`', channel: '`child.send()`', outcome: 'arrives as a string', advanced: ADVANCED_CHILD } },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'An `Error`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `TypeError`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `RegExp`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
         {
-          messageId: 'lossyJson',
+          messageId: 'manyValues',
           line: 5,
           column: 12,
-          data: { value: 'A `Buffer`', channel: '`child.send()`', outcome: 'arrives as `{ type: "Buffer", data: [...] }`', advanced: ADVANCED_CHILD },
+          data: {
+            values: 'A `Date`, an `Error`, a `TypeError`, a `RegExp` and 3 more',
+            channel: '`child.send()`',
+            remedy: `send plain data, or ${ADVANCED_CHILD}`,
+          },
         },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'An `ArrayBuffer`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `Map`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
       ],
     },
     {
-      // Inside the message, each value is reported where it is written.
+      // One report for the message, listing what breaks in it.
       ...esm(`import { fork } from 'node:child_process';
 const child = fork('./child.js');
 const seen = new Set();
 child.send({ seen, when: ready ? new Date() : null, list: [...[new Map()]] });`),
       errors: [
-        { messageId: 'lossyJson', line: 4, column: 14 },
-        { messageId: 'lossyJson', line: 4, column: 34 },
-        { messageId: 'lossyJson', line: 4, column: 64 },
+        { messageId: 'manyValues', line: 4, column: 12, data: { values: 'A `Set`, a `Date` and a `Map`', channel: '`child.send()`', remedy: `send plain data, or ${ADVANCED_CHILD}` } },
       ],
     },
     {
@@ -1015,8 +1056,7 @@ export class Indexer {
   }
 }`),
       errors: [
-        { messageId: 'lossyJson', line: 8, column: 30, data: { value: 'A `Set`', channel: '`this.child?.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
-        { messageId: 'bigint', line: 8, column: 51 },
+        { messageId: 'manyValues', line: 8, column: 22, data: { values: 'A `Set` and a BigInt', channel: '`this.child?.send()`', remedy: `send plain data, or ${ADVANCED_CHILD}` } },
       ],
     },
     {
@@ -1025,8 +1065,7 @@ const child = fork('./child.js', [], { serialization: 'advanced' });
 const shared = new SharedArrayBuffer(8) as SharedArrayBuffer;
 child.send({ shared, handler: (() => 1) satisfies () => number });`),
       errors: [
-        { messageId: 'threadOnly', line: 4, column: 14 },
-        { messageId: 'functionValue', line: 4, column: 32 },
+        { messageId: 'manyValues', line: 4, column: 12, data: { values: 'A `SharedArrayBuffer` and a function', channel: '`child.send()`', remedy: 'send plain data' } },
       ],
     },
     {
@@ -1093,8 +1132,7 @@ export function start(options) {
 const child = fork('./a.js');
 child.send({ seen: new Set(), total: 1n, counter: new SharedArrayBuffer(4) });`, { options: [{ checkLossyJson: false }] }),
       errors: [
-        { messageId: 'bigint', line: 3, column: 38 },
-        { messageId: 'threadOnly', line: 3, column: 51 },
+        { messageId: 'manyValues', line: 3, column: 12 },
       ],
     },
 
@@ -1104,14 +1142,7 @@ child.send({ seen: new Set(), total: 1n, counter: new SharedArrayBuffer(4) });`,
 const indexer = startChild('./indexer.js');
 indexer.send([new Date(), new Uint8Array(2), new DataView(new ArrayBuffer(2))]);`),
       errors: [
-        { messageId: 'lossyJson', line: 3, column: 15, data: { value: 'A `Date`', channel: '`indexer.send()`', outcome: 'arrives as a string', advanced: ADVANCED_CHILD } },
-        {
-          messageId: 'lossyJson',
-          line: 3,
-          column: 27,
-          data: { value: 'A `Uint8Array`', channel: '`indexer.send()`', outcome: 'arrives as a plain object with index keys', advanced: ADVANCED_CHILD },
-        },
-        { messageId: 'lossyJson', line: 3, column: 46, data: { value: 'A `DataView`', channel: '`indexer.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'manyValues', line: 3, column: 14, data: { values: 'A `Date`, a `Uint8Array` and a `DataView`', channel: '`indexer.send()`', remedy: `send plain data, or ${ADVANCED_CHILD}` } },
       ],
     },
     {
@@ -1120,13 +1151,32 @@ indexer.send([new Date(), new Uint8Array(2), new DataView(new ArrayBuffer(2))]);
 const channel = new wt.MessageChannel();
 process.send({ port: channel.port1, cache: new Map() });`),
       errors: [
-        { messageId: 'threadOnly', line: 3, column: 22 },
+        { messageId: 'manyValues', line: 3, column: 14, data: { values: 'A `MessagePort` and a `Map`', channel: '`process.send()`', remedy: 'send plain data' } },
+      ],
+    },
+    {
+      ...cts(`import cp = require('node:child_process');
+const child = cp.fork('./a.js');
+child.send({ id: 1, done: (): void => undefined });`),
+      errors: [{ messageId: 'functionValue', line: 3, column: 27 }],
+    },
+    // ---- values known by where they come from.
+    {
+      // A child reporting a failed task: the caught Error arrives as {}, message and stack lost.
+      ...cjs(`process.on('message', async (task) => {
+  try {
+    process.send({ id: task.id, result: await run(task) });
+  } catch (error) {
+    process.send({ id: task.id, type: 'error', error });
+  }
+});`),
+      errors: [
         {
           messageId: 'lossyJson',
-          line: 3,
-          column: 44,
+          line: 5,
+          column: 48,
           data: {
-            value: 'A `Map`',
+            value: 'An `Error`',
             channel: '`process.send()`',
             outcome: 'arrives as `{}`',
             advanced: "have the parent start this process with `serialization: 'advanced'`",
@@ -1135,10 +1185,87 @@ process.send({ port: channel.port1, cache: new Map() });`),
       ],
     },
     {
-      ...cts(`import cp = require('node:child_process');
-const child = cp.fork('./a.js');
-child.send({ id: 1, done: (): void => undefined });`),
-      errors: [{ messageId: 'functionValue', line: 3, column: 27 }],
+      // Promise rejections: `.catch(handler)` and the second handler of `.then()`.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+build().catch((err) => child.send(err));
+build().then((result) => child.send({ result }), (reason) => child.send({ ok: false, reason }));`),
+      errors: [
+        { messageId: 'lossyJson', line: 3, column: 35, data: { value: 'An `Error`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'lossyJson', line: 4, column: 86 },
+      ],
+    },
+    {
+      // Forwarding a call's arguments: JSON sends `{ "0": …, "1": … }`, not an array.
+      ...cjs(`module.exports.log = function log() {
+  process.send({ type: 'log', args: arguments });
+};`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 2,
+          column: 37,
+          data: {
+            value: 'The `arguments` object',
+            channel: '`process.send()`',
+            outcome: 'arrives as a plain object with index keys, not an array',
+            advanced: "have the parent start this process with `serialization: 'advanced'`",
+          },
+        },
+      ],
+    },
+    {
+      // An optional slot left undefined (or a hole) arrives as null: the child's default is skipped.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+child.send(['resize', undefined, 80]);
+child.send(['resize', , 80]);`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 3,
+          column: 23,
+          data: { value: '`undefined` in an array slot', channel: '`child.send()`', outcome: 'arrives as `null`', advanced: ADVANCED_CHILD },
+        },
+        { messageId: 'lossyJson', line: 4, column: 12 },
+      ],
+    },
+    // ---- with type information, the declared type.
+    {
+      // A database row with a Date column: it arrives as a string, and `row.createdAt.getTime()` throws.
+      ...typed(`import { fork } from 'node:child_process';
+interface Row { id: string; createdAt: Date }
+const child = fork('./child.js');
+export function push(row: Row): void {
+  child.send(row);
+}`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 5,
+          column: 14,
+          data: { value: 'A `Date` field `createdAt`', channel: '`child.send()`', outcome: 'arrives as a string', advanced: ADVANCED_CHILD },
+        },
+      ],
+    },
+    {
+      ...typed(`import { fork } from 'node:child_process';
+class HttpError extends Error { status = 500; }
+const child = fork('./child.js');
+export function push(cache: ReadonlyMap<string, number>, total: bigint, failure: HttpError, seen: Set<string> | undefined, done: () => void): void {
+  child.send(cache);
+  child.send(total);
+  child.send(failure);
+  child.send({ seen });
+  child.send(done);
+}`),
+      errors: [
+        { messageId: 'lossyJson', line: 5, column: 14, data: { value: 'A `Map`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'bigint', line: 6, column: 14 },
+        { messageId: 'lossyJson', line: 7, column: 14, data: { value: 'An `Error`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'lossyJson', line: 8, column: 16 },
+        { messageId: 'functionValue', line: 9, column: 14 },
+      ],
     },
 
     // ======== (c) pools in child-process mode.
@@ -1149,24 +1276,13 @@ const buffer = new ArrayBuffer(16);
 await pool.run({ buffer, counter: new SharedArrayBuffer(4) }, { transferList: [buffer] });`),
       errors: [
         {
-          messageId: 'lossyJson',
+          messageId: 'manyValues',
           line: 4,
-          column: 18,
+          column: 16,
           data: {
-            value: 'An `ArrayBuffer`',
+            values: 'An `ArrayBuffer` and a `SharedArrayBuffer`',
             channel: '`pool.run()` (the pool runs tasks in child processes)',
-            outcome: 'arrives as `{}`',
-            advanced: "create the pool with `serialization: 'advanced'`",
-          },
-        },
-        {
-          messageId: 'threadOnly',
-          line: 4,
-          column: 35,
-          data: {
-            value: 'A `SharedArrayBuffer`',
-            channel: '`pool.run()` (the pool runs tasks in child processes)',
-            outcome: 'arrives as `{}` and shares no memory',
+            remedy: 'send plain data',
           },
         },
         { messageId: 'poolTransfer', line: 4, column: 65, data: { option: 'transferList' } },
@@ -1185,17 +1301,15 @@ const pool = workerpool.pool('./task.js', { workerType: 'process', maxWorkers: 2
 await pool.exec('sum', [new Map(), 1n], { transfer: [buf] });`),
       errors: [
         {
-          messageId: 'lossyJson',
+          messageId: 'manyValues',
           line: 3,
-          column: 25,
+          column: 24,
           data: {
-            value: 'A `Map`',
+            values: 'A `Map` and a BigInt',
             channel: '`pool.exec()` (the pool runs tasks in child processes)',
-            outcome: 'arrives as `{}`',
-            advanced: "create the pool with `forkOpts: { serialization: 'advanced' }`",
+            remedy: "send plain data, or create the pool with `forkOpts: { serialization: 'advanced' }`",
           },
         },
-        { messageId: 'bigint', line: 3, column: 36 },
         { messageId: 'poolTransfer', line: 3, column: 43, data: { option: 'transfer' } },
       ],
     },
@@ -1227,4 +1341,18 @@ export class Renderer {
       ],
     },
   ],
+});
+
+describe('consistent-start-context on a generated message', () => {
+  it('reports a 100,000-element array literal once', { timeout: 120_000 }, () => {
+    const rows = Array.from({ length: 100_000 }, (_, index) => `{ n: ${index}n, at: new Date() }`).join(',');
+    const code = `import { fork } from 'node:child_process';\nconst child = fork('./child.js');\nchild.send([${rows}]);\n`;
+    const messages = new Linter().verify(
+      code,
+      [{ files: ALL_FILES, plugins: { pg: { rules: { rule } } as never }, rules: { 'pg/rule': 'error' }, languageOptions: languageOptionsFor('esm') }],
+      'file.mjs',
+    );
+    expect(messages.map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: 'manyValues', line: 3, column: 12 }]);
+    expect(messages[0]?.message).toContain('A BigInt and a `Date` in this message');
+  });
 });
