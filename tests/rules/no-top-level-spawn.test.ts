@@ -97,6 +97,16 @@ export default function main() { if (process.env.CI) spawn('ls'); }`),
   ],
   invalid: [
     {
+      // A fallback for Node.js versions without spawnSync hid the import-time probe.
+      ...cjs(`var spawnSync = require('child_process').spawnSync;
+if (!spawnSync) {
+  spawnSync = function () { return { status: 1, stdout: '' }; };
+}
+var libcVersion = spawnSync('getconf', ['GNU_LIBC_VERSION'], { encoding: 'utf8' }).stdout;
+module.exports = { libcVersion: libcVersion };`),
+      errors: [atImport(5, 19, 'spawnSync()')],
+    },
+    {
       ...esm(`import { execFileSync } from 'node:child_process';
 export const gitRoot = execFileSync('git', ['rev-parse', '--show-toplevel']).toString();`),
       errors: [atImport(2, 24, 'execFileSync()')],
