@@ -3,12 +3,14 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { analyze, type FileAnalysis } from '../analysis/index.js';
 import { processMessages, type ProcessMessage } from '../analysis/ipc.js';
 import { crossingProblems, type CrossingKind, type CrossingProblem } from '../analysis/messages.js';
+import { sharedThreadChecks } from '../analysis/self-spawn.js';
 import { createRule } from '../util/create-rule.js';
 import { describeMechanism } from '../util/describe.js';
 import { GUARD_ADVICE } from '../util/start-guard.js';
+import { ownWorkerFix } from './consistent-start-context-utils/own-worker.js';
 import { wrongGuards, type WrongGuard } from './consistent-start-context-utils/wrong-guard.js';
 
-type Options = [{ checkLossyJson: boolean }];
+type Options = [{ checkLossyJson: boolean; workerDataMarker: string }];
 type MessageIds =
   | 'wrongGuard'
   | 'useGuard'
@@ -18,7 +20,9 @@ type MessageIds =
   | 'lossyJson'
   | 'transferList'
   | 'poolTransfer'
-  | 'manyValues';
+  | 'manyValues'
+  | 'sharedThreadCheck'
+  | 'addWorkerDataMarker';
 
 /** What the child does after passing the same check as its parent. */
 const CONSEQUENCE = {
@@ -26,6 +30,9 @@ const CONSEQUENCE = {
   thread: 'the worker passes the same check and starts another worker, without end',
   cluster: 'the worker passes the same check and calls `cluster.fork()`, which does not exist in a worker and throws',
 } as const;
+
+/** A child started later, whose top level takes the branch meant for its parent. */
+const TAKES_PARENT_BRANCH = "the worker takes its parent's branch at load and never runs its own";
 
 const MESSAGE_FOR: Record<CrossingKind, MessageIds> = {
   'thread-only': 'threadOnly',
@@ -54,10 +61,16 @@ export default createRule<Options, MessageIds>({
             description:
               'Report values that the default JSON serialization of process IPC silently changes (Map, Set, Date, RegExp, Error, typed arrays, Buffer). Values that throw or cannot cross at all are always reported.',
           },
+          workerDataMarker: {
+            type: 'string',
+            pattern: '^[A-Za-z_$][\\w$]*$',
+            description:
+              'The `workerData` property the suggestion for a shared thread check sets at `new Worker()` and tests in the check.',
+          },
         },
       },
     ],
-    defaultOptions: [{ checkLossyJson: true }],
+    defaultOptions: [{ checkLossyJson: true, workerDataMarker: 'ownWorker' }],
     messages: {
       wrongGuard:
         '{{name}} starts this same module again, but {{guard}} cannot tell {{child}} from its parent: {{consequence}}. {{advice}}',
@@ -72,17 +85,28 @@ export default createRule<Options, MessageIds>({
         '{{value}} does not survive {{channel}} under the default JSON serialization: it {{outcome}}, silently. Send plain data (an array, an object, an ISO string), or {{advanced}}.',
       transferList:
         'The second argument of {{channel}} is a socket or server handle, not a transfer list: an array there throws ERR_INVALID_HANDLE_TYPE. Transfer lists exist only between threads; send plain data.',
+      sharedThreadCheck: "{{check}} cannot tell this module's own worker from any other thread: check a `workerData` marker.",
+      addWorkerDataMarker: 'Set `workerData.{{marker}}` at `new Worker()` and require it in this check.',
       manyValues: '{{values}} in this message do not cross {{channel}} intact: {{remedy}}.',
       poolTransfer:
         '`{{option}}` does nothing for a pool that runs tasks in child processes: nothing is transferred, and what needed transferring arrives as a copy or `{}`. Remove it, or run the pool on worker threads.',
     },
   },
-  create(context, [{ checkLossyJson }]) {
+  create(context, [{ checkLossyJson, workerDataMarker }]) {
     return {
       Program() {
         const analysis = analyze(context);
         if (analysis.references.isEmpty) return;
         for (const wrong of wrongGuards(analysis)) context.report(wrongGuardReport(analysis, wrong));
+        for (const shared of sharedThreadChecks(analysis)) {
+          const fix = ownWorkerFix(analysis, shared, workerDataMarker);
+          context.report({
+            node: shared.check,
+            messageId: 'sharedThreadCheck',
+            data: { check: `\`${analysis.sourceCode.getText(shared.check).replace(/\s+/g, ' ')}\`` },
+            suggest: fix ? [{ messageId: 'addWorkerDataMarker', data: { marker: workerDataMarker }, fix }] : [],
+          });
+        }
         for (const message of processMessages(analysis)) reportMessage(analysis, message);
       },
     };
@@ -131,7 +155,7 @@ function wrongGuardReport(analysis: FileAnalysis, wrong: WrongGuard): TSESLint.R
       name: spawn.site.spec.name,
       guard,
       child: describeMechanism(spawn.mechanism),
-      consequence: CONSEQUENCE[spawn.mechanism],
+      consequence: wrong.atLoad ? CONSEQUENCE[spawn.mechanism] : TAKES_PARENT_BRANCH,
       advice: GUARD_ADVICE[spawn.mechanism],
     },
     suggest: swap ? [{ messageId: 'useGuard', data: { guard: swap.guard, wrong: swap.wrong }, fix: swap.apply }] : [],

@@ -38,21 +38,34 @@ if (isMainThread && process.send === undefined) fork(__filename);`),
     // An entry check that is false in the parent: the child, an entry point, does not fork again.
     cjs(`const { fork } = require('child_process');
 if (require.main !== module) fork(__filename);`),
-    esm(`import { Worker, isMainThread } from 'node:worker_threads';
-if (isMainThread) new Worker(new URL(import.meta.url));`),
-    cjs(`const { Worker, isMainThread, parentPort } = require('worker_threads');
-if (!isMainThread) {
+    // The main-thread row, with the marker this module sets for its own worker.
+    esm(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
+if (isMainThread || workerData?.indexer !== true) new Worker(new URL(import.meta.url), { workerData: { indexer: true } });`),
+    cjs(`const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+if (!isMainThread && workerData && workerData.role === 'indexer') {
   parentPort.postMessage('ready');
 } else {
-  new Worker(__filename);
+  new Worker(__filename, { workerData: { role: 'indexer' } });
 }`),
-    cjs(`const { Worker, threadId } = require('worker_threads');
-if (threadId === 0) new Worker(__filename);`),
+    cjs(`const { Worker, threadId, workerData } = require('worker_threads');
+if (threadId === 0) new Worker(__filename, { workerData: { shard: 1 } });
+else if (workerData.shard) run(workerData.shard);`),
+    // An argv marker is a marker too.
     cjs(`const { Worker, parentPort } = require('worker_threads');
-if (!parentPort) new Worker(__filename);`),
-    esm(`import { Worker, isMainThread } from 'node:worker_threads';
+if (!parentPort || !process.argv.includes('--indexer')) new Worker(__filename, { argv: ['--indexer'] });`),
+    // Inside a branch that already checked the marker.
+    esm(`import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+if (workerData?.esbuildVersion === '0.19.0') {
+  if (!isMainThread) parentPort.on('message', () => {});
+}
+export const start = () => new Worker(new URL(import.meta.url), { workerData: { esbuildVersion: '0.19.0' } });`),
+    // A worker started from another file: the thread check is that file's business.
+    esm(`import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+if (!isMainThread) parentPort.postMessage('ready');
+export const start = () => new Worker(new URL('./worker.js', import.meta.url));`),
+    esm(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-if (process.argv[1] === fileURLToPath(import.meta.url) && isMainThread) new Worker(new URL(import.meta.url));`),
+if (process.argv[1] === fileURLToPath(import.meta.url) && (isMainThread || !workerData?.own)) new Worker(new URL(import.meta.url), { workerData: { own: true } });`),
     esm(`import cluster from 'node:cluster';
 if (cluster.isPrimary) cluster.fork();`),
     cjs(`const cluster = require('cluster');
@@ -64,8 +77,8 @@ if (cluster.isWorker) { /* serve */ } else { cluster.fork(); }`),
     // process.send is a function in a cluster worker too.
     cjs(`const cluster = require('cluster');
 if (process.send === undefined) cluster.fork();`),
-    ts(`import { Worker, isMainThread } from 'node:worker_threads';
-if (isMainThread) new Worker(new URL(import.meta.url));`),
+    ts(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
+if (isMainThread || workerData?.ownWorker !== true) new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });`),
     // No guard at all: no-unguarded-self-spawn reports it.
     cjs(`const { fork } = require('child_process');
 fork(__filename);`),
@@ -151,7 +164,7 @@ child.send?.(new Map());`),
     // Lossy values are opt-out.
     esm(`import { fork } from 'node:child_process';
 const child = fork('./a.js');
-child.send({ seen: new Set(), at: new Date() });`, { options: [{ checkLossyJson: false }] }),
+child.send({ seen: new Set(), at: new Date() });`, { options: [{ checkLossyJson: false, workerDataMarker: 'ownWorker' }] as const }),
     // A local class named Map, a spread of a Set into an array, an object with its own toJSON.
     esm(`import { fork } from 'node:child_process';
 class Map { constructor() { this.entries = []; } }
@@ -637,7 +650,26 @@ if (isMainThread) {
   fork(new URL(import.meta.url));
   new Worker(new URL(import.meta.url));
 }`),
-      errors: [{ messageId: 'wrongGuard', line: 4, column: 3, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sharedThreadCheck',
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addWorkerDataMarker',
+              data: { marker: 'ownWorker' },
+              output: `import { fork } from 'node:child_process';
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
+if (isMainThread || workerData?.ownWorker !== true) {
+  fork(new URL(import.meta.url));
+  new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });
+}`,
+            },
+          ],
+        },
+        { messageId: 'wrongGuard', line: 4, column: 3, suggestions: [] },
+      ],
     },
     {
       // A check that selects the child and exits: not rewritten.
@@ -864,6 +896,126 @@ if (require.main === module) new Worker(__filename);`),
 if (require.main === module && isMainThread) new Worker(__filename);`,
             },
           ],
+        },
+      ],
+    },
+
+    // ======== (a') a self-started worker told apart by the main-thread row alone.
+    {
+      // A sync API served by its own worker: `!isMainThread` is just as true in a test runner's worker.
+      ...esm(`import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+if (!isMainThread) {
+  parentPort.on('message', (task) => parentPort.postMessage(run(task)));
+}
+export function startService() {
+  return new Worker(fileURLToPath(import.meta.url));
+}`),
+      errors: [
+        {
+          messageId: 'sharedThreadCheck',
+          line: 3,
+          column: 5,
+          data: { check: '`!isMainThread`' },
+          suggestions: [
+            {
+              messageId: 'addWorkerDataMarker',
+              data: { marker: 'ownWorker' },
+              output: `import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+if (!isMainThread && workerData?.ownWorker === true) {
+  parentPort.on('message', (task) => parentPort.postMessage(run(task)));
+}
+export function startService() {
+  return new Worker(fileURLToPath(import.meta.url), { workerData: { ownWorker: true } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The worker_threads example shape: the marker merges into the existing workerData literal.
+      ...cjs(`const { Worker, isMainThread, parentPort } = require('worker_threads');
+if (isMainThread) {
+  module.exports = function transformSync(code) {
+    return new Worker(__filename, { workerData: { code }, stdout: true });
+  };
+} else {
+  parentPort.postMessage(transform(require('worker_threads').workerData.code));
+}`, { options: [{ checkLossyJson: true, workerDataMarker: 'transformWorker' }] as const }),
+      errors: [
+        {
+          messageId: 'sharedThreadCheck',
+          line: 2,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addWorkerDataMarker',
+              data: { marker: 'transformWorker' },
+              output: `const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+if (isMainThread || workerData?.transformWorker !== true) {
+  module.exports = function transformSync(code) {
+    return new Worker(__filename, { workerData: { transformWorker: true, code }, stdout: true });
+  };
+} else {
+  parentPort.postMessage(transform(require('worker_threads').workerData.code));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // parentPort alone, in TypeScript; an empty options object gets the marker.
+      ...ts(`import { Worker, parentPort } from 'node:worker_threads';
+if (parentPort) parentPort.on('message', (m: string) => parentPort?.postMessage(m.length));
+export const start = (): Worker => new Worker(new URL(import.meta.url), {});`),
+      errors: [
+        {
+          messageId: 'sharedThreadCheck',
+          line: 2,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addWorkerDataMarker',
+              data: { marker: 'ownWorker' },
+              output: `import { Worker, parentPort, workerData } from 'node:worker_threads';
+if (parentPort && workerData?.ownWorker === true) parentPort.on('message', (m: string) => parentPort?.postMessage(m.length));
+export const start = (): Worker => new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An alias of the check; workerData that is not an object literal: no suggestion.
+      ...cjs(`const wt = require('worker_threads');
+const isWorker = !wt.isMainThread;
+module.exports = isWorker ? null : () => new wt.Worker(__filename, { workerData: 42 });`),
+      errors: [{ messageId: 'sharedThreadCheck', line: 3, column: 18, data: { check: '`isWorker`' }, suggestions: [] }],
+    },
+    {
+      // workerpool: a thread check derived from the process row, around a worker started later.
+      ...cjs(`const { Worker } = require('worker_threads');
+const isMainThread = !process.connected;
+if (isMainThread) {
+  module.exports.pool = () => new Worker(__filename);
+} else {
+  require('./serve')();
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 31,
+          data: {
+            name: 'new Worker()',
+            guard: '`isMainThread`',
+            child: 'a worker thread',
+            consequence: "the worker takes its parent's branch at load and never runs its own",
+            advice: THREAD_ADVICE,
+          },
         },
       ],
     },
@@ -1130,7 +1282,7 @@ export function start(options) {
       // With checkLossyJson off, what throws or cannot cross is still reported.
       ...esm(`import { fork } from 'node:child_process';
 const child = fork('./a.js');
-child.send({ seen: new Set(), total: 1n, counter: new SharedArrayBuffer(4) });`, { options: [{ checkLossyJson: false }] }),
+child.send({ seen: new Set(), total: 1n, counter: new SharedArrayBuffer(4) });`, { options: [{ checkLossyJson: false, workerDataMarker: 'ownWorker' }] as const }),
       errors: [
         { messageId: 'manyValues', line: 3, column: 12 },
       ],
