@@ -15,6 +15,21 @@ const STARTS_WORKER = 'the worker passes the same check and starts another worke
 const CLUSTER_THROWS =
   'the worker passes the same check and calls `cluster.fork()`, which does not exist in a worker and throws';
 const ADVANCED_CHILD = "create the process with `serialization: 'advanced'`";
+/** A sharedThreadCheck report whose suggestion marks the worker (`output`). */
+const sharedCheck = (line: number, column: number, output: string, marker = 'ownWorker', check?: string) => ({
+  messageId: 'sharedThreadCheck' as const,
+  line,
+  column,
+  ...(check === undefined ? {} : { data: { check } }),
+  suggestions: [{ messageId: 'addWorkerDataMarker' as const, data: { marker }, output }],
+});
+/** A lossyJson report of a value a child sends to its parent with `process.send()`. */
+const lossyToParent = (line: number, column: number, value: string, outcome: string) => ({
+  messageId: 'lossyJson' as const,
+  line,
+  column,
+  data: { value, channel: '`process.send()`', outcome, advanced: "have the parent start this process with `serialization: 'advanced'`" },
+});
 
 runRuleTests('consistent-start-context', rule, {
   valid: [
@@ -651,23 +666,12 @@ if (isMainThread) {
   new Worker(new URL(import.meta.url));
 }`),
       errors: [
-        {
-          messageId: 'sharedThreadCheck',
-          line: 3,
-          column: 5,
-          suggestions: [
-            {
-              messageId: 'addWorkerDataMarker',
-              data: { marker: 'ownWorker' },
-              output: `import { fork } from 'node:child_process';
+        sharedCheck(3, 5, `import { fork } from 'node:child_process';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 if (isMainThread || workerData?.ownWorker !== true) {
   fork(new URL(import.meta.url));
   new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });
-}`,
-            },
-          ],
-        },
+}`),
         { messageId: 'wrongGuard', line: 4, column: 3, suggestions: [] },
       ],
     },
@@ -912,26 +916,14 @@ export function startService() {
   return new Worker(fileURLToPath(import.meta.url));
 }`),
       errors: [
-        {
-          messageId: 'sharedThreadCheck',
-          line: 3,
-          column: 5,
-          data: { check: '`!isMainThread`' },
-          suggestions: [
-            {
-              messageId: 'addWorkerDataMarker',
-              data: { marker: 'ownWorker' },
-              output: `import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+        sharedCheck(3, 5, `import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 if (!isMainThread && workerData?.ownWorker === true) {
   parentPort.on('message', (task) => parentPort.postMessage(run(task)));
 }
 export function startService() {
   return new Worker(fileURLToPath(import.meta.url), { workerData: { ownWorker: true } });
-}`,
-            },
-          ],
-        },
+}`, 'ownWorker', '`!isMainThread`'),
       ],
     },
     {
@@ -945,25 +937,14 @@ if (isMainThread) {
   parentPort.postMessage(transform(require('worker_threads').workerData.code));
 }`, { options: [{ checkLossyJson: true, workerDataMarker: 'transformWorker' }] as const }),
       errors: [
-        {
-          messageId: 'sharedThreadCheck',
-          line: 2,
-          column: 5,
-          suggestions: [
-            {
-              messageId: 'addWorkerDataMarker',
-              data: { marker: 'transformWorker' },
-              output: `const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+        sharedCheck(2, 5, `const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 if (isMainThread || workerData?.transformWorker !== true) {
   module.exports = function transformSync(code) {
     return new Worker(__filename, { workerData: { transformWorker: true, code }, stdout: true });
   };
 } else {
   parentPort.postMessage(transform(require('worker_threads').workerData.code));
-}`,
-            },
-          ],
-        },
+}`, 'transformWorker'),
       ],
     },
     {
@@ -972,20 +953,9 @@ if (isMainThread || workerData?.transformWorker !== true) {
 if (parentPort) parentPort.on('message', (m: string) => parentPort?.postMessage(m.length));
 export const start = (): Worker => new Worker(new URL(import.meta.url), {});`),
       errors: [
-        {
-          messageId: 'sharedThreadCheck',
-          line: 2,
-          column: 5,
-          suggestions: [
-            {
-              messageId: 'addWorkerDataMarker',
-              data: { marker: 'ownWorker' },
-              output: `import { Worker, parentPort, workerData } from 'node:worker_threads';
+        sharedCheck(2, 5, `import { Worker, parentPort, workerData } from 'node:worker_threads';
 if (parentPort && workerData?.ownWorker === true) parentPort.on('message', (m: string) => parentPort?.postMessage(m.length));
-export const start = (): Worker => new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });`,
-            },
-          ],
-        },
+export const start = (): Worker => new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });`),
       ],
     },
     {
@@ -1322,19 +1292,7 @@ child.send({ id: 1, done: (): void => undefined });`),
     process.send({ id: task.id, type: 'error', error });
   }
 });`),
-      errors: [
-        {
-          messageId: 'lossyJson',
-          line: 5,
-          column: 48,
-          data: {
-            value: 'An `Error`',
-            channel: '`process.send()`',
-            outcome: 'arrives as `{}`',
-            advanced: "have the parent start this process with `serialization: 'advanced'`",
-          },
-        },
-      ],
+      errors: [lossyToParent(5, 48, 'An `Error`', 'arrives as `{}`')],
     },
     {
       // Promise rejections: `.catch(handler)` and the second handler of `.then()`.
@@ -1352,19 +1310,7 @@ build().then((result) => child.send({ result }), (reason) => child.send({ ok: fa
       ...cjs(`module.exports.log = function log() {
   process.send({ type: 'log', args: arguments });
 };`),
-      errors: [
-        {
-          messageId: 'lossyJson',
-          line: 2,
-          column: 37,
-          data: {
-            value: 'The `arguments` object',
-            channel: '`process.send()`',
-            outcome: 'arrives as a plain object with index keys, not an array',
-            advanced: "have the parent start this process with `serialization: 'advanced'`",
-          },
-        },
-      ],
+      errors: [lossyToParent(2, 37, 'The `arguments` object', 'arrives as a plain object with index keys, not an array')],
     },
     {
       // An optional slot left undefined (or a hole) arrives as null: the child's default is skipped.
