@@ -97,6 +97,10 @@ describe('message length', () => {
     command: 'npm',
     location: '`import.meta.url`',
     call: "run('npm')",
+    check: '`!isMainThread`',
+    marker: 'ownWorker',
+    values: 'A Map and an Error',
+    remedy: "send plain data, or use `serialization: 'advanced'`",
   };
   const messages = Object.entries(rules).flatMap(([rule, { meta }]) =>
     Object.entries(meta.messages as Record<string, string>).map(([id, text]) => ({

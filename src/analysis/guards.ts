@@ -29,7 +29,8 @@ type Node = TSESTree.Node;
  * - `ipc-child`: `process.send` is defined (fork and cluster children);
  * - `entry-module`: `require.main === module`, `import.meta.main`, the argv[1] idiom (true in
  *   worker threads too);
- * - `marker`: a test of `process.argv` or `process.env` that the parent can set for the child.
+ * - `marker`: a test of `process.argv`, `process.env` or a `workerData` member that the parent can
+ *   set for the child.
  */
 export type ContextKind = 'main-thread' | 'cluster-primary' | 'ipc-child' | 'entry-module' | 'marker';
 
@@ -42,7 +43,7 @@ export type Fact =
       readonly test: Node;
       readonly entryCheck?: EntryCheck;
       /** For `marker`: what the parent would set for the child. */
-      readonly marker?: 'argv' | 'env';
+      readonly marker?: 'argv' | 'env' | 'workerData';
     }
   /** The platform is one of these. */
   | { readonly kind: 'platform'; readonly platforms: ReadonlySet<Platform>; readonly test: Node }
@@ -451,12 +452,13 @@ export class GuardEvaluator {
   }
 
   /**
-   * `process.argv…`, `process.env…`: values a parent sets for the child it starts, also through
-   * constants and destructuring (`const [, , mode] = process.argv`) and `util.parseArgs()` results.
+   * `process.argv…`, `process.env…`, `workerData.x`: values a parent sets for the child it starts,
+   * also through constants and destructuring (`const [, , mode] = process.argv`) and `util.parseArgs()` results.
    */
-  private markerSource(node: Node): 'argv' | 'env' | undefined {
+  private markerSource(node: Node): 'argv' | 'env' | 'workerData' | undefined {
     for (let current = skipTransparent(node), aliases = 0; ; ) {
       const ref = this.references.refOf(current);
+      if (ref?.module === 'worker_threads' && ref.path[0] === 'workerData' && ref.path.length > 1) return 'workerData';
       if (ref?.module === 'process') {
         if (ref.path[0] === 'argv' || ref.path[0] === 'execArgv') return 'argv';
         if (ref.path[0] === 'env') return 'env';
@@ -540,6 +542,14 @@ function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node):
       platforms: new Set([...intersectAll(leftPlatforms), ...intersectAll(rightPlatforms)]),
       test,
     });
+  }
+  // `isMainThread || workerData?.own !== true`: in the child the parent marked, the side that
+  // holds when the marker is absent is false, so there the disjunction proves what the other proves.
+  const onlyAbsentMarkers = (facts: readonly Fact[]): boolean =>
+    facts.length > 0 && facts.every((fact) => fact.kind === 'marker' && !fact.value);
+  if (onlyAbsentMarkers(left) !== onlyAbsentMarkers(right)) {
+    result.push(...[...left, ...right].filter((fact) => fact.kind !== 'platform' && fact.kind !== 'caught').map((fact) => ({ ...fact, test })));
+    return result;
   }
   for (const fact of left) {
     if (fact.kind === 'platform' || fact.kind === 'caught') continue;

@@ -2,7 +2,9 @@
  * Message shapes: what a value sent over process IPC (`child.send()`, `process.send()`, a pool in
  * child-process mode) turns into on the other side. Values are followed through object and array
  * literals, spreads of literals, conditionals and variables assigned once; constructors and
- * functions are resolved through scope (a local class named `Map` is not the global).
+ * functions are resolved through scope (a local class named `Map` is not the global). Some values
+ * are known by where they come from: a `catch` parameter or a promise rejection parameter is an
+ * Error, `arguments` an arguments object; and, with type information, by their declared type.
  *
  * Behaviour verified on Node.js 20 (research/hazards.md family D): under the default `'json'`
  * serialization Map/Set/RegExp/Error arrive as `{}`, Date as a string, typed arrays as plain
@@ -13,6 +15,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName, propertyValue, skipTransparent } from './ast.js';
 import type { FileAnalysis } from './index.js';
+import { typedKind } from './message-types.js';
 import { INSTANCE, isRef, type ReferenceIndex } from './references.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable } from './scope.js';
 
@@ -38,6 +41,8 @@ export interface CrossingProblem {
   readonly type: string;
   /** What happens to it on the way, under the channel's serialization. */
   readonly outcome: string;
+  /** For a value whose declared object type has such a field: the field's name. */
+  readonly field?: string;
 }
 
 /** What happens to a kind of value under each serialization; an absent entry means it survives. */
@@ -101,8 +106,14 @@ const CALLED: ReadonlyMap<string, Behaviour> = new Map([
 /** Static methods of the global `Buffer` that return a Buffer. */
 const BUFFER_FACTORIES: ReadonlySet<string> = new Set(['from', 'alloc', 'allocUnsafe', 'allocUnsafeSlow', 'concat']);
 const BUFFER: Behaviour = { kind: 'json-lossy', json: 'arrives as `{ type: "Buffer", data: [...] }`' };
+const ARGUMENTS: Behaviour = { kind: 'json-lossy', json: 'arrives as a plain object with index keys, not an array' };
+const UNDEFINED_SLOT: Behaviour = { kind: 'json-lossy', json: 'arrives as `null`' };
+/** What a declared type proves, by the name `typedKind` gives it. */
+const TYPED: ReadonlyMap<string, Behaviour> = new Map([...CONSTRUCTED, ['BigInt', BIGINT], ['function', FUNCTION]]);
 
 const MAX_DEPTH = 8;
+/** Nodes looked at per message: a generated 100,000-element literal is judged by its first ones. */
+const MAX_VISITS = 2000;
 
 /**
  * The parts of `value` that do not arrive intact over a channel with the given serialization.
@@ -119,17 +130,17 @@ export function crossingProblems(
   const visited = new Set<Node>();
   const inMessage = (node: Node): boolean => node.range[0] >= value.range[0] && node.range[1] <= value.range[1];
 
-  const report = (anchor: Node, type: string, behaviour: Behaviour): void => {
+  const report = (anchor: Node, type: string, behaviour: Behaviour, field?: string): void => {
     const outcome = outcomeUnder(behaviour, serialization);
     const key = `${anchor.range[0]}:${anchor.range[1]}:${type}`;
     if (outcome === undefined || reported.has(key)) return;
     reported.add(key);
-    problems.push({ node: anchor, kind: behaviour.kind, type, outcome });
+    problems.push({ node: anchor, kind: behaviour.kind, type, outcome, ...(field === undefined ? {} : { field }) });
   };
 
   const visit = (nodeIn: Node, anchorIn: Node, depth: number): void => {
     const node = skipTransparent(nodeIn);
-    if (depth > MAX_DEPTH || visited.has(node)) return;
+    if (depth > MAX_DEPTH || visited.has(node) || visited.size >= MAX_VISITS) return;
     visited.add(node);
     // Report where the message is written; a value reached through a variable is reported at
     // the variable's use in the message.
@@ -145,8 +156,10 @@ export function crossingProblems(
         return;
       case 'ArrayExpression':
         for (const element of node.elements) {
-          if (!element) continue;
-          if (element.type === 'SpreadElement') visitSpread(element, anchor, depth);
+          if (visited.size >= MAX_VISITS) return;
+          // A hole or `undefined` in a slot: JSON writes `null` there.
+          if (!element || isGlobalIdentifier(sourceCode, element, 'undefined')) report(element && inMessage(element) ? element : anchor, 'undefined', UNDEFINED_SLOT);
+          else if (element.type === 'SpreadElement') visitSpread(element, anchor, depth);
           else visit(element, anchor, depth + 1);
         }
         return;
@@ -163,11 +176,13 @@ export function crossingProblems(
         const name = globalCallee(sourceCode, node.callee);
         const behaviour = name === undefined ? undefined : CONSTRUCTED.get(name);
         if (name !== undefined && behaviour) report(anchor, name, behaviour);
+        else reportTyped(node, anchor);
         return;
       }
       case 'CallExpression': {
         const called = calledBehaviour(sourceCode, node);
         if (called) report(anchor, called.type, called.behaviour);
+        else reportTyped(node, anchor);
         return;
       }
       case 'ConditionalExpression':
@@ -188,18 +203,34 @@ export function crossingProblems(
           report(anchor, 'function', FUNCTION);
           return;
         }
+        const origin = originBehaviour(sourceCode, node);
+        if (origin) {
+          report(anchor, origin.type, origin.behaviour);
+          return;
+        }
         const held = heldValue(sourceCode, node);
         if (held) visit(held, anchor, depth + 1);
+        else reportTyped(node, anchor);
         return;
       }
       case 'MemberExpression': {
         const held = memberValue(sourceCode, node);
         if (held) visit(held, anchor, depth + 1);
+        else reportTyped(node, anchor);
         return;
       }
       default:
+        reportTyped(node, anchor);
         return;
     }
+  };
+
+  /** A value the file does not show, judged by its declared type when type information exists. */
+  const reportTyped = (node: Node, anchor: Node): void => {
+    const typed = typedKind(sourceCode, node);
+    const behaviour = typed && TYPED.get(typed.type);
+    if (!typed || !behaviour) return;
+    report(anchor, typed.type, behaviour, typed.field);
   };
 
   const visitObject = (object: TSESTree.ObjectExpression, anchor: Node, depth: number): void => {
@@ -348,6 +379,36 @@ function writesMember(identifier: Node): boolean {
   if (parent.type === 'AssignmentExpression' && parent.left === member) return true;
   if (parent.type === 'UpdateExpression') return true;
   return parent.type === 'UnaryExpression' && parent.operator === 'delete';
+}
+
+/**
+ * What an identifier is known to be from where it comes from: the parameter of a `catch` clause
+ * or of a promise rejection handler (`.catch(err => …)`, `.then(ok, err => …)`) is an Error,
+ * `arguments` an arguments object. A parameter assigned again may hold anything.
+ */
+function originBehaviour(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): { type: string; behaviour: Behaviour } | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  if (!variable) return undefined;
+  if (identifier.name === 'arguments' && variable.defs.length === 0 && variable.scope.type === 'function') {
+    return { type: 'arguments', behaviour: ARGUMENTS };
+  }
+  const [definition] = variable.defs;
+  if (variable.defs.length !== 1 || !definition || variable.references.some((reference) => reference.isWrite())) return undefined;
+  const isError =
+    (definition.type === 'CatchClause' && definition.node.param === definition.name) ||
+    (definition.type === 'Parameter' && isRejectionHandler(definition.node) && definition.node.params[0] === definition.name);
+  return isError ? { type: 'Error', behaviour: EMPTIED } : undefined;
+}
+
+/** `p.catch(fn)` or `p.then(ok, fn)`: `fn` receives the rejection reason. */
+function isRejectionHandler(fn: Node): boolean {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return false;
+  const method = memberName(call.callee);
+  return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
 }
 
 /** An identifier bound to a function or class declaration. */

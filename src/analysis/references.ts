@@ -151,7 +151,7 @@ export function buildReferenceIndex(
     if (!variable || bindings.has(variable)) return;
     // A variable written more than once may hold something else at a given read.
     const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length > 1) return;
+    if (writes.length > 1 && !writes.slice(1).every(isFallbackWrite)) return;
     bindings.set(variable, ref);
     for (const reference of variable.references) {
       if (!reference.isRead() || reference.isWrite()) continue;
@@ -385,6 +385,43 @@ export function buildReferenceIndex(
     loads,
     isEmpty: labels.size === 0,
   };
+}
+
+/**
+ * A write that only fills the variable in when it is empty, so that where it has a value it is
+ * still the first one: `if (!spawnSync) spawnSync = …` (detect-libc 1.0.3), `x = x || …`,
+ * `x ||= …`, `x ??= …`, and `x == null` / `typeof x !== 'function'` tests.
+ */
+function isFallbackWrite(reference: TSESLint.Scope.Reference): boolean {
+  const target = reference.identifier;
+  const assignment = target.parent;
+  if (assignment?.type !== 'AssignmentExpression' || assignment.left !== target || target.type !== 'Identifier') return false;
+  if (assignment.operator === '||=' || assignment.operator === '??=') return true;
+  if (assignment.operator !== '=') return false;
+  const reads = (node: Node): boolean => node.type === 'Identifier' && node.name === target.name && reference.resolved !== null && reference.resolved.references.some((other) => other.identifier === node);
+  const { right } = assignment;
+  if (right.type === 'LogicalExpression' && right.operator !== '&&' && reads(right.left)) return true;
+  let statement: Node | undefined = assignment.parent;
+  if (statement?.type !== 'ExpressionStatement') return false;
+  if (statement.parent.type === 'BlockStatement' && statement.parent.body.length === 1) statement = statement.parent;
+  const test = statement.parent?.type === 'IfStatement' && statement.parent.consequent === statement ? statement.parent.test : undefined;
+  return test !== undefined && isEmptinessTest(test, reads);
+}
+
+/** `!x`, `x == null`, `x === undefined`, `typeof x !== 'function'`: true when `x` holds nothing usable. */
+function isEmptinessTest(test: Node, reads: (node: Node) => boolean): boolean {
+  if (test.type === 'UnaryExpression' && test.operator === '!') return reads(test.argument);
+  if (test.type !== 'BinaryExpression') return false;
+  const { left, right, operator } = test;
+  if (operator === '==' || operator === '===') {
+    const empty = (node: Node): boolean => (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
+    return (reads(left) && empty(right)) || (empty(left) && reads(right));
+  }
+  if (operator === '!==' || operator === '!=') {
+    const typeOf = left.type === 'UnaryExpression' && left.operator === 'typeof' ? left.argument : undefined;
+    return typeOf !== undefined && reads(typeOf) && stringValue(right) === 'function';
+  }
+  return false;
 }
 
 /**

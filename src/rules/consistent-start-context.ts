@@ -3,12 +3,14 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { analyze, type FileAnalysis } from '../analysis/index.js';
 import { processMessages, type ProcessMessage } from '../analysis/ipc.js';
 import { crossingProblems, type CrossingKind, type CrossingProblem } from '../analysis/messages.js';
+import { sharedThreadChecks } from '../analysis/self-spawn.js';
 import { createRule } from '../util/create-rule.js';
 import { describeMechanism } from '../analysis/describe.js';
 import { GUARD_ADVICE } from '../analysis/start-guard.js';
+import { ownWorkerFix } from './consistent-start-context-utils/own-worker.js';
 import { wrongGuards, type WrongGuard } from './consistent-start-context-utils/wrong-guard.js';
 
-type Options = [{ checkLossyJson: boolean }];
+type Options = [{ checkLossyJson: boolean; workerDataMarker: string }];
 type MessageIds =
   | 'wrongGuard'
   | 'useGuard'
@@ -17,7 +19,10 @@ type MessageIds =
   | 'bigint'
   | 'lossyJson'
   | 'transferList'
-  | 'poolTransfer';
+  | 'poolTransfer'
+  | 'manyValues'
+  | 'sharedThreadCheck'
+  | 'addWorkerDataMarker';
 
 /** What the child does after passing the same check as its parent. */
 const CONSEQUENCE = {
@@ -25,6 +30,9 @@ const CONSEQUENCE = {
   thread: 'the worker starts another',
   cluster: 'the worker calls `cluster.fork()`, which throws there',
 } as const;
+
+/** A child started later, whose top level takes the branch meant for its parent. */
+const TAKES_PARENT_BRANCH = "the worker takes its parent's branch at load and never runs its own";
 
 const MESSAGE_FOR: Record<CrossingKind, MessageIds> = {
   'thread-only': 'threadOnly',
@@ -53,10 +61,16 @@ export default createRule<Options, MessageIds>({
             description:
               'Report values that the default JSON serialization of process IPC silently changes (Map, Set, Date, RegExp, Error, typed arrays, Buffer). Values that throw or cannot cross at all are always reported.',
           },
+          workerDataMarker: {
+            type: 'string',
+            pattern: '^[A-Za-z_$][\\w$]*$',
+            description:
+              'The `workerData` property the suggestion for a shared thread check sets at `new Worker()` and tests in the check.',
+          },
         },
       },
     ],
-    defaultOptions: [{ checkLossyJson: true }],
+    defaultOptions: [{ checkLossyJson: true, workerDataMarker: 'ownWorker' }],
     messages: {
       wrongGuard: '{{guard}} cannot tell {{child}} from its parent, so {{consequence}}: {{advice}}.',
       useGuard: 'Guard with `{{guard}}` instead of `{{wrong}}`.',
@@ -66,14 +80,26 @@ export default createRule<Options, MessageIds>({
       lossyJson: '{{value}} sent with {{channel}} {{outcome}}: send plain data, or {{advanced}}.',
       transferList: '{{channel}} takes a handle, not a transfer list, as its second argument: send plain data.',
       poolTransfer: '`{{option}}` does nothing in a pool of child processes: remove it.',
+      sharedThreadCheck: "{{check}} cannot tell this module's own worker from any other thread: check a `workerData` marker.",
+      addWorkerDataMarker: 'Set `workerData.{{marker}}` at `new Worker()` and require it in this check.',
+      manyValues: '{{values}} in this message do not cross {{channel}} intact: {{remedy}}.',
     },
   },
-  create(context, [{ checkLossyJson }]) {
+  create(context, [{ checkLossyJson, workerDataMarker }]) {
     return {
       Program() {
         const analysis = analyze(context);
         if (analysis.references.isEmpty) return;
         for (const wrong of wrongGuards(analysis)) context.report(wrongGuardReport(analysis, wrong));
+        for (const shared of sharedThreadChecks(analysis)) {
+          const fix = ownWorkerFix(analysis, shared, workerDataMarker);
+          context.report({
+            node: shared.check,
+            messageId: 'sharedThreadCheck',
+            data: { check: `\`${analysis.sourceCode.getText(shared.check).replace(/\s+/g, ' ')}\`` },
+            suggest: fix ? [{ messageId: 'addWorkerDataMarker', data: { marker: workerDataMarker }, fix }] : [],
+          });
+        }
         for (const message of processMessages(analysis)) reportMessage(analysis, message);
       },
     };
@@ -88,14 +114,26 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (!message.payload) return;
-      for (const problem of crossingProblems(analysis, message.payload, message.serialization)) {
-        if (problem.kind === 'json-lossy' && !checkLossyJson) continue;
+      const problems = crossingProblems(analysis, message.payload, message.serialization).filter(
+        (problem) => checkLossyJson || problem.kind !== 'json-lossy',
+      );
+      const [first] = problems;
+      if (!first) return;
+      // One report per message, however many values of it break: a generated literal of
+      // 100,000 rows is one mistake, not 100,000.
+      const node = problems.length === 1 ? first.node : message.payload;
+      if (new Set(problems.map(describeValue)).size === 1) {
         context.report({
-          node: problem.node,
-          messageId: MESSAGE_FOR[problem.kind],
-          data: { value: describeValue(problem), channel, outcome: problem.outcome, advanced: advancedRemedy(message) },
+          node,
+          messageId: MESSAGE_FOR[first.kind],
+          data: { value: describeValue(first), channel, outcome: first.outcome, advanced: advancedRemedy(message) },
         });
+        return;
       }
+      const remedy = problems.every((problem) => problem.kind === 'json-lossy' || problem.kind === 'bigint')
+        ? `send plain data, or ${advancedRemedy(message)}`
+        : 'send plain data';
+      context.report({ node, messageId: 'manyValues', data: { values: listValues(problems), channel, remedy } });
     }
   },
 });
@@ -109,7 +147,7 @@ function wrongGuardReport(analysis: FileAnalysis, wrong: WrongGuard): TSESLint.R
     data: {
       guard,
       child: describeMechanism(spawn.mechanism),
-      consequence: CONSEQUENCE[spawn.mechanism],
+      consequence: wrong.atLoad ? CONSEQUENCE[spawn.mechanism] : TAKES_PARENT_BRANCH,
       advice: GUARD_ADVICE[spawn.mechanism],
     },
     suggest: swap ? [{ messageId: 'useGuard', data: { guard: swap.guard, wrong: swap.wrong }, fix: swap.apply }] : [],
@@ -121,10 +159,25 @@ function channelText(analysis: FileAnalysis, message: ProcessMessage): string {
   return message.channel === 'pool' ? `${call} (the pool runs tasks in child processes)` : call;
 }
 
-/** `A \`Set\``, `An \`Error\``, `A BigInt`. */
+/** `A \`Set\``, `An \`Error\``, `A BigInt`, `A \`Date\` field \`createdAt\``. */
 function describeValue(problem: CrossingProblem): string {
+  if (problem.type === 'undefined') return '`undefined` in an array slot';
+  if (problem.type === 'arguments') return 'The `arguments` object';
   const name = problem.type === 'BigInt' || problem.type === 'function' ? problem.type : `\`${problem.type}\``;
-  return `${/^[AEIO]/.test(problem.type) ? 'An' : 'A'} ${name}`;
+  const field = problem.field === undefined ? '' : ` field \`${problem.field}\``;
+  return `${/^[AEIO]/.test(problem.type) ? 'An' : 'A'} ${name}${field}`;
+}
+
+const MAX_LISTED = 4;
+
+/** `A \`Map\`, a BigInt and 2 more`: each kind of value once, the first few. */
+function listValues(problems: readonly CrossingProblem[]): string {
+  const names = [...new Set(problems.map(describeValue))];
+  const listed = names.slice(0, MAX_LISTED).map((name, index) => (index === 0 ? name : name.charAt(0).toLowerCase() + name.slice(1)));
+  const rest = names.length - listed.length;
+  if (rest > 0) return `${listed.join(', ')} and ${rest} more`;
+  const last = listed.pop() ?? '';
+  return listed.length > 0 ? `${listed.join(', ')} and ${last}` : last;
 }
 
 /** How to switch this channel to the serialization that keeps Map, Set, Date and BigInt. */

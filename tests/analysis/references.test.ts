@@ -25,6 +25,15 @@ describe('reference resolution', () => {
     ['computed member', `const cp = require('child_process'); cp['spawn']('x');`, 'cjs'],
     ['optional call', `const cp = require('child_process'); cp.spawn?.('x');`, 'cjs'],
     ['late assignment', `let cp; cp = require('child_process'); cp.spawn('x');`, 'cjs'],
+    // detect-libc 1.0.3: a fallback for old Node.js hid its import-time spawnSync('getconf').
+    ['a fallback under a falsy test', `var spawn = require('child_process').spawn;
+if (!spawn) {
+  spawn = function () { return null; };
+}
+spawn('x');`, 'cjs'],
+    ['a fallback under a typeof test', `let spawn = require('child_process').spawn; if (typeof spawn !== 'function') spawn = polyfill; spawn('x');`, 'cjs'],
+    ['a fallback with ||', `var spawn = require('child_process').spawn; spawn = spawn || polyfill; spawn('x');`, 'cjs'],
+    ['a fallback with ??=', `let spawn = require('child_process').spawn; spawn ??= polyfill; spawn('x');`, 'cjs'],
     ['default interop', `const cp = require('child_process').default; cp.spawn('x');`, 'cjs'],
     ['createRequire', `import { createRequire } from 'node:module'; const req = createRequire(import.meta.url); req('child_process').spawn('x');`, 'esm'],
     ['getBuiltinModule', `process.getBuiltinModule('node:child_process').spawn('x');`, 'esm'],
@@ -62,6 +71,9 @@ class W { start() { return (0, _childProcess().spawn)('x'); } }`,
     ['a shadowing parameter', `import { spawn } from 'child_process'; function f(spawn) { spawn('x'); }`, 'esm'],
     ['a shadowed require', `function f(require) { require('child_process').spawn('x'); }`, 'cjs'],
     ['a reassigned variable', `let cp = require('child_process'); cp = other; cp.spawn('x');`, 'cjs'],
+    ['a replacement under another test', `let spawn = require('child_process').spawn; if (mocked) spawn = fake; spawn('x');`, 'cjs'],
+    ['a replacement when it is set', `let spawn = require('child_process').spawn; if (spawn) spawn = fake; spawn('x');`, 'cjs'],
+    ['a replacement with &&', `let spawn = require('child_process').spawn; spawn = spawn && fake; spawn('x');`, 'cjs'],
     ['a dynamic module id', `require(name).spawn('x');`, 'cjs'],
     ['a computed member', `const cp = require('child_process'); cp[method]('x');`, 'cjs'],
     ['a sequence that ends elsewhere', `const cp = require('child_process'); (cp.spawn, other)('x');`, 'cjs'],

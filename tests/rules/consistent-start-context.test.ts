@@ -1,6 +1,10 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../src/rules/consistent-start-context.js';
-import { cjs, cts, esm, ts } from '../support/languages.js';
+import { ALL_FILES, cjs, cts, esm, languageOptionsFor, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+import { typed } from '../support/typed.js';
 
 const FORK_ADVICE = 'guard it with `process.send === undefined`';
 const THREAD_ADVICE = 'guard it with `isMainThread`';
@@ -9,6 +13,21 @@ const FORKS_AGAIN = 'the child forks again';
 const STARTS_WORKER = 'the worker starts another';
 const CLUSTER_THROWS = 'the worker calls `cluster.fork()`, which throws there';
 const ADVANCED_CHILD = "create the process with `serialization: 'advanced'`";
+/** A sharedThreadCheck report whose suggestion marks the worker (`output`). */
+const sharedCheck = (line: number, column: number, output: string, marker = 'ownWorker', check?: string) => ({
+  messageId: 'sharedThreadCheck' as const,
+  line,
+  column,
+  ...(check === undefined ? {} : { data: { check } }),
+  suggestions: [{ messageId: 'addWorkerDataMarker' as const, data: { marker }, output }],
+});
+/** A lossyJson report of a value a child sends to its parent with `process.send()`. */
+const lossyToParent = (line: number, column: number, value: string, outcome: string) => ({
+  messageId: 'lossyJson' as const,
+  line,
+  column,
+  data: { value, channel: '`process.send()`', outcome, advanced: "have the parent start this process with `serialization: 'advanced'`" },
+});
 
 runRuleTests('consistent-start-context', rule, {
   valid: [
@@ -32,21 +51,34 @@ if (isMainThread && process.send === undefined) fork(__filename);`),
     // An entry check that is false in the parent: the child, an entry point, does not fork again.
     cjs(`const { fork } = require('child_process');
 if (require.main !== module) fork(__filename);`),
-    esm(`import { Worker, isMainThread } from 'node:worker_threads';
-if (isMainThread) new Worker(new URL(import.meta.url));`),
-    cjs(`const { Worker, isMainThread, parentPort } = require('worker_threads');
-if (!isMainThread) {
+    // The main-thread row, with the marker this module sets for its own worker.
+    esm(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
+if (isMainThread || workerData?.indexer !== true) new Worker(new URL(import.meta.url), { workerData: { indexer: true } });`),
+    cjs(`const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+if (!isMainThread && workerData && workerData.role === 'indexer') {
   parentPort.postMessage('ready');
 } else {
-  new Worker(__filename);
+  new Worker(__filename, { workerData: { role: 'indexer' } });
 }`),
-    cjs(`const { Worker, threadId } = require('worker_threads');
-if (threadId === 0) new Worker(__filename);`),
+    cjs(`const { Worker, threadId, workerData } = require('worker_threads');
+if (threadId === 0) new Worker(__filename, { workerData: { shard: 1 } });
+else if (workerData.shard) run(workerData.shard);`),
+    // An argv marker is a marker too.
     cjs(`const { Worker, parentPort } = require('worker_threads');
-if (!parentPort) new Worker(__filename);`),
-    esm(`import { Worker, isMainThread } from 'node:worker_threads';
+if (!parentPort || !process.argv.includes('--indexer')) new Worker(__filename, { argv: ['--indexer'] });`),
+    // Inside a branch that already checked the marker.
+    esm(`import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+if (workerData?.esbuildVersion === '0.19.0') {
+  if (!isMainThread) parentPort.on('message', () => {});
+}
+export const start = () => new Worker(new URL(import.meta.url), { workerData: { esbuildVersion: '0.19.0' } });`),
+    // A worker started from another file: the thread check is that file's business.
+    esm(`import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+if (!isMainThread) parentPort.postMessage('ready');
+export const start = () => new Worker(new URL('./worker.js', import.meta.url));`),
+    esm(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-if (process.argv[1] === fileURLToPath(import.meta.url) && isMainThread) new Worker(new URL(import.meta.url));`),
+if (process.argv[1] === fileURLToPath(import.meta.url) && (isMainThread || !workerData?.own)) new Worker(new URL(import.meta.url), { workerData: { own: true } });`),
     esm(`import cluster from 'node:cluster';
 if (cluster.isPrimary) cluster.fork();`),
     cjs(`const cluster = require('cluster');
@@ -58,8 +90,8 @@ if (cluster.isWorker) { /* serve */ } else { cluster.fork(); }`),
     // process.send is a function in a cluster worker too.
     cjs(`const cluster = require('cluster');
 if (process.send === undefined) cluster.fork();`),
-    ts(`import { Worker, isMainThread } from 'node:worker_threads';
-if (isMainThread) new Worker(new URL(import.meta.url));`),
+    ts(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
+if (isMainThread || workerData?.ownWorker !== true) new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });`),
     // No guard at all: no-unguarded-self-spawn reports it.
     cjs(`const { fork } = require('child_process');
 fork(__filename);`),
@@ -145,7 +177,7 @@ child.send?.(new Map());`),
     // Lossy values are opt-out.
     esm(`import { fork } from 'node:child_process';
 const child = fork('./a.js');
-child.send({ seen: new Set(), at: new Date() });`, { options: [{ checkLossyJson: false }] }),
+child.send({ seen: new Set(), at: new Date() });`, { options: [{ checkLossyJson: false, workerDataMarker: 'ownWorker' }] as const }),
     // A local class named Map, a spread of a Set into an array, an object with its own toJSON.
     esm(`import { fork } from 'node:child_process';
 class Map { constructor() { this.entries = []; } }
@@ -166,6 +198,50 @@ module.exports = (payload) => child.send(payload);`),
     // A local fork.
     cjs(`function fork() { return { send() {} }; }
 fork('./a.js').send(new Map());`),
+    // What a caught error says, as plain data: JSON-safe.
+    cjs(`process.on('message', async (task) => {
+  try {
+    process.send({ id: task.id, result: await run(task) });
+  } catch (error) {
+    process.send({ id: task.id, error: { message: error.message, stack: error.stack } });
+  }
+});`),
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+load().catch((err) => child.send({ type: 'error', message: String(err) }));
+load().then((value) => child.send({ value }));
+child.send([1, null, 3]);`),
+    // A catch parameter assigned again, and a local variable named like the global.
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+try { load(); } catch (error) { error = { message: 'failed' }; child.send(error); }
+function send(undefined) { child.send([undefined]); }`),
+    // An arrow function has no arguments of its own; 'advanced' keeps an Error.
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js', { serialization: 'advanced' });
+load().catch((err) => child.send(err));`),
+    // Type information: JSON-shaped types, any and unknown decide nothing.
+    typed(`import { fork } from 'node:child_process';
+interface Row { id: string; createdAt: string; tags: string[] }
+const child = fork('./child.js');
+export function push(row: Row, raw: any, data: unknown, rows: Row[]): void {
+  child.send(row);
+  child.send(raw);
+  child.send(data);
+  child.send(rows);
+  child.send({ at: new Date().toISOString() });
+}`),
+    typed(`import { fork } from 'node:child_process';
+const child = fork('./child.js', [], { serialization: 'advanced' });
+export function push(cache: Map<string, number>, total: bigint): void {
+  child.send({ cache, total });
+}`),
+    // Without type information the declared type is not read.
+    ts(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+export function push(cache: Map<string, number>): void {
+  child.send(cache);
+}`),
 
     esm(`import { spawn } from 'node:child_process';
 const child = spawn(process.execPath, ['w.js'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
@@ -587,7 +663,15 @@ if (isMainThread) {
   fork(new URL(import.meta.url));
   new Worker(new URL(import.meta.url));
 }`),
-      errors: [{ messageId: 'wrongGuard', line: 4, column: 3, suggestions: [] }],
+      errors: [
+        sharedCheck(3, 5, `import { fork } from 'node:child_process';
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
+if (isMainThread || workerData?.ownWorker !== true) {
+  fork(new URL(import.meta.url));
+  new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });
+}`),
+        { messageId: 'wrongGuard', line: 4, column: 3, suggestions: [] },
+      ],
     },
     {
       // A check that selects the child and exits: not rewritten.
@@ -818,6 +902,92 @@ if (require.main === module && isMainThread) new Worker(__filename);`,
       ],
     },
 
+    // ======== (a') a self-started worker told apart by the main-thread row alone.
+    {
+      // A sync API served by its own worker: `!isMainThread` is just as true in a test runner's worker.
+      ...esm(`import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+if (!isMainThread) {
+  parentPort.on('message', (task) => parentPort.postMessage(run(task)));
+}
+export function startService() {
+  return new Worker(fileURLToPath(import.meta.url));
+}`),
+      errors: [
+        sharedCheck(3, 5, `import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+if (!isMainThread && workerData?.ownWorker === true) {
+  parentPort.on('message', (task) => parentPort.postMessage(run(task)));
+}
+export function startService() {
+  return new Worker(fileURLToPath(import.meta.url), { workerData: { ownWorker: true } });
+}`, 'ownWorker', '`!isMainThread`'),
+      ],
+    },
+    {
+      // The worker_threads example shape: the marker merges into the existing workerData literal.
+      ...cjs(`const { Worker, isMainThread, parentPort } = require('worker_threads');
+if (isMainThread) {
+  module.exports = function transformSync(code) {
+    return new Worker(__filename, { workerData: { code }, stdout: true });
+  };
+} else {
+  parentPort.postMessage(transform(require('worker_threads').workerData.code));
+}`, { options: [{ checkLossyJson: true, workerDataMarker: 'transformWorker' }] as const }),
+      errors: [
+        sharedCheck(2, 5, `const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
+if (isMainThread || workerData?.transformWorker !== true) {
+  module.exports = function transformSync(code) {
+    return new Worker(__filename, { workerData: { transformWorker: true, code }, stdout: true });
+  };
+} else {
+  parentPort.postMessage(transform(require('worker_threads').workerData.code));
+}`, 'transformWorker'),
+      ],
+    },
+    {
+      // parentPort alone, in TypeScript; an empty options object gets the marker.
+      ...ts(`import { Worker, parentPort } from 'node:worker_threads';
+if (parentPort) parentPort.on('message', (m: string) => parentPort?.postMessage(m.length));
+export const start = (): Worker => new Worker(new URL(import.meta.url), {});`),
+      errors: [
+        sharedCheck(2, 5, `import { Worker, parentPort, workerData } from 'node:worker_threads';
+if (parentPort && workerData?.ownWorker === true) parentPort.on('message', (m: string) => parentPort?.postMessage(m.length));
+export const start = (): Worker => new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });`),
+      ],
+    },
+    {
+      // An alias of the check; workerData that is not an object literal: no suggestion.
+      ...cjs(`const wt = require('worker_threads');
+const isWorker = !wt.isMainThread;
+module.exports = isWorker ? null : () => new wt.Worker(__filename, { workerData: 42 });`),
+      errors: [{ messageId: 'sharedThreadCheck', line: 3, column: 18, data: { check: '`isWorker`' }, suggestions: [] }],
+    },
+    {
+      // workerpool: a thread check derived from the process row, around a worker started later.
+      ...cjs(`const { Worker } = require('worker_threads');
+const isMainThread = !process.connected;
+if (isMainThread) {
+  module.exports.pool = () => new Worker(__filename);
+} else {
+  require('./serve')();
+}`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 4,
+          column: 31,
+          data: {
+            name: 'new Worker()',
+            guard: '`isMainThread`',
+            child: 'a worker thread',
+            consequence: "the worker takes its parent's branch at load and never runs its own",
+            advice: THREAD_ADVICE,
+          },
+        },
+      ],
+    },
+
     // ======== (b) values that cannot cross process IPC.
     {
       // The example of the issue: JSON turns the Set into {}; 'advanced' keeps it but not shared memory.
@@ -888,8 +1058,8 @@ child.send([replies, channel.port2]);`),
           column: 20,
           data: { value: 'A `MessagePort`', channel: '`child.send()`', outcome: 'arrives as `{}`' },
         },
-        { messageId: 'threadOnly', line: 6, column: 13 },
-        { messageId: 'threadOnly', line: 6, column: 22 },
+        // Two ports in one message: one report, at the message.
+        { messageId: 'threadOnly', line: 6, column: 12 },
       ],
     },
     {
@@ -916,14 +1086,12 @@ adv.send({ transform: function (x) { return x; } });`),
         {
           messageId: 'functionValue',
           line: 4,
-          column: 21,
+          column: 12,
           data: {
             channel: '`child.send()`',
             outcome: 'is dropped (the key disappears, an array slot becomes `null`)',
           },
         },
-        { messageId: 'functionValue', line: 4, column: 36 },
-        { messageId: 'functionValue', line: 4, column: 46 },
         {
           messageId: 'functionValue',
           line: 6,
@@ -941,7 +1109,7 @@ process.send?.([1n]);`),
         {
           messageId: 'bigint',
           line: 2,
-          column: 16,
+          column: 14,
           data: {
             value: 'A BigInt',
             channel: '`process.send()`',
@@ -949,7 +1117,6 @@ process.send?.([1n]);`),
             advanced: "have the parent start this process with `serialization: 'advanced'`",
           },
         },
-        { messageId: 'bigint', line: 2, column: 30 },
         { messageId: 'bigint', line: 3, column: 17 },
       ],
     },
@@ -961,30 +1128,26 @@ const base = { startedAt: new Date() };
 const message = { ...base, errors: [new Error('boom'), new TypeError('bad')], pattern: /x/g, bytes: Buffer.from('hi'), raw: new ArrayBuffer(8), byId: new Map() };
 child.send(message);`),
       errors: [
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `Date`', channel: '`child.send()`', outcome: 'arrives as a string', advanced: ADVANCED_CHILD } },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'An `Error`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `TypeError`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `RegExp`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
         {
-          messageId: 'lossyJson',
+          messageId: 'manyValues',
           line: 5,
           column: 12,
-          data: { value: 'A `Buffer`', channel: '`child.send()`', outcome: 'arrives as `{ type: "Buffer", data: [...] }`', advanced: ADVANCED_CHILD },
+          data: {
+            values: 'A `Date`, an `Error`, a `TypeError`, a `RegExp` and 3 more',
+            channel: '`child.send()`',
+            remedy: `send plain data, or ${ADVANCED_CHILD}`,
+          },
         },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'An `ArrayBuffer`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
-        { messageId: 'lossyJson', line: 5, column: 12, data: { value: 'A `Map`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
       ],
     },
     {
-      // Inside the message, each value is reported where it is written.
+      // One report for the message, listing what breaks in it.
       ...esm(`import { fork } from 'node:child_process';
 const child = fork('./child.js');
 const seen = new Set();
 child.send({ seen, when: ready ? new Date() : null, list: [...[new Map()]] });`),
       errors: [
-        { messageId: 'lossyJson', line: 4, column: 14 },
-        { messageId: 'lossyJson', line: 4, column: 34 },
-        { messageId: 'lossyJson', line: 4, column: 64 },
+        { messageId: 'manyValues', line: 4, column: 12, data: { values: 'A `Set`, a `Date` and a `Map`', channel: '`child.send()`', remedy: `send plain data, or ${ADVANCED_CHILD}` } },
       ],
     },
     {
@@ -1013,8 +1176,7 @@ export class Indexer {
   }
 }`),
       errors: [
-        { messageId: 'lossyJson', line: 8, column: 30, data: { value: 'A `Set`', channel: '`this.child?.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
-        { messageId: 'bigint', line: 8, column: 51 },
+        { messageId: 'manyValues', line: 8, column: 22, data: { values: 'A `Set` and a BigInt', channel: '`this.child?.send()`', remedy: `send plain data, or ${ADVANCED_CHILD}` } },
       ],
     },
     {
@@ -1023,8 +1185,7 @@ const child = fork('./child.js', [], { serialization: 'advanced' });
 const shared = new SharedArrayBuffer(8) as SharedArrayBuffer;
 child.send({ shared, handler: (() => 1) satisfies () => number });`),
       errors: [
-        { messageId: 'threadOnly', line: 4, column: 14 },
-        { messageId: 'functionValue', line: 4, column: 32 },
+        { messageId: 'manyValues', line: 4, column: 12, data: { values: 'A `SharedArrayBuffer` and a function', channel: '`child.send()`', remedy: 'send plain data' } },
       ],
     },
     {
@@ -1089,10 +1250,9 @@ export function start(options) {
       // With checkLossyJson off, what throws or cannot cross is still reported.
       ...esm(`import { fork } from 'node:child_process';
 const child = fork('./a.js');
-child.send({ seen: new Set(), total: 1n, counter: new SharedArrayBuffer(4) });`, { options: [{ checkLossyJson: false }] }),
+child.send({ seen: new Set(), total: 1n, counter: new SharedArrayBuffer(4) });`, { options: [{ checkLossyJson: false, workerDataMarker: 'ownWorker' }] as const }),
       errors: [
-        { messageId: 'bigint', line: 3, column: 38 },
-        { messageId: 'threadOnly', line: 3, column: 51 },
+        { messageId: 'manyValues', line: 3, column: 12 },
       ],
     },
 
@@ -1102,14 +1262,7 @@ child.send({ seen: new Set(), total: 1n, counter: new SharedArrayBuffer(4) });`,
 const indexer = startChild('./indexer.js');
 indexer.send([new Date(), new Uint8Array(2), new DataView(new ArrayBuffer(2))]);`),
       errors: [
-        { messageId: 'lossyJson', line: 3, column: 15, data: { value: 'A `Date`', channel: '`indexer.send()`', outcome: 'arrives as a string', advanced: ADVANCED_CHILD } },
-        {
-          messageId: 'lossyJson',
-          line: 3,
-          column: 27,
-          data: { value: 'A `Uint8Array`', channel: '`indexer.send()`', outcome: 'arrives as a plain object with index keys', advanced: ADVANCED_CHILD },
-        },
-        { messageId: 'lossyJson', line: 3, column: 46, data: { value: 'A `DataView`', channel: '`indexer.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'manyValues', line: 3, column: 14, data: { values: 'A `Date`, a `Uint8Array` and a `DataView`', channel: '`indexer.send()`', remedy: `send plain data, or ${ADVANCED_CHILD}` } },
       ],
     },
     {
@@ -1118,18 +1271,7 @@ indexer.send([new Date(), new Uint8Array(2), new DataView(new ArrayBuffer(2))]);
 const channel = new wt.MessageChannel();
 process.send({ port: channel.port1, cache: new Map() });`),
       errors: [
-        { messageId: 'threadOnly', line: 3, column: 22 },
-        {
-          messageId: 'lossyJson',
-          line: 3,
-          column: 44,
-          data: {
-            value: 'A `Map`',
-            channel: '`process.send()`',
-            outcome: 'arrives as `{}`',
-            advanced: "have the parent start this process with `serialization: 'advanced'`",
-          },
-        },
+        { messageId: 'manyValues', line: 3, column: 14, data: { values: 'A `MessagePort` and a `Map`', channel: '`process.send()`', remedy: 'send plain data' } },
       ],
     },
     {
@@ -1137,6 +1279,89 @@ process.send({ port: channel.port1, cache: new Map() });`),
 const child = cp.fork('./a.js');
 child.send({ id: 1, done: (): void => undefined });`),
       errors: [{ messageId: 'functionValue', line: 3, column: 27 }],
+    },
+    // ---- values known by where they come from.
+    {
+      // A child reporting a failed task: the caught Error arrives as {}, message and stack lost.
+      ...cjs(`process.on('message', async (task) => {
+  try {
+    process.send({ id: task.id, result: await run(task) });
+  } catch (error) {
+    process.send({ id: task.id, type: 'error', error });
+  }
+});`),
+      errors: [lossyToParent(5, 48, 'An `Error`', 'arrives as `{}`')],
+    },
+    {
+      // Promise rejections: `.catch(handler)` and the second handler of `.then()`.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+build().catch((err) => child.send(err));
+build().then((result) => child.send({ result }), (reason) => child.send({ ok: false, reason }));`),
+      errors: [
+        { messageId: 'lossyJson', line: 3, column: 35, data: { value: 'An `Error`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'lossyJson', line: 4, column: 86 },
+      ],
+    },
+    {
+      // Forwarding a call's arguments: JSON sends `{ "0": …, "1": … }`, not an array.
+      ...cjs(`module.exports.log = function log() {
+  process.send({ type: 'log', args: arguments });
+};`),
+      errors: [lossyToParent(2, 37, 'The `arguments` object', 'arrives as a plain object with index keys, not an array')],
+    },
+    {
+      // An optional slot left undefined (or a hole) arrives as null: the child's default is skipped.
+      ...esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+child.send(['resize', undefined, 80]);
+child.send(['resize', , 80]);`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 3,
+          column: 23,
+          data: { value: '`undefined` in an array slot', channel: '`child.send()`', outcome: 'arrives as `null`', advanced: ADVANCED_CHILD },
+        },
+        { messageId: 'lossyJson', line: 4, column: 12 },
+      ],
+    },
+    // ---- with type information, the declared type.
+    {
+      // A database row with a Date column: it arrives as a string, and `row.createdAt.getTime()` throws.
+      ...typed(`import { fork } from 'node:child_process';
+interface Row { id: string; createdAt: Date }
+const child = fork('./child.js');
+export function push(row: Row): void {
+  child.send(row);
+}`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 5,
+          column: 14,
+          data: { value: 'A `Date` field `createdAt`', channel: '`child.send()`', outcome: 'arrives as a string', advanced: ADVANCED_CHILD },
+        },
+      ],
+    },
+    {
+      ...typed(`import { fork } from 'node:child_process';
+class HttpError extends Error { status = 500; }
+const child = fork('./child.js');
+export function push(cache: ReadonlyMap<string, number>, total: bigint, failure: HttpError, seen: Set<string> | undefined, done: () => void): void {
+  child.send(cache);
+  child.send(total);
+  child.send(failure);
+  child.send({ seen });
+  child.send(done);
+}`),
+      errors: [
+        { messageId: 'lossyJson', line: 5, column: 14, data: { value: 'A `Map`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'bigint', line: 6, column: 14 },
+        { messageId: 'lossyJson', line: 7, column: 14, data: { value: 'An `Error`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
+        { messageId: 'lossyJson', line: 8, column: 16 },
+        { messageId: 'functionValue', line: 9, column: 14 },
+      ],
     },
 
     // ======== (c) pools in child-process mode.
@@ -1147,24 +1372,13 @@ const buffer = new ArrayBuffer(16);
 await pool.run({ buffer, counter: new SharedArrayBuffer(4) }, { transferList: [buffer] });`),
       errors: [
         {
-          messageId: 'lossyJson',
+          messageId: 'manyValues',
           line: 4,
-          column: 18,
+          column: 16,
           data: {
-            value: 'An `ArrayBuffer`',
+            values: 'An `ArrayBuffer` and a `SharedArrayBuffer`',
             channel: '`pool.run()` (the pool runs tasks in child processes)',
-            outcome: 'arrives as `{}`',
-            advanced: "create the pool with `serialization: 'advanced'`",
-          },
-        },
-        {
-          messageId: 'threadOnly',
-          line: 4,
-          column: 35,
-          data: {
-            value: 'A `SharedArrayBuffer`',
-            channel: '`pool.run()` (the pool runs tasks in child processes)',
-            outcome: 'arrives as `{}` and shares no memory',
+            remedy: 'send plain data',
           },
         },
         { messageId: 'poolTransfer', line: 4, column: 65, data: { option: 'transferList' } },
@@ -1183,17 +1397,15 @@ const pool = workerpool.pool('./task.js', { workerType: 'process', maxWorkers: 2
 await pool.exec('sum', [new Map(), 1n], { transfer: [buf] });`),
       errors: [
         {
-          messageId: 'lossyJson',
+          messageId: 'manyValues',
           line: 3,
-          column: 25,
+          column: 24,
           data: {
-            value: 'A `Map`',
+            values: 'A `Map` and a BigInt',
             channel: '`pool.exec()` (the pool runs tasks in child processes)',
-            outcome: 'arrives as `{}`',
-            advanced: "create the pool with `forkOpts: { serialization: 'advanced' }`",
+            remedy: "send plain data, or create the pool with `forkOpts: { serialization: 'advanced' }`",
           },
         },
-        { messageId: 'bigint', line: 3, column: 36 },
         { messageId: 'poolTransfer', line: 3, column: 43, data: { option: 'transfer' } },
       ],
     },
@@ -1225,4 +1437,18 @@ export class Renderer {
       ],
     },
   ],
+});
+
+describe('consistent-start-context on a generated message', () => {
+  it('reports a 100,000-element array literal once', { timeout: 120_000 }, () => {
+    const rows = Array.from({ length: 100_000 }, (_, index) => `{ n: ${index}n, at: new Date() }`).join(',');
+    const code = `import { fork } from 'node:child_process';\nconst child = fork('./child.js');\nchild.send([${rows}]);\n`;
+    const messages = new Linter().verify(
+      code,
+      [{ files: ALL_FILES, plugins: { pg: { rules: { rule } } as never }, rules: { 'pg/rule': 'error' }, languageOptions: languageOptionsFor('esm') }],
+      'file.mjs',
+    );
+    expect(messages.map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: 'manyValues', line: 3, column: 12 }]);
+    expect(messages[0]?.message).toContain('A BigInt and a `Date` in this message');
+  });
 });

@@ -198,6 +198,16 @@ module.exports = logger;`),
       errors: [atImport(2, 16, 'pino()', 'a worker thread')],
     },
     {
+      // A fallback for Node.js versions without spawnSync hid the import-time probe.
+      ...cjsLib(`var spawnSync = require('child_process').spawnSync;
+if (!spawnSync) {
+  spawnSync = function () { return { status: 1, stdout: '' }; };
+}
+var libcVersion = spawnSync('getconf', ['GNU_LIBC_VERSION'], { encoding: 'utf8' }).stdout;
+exports.libcVersion = libcVersion;`),
+      errors: [atImport(5, 19, 'spawnSync()')],
+    },
+    {
       ...esm(`import { execFileSync } from 'node:child_process';
 export const gitRoot = execFileSync('git', ['rev-parse', '--show-toplevel']).toString();`),
       errors: [atImport(2, 24, 'execFileSync()')],

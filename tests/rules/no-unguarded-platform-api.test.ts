@@ -162,6 +162,27 @@ process.kill(pid, os.constants.signals.SIGTERM);`),
     cjs(`process.on('SIGHUP', () => process.exit(0));`),
     cjs(`function kill(pid, signal) {}
 kill(1, 'SIGHUP');`),
+    // Computed group kills and re-raised signals under a platform guard.
+    esm(`import { spawn } from 'node:child_process';
+const child = spawn('node', ['server.js'], { detached: true });
+export function stop(signal) {
+  if (process.platform !== 'win32') process.kill(-child.pid, signal);
+  else child.kill();
+}`),
+    cjs(`const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+if (process.platform !== 'win32') {
+  for (const sig of signals) process.on(sig, () => process.kill(process.pid, sig));
+}`),
+    // Re-raising what Windows can send, or what never reaches a listener there.
+    cjs(`for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => { cleanup(); process.kill(process.pid, sig); });
+}`),
+    cjs(`['SIGQUIT', 'SIGUSR2', 'SIGTERM'].forEach((sig) => {
+  process.once(sig, () => process.kill(process.pid, sig));
+});`),
+    cjs(`process.once('SIGINT', (signal) => { cleanup(); process.kill(process.pid, signal); });`),
+    // A signal that is passed in: unknown.
+    esm(`export function forward(child, signal) { child.kill(signal); }`),
     // --- platform-only packages ---------------------------------------------------------------
     // paulmillr/chokidar lib/fsevents-handler.js
     cjs(`let fsevents;
@@ -614,6 +635,58 @@ process.kill(pid, constants.signals.SIGWINCH);`),
 const proc = spawn(command, args, { stdio: 'inherit' });
 process.on('SIGHUP', () => proc.kill('SIGHUP'));`),
       errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 3, column: 38 }],
+    },
+    {
+      // A pid from a pid file, negated to reach the whole group.
+      ...cjs(`const pid = fs.readFileSync('app.pid', 'utf8');
+process.kill(-(parseInt(pid, 10)), 'SIGKILL');`),
+      errors: [{ messageId: 'processGroupKill', line: 2, column: 14 }],
+    },
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+export function stopAll(child, signal) {
+  process.kill(-child.pid, signal);
+}`),
+      errors: [{ messageId: 'processGroupKill', line: 3, column: 16 }],
+    },
+    {
+      // A supervisor restarting its worker with SIGHUP.
+      ...ts(`import { fork, type ChildProcess } from 'node:child_process';
+export class Supervisor {
+  private child?: ChildProcess;
+  start(): void {
+    this.child = fork('./worker.js');
+  }
+  reload(): void {
+    this.child?.kill('SIGHUP');
+  }
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 8, column: 22 }],
+    },
+    {
+      // Re-raising every caught signal of a list after cleanup: SIGHUP fires on Windows, kill throws ENOSYS.
+      ...cjs(`const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+signals.forEach((sig) => {
+  process.once(sig, function onSignal() {
+    cleanup();
+    process.kill(process.pid, sig);
+  });
+});`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'process.kill()' }, line: 5, column: 31 }],
+    },
+    {
+      ...esm(`for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => process.kill(process.pid, sig));
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'process.kill()' }, line: 2, column: 51 }],
+    },
+    {
+      // The listener's argument is the signal it caught.
+      ...cjs(`process.once('SIGHUP', (signal) => {
+  flushLogs();
+  process.kill(process.pid, signal);
+});`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'process.kill()' }, line: 3, column: 29 }],
     },
     {
       ...cjs(`process.kill(-pid, 'SIGHUP');`),

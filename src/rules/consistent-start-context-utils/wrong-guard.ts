@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { contextFacts, type ContextFact, type ContextKind } from '../../analysis/guards.js';
 import type { FileAnalysis } from '../../analysis/index.js';
-import { selfSpawns, type SelfSpawn, type SelfSpawnMechanism } from '../../analysis/self-spawn.js';
+import { selfSpawns, withNegations, type SelfSpawn, type SelfSpawnMechanism } from '../../analysis/self-spawn.js';
 import { parentGuard } from '../../analysis/start-guard.js';
 
 type Node = TSESTree.Node;
@@ -40,6 +40,8 @@ export interface WrongGuard {
   /** The conditions guarding the spawn (with their negations), none of which the child reads differently. */
   readonly tests: readonly Node[];
   readonly swap: GuardSwap | undefined;
+  /** Whether the spawn runs at load (the child starts again) or later (the child takes the parent's branch). */
+  readonly atLoad: boolean;
 }
 
 /**
@@ -49,8 +51,11 @@ export interface WrongGuard {
  */
 export function wrongGuards(analysis: FileAnalysis): WrongGuard[] {
   const guarded = selfSpawns(analysis).flatMap((spawn) => {
-    const facts = loadPathFacts(analysis, spawn.site.node);
-    return facts && facts.length > 0 ? [{ spawn, facts }] : [];
+    const atLoad = loadPathFacts(analysis, spawn.site.node);
+    // A worker started later still runs the module's top level: a process-row check around the
+    // start sends it down the parent's branch (workerpool derived its thread check from process.connected).
+    const facts = atLoad ?? (spawn.mechanism === 'thread' ? processRowFacts(analysis, spawn.site.node) : undefined);
+    return facts && facts.length > 0 ? [{ spawn, facts, atLoad: atLoad !== undefined }] : [];
   });
   // Which mechanisms each condition guards: swapping a condition shared with another mechanism's
   // spawn would break that one's guard.
@@ -63,13 +68,13 @@ export function wrongGuards(analysis: FileAnalysis): WrongGuard[] {
     }
   }
   const result: WrongGuard[] = [];
-  for (const { spawn, facts } of guarded) {
+  for (const { spawn, facts, atLoad } of guarded) {
     if (facts.some((fact) => stopsChild(fact, spawn.mechanism))) continue;
     const tests = [...new Set(facts.map((fact) => fact.test))];
     const [only] = facts;
     const shared = tests.some((test) => (mechanismsByTest.get(test)?.size ?? 0) > 1);
     const swap = only && tests.length === 1 && !shared ? guardSwap(analysis, spawn.mechanism, only) : undefined;
-    result.push({ spawn, tests: tests.map(withNegations), swap });
+    result.push({ spawn, tests: tests.map(withNegations), swap, atLoad });
   }
   return result;
 }
@@ -88,11 +93,10 @@ function loadPathFacts(analysis: FileAnalysis, node: Node): ContextFact[] | unde
   return contextFacts(points.flatMap((point) => analysis.guards.factsAt(point)));
 }
 
-/** `cluster.isWorker` as written in `!cluster.isWorker`. */
-function withNegations(test: Node): Node {
-  let current = test;
-  while (current.parent?.type === 'UnaryExpression' && current.parent.operator === '!') current = current.parent;
-  return current;
+/** The checks around a node when all of them read the process row (`process.send`, `process.connected`). */
+function processRowFacts(analysis: FileAnalysis, node: Node): ContextFact[] | undefined {
+  const facts = contextFacts(analysis.guards.factsAt(node));
+  return facts.every((fact) => fact.kind === 'ipc-child') ? facts : undefined;
 }
 
 /** Whether a fact is false in the child: a marker the parent can set, or a check of the right row. */

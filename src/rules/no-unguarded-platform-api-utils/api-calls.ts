@@ -26,6 +26,7 @@ import { resolveVariable } from '../../analysis/scope.js';
 import { followConstant } from '../../analysis/values.js';
 import { optionalCallFix } from './optional-call.js';
 import { onlyOn, type Report } from './reports.js';
+import { derivedSignals, LISTENER_METHODS } from './signal-sources.js';
 
 type Node = TSESTree.Node;
 
@@ -118,16 +119,17 @@ function killReports(
   return reports;
 }
 
-/** The signal names an argument can take: strings, and `os.constants.signals.<NAME>`. */
+/**
+ * The signal names an argument can take: strings, `os.constants.signals.<NAME>`, and the signal
+ * a listener receives or a loop over a signal list yields.
+ */
 function signalNames(analysis: FileAnalysis, signal: Node, call: Node): PlatformString[] {
   const ref = analysis.references.refOf(skipTransparent(signal));
   if (ref?.module === 'os' && ref.path.length === 3 && ref.path[0] === 'constants' && ref.path[1] === 'signals') {
     return [{ value: ref.path[2] ?? '', platforms: platformsAt(analysis, call) }];
   }
-  return stringsByPlatform(analysis, signal, call);
+  return derivedSignals(analysis, skipTransparent(signal), call) ?? stringsByPlatform(analysis, signal, call);
 }
-
-const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /**
  * Whether the call runs in a listener of a Windows-only signal, which fires only on Windows:

@@ -1,0 +1,122 @@
+/**
+ * What the TypeScript type of a value sent over process IPC says it is, when the parser provides
+ * a program (typed linting): a `Date`, `Map`, `Set`, a BigInt, an `Error` (or a subclass), a
+ * function, or an object type with a field of one of these. Without a program nothing is known
+ * here, and `any`/`unknown` never decide anything.
+ *
+ * Only methods of the checker and of its types are used, never `ts.TypeFlags` (whose values
+ * TypeScript renumbers between versions), so the plugin needs no runtime `typescript`. Every kind
+ * is identified positively (a lib symbol, a call signature, the bigint type), so `any` and
+ * `unknown` never match one.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+/** A kind the type proves, named as the global it is (`Map`, `TypeError`) or `BigInt`/`function`. */
+export interface TypedKind {
+  readonly type: string;
+  /** The field of an object type that holds the value, when the value itself is that object. */
+  readonly field?: string;
+}
+
+/** Lib types that do not survive the JSON channel, by the name of their symbol. */
+const LIB_TYPES: ReadonlySet<string> = new Set(['Date', 'Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'RegExp']);
+const ERROR_TYPES: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
+const MAX_BASE_DEPTH = 8;
+const MAX_FIELDS = 64;
+
+interface Checker {
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+  readonly toTs: (node: TSESTree.Node) => ts.Node | undefined;
+}
+
+const checkerCache = new WeakMap<object, Checker | null>();
+
+function checkerFor(sourceCode: Readonly<TSESLint.SourceCode>): Checker | undefined {
+  const cached = checkerCache.get(sourceCode);
+  if (cached !== undefined) return cached ?? undefined;
+  const services = sourceCode.parserServices;
+  const program = services?.program as ts.Program | null | undefined;
+  const map = services?.esTreeNodeToTSNodeMap as { get(node: TSESTree.Node): ts.Node | undefined } | undefined;
+  const result = program && map ? { program, checker: program.getTypeChecker(), toTs: (node: TSESTree.Node) => map.get(node) } : null;
+  checkerCache.set(sourceCode, result);
+  return result ?? undefined;
+}
+
+/** What the declared type of `node` proves about it, or undefined (no types, or nothing known). */
+export function typedKind(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TypedKind | undefined {
+  const types = checkerFor(sourceCode);
+
+  const tsNode = types?.toTs(node);
+  if (!types || !tsNode) return undefined;
+  try {
+    const type = types.checker.getTypeAtLocation(tsNode);
+    const own = kindOfType(types, type);
+    if (own) return { type: own };
+    return fieldKind(types, type, tsNode);
+  } catch {
+    // A checker failure on odd input means nothing is known, never a crashed lint run.
+    return undefined;
+  }
+}
+
+/** The kind every non-nullish member of the type has (`Date | undefined` is a Date). */
+function kindOfType(types: Checker, type: ts.Type): string | undefined {
+  const defined = types.checker.getNonNullableType(type);
+  const members = defined.isUnion() ? defined.types : [defined];
+  const kinds = new Set(members.map((member) => kindOfMember(types, member)));
+  const [only] = kinds;
+  return kinds.size === 1 ? only : undefined;
+}
+
+function kindOfMember(types: Checker, type: ts.Type): string | undefined {
+  if (isBigInt(types, type)) return 'BigInt';
+  const lib = libName(types, type);
+  if (lib !== undefined) return lib;
+  if (type.getCallSignatures().length > 0 && type.getProperties().length === 0) return 'function';
+  return errorBase(types, type);
+}
+
+/** `bigint`, or a bigint literal type (`10n`), whose value is a PseudoBigInt object. */
+function isBigInt(types: Checker, type: ts.Type): boolean {
+  if (type.isLiteral()) return typeof type.value === 'object';
+  return type === types.checker.getBigIntType?.();
+}
+
+/** `Date`, `Map`… when the type is that lib type (not a local class of the same name). */
+function libName(types: Checker, type: ts.Type): string | undefined {
+  const symbol = type.getSymbol();
+  const name = symbol?.getName();
+  if (name === undefined || !(LIB_TYPES.has(name) || ERROR_TYPES.has(name))) return undefined;
+  const fromLib = symbol?.getDeclarations()?.some((declaration) => types.program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
+  if (!fromLib) return undefined;
+  return name.replace(/^Readonly/, '');
+}
+
+/** `class HttpError extends Error`: the lib error type it derives from. */
+function errorBase(types: Checker, type: ts.Type): string | undefined {
+  let current: ts.Type[] = [type];
+  for (let depth = 0; depth < MAX_BASE_DEPTH && current.length > 0; depth += 1) {
+    const next: ts.Type[] = [];
+    for (const candidate of current) {
+      if (depth > 0) {
+        const name = libName(types, candidate);
+        if (name !== undefined && ERROR_TYPES.has(name)) return name;
+      }
+      if (candidate.isClassOrInterface()) next.push(...(types.checker.getBaseTypes(candidate) ?? []));
+    }
+    current = next;
+  }
+  return undefined;
+}
+
+/** One level into an object type: `{ createdAt: Date }` holds a Date. Methods are not fields. */
+function fieldKind(types: Checker, type: ts.Type, at: ts.Node): TypedKind | undefined {
+  if (type.isUnion() || types.checker.isArrayType(type) || type.getProperty('toJSON')) return undefined;
+  for (const property of type.getProperties().slice(0, MAX_FIELDS)) {
+    const kind = kindOfType(types, types.checker.getTypeOfSymbolAtLocation(property, at));
+    if (kind !== undefined && kind !== 'function') return { type: kind, field: property.getName() };
+  }
+  return undefined;
+}
