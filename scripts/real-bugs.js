@@ -222,14 +222,27 @@ async function main() {
       outcome.error = /** @type {Error} */ (error).message;
     }
   }
+  // Each reproduction stands for a module of an application: it is linted from a package of its own,
+  // not from inside this repository's tests/ folder, where the file model would take it for a test.
+  const reproductionRoot = path.join(CACHE_DIR, 'reproductions');
+  rmSync(reproductionRoot, { recursive: true, force: true });
+  mkdirSync(reproductionRoot, { recursive: true });
+  writeFileSync(path.join(reproductionRoot, 'package.json'), '{ "name": "reproduction", "private": true }\n');
+  /** @param {string} file */
+  const placed = (file) => {
+    const copy = path.join(reproductionRoot, 'src', path.basename(file));
+    mkdirSync(path.dirname(copy), { recursive: true });
+    writeFileSync(copy, readFileSync(path.join(REPRO_DIR, file)));
+    return copy;
+  };
   for (const bug of reproductions) {
     const rule = `process-guard/${bug.rule}`;
     /** @type {Outcome} */
     const outcome = { id: bug.id, rule: bug.rule, kind: 'reproduction', detected: false, recorded: bug.detected, residue: [], where: bug.buggyFile };
     outcomes.push(outcome);
     try {
-      outcome.detected = (await lint(path.join(REPRO_DIR, bug.buggyFile), ROOT)).some((finding) => finding.rule === rule);
-      outcome.residue = (await lint(path.join(REPRO_DIR, bug.fixedFile), ROOT)).filter((finding) => finding.rule === rule);
+      outcome.detected = (await lint(placed(bug.buggyFile), reproductionRoot)).some((finding) => finding.rule === rule);
+      outcome.residue = (await lint(placed(bug.fixedFile), reproductionRoot)).filter((finding) => finding.rule === rule);
     } catch (error) {
       outcome.error = /** @type {Error} */ (error).message;
     }
