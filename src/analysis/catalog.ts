@@ -60,6 +60,11 @@ export interface StarterSpec {
    * - `posix-shell`: under bash even on Windows (zx), where POSIX programs exist.
    */
   windows?: 'direct' | 'shim-aware' | 'posix-shell';
+  /**
+   * A plain call with an options object (or nothing) returns the starter configured, starting
+   * nothing: `$({ cwd })` (execa, zx); only its template, `$({ cwd })\`cmd\``, starts.
+   */
+  configuredByOptionsCall?: true;
 }
 
 /** A `child_process` function: the command or script first, the options object after it. */
@@ -158,6 +163,7 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       // execa's `$` splits the template into a file and arguments (no shell) and uses cross-spawn;
       // zx runs the line with bash, which it requires on Windows too.
       windows: module === 'execa' ? 'shim-aware' : 'posix-shell',
+      configuredByOptionsCall: true,
     }),
   ),
   ...[[], ['spawn'], ['sync']].map(
@@ -260,6 +266,9 @@ function commandLibraryStarters(): StarterSpec[] {
     commandStarter('@npmcli/promise-spawn', [], 'promiseSpawn()', 'direct'),
     // spawn-please 2 and 3 (the module is the function): `spawn` there is cross-spawn.
     commandStarter('spawn-please', [], 'spawnPlease()', 'shim-aware', 3),
+    // shelljs 0.8 `exec(command, [options], [callback])`: child_process.exec or execFileSync of
+    // node running execSync, so the whole line goes to the platform's shell (cmd.exe on Windows).
+    { ...commandStarter('shelljs', ['exec'], 'shell.exec()', 'direct', 1), target: { role: 'shell-command', argument: 0 } },
   ];
 }
 
@@ -315,6 +324,8 @@ export const POSIX_ONLY_PROGRAMS: ReadonlySet<string> = new Set([
   'grep',
   'sed',
   'which',
+  // the POSIX shell's builtin (`command -v x`); cmd.exe has none
+  'command',
   'chmod',
   'chown',
   'ln',

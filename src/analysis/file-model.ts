@@ -24,7 +24,7 @@ export type EntryReason = 'shebang' | 'package' | 'setting' | 'no-exports';
 
 export interface FileModel {
   readonly entryPoint: EntryReason | undefined;
-  /** `*.test.*`, `*.spec.*`, in a `__tests__`, `test` or `tests` folder, or matching `testFiles`. */
+  /** `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder, or matching `testFiles`. */
   readonly isTestFile: boolean;
   readonly moduleSystem: ModuleSystem;
 }
@@ -37,8 +37,9 @@ export interface FilePaths {
   readonly cwd: string;
 }
 
-const TEST_NAME = /\.(?:test|spec)\./;
-const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests']);
+// `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run.
+const TEST_NAME = /\.(?:test|spec|test-d)\./;
+const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests', 'test-d']);
 
 export function buildFileModel(
   sourceCode: Readonly<TSESLint.SourceCode>,

@@ -84,7 +84,15 @@ function findStarters(references: ReferenceIndex, settings: ResolvedSettings): S
 }
 
 function matchesInvocation(spec: StarterSpec, invocation: Invocation): boolean {
+  if (spec.configuredByOptionsCall && isOptionsCall(invocation.node)) return false;
   return spec.invocation === 'call-or-construct' || (spec.invocation === 'call') === (invocation.kind === 'call');
+}
+
+/** `$()` or `$({ … })`: a call that hands over options only, no command. */
+function isOptionsCall(node: Invocation['node']): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const [first] = node.arguments;
+  return first === undefined || (node.arguments.length === 1 && first.type === 'ObjectExpression');
 }
 
 function describeSite(invocation: Invocation, spec: StarterSpec): StarterSite {

@@ -241,7 +241,7 @@ export function buildReferenceIndex(
           trackCallResult(parent, ref);
         } else if (parent.arguments[0] === node) {
           const callee = labels.get(parent.callee);
-          if (callee && isRef(callee, 'util', 'promisify')) track(parent, ref);
+          if ((callee && isRef(callee, 'util', 'promisify')) || isInteropHelperCall(sourceCode, parent)) track(parent, ref);
         }
         return;
       case 'NewExpression':
@@ -385,6 +385,28 @@ export function buildReferenceIndex(
     loads,
     isEmpty: labels.size === 0,
   };
+}
+
+/** The longest helper source judged an interop helper: they are one or two lines. */
+const MAX_INTEROP_HELPER_LENGTH = 600;
+
+/**
+ * `__importDefault(require('piscina'))`, `__importStar(…)`, `_interopRequireDefault(…)`, esbuild's
+ * `__toESM(…)`: the helpers TypeScript, Babel and bundlers emit around `require` give back the module
+ * itself or an object whose `default` (and members) are the module's. Told by their shape, a short
+ * local function that reads its argument's `__esModule` flag, not by their names.
+ */
+function isInteropHelperCall(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): boolean {
+  if (call.callee.type !== 'Identifier') return false;
+  const definition = resolveVariable(sourceCode, call.callee)?.defs[0];
+  let fn: Node | undefined | null = definition?.node;
+  if (fn?.type === 'VariableDeclarator') fn = fn.init;
+  // `var __importDefault = (this && this.__importDefault) || function (mod) { … }`
+  if (fn?.type === 'LogicalExpression') fn = fn.right;
+  if (fn?.type !== 'FunctionDeclaration' && fn?.type !== 'FunctionExpression' && fn?.type !== 'ArrowFunctionExpression') return false;
+  const [parameter] = fn.params;
+  if (parameter?.type !== 'Identifier' || fn.range[1] - fn.range[0] > MAX_INTEROP_HELPER_LENGTH) return false;
+  return sourceCode.getText(fn).includes(`${parameter.name}.__esModule`);
 }
 
 /**

@@ -117,6 +117,8 @@ describe('test files', () => {
     ['src/a.test.ts', true],
     ['src/a.spec.mjs', true],
     ['src/__tests__/a.js', true],
+    ['test-d/core.test-d.ts', true],
+    ['types/index.test-d.ts', true],
     ['test/a.js', true],
     ['packages/x/tests/helpers/a.js', true],
     ['src/testing.js', false],

@@ -61,12 +61,28 @@ class W { start() { return (0, _childProcess().spawn)('x'); } }`,
       'cjs',
     ],
     ['a property of a constant object', `const options = { spawn: require('child_process').spawn }; options.spawn('x');`, 'cjs'],
+    // @angular-devkit/build-angular 17.0.0-rc.2 created its Piscina pool through this helper.
+    [
+      "TypeScript's __importDefault helper",
+      `var __importDefault = (this && this.__importDefault) || function (mod) { return (mod && mod.__esModule) ? mod : { "default": mod }; };
+const child_process_1 = __importDefault(require("child_process"));
+child_process_1.default.spawn('x');`,
+      'cjs',
+    ],
+    [
+      "Babel's _interopRequireDefault helper",
+      `function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
+var _cp = _interopRequireDefault(require("child_process"));
+_cp.default.spawn('x');`,
+      'cjs',
+    ],
   ])('%s', (_name, code, language) => {
     expect(starterKeys(code, language)).toEqual(['child_process:spawn']);
   });
 
   it.each<[string, string, Language]>([
     ['a local function', `function spawn() {} spawn('x');`, 'esm'],
+    ['a wrapper that is not an interop helper', `function wrap(mod) { return { default: mockOf(mod) }; } wrap(require('child_process')).default.spawn('x');`, 'cjs'],
     ['an import from elsewhere', `import { spawn } from './spawn.js'; spawn('x');`, 'esm'],
     ['a shadowing parameter', `import { spawn } from 'child_process'; function f(spawn) { spawn('x'); }`, 'esm'],
     ['a shadowed require', `function f(require) { require('child_process').spawn('x'); }`, 'cjs'],

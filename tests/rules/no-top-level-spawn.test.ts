@@ -102,6 +102,9 @@ module.exports = { version };`, { filename: inPackage('lib/version.cjs') }),
 
 runRuleTests('no-top-level-spawn', rule, {
   valid: [
+    // `$({ … })` returns a configured `$` and starts nothing (zx, execa).
+    esm(`import { $ } from 'zx';
+export const quiet = $({ verbose: false });`),
     // Only runs when called.
     esm(`import { execFileSync } from 'node:child_process';
 export const root = () => execFileSync('git', ['rev-parse', '--show-toplevel']).toString();`),
@@ -190,6 +193,12 @@ const logger = pino({ level: 'info' });
 logger.info('ready');`),
   ],
   invalid: [
+    {
+      // zx's type tests: `$({ … })` only configures `$`; its template is the one start, reported once.
+      ...esm(`import { $ } from 'zx';
+export const output = await $({ sync: false })\`date\`;`),
+      errors: [atImport(2, 29, '$``')],
+    },
     {
       // paperclipai/paperclip#12987's shape: a logger with a transport made at import.
       ...cjsLib(`const pino = require('pino');

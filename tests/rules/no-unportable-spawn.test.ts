@@ -365,6 +365,22 @@ options.spawn('npm', ['test'], { cwd: options.cwd });`),
     },
     // --- Shell command lines ---------------------------------------------------------------------
     {
+      // command-exists 1.0.1: the lookup went through the POSIX shell's own builtin.
+      ...cjs(`var exec = require('child_process').exec;
+module.exports = function (commandName, callback) {
+  exec('command -v ' + commandName + ' 2>/dev/null', function (error) { callback(!error); });
+};`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'command', name: 'exec()' }, line: 3, column: 8 }],
+    },
+    {
+      // kyt 0.4.1: shelljs' exec() hands the line to cmd.exe on Windows.
+      ...cjs(`const shell = require('shelljs');
+module.exports = function clean(buildPath) {
+  if (shell.exec(\`rm -rf \${buildPath}\`).code === 0) shell.mkdir(buildPath);
+};`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: 'shell.exec()' }, line: 3, column: 18 }],
+    },
+    {
       ...cjs(`const { exec } = require('child_process');
 function has(name, done) {
   exec('which ' + name, (error) => done(!error));
