@@ -133,10 +133,35 @@ export class GuardEvaluator {
       case 'MetaProperty':
         return this.valueFacts(node, assumed);
       case 'CallExpression':
-        return [...this.callFacts(node, assumed), ...this.valueFacts(node, assumed)];
+        return [...this.ownPropertyFacts(node, assumed), ...this.callFacts(node, assumed), ...this.valueFacts(node, assumed)];
       default:
         return [];
     }
+  }
+
+  /**
+   * `process.hasOwnProperty('getgid')`, `Object.hasOwn(process, 'getgid')` and
+   * `Object.prototype.hasOwnProperty.call(process, 'getgid')` prove the member is there, as `in` does.
+   */
+  private ownPropertyFacts(node: TSESTree.CallExpression, assumed: boolean): Fact[] {
+    if (!assumed) return [];
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== 'MemberExpression') return [];
+    const method = memberName(callee);
+    let [object, name]: (Node | undefined)[] = [callee.object, node.arguments[0]];
+    if (method === 'hasOwn' || method === 'call') {
+      const owner = method === 'hasOwn' ? callee.object : skipTransparent(callee.object);
+      const isHasOwn = method === 'hasOwn' && owner.type === 'Identifier' && isGlobalIdentifier(this.sourceCode, owner, 'Object');
+      const isHasOwnPropertyCall = method === 'call' && owner.type === 'MemberExpression' && memberName(owner) === 'hasOwnProperty';
+      if (!isHasOwn && !isHasOwnPropertyCall) return [];
+      [object, name] = [node.arguments[0], node.arguments[1]];
+    } else if (method !== 'hasOwnProperty') {
+      return [];
+    }
+    const key = name && stringValue(name);
+    const ref = object && object.type !== 'SpreadElement' ? this.references.refOf(skipTransparent(object)) : undefined;
+    if (key === undefined || !ref) return [];
+    return [{ kind: 'api', key: refKey({ module: ref.module, path: [...ref.path, key] }), test: node }];
   }
 
   private factsFromParent(child: Node, parent: Node): Fact[] {

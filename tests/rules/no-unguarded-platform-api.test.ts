@@ -51,6 +51,11 @@ if (process.getuid?.() === 0) console.log('root');`),
     cjs(`if (process.getuid && process.getuid() === 0) console.log('root');`),
     cjs(`const uid = process.getuid ? process.getuid() : -1;`),
     cjs(`if (typeof process.getuid === 'function') console.log(process.getuid());`),
+    // comb 0.2.11's fix: a presence test through hasOwnProperty, held in a constant.
+    cjs(`var hasGetGid = process.hasOwnProperty('getgid');
+module.exports = () => ({ gid: hasGetGid ? process.getgid() : null });`),
+    cjs(`const gid = Object.hasOwn(process, 'getgid') ? process.getgid() : null;`),
+    cjs(`const gid = Object.prototype.hasOwnProperty.call(process, 'getgid') && process.getgid();`),
     cjs(`if ('getuid' in process) console.log(process.getuid());`),
     cjs(`if (!process.setuid) return;
 process.setuid(1000);`),
@@ -384,6 +389,11 @@ if (getuid() === 0) console.log('root');`),
           ],
         },
       ],
+    },
+    {
+      // A presence test of a member every platform has proves nothing.
+      ...cjs(`const gid = Object.hasOwn(process, 'argv') ? process.getgid() : null;`),
+      errors: [{ messageId: 'posixCall', line: 1, column: 46, suggestions: [{ messageId: 'useOptionalCall', output: "const gid = Object.hasOwn(process, 'argv') ? process.getgid?.() : null;" }] }],
     },
     {
       // `number | undefined` would not fit the annotation: no suggestion.
