@@ -14,16 +14,23 @@ import { isFolder } from './lint-root.js';
 /** Folders ESLint never lints into, so their `.gitignore` files cannot matter. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
+/**
+ * Dependencies stay unlinted even where a `.gitignore` takes `node_modules` back with `!` (projects
+ * that commit their dependencies): this comes after the `.gitignore` configs, so it wins.
+ */
+const DEPENDENCIES: Linter.Config = { name: 'process-guard-cli/dependencies', ignores: ['**/node_modules/'] };
+
 /** @param targets absolute paths of the files and folders to lint */
 export function gitignoreConfigs(targets: readonly string[]): Linter.Config[] {
   const files = new Set<string>();
+  const brokenLinks: string[] = [];
   for (const target of targets) {
     const folder = isFolder(target) ? target : path.dirname(target);
     for (let dir = folder; ; dir = path.dirname(dir)) {
       if (existsSync(path.join(dir, '.gitignore'))) files.add(path.join(dir, '.gitignore'));
       if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
     }
-    if (folder === target) nestedGitignores(folder, files);
+    if (folder === target) nestedGitignores(folder, files, brokenLinks);
   }
   // outer files first, so that a nested file's `!pattern` can take back what an outer one ignores
   const ordered = [...files].sort((a, b) => a.split(path.sep).length - b.split(path.sep).length || a.localeCompare(b));
@@ -32,11 +39,23 @@ export function gitignoreConfigs(targets: readonly string[]): Linter.Config[] {
     const ignores = ignorePatterns(readFileSync(file, 'utf8'));
     if (ignores.length > 0) configs.push({ name: `process-guard-cli/gitignore:${file}`, basePath: path.dirname(file), ignores });
   }
+  // ESLint stops the whole run on a link to nothing (ENOENT); such a file has no code to lint
+  for (const link of brokenLinks) {
+    configs.push({ name: `process-guard-cli/broken-link:${link}`, basePath: path.dirname(link), ignores: [escapeGlob(path.basename(link))] });
+  }
+  configs.push(DEPENDENCIES);
   return configs;
 }
 
-/** Adds the `.gitignore` files below `folder`, one directory listing per folder (no recursion). */
-function nestedGitignores(folder: string, files: Set<string>): void {
+function escapeGlob(name: string): string {
+  return name.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
+/**
+ * Adds the `.gitignore` files below `folder`, and the symbolic links whose target is missing, one
+ * directory listing per folder (no recursion).
+ */
+function nestedGitignores(folder: string, files: Set<string>, brokenLinks: string[]): void {
   const pending = [folder];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let entries;
@@ -48,6 +67,7 @@ function nestedGitignores(folder: string, files: Set<string>): void {
     for (const entry of entries) {
       if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path.join(dir, entry.name));
       else if (entry.isFile() && entry.name === '.gitignore') files.add(path.join(dir, entry.name));
+      else if (entry.isSymbolicLink() && !existsSync(path.join(dir, entry.name))) brokenLinks.push(path.join(dir, entry.name));
     }
   }
 }

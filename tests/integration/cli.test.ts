@@ -200,6 +200,28 @@ describe('packaging', () => {
 });
 
 describe('what it lints', () => {
+  it('skips links to nothing and committed dependencies instead of stopping', async () => {
+    const project = tempProject(
+      {
+        // a project that commits its dependencies takes node_modules back from its .gitignore
+        '.gitignore': 'node_modules/*\n!node_modules/vendored/\n',
+        'node_modules/vendored/index.js': WARNING_ONLY,
+        'src/tail.mjs': WARNING_ONLY,
+      },
+      [],
+    );
+    try {
+      symlinkSync(path.join(project.dir, 'src', 'generated-away.js'), path.join(project.dir, 'src', 'cache.js'));
+      const { code, stdout, stderr } = await cli(['--format', 'json', '.'], project.dir);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const linted = (JSON.parse(stdout) as ESLint.LintResult[]).map((result) => path.relative(project.dir, result.filePath));
+      expect(linted).toEqual([path.join('src', 'tail.mjs')]);
+    } finally {
+      project.remove();
+    }
+  });
+
   it("honours .gitignore, ESLint's default ignores and disable comments, and drops other plugins' disable comments", async () => {
     const project = tempProject(
       {
