@@ -17,6 +17,7 @@ import {
   type ReferenceIndex,
 } from './references.js';
 import { bindingReads, constantInitializer, isGlobalIdentifier, sourceInitializer } from './scope.js';
+import type { ImportedFlags } from './imported-flags.js';
 import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
 import { selfReference } from './values.js';
 
@@ -84,6 +85,7 @@ export class GuardEvaluator {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly references: ReferenceIndex,
     private readonly settings: GuardSettings,
+    private readonly importedFlags?: ImportedFlags,
   ) {}
 
   /**
@@ -420,6 +422,9 @@ export class GuardEvaluator {
       const platforms = new Set(this.settings.platformGuards.get(guardName));
       return [{ kind: 'platform', platforms: assumed ? platforms : without(ALL_PLATFORMS, platforms), test: node }];
     }
+    // `import { IS_WINDOWS } from './platform.js'`
+    const imported = ref ? undefined : this.importedFlags?.platformsOf(node);
+    if (imported) return [{ kind: 'platform', platforms: assumed ? new Set(imported) : without(ALL_PLATFORMS, imported), test: node }];
     return this.presenceFacts(node, assumed, node);
   }
 

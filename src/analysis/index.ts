@@ -8,6 +8,7 @@ import { optionsArgument, propertyValue } from './ast.js';
 import { ExecutionModel } from './execution.js';
 import { buildFileModel, type FileModel } from './file-model.js';
 import { GuardEvaluator } from './guards.js';
+import { ImportedFlags, type ForeignParser } from './imported-flags.js';
 import { buildReferenceIndex, refKey, type Invocation, type ReferenceIndex } from './references.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { buildSummaries, type FunctionSummaries } from './summaries.js';
@@ -64,7 +65,12 @@ function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAna
     sourceCode,
     settings,
     references,
-    guards: new GuardEvaluator(sourceCode, references, settings),
+    guards: new GuardEvaluator(
+      sourceCode,
+      references,
+      settings,
+      settings.crossFile ? new ImportedFlags(sourceCode, physicalFilename, context.languageOptions.parser as ForeignParser | undefined) : undefined,
+    ),
     execution: new ExecutionModel(sourceCode),
     starters,
     file: buildFileModel(sourceCode, { filename, physicalFilename, cwd }, settings),

@@ -40,13 +40,15 @@ export interface ResolvedSettings {
   readonly entryPoints: readonly RegExp[];
   /** Globs of more test files. */
   readonly testFiles: readonly RegExp[];
+  /** Whether other modules of the project are read (platform flags they export); on by default. */
+  readonly crossFile: boolean;
 }
 
 const MECHANISMS: readonly Mechanism[] = ['process', 'fork', 'thread', 'cluster'];
 const ROLES: readonly TargetRole[] = ['command', 'shell-command', 'script'];
 const INVOCATIONS: readonly StarterSpec['invocation'][] = ['call', 'construct', 'call-or-construct'];
 /** Every key of `settings['process-guard']`; `entryPoints` and `testFiles` are globs of the file model. */
-const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles'];
+const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles', 'crossFile'];
 const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target'];
 const TARGET_KEYS = ['role', 'argument', 'option'];
 const resolvedBySettings = new WeakMap<object, ResolvedSettings>();
@@ -98,7 +100,9 @@ function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
   for (const name of platformOnlyModules.keys()) trackedModules.add(name);
   const entryPoints = readGlobs(raw, 'entryPoints');
   const testFiles = readGlobs(raw, 'testFiles');
-  return { starters, platformGuards, platformOnlyModules, trackedModules, entryPoints, testFiles };
+  if (raw.crossFile !== undefined && typeof raw.crossFile !== 'boolean') fail('crossFile', 'must be true or false');
+  const crossFile = raw.crossFile !== false;
+  return { starters, platformGuards, platformOnlyModules, trackedModules, entryPoints, testFiles, crossFile };
 }
 
 function readGlobs(raw: Record<string, unknown>, key: string): RegExp[] {

@@ -21,10 +21,11 @@ describe('settings mistakes', () => {
   it.each<[string, unknown, string]>([
     ['a misspelt key', { platformGuard: { isWindows: 'win32' } }, "settings['process-guard'].platformGuard is not a setting; did you mean `platformGuards`?"],
     ['a misspelt key', { startrs: [] }, "settings['process-guard'].startrs is not a setting; did you mean `starters`?"],
+    ['a cross-file switch that is not a boolean', { crossFile: 'no' }, "settings['process-guard'].crossFile must be true or false."],
     [
       'an unknown key',
       { rules: {} },
-      "settings['process-guard'].rules is not a setting; expected starters, platformGuards, platformOnlyModules, entryPoints, testFiles.",
+      "settings['process-guard'].rules is not a setting; expected starters, platformGuards, platformOnlyModules, entryPoints, testFiles, crossFile.",
     ],
     ['a starter key', starter({ pth: 'start' }), "settings['process-guard'].starters[0].pth is not a setting; did you mean `path`?"],
     ['a target key', starter({ target: { role: 'script', arg: 0 } }), "settings['process-guard'].starters[0].target.arg is not a setting; expected role, argument, option."],
