@@ -189,8 +189,9 @@ describe('packaging', () => {
     const visit = (file: string): void => {
       if (reached.has(file)) return;
       reached.add(file);
-      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-        visit(path.resolve(path.dirname(file), specifier!));
+      // static imports and re-exports start a line; comments that quote an import do not count
+      for (const [, staticSpecifier, dynamicSpecifier] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'\n]*?(?:from\s*)?'(\.{1,2}\/[^']+)'|\bimport\(\s*'(\.{1,2}\/[^']+)'/gm)) {
+        visit(path.resolve(path.dirname(file), (staticSpecifier ?? dynamicSpecifier)!));
       }
     };
     visit(path.join(dist, 'index.js'));
