@@ -67,8 +67,9 @@ export class ImportedFlags {
 
   /** Where a local name comes from: `{ specifier, name }`, with `*` for the whole module. */
   private bindingSource(identifier: TSESTree.Identifier): { specifier: string; name: string } | undefined {
-    const definition = resolveVariable(this.sourceCode, identifier)?.defs[0];
-    if (!definition) return undefined;
+    const variable = resolveVariable(this.sourceCode, identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !definition) return undefined;
     if (definition.type === 'ImportBinding') {
       const declaration = definition.parent as TSESTree.ImportDeclaration;
       const specifier = declaration.source.value;
@@ -80,7 +81,8 @@ export class ImportedFlags {
       }
       return binding.type === 'ImportNamespaceSpecifier' || binding.type === 'ImportDefaultSpecifier' ? { specifier, name: '*' } : undefined;
     }
-    if (definition.type !== 'Variable' || definition.parent.kind !== 'const') return undefined;
+    // `var utils = require('../utils')` too, while nothing assigns it again
+    if (definition.type !== 'Variable' || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
     const declarator = definition.node;
     const specifier = declarator.init ? requiredSpecifier(declarator.init) : undefined;
     if (specifier === undefined || !isRelative(specifier)) return undefined;

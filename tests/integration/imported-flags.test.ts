@@ -46,7 +46,7 @@ describe('platform flags imported from the project', () => {
       'package.json': '{}',
       // nodemon's shape: the flag in an object assigned to module.exports
       'lib/utils.js': "var utils = (module.exports = { isWindows: process.platform === 'win32' });\n",
-      'lib/run.js': `const utils = require('./utils');
+      'lib/run.js': `var utils = require('./utils');
 const { isWindows } = require('./utils');
 const { exec, spawn } = require('child_process');
 module.exports = function run(pid) {
@@ -68,6 +68,18 @@ module.exports = function run(pid) {
       'src/creds.ts': "import { IS_POSIX } from './platform.js';\nexport const uid = IS_POSIX ? process.getuid() : 0;\nexport const gid = process.getgid();\n",
     });
     expect(findings).toEqual(['src/creds.ts:3 no-unguarded-platform-api']);
+  });
+
+  it('does not follow a module variable that is assigned again', async () => {
+    const findings = await lint({
+      'package.json': '{}',
+      'lib/utils.js': "module.exports = { isWindows: process.platform === 'win32' };\n",
+      'lib/run.js': `let utils = require('./utils');
+if (process.env.MOCK) utils = { isWindows: true };
+module.exports = () => (utils.isWindows ? 0 : process.getuid());
+`,
+    });
+    expect(findings).toEqual(['lib/run.js:3 no-unguarded-platform-api']);
   });
 
   it('changes nothing for an import it cannot read, a flag that is not a platform test, or with crossFile off', async () => {
