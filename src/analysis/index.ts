@@ -61,6 +61,8 @@ function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAna
   const { sourceCode, filename, physicalFilename, cwd } = context;
   const references = buildReferenceIndex(sourceCode, settings.trackedModules);
   const starters = findStarters(references, settings);
+  let file: FileModel | undefined;
+  let summaries: FunctionSummaries | undefined;
   return {
     sourceCode,
     settings,
@@ -73,9 +75,15 @@ function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAna
     ),
     execution: new ExecutionModel(sourceCode),
     starters,
-    file: buildFileModel(sourceCode, { filename, physicalFilename, cwd }, settings),
+    // Built on first read: most files have nothing a rule asks the file model or the summaries about,
+    // and the file model reads the nearest package.json.
+    get file() {
+      return (file ??= buildFileModel(sourceCode, { filename, physicalFilename, cwd }, settings));
+    },
     values: new ValueModel(sourceCode, references),
-    summaries: buildSummaries(sourceCode, starters),
+    get summaries() {
+      return (summaries ??= buildSummaries(sourceCode, starters));
+    },
   };
 }
 

@@ -8,11 +8,11 @@
  * espree and eslint-scope are ESLint's own, loaded from wherever the running ESLint is installed:
  * the same parser ESLint would use, and no dependency of this package.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 
 import type { Linter } from 'eslint';
+
+import { nearestManifest } from '../analysis/package-manifest.js';
 
 type SourceType = 'commonjs' | 'module';
 type ParserOptions = Record<string, unknown> & { filePath?: string; ecmaFeatures?: Record<string, unknown> };
@@ -24,9 +24,6 @@ interface Espree {
 interface EslintScope {
   analyze(ast: unknown, options: Record<string, unknown>): unknown;
 }
-
-/** `"type"` of the nearest package.json, by folder (one read per package for the whole run). */
-const typeByFolder = new Map<string, SourceType>();
 
 export function nodeModuleParser(): Linter.Parser {
   const fromEslint = createRequire(import.meta.resolve('eslint'));
@@ -51,8 +48,8 @@ export function nodeModuleParser(): Linter.Parser {
   return {
     meta: { name: 'process-guard-cli/node-module-parser' },
     parseForESLint(code: string, options: ParserOptions = {}) {
-      const declared = options.filePath ? packageType(path.dirname(options.filePath)) : 'commonjs';
-      if (declared === 'module') return parse(code, options, 'module');
+      // the file model's package.json lookup, shared with the rules: one read per folder for the run
+      if (options.filePath && nearestManifest(options.filePath)?.type === 'module') return parse(code, options, 'module');
       try {
         return parse(code, options, 'commonjs');
       } catch (commonjsError) {
@@ -65,20 +62,4 @@ export function nodeModuleParser(): Linter.Parser {
       }
     },
   } as unknown as Linter.Parser;
-}
-
-function packageType(folder: string): SourceType {
-  const known = typeByFolder.get(folder);
-  if (known) return known;
-  let type: SourceType;
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { type?: unknown };
-    type = manifest.type === 'module' ? 'module' : 'commonjs';
-  } catch (error) {
-    // no package.json here (or an unreadable one, which Node would reject too): ask the parent
-    const parent = path.dirname(folder);
-    type = (error as { code?: unknown }).code === 'ENOENT' && parent !== folder ? packageType(parent) : 'commonjs';
-  }
-  typeByFolder.set(folder, type);
-  return type;
 }
