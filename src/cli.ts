@@ -286,9 +286,9 @@ async function format(name: Format, eslint: ESLint, results: ESLint.LintResult[]
   const config = plugin.configs[preset];
   const ruleLevels: Record<string, Linter.Severity> = {};
   const rulesMeta: Record<string, Rule.RuleMetaData | undefined> = {};
-  for (const [id, entry] of Object.entries(config.rules ?? {})) {
-    const severity = Array.isArray(entry) ? entry[0] : entry;
-    ruleLevels[id] = severity === 'error' || severity === 2 ? 2 : severity === 'warn' || severity === 1 ? 1 : 0;
+  // the shipped configs set every rule as a plain 'error' or 'warn'
+  for (const [id, severity] of Object.entries(config.rules ?? {})) {
+    ruleLevels[id] = severity === 'error' ? 2 : 1;
     rulesMeta[id] = plugin.rules?.[id.slice(plugin.meta.namespace.length + 1)]?.meta;
   }
   return JSON.stringify(toSarif({ results, rulesMeta, ruleLevels, cwd, tool: PROCESS_GUARD_TOOL }), null, 2);
