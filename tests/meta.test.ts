@@ -90,6 +90,8 @@ describe('message length', () => {
     method: 'initialize',
     via: 'startAll()',
     line: '12',
+    where: './engine.js:12',
+    starter: 'spawn()',
     getter: 'getRunner',
     signal: 'SIGHUP',
     module: 'windows-registry',

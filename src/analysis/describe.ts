@@ -1,7 +1,10 @@
 /** Words for messages: what a starter starts, and where a node is. */
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import path from 'node:path';
+
 import type { Mechanism } from './catalog.js';
+import type { StartPoint } from './summaries.js';
 
 const MECHANISM_WORDS: Record<Mechanism, string> = {
   process: 'a child process',
@@ -16,4 +19,11 @@ export function describeMechanism(mechanism: Mechanism): string {
 
 export function lineOf(node: TSESTree.Node): string {
   return String(node.loc.start.line);
+}
+
+/** `line 12` in the file at hand, `./engine.js:12` in another one (relative to the file at hand). */
+export function whereIs(point: StartPoint, fromFile: string): string {
+  if (point.file === undefined || point.file === fromFile) return `line ${point.line}`;
+  const relative = path.relative(path.dirname(fromFile), point.file).split(path.sep).join('/');
+  return `${relative.startsWith('.') ? relative : `./${relative}`}:${point.line}`;
 }

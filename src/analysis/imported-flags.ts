@@ -16,7 +16,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName, skipTransparent, stringValue } from './ast.js';
 import { PLATFORMS, type Platform } from './catalog.js';
-import { resolveVariable } from './scope.js';
+import { importedName, requiredSpecifier } from './imported-bindings.js';
+import { resolveRelative } from './module-resolution.js';
 
 type Node = TSESTree.Node;
 
@@ -28,13 +29,6 @@ export interface ForeignParser {
 
 const MAX_MODULE_BYTES = 512 * 1024;
 const MAX_CONSTANT_DEPTH = 4;
-const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
-const TYPESCRIPT_FOR = new Map([
-  ['.js', ['.ts', '.tsx']],
-  ['.mjs', ['.mts']],
-  ['.cjs', ['.cts']],
-]);
-
 /** Exported platform flags of a module: name → the platforms on which it is truthy. */
 type FlagTable = ReadonlyMap<string, ReadonlySet<Platform>>;
 
@@ -50,81 +44,15 @@ export class ImportedFlags {
   /** The platforms on which `node`, a flag imported from a relative module, is truthy. */
   platformsOf(node: Node): ReadonlySet<Platform> | undefined {
     if (!this.parser || !path.isAbsolute(this.filename)) return undefined;
-    const imported = this.importedName(skipTransparent(node));
+    const imported = importedName(this.sourceCode, node, isRelative);
     if (!imported) return undefined;
     const file = resolveRelative(path.dirname(this.filename), imported.specifier);
     return file === undefined ? undefined : flagTable(file, this.parser).get(imported.name);
-  }
-
-  private importedName(node: Node): { specifier: string; name: string } | undefined {
-    if (node.type === 'Identifier') return this.bindingSource(node);
-    if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier') return undefined;
-    const name = memberName(node);
-    const module = this.bindingSource(node.object);
-    // `utils.isWindows`: a namespace import, a default import of CommonJS, or `require('./utils')`
-    return name !== undefined && module?.name === '*' ? { specifier: module.specifier, name } : undefined;
-  }
-
-  /** Where a local name comes from: `{ specifier, name }`, with `*` for the whole module. */
-  private bindingSource(identifier: TSESTree.Identifier): { specifier: string; name: string } | undefined {
-    const variable = resolveVariable(this.sourceCode, identifier);
-    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || !definition) return undefined;
-    if (definition.type === 'ImportBinding') {
-      const declaration = definition.parent as TSESTree.ImportDeclaration;
-      const specifier = declaration.source.value;
-      if (!isRelative(specifier) || declaration.importKind === 'type') return undefined;
-      const binding = definition.node;
-      if (binding.type === 'ImportSpecifier') {
-        const name = binding.imported.type === 'Identifier' ? binding.imported.name : binding.imported.value;
-        return { specifier, name };
-      }
-      return binding.type === 'ImportNamespaceSpecifier' || binding.type === 'ImportDefaultSpecifier' ? { specifier, name: '*' } : undefined;
-    }
-    // `var utils = require('../utils')` too, while nothing assigns it again
-    if (definition.type !== 'Variable' || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
-    const declarator = definition.node;
-    const specifier = declarator.init ? requiredSpecifier(declarator.init) : undefined;
-    if (specifier === undefined || !isRelative(specifier)) return undefined;
-    if (declarator.id.type === 'Identifier') return { specifier, name: '*' };
-    if (declarator.id.type !== 'ObjectPattern') return undefined;
-    for (const property of declarator.id.properties) {
-      if (property.type === 'Property' && property.value === definition.name && !property.computed) {
-        const key = property.key.type === 'Identifier' ? property.key.name : stringValue(property.key);
-        return key === undefined ? undefined : { specifier, name: key };
-      }
-    }
-    return undefined;
   }
 }
 
 function isRelative(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../');
-}
-
-/** `require('./x')`, syntactically (the linted file's own `require` is what calls it). */
-function requiredSpecifier(node: Node): string | undefined {
-  const call = skipTransparent(node);
-  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require') return undefined;
-  const [argument] = call.arguments;
-  return argument ? stringValue(argument) : undefined;
-}
-
-/** The file a relative specifier names, as Node and TypeScript find it. */
-export function resolveRelative(folder: string, specifier: string): string | undefined {
-  const base = path.resolve(folder, specifier);
-  const extension = path.extname(base);
-  const candidates = [base, ...EXTENSIONS.map((candidate) => base + candidate)];
-  for (const typescript of TYPESCRIPT_FOR.get(extension) ?? []) candidates.push(base.slice(0, -extension.length) + typescript);
-  candidates.push(...EXTENSIONS.map((candidate) => path.join(base, `index${candidate}`)));
-  for (const candidate of candidates) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not this one
-    }
-  }
-  return undefined;
 }
 
 function flagTable(file: string, parser: ForeignParser): FlagTable {

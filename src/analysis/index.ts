@@ -9,6 +9,8 @@ import { ExecutionModel } from './execution.js';
 import { buildFileModel, type FileModel } from './file-model.js';
 import { GuardEvaluator } from './guards.js';
 import { ImportedFlags, type ForeignParser } from './imported-flags.js';
+import { registerSummarizer, type LintEnvironment } from './module-summaries.js';
+import { ProjectModel } from './project-model.js';
 import { buildReferenceIndex, refKey, type Invocation, type ReferenceIndex } from './references.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { buildSummaries, type FunctionSummaries } from './summaries.js';
@@ -40,6 +42,8 @@ export interface FileAnalysis {
   readonly values: ValueModel;
   /** Local functions that start something or pass their parameters to a starter. */
   readonly summaries: FunctionSummaries;
+  /** What calls of imported functions and classes start, and which pass arguments to a start. */
+  readonly project: ProjectModel;
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -57,13 +61,17 @@ export function analyze(context: AnyContext): FileAnalysis {
   return analysis;
 }
 
+// A module another file imports is summarised by linting it with this analysis (see module-summaries.ts).
+registerSummarizer((context) => analyze(context).project.moduleSummary());
+
 function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAnalysis {
   const { sourceCode, filename, physicalFilename, cwd } = context;
   const references = buildReferenceIndex(sourceCode, settings.trackedModules);
   const starters = findStarters(references, settings);
   let file: FileModel | undefined;
   let summaries: FunctionSummaries | undefined;
-  return {
+  let project: ProjectModel | undefined;
+  const analysis: FileAnalysis = {
     sourceCode,
     settings,
     references,
@@ -84,6 +92,25 @@ function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAna
     get summaries() {
       return (summaries ??= buildSummaries(sourceCode, starters));
     },
+    get project() {
+      return (project ??= new ProjectModel(analysis, physicalFilename, settings.crossFile ? lintEnvironment(context, settings) : undefined));
+    },
+  };
+  return analysis;
+}
+
+const starterModulesBySettings = new WeakMap<ResolvedSettings, ReadonlySet<string>>();
+
+function lintEnvironment(context: AnyContext, settings: ResolvedSettings): LintEnvironment {
+  let starterModules = starterModulesBySettings.get(settings);
+  if (!starterModules) {
+    starterModules = new Set([...settings.starters.values()].flat().map((spec) => spec.module));
+    starterModulesBySettings.set(settings, starterModules);
+  }
+  return {
+    languageOptions: context.languageOptions as unknown as Record<string, unknown>,
+    settings: context.settings as Record<string, unknown> | undefined,
+    starterModules,
   };
 }
 

@@ -16,10 +16,21 @@ export interface PackageManifest {
   readonly known: boolean;
   /** Absolute paths of the files `bin` names and `scripts` run (as written: maybe without extension). */
   readonly startedFiles: ReadonlySet<string>;
+  /** `"name"`, `"main"`, `"exports"` and `"imports"` as written, for module resolution. */
+  readonly name?: string;
+  readonly main?: string;
+  readonly exports?: unknown;
+  readonly imports?: unknown;
 }
 
 /** Folder → the nearest manifest from that folder up (null: none up to the root). */
 const nearestByFolder = new Map<string, PackageManifest | null>();
+
+/** The package.json of a package folder itself (not of a folder above it), read once. */
+export function manifestOf(folder: string): PackageManifest | undefined {
+  const manifest = nearestManifest(path.join(folder, 'package.json'));
+  return manifest?.folder === folder ? manifest : undefined;
+}
 
 /** The package.json nearest to an absolute filename, walking up its folders. */
 export function nearestManifest(filename: string): PackageManifest | undefined {
@@ -63,7 +74,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, main, exports, imports } = json as Record<string, unknown>;
   const startedFiles = new Set<string>();
   for (const file of binFiles(bin)) startedFiles.add(path.resolve(folder, file));
   if (typeof scripts === 'object' && scripts !== null) {
@@ -77,6 +88,10 @@ function readManifest(folder: string): PackageManifest | undefined {
     type: type === 'module' || type === 'commonjs' ? type : undefined,
     known: true,
     startedFiles,
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof main === 'string' ? { main } : {}),
+    exports,
+    imports,
   };
 }
 

@@ -12,7 +12,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { TargetRole } from './catalog.js';
+import type { Mechanism, TargetRole } from './catalog.js';
 import { isFunction, memberName, propertyValue, skipTransparent, type FunctionNode } from './ast.js';
 import type { StarterSite } from './index.js';
 import { resolveVariable } from './scope.js';
@@ -39,10 +39,30 @@ export interface ParameterRole {
   readonly fixedOptions: readonly Node[];
 }
 
+/** Where a start happens, for messages: a starter of this file or, through an import, of another. */
+export interface StartPoint {
+  /** The absolute path of the file, or undefined for the file at hand. */
+  readonly file: string | undefined;
+  readonly line: number;
+  /** The starter's name, as messages give it: `spawn()`, `new Worker()`. */
+  readonly starter: string;
+  readonly mechanism: Mechanism;
+  /** A synchronous child process: it has ended when the call returns. */
+  readonly synchronous: boolean;
+}
+
+/** A call in this file that starts something a summary outside the function knows of (an import). */
+export interface StartSeed {
+  readonly node: Node;
+  readonly point: StartPoint;
+}
+
 export interface FunctionSummary {
   readonly node: FunctionNode;
   /** Whether a call runs a starter that starts at once (directly or through local functions). */
   readonly startsWhenCalled: boolean;
+  /** One start a call reaches, when it starts. */
+  readonly startPoint: StartPoint | undefined;
   /** The parameters (by index) that reach a starter, and how. */
   readonly parameterRoles: ReadonlyMap<number, readonly ParameterRole[]>;
 }
@@ -69,10 +89,15 @@ const MAX_PATH_STEPS = 8;
 interface MutableSummary {
   readonly node: FunctionNode;
   startsWhenCalled: boolean;
+  startPoint: StartPoint | undefined;
   readonly parameterRoles: Map<number, ParameterRole[]>;
 }
 
-export function buildSummaries(sourceCode: Readonly<TSESLint.SourceCode>, starters: readonly StarterSite[]): FunctionSummaries {
+export function buildSummaries(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  starters: readonly StarterSite[],
+  seeds: readonly StartSeed[] = [],
+): FunctionSummaries {
   const summaries = new Map<FunctionNode, MutableSummary>();
   const queue: FunctionNode[] = [];
   const queued = new Set<FunctionNode>();
@@ -80,7 +105,7 @@ export function buildSummaries(sourceCode: Readonly<TSESLint.SourceCode>, starte
   function summaryFor(fn: FunctionNode): MutableSummary {
     let summary = summaries.get(fn);
     if (!summary) {
-      summary = { node: fn, startsWhenCalled: false, parameterRoles: new Map() };
+      summary = { node: fn, startsWhenCalled: false, startPoint: undefined, parameterRoles: new Map() };
       summaries.set(fn, summary);
     }
     return summary;
@@ -102,17 +127,22 @@ export function buildSummaries(sourceCode: Readonly<TSESLint.SourceCode>, starte
     changed(fn);
   }
 
-  function markStarts(fn: FunctionNode): void {
+  function markStarts(fn: FunctionNode, point: StartPoint | undefined): void {
     const summary = summaryFor(fn);
     if (summary.startsWhenCalled) return;
     summary.startsWhenCalled = true;
+    summary.startPoint = point;
     changed(fn);
   }
 
+  for (const seed of seeds) {
+    const home = callingFunction(seed.node);
+    if (home) markStarts(home, seed.point);
+  }
   for (const site of starters) {
     if (site.startsNow) {
       const home = callingFunction(site.node);
-      if (home) markStarts(home);
+      if (home) markStarts(home, startPointOf(site));
     }
     for (const [argument, use] of argumentUses(site)) {
       const source = parameterOf(sourceCode, argument);
@@ -127,7 +157,7 @@ export function buildSummaries(sourceCode: Readonly<TSESLint.SourceCode>, starte
     for (const { call } of callsOf(sourceCode, next)) {
       if (summary.startsWhenCalled) {
         const home = callingFunction(call);
-        if (home) markStarts(home);
+        if (home) markStarts(home, summary.startPoint);
       }
       for (const [index, roles] of summary.parameterRoles) {
         const argument = argumentAt(call, index);
@@ -152,6 +182,22 @@ export function buildSummaries(sourceCode: Readonly<TSESLint.SourceCode>, starte
     for (const { call, name } of callsOf(sourceCode, summary.node)) wrapperCalls.push({ call, summary, name });
   }
   return { summaryOf: (fn) => summaries.get(fn), wrapperCalls };
+}
+
+/** The start a starter of this file makes. */
+export function startPointOf(site: StarterSite): StartPoint {
+  return {
+    file: undefined,
+    line: site.node.loc.start.line,
+    starter: site.spec.name,
+    mechanism: site.mechanism,
+    synchronous: isSynchronousSpec(site.spec),
+  };
+}
+
+/** `execSync`, `spawnSync`, `execaSync`…: the child has exited when the call returns. */
+export function isSynchronousSpec(spec: StarterSite['spec']): boolean {
+  return spec.module === 'child_process' ? spec.path[0]?.endsWith('Sync') === true : /Sync$/.test(spec.path.at(-1) ?? '');
 }
 
 /**
@@ -249,7 +295,7 @@ export function parameterOf(
  * The function whose call runs `node` right away: its enclosing function, or the one around a
  * `new Promise` executor (which runs during the construction).
  */
-function callingFunction(node: Node): FunctionNode | undefined {
+export function callingFunction(node: Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunction(current)) continue;
     const parent = current.parent;

@@ -1,22 +1,29 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { skipTransparent } from '../analysis/ast.js';
+import type { Mechanism } from '../analysis/catalog.js';
 import type { ClassNode } from '../analysis/execution.js';
-import { analyze, type FileAnalysis, type StarterSite } from '../analysis/index.js';
+import { analyze, type FileAnalysis } from '../analysis/index.js';
+import type { StartPoint } from '../analysis/summaries.js';
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism } from '../analysis/describe.js';
+import { describeMechanism, whereIs } from '../analysis/describe.js';
 import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
 
 type Options = [{ initializeMethodName: string }];
-type MessageIds = 'duringConstruction' | 'duringConstructionVia' | 'moveToInitialize';
+type MessageIds = 'duringConstruction' | 'duringConstructionVia' | 'constructsStarting' | 'moveToInitialize';
 
-/** One report: a starter in construction code, or the `this.method()` call that reaches starters. */
+/**
+ * One report: a starter in construction code, the `this.method()` call that reaches starters, or a
+ * call or `new` of a function or class (of this file or an imported one) that starts when it runs.
+ */
 interface Finding {
   readonly node: TSESTree.Node;
-  readonly site: StarterSite;
+  readonly name: string;
+  readonly mechanism: Mechanism;
   readonly classNode: ClassNode;
   readonly method?: string;
+  readonly origin?: StartPoint;
 }
 
 export default createRule<Options, MessageIds>({
@@ -48,6 +55,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       duringConstruction: "{{name}} starts {{what}} in {{className}}'s constructor: move it to `{{method}}()`.",
       duringConstructionVia: "`{{via}}()` starts {{what}} in {{className}}'s constructor: call it from `{{method}}()`.",
+      constructsStarting: "{{name}} starts {{what}} ({{starter}} at {{where}}) in {{className}}'s constructor: move it to `{{method}}()`.",
       moveToInitialize: 'Move startup into `{{method}}()`.',
     },
   },
@@ -55,8 +63,8 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        if (analysis.starters.length === 0) return;
         const findings = constructionFindings(analysis);
+        if (findings.length === 0) return;
         const refactors = new Map<ClassNode, TSESLint.ReportFixFunction | undefined>();
         const typescript = isTypeScriptFile(context.filename);
         for (const finding of findings) {
@@ -69,15 +77,19 @@ export default createRule<Options, MessageIds>({
           }
           const fix = refactors.get(finding.classNode);
           const data = {
-            name: finding.site.spec.name,
-            what: describeMechanism(finding.site.mechanism),
+            name: finding.name,
+            what: describeMechanism(finding.mechanism),
             className: className(finding.classNode),
             method: initializeMethodName,
           };
+          const { origin } = finding;
           context.report({
             node: finding.node,
-            messageId: finding.method === undefined ? 'duringConstruction' : 'duringConstructionVia',
-            data: finding.method === undefined ? data : { ...data, via: finding.method },
+            ...(origin
+              ? { messageId: 'constructsStarting', data: { ...data, starter: origin.starter, where: whereIs(origin, context.physicalFilename) } }
+              : finding.method === undefined
+                ? { messageId: 'duringConstruction', data }
+                : { messageId: 'duringConstructionVia', data: { ...data, via: finding.method } }),
             suggest: fix ? [{ messageId: 'moveToInitialize', data: { method: initializeMethodName }, fix }] : [],
           });
         }
@@ -98,10 +110,18 @@ function constructionFindings(analysis: FileAnalysis): Finding[] {
       if (viaCalls.has(execution.via)) continue;
       viaCalls.add(execution.via);
       const method = analysis.sourceCode.getText(skipTransparent(execution.via.callee));
-      findings.push({ node: execution.via, site, classNode: execution.classNode, method });
+      findings.push({ node: execution.via, name: site.spec.name, mechanism: site.mechanism, classNode: execution.classNode, method });
     } else {
-      findings.push({ node: site.node, site, classNode: execution.classNode });
+      findings.push({ node: site.node, name: site.spec.name, mechanism: site.mechanism, classNode: execution.classNode });
     }
+  }
+  // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
+  const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
+  for (const call of [...analysis.project.startCalls(inConstruction), ...analysis.project.localConstructions()]) {
+    const execution = analysis.execution.executionOf(call.node);
+    if (execution.when !== 'construction' || execution.via) continue;
+    const name = `\`${call.node.type === 'NewExpression' ? 'new ' : ''}${call.name}()\``;
+    findings.push({ node: call.node, name, mechanism: call.point.mechanism, classNode: execution.classNode, origin: call.point });
   }
   return findings;
 }

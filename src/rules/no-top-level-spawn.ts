@@ -1,14 +1,25 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { analyze, type FileAnalysis, type StarterSite } from '../analysis/index.js';
+import type { Mechanism } from '../analysis/catalog.js';
+import { analyze, type FileAnalysis } from '../analysis/index.js';
 import { contextFacts, type Fact } from '../analysis/guards.js';
 import { isSelfSpawnSite } from '../analysis/self-spawn.js';
+import { isSynchronousSpec, type StartPoint } from '../analysis/summaries.js';
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism, lineOf } from '../analysis/describe.js';
+import { describeMechanism, lineOf, whereIs } from '../analysis/describe.js';
 import { lazyAccessorFix } from './no-top-level-spawn-utils/lazy-accessor.js';
 
 type Options = [{ allowSync: boolean }];
-type MessageIds = 'atImport' | 'atImportVia' | 'atImportConstructed' | 'useLazyAccessor';
+type MessageIds = 'atImport' | 'atImportVia' | 'atImportConstructed' | 'atImportImported' | 'useLazyAccessor';
+
+/** Something that starts when it runs: a starter of this file, or a call of an imported one. */
+interface Start {
+  readonly node: TSESTree.Node;
+  readonly name: string;
+  readonly mechanism: Mechanism;
+  /** Where an imported function or class starts. */
+  readonly origin?: StartPoint;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-top-level-spawn',
@@ -37,6 +48,7 @@ export default createRule<Options, MessageIds>({
       atImport: '{{name}} starts {{what}} on import: start it from a function the caller invokes.',
       atImportVia: '{{name}} starts {{what}} on import through `{{via}}` (line {{line}}): let the caller start it.',
       atImportConstructed: '{{name}} starts {{what}} on import through `new {{className}}()` (line {{line}}): create it lazily.',
+      atImportImported: '{{name}} starts {{what}} on import ({{starter}} at {{where}}): start it from a function the caller invokes.',
       useLazyAccessor: 'Create `{{name}}` on first use through `{{getter}}()`.',
     },
   },
@@ -45,34 +57,47 @@ export default createRule<Options, MessageIds>({
       Program() {
         const analysis = analyze(context);
         // Files that are started or loaded by a test runner have no importer to pay for their top level.
-        if (analysis.starters.length === 0 || analysis.file.entryPoint || analysis.file.isTestFile) return;
+        let skipped: boolean | undefined;
+        const skipFile = () => (skipped ??= analysis.file.entryPoint !== undefined || analysis.file.isTestFile);
+        const starts: Start[] = [];
         for (const site of analysis.starters) {
-          if (!site.startsNow || (allowSync && isSynchronous(site)) || isSelfSpawnSite(analysis, site)) continue;
-          const report = reportFor(analysis, site);
+          if (!site.startsNow || (allowSync && isSynchronousSpec(site.spec)) || isSelfSpawnSite(analysis, site)) continue;
+          starts.push({ node: site.node, name: site.spec.name, mechanism: site.mechanism });
+        }
+        for (const call of analysis.project.startCalls((node) => runsAtLoad(analysis, node) && !skipFile())) {
+          if (allowSync && call.point.synchronous) continue;
+          const name = `\`${call.node.type === 'NewExpression' ? 'new ' : ''}${call.name}()\``;
+          starts.push({ node: call.node, name, mechanism: call.point.mechanism, origin: call.point });
+        }
+        if (starts.length === 0 || skipFile()) return;
+        for (const start of starts) {
+          const report = reportFor(analysis, start);
           if (report) context.report(report);
         }
       },
     };
 
-    function reportFor(analysis: FileAnalysis, site: StarterSite): TSESLint.ReportDescriptor<MessageIds> | undefined {
-      const execution = analysis.execution.executionOf(site.node);
-      const facts: Fact[] = [...analysis.guards.factsAt(site.node)];
-      const base = { name: site.spec.name, what: describeMechanism(site.mechanism) };
+    function reportFor(analysis: FileAnalysis, start: Start): TSESLint.ReportDescriptor<MessageIds> | undefined {
+      const execution = analysis.execution.executionOf(start.node);
+      const facts: Fact[] = [...analysis.guards.factsAt(start.node)];
+      const base = { name: start.name, what: describeMechanism(start.mechanism) };
       if (execution.when === 'module-load') {
         if (execution.via) facts.push(...analysis.guards.factsAt(execution.via));
         if (isEntryGuarded(facts)) return undefined;
         if (execution.via) {
           return {
-            node: site.node,
+            node: start.node,
             messageId: 'atImportVia',
             data: { ...base, via: `${calleeText(analysis, execution.via)}()`, line: lineOf(execution.via) },
           };
         }
-        const fix = lazyAccessorFix(analysis, site.node, context.filename);
+        const fix = lazyAccessorFix(analysis, start.node, context.filename);
+        const origin = start.origin;
         return {
-          node: site.node,
-          messageId: 'atImport',
-          data: base,
+          node: start.node,
+          ...(origin
+            ? { messageId: 'atImportImported', data: { ...base, starter: origin.starter, where: whereIs(origin, context.physicalFilename) } }
+            : { messageId: 'atImport', data: base }),
           suggest: fix ? [{ messageId: 'useLazyAccessor', data: { name: fix.name, getter: fix.getter }, fix: fix.apply }] : [],
         };
       }
@@ -82,7 +107,7 @@ export default createRule<Options, MessageIds>({
         facts.push(...analysis.guards.factsAt(instantiation));
         if (isEntryGuarded(facts)) return undefined;
         return {
-          node: execution.via ?? site.node,
+          node: execution.via ?? start.node,
           messageId: 'atImportConstructed',
           data: { ...base, className: calleeText(analysis, instantiation), line: lineOf(instantiation) },
         };
@@ -92,16 +117,18 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** Whether a node runs while the module loads: at the top level, or constructing a class instantiated there. */
+function runsAtLoad(analysis: FileAnalysis, node: TSESTree.Node): boolean {
+  const execution = analysis.execution.executionOf(node);
+  return execution.when === 'module-load' || (execution.when === 'construction' && analysis.execution.instantiationAtLoad(execution.classNode) !== undefined);
+}
+
 /**
  * Code that runs only in one start context (an entry-point check, a thread/cluster/IPC branch, a
  * `process.argv` switch) is an entry point's business, not an import side effect.
  */
 function isEntryGuarded(facts: readonly Fact[]): boolean {
   return contextFacts(facts).some((fact) => fact.kind !== 'marker' || fact.marker === 'argv');
-}
-
-function isSynchronous(site: StarterSite): boolean {
-  return site.spec.module === 'child_process' ? site.spec.path[0]?.endsWith('Sync') === true : /Sync$/.test(site.spec.path.at(-1) ?? '');
 }
 
 function calleeText(analysis: FileAnalysis, node: TSESTree.CallExpression | TSESTree.NewExpression): string {

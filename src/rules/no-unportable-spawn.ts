@@ -2,12 +2,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { POSIX_ONLY_PROGRAMS, WINDOWS_SHIMS } from '../analysis/catalog.js';
 import { programsOf } from '../analysis/command-line.js';
+import type { StarterSpec } from '../analysis/catalog.js';
 import { analyze, type FileAnalysis, type StarterSite } from '../analysis/index.js';
+import type { ImportedWrapperCall } from '../analysis/project-model.js';
+import { whereIs } from '../analysis/describe.js';
 import { valuesByPlatform } from '../analysis/platform.js';
 import { argumentAt, type WrapperCall } from '../analysis/summaries.js';
 import { UNKNOWN_PART, type PossibleString } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
-import { shellAtSite, shellOfOptions, strongest, type ShellMode } from './no-unportable-spawn-utils/shell-option.js';
+import { shellAtSite, shellOfOptions, strongest, type ShellMode } from '../analysis/shell-option.js';
 
 type Options = [{ additionalShims: string[]; additionalPosixPrograms: string[] }];
 type Problem = 'shimWithoutShell' | 'batchWithoutShell' | 'posixProgram';
@@ -20,10 +23,10 @@ interface CommandUse {
   readonly values: readonly PossibleString[];
   /** The nodes whose conditions decide the platforms: the call, any wrapper calls, the start. */
   readonly at: readonly TSESTree.Node[];
-  readonly site: StarterSite;
+  readonly spec: StarterSpec;
   readonly shell: ShellMode;
-  /** The wrapper call, when the command reaches the start through local functions. */
-  readonly wrapper?: { readonly call: string; readonly line: number };
+  /** The wrapper call, when the command reaches the start through functions: here, or in an imported module. */
+  readonly wrapper?: { readonly call: string; readonly where: string };
 }
 
 const WRAPPED: Record<Problem, MessageIds> = {
@@ -70,9 +73,9 @@ export default createRule<Options, MessageIds>({
       batchWithoutShell: `{{name}} throws EINVAL for \`{{command}}\` on Windows without a shell: ${PORTABLE_OPTIONS}.`,
       posixProgram: '{{name}} fails on Windows, which has no `{{command}}`: use Node.js APIs instead.',
       posixInCommandLine: '`{{command}}` is not on Windows, not even in cmd.exe: {{name}} fails there. Use Node.js APIs.',
-      shimThroughWrapper: '`{{command}}` is a Windows `.cmd` shim: {{call}} reaches {{name}} at line {{line}} without a shell.',
-      batchThroughWrapper: '`{{command}}` throws EINVAL on Windows: {{call}} reaches {{name}} at line {{line}} without a shell.',
-      posixThroughWrapper: '`{{command}}` does not exist on Windows: {{call}} reaches {{name}} at line {{line}} unguarded.',
+      shimThroughWrapper: '`{{command}}` is a Windows `.cmd` shim: {{call}} reaches {{name}} at {{where}} without a shell.',
+      batchThroughWrapper: '`{{command}}` throws EINVAL on Windows: {{call}} reaches {{name}} at {{where}} without a shell.',
+      posixThroughWrapper: '`{{command}}` does not exist on Windows: {{call}} reaches {{name}} at {{where}} unguarded.',
     },
   },
   create(context, [{ additionalShims, additionalPosixPrograms }]) {
@@ -83,18 +86,31 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context);
         for (const site of analysis.starters) {
           const command = commandNode(site);
-          if (!command || !judged(site)) continue;
-          check({ node: command, values: analysis.values.strings(command), at: [site.node], site, shell: shellAtSite(analysis, site) }, analysis);
+          if (!command || !judged(site.spec)) continue;
+          check({ node: command, values: analysis.values.strings(command), at: [site.node], spec: site.spec, shell: shellAtSite(analysis, site) }, analysis);
         }
         for (const wrapper of analysis.summaries.wrapperCalls) {
           for (const use of wrappedCommands(analysis, wrapper)) check(use, analysis);
+        }
+        // Only calls that pass a command this rule would report are worth an imported module's summary.
+        const passesSuspectCommand = (call: TSESTree.CallExpression) =>
+          call.arguments.some((argument) =>
+            [argument, ...(argument.type === 'ArrayExpression' ? argument.elements : [])].some(
+              (candidate) =>
+                candidate !== null &&
+                candidate.type !== 'SpreadElement' &&
+                analysis.values.strings(candidate).some(({ value }) => problemsOf(value, false).length > 0 || problemsOf(value, true).length > 0),
+            ),
+          );
+        for (const wrapper of analysis.project.wrapperCalls(passesSuspectCommand)) {
+          for (const use of importedWrapperCommands(analysis, wrapper, context.physicalFilename)) check(use, analysis);
         }
       },
     };
 
     function check(use: CommandUse, analysis: FileAnalysis): void {
-      const windows = use.site.spec.windows ?? 'direct';
-      const commandLine = isShellCommand(use.site) || use.shell === 'yes';
+      const windows = use.spec.windows ?? 'direct';
+      const commandLine = isShellCommand(use.spec) || use.shell === 'yes';
       // One report per kind of problem: `isWindows ? 'npm.cmd' : 'npm'` is one shim problem.
       const reported = new Set<'shim' | 'posix'>();
       for (const { value, platforms } of valuesByPlatform(analysis, use.values, use.at)) {
@@ -104,11 +120,11 @@ export default createRule<Options, MessageIds>({
           if (reported.has(kind)) continue;
           if (kind === 'shim' && (windows === 'shim-aware' || use.shell !== 'no')) continue;
           reported.add(kind);
-          const data = { command: command.replaceAll(UNKNOWN_PART, '…'), name: use.site.spec.name };
+          const data = { command: command.replaceAll(UNKNOWN_PART, '…'), name: use.spec.name };
           if (use.wrapper) {
             context.report({ node: use.node, messageId: WRAPPED[problem], data: { ...data, ...use.wrapper } });
           } else {
-            context.report({ node: use.node, messageId: problem === 'posixProgram' && isShellCommand(use.site) ? 'posixInCommandLine' : problem, data });
+            context.report({ node: use.node, messageId: problem === 'posixProgram' && isShellCommand(use.spec) ? 'posixInCommandLine' : problem, data });
           }
         }
       }
@@ -132,13 +148,13 @@ export default createRule<Options, MessageIds>({
 });
 
 /** The starts whose command this rule judges: programs and command lines, not zx's bash lines. */
-function judged(site: StarterSite): boolean {
-  const role = site.spec.target?.role;
-  return (role === 'command' || role === 'shell-command') && site.spec.windows !== 'posix-shell';
+function judged(spec: StarterSpec): boolean {
+  const role = spec.target?.role;
+  return (role === 'command' || role === 'shell-command') && spec.windows !== 'posix-shell';
 }
 
-function isShellCommand(site: StarterSite): boolean {
-  return site.spec.target?.role === 'shell-command';
+function isShellCommand(spec: StarterSpec): boolean {
+  return spec.target?.role === 'shell-command';
 }
 
 /** The command expression of a start: its target, or the template of a tagged `$`. */
@@ -156,7 +172,7 @@ function wrappedCommands(analysis: FileAnalysis, { call, summary, name }: Wrappe
     const argument = argumentAt(call, index);
     if (!argument || argument.type === 'SpreadElement') continue;
     for (const role of roles) {
-      if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.site)) continue;
+      if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.site.spec)) continue;
       const callerOptions = [...summary.parameterRoles]
         .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
         .map(([position]) => argumentAt(call, position));
@@ -168,11 +184,35 @@ function wrappedCommands(analysis: FileAnalysis, { call, summary, name }: Wrappe
         node: argument,
         values: analysis.values.memberStrings(argument, role.path),
         at: [call, ...role.via, role.site.node],
-        site: role.site,
+        spec: role.site.spec,
         shell,
-        wrapper: { call: `${name}()`, line: role.site.node.loc.start.line },
+        wrapper: { call: `${name}()`, where: `line ${role.site.node.loc.start.line}` },
       });
     }
+  }
+  return uses;
+}
+
+/**
+ * The commands a call of an imported wrapper passes to the starts in its module that can run on
+ * Windows, with the shell mode the module gives them and the options this call passes.
+ */
+function importedWrapperCommands(analysis: FileAnalysis, { call, name, roles }: ImportedWrapperCall, filename: string): CommandUse[] {
+  const uses: CommandUse[] = [];
+  for (const role of roles) {
+    const argument = argumentAt(call, role.index);
+    if (!argument || argument.type === 'SpreadElement' || !role.onWindows) continue;
+    if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.spec)) continue;
+    const callerOptions = role.optionParameters.map((position) => argumentAt(call, position));
+    const shell = strongest([role.shell, ...callerOptions.map((options) => (options ? shellOfOptions(analysis, options) : 'no'))]);
+    uses.push({
+      node: argument,
+      values: analysis.values.memberStrings(argument, role.path),
+      at: [call],
+      spec: role.spec,
+      shell,
+      wrapper: { call: `${name}()`, where: whereIs(role.point, filename) },
+    });
   }
   return uses;
 }

@@ -420,8 +420,8 @@ function run(cmd, args) {
 await run('npm', ['publish']);
 await run('npx', process.argv.slice(2));`),
       errors: [
-        { messageId: 'shimThroughWrapper', data: { command: 'npm', call: 'run()', name: 'spawn()', line: 3 }, line: 5, column: 11 },
-        { messageId: 'shimThroughWrapper', data: { command: 'npx', call: 'run()', name: 'spawn()', line: 3 }, line: 6, column: 11 },
+        { messageId: 'shimThroughWrapper', data: { command: 'npm', call: 'run()', name: 'spawn()', where: 'line 3' }, line: 5, column: 11 },
+        { messageId: 'shimThroughWrapper', data: { command: 'npx', call: 'run()', name: 'spawn()', where: 'line 3' }, line: 6, column: 11 },
       ],
     },
     {
@@ -430,7 +430,7 @@ await run('npx', process.argv.slice(2));`),
 const run = (cmd, args, options) => spawnSync(cmd, args, { stdio: 'inherit', ...options });
 const install = (cmd) => run(cmd, ['install'], { cwd: 'app' });
 install('yarn');`),
-      errors: [{ messageId: 'shimThroughWrapper', data: { command: 'yarn', call: 'install()', name: 'spawnSync()', line: 2 }, line: 4, column: 9 }],
+      errors: [{ messageId: 'shimThroughWrapper', data: { command: 'yarn', call: 'install()', name: 'spawnSync()', where: 'line 2' }, line: 4, column: 9 }],
     },
     {
       ...esm(`import { spawn } from 'node:child_process';
@@ -439,7 +439,7 @@ function sh(command) {
   return spawn(file, args);
 }
 sh(['npx.cmd', 'tsc']);`),
-      errors: [{ messageId: 'batchThroughWrapper', data: { command: 'npx.cmd', call: 'sh()', name: 'spawn()', line: 4 }, line: 6, column: 4 }],
+      errors: [{ messageId: 'batchThroughWrapper', data: { command: 'npx.cmd', call: 'sh()', name: 'spawn()', where: 'line 4' }, line: 6, column: 4 }],
     },
     {
       ...cjs(`const { execSync } = require('child_process');
@@ -449,7 +449,7 @@ const tools = {
   },
 };
 tools.exec('rm -rf build');`),
-      errors: [{ messageId: 'posixThroughWrapper', data: { command: 'rm', call: 'tools.exec()', name: 'execSync()', line: 4 }, line: 7, column: 12 }],
+      errors: [{ messageId: 'posixThroughWrapper', data: { command: 'rm', call: 'tools.exec()', name: 'execSync()', where: 'line 4' }, line: 7, column: 12 }],
     },
     // --- Libraries --------------------------------------------------------------------------------
     {

@@ -5,11 +5,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { hasSpread, isFunction, propertyValue, stringValue } from '../../analysis/ast.js';
-import type { FileAnalysis, StarterSite } from '../../analysis/index.js';
-import { resolveVariable } from '../../analysis/scope.js';
-import { parameterOf } from '../../analysis/summaries.js';
-import { followConstant } from '../../analysis/values.js';
+import { hasSpread, isFunction, propertyValue, stringValue } from './ast.js';
+import type { FileAnalysis, StarterSite } from './index.js';
+import { resolveVariable } from './scope.js';
+import { parameterOf } from './summaries.js';
+import { followConstant } from './values.js';
 
 export type ShellMode = 'yes' | 'maybe' | 'no';
 

@@ -1,0 +1,177 @@
+/**
+ * Which of the project's own source files an import specifier names, as Node and TypeScript find
+ * it: relative specifiers (extension probing, a `.js` specifier naming its `.ts` source, `index`
+ * files), the package's `imports` (`#lib/run`), and workspace packages, which package managers link
+ * into `node_modules` as symlinks to their sources (`exports`, then `main`, then `index`). A package
+ * installed from the registry is not the project's code and stays unresolved, as does anything
+ * that cannot be found: the caller treats it as unknown.
+ */
+import { realpathSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+
+import { manifestOf, nearestManifest } from './package-manifest.js';
+
+const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
+const TYPESCRIPT_FOR = new Map([
+  ['.js', ['.ts', '.tsx']],
+  ['.mjs', ['.mts']],
+  ['.cjs', ['.cts']],
+]);
+/** Conditions tried in `exports` and `imports`, most source-like first. */
+const CONDITIONS = ['source', 'development', 'import', 'require', 'node', 'default'];
+
+/** Folder and specifier → the file, or null: resolution walks folders, so each answer is kept for the process. */
+const resolved = new Map<string, string | null>();
+
+/** The source file `specifier`, imported from `fromFile`, names; undefined when not the project's. */
+export function resolveModule(fromFile: string, specifier: string): string | undefined {
+  if (isBuiltin(specifier) || path.isAbsolute(specifier) || specifier === '.' || specifier === '..') return undefined;
+  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  let file = resolved.get(key);
+  if (file === undefined) {
+    file = resolveUncached(fromFile, specifier) ?? null;
+    resolved.set(key, file);
+  }
+  return file ?? undefined;
+}
+
+function resolveUncached(fromFile: string, specifier: string): string | undefined {
+  if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelative(path.dirname(fromFile), specifier);
+  if (specifier.startsWith('#')) return resolveImportsField(fromFile, specifier);
+  return specifier.startsWith('.') ? undefined : resolveWorkspacePackage(fromFile, specifier);
+}
+
+/** TypeScript's `paths` of the program a file is linted with, and the folder they are relative to. */
+export interface PathAliases {
+  readonly paths: Readonly<Record<string, readonly string[]>>;
+  readonly base: string;
+}
+
+/** The project file a TypeScript path alias (`@/lib/run`, `~utils`) names, as the compiler maps it. */
+export function resolvePathAlias(specifier: string, aliases: PathAliases): string | undefined {
+  let best: { prefix: string; targets: readonly string[]; match: string } | undefined;
+  for (const [pattern, targets] of Object.entries(aliases.paths)) {
+    const star = pattern.indexOf('*');
+    const [prefix, suffix] = star === -1 ? [pattern, ''] : [pattern.slice(0, star), pattern.slice(star + 1)];
+    const matches = star === -1 ? specifier === pattern : specifier.startsWith(prefix) && specifier.endsWith(suffix);
+    // The longest prefix wins, as in the compiler.
+    if (matches && (!best || prefix.length > best.prefix.length)) {
+      best = { prefix, targets, match: star === -1 ? '' : specifier.slice(prefix.length, specifier.length - suffix.length) };
+    }
+  }
+  for (const target of best?.targets ?? []) {
+    const file = resolveRelative(aliases.base, `./${target.replace('*', best?.match ?? '')}`);
+    if (file !== undefined && !file.split(path.sep).includes('node_modules')) return file;
+  }
+  return undefined;
+}
+
+/** The file a relative specifier names, as Node and TypeScript find it. */
+export function resolveRelative(folder: string, specifier: string): string | undefined {
+  const base = path.resolve(folder, specifier);
+  const extension = path.extname(base);
+  const candidates = [base, ...EXTENSIONS.map((candidate) => base + candidate)];
+  for (const typescript of TYPESCRIPT_FOR.get(extension) ?? []) candidates.push(base.slice(0, -extension.length) + typescript);
+  candidates.push(...EXTENSIONS.map((candidate) => path.join(base, `index${candidate}`)));
+  return candidates.find(isFile);
+}
+
+function isFile(candidate: string): boolean {
+  try {
+    return statSync(candidate).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `#lib/run` through the nearest package.json `imports`. */
+function resolveImportsField(fromFile: string, specifier: string): string | undefined {
+  const manifest = nearestManifest(fromFile);
+  const target = manifest && mappedTarget(manifest.imports, specifier);
+  return target === undefined || !manifest ? undefined : resolveRelative(manifest.folder, target);
+}
+
+/**
+ * A package reached through `node_modules` whose real location is not inside a `node_modules`
+ * folder: a workspace package linked by npm, pnpm or yarn.
+ */
+function resolveWorkspacePackage(fromFile: string, specifier: string): string | undefined {
+  const parts = specifier.split('/');
+  const nameLength = specifier.startsWith('@') ? 2 : 1;
+  const name = parts.slice(0, nameLength).join('/');
+  const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
+  for (let folder = path.dirname(fromFile); ; ) {
+    const linked = path.join(folder, 'node_modules', name);
+    const real = realFolder(linked);
+    if (real !== undefined) {
+      if (real.split(path.sep).includes('node_modules')) return undefined;
+      return resolvePackageEntry(real, subpath);
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+function realFolder(folder: string): string | undefined {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return undefined;
+  }
+}
+
+function resolvePackageEntry(folder: string, subpath: string): string | undefined {
+  const manifest = manifestOf(folder);
+  if (manifest?.exports !== undefined) {
+    const target = mappedTarget(exportsMap(manifest.exports), subpath);
+    return target === undefined ? undefined : resolveRelative(folder, target);
+  }
+  if (subpath !== '.') return resolveRelative(folder, subpath);
+  return resolveRelative(folder, manifest?.main ?? './index');
+}
+
+/** `"exports": "./x.js"` and condition-only objects are the map of `.`. */
+function exportsMap(exports: unknown): unknown {
+  if (typeof exports === 'string' || Array.isArray(exports)) return { '.': exports };
+  if (isRecord(exports) && !Object.keys(exports).some((key) => key.startsWith('.'))) return { '.': exports };
+  return exports;
+}
+
+/** The target an `exports`/`imports` map gives a key, with `*` patterns. */
+function mappedTarget(map: unknown, key: string): string | undefined {
+  if (!isRecord(map)) return undefined;
+  if (key in map) return conditionalTarget(map[key], undefined);
+  for (const [pattern, value] of Object.entries(map)) {
+    const star = pattern.indexOf('*');
+    if (star === -1) continue;
+    const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
+    if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length) {
+      return conditionalTarget(value, key.slice(prefix.length, key.length - suffix.length));
+    }
+  }
+  return undefined;
+}
+
+function conditionalTarget(value: unknown, match: string | undefined): string | undefined {
+  if (typeof value === 'string') return match === undefined ? value : value.replaceAll('*', match);
+  if (Array.isArray(value)) {
+    for (const entry of value) {
+      const target = conditionalTarget(entry, match);
+      if (target !== undefined) return target;
+    }
+    return undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  for (const condition of CONDITIONS) {
+    if (!(condition in value)) continue;
+    const target = conditionalTarget(value[condition], match);
+    if (target !== undefined) return target;
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,380 @@
+/**
+ * The project model, as one file sees it: which calls and `new`s of this file start something
+ * because of what the called function or class does, here or in another module of the project,
+ * and which calls pass their arguments to a start in another module (an imported wrapper).
+ *
+ * - `startCalls`: calls and `new`s of imported functions and classes whose module summary starts
+ *   (`new TtsEngine()`, `createPool()`, `startServer()`);
+ * - `wrapperCalls`: calls of imported functions whose parameters reach a start's command, script or
+ *   options (`run('npm', ['install'])` with `run` from `./run.js`);
+ * - `classStart`: whether constructing a class of this file starts something, and where;
+ * - `moduleSummary`: this file's own exports, as an importer sees them (see `module-summaries.ts`).
+ *
+ * Imported names resolve like `imported-bindings.ts` and `module-resolution.ts` say; whatever they
+ * cannot resolve is unknown and starts nothing.
+ */
+import path from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { isFunction, memberName, skipTransparent, stringValue, type FunctionNode } from './ast.js';
+import type { ClassNode } from './execution.js';
+import { possiblePlatforms } from './guards.js';
+import { importedName, requiredSpecifier, type ImportedName } from './imported-bindings.js';
+import type { FileAnalysis } from './index.js';
+import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
+import { moduleSummary, type ExportedRole, type ExportSummary, type LintEnvironment, type ModuleSummary } from './module-summaries.js';
+import { resolveVariable } from './scope.js';
+import { shellAtSite, shellOfOptions, strongest } from './shell-option.js';
+import { buildSummaries, startPointOf, type FunctionSummaries, type StartPoint } from './summaries.js';
+
+type Node = TSESTree.Node;
+type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** A call or `new` in this file that starts something in an imported module. */
+export interface StartCall {
+  readonly node: Invocation;
+  /** The callee as written: `createPool`, `engines.Tts`. */
+  readonly name: string;
+  readonly point: StartPoint;
+}
+
+/** A call of an imported function whose parameters reach a start in its module. */
+export interface ImportedWrapperCall {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+  readonly roles: readonly ExportedRole[];
+}
+
+/** Re-export hops followed from an imported name to the module that defines it. */
+const MAX_REEXPORT_HOPS = 6;
+
+export class ProjectModel {
+  private invocations: { node: Invocation; callee: Node }[] | undefined;
+  private readonly exportAt = new Map<Invocation, ExportSummary | null>();
+  private readonly classStarts = new Map<ClassNode, StartPoint | null>();
+  private aliases: PathAliases | null | undefined;
+  /** While this file is summarised for its importers: function summaries that include imported starts. */
+  private seeded: FunctionSummaries | undefined;
+
+  constructor(
+    private readonly analysis: FileAnalysis,
+    private readonly filename: string,
+    private readonly environment: LintEnvironment | undefined,
+  ) {}
+
+  /**
+   * Calls and `new`s of imported functions and classes that start something, among those `where`
+   * accepts. `where` is asked first, so only the calls a rule cares about cost a module summary.
+   */
+  startCalls(where: (node: Invocation) => boolean = () => true): StartCall[] {
+    const found: StartCall[] = [];
+    for (const { node, callee } of this.importedInvocations()) {
+      if (!where(node)) continue;
+      const summary = this.exportSummaryAt(node, callee);
+      const point = node.type === 'NewExpression' ? summary?.constructed : summary?.called;
+      if (point) found.push({ node, name: this.analysis.sourceCode.getText(callee), point });
+    }
+    return found;
+  }
+
+  /** Calls of imported functions whose parameters reach a start in their module, among those `where` accepts. */
+  wrapperCalls(where: (call: TSESTree.CallExpression) => boolean): ImportedWrapperCall[] {
+    const found: ImportedWrapperCall[] = [];
+    for (const { node, callee } of this.importedInvocations()) {
+      if (node.type !== 'CallExpression' || !where(node)) continue;
+      const roles = this.exportSummaryAt(node, callee)?.roles ?? [];
+      if (roles.length > 0) found.push({ call: node, name: this.analysis.sourceCode.getText(callee), roles });
+    }
+    return found;
+  }
+
+  /** Where constructing a class of this file starts something, if it does. */
+  classStart(classNode: ClassNode): StartPoint | undefined {
+    const cached = this.classStarts.get(classNode);
+    if (cached !== undefined) return cached ?? undefined;
+    this.classStarts.set(classNode, null);
+    const { starters } = this.analysis;
+    const inConstruction = (node: Node) => this.constructionOf(node) === classNode;
+    let point: StartPoint | undefined;
+    const site = starters.find((candidate) => candidate.startsNow && inConstruction(candidate.node));
+    if (site) point = startPointOf(site);
+    point ??= this.startCalls(inConstruction)[0]?.point;
+    const constructor = classNode.body.body.find(
+      (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'constructor',
+    );
+    if (!point && constructor?.value.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor.value)?.startPoint;
+    this.classStarts.set(classNode, point ?? null);
+    return point;
+  }
+
+  /** `new Engine()` in this file where `Engine` is a class of this file that starts when constructed. */
+  localConstructions(): StartCall[] {
+    const found: StartCall[] = [];
+    const { sourceCode } = this.analysis;
+    for (const classNode of this.startingClasses()) {
+      const variable = classVariable(sourceCode, classNode);
+      const point = this.classStart(classNode);
+      if (!variable || !point) continue;
+      for (const reference of variable.references) {
+        const parent = reference.identifier.parent;
+        if (parent?.type === 'NewExpression' && parent.callee === reference.identifier) {
+          found.push({ node: parent, name: reference.identifier.name, point });
+        }
+      }
+    }
+    return found;
+  }
+
+  /** This file's exports as an importer sees them. */
+  moduleSummary(): ModuleSummary {
+    const { sourceCode, starters } = this.analysis;
+    // A function of this file that calls an imported starter starts too, for this file's importers.
+    this.seeded ??= buildSummaries(sourceCode, starters, this.startCalls().map(({ node, point }) => ({ node, point })));
+    const exports = new Map<string, ExportSummary>();
+    const reexports = new Map<string, ImportedName>();
+    const starExports: string[] = [];
+    const add = (name: string, value: Node | undefined) => {
+      const summary = value && this.exportSummary(value);
+      if (summary) exports.set(name, summary);
+    };
+    for (const statement of sourceCode.ast.body) {
+      switch (statement.type) {
+        case 'ExportNamedDeclaration':
+          if (statement.source) {
+            for (const specifier of statement.specifiers) {
+              reexports.set(exportedAs(specifier.exported), { specifier: statement.source.value, name: exportedAs(specifier.local) });
+            }
+          } else if (statement.declaration) {
+            declaredValues(statement.declaration).forEach(([name, value]) => add(name, value));
+          } else {
+            for (const specifier of statement.specifiers) add(exportedAs(specifier.exported), specifier.local);
+          }
+          break;
+        case 'ExportDefaultDeclaration':
+          add('default', statement.declaration);
+          break;
+        case 'ExportAllDeclaration':
+          if (statement.exported) reexports.set(exportedAs(statement.exported), { specifier: statement.source.value, name: '*' });
+          else starExports.push(statement.source.value);
+          break;
+        case 'ExpressionStatement':
+          for (const [name, value] of commonJsExports(statement.expression)) add(name, value);
+          break;
+        default:
+          break;
+      }
+    }
+    return { exports, reexports, starExports };
+  }
+
+  private importedInvocations(): { node: Invocation; callee: Node }[] {
+    if (!this.environment || !path.isAbsolute(this.filename)) return [];
+    return (this.invocations ??= importedInvocations(this.analysis.sourceCode));
+  }
+
+  private exportSummaryAt(node: Invocation, callee: Node): ExportSummary | undefined {
+    let summary = this.exportAt.get(node);
+    if (summary === undefined) {
+      const imported = importedName(this.analysis.sourceCode, callee, isProjectSpecifier);
+      summary = (imported && this.exportOf(this.filename, imported, 0)) ?? null;
+      this.exportAt.set(node, summary);
+    }
+    return summary ?? undefined;
+  }
+
+  private functionSummaries(): FunctionSummaries {
+    return this.seeded ?? this.analysis.summaries;
+  }
+
+  private constructionOf(node: Node): ClassNode | undefined {
+    const execution = this.analysis.execution.executionOf(node);
+    return execution.when === 'construction' ? execution.classNode : undefined;
+  }
+
+  /** The summary of an export, following re-exports and barrels. */
+  private exportOf(fromFile: string, imported: ImportedName, hops: number): ExportSummary | undefined {
+    const environment = this.environment;
+    const aliases = hops === 0 ? this.pathAliases() : undefined;
+    const file = environment && ((aliases && resolvePathAlias(imported.specifier, aliases)) ?? resolveModule(fromFile, imported.specifier));
+    if (!environment || file === undefined || hops > MAX_REEXPORT_HOPS) return undefined;
+    const summary = moduleSummary(file, environment);
+    const own = summary.exports.get(imported.name);
+    if (own) return own;
+    const reexport = summary.reexports.get(imported.name);
+    if (reexport) return reexport.name === '*' ? undefined : this.exportOf(file, reexport, hops + 1);
+    if (imported.name === 'default') return undefined;
+    for (const specifier of summary.starExports) {
+      const found = this.exportOf(file, { specifier, name: imported.name }, hops + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** With type information, the `paths` of the TypeScript program (the linted file's own imports only). */
+  private pathAliases(): PathAliases | undefined {
+    if (this.aliases === undefined) {
+      const program = this.analysis.sourceCode.parserServices?.program as { getCompilerOptions(): Record<string, unknown> } | null | undefined;
+      const options = program?.getCompilerOptions();
+      const paths = options?.paths as PathAliases['paths'] | undefined;
+      const configFile = options?.configFilePath;
+      const base = typeof options?.baseUrl === 'string' ? options.baseUrl : typeof configFile === 'string' ? path.dirname(configFile) : undefined;
+      this.aliases = paths && base !== undefined ? { paths, base } : null;
+    }
+    return this.aliases ?? undefined;
+  }
+
+  private exportSummary(valueIn: Node): ExportSummary | undefined {
+    const value = this.definitionOf(valueIn);
+    if (!value) return undefined;
+    if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression') {
+      const point = this.classStart(value);
+      return point ? { constructed: this.located(point), roles: [] } : undefined;
+    }
+    const summary = this.functionSummaries().summaryOf(value);
+    if (!summary) return undefined;
+    const roles = this.exportedRoles(value);
+    const called = summary.startPoint && this.located(summary.startPoint);
+    return called || roles.length > 0 ? { ...(called ? { called } : {}), roles } : undefined;
+  }
+
+  /** A function or class an exported expression names, through the scope manager. */
+  private definitionOf(valueIn: Node): FunctionNode | ClassNode | undefined {
+    const value = skipTransparent(valueIn);
+    if (isFunction(value) || value.type === 'ClassDeclaration' || value.type === 'ClassExpression') return value;
+    if (value.type !== 'Identifier') return undefined;
+    const variable = resolveVariable(this.analysis.sourceCode, value);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type === 'FunctionName' || definition?.type === 'ClassName') return definition.node as FunctionNode | ClassNode;
+    if (definition?.type !== 'Variable' || !definition.node.init || definition.node.id.type !== 'Identifier') return undefined;
+    const init = skipTransparent(definition.node.init);
+    return isFunction(init) || init.type === 'ClassExpression' ? init : undefined;
+  }
+
+  private exportedRoles(fn: FunctionNode): ExportedRole[] {
+    const summary = this.functionSummaries().summaryOf(fn);
+    if (!summary) return [];
+    const roles: ExportedRole[] = [];
+    for (const [index, parameterRoles] of summary.parameterRoles) {
+      for (const role of parameterRoles) {
+        const optionParameters = [...summary.parameterRoles]
+          .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
+          .map(([position]) => position);
+        const facts = [role.site.node, ...role.via].flatMap((node) => this.analysis.guards.factsAt(node));
+        roles.push({
+          index,
+          use: role.use,
+          path: role.path,
+          spec: role.site.spec,
+          shell: strongest([shellAtSite(this.analysis, role.site, true), ...role.fixedOptions.map((options) => shellOfOptions(this.analysis, options))]),
+          onWindows: possiblePlatforms(facts).has('win32'),
+          optionParameters,
+          point: this.located(startPointOf(role.site)),
+        });
+      }
+    }
+    return roles;
+  }
+
+  private located(point: StartPoint): StartPoint {
+    return point.file === undefined ? { ...point, file: this.filename } : point;
+  }
+
+  private startingClasses(): Set<ClassNode> {
+    const classes = new Set<ClassNode>();
+    const inAnyConstruction = (node: Node) => this.constructionOf(node) !== undefined;
+    const starts: Node[] = this.analysis.starters.filter((site) => site.startsNow).map((site) => site.node);
+    for (const node of [...starts, ...this.startCalls(inAnyConstruction).map((call) => call.node)]) {
+      const classNode = this.constructionOf(node);
+      if (classNode) classes.add(classNode);
+    }
+    return classes;
+  }
+}
+
+/** Specifiers that may name the project's own code: relative, `#imports`, and bare names (workspace packages). */
+function isProjectSpecifier(specifier: string): boolean {
+  return !specifier.startsWith('node:');
+}
+
+/**
+ * Calls and `new`s whose callee is a module-level import of this file, or a member of one: found
+ * from the references of the import bindings, not by walking the tree.
+ */
+function importedInvocations(sourceCode: Readonly<TSESLint.SourceCode>): { node: Invocation; callee: Node }[] {
+  const found: { node: Invocation; callee: Node }[] = [];
+  for (const variable of importVariables(sourceCode)) {
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const identifier = reference.identifier as Node;
+      let callee: Node = identifier;
+      if (identifier.parent?.type === 'MemberExpression' && identifier.parent.object === identifier) callee = identifier.parent;
+      const invocation = callee.parent;
+      if ((invocation?.type === 'CallExpression' || invocation?.type === 'NewExpression') && invocation.callee === callee) {
+        found.push({ node: invocation, callee });
+      }
+    }
+  }
+  return found;
+}
+
+function importVariables(sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable[] {
+  const variables: TSESLint.Scope.Variable[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind !== 'type' && !statement.source.value.startsWith('node:')) variables.push(...sourceCode.getDeclaredVariables(statement));
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const specifier = declarator.init ? requiredSpecifier(declarator.init) : undefined;
+        if (specifier !== undefined && !specifier.startsWith('node:')) variables.push(...sourceCode.getDeclaredVariables(declarator));
+      }
+    }
+  }
+  return variables;
+}
+
+function classVariable(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassNode): TSESLint.Scope.Variable | undefined {
+  if (classNode.type === 'ClassDeclaration') return sourceCode.getDeclaredVariables(classNode).find((variable) => variable.defs[0]?.type === 'ClassName');
+  const parent = classNode.parent;
+  return parent?.type === 'VariableDeclarator' && parent.init === classNode ? sourceCode.getDeclaredVariables(parent)[0] : undefined;
+}
+
+function exportedAs(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
+}
+
+/** The names and values an exported declaration gives: `export function f`, `export const a = …, b = …`. */
+function declaredValues(declaration: TSESTree.NamedExportDeclarations): [string, Node][] {
+  if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id) {
+    return [[declaration.id.name, declaration]];
+  }
+  if (declaration.type !== 'VariableDeclaration') return [];
+  return declaration.declarations.flatMap((declarator): [string, Node][] =>
+    declarator.id.type === 'Identifier' && declarator.init ? [[declarator.id.name, declarator.init]] : [],
+  );
+}
+
+/** `module.exports = f`, `module.exports = { a, b: c }`, `exports.a = …`, `module.exports.a = …`. */
+function commonJsExports(expression: Node): [string, Node][] {
+  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return [];
+  const target = expression.left;
+  if (target.type !== 'MemberExpression') return [];
+  const value = expression.right;
+  if (isModuleExports(target)) {
+    const object = skipTransparent(value);
+    if (object.type !== 'ObjectExpression') return [['default', value]];
+    return object.properties.flatMap((property): [string, Node][] => {
+      if (property.type !== 'Property' || property.computed) return [];
+      const key = property.key.type === 'Identifier' ? property.key.name : stringValue(property.key);
+      return key === undefined ? [] : [[key, property.value]];
+    });
+  }
+  const name = memberName(target);
+  const holder = target.object;
+  const onExports = (holder.type === 'Identifier' && holder.name === 'exports') || isModuleExports(holder);
+  return name !== undefined && onExports ? [[name, value]] : [];
+}
+
+function isModuleExports(node: Node): boolean {
+  return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && memberName(node) === 'exports';
+}

@@ -1,0 +1,73 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { resolveModule, resolvePathAlias } from '../../src/analysis/module-resolution.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'process-guard-resolution-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+}
+
+write({
+  'app/package.json': JSON.stringify({ name: 'app', imports: { '#lib/*': './src/lib/*.js', '#config': { node: './src/config.cjs', default: './src/config.js' } } }),
+  'app/src/main.ts': '',
+  'app/src/run.ts': '',
+  'app/src/util/index.js': '',
+  'app/src/lib/exec.ts': '',
+  'app/src/config.cjs': '',
+  'packages/jobs/package.json': JSON.stringify({ name: '@acme/jobs', exports: { '.': { types: './dist/index.d.ts', source: './src/index.ts', default: './dist/index.js' }, './queue': './src/queue.js' } }),
+  'packages/jobs/src/index.ts': '',
+  'packages/jobs/src/queue.js': '',
+  'packages/tools/package.json': JSON.stringify({ name: 'tools', main: 'lib/tools.js' }),
+  'packages/tools/lib/tools.js': '',
+  'app/node_modules/installed/package.json': JSON.stringify({ name: 'installed', main: 'index.js' }),
+  'app/node_modules/installed/index.js': '',
+});
+mkdirSync(path.join(root, 'app/node_modules/@acme'), { recursive: true });
+symlinkSync(path.join(root, 'packages/jobs'), path.join(root, 'app/node_modules/@acme/jobs'), 'dir');
+symlinkSync(path.join(root, 'packages/tools'), path.join(root, 'app/node_modules/tools'), 'dir');
+
+const from = path.join(root, 'app/src/main.ts');
+const at = (file: string) => path.join(root, file);
+
+describe('resolveModule', () => {
+  it('resolves relative specifiers as Node and TypeScript do', () => {
+    expect(resolveModule(from, './run.js')).toBe(at('app/src/run.ts'));
+    expect(resolveModule(from, './run')).toBe(at('app/src/run.ts'));
+    expect(resolveModule(from, './util')).toBe(at('app/src/util/index.js'));
+    expect(resolveModule(from, './missing.js')).toBeUndefined();
+  });
+
+  it('maps package.json imports, with patterns and conditions', () => {
+    expect(resolveModule(from, '#lib/exec')).toBe(at('app/src/lib/exec.ts'));
+    expect(resolveModule(from, '#config')).toBe(at('app/src/config.cjs'));
+    expect(resolveModule(from, '#nothing')).toBeUndefined();
+  });
+
+  it('follows workspace packages to their sources, not installed packages or built-in modules', () => {
+    expect(resolveModule(from, '@acme/jobs')).toBe(at('packages/jobs/src/index.ts'));
+    expect(resolveModule(from, '@acme/jobs/queue')).toBe(at('packages/jobs/src/queue.js'));
+    expect(resolveModule(from, 'tools')).toBe(at('packages/tools/lib/tools.js'));
+    expect(resolveModule(from, 'installed')).toBeUndefined();
+    expect(resolveModule(from, 'child_process')).toBeUndefined();
+    expect(resolveModule(from, 'node:fs')).toBeUndefined();
+  });
+});
+
+describe('resolvePathAlias', () => {
+  it('maps the longest matching pattern against the base folder', () => {
+    const aliases = { base: at('app'), paths: { '@/*': ['./src/*'], '@/lib/*': ['./src/lib/*'], '~run': ['src/run.ts'] } };
+    expect(resolvePathAlias('@/lib/exec.js', aliases)).toBe(at('app/src/lib/exec.ts'));
+    expect(resolvePathAlias('@/run', aliases)).toBe(at('app/src/run.ts'));
+    expect(resolvePathAlias('~run', aliases)).toBe(at('app/src/run.ts'));
+    expect(resolvePathAlias('lodash', aliases)).toBeUndefined();
+  });
+});

@@ -1,0 +1,193 @@
+// Starts one import away, through the real ESLint class on throwaway projects: a class whose
+// constructor starts a process, instantiated by another module; wrappers and factories kept in the
+// project's own modules; barrels, TypeScript `.js` specifiers, `#imports` and a workspace package.
+import { mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+
+import { ESLint, type Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { findingsOf, loadBuiltPlugin, tempProject, type TempProject } from './support.js';
+
+const projects: TempProject[] = [];
+afterEach(() => {
+  for (const project of projects.splice(0)) project.remove();
+});
+
+async function lint(
+  files: Record<string, string>,
+  { settings = {}, links = {}, typed = false }: { settings?: Record<string, unknown>; links?: Record<string, string>; typed?: boolean } = {},
+): Promise<string[]> {
+  const project = tempProject(files, typed ? ['typescript'] : []);
+  projects.push(project);
+  for (const [link, target] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(project.dir, link)), { recursive: true });
+    symlinkSync(path.join(project.dir, target), path.join(project.dir, link), 'dir');
+  }
+  const plugin = await loadBuiltPlugin();
+  const configs: Linter.Config[] = [
+    {
+      files: ['**/*.ts'],
+      languageOptions: {
+        parser: tseslint.parser as Linter.Parser,
+        ...(typed ? { parserOptions: { project: './tsconfig.json', tsconfigRootDir: project.dir } } : {}),
+      },
+    },
+    plugin.configs.all,
+    { settings: { 'process-guard': settings } },
+  ];
+  const results = await new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: configs }).lintFiles(['.']);
+  return findingsOf(results, project.dir).map(({ file, line, ruleId, message }) => `${file}:${line} ${ruleId.replace('process-guard/', '')}: ${message}`);
+}
+
+// RealtimeSTT's shape: the engine's constructor starts its synthesis process.
+const ENGINE = `import { fork } from 'node:child_process';
+export class TtsEngine {
+  constructor(model) {
+    this.worker = fork(new URL('./synthesis.js', import.meta.url), [model]);
+  }
+}
+`;
+const ENGINE_FINDING = "src/engine.js:4 no-spawn-in-constructor: fork() starts a Node.js child process in `TtsEngine`'s constructor: move it to `initialize()`.";
+
+describe('a class whose construction starts, used from another module', () => {
+  it('reports the `new` at module load and in a constructor, not in a lazy accessor or an entry script', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module", "bin": "bin/speak.js" }',
+      'src/engine.js': ENGINE,
+      'src/port.js': `import { TtsEngine } from './engine.js';
+export const engine = new TtsEngine('en');
+export class AudioPort {
+  constructor() {
+    this.engine = new TtsEngine('de');
+  }
+}
+let lazy;
+export function getEngine() {
+  return (lazy ??= new TtsEngine('fr'));
+}
+`,
+      'bin/speak.js': "import { TtsEngine } from '../src/engine.js';\nnew TtsEngine(process.argv[2]);\n",
+    });
+    expect(findings).toEqual([
+      ENGINE_FINDING,
+      'src/port.js:2 no-top-level-spawn: `new TtsEngine()` starts a Node.js child process on import (fork() at ./engine.js:4): start it from a function the caller invokes.',
+      "src/port.js:5 no-spawn-in-constructor: `new TtsEngine()` starts a Node.js child process (fork() at ./engine.js:4) in `AudioPort`'s constructor: move it to `initialize()`.",
+    ]);
+  });
+
+  it('follows a barrel, a renamed re-export and a namespace import', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module" }',
+      'src/engine.js': ENGINE,
+      'src/index.js': "export * from './engine.js';\nexport { TtsEngine as Engine } from './engine.js';\n",
+      'src/a.js': "import { TtsEngine } from './index.js';\nexport const a = new TtsEngine();\n",
+      'src/b.js': "import * as engines from './index.js';\nexport const b = new engines.Engine();\n",
+    });
+    expect(findings.map((finding) => finding.split(': ')[0])).toEqual([
+      'src/a.js:2 no-top-level-spawn',
+      'src/b.js:2 no-top-level-spawn',
+      'src/engine.js:4 no-spawn-in-constructor',
+    ]);
+  });
+});
+
+describe('wrappers and factories in the project’s own CommonJS modules', () => {
+  const files = {
+    'package.json': '{}',
+    'lib/run.js': `const { spawn } = require('child_process');
+module.exports = function run(cmd, args) {
+  return spawn(cmd, args, { stdio: 'inherit' });
+};
+`,
+    'lib/shell.js': `const { spawn } = require('child_process');
+exports.sh = (cmd, args) => spawn(cmd, args, { shell: true });
+`,
+    'lib/pool.js': `const Piscina = require('piscina');
+exports.createPool = () => new Piscina({ filename: require.resolve('./task.js') });
+`,
+    'lib/index.js': `const run = require('./run');
+const { sh } = require('./shell');
+const { createPool } = require('./pool');
+const pool = createPool();
+module.exports = {
+  install: () => run('npm', ['install']),
+  test: () => run('node', ['--test']),
+  lint: () => sh('npx', ['eslint', '.']),
+  pool,
+};
+`,
+  };
+
+  it('reports a shim passed to an imported wrapper and an eager pool from an imported factory', async () => {
+    expect(await lint(files)).toEqual([
+      'lib/index.js:4 no-top-level-spawn: `createPool()` starts a worker thread on import (new Piscina() at ./pool.js:2): start it from a function the caller invokes.',
+      'lib/index.js:6 no-unportable-spawn: `npm` is a Windows `.cmd` shim: run() reaches spawn() at ./run.js:3 without a shell.',
+    ]);
+  });
+
+  it('changes nothing with crossFile off', async () => {
+    expect(await lint(files, { settings: { crossFile: false } })).toEqual([]);
+  });
+});
+
+describe('resolution', () => {
+  it('finds TypeScript sources named by .js specifiers and #imports', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module", "imports": { "#lib/*": "./src/lib/*.js" } }',
+      'src/lib/exec.ts': "import { execFileSync } from 'node:child_process';\nexport function exec(file: string, args: string[]): Buffer {\n  return execFileSync(file, args);\n}\n",
+      'src/build.ts': "import { exec } from './lib/exec.js';\nexport function build(): void {\n  exec('pnpm', ['build']);\n}\n",
+      'src/clean.ts': "import { exec } from '#lib/exec';\nexport function clean(): void {\n  exec('rm', ['-rf', 'dist']);\n}\n",
+    });
+    expect(findings).toEqual([
+      'src/build.ts:3 no-unportable-spawn: `pnpm` is a Windows `.cmd` shim: exec() reaches execFileSync() at ./lib/exec.ts:3 without a shell.',
+      'src/clean.ts:3 no-unportable-spawn: `rm` does not exist on Windows: exec() reaches execFileSync() at ./lib/exec.ts:3 unguarded.',
+    ]);
+  });
+
+  it('with type information, follows the TypeScript program’s path aliases', async () => {
+    const findings = await lint(
+      {
+        'package.json': '{ "type": "module" }',
+        'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', strict: true, paths: { '@/*': ['./src/*'] } }, include: ['src'] }),
+        'src/lib/pool.ts': "import { Worker } from 'node:worker_threads';\nexport const createWorker = (): Worker => new Worker(new URL('./task.js', import.meta.url));\n",
+        'src/app.ts': "import { createWorker } from '@/lib/pool.js';\nexport const worker = createWorker();\n",
+      },
+      { typed: true },
+    );
+    expect(findings).toEqual([
+      'src/app.ts:2 no-top-level-spawn: `createWorker()` starts a worker thread on import (new Worker() at ./lib/pool.ts:2): start it from a function the caller invokes.',
+    ]);
+  });
+
+  it('follows a workspace package linked into node_modules to its sources', async () => {
+    const findings = await lint(
+      {
+        'package.json': '{ "private": true, "workspaces": ["packages/*"] }',
+        'packages/jobs/package.json': '{ "name": "@acme/jobs", "type": "module", "exports": { ".": "./src/index.js" } }',
+        'packages/jobs/src/index.js': "import { Worker } from 'node:worker_threads';\nexport function startJobs() {\n  return new Worker(new URL('./job.js', import.meta.url));\n}\n",
+        'packages/web/package.json': '{ "name": "web", "type": "module" }',
+        'packages/web/src/server.js': "import { startJobs } from '@acme/jobs';\nexport const jobs = startJobs();\n",
+      },
+      { links: { 'node_modules/@acme/jobs': 'packages/jobs' } },
+    );
+    expect(findings).toEqual([
+      'packages/web/src/server.js:2 no-top-level-spawn: `startJobs()` starts a worker thread on import (new Worker() at ../../jobs/src/index.js:3): start it from a function the caller invokes.',
+    ]);
+  });
+
+  it('changes nothing for an import it cannot resolve or parse, or an installed package', async () => {
+    const findings = await lint(
+      {
+        'package.json': '{ "type": "module" }',
+        'src/broken.js': "import { fork } from 'node:child_process';\nexport class Engine { constructor() { fork('x.js') ( }\n",
+        'src/a.js': "import { Engine } from './missing.js';\nimport { Broken } from './broken.js';\nimport { start } from 'installed';\nexport const a = new Engine();\nexport const b = new Broken();\nexport const c = start();\n",
+        'node_modules/installed/package.json': '{ "name": "installed", "main": "index.js" }',
+        'node_modules/installed/index.js': "const { fork } = require('child_process');\nexports.start = () => fork('x.js');\n",
+      },
+      {},
+    );
+    expect(findings.filter((finding) => !finding.startsWith('src/broken.js'))).toEqual([]);
+  });
+});
