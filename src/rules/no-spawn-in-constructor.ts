@@ -100,28 +100,28 @@ export default createRule<Options, MessageIds>({
 
 /** Starters that run during construction: one finding per starter, or per `this.method()` call. */
 function constructionFindings(analysis: FileAnalysis): Finding[] {
+  const starts: Omit<Finding, 'classNode'>[] = analysis.starters
+    .filter((site) => site.startsNow)
+    .map((site) => ({ node: site.node, name: site.spec.name, mechanism: site.mechanism }));
+  // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
+  const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
+  for (const call of [...analysis.project.startCalls(inConstruction), ...analysis.project.localConstructions()]) {
+    const name = `\`${call.node.type === 'NewExpression' ? 'new ' : ''}${call.name}()\``;
+    starts.push({ node: call.node, name, mechanism: call.point.mechanism, origin: call.point });
+  }
   const findings: Finding[] = [];
   const viaCalls = new Set<TSESTree.Node>();
-  for (const site of analysis.starters) {
-    if (!site.startsNow) continue;
-    const execution = analysis.execution.executionOf(site.node);
+  for (const start of starts) {
+    const execution = analysis.execution.executionOf(start.node);
     if (execution.when !== 'construction') continue;
     if (execution.via) {
       if (viaCalls.has(execution.via)) continue;
       viaCalls.add(execution.via);
       const method = analysis.sourceCode.getText(skipTransparent(execution.via.callee));
-      findings.push({ node: execution.via, name: site.spec.name, mechanism: site.mechanism, classNode: execution.classNode, method });
+      findings.push({ node: execution.via, name: start.name, mechanism: start.mechanism, classNode: execution.classNode, method });
     } else {
-      findings.push({ node: site.node, name: site.spec.name, mechanism: site.mechanism, classNode: execution.classNode });
+      findings.push({ ...start, classNode: execution.classNode });
     }
-  }
-  // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
-  const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
-  for (const call of [...analysis.project.startCalls(inConstruction), ...analysis.project.localConstructions()]) {
-    const execution = analysis.execution.executionOf(call.node);
-    if (execution.when !== 'construction' || execution.via) continue;
-    const name = `\`${call.node.type === 'NewExpression' ? 'new ' : ''}${call.name}()\``;
-    findings.push({ node: call.node, name, mechanism: call.point.mechanism, classNode: execution.classNode, origin: call.point });
   }
   return findings;
 }

@@ -47,6 +47,21 @@ const startsVia = (
 
 runRuleTests('no-spawn-in-constructor', rule, {
   valid: [
+    // Constructing an object that starts only when asked starts nothing.
+    esm(`import { fork } from 'node:child_process';
+class Engine {
+  constructor(model) {
+    this.model = model;
+  }
+  start() {
+    this.worker = fork(new URL('./synthesis.js', import.meta.url), [this.model]);
+  }
+}
+export class AudioPort {
+  constructor() {
+    this.engine = new Engine('en');
+  }
+}`),
     // Starting from an explicit method is the fix.
     esm(`import { fork } from 'node:child_process';
 export class Runner {
@@ -191,6 +206,58 @@ export class Typed {
 }`),
   ],
   invalid: [
+    {
+      // RealtimeSTT's shape in one file: the port constructs an engine whose constructor forks.
+      ...esm(`import { fork } from 'node:child_process';
+class Engine {
+  constructor(model) {
+    this.worker = fork(new URL('./synthesis.js', import.meta.url), [model]);
+  }
+}
+export class AudioPort {
+  constructor() {
+    this.engine = new Engine('en');
+  }
+}`),
+      errors: [
+        starts(4, 19, 'fork()', NODE_PROCESS, '`Engine`', [
+          moveTo(`import { fork } from 'node:child_process';
+class Engine {
+  constructor(model) {
+    this.model = model;
+  }
+
+  initialize() {
+    this.worker = fork(new URL('./synthesis.js', import.meta.url), [this.model]);
+  }
+}
+export class AudioPort {
+  constructor() {
+    this.engine = new Engine('en');
+  }
+}`),
+        ]),
+        {
+          messageId: 'constructsStarting',
+          line: 9,
+          column: 19,
+          data: { name: '`new Engine()`', what: NODE_PROCESS, starter: 'fork()', where: 'line 4', className: '`AudioPort`', method: 'initialize' },
+          suggestions: [
+            moveTo(`import { fork } from 'node:child_process';
+class Engine {
+  constructor(model) {
+    this.worker = fork(new URL('./synthesis.js', import.meta.url), [model]);
+  }
+}
+export class AudioPort {
+  initialize() {
+    this.engine = new Engine('en');
+  }
+}`),
+          ],
+        },
+      ],
+    },
     {
       // The example of the issue: a parameter property becomes `this.codec`, `readonly` goes, `!` keeps the other uses typed.
       ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
