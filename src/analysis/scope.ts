@@ -53,6 +53,23 @@ export function sourceInitializer(
 }
 
 /**
+ * The default of a parameter nothing reassigns: `process.platform === 'win32'` for `isWin32` in
+ * `(pid, isWin32 = process.platform === 'win32') => …`, also inside a destructured parameter.
+ */
+export function parameterDefault(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): Node | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== 'Parameter') return undefined;
+  const pattern = definition.name.parent;
+  if (pattern?.type !== 'AssignmentPattern' || pattern.left !== definition.name) return undefined;
+  // Only the binding itself writes it (the argument, or the default).
+  return variable.references.every((reference) => !reference.isWrite() || reference.identifier === definition.name) ? pattern.right : undefined;
+}
+
+/**
  * The identifiers that refer to the global `name`: declared only through `languageOptions.globals`
  * (no definition in the file), or not declared at all.
  */
