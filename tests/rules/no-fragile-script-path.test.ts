@@ -1353,3 +1353,60 @@ export = function start(): ChildProcess { return fork(path.join(__dirname, 'chil
     },
   ],
 });
+
+// Test runners start in the package's folder (`npm test`): there a test's cwd-relative path to a
+// file of the package holds. The fixture package has bin/runner.js and no bin/missing.js.
+const SPEC = `const { execFile, fork } = require('node:child_process');
+const path = require('node:path');
+describe('runner binary', function () {
+  it('does not colour a pipe', function (done) {
+    const command = [path.join('bin', 'runner'), '--grep', 'missing-test'];
+    execFile(process.execPath, command, function (error) {
+      done(error);
+    });
+    fork('./bin/runner.js');
+  });
+});`;
+
+const MISSING = `const { fork } = require('node:child_process');
+const path = require('node:path');
+fork(path.join('bin', 'missing'));
+fork(\`./bin/\${process.env.BIN}.js\`);`;
+
+runRuleTests('no-fragile-script-path (test files)', rule, {
+  valid: [cjs(SPEC, { filename: fixture('cjs-package/test/integration/color.spec.cjs') })],
+  invalid: [
+    {
+      // Not a test file: the working directory is whatever the caller's is.
+      ...cjs(SPEC, { filename: fixture('cjs-package/lib/color.cjs') }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 5,
+          suggestions: [{ messageId: 'resolveFromModule', output: SPEC.replace("[path.join('bin'", "[path.join(__dirname, 'bin'") }],
+        },
+        {
+          messageId: 'cwdRelative',
+          line: 9,
+          suggestions: [{ messageId: 'resolveFromModule', output: SPEC.replace("fork('./bin/runner.js')", "fork(path.join(__dirname, 'bin/runner.js'))") }],
+        },
+      ],
+    },
+    {
+      // A path that names no file in the package folder, and one whose text is not known.
+      ...cjs(MISSING, { filename: fixture('cjs-package/test/bin.test.cjs') }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          suggestions: [{ messageId: 'resolveFromModule', output: MISSING.replace("join('bin'", "join(__dirname, 'bin'") }],
+        },
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          suggestions: [{ messageId: 'resolveFromModule', output: MISSING.replace('fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `bin/${process.env.BIN}.js`))') }],
+        },
+      ],
+    },
+  ],
+});
