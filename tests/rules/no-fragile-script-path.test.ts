@@ -1373,6 +1373,13 @@ const path = require('node:path');
 fork(path.join('bin', 'missing'));
 fork(\`./bin/\${process.env.BIN}.js\`);`;
 
+/** A cwdRelative report at `line` whose suggestion turns `from` into `to` in `code`. */
+const cwdRelativeAt = (code: string, line: number, from: string, to: string) => ({
+  messageId: 'cwdRelative' as const,
+  line,
+  suggestions: [{ messageId: 'resolveFromModule' as const, output: code.replace(from, to) }],
+});
+
 runRuleTests('no-fragile-script-path (test files)', rule, {
   valid: [cjs(SPEC, { filename: fixture('cjs-package/test/integration/color.spec.cjs') })],
   invalid: [
@@ -1380,32 +1387,16 @@ runRuleTests('no-fragile-script-path (test files)', rule, {
       // Not a test file: the working directory is whatever the caller's is.
       ...cjs(SPEC, { filename: fixture('cjs-package/lib/color.cjs') }),
       errors: [
-        {
-          messageId: 'cwdRelative',
-          line: 5,
-          suggestions: [{ messageId: 'resolveFromModule', output: SPEC.replace("[path.join('bin'", "[path.join(__dirname, 'bin'") }],
-        },
-        {
-          messageId: 'cwdRelative',
-          line: 9,
-          suggestions: [{ messageId: 'resolveFromModule', output: SPEC.replace("fork('./bin/runner.js')", "fork(path.join(__dirname, 'bin/runner.js'))") }],
-        },
+        cwdRelativeAt(SPEC, 5, "[path.join('bin'", "[path.join(__dirname, 'bin'"),
+        cwdRelativeAt(SPEC, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, 'bin/runner.js'))"),
       ],
     },
     {
       // A path that names no file in the package folder, and one whose text is not known.
       ...cjs(MISSING, { filename: fixture('cjs-package/test/bin.test.cjs') }),
       errors: [
-        {
-          messageId: 'cwdRelative',
-          line: 3,
-          suggestions: [{ messageId: 'resolveFromModule', output: MISSING.replace("join('bin'", "join(__dirname, 'bin'") }],
-        },
-        {
-          messageId: 'cwdRelative',
-          line: 4,
-          suggestions: [{ messageId: 'resolveFromModule', output: MISSING.replace('fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `bin/${process.env.BIN}.js`))') }],
-        },
+        cwdRelativeAt(MISSING, 3, "join('bin'", "join(__dirname, 'bin'"),
+        cwdRelativeAt(MISSING, 4, 'fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `bin/${process.env.BIN}.js`))'),
       ],
     },
   ],
