@@ -171,10 +171,11 @@ export class GuardEvaluator {
       if (current.type === 'LogicalExpression' && current.operator === '&&') pending.push(current.right, current.left);
       else operands.push(current);
     }
-    const tests = operands.filter((operand) => this.conditionFacts(operand, false, depth + 1).some((fact) => fact.kind === 'platform'));
-    const [test] = tests;
-    if (tests.length !== 1 || !test) return undefined;
-    return operands.every((operand) => operand === test || isRuntimeCheck(operand, this.runtimeScope)) ? test : undefined;
+    // The cheap, bounded runtime check first: only one operand is then evaluated as a condition.
+    const others = operands.filter((operand) => !isRuntimeCheck(operand, this.runtimeScope));
+    const [test] = others;
+    if (others.length !== 1 || !test) return undefined;
+    return this.conditionFacts(test, false, depth + 1).some((fact) => fact.kind === 'platform') ? test : undefined;
   }
 
   /**
