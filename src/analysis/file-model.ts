@@ -27,6 +27,11 @@ export interface FileModel {
   /** `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder, or matching `testFiles`. */
   readonly isTestFile: boolean;
   readonly moduleSystem: ModuleSystem;
+  /**
+   * The folder of the nearest package.json, for a file on disk: package managers run scripts there,
+   * so `npm test` starts the test runner, and the tests, in it.
+   */
+  readonly packageFolder: string | undefined;
 }
 
 export interface FilePaths {
@@ -54,6 +59,7 @@ export function buildFileModel(
     entryPoint: entryReason(sourceCode, paths.physicalFilename, relative, manifest, settings.entryPoints),
     isTestFile: isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
+    packageFolder: manifest?.folder,
   };
 }
 

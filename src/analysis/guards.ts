@@ -16,8 +16,9 @@ import {
   type ModuleRef,
   type ReferenceIndex,
 } from './references.js';
-import { bindingReads, constantInitializer, isGlobalIdentifier, sourceInitializer } from './scope.js';
+import { bindingReads, constantInitializer, isGlobalIdentifier, parameterDefault, sourceInitializer } from './scope.js';
 import type { ImportedFlags } from './imported-flags.js';
+import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
 import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
 import { selfReference } from './values.js';
 
@@ -80,6 +81,10 @@ export class GuardEvaluator {
   private readonly callerPlatformPending = new Set<Node>();
   /** The early-exit facts of each statement list, by the index of the statement they precede. */
   private readonly exitFactsCache = new Map<readonly Node[], EarlyExits>();
+  private readonly runtimeScope: RuntimeCheckScope = {
+    isGlobal: (identifier) => isGlobalIdentifier(this.sourceCode, identifier, identifier.name),
+    constantOf: (identifier) => constantInitializer(this.sourceCode, identifier),
+  };
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -123,14 +128,8 @@ export class GuardEvaluator {
         return this.logicalFacts(node, assumed, depth);
       case 'BinaryExpression':
         return this.comparisonFacts(node, assumed);
-      case 'Identifier': {
-        const fromRef = this.valueFacts(node, assumed);
-        if (fromRef.length > 0 || depth >= MAX_ALIAS_DEPTH) return fromRef;
-        // `const isWindows = process.platform === 'win32'`
-        const init = constantInitializer(this.sourceCode, node);
-        if (init) return this.conditionFacts(init, assumed, depth + 1).map((fact) => ({ ...fact, test: node }));
-        return [];
-      }
+      case 'Identifier':
+        return this.flagFacts(node, assumed, depth);
       case 'MemberExpression':
       case 'MetaProperty':
         return this.valueFacts(node, assumed);
@@ -139,6 +138,44 @@ export class GuardEvaluator {
       default:
         return [];
     }
+  }
+
+  /**
+   * A flag: `const isWindows = process.platform === 'win32'`, or a parameter that defaults to a
+   * platform test (`(pid, isWin32 = process.platform === 'win32') => …`: callers pass it only to
+   * pretend another platform, so it is the platform flag). A flag that conjoins one platform test
+   * with runtime checks (`(isNode || isDeno) && process.platform === 'win32'`) is falsy off that
+   * platform: where it is false only because the runtime differs, the platform is unknown, and
+   * unknown is not reported.
+   */
+  private flagFacts(node: TSESTree.Identifier, assumed: boolean, depth: number): Fact[] {
+    const fromRef = this.valueFacts(node, assumed);
+    if (fromRef.length > 0 || depth >= MAX_ALIAS_DEPTH) return fromRef;
+    const init = constantInitializer(this.sourceCode, node);
+    const fallback = init ? undefined : parameterDefault(this.sourceCode, node);
+    const source = init ?? fallback;
+    if (!source) return [];
+    const tested = assumed ? source : (this.platformConjunct(source, depth) ?? source);
+    const facts = this.conditionFacts(tested, assumed, depth + 1).map((fact) => ({ ...fact, test: node }));
+    // A default proves the platform only: what else it tests, a caller may decide otherwise.
+    return fallback ? facts.filter((fact) => fact.kind === 'platform') : facts;
+  }
+
+  /** The one platform test among a conjunction's operands when all the others are runtime checks. */
+  private platformConjunct(init: Node, depth: number): Node | undefined {
+    const node = skipTransparent(init);
+    if (node.type !== 'LogicalExpression' || node.operator !== '&&') return undefined;
+    const operands: Node[] = [];
+    for (const pending: Node[] = [node]; pending.length > 0; ) {
+      const current = skipTransparent(pending.pop() as Node);
+      if (current.type === 'LogicalExpression' && current.operator === '&&') pending.push(current.right, current.left);
+      else operands.push(current);
+    }
+    // The cheap, bounded runtime check first: only one operand is then evaluated as a condition.
+    const others = operands.filter((operand) => !isRuntimeCheck(operand, this.runtimeScope));
+    const [test] = others;
+    if (others.length !== 1 || !test) return undefined;
+    return this.conditionFacts(test, false, depth + 1).some((fact) => fact.kind === 'platform') ? test : undefined;
   }
 
   /**

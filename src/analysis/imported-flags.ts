@@ -18,6 +18,7 @@ import { memberName, skipTransparent, stringValue } from './ast.js';
 import { PLATFORMS, type Platform } from './catalog.js';
 import { importedName, requiredSpecifier } from './imported-bindings.js';
 import { resolveRelative } from './module-resolution.js';
+import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
 
 type Node = TSESTree.Node;
 
@@ -120,7 +121,12 @@ function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
       commonJsExports(statement.expression, exported);
     }
   }
-  const context: ModuleContext = { constants, osNames };
+  const scope: RuntimeCheckScope = {
+    // A module read from disk has no scope manager: its top-level constants are its bindings.
+    isGlobal: (identifier) => !constants.has(identifier.name),
+    constantOf: (identifier) => constants.get(identifier.name),
+  };
+  const context: ModuleContext = { constants, osNames, scope };
   for (const [name, init] of exported) {
     const platforms = truthyOn(init, context, 0);
     if (platforms && platforms.size < PLATFORMS.length) flags.set(name, platforms);
@@ -159,6 +165,7 @@ function finalValue(node: Node): Node {
 interface ModuleContext {
   readonly constants: ReadonlyMap<string, Node>;
   readonly osNames: ReadonlySet<string>;
+  readonly scope: RuntimeCheckScope;
 }
 
 /** The platforms on which a foreign expression is truthy; undefined when it is not a platform test. */
@@ -172,6 +179,9 @@ function truthyOn(nodeIn: Node, context: ModuleContext, depth: number): Set<Plat
     case 'LogicalExpression': {
       const left = truthyOn(node.left, context, depth);
       const right = truthyOn(node.right, context, depth);
+      // `(isNode || isDeno) && process.platform === 'win32'`: the platform test (runtime-checks.ts)
+      if (node.operator === '&&' && left && !right && isRuntimeCheck(node.right, context.scope)) return left;
+      if (node.operator === '&&' && right && !left && isRuntimeCheck(node.left, context.scope)) return right;
       if (!left || !right || node.operator === '??') return undefined;
       return node.operator === '&&' ? new Set([...left].filter((p) => right.has(p))) : new Set([...left, ...right]);
     }

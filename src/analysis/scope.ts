@@ -45,11 +45,36 @@ export function sourceInitializer(
   sourceCode: Readonly<TSESLint.SourceCode>,
   identifier: TSESTree.Identifier,
 ): Node | undefined {
-  const variable = resolveVariable(sourceCode, identifier);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const { variable, definition } = definedOnce(sourceCode, identifier) ?? {};
   if (!variable || definition?.type !== 'Variable' || !definition.node.init) return undefined;
   const writes = variable.references.filter((reference) => reference.isWrite());
   return writes.length === 1 && writes[0]?.writeExpr === definition.node.init ? definition.node.init : undefined;
+}
+
+/** The variable an identifier reads, with its definition when it has exactly one. */
+function definedOnce(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): { variable: TSESLint.Scope.Variable; definition: TSESLint.Scope.Definition } | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return variable && definition ? { variable, definition } : undefined;
+}
+
+/**
+ * The default of a parameter nothing reassigns: `process.platform === 'win32'` for `isWin32` in
+ * `(pid, isWin32 = process.platform === 'win32') => …`, also inside a destructured parameter.
+ */
+export function parameterDefault(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): Node | undefined {
+  const { variable, definition } = definedOnce(sourceCode, identifier) ?? {};
+  if (!variable || definition?.type !== 'Parameter') return undefined;
+  const pattern = definition.name.parent;
+  if (pattern?.type !== 'AssignmentPattern' || pattern.left !== definition.name) return undefined;
+  // Only the binding itself writes it (the argument, or the default).
+  return variable.references.every((reference) => !reference.isWrite() || reference.identifier === definition.name) ? pattern.right : undefined;
 }
 
 /**

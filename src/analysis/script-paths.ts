@@ -4,6 +4,7 @@
  * a URL, or something the file does not show. Values are followed through single-assignment
  * constants; string concatenations and templates are judged by their leading text.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -246,6 +247,50 @@ function joinKind(
     return file === 'module-relative' || file === 'launcher' ? file : 'unknown';
   }
   return directoryKind(sourceCode, references, base);
+}
+
+/** Whether each absolute path names a file, for the whole run. */
+const fileExists = new Map<string, boolean>();
+/** What `node <script>` tries after the name as written (Node's main-module resolution). */
+const MAIN_EXTENSIONS = ['', '.js', '.json', '.node', '/index.js'];
+
+/**
+ * A working-directory-relative script path in a test file that names a file of the package: test
+ * runners start in the package's folder (`npm test`), so there the path holds. A path that names
+ * nothing there, or whose text is not fully known, is not vouched for.
+ */
+export function namesFileFromTestFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
+  if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
+  const folder = analysis.file.isTestFile ? analysis.file.packageFolder : undefined;
+  const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
+  if (folder === undefined || text === undefined) return false;
+  const base = path.resolve(folder, text);
+  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension));
+}
+
+/** The whole text of a relative path: a string, or `path.join()`/`path.resolve()` of strings only. */
+function relativeText(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, source: Node): string | undefined {
+  const whole = leadingString(source);
+  if (whole) return whole.complete ? whole.text : undefined;
+  if (source.type !== 'CallExpression') return undefined;
+  const callee = references.refOf(source.callee);
+  if (!isRef(callee, 'path', 'join') && !isRef(callee, 'path', 'resolve')) return undefined;
+  const texts = completeTexts(source.arguments.map((argument) => followConstant(sourceCode, argument)));
+  if (texts.length === 0 || texts.some((text) => text === undefined || textKind(text, true) === 'absolute')) return undefined;
+  return path.posix.join(...(texts as string[]));
+}
+
+function isFile(file: string): boolean {
+  let known = fileExists.get(file);
+  if (known === undefined) {
+    try {
+      known = fs.statSync(file).isFile();
+    } catch {
+      known = false;
+    }
+    fileExists.set(file, known);
+  }
+  return known;
 }
 
 /** Where a start names the script it runs. */

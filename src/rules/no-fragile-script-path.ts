@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { analyze, type FileAnalysis } from '../analysis/index.js';
 import type { ModuleSystem } from '../analysis/module-system.js';
-import { classifyScriptPath, scriptArguments, type ScriptArgument, type ScriptPath } from '../analysis/script-paths.js';
+import { classifyScriptPath, namesFileFromTestFolder, scriptArguments, type ScriptArgument, type ScriptPath } from '../analysis/script-paths.js';
 import { createRule } from '../util/create-rule.js';
 import {
   moduleDirectoryFix,
@@ -82,11 +82,10 @@ function problemOf(
     case 'launcher':
       return runsAsEntryPoint(analysis, script.node) ? undefined : 'launcherPath';
     case 'bare':
-      // A bare name is a synchronous throw for `new Worker()`, whatever the working directory.
-      if (script.workerThread) return 'bareWorkerPath';
-      return script.setsCwd || allowCwdRelative ? undefined : 'cwdRelative';
     case 'cwd-relative':
-      return script.setsCwd || allowCwdRelative ? undefined : 'cwdRelative';
+      // A bare name is a synchronous throw for `new Worker()`, whatever the working directory.
+      if (scriptPath.kind === 'bare' && script.workerThread) return 'bareWorkerPath';
+      return script.setsCwd || allowCwdRelative || namesFileFromTestFolder(analysis, scriptPath) ? undefined : 'cwdRelative';
     default:
       return undefined;
   }

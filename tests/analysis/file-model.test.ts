@@ -142,6 +142,12 @@ describe('test files', () => {
     expect(fileModel('export const a = 1;', 'test/file.mjs').isTestFile).toBe(true);
     expect(fileModel('export const a = 1;', 'file.mjs').isTestFile).toBe(false);
   });
+
+  it('the package folder is the nearest package.json folder, for files on disk only', () => {
+    expect(fileModel('export const a = 1;', path.join(CJS_PACKAGE, 'nested/test/a.test.js')).packageFolder).toBe(path.join(CJS_PACKAGE, 'nested'));
+    expect(fileModel('export const a = 1;', path.join(CJS_PACKAGE, 'test/a.test.js')).packageFolder).toBe(CJS_PACKAGE);
+    expect(fileModel('export const a = 1;', 'test/file.mjs').packageFolder).toBeUndefined();
+  });
 });
 
 describe('module system', () => {

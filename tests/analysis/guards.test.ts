@@ -19,6 +19,7 @@ function platforms(code: string, language: Language = 'esm', settings?: Record<s
 }
 
 const NOT_WINDOWS = ['aix', 'android', 'cygwin', 'darwin', 'freebsd', 'haiku', 'linux', 'netbsd', 'openbsd', 'sunos'];
+const ALL = [...NOT_WINDOWS, 'win32'].sort();
 
 describe('start-context guards', () => {
   it.each<[string, string, string[], Language?]>([
@@ -82,6 +83,13 @@ describe('platform guards', () => {
     ['switch default', `switch (process.platform) { case 'win32': break; default: target(); }`, NOT_WINDOWS],
     ['nested', `if (process.platform !== 'win32') { if (process.platform !== 'darwin') target(); }`, NOT_WINDOWS.filter((p) => p !== 'darwin')],
     ['unguarded', `target();`, [...NOT_WINDOWS, 'win32'].sort()],
+    ['flag with runtime checks', `const isWindows = typeof process < 'u' && !globalThis.window && process.platform === 'win32'; if (!isWindows) target();`, NOT_WINDOWS],
+    ['flag with runtime checks, truthy', `const isWindows = typeof Bun === 'undefined' && process.platform === 'win32'; if (isWindows) target();`, ['win32']],
+    ['flag with an env test', `const isWindows = !process.env.FORCE && process.platform === 'win32'; if (!isWindows) target();`, ALL],
+    ['flag with a local value', `const quick = Date.now() > 0; const isWindows = quick && process.platform === 'win32'; if (!isWindows) target();`, ALL],
+    ['inline conjunction', `if (!(typeof process < 'u' && process.platform === 'win32')) target();`, ALL],
+    ['parameter default', `function f(isWin32 = process.platform === 'win32') { if (!isWin32) target(); }`, NOT_WINDOWS],
+    ['parameter default reassigned', `function f(isWin32 = process.platform === 'win32') { isWin32 = !isWin32; if (!isWin32) target(); }`, ALL],
     [
       'a function chosen by platform',
       `const posix = () => target();\nconst windows = () => 0;\nexport default process.platform === 'win32' ? windows : posix;`,

@@ -1353,3 +1353,51 @@ export = function start(): ChildProcess { return fork(path.join(__dirname, 'chil
     },
   ],
 });
+
+// Test runners start in the package's folder (`npm test`): there a test's cwd-relative path to a
+// file of the package holds. The fixture package has bin/runner.js and no bin/missing.js.
+const SPEC = `const { execFile, fork } = require('node:child_process');
+const path = require('node:path');
+describe('runner binary', function () {
+  it('does not colour a pipe', function (done) {
+    const command = [path.join('bin', 'runner'), '--grep', 'missing-test'];
+    execFile(process.execPath, command, function (error) {
+      done(error);
+    });
+    fork('./bin/runner.js');
+  });
+});`;
+
+const MISSING = `const { fork } = require('node:child_process');
+const path = require('node:path');
+fork(path.join('bin', 'missing'));
+fork(\`./bin/\${process.env.BIN}.js\`);`;
+
+/** A cwdRelative report at `line` whose suggestion turns `from` into `to` in `code`. */
+const cwdRelativeAt = (code: string, line: number, from: string, to: string) => ({
+  messageId: 'cwdRelative' as const,
+  line,
+  suggestions: [{ messageId: 'resolveFromModule' as const, output: code.replace(from, to) }],
+});
+
+runRuleTests('no-fragile-script-path (test files)', rule, {
+  valid: [cjs(SPEC, { filename: fixture('cjs-package/test/integration/color.spec.cjs') })],
+  invalid: [
+    {
+      // Not a test file: the working directory is whatever the caller's is.
+      ...cjs(SPEC, { filename: fixture('cjs-package/lib/color.cjs') }),
+      errors: [
+        cwdRelativeAt(SPEC, 5, "[path.join('bin'", "[path.join(__dirname, 'bin'"),
+        cwdRelativeAt(SPEC, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, 'bin/runner.js'))"),
+      ],
+    },
+    {
+      // A path that names no file in the package folder, and one whose text is not known.
+      ...cjs(MISSING, { filename: fixture('cjs-package/test/bin.test.cjs') }),
+      errors: [
+        cwdRelativeAt(MISSING, 3, "join('bin'", "join(__dirname, 'bin'"),
+        cwdRelativeAt(MISSING, 4, 'fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `bin/${process.env.BIN}.js`))'),
+      ],
+    },
+  ],
+});

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import rule from '../../src/rules/no-unguarded-platform-api.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
@@ -888,6 +890,89 @@ new Job().run();`),
 new Job().run();` }],
         },
       ],
+    },
+  ],
+});
+
+// Platform flags that are more than a platform test: a test guarded by runtime checks, a parameter
+// defaulting to a platform test, and such flags imported from the project's own modules.
+const flagFixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/platform-flags', file);
+
+runRuleTests('no-unguarded-platform-api (platform flags)', rule, {
+  valid: [
+    // A keyboard handler that suspends the process off Windows; the flag also detects Deno.
+    esm(`const isNode = typeof process < 'u' && typeof process.stdout < 'u' && !process.versions?.deno;
+const isDeno = typeof process < 'u' && process.versions?.deno !== undefined;
+const isWindows = (isNode || isDeno) && process.platform === 'win32';
+export function onKey(key) {
+  if (!isWindows && key && key.ctrl && key.name === 'z') {
+    process.kill(process.ppid, 'SIGTSTP');
+    process.kill(process.pid, 'SIGTSTP');
+  }
+}`),
+    esm(`const IS_WIN = typeof Deno === 'undefined' && process.platform === 'win32';
+export const uid = () => (IS_WIN ? -1 : process.getuid());`),
+    // The same flag from a sibling module.
+    esm(
+      `import { isWindows } from './utils/env.js';
+export function onKey(key) {
+  if (!isWindows && key.ctrl && key.name === 'z') process.kill(process.ppid, 'SIGTSTP');
+}`,
+      { filename: flagFixture('src/stdin.js') },
+    ),
+    // A parameter that defaults to the platform test; callers pass it only to pretend a platform.
+    esm(`const killWindowsTree = async (pid) => {};
+const killProcessGroup = async (pid) => {
+  process.kill(-pid, 'SIGKILL');
+};
+export const killTree = async (pid, isWin32 = process.platform === 'win32') => {
+  try {
+    if (isWin32) {
+      await killWindowsTree(pid);
+    } else {
+      await killProcessGroup(pid);
+    }
+  } catch {}
+};`),
+    cjs(`module.exports = function stop(child, { windows = process.platform === 'win32' } = {}) {
+  if (!windows) process.kill(-child.pid, 'SIGTERM');
+};`),
+  ],
+  invalid: [
+    {
+      // The flag also tests the program's input: false on Windows when CI is not set.
+      ...esm(`const isWindowsCI = process.env.CI === 'true' && process.platform === 'win32';
+if (!isWindowsCI) process.kill(process.ppid, 'SIGTSTP');`),
+      errors: [{ messageId: 'posixSignal', line: 2 }],
+    },
+    {
+      ...esm(
+        `import { isWindowsCI } from './utils/env.js';
+if (!isWindowsCI) process.kill(process.ppid, 'SIGTSTP');`,
+        { filename: flagFixture('src/stdin.js') },
+      ),
+      errors: [{ messageId: 'posixSignal', line: 2 }],
+    },
+    {
+      // A default that is not a platform test, and a platform default that the function overrides.
+      ...esm(`export function stop(pid, force = false, isWin32 = process.platform === 'win32') {
+  if (!force) process.kill(-pid, 'SIGKILL');
+  if (pid === 0) isWin32 = true;
+  if (!isWin32) process.kill(-pid, 'SIGTERM');
+}`),
+      errors: [
+        { messageId: 'processGroupKill', line: 2 },
+        { messageId: 'processGroupKill', line: 4 },
+      ],
+    },
+    {
+      // A helper with one caller under the flag and one without.
+      ...esm(`const killGroup = (pid) => process.kill(-pid, 'SIGKILL');
+export function killTree(pid, isWin32 = process.platform === 'win32') {
+  if (!isWin32) killGroup(pid);
+}
+export const killAll = (pids) => pids.forEach(killGroup);`),
+      errors: [{ messageId: 'processGroupKill', line: 1 }],
     },
   ],
 });
