@@ -686,6 +686,15 @@ export function contextFacts(facts: readonly Fact[]): ContextFact[] {
   return facts.filter((fact): fact is ContextFact => fact.kind !== 'platform' && fact.kind !== 'api' && fact.kind !== 'caught');
 }
 
+/**
+ * Whether code with these facts runs only in one start context (an entry-point check, a
+ * thread/cluster/IPC branch, a `process.argv` switch): an entry point's business, not what every
+ * caller or importer runs.
+ */
+export function isStartContextGuarded(facts: readonly Fact[]): boolean {
+  return contextFacts(facts).some((fact) => fact.kind !== 'marker' || fact.marker === 'argv');
+}
+
 /** The platforms code at a node can run on. */
 export function possiblePlatforms(facts: readonly Fact[]): ReadonlySet<Platform> {
   return intersectAll(facts.filter((fact) => fact.kind === 'platform'));

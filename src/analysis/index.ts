@@ -7,7 +7,7 @@ import type { Mechanism, StarterSpec } from './catalog.js';
 import { optionsArgument, propertyValue } from './ast.js';
 import { ExecutionModel } from './execution.js';
 import { buildFileModel, type FileModel } from './file-model.js';
-import { GuardEvaluator } from './guards.js';
+import { GuardEvaluator, isStartContextGuarded } from './guards.js';
 import { ImportedFlags, type ForeignParser } from './imported-flags.js';
 import { registerSummarizer, type LintEnvironment } from './module-summaries.js';
 import { ProjectModel } from './project-model.js';
@@ -90,7 +90,7 @@ function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAna
     },
     values: new ValueModel(sourceCode, references),
     get summaries() {
-      return (summaries ??= buildSummaries(sourceCode, starters));
+      return (summaries ??= buildSummaries(sourceCode, starters, [], (node) => isStartContextGuarded(analysis.guards.factsAt(node))));
     },
     get project() {
       return (project ??= new ProjectModel(analysis, physicalFilename, settings.crossFile ? lintEnvironment(context, settings) : undefined));

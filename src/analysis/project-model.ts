@@ -19,7 +19,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isFunction, memberName, skipTransparent, stringValue, type FunctionNode } from './ast.js';
 import type { ClassNode } from './execution.js';
-import { possiblePlatforms } from './guards.js';
+import { isStartContextGuarded, possiblePlatforms } from './guards.js';
 import { importedName, requiredSpecifier, type ImportedName } from './imported-bindings.js';
 import type { FileAnalysis } from './index.js';
 import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
@@ -95,7 +95,8 @@ export class ProjectModel {
     if (cached !== undefined) return cached ?? undefined;
     this.classStarts.set(classNode, null);
     const { starters } = this.analysis;
-    const inConstruction = (node: Node) => this.constructionOf(node) === classNode;
+    const inConstruction = (node: Node) =>
+      this.constructionOf(node) === classNode && !isStartContextGuarded(this.analysis.guards.factsAt(node));
     let point: StartPoint | undefined;
     const site = starters.find((candidate) => candidate.startsNow && inConstruction(candidate.node));
     if (site) point = startPointOf(site);
@@ -130,7 +131,8 @@ export class ProjectModel {
   moduleSummary(): ModuleSummary {
     const { sourceCode, starters } = this.analysis;
     // A function of this file that calls an imported starter starts too, for this file's importers.
-    this.seeded ??= buildSummaries(sourceCode, starters, this.startCalls().map(({ node, point }) => ({ node, point })));
+    const isConditional = (node: Node) => isStartContextGuarded(this.analysis.guards.factsAt(node));
+    this.seeded ??= buildSummaries(sourceCode, starters, this.startCalls().map(({ node, point }) => ({ node, point })), isConditional);
     const exports = new Map<string, ExportSummary>();
     const reexports = new Map<string, ImportedName>();
     const starExports: string[] = [];

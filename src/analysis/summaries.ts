@@ -97,6 +97,8 @@ export function buildSummaries(
   sourceCode: Readonly<TSESLint.SourceCode>,
   starters: readonly StarterSite[],
   seeds: readonly StartSeed[] = [],
+  /** Starts that run only in one start context (a worker branch): a call does not always make them. */
+  isConditional: (node: Node) => boolean = () => false,
 ): FunctionSummaries {
   const summaries = new Map<FunctionNode, MutableSummary>();
   const queue: FunctionNode[] = [];
@@ -136,11 +138,11 @@ export function buildSummaries(
   }
 
   for (const seed of seeds) {
-    const home = callingFunction(seed.node);
+    const home = isConditional(seed.node) ? undefined : callingFunction(seed.node);
     if (home) markStarts(home, seed.point);
   }
   for (const site of starters) {
-    if (site.startsNow) {
+    if (site.startsNow && !isConditional(site.node)) {
       const home = callingFunction(site.node);
       if (home) markStarts(home, startPointOf(site));
     }

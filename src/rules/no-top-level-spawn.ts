@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Mechanism } from '../analysis/catalog.js';
 import { analyze, type FileAnalysis } from '../analysis/index.js';
-import { contextFacts, type Fact } from '../analysis/guards.js';
+import { isStartContextGuarded, type Fact } from '../analysis/guards.js';
 import { isSelfSpawnSite } from '../analysis/self-spawn.js';
 import { isSynchronousSpec, type StartPoint } from '../analysis/summaries.js';
 import { createRule } from '../util/create-rule.js';
@@ -83,7 +83,7 @@ export default createRule<Options, MessageIds>({
       const base = { name: start.name, what: describeMechanism(start.mechanism) };
       if (execution.when === 'module-load') {
         if (execution.via) facts.push(...analysis.guards.factsAt(execution.via));
-        if (isEntryGuarded(facts)) return undefined;
+        if (isStartContextGuarded(facts)) return undefined;
         if (execution.via) {
           return {
             node: start.node,
@@ -105,7 +105,7 @@ export default createRule<Options, MessageIds>({
         const instantiation = analysis.execution.instantiationAtLoad(execution.classNode);
         if (!instantiation) return undefined;
         facts.push(...analysis.guards.factsAt(instantiation));
-        if (isEntryGuarded(facts)) return undefined;
+        if (isStartContextGuarded(facts)) return undefined;
         return {
           node: execution.via ?? start.node,
           messageId: 'atImportConstructed',
@@ -121,14 +121,6 @@ export default createRule<Options, MessageIds>({
 function runsAtLoad(analysis: FileAnalysis, node: TSESTree.Node): boolean {
   const execution = analysis.execution.executionOf(node);
   return execution.when === 'module-load' || (execution.when === 'construction' && analysis.execution.instantiationAtLoad(execution.classNode) !== undefined);
-}
-
-/**
- * Code that runs only in one start context (an entry-point check, a thread/cluster/IPC branch, a
- * `process.argv` switch) is an entry point's business, not an import side effect.
- */
-function isEntryGuarded(facts: readonly Fact[]): boolean {
-  return contextFacts(facts).some((fact) => fact.kind !== 'marker' || fact.marker === 'argv');
 }
 
 function calleeText(analysis: FileAnalysis, node: TSESTree.CallExpression | TSESTree.NewExpression): string {

@@ -77,6 +77,24 @@ export function getEngine() {
     ]);
   });
 
+  it('does not report a call whose start runs only in one start context of its module', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module" }',
+      'src/workers.js': `import cluster from 'node:cluster';
+import { isMainThread, Worker } from 'node:worker_threads';
+export function startWorkers() {
+  if (cluster.isPrimary) cluster.fork();
+}
+export function spawnHelper() {
+  if (!isMainThread) return;
+  return new Worker(new URL('./helper.js', import.meta.url));
+}
+`,
+      'src/app.js': "import { startWorkers, spawnHelper } from './workers.js';\nstartWorkers();\nexport const helper = spawnHelper();\n",
+    });
+    expect(findings).toEqual([]);
+  });
+
   it('follows a barrel, a renamed re-export and a namespace import', async () => {
     const findings = await lint({
       'package.json': '{ "type": "module" }',
