@@ -62,7 +62,7 @@ export interface LintEnvironment {
 }
 
 const MAX_MODULE_BYTES = 512 * 1024;
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 8;
 /** Modules whose text is read to decide whether one module could start something. */
 const MAX_SCANNED = 64;
 const TYPED_PARSER_OPTIONS = new Set(['project', 'projectService', 'programs']);

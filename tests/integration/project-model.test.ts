@@ -195,6 +195,22 @@ describe('resolution', () => {
     ]);
   });
 
+  it('ends on an import cycle and bounds a long chain of wrappers', async () => {
+    const chain: Record<string, string> = {
+      'package.json': '{ "type": "module" }',
+      'src/m0.js': "import { spawn } from 'node:child_process';\nimport { f1 } from './m1.js';\nexport function f0() {\n  f1();\n  return spawn('node', ['x.js']);\n}\n",
+    };
+    for (let index = 1; index <= 12; index += 1) {
+      chain[`src/m${index}.js`] = `import { f${index - 1} } from './m${index - 1}.js';\nexport function f${index}() {\n  return f${index - 1}();\n}\n`;
+    }
+    chain['src/app.js'] = "import { f1 } from './m1.js';\nimport { f12 } from './m12.js';\nexport const a = f1();\nexport const b = f12();\n";
+    const findings = await lint(chain);
+    // m1 imports m0, which imports m1 again: the cycle ends, and m0's own start is still known to m1.
+    expect(findings.filter((finding) => finding.startsWith('src/app.js:3'))).toHaveLength(1);
+    // f12 is more than eight modules from the start: unknown, not reported.
+    expect(findings.filter((finding) => finding.startsWith('src/app.js:4'))).toEqual([]);
+  });
+
   it('changes nothing for an import it cannot resolve or parse, or an installed package', async () => {
     const findings = await lint(
       {
