@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName } from './ast.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
-import { nearestManifest, type PackageManifest } from './package-manifest.js';
+import { enclosingManifest, nearestManifest, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from './scope.js';
 import type { ResolvedSettings } from './settings.js';
 
@@ -75,6 +75,9 @@ function isTestPath(relative: string): boolean {
   return TEST_NAME.test(name) || segments.some((segment) => TEST_FOLDERS.has(segment));
 }
 
+/** Packages looked at from the nearest one up: a workspace is rarely nested deeper. */
+const MAX_ENCLOSING_PACKAGES = 4;
+
 function entryReason(
   sourceCode: Readonly<TSESLint.SourceCode>,
   physicalFilename: string,
@@ -83,12 +86,24 @@ function entryReason(
   globs: readonly RegExp[],
 ): EntryReason | undefined {
   if (sourceCode.text.startsWith('#!')) return 'shebang';
-  if (manifest && startedByPackage(manifest, physicalFilename)) return 'package';
+  if (startedByEnclosingPackages(manifest, physicalFilename)) return 'package';
   if (globs.some((glob) => glob.test(relative))) return 'setting';
   return hasExports(sourceCode) ? undefined : 'no-exports';
 }
 
 /** `node scripts/build` runs `scripts/build.js`: a started path without extension matches too. */
+/**
+ * Whether the nearest package.json or one of the packages that hold it (a workspace root running
+ * `node scripts/x.js` where `scripts/` has a package.json of its own) starts the file.
+ */
+function startedByEnclosingPackages(nearest: PackageManifest | undefined, filename: string): boolean {
+  let manifest = nearest;
+  for (let hops = 0; manifest && hops < MAX_ENCLOSING_PACKAGES; hops += 1, manifest = enclosingManifest(manifest)) {
+    if (startedByPackage(manifest, filename)) return true;
+  }
+  return false;
+}
+
 function startedByPackage(manifest: PackageManifest, filename: string): boolean {
   const extension = path.extname(filename);
   return manifest.startedFiles.has(filename) || (extension !== '' && manifest.startedFiles.has(filename.slice(0, -extension.length)));

@@ -32,6 +32,12 @@ export function manifestOf(folder: string): PackageManifest | undefined {
   return manifest?.folder === folder ? manifest : undefined;
 }
 
+/** The package.json of the folders above a package: the workspace or repository root that holds it. */
+export function enclosingManifest(manifest: PackageManifest): PackageManifest | undefined {
+  const parent = path.dirname(manifest.folder);
+  return parent === manifest.folder ? undefined : nearestManifest(path.join(parent, 'package.json'));
+}
+
 /** The package.json nearest to an absolute filename, walking up its folders. */
 export function nearestManifest(filename: string): PackageManifest | undefined {
   const visited: string[] = [];

@@ -49,6 +49,7 @@ describe('nearestManifest', () => {
         'bin/cli.js',
         'docs/build',
         'e2e/run.ts',
+        'nested/scripts/changes.js',
         'scripts/bun.ts',
         'scripts/release.ts',
         'tools/generate.ts',
@@ -73,6 +74,8 @@ describe('entry points', () => {
     ['a script (node)', library, 'tools/scripts/build.js'],
     ['a script without extension (vite-node)', library, 'docs/build.ts'],
     ['a script after ; (node -r)', library, 'tools/other.ts'],
+    // react-router's shape: the root package runs a script below a folder with a package.json of its own.
+    ['a script of an enclosing package', library, 'nested/scripts/changes.js'],
   ])('%s', (_name, code, file) => {
     expect(fileModel(code, path.join(CJS_PACKAGE, file)).entryPoint).toBe(_name === '#!' ? 'shebang' : 'package');
   });

@@ -32,6 +32,8 @@ runRuleTests('no-top-level-spawn (file model)', rule, {
     ts(startsAtLoad, { filename: inPackage('tools/generate.ts') }),
     ts(startsAtLoad, { filename: inPackage('tools/other.ts') }),
     ts(startsAtLoad, { filename: inPackage('e2e/run.ts') }),
+    // Run by the enclosing package's scripts, below a folder with a package.json of its own.
+    esm(startsAtLoad, { filename: inPackage('nested/scripts/changes.js') }),
     ts(startsAtLoad, { filename: inPackage('docs/build.ts') }),
     ts(startsAtLoad, { filename: inPackage('scripts/bun.ts') }),
     esm(startsAtLoad, { filename: inPackage('examples/run.js'), settings: { 'process-guard': { entryPoints: ['examples/*.js'] } } }),
