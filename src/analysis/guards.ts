@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from './catalog.js';
-import { isFunction, isImportMetaMember, memberName, skipTransparent, stringValue, type FunctionNode } from './ast.js';
+import { isFunction, isImportMetaMember, memberName, skipTransparent, stringValue, walk, type FunctionNode } from './ast.js';
 import {
   CALL_RESULT,
   GLOBALS_MODULE,
@@ -16,7 +16,7 @@ import {
   type ModuleRef,
   type ReferenceIndex,
 } from './references.js';
-import { bindingReads, constantInitializer, isGlobalIdentifier, parameterDefault, sourceInitializer } from './scope.js';
+import { bindingReads, constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable, sourceInitializer } from './scope.js';
 import type { ImportedFlags } from './imported-flags.js';
 import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
 import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
@@ -76,6 +76,7 @@ export class GuardEvaluator {
   // Plain maps: they live only as long as the file's analysis, and V8 marks large WeakMaps slowly.
   private readonly factsCache = new Map<Node, readonly Fact[]>();
   private readonly callerPlatformCache = new Map<Node, readonly Fact[]>();
+  private readonly privateUsesCache = new Map<TSESTree.ClassBody, ReadonlyMap<string, Node[]>>();
   private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
   /** Functions whose caller facts are being computed (a function reached from itself). */
   private readonly callerPlatformPending = new Set<Node>();
@@ -134,10 +135,45 @@ export class GuardEvaluator {
       case 'MetaProperty':
         return this.valueFacts(node, assumed);
       case 'CallExpression':
-        return [...this.ownPropertyFacts(node, assumed), ...this.callFacts(node, assumed), ...this.valueFacts(node, assumed)];
+        return [
+          ...this.ownPropertyFacts(node, assumed),
+          ...this.callFacts(node, assumed),
+          ...this.valueFacts(node, assumed),
+          ...this.predicateFacts(node, assumed, depth),
+        ];
       default:
         return [];
     }
+  }
+
+  /**
+   * A call of a local predicate that returns a platform test: `isLinux()` with
+   * `function isLinux() { return process.platform === 'linux' }`, or `this.shouldRun()` with a method
+   * of the enclosing class that does. Only the platform is taken from it.
+   */
+  private predicateFacts(call: TSESTree.CallExpression, assumed: boolean, depth: number): Fact[] {
+    if (call.arguments.length > 0 || depth >= MAX_ALIAS_DEPTH) return [];
+    const returned = returnedExpression(this.predicateOf(skipTransparent(call.callee)));
+    if (!returned) return [];
+    return this.conditionFacts(returned, assumed, depth + 1)
+      .filter((fact) => fact.kind === 'platform')
+      .map((fact) => ({ ...fact, test: call }));
+  }
+
+  private predicateOf(callee: Node): FunctionNode | undefined {
+    if (callee.type === 'Identifier') {
+      const init = constantInitializer(this.sourceCode, callee);
+      if (init && isFunction(init)) return init;
+      const variable = resolveVariable(this.sourceCode, callee);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      return definition?.type === 'FunctionName' && isFunction(definition.node) ? definition.node : undefined;
+    }
+    if (callee.type !== 'MemberExpression' || callee.object.type !== 'ThisExpression' || callee.computed) return undefined;
+    const name = callee.property.type === 'PrivateIdentifier' ? `#${callee.property.name}` : callee.property.name;
+    const method = enclosingClassBody(callee)?.body.find(
+      (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method' && !member.static && methodKey(member) === name,
+    );
+    return method?.value.type === 'FunctionExpression' ? method.value : undefined;
   }
 
   /**
@@ -263,12 +299,36 @@ export class GuardEvaluator {
     return this.callerPlatformCache.get(fn) ?? [];
   }
 
-  /** Uses of a local function's name outside the function itself; undefined when exported. */
+  /**
+   * Uses of a local function's name outside the function itself; undefined when exported. A
+   * private method (`#start()`) is used only where its class reads `#start`.
+   */
   private outsideUses(fn: FunctionNode): readonly Node[] | undefined {
+    const uses = isExported(fn) ? undefined : (this.privateMethodUses(fn) ?? bindingReads(this.sourceCode, fn));
     // Calls from inside the function itself (recursion) run where the outer call runs.
-    return (isExported(fn) ? undefined : bindingReads(this.sourceCode, fn))?.filter(
+    return uses?.filter(
       (use) => use.range[0] < fn.range[0] || use.range[1] > fn.range[1],
     );
+  }
+
+  private privateMethodUses(fn: FunctionNode): readonly Node[] | undefined {
+    const method = fn.parent;
+    if (method?.type !== 'MethodDefinition' || method.key.type !== 'PrivateIdentifier' || method.kind !== 'method') return undefined;
+    const classBody = method.parent;
+    let byName = this.privateUsesCache.get(classBody);
+    if (!byName) {
+      const found = new Map<string, Node[]>();
+      walk(classBody, this.sourceCode.visitorKeys, (node) => {
+        if (node.type === 'MemberExpression' && node.property.type === 'PrivateIdentifier') {
+          const list = found.get(node.property.name) ?? [];
+          list.push(node);
+          found.set(node.property.name, list);
+        }
+      });
+      byName = found;
+      this.privateUsesCache.set(classBody, byName);
+    }
+    return byName.get(method.key.name) ?? [];
   }
 
   /** The functions whose caller facts the facts at `fn`'s uses include. */
@@ -565,6 +625,34 @@ export class GuardEvaluator {
 }
 
 /** `export function f`, `export default function`, `export const f = () => …`: callable from anywhere. */
+/** The one expression a function returns: an arrow's expression body, or a body of one `return`. */
+function returnedExpression(fn: FunctionNode | undefined): Node | undefined {
+  if (!fn) return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
+}
+
+/** The class body around `node` where `this` is the instance: not across a non-arrow function. */
+function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  let crossedFunction = false;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody') return crossedFunction ? current : undefined;
+    if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+      // A method's own function is where `this` is the instance; any other function rebinds it.
+      if (current.parent?.type !== 'MethodDefinition') return undefined;
+      crossedFunction = true;
+    }
+  }
+  return undefined;
+}
+
+function methodKey(member: TSESTree.MethodDefinition): string | undefined {
+  if (member.computed) return undefined;
+  if (member.key.type === 'PrivateIdentifier') return `#${member.key.name}`;
+  return member.key.type === 'Identifier' ? member.key.name : undefined;
+}
+
 function isExported(fn: FunctionNode): boolean {
   const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
   return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';

@@ -4,6 +4,27 @@ import { runRuleTests } from '../support/rule-tester.js';
 
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
+    // webdriverio's shape: a boolean method of the class tests the platform, and the private method
+    // that spawns runs only after it.
+    esm(`import { execSync } from 'node:child_process';
+export class XvfbLauncher {
+  shouldRun() {
+    return process.platform === 'linux';
+  }
+  async init() {
+    if (!this.shouldRun()) return undefined;
+    return this.#start();
+  }
+  #start() {
+    return execSync('which xvfb-run').toString();
+  }
+}`),
+    // A local predicate function that returns a platform test.
+    esm(`import { spawnSync } from 'node:child_process';
+const isLinux = () => process.platform === 'linux';
+export function hasXvfb() {
+  return isLinux() && spawnSync('which', ['Xvfb']).status === 0;
+}`),
     // ps-list 9: the POSIX implementation is chosen by platform where it is used.
     esm(`import { promisify } from 'node:util';
 import childProcess from 'node:child_process';
@@ -162,6 +183,23 @@ await spawnPlease('yarn', ['outdated']);`),
 promiseSpawn('npm', ['view', 'eslint'], { shell: true });`),
   ],
   invalid: [
+    {
+      // The same class without the check: the private method runs on every platform.
+      ...esm(`import { execSync } from 'node:child_process';
+export class XvfbLauncher {
+  shouldRun() {
+    return process.platform === 'linux';
+  }
+  async init() {
+    if (!this.ready) return undefined;
+    return this.#start();
+  }
+  #start() {
+    return execSync('which xvfb-run').toString();
+  }
+}`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'which', name: 'execSync()' }, line: 11, column: 21 }],
+    },
     {
       ...esm(`import { spawnSync } from 'node:child_process';
 spawnSync('corepack', ['enable']);`),
