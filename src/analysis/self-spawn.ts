@@ -92,6 +92,7 @@ export function sharedThreadChecks(analysis: FileAnalysis): readonly SharedThrea
     };
     walk(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys, (node) => {
       if (node.type !== 'IfStatement' && node.type !== 'ConditionalExpression') return;
+      if (buildsTextOnly(node)) return;
       const fact = analysis.guards.conditionFacts(node.test, true).find((candidate) => candidate.kind === 'main-thread');
       if (!fact || fact.kind !== 'main-thread' || isMarked(node.test)) return;
       if (enclosingTests(node).some(isMarked) || elseIfTests(node).some(isMarked)) return;
@@ -104,6 +105,20 @@ export function sharedThreadChecks(analysis: FileAnalysis): readonly SharedThrea
   }
   threadCheckCache.set(analysis, result);
   return result;
+}
+
+/**
+ * `` `works (${isMainThread ? 'main' : 'worker'})` ``: a choice between two constants that only
+ * becomes part of a string runs no code in either thread.
+ */
+function buildsTextOnly(node: TSESTree.IfStatement | TSESTree.ConditionalExpression): boolean {
+  if (node.type !== 'ConditionalExpression' || !isConstant(node.consequent) || !isConstant(node.alternate)) return false;
+  const parent = node.parent;
+  return parent?.type === 'TemplateLiteral' || (parent?.type === 'BinaryExpression' && parent.operator === '+');
+}
+
+function isConstant(node: TSESTree.Node): boolean {
+  return node.type === 'Literal' || (node.type === 'TemplateLiteral' && node.expressions.length === 0);
 }
 
 /** Whether a condition reads `workerData` (any member) or tests an argv/env marker. */

@@ -92,6 +92,10 @@ if (cluster.isWorker) { /* serve */ } else { cluster.fork(); }`),
 if (process.send === undefined) cluster.fork();`),
     ts(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
 if (isMainThread || workerData?.ownWorker !== true) new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });`),
+    // napi-rs' shape: a thread check that only picks a word for a test title guards no code.
+    esm(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
+const where = \`fs proxy (\${isMainThread ? 'main' : 'worker'})\`;
+if (isMainThread || workerData?.ownWorker !== true) new Worker(new URL(import.meta.url), { workerData: { ownWorker: true, where } });`),
     // No guard at all: no-unguarded-self-spawn reports it.
     cjs(`const { fork } = require('child_process');
 fork(__filename);`),
