@@ -41,9 +41,6 @@ type FlagTable = ReadonlyMap<string, ReadonlySet<Platform>>;
 const tables = new Map<string, { mtimeMs: number; flags: FlagTable }>();
 
 export class ImportedFlags {
-  /** The flag table of each specifier this file imports from, so a file stats each module once. */
-  private readonly tablesBySpecifier = new Map<string, FlagTable | undefined>();
-
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly filename: string,
@@ -54,15 +51,9 @@ export class ImportedFlags {
   platformsOf(node: Node): ReadonlySet<Platform> | undefined {
     if (!this.parser || !path.isAbsolute(this.filename)) return undefined;
     const imported = this.importedName(skipTransparent(node));
-    return imported && this.tableOf(imported.specifier, this.parser)?.get(imported.name);
-  }
-
-  private tableOf(specifier: string, parser: ForeignParser): FlagTable | undefined {
-    if (this.tablesBySpecifier.has(specifier)) return this.tablesBySpecifier.get(specifier);
-    const file = resolveRelative(path.dirname(this.filename), specifier);
-    const table = file === undefined ? undefined : flagTable(file, parser);
-    this.tablesBySpecifier.set(specifier, table);
-    return table;
+    if (!imported) return undefined;
+    const file = resolveRelative(path.dirname(this.filename), imported.specifier);
+    return file === undefined ? undefined : flagTable(file, this.parser).get(imported.name);
   }
 
   private importedName(node: Node): { specifier: string; name: string } | undefined {
