@@ -26,6 +26,12 @@
  *   --growth N     statements of the smaller generated files of the growth check (default 1000;
  *                  0 skips it): the rules' time on generated files of N and 4N statements, whose
  *                  ratio stays near 4 when the analysis is linear
+ *   --compare DIR  also measure another build of the plugin in the same run: DIR is a checkout
+ *                  with its dist/ built (an earlier commit in a git worktree). Its `all` config joins
+ *                  the timed runs; the per-rule stats run is repeated --reps times with the two builds
+ *                  alternating file by file; the growth check and the load time are measured for both
+ *                  (load times alternating process by process). It prints each figure of both builds
+ *                  and their ratio: on a busy machine, timings taken an hour apart are not comparable
  *   --eslint9      use ESLint 9 (the `eslint-v9` alias)
  *   --stand-in     a tiny stand-in rule instead of the built plugin (for working on this script)
  */
@@ -48,6 +54,7 @@ const args = parseOptions(
     package: { type: 'string', multiple: true },
     loads: { type: 'string', default: '7' },
     growth: { type: 'string', default: '1000' },
+    compare: { type: 'string' },
     'by-run': { type: 'boolean', default: false },
     eslint9: { type: 'boolean', default: false },
     'stand-in': { type: 'boolean', default: false },
@@ -121,24 +128,66 @@ async function lintInterleaved(instances, files, rotate) {
 }
 
 /**
- * Time to import the built plugin, measured inside fresh Node processes.
+ * Time to import each built plugin entry, measured inside fresh Node processes (the entries in turn,
+ * so that background load hits each alike); one list of times per entry.
  * @param {number} count
+ * @param {string[]} entries
  */
-function measureLoadTimes(count) {
-  const url = pathToFileURL(PLUGIN_ENTRY).href;
-  const code = [
-    'const started = performance.now();',
-    `await import(${JSON.stringify(url)});`,
-    'process.stdout.write(String(performance.now() - started));',
-  ].join('\n');
-  /** @type {number[]} */
-  const times = [];
+function measureLoadTimes(count, entries) {
+  const codes = entries.map((entry) =>
+    [
+      'const started = performance.now();',
+      `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
+      'process.stdout.write(String(performance.now() - started));',
+    ].join('\n'),
+  );
+  const times = entries.map(() => /** @type {number[]} */ ([]));
   for (let i = 0; i < count; i++) {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
-    times.push(Number(out));
+    codes.forEach((code, k) => {
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+      times[k]?.push(Number(out));
+    });
   }
   return times;
 }
+
+/**
+ * The per-rule times of ESLint's stats: `runs` runs over the files with each ESLint instance, the
+ * instances alternating file by file (order rotated per file and per run). For each instance and
+ * run: the time per rule, the parse time and the wall time of the whole run.
+ * @param {import('eslint').ESLint[]} instances
+ * @param {CorpusFile[]} files
+ * @param {number} runs
+ */
+async function statsRuns(instances, files, runs) {
+  const results = instances.map(() => /** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }[]} */ ([]));
+  for (let run = 0; run < runs; run++) {
+    collectGarbage();
+    const current = instances.map(() => ({ perRule: /** @type {Record<string, number>} */ ({}), parseMs: 0, wallMs: 0 }));
+    for (const [n, file] of files.entries()) {
+      for (let k = 0; k < instances.length; k++) {
+        const index = (k + n + run) % instances.length;
+        const totals = current[index];
+        const started = performance.now();
+        try {
+          const [result] = await instances[index].lintText(file.text, { filePath: file.abs });
+          for (const pass of result.stats?.times.passes ?? []) {
+            totals.parseMs += pass.parse?.total ?? 0;
+            for (const [ruleId, time] of Object.entries(pass.rules ?? {})) totals.perRule[ruleId] = (totals.perRule[ruleId] ?? 0) + time.total;
+          }
+        } catch {
+          // counted in the timed runs
+        }
+        totals.wallMs += performance.now() - started;
+      }
+    }
+    current.forEach((totals, k) => results[k]?.push(totals));
+  }
+  return results;
+}
+
+/** The process-guard rules' total of one stats run. @param {Record<string, number>} perRule */
+const ourTotal = (perRule) => Object.entries(perRule).reduce((sum, [id, ms]) => sum + (id.startsWith('process-guard/') ? ms : 0), 0);
 
 /**
  * The process-guard rules' time (ESLint's stats, median of 3) on generated files of `size` and
@@ -147,7 +196,7 @@ function measureLoadTimes(count) {
  * @param {import('eslint').Linter.Config} all
  * @param {number} size
  */
-async function measureGrowth(ESLint, all, size) {
+async function measureGrowth(ESLint, all, size, label = '') {
   const eslint = new ESLint(eslintOptions([{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } }, all], { stats: true }));
   const filePath = path.join(ROOT, 'bench-generated.mjs');
   /** @param {string} code */
@@ -171,7 +220,7 @@ async function measureGrowth(ESLint, all, size) {
     { name: 'chain of functions called at load', generate: callChain },
     { name: 'chain of methods from a constructor', generate: methodChain },
   ];
-  print(`Growth: process-guard rules' time on generated files of N = ${size} and 4N statements (median of 3; linear: ratio near 4):`);
+  print(`Growth${label}: process-guard rules' time on generated files of N = ${size} and 4N statements (median of 3; linear: ratio near 4):`);
   for (const shape of shapes) {
     /** @type {(number | undefined)[]} */
     const times = [];
@@ -212,6 +261,8 @@ async function main() {
 
   const { ESLint, version } = await loadEslint({ v9: args.eslint9 });
   const { plugin, source } = await loadPlugin({ standIn: args['stand-in'] });
+  const compareEntry = args.compare === undefined ? undefined : path.resolve(args.compare, 'dist', 'index.js');
+  const compared = compareEntry === undefined ? undefined : await loadPlugin({ entry: compareEntry });
   const { default: js } = await import('@eslint/js');
   const languages = await languageConfigs(files);
   /** @type {import('eslint').Linter.Config} */
@@ -222,9 +273,10 @@ async function main() {
     { name: 'baseline', configs: [...languages, jsRecommended] },
     { name: 'recommended', configs: [...languages, jsRecommended, recommended] },
     { name: 'all', configs: [...languages, jsRecommended, all] },
+    ...(compared ? [{ name: 'compared', configs: [...languages, jsRecommended, /** @type {import('eslint').Linter.Config} */ (compared.plugin.configs.all)] }] : []),
   ].map((s) => ({ ...s, eslint: new ESLint(eslintOptions(s.configs)), times: /** @type {number[]} */ ([]), cpu: /** @type {number[]} */ ([]) }));
 
-  print(`ESLint ${version}, plugin ${source}`);
+  print(`ESLint ${version}, plugin ${source}${compared ? `; compared build ${compared.source}` : ''}`);
   print(
     `Corpus: ${files.length}${files.length < corpus.length ? ` of ${corpus.length}` : ''} files, ${lines} lines; @eslint/js recommended ${enabledRules(jsRecommended).length} rules, ` +
       `process-guard recommended ${enabledRules(recommended).length} rules, all ${enabledRules(all).length} rules`,
@@ -277,48 +329,57 @@ async function main() {
   const cpuRatio = (/** @type {number} */ k) => (median(setups[k].cpu) / median(setups[0].cpu)).toFixed(3);
   print(`recommended / baseline = ${ratioRec.toFixed(3)}  (target < 1.05: ${ratioRec < 1.05 ? 'met' : 'NOT met'}; CPU time ratio ${cpuRatio(1)})`);
   print(`all / baseline         = ${ratioAll.toFixed(3)}  (target < 1.08: ${ratioAll < 1.08 ? 'met' : 'NOT met'}; CPU time ratio ${cpuRatio(2)})`);
+  if (compared) print(`compared / baseline    = ${(median(setups[3].times) / base).toFixed(3)}  (CPU time ratio ${cpuRatio(3)})`);
   print('');
 
-  // Per-rule times from ESLint's stats, in a separate run so the timed runs carry no stats overhead.
-  const statsEslint = new ESLint(eslintOptions(setups[2].configs, { stats: true }));
-  /** @type {Record<string, number>} */
-  const perRule = {};
-  let parseMs = 0;
-  const statsStarted = performance.now();
-  for (const file of files) {
-    try {
-      const [result] = await statsEslint.lintText(file.text, { filePath: file.abs });
-      for (const pass of result.stats?.times.passes ?? []) {
-        parseMs += pass.parse?.total ?? 0;
-        for (const [ruleId, time] of Object.entries(pass.rules ?? {})) perRule[ruleId] = (perRule[ruleId] ?? 0) + time.total;
-      }
-    } catch {
-      // counted in the timed runs
-    }
-  }
-  const statsMs = performance.now() - statsStarted;
+  // Per-rule times from ESLint's stats, in separate runs so the timed runs carry no stats overhead;
+  // with --compare, both builds alternate file by file, --reps times.
+  const statsInstances = [setups[2], ...(compared ? [setups[3]] : [])].map((s) => new ESLint(eslintOptions(s.configs, { stats: true })));
+  const [ownRuns = [], comparedRuns] = await statsRuns(statsInstances, files, compared ? reps : 1);
+  const middle = (/** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }[]} */ runs) =>
+    /** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }} */ ([...runs].sort((a, b) => ourTotal(a.perRule) - ourTotal(b.perRule))[Math.floor((runs.length - 1) / 2)]);
+  const { perRule, parseMs, wallMs: statsMs } = middle(ownRuns);
   const ours = Object.entries(perRule).filter(([id]) => id.startsWith('process-guard/'));
   const theirs = Object.entries(perRule).filter(([id]) => !id.startsWith('process-guard/'));
   const sum = (/** @type {[string, number][]} */ entries) => entries.reduce((a, [, ms]) => a + ms, 0);
-  print(`Per-rule time, one run of "all" with stats: ${seconds(statsMs)} wall, of which parse ${seconds(parseMs)}`);
+  const runsNote = ownRuns.length > 1 ? `the run with the median process-guard total of ${ownRuns.length}` : 'one run';
+  print(`Per-rule time, ${runsNote} of "all" with stats: ${seconds(statsMs)} wall, of which parse ${seconds(parseMs)}`);
   print(`  process-guard rules total  ${sum(ours).toFixed(1)} ms  (${((sum(ours) / statsMs) * 100).toFixed(2)} % of that run)`);
   for (const [id, ms] of ours.sort((a, b) => b[1] - a[1])) {
     print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms  ${((ms / files.length) * 1000).toFixed(1).padStart(7)} µs/file`);
   }
   print(`  @eslint/js rules total     ${sum(theirs).toFixed(1)} ms; slowest:`);
   for (const [id, ms] of theirs.sort((a, b) => b[1] - a[1]).slice(0, 5)) print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms`);
+  if (comparedRuns) {
+    const share = (/** @type {{ perRule: Record<string, number>, wallMs: number }} */ run) => ourTotal(run.perRule) / run.wallMs;
+    const own = middle(ownRuns);
+    const other = middle(comparedRuns);
+    const shares = ownRuns.map((run, k) => share(run) / share(/** @type {{ perRule: Record<string, number>, wallMs: number }} */ (comparedRuns[k])));
+    print(`  compared build: process-guard rules total ${ourTotal(other.perRule).toFixed(1)} ms (${(share(other) * 100).toFixed(2)} % of its run)`);
+    print(
+      `  this build / compared: rules' time ${(ourTotal(own.perRule) / ourTotal(other.perRule)).toFixed(2)}, share of the run ${(share(own) / share(other)).toFixed(2)}` +
+        ` (share ratio per run: ${shares.map((ratio) => ratio.toFixed(2)).join(', ')})`,
+    );
+  }
   print('');
 
   const growth = parseCount(args.growth, '--growth') ?? 1000;
-  if (growth > 0) await measureGrowth(ESLint, all, growth);
+  if (growth > 0) {
+    await measureGrowth(ESLint, all, growth);
+    if (compared) await measureGrowth(ESLint, /** @type {import('eslint').Linter.Config} */ (compared.plugin.configs.all), growth, ' (compared build)');
+  }
 
   if (loads > 0 && !args['stand-in']) {
-    const times = measureLoadTimes(loads);
+    const [times = [], comparedTimes] = measureLoadTimes(loads, [PLUGIN_ENTRY, ...(compareEntry ? [compareEntry] : [])]);
     const loadMedian = median(times);
     print(
       `Plugin load time (import of dist/index.js in ${loads} fresh processes): median ${loadMedian.toFixed(1)} ms ` +
         `(min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; target < 50 ms: ${loadMedian < 50 ? 'met' : 'NOT met'})`,
     );
+    if (comparedTimes) {
+      const comparedMedian = median(comparedTimes);
+      print(`  compared build, in turn with it: median ${comparedMedian.toFixed(1)} ms; this build / compared = ${(loadMedian / comparedMedian).toFixed(2)}`);
+    }
   }
 }
 

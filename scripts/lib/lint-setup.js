@@ -79,24 +79,25 @@ function createStandInPlugin(crash) {
 }
 
 /**
- * Loads the built plugin from dist/ (run `npm run build` first), or the stand-in.
- * @param {{ standIn?: boolean, standInCrash?: boolean }} [options]
+ * Loads the built plugin from dist/ (run `npm run build` first), or the stand-in; `entry` names
+ * another build's entry (the bench's `--compare`).
+ * @param {{ standIn?: boolean, standInCrash?: boolean, entry?: string }} [options]
  * @returns {Promise<{ plugin: PluginLike, source: string }>}
  */
-export async function loadPlugin({ standIn = false, standInCrash = false } = {}) {
+export async function loadPlugin({ standIn = false, standInCrash = false, entry = PLUGIN_ENTRY } = {}) {
   if (standIn || standInCrash) {
     return { plugin: createStandInPlugin(standInCrash), source: `stand-in rule (${standInCrash ? '--stand-in-crash' : '--stand-in'})` };
   }
-  if (!existsSync(PLUGIN_ENTRY)) {
-    throw new Error(`${path.relative(ROOT, PLUGIN_ENTRY)} is missing: run \`npm run build\` first (or pass --stand-in)`);
+  if (!existsSync(entry)) {
+    throw new Error(`${path.relative(ROOT, entry)} is missing: run \`npm run build\` first (or pass --stand-in)`);
   }
   /** @type {{ default: PluginLike }} */
-  const mod = await import(pathToFileURL(PLUGIN_ENTRY).href);
+  const mod = await import(pathToFileURL(entry).href);
   const plugin = mod.default;
   for (const name of ['recommended', 'all']) {
     if (!plugin.configs?.[name]?.rules) throw new Error(`the built plugin has no configs.${name}`);
   }
-  return { plugin, source: `${path.relative(ROOT, PLUGIN_ENTRY)} (${plugin.meta?.name ?? '?'} ${plugin.meta?.version ?? '?'})` };
+  return { plugin, source: `${path.relative(ROOT, entry)} (${plugin.meta?.name ?? '?'} ${plugin.meta?.version ?? '?'})` };
 }
 
 /**

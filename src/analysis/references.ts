@@ -204,19 +204,20 @@ export function buildReferenceIndex(
    * chain of aliases never deepens the call stack: while a label is being followed, `track` only
    * collects its successors.
    */
-  let successors: [Node, ModuleRef][] | undefined;
+  let stack: [Node, ModuleRef][] | undefined;
   function track(node: Node, ref: ModuleRef): void {
-    if (successors) {
-      successors.push([node, ref]);
+    if (stack) {
+      stack.push([node, ref]);
       return;
     }
-    const stack: [Node, ModuleRef][] = [[node, ref]];
+    stack = [[node, ref]];
     for (let item = stack.pop(); item; item = stack.pop()) {
-      successors = [];
+      // The successors land on top of the stack; reversed there, the first is followed first.
+      const start = stack.length;
       follow(item[0], item[1]);
-      for (let index = successors.length - 1; index >= 0; index -= 1) stack.push(successors[index] as [Node, ModuleRef]);
+      reverseFrom(stack, start);
     }
-    successors = undefined;
+    stack = undefined;
   }
 
   function follow(node: Node, ref: ModuleRef): void {
@@ -385,6 +386,15 @@ export function buildReferenceIndex(
     loads,
     isEmpty: labels.size === 0,
   };
+}
+
+/** Reverses `items[start…]` in place. */
+function reverseFrom<T>(items: T[], start: number): void {
+  for (let low = start, high = items.length - 1; low < high; low += 1, high -= 1) {
+    const item = items[low] as T;
+    items[low] = items[high] as T;
+    items[high] = item;
+  }
 }
 
 /** The longest helper source judged an interop helper: they are one or two lines. */

@@ -86,10 +86,32 @@ export function globalReferences(sourceCode: Readonly<TSESLint.SourceCode>, name
   if (!globalScope) return [];
   const declared = globalScope.set.get(name);
   const references = declared && declared.defs.length === 0 ? [...declared.references] : [];
-  references.push(...globalScope.through.filter((reference) => reference.identifier.name === name));
+  references.push(...(undeclaredByName(globalScope).get(name) ?? []));
   return references
     .map((reference) => reference.identifier)
     .filter((identifier): identifier is TSESTree.Identifier => identifier.type === 'Identifier');
+}
+
+const undeclaredCache = new WeakMap<TSESLint.Scope.Scope, ReadonlyMap<string, readonly TSESLint.Scope.Reference[]>>();
+
+/**
+ * The global scope's unresolved references grouped by name, in one pass per file: the analysis asks
+ * for several globals (`require`, `process`, `module`, `exports`…), and a bundle has thousands of them.
+ */
+function undeclaredByName(globalScope: TSESLint.Scope.Scope): ReadonlyMap<string, readonly TSESLint.Scope.Reference[]> {
+  let byName = undeclaredCache.get(globalScope);
+  if (!byName) {
+    const grouped = new Map<string, TSESLint.Scope.Reference[]>();
+    for (const reference of globalScope.through) {
+      const { name } = reference.identifier as { name?: unknown };
+      if (typeof name !== 'string') continue;
+      const list = grouped.get(name);
+      if (list) list.push(reference);
+      else grouped.set(name, [reference]);
+    }
+    undeclaredCache.set(globalScope, (byName = grouped));
+  }
+  return byName;
 }
 
 /** Whether a node is the global `name` (not shadowed by a declaration in the file). */

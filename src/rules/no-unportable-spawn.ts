@@ -29,6 +29,21 @@ interface CommandUse {
   readonly wrapper?: { readonly call: string; readonly where: string };
 }
 
+/** The program lists of each options object: built once per configuration, not once per file. */
+const programSetsCache = new WeakMap<Options[0], { shims: ReadonlySet<string>; posixPrograms: ReadonlySet<string> }>();
+
+function programSets(options: Options[0]): { shims: ReadonlySet<string>; posixPrograms: ReadonlySet<string> } {
+  let sets = programSetsCache.get(options);
+  if (!sets) {
+    sets = {
+      shims: new Set([...WINDOWS_SHIMS, ...options.additionalShims.map((name) => name.toLowerCase())]),
+      posixPrograms: new Set([...POSIX_ONLY_PROGRAMS, ...options.additionalPosixPrograms.map((name) => name.toLowerCase())]),
+    };
+    programSetsCache.set(options, sets);
+  }
+  return sets;
+}
+
 const WRAPPED: Record<Problem, MessageIds> = {
   shimWithoutShell: 'shimThroughWrapper',
   batchWithoutShell: 'batchThroughWrapper',
@@ -78,9 +93,8 @@ export default createRule<Options, MessageIds>({
       posixThroughWrapper: '`{{command}}` does not exist on Windows: {{call}} reaches {{name}} at {{where}} unguarded.',
     },
   },
-  create(context, [{ additionalShims, additionalPosixPrograms }]) {
-    const shims = new Set([...WINDOWS_SHIMS, ...additionalShims.map((name) => name.toLowerCase())]);
-    const posixPrograms = new Set([...POSIX_ONLY_PROGRAMS, ...additionalPosixPrograms.map((name) => name.toLowerCase())]);
+  create(context, [options]) {
+    const { shims, posixPrograms } = programSets(options);
     return {
       Program() {
         const analysis = analyze(context);

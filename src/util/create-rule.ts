@@ -60,11 +60,15 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 export function mergedOptionsCache<Options extends readonly unknown[]>(defaults: Options): (user: readonly unknown[] | undefined) => Options {
   const byArray = new WeakMap<readonly unknown[], Options>();
   let last: { user: readonly unknown[] | undefined; options: Options } | undefined;
+  let unconfigured: Options | undefined;
   return (user) => {
-    const known = user && byArray.get(user);
+    // A rule switched on without options (`'error'`), the common case: no comparison, and no
+    // WeakMap entry per file for the collector to trace.
+    if (user === undefined || user.length === 0) return (unconfigured ??= withDefaults(defaults, user));
+    const known = byArray.get(user);
     if (known) return known;
     if (!last || !equalJson(last.user, user)) last = { user, options: withDefaults(defaults, user) };
-    if (user) byArray.set(user, last.options);
+    byArray.set(user, last.options);
     return last.options;
   };
 }
