@@ -158,10 +158,12 @@ function measureLoadTimes(count, entries) {
  * @param {import('eslint').ESLint[]} instances
  * @param {CorpusFile[]} files
  * @param {number} runs
+ * @param {() => void} [beforeRun] called before each run
  */
-async function statsRuns(instances, files, runs) {
+async function statsRuns(instances, files, runs, beforeRun = () => {}) {
   const results = instances.map(() => /** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }[]} */ ([]));
   for (let run = 0; run < runs; run++) {
+    beforeRun();
     collectGarbage();
     const current = instances.map(() => ({ perRule: /** @type {Record<string, number>} */ ({}), parseMs: 0, wallMs: 0 }));
     for (const [n, file] of files.entries()) {
@@ -335,7 +337,10 @@ async function main() {
   // Per-rule times from ESLint's stats, in separate runs so the timed runs carry no stats overhead;
   // with --compare, both builds alternate file by file, --reps times.
   const statsInstances = [setups[2], ...(compared ? [setups[3]] : [])].map((s) => new ESLint(eslintOptions(s.configs, { stats: true })));
-  const [ownRuns = [], comparedRuns] = await statsRuns(statsInstances, files, compared ? reps : 1);
+  // Each stats run starts with no module summary: the cross-file cost of a fresh `eslint .`.
+  const summaryStats = await import(pathToFileURL(path.join(path.dirname(PLUGIN_ENTRY), 'analysis', 'module-summaries.js')).href);
+  const [ownRuns = [], comparedRuns] = await statsRuns(statsInstances, files, compared ? reps : 1, summaryStats.resetModuleSummaries);
+  const { summarised, cacheHits, skippedByText } = summaryStats.moduleSummaryStats();
   const middle = (/** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }[]} */ runs) =>
     /** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }} */ ([...runs].sort((a, b) => ourTotal(a.perRule) - ourTotal(b.perRule))[Math.floor((runs.length - 1) / 2)]);
   const { perRule, parseMs, wallMs: statsMs } = middle(ownRuns);
@@ -348,6 +353,7 @@ async function main() {
   for (const [id, ms] of ours.sort((a, b) => b[1] - a[1])) {
     print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms  ${((ms / files.length) * 1000).toFixed(1).padStart(7)} µs/file`);
   }
+  print(`  cross-file, last run: ${summarised} modules summarised, ${cacheHits} summaries from the cache, ${skippedByText} modules skipped unread (no starter module in their text)`);
   print(`  @eslint/js rules total     ${sum(theirs).toFixed(1)} ms; slowest:`);
   for (const [id, ms] of theirs.sort((a, b) => b[1] - a[1]).slice(0, 5)) print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms`);
   if (comparedRuns) {

@@ -86,8 +86,55 @@ export function processMessages(analysis: FileAnalysis): readonly ProcessMessage
     const message = sendMessage(analysis, invocation, invocation.node) ?? poolTask(analysis, invocation, invocation.node, sitesByNode);
     if (message) result.push(message);
   }
+  result.push(...factoryMessages(analysis));
   messagesCache.set(analysis, result);
   return result;
+}
+
+/**
+ * The serialization of the IPC channel of a child a call starts (`fork()`, or `spawn()` with an
+ * `'ipc'` stdio entry); undefined when the call starts no such child.
+ */
+export function childChannelOf(analysis: FileAnalysis, call: Node): Serialization | undefined {
+  if (call.type !== 'CallExpression') return undefined;
+  const site = analysis.starters.find((candidate) => candidate.node === call);
+  if (site?.spec.module !== 'child_process') return undefined;
+  const name = site.spec.path[0];
+  if (name !== 'fork' && !(name === 'spawn' && hasIpcChannel(analysis, call))) return undefined;
+  return childSerialization(analysis, call);
+}
+
+/** `child.send(…)` of a child an imported factory returned: `const child = startChild()`. */
+function factoryMessages(analysis: FileAnalysis): ProcessMessage[] {
+  const messages: ProcessMessage[] = [];
+  for (const { call, serialization } of analysis.project.childFactoryCalls()) {
+    const sends: TSESTree.CallExpression[] = [];
+    const parent = call.parent;
+    if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier' && parent.parent.kind === 'const') {
+      for (const reference of analysis.sourceCode.getDeclaredVariables(parent)[0]?.references ?? []) {
+        const send = sendCallOn(reference.identifier);
+        if (send) sends.push(send);
+      }
+    } else {
+      const send = sendCallOn(call);
+      if (send) sends.push(send);
+    }
+    for (const send of sends) {
+      const [payload, second] = send.arguments;
+      const transfer = second && followConstant(analysis.sourceCode, second).type === 'ArrayExpression' ? second : undefined;
+      messages.push({ call: send, channel: 'child', serialization, payload, transfer });
+    }
+  }
+  return messages;
+}
+
+/** The `send()` call made on `node`: `node.send(…)`. */
+function sendCallOn(node: Node): TSESTree.CallExpression | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node || member.computed || member.property.type !== 'Identifier' || member.property.name !== 'send') {
+    return undefined;
+  }
+  return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
 }
 
 function sendMessage(analysis: FileAnalysis, invocation: Invocation, call: TSESTree.CallExpression): ProcessMessage | undefined {

@@ -17,6 +17,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { StarterSpec } from './catalog.js';
 import type { ImportedName } from './imported-bindings.js';
+import type { Serialization } from './messages.js';
 import { resolveModule } from './module-resolution.js';
 import type { ParameterUse, StartPoint } from './summaries.js';
 import type { ShellMode } from './shell-option.js';
@@ -43,6 +44,8 @@ export interface ExportSummary {
   /** Constructing it (`new X()`) starts something: where. */
   readonly constructed?: StartPoint;
   readonly roles: readonly ExportedRole[];
+  /** Calling it returns a child process with an IPC channel, serialised this way (`return fork(…)`). */
+  readonly returnsChild?: Serialization;
 }
 
 export interface ModuleSummary {
@@ -76,6 +79,15 @@ const counters = { summarised: 0, cacheHits: 0, skippedByText: 0 };
 /** How many modules were summarised, how often a summary came from the cache, how many were skipped unread. */
 export function moduleSummaryStats(): Readonly<typeof counters> {
   return { ...counters };
+}
+
+/** Forgets every summary and count: `npm run bench` measures each run with a cold cache. */
+export function resetModuleSummaries(): void {
+  summaries.clear();
+  textCache.clear();
+  counters.summarised = 0;
+  counters.cacheHits = 0;
+  counters.skippedByText = 0;
 }
 
 /** The summary a rule computes for the module it lints, set by the summary rule of a nested lint. */

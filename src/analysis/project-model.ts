@@ -17,15 +17,18 @@ import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, memberName, skipTransparent, stringValue, type FunctionNode } from './ast.js';
+import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from './ast.js';
 import type { ClassNode } from './execution.js';
 import { isStartContextGuarded, possiblePlatforms } from './guards.js';
 import { importedName, requiredSpecifier, type ImportedName } from './imported-bindings.js';
 import type { FileAnalysis } from './index.js';
+import { childChannelOf } from './ipc.js';
+import type { Serialization } from './messages.js';
 import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
 import { moduleSummary, type ExportedRole, type ExportSummary, type LintEnvironment, type ModuleSummary } from './module-summaries.js';
 import { resolveVariable } from './scope.js';
 import { shellAtSite, shellOfOptions, strongest } from './shell-option.js';
+import { followConstant } from './values.js';
 import { buildSummaries, startPointOf, type FunctionSummaries, type StartPoint } from './summaries.js';
 
 type Node = TSESTree.Node;
@@ -85,6 +88,19 @@ export class ProjectModel {
       if (node.type !== 'CallExpression' || !where(node)) continue;
       const roles = this.exportSummaryAt(node, callee)?.roles ?? [];
       if (roles.length > 0) found.push({ call: node, name: this.analysis.sourceCode.getText(callee), roles });
+    }
+    return found;
+  }
+
+  /** Calls of imported functions that return a child process with an IPC channel, and its serialization. */
+  childFactoryCalls(): { call: TSESTree.CallExpression; serialization: Serialization }[] {
+    const found: { call: TSESTree.CallExpression; serialization: Serialization }[] = [];
+    // Only a file that sends something needs to know which imported calls return a child.
+    if (!this.analysis.sourceCode.text.includes('.send(')) return found;
+    for (const { node, callee } of this.importedInvocations()) {
+      if (node.type !== 'CallExpression' || !isSendTarget(node)) continue;
+      const serialization = this.exportSummaryAt(node, callee)?.returnsChild;
+      if (serialization) found.push({ call: node, serialization });
     }
     return found;
   }
@@ -237,7 +253,9 @@ export class ProjectModel {
     if (!summary) return undefined;
     const roles = this.exportedRoles(value);
     const called = summary.startPoint && this.located(summary.startPoint);
-    return called || roles.length > 0 ? { ...(called ? { called } : {}), roles } : undefined;
+    const returnsChild = this.returnedChild(value);
+    if (!called && roles.length === 0 && !returnsChild) return undefined;
+    return { ...(called ? { called } : {}), roles, ...(returnsChild ? { returnsChild } : {}) };
   }
 
   /** A function or class an exported expression names, through the scope manager. */
@@ -251,6 +269,14 @@ export class ProjectModel {
     if (definition?.type !== 'Variable' || !definition.node.init || definition.node.id.type !== 'Identifier') return undefined;
     const init = skipTransparent(definition.node.init);
     return isFunction(init) || init.type === 'ClassExpression' ? init : undefined;
+  }
+
+  /** The channel of the child `fn` returns, when every `return` of it returns one `fork()` (or a const holding it). */
+  private returnedChild(fn: FunctionNode): Serialization | undefined {
+    const returned = fn.body.type === 'BlockStatement' ? returnedValues(fn.body, this.analysis.sourceCode) : [fn.body];
+    const channels = returned.map((node) => childChannelOf(this.analysis, skipTransparent(followConstant(this.analysis.sourceCode, node))));
+    const [first] = channels;
+    return first !== undefined && channels.every((channel) => channel === first) ? first : undefined;
   }
 
   private exportedRoles(fn: FunctionNode): ExportedRole[] {
@@ -292,6 +318,27 @@ export class ProjectModel {
     }
     return classes;
   }
+}
+
+/** `startChild()` whose result is kept in a `const` or sent to at once: the only uses followed. */
+function isSendTarget(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  return parent?.type === 'VariableDeclarator' || parent?.type === 'MemberExpression';
+}
+
+/** The values a function body returns, not those of functions nested in it; [] when it can return nothing. */
+function returnedValues(body: TSESTree.BlockStatement, sourceCode: Readonly<TSESLint.SourceCode>): Node[] {
+  const values: Node[] = [];
+  let bare = false;
+  walk(body, sourceCode.visitorKeys, (node) => {
+    if (isFunction(node) || node.type === 'ClassBody') return false;
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) values.push(node.argument);
+      else bare = true;
+    }
+    return undefined;
+  });
+  return bare ? [] : values;
 }
 
 /** Specifiers that may name the project's own code: relative, `#imports`, and bare names (workspace packages). */

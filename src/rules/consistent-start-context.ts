@@ -89,7 +89,11 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        if (analysis.references.isEmpty) return;
+        if (analysis.references.isEmpty) {
+          // A child an imported factory returned is all such a file can send to.
+          for (const message of processMessages(analysis)) reportMessage(analysis, message);
+          return;
+        }
         for (const wrong of wrongGuards(analysis)) context.report(wrongGuardReport(analysis, wrong));
         for (const shared of sharedThreadChecks(analysis)) {
           const fix = ownWorkerFix(analysis, shared, workerDataMarker);

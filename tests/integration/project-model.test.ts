@@ -150,6 +150,30 @@ module.exports = {
   });
 });
 
+describe('a child process returned by an imported factory', () => {
+  it('checks what is sent to it, with the serialization the factory chose', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module" }',
+      'src/children.js': `import { fork } from 'node:child_process';
+export function startRenderer() {
+  const child = fork(new URL('./renderer.js', import.meta.url));
+  return child;
+}
+export const startIndexer = () => fork(new URL('./indexer.js', import.meta.url), { serialization: 'advanced' });
+`,
+      'src/main.js': `import { startIndexer, startRenderer } from './children.js';
+export function render(pages) {
+  const renderer = startRenderer();
+  renderer.send({ pages, seen: new Set(pages) });
+  startIndexer().send({ seen: new Set(pages) });
+}
+`,
+    });
+    // The Set is lost over the renderer's JSON channel; the indexer's advanced channel keeps it.
+    expect(findings.map((finding) => finding.split(': ')[0])).toEqual(['src/main.js:4 consistent-start-context']);
+  });
+});
+
 describe('resolution', () => {
   it('finds TypeScript sources named by .js specifiers and #imports', async () => {
     const findings = await lint({
