@@ -6,7 +6,7 @@
  * installed from the registry is not the project's code and stays unresolved, as does anything
  * that cannot be found: the caller treats it as unknown.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
@@ -71,15 +71,43 @@ export function resolvePathAlias(specifier: string, aliases: PathAliases): strin
 export function resolveRelative(folder: string, specifier: string): string | undefined {
   const base = path.resolve(folder, specifier);
   const extension = path.extname(base);
-  const candidates = [base, ...EXTENSIONS.map((candidate) => base + candidate)];
-  for (const typescript of TYPESCRIPT_FOR.get(extension) ?? []) candidates.push(base.slice(0, -extension.length) + typescript);
-  candidates.push(...EXTENSIONS.map((candidate) => path.join(base, `index${candidate}`)));
+  // `./run.js` names `run.js` or, in TypeScript, `run.ts`: those first, then Node's extension probing.
+  const candidates = [base, ...(TYPESCRIPT_FOR.get(extension) ?? []).map((typescript) => base.slice(0, -extension.length) + typescript)];
+  candidates.push(...EXTENSIONS.map((candidate) => base + candidate), ...EXTENSIONS.map((candidate) => path.join(base, `index${candidate}`)));
   return candidates.find(isFile);
 }
 
+/** Folder → the names of the files in it (symlinks to files included), read once per process. */
+const folderFiles = new Map<string, ReadonlySet<string>>();
+
+/** Whether a file exists: one folder listing answers every candidate of a specifier. */
 function isFile(candidate: string): boolean {
+  const folder = path.dirname(candidate);
+  let files = folderFiles.get(folder);
+  if (!files) {
+    files = listFiles(folder);
+    folderFiles.set(folder, files);
+  }
+  return files.has(path.basename(candidate));
+}
+
+function listFiles(folder: string): ReadonlySet<string> {
+  const files = new Set<string>();
+  let entries: Dirent[];
   try {
-    return statSync(candidate).isFile();
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return files;
+  }
+  for (const entry of entries) {
+    if (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(path.join(folder, entry.name)))) files.add(entry.name);
+  }
+  return files;
+}
+
+function isFileBehindLink(file: string): boolean {
+  try {
+    return statSync(file).isFile();
   } catch {
     return false;
   }
@@ -101,17 +129,29 @@ function resolveWorkspacePackage(fromFile: string, specifier: string): string | 
   const nameLength = specifier.startsWith('@') ? 2 : 1;
   const name = parts.slice(0, nameLength).join('/');
   const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
-  for (let folder = path.dirname(fromFile); ; ) {
-    const linked = path.join(folder, 'node_modules', name);
-    const real = realFolder(linked);
-    if (real !== undefined) {
-      if (real.split(path.sep).includes('node_modules')) return undefined;
-      return resolvePackageEntry(real, subpath);
-    }
+  const real = installedFolder(path.dirname(fromFile), name);
+  if (real === undefined || real.split(path.sep).includes('node_modules')) return undefined;
+  return resolvePackageEntry(real, subpath);
+}
+
+/** Folder and package name → the real folder of the package Node finds from there, or null. */
+const installed = new Map<string, string | null>();
+
+/** Where Node finds package `name` from `folder`, walking up: each folder is asked once per name. */
+function installedFolder(start: string, name: string): string | undefined {
+  const visited: string[] = [];
+  let found: string | null | undefined;
+  for (let folder = start; found === undefined; ) {
+    found = installed.get(`${folder}\0${name}`);
+    if (found !== undefined) break;
+    visited.push(folder);
+    found = realFolder(path.join(folder, 'node_modules', name)) ?? undefined;
     const parent = path.dirname(folder);
-    if (parent === folder) return undefined;
+    if (found === undefined && parent === folder) found = null;
     folder = parent;
   }
+  for (const folder of visited) installed.set(`${folder}\0${name}`, found);
+  return found ?? undefined;
 }
 
 function realFolder(folder: string): string | undefined {

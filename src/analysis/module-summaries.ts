@@ -74,9 +74,12 @@ export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: new
 const summaries = new Map<string, { mtimeMs: number; summary: ModuleSummary }>();
 const textCache = new Map<string, TextFacts>();
 const inProgress = new Set<string>();
-const counters = { summarised: 0, cacheHits: 0, skippedByText: 0 };
+const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, summaryMs: 0 };
 
-/** How many modules were summarised, how often a summary came from the cache, how many were skipped unread. */
+/**
+ * How many modules were summarised, how often a summary came from the cache, how many were skipped
+ * unread, and the milliseconds spent summarising.
+ */
 export function moduleSummaryStats(): Readonly<typeof counters> {
   return { ...counters };
 }
@@ -88,6 +91,7 @@ export function resetModuleSummaries(): void {
   counters.summarised = 0;
   counters.cacheHits = 0;
   counters.skippedByText = 0;
+  counters.summaryMs = 0;
 }
 
 /** The summary a rule computes for the module it lints, set by the summary rule of a nested lint. */
@@ -118,12 +122,15 @@ export function moduleSummary(file: string, environment: LintEnvironment): Modul
   let summary = EMPTY_SUMMARY;
   if (stats.size <= MAX_MODULE_BYTES && mayStart(file, environment)) {
     inProgress.add(file);
+    const started = performance.now();
     try {
       summary = lintForSummary(file, environment);
     } finally {
       inProgress.delete(file);
     }
     counters.summarised += 1;
+    // Time of the outermost summaries only: a nested one is part of the module that asked for it.
+    if (inProgress.size === 0) counters.summaryMs += performance.now() - started;
   } else {
     counters.skippedByText += 1;
   }
