@@ -34,6 +34,7 @@
  *                  and their ratio: on a busy machine, timings taken an hour apart are not comparable
  *   --eslint9      use ESLint 9 (the `eslint-v9` alias)
  *   --stand-in     a tiny stand-in rule instead of the built plugin (for working on this script)
+ *   --no-cross-file  this build with the `crossFile` setting off: the project model's share of the cost
  */
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
@@ -58,6 +59,7 @@ const args = parseOptions(
     'by-run': { type: 'boolean', default: false },
     eslint9: { type: 'boolean', default: false },
     'stand-in': { type: 'boolean', default: false },
+    'no-cross-file': { type: 'boolean', default: false },
   },
   'scripts/bench.js',
 );
@@ -271,10 +273,12 @@ async function main() {
   const jsRecommended = { name: '@eslint/js/recommended', ...js.configs.recommended };
   const recommended = /** @type {import('eslint').Linter.Config} */ (plugin.configs.recommended);
   const all = /** @type {import('eslint').Linter.Config} */ (plugin.configs.all);
+  /** @type {import('eslint').Linter.Config[]} */
+  const settings = args['no-cross-file'] ? [{ settings: { 'process-guard': { crossFile: false } } }] : [];
   const setups = [
     { name: 'baseline', configs: [...languages, jsRecommended] },
-    { name: 'recommended', configs: [...languages, jsRecommended, recommended] },
-    { name: 'all', configs: [...languages, jsRecommended, all] },
+    { name: 'recommended', configs: [...languages, jsRecommended, recommended, ...settings] },
+    { name: 'all', configs: [...languages, jsRecommended, all, ...settings] },
     ...(compared ? [{ name: 'compared', configs: [...languages, jsRecommended, /** @type {import('eslint').Linter.Config} */ (compared.plugin.configs.all)] }] : []),
   ].map((s) => ({ ...s, eslint: new ESLint(eslintOptions(s.configs)), times: /** @type {number[]} */ ([]), cpu: /** @type {number[]} */ ([]) }));
 
