@@ -90,6 +90,8 @@ interface MutableSummary {
   readonly node: FunctionNode;
   startsWhenCalled: boolean;
   startPoint: StartPoint | undefined;
+  /** Whether `startPoint` is reached on every call (no condition on the way): the start messages name. */
+  startPointSure: boolean;
   readonly parameterRoles: Map<number, ParameterRole[]>;
 }
 
@@ -107,7 +109,7 @@ export function buildSummaries(
   function summaryFor(fn: FunctionNode): MutableSummary {
     let summary = summaries.get(fn);
     if (!summary) {
-      summary = { node: fn, startsWhenCalled: false, startPoint: undefined, parameterRoles: new Map() };
+      summary = { node: fn, startsWhenCalled: false, startPoint: undefined, startPointSure: false, parameterRoles: new Map() };
       summaries.set(fn, summary);
     }
     return summary;
@@ -129,22 +131,25 @@ export function buildSummaries(
     changed(fn);
   }
 
-  function markStarts(fn: FunctionNode, point: StartPoint | undefined): void {
+  /** Marks `fn` as starting at `node`; a start reached on every call replaces one behind a condition. */
+  function markStarts(fn: FunctionNode, node: Node, point: StartPoint | undefined, pointSure: boolean): void {
     const summary = summaryFor(fn);
-    if (summary.startsWhenCalled) return;
+    const sure = pointSure && runsOnEveryCall(node, fn);
+    if (summary.startsWhenCalled && (summary.startPointSure || !sure)) return;
     summary.startsWhenCalled = true;
     summary.startPoint = point;
+    summary.startPointSure = sure;
     changed(fn);
   }
 
   for (const seed of seeds) {
     const home = isConditional(seed.node) ? undefined : callingFunction(seed.node);
-    if (home) markStarts(home, seed.point);
+    if (home) markStarts(home, seed.node, seed.point, true);
   }
   for (const site of starters) {
     if (site.startsNow && !isConditional(site.node)) {
       const home = callingFunction(site.node);
-      if (home) markStarts(home, startPointOf(site));
+      if (home) markStarts(home, site.node, startPointOf(site), true);
     }
     for (const [argument, use] of argumentUses(site)) {
       const source = parameterOf(sourceCode, argument);
@@ -159,7 +164,7 @@ export function buildSummaries(
     for (const { call } of callsOf(sourceCode, next)) {
       if (summary.startsWhenCalled) {
         const home = callingFunction(call);
-        if (home) markStarts(home, summary.startPoint);
+        if (home) markStarts(home, call, summary.startPoint, summary.startPointSure);
       }
       for (const [index, roles] of summary.parameterRoles) {
         const argument = argumentAt(call, index);
@@ -291,6 +296,32 @@ export function parameterOf(
     current = skipTransparent(definition.node.init);
   }
   return undefined;
+}
+
+/** Whether `node` runs whenever `fn` does: no branch, loop, `catch` or short circuit between them. */
+function runsOnEveryCall(node: Node, fn: FunctionNode): boolean {
+  for (let child = node, parent = node.parent; parent && child !== fn; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'IfStatement':
+      case 'ConditionalExpression':
+        if (child !== parent.test) return false;
+        break;
+      case 'LogicalExpression':
+        if (child === parent.right) return false;
+        break;
+      case 'SwitchCase':
+      case 'CatchClause':
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        return false;
+      default:
+        if (isFunction(parent) && parent !== fn) return true;
+    }
+  }
+  return true;
 }
 
 /**

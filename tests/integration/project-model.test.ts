@@ -77,6 +77,22 @@ export function getEngine() {
     ]);
   });
 
+  it('names the start every call makes, not one behind a condition', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module" }',
+      'src/config.js': `import { execFileSync, spawnSync } from 'node:child_process';
+export function loadConfig(file) {
+  if (file.endsWith('.gpg')) execFileSync('gpg', ['--decrypt', file]);
+  return spawnSync('git', ['config', '--list']).stdout;
+}
+`,
+      'src/session.js': "import { loadConfig } from './config.js';\nexport const config = loadConfig('.ncurc');\n",
+    });
+    expect(findings).toEqual([
+      'src/session.js:2 no-top-level-spawn: `loadConfig()` starts a child process on import (spawnSync() at ./config.js:4): start it from a function the caller invokes.',
+    ]);
+  });
+
   it('does not report a call whose start runs only in one start context of its module', async () => {
     const findings = await lint({
       'package.json': '{ "type": "module" }',
