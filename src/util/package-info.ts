@@ -1,7 +1,17 @@
 /** The package's own name, version and home, read once from its package.json. */
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const manifest = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+const manifest = JSON.parse(readFileSync(ownManifest(), 'utf8')) as { name: string; version: string };
+
+/** The nearest package.json above this module: the same from src/, dist/ and a bundled chunk. */
+function ownManifest(): string {
+  for (let folder = path.dirname(fileURLToPath(import.meta.url)); ; folder = path.dirname(folder)) {
+    const file = path.join(folder, 'package.json');
+    if (existsSync(file) || path.dirname(folder) === folder) return file;
+  }
+}
 
 export const PACKAGE_NAME = manifest.name;
 export const PACKAGE_VERSION = manifest.version;
