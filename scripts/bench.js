@@ -35,6 +35,9 @@
  *   --eslint9      use ESLint 9 (the `eslint-v9` alias)
  *   --stand-in     a tiny stand-in rule instead of the built plugin (for working on this script)
  *   --no-cross-file  this build with the `crossFile` setting off: the project model's share of the cost
+ *   --dir DIR      lint the JavaScript and TypeScript files of a repository checkout instead of the
+ *                  corpus (repeatable): the project model's cost where imports name the project's own
+ *                  modules
  */
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
@@ -60,6 +63,7 @@ const args = parseOptions(
     eslint9: { type: 'boolean', default: false },
     'stand-in': { type: 'boolean', default: false },
     'no-cross-file': { type: 'boolean', default: false },
+    dir: { type: 'string', multiple: true },
   },
   'scripts/bench.js',
 );
@@ -190,6 +194,13 @@ async function statsRuns(instances, files, runs, beforeRun = () => {}) {
   return results;
 }
 
+/** The deepest folder holding every one of `folders`. @param {string[]} folders */
+function commonFolder(folders) {
+  let common = folders[0] ?? ROOT;
+  while (!folders.every((folder) => folder === common || folder.startsWith(common + path.sep))) common = path.dirname(common);
+  return common;
+}
+
 /** The process-guard rules' total of one stats run. @param {Record<string, number>} perRule */
 const ourTotal = (perRule) => Object.entries(perRule).reduce((sum, [id, ms]) => sum + (id.startsWith('process-guard/') ? ms : 0), 0);
 
@@ -252,10 +263,13 @@ async function main() {
   const reps = Math.max(1, parseCount(args.reps, '--reps') ?? 5);
   const warmup = parseCount(args.warmup, '--warmup') ?? 1;
   const loads = parseCount(args.loads, '--loads') ?? 7;
-  const { packages } = ensureCorpus({ log });
+  const roots = args.dir && args.dir.length > 0 ? args.dir : undefined;
+  const { packages } = roots ? { packages: [] } : ensureCorpus({ log });
   const only = (args.package ?? []).flatMap((p) => p.split(',')).filter(Boolean);
   const limit = parseCount(args.limit, '--limit');
-  const { files: corpus } = listCorpusFiles({ packages, only });
+  const { files: corpus } = listCorpusFiles({ packages, only, roots });
+  // ESLint lints only files below its cwd: the folder that holds every root.
+  const cwd = roots ? commonFolder(roots.map((root) => path.resolve(root))) : ROOT;
   // A sample spread over the whole corpus, so that a quick run has the same mix of packages.
   const files =
     limit === undefined || limit >= corpus.length
@@ -280,11 +294,11 @@ async function main() {
     { name: 'recommended', configs: [...languages, jsRecommended, recommended, ...settings] },
     { name: 'all', configs: [...languages, jsRecommended, all, ...settings] },
     ...(compared ? [{ name: 'compared', configs: [...languages, jsRecommended, /** @type {import('eslint').Linter.Config} */ (compared.plugin.configs.all)] }] : []),
-  ].map((s) => ({ ...s, eslint: new ESLint(eslintOptions(s.configs)), times: /** @type {number[]} */ ([]), cpu: /** @type {number[]} */ ([]) }));
+  ].map((s) => ({ ...s, eslint: new ESLint(eslintOptions(s.configs, { cwd })), times: /** @type {number[]} */ ([]), cpu: /** @type {number[]} */ ([]) }));
 
   print(`ESLint ${version}, plugin ${source}${compared ? `; compared build ${compared.source}` : ''}`);
   print(
-    `Corpus: ${files.length}${files.length < corpus.length ? ` of ${corpus.length}` : ''} files, ${lines} lines; @eslint/js recommended ${enabledRules(jsRecommended).length} rules, ` +
+    `${roots ? `Files of ${roots.join(', ')}` : 'Corpus'}: ${files.length}${files.length < corpus.length ? ` of ${corpus.length}` : ''} files, ${lines} lines; @eslint/js recommended ${enabledRules(jsRecommended).length} rules, ` +
       `process-guard recommended ${enabledRules(recommended).length} rules, all ${enabledRules(all).length} rules`,
   );
   const byFile = !args['by-run'];
@@ -340,7 +354,7 @@ async function main() {
 
   // Per-rule times from ESLint's stats, in separate runs so the timed runs carry no stats overhead;
   // with --compare, both builds alternate file by file, --reps times.
-  const statsInstances = [setups[2], ...(compared ? [setups[3]] : [])].map((s) => new ESLint(eslintOptions(s.configs, { stats: true })));
+  const statsInstances = [setups[2], ...(compared ? [setups[3]] : [])].map((s) => new ESLint(eslintOptions(s.configs, { stats: true, cwd })));
   // Each stats run starts with no module summary: the cross-file cost of a fresh `eslint .`.
   const summaryStats = await import(pathToFileURL(path.join(path.dirname(PLUGIN_ENTRY), 'analysis', 'module-summaries.js')).href);
   const [ownRuns = [], comparedRuns] = await statsRuns(statsInstances, files, compared ? reps : 1, summaryStats.resetModuleSummaries);

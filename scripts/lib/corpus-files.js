@@ -243,11 +243,12 @@ export function countLines(text) {
 }
 
 /**
- * Lists the lintable files every pinned package ships, without the packages' own nested node_modules.
- * @param {{ packages: PinnedPackage[], only?: string[], limit?: number }} options
+ * Lists the lintable files every pinned package ships, without the packages' own nested node_modules;
+ * with `roots`, those of the given folders instead (without node_modules and dot folders).
+ * @param {{ packages: PinnedPackage[], only?: string[], limit?: number, roots?: string[] }} options
  * @returns {{ files: CorpusFile[], skipped: SkippedFile[] }}
  */
-export function listCorpusFiles({ packages, only, limit }) {
+export function listCorpusFiles({ packages, only, limit, roots }) {
   /** @type {CorpusFile[]} */
   const files = [];
   /** @type {SkippedFile[]} */
@@ -257,8 +258,10 @@ export function listCorpusFiles({ packages, only, limit }) {
     const unknown = only.filter((name) => !packages.some((p) => p.name === name));
     throw new Error(`not in ${path.relative(ROOT, PACKAGES_FILE)}: ${unknown.join(', ')}`);
   }
-  for (const p of selected) {
-    const root = packageDir(p.name);
+  // `roots`: whole folders (a repository checkout) instead of the pinned packages.
+  const scanned = roots ? roots.map((root) => ({ name: path.basename(root), root: path.resolve(root) })) : selected.map((p) => ({ name: p.name, root: packageDir(p.name) }));
+  for (const p of scanned) {
+    const { root } = p;
     const typeOfDir = createTypeLookup(root);
     /** @type {string[]} */
     const stack = [root];
@@ -269,7 +272,7 @@ export function listCorpusFiles({ packages, only, limit }) {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const abs = path.join(dir, entry.name);
         if (entry.isDirectory()) {
-          if (entry.name !== 'node_modules') stack.push(abs);
+          if (entry.name !== 'node_modules' && !(roots && entry.name.startsWith('.'))) stack.push(abs);
         } else if (entry.isFile() && LINTED_EXTENSIONS.includes(path.extname(entry.name))) {
           found.push(abs);
         }
@@ -277,7 +280,7 @@ export function listCorpusFiles({ packages, only, limit }) {
     }
     found.sort();
     for (const abs of found) {
-      const rel = path.relative(CORPUS_DIR, abs).split(path.sep).join('/');
+      const rel = path.relative(roots ? path.dirname(root) : CORPUS_DIR, abs).split(path.sep).join('/');
       const ext = path.extname(abs);
       const bytes = statSync(abs).size;
       if (isDeclaration(path.basename(abs))) {

@@ -156,12 +156,12 @@ export async function languageConfigs(files, { forceModule = false } = {}) {
  * file (`languageConfigs` un-ignores node_modules, where the corpus lives), inline comments ignored (so a package's own
  * `eslint-disable` comments neither hide findings nor refer to rules that are not loaded).
  * @param {import('eslint').Linter.Config[]} configs
- * @param {{ stats?: boolean }} [options]
+ * @param {{ stats?: boolean, cwd?: string }} [options] `cwd`: a folder holding every linted file (the repository root)
  * @returns {import('eslint').ESLint.Options}
  */
-export function eslintOptions(configs, { stats = false } = {}) {
+export function eslintOptions(configs, { stats = false, cwd = ROOT } = {}) {
   return {
-    cwd: ROOT,
+    cwd,
     overrideConfigFile: true,
     overrideConfig: configs,
     allowInlineConfig: false,
