@@ -128,3 +128,23 @@ export function walk(
     for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as Node);
   }
 }
+
+/** The constructor implementation (not an overload signature). */
+export function constructorOf(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MethodDefinition | undefined {
+  return classNode.body.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === 'MethodDefinition' && member.kind === 'constructor' && member.value.body !== null,
+  );
+}
+
+/** `proc` for `this.proc` and `proc = …`, `#proc` for private names; undefined when computed. */
+export function memberKey(node: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  if (node.type === 'MemberExpression') {
+    if (node.property.type === 'PrivateIdentifier') return `#${node.property.name}`;
+    return memberName(node);
+  }
+  if (node.key.type === 'PrivateIdentifier') return `#${node.key.name}`;
+  if (node.computed) return undefined;
+  if (node.key.type === 'Identifier') return node.key.name;
+  return node.key.type === 'Literal' ? String(node.key.value) : undefined;
+}

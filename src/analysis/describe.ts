@@ -27,3 +27,8 @@ export function whereIs(point: StartPoint, fromFile: string): string {
   const relative = path.relative(path.dirname(fromFile), point.file).split(path.sep).join('/');
   return `${relative.startsWith('.') ? relative : `./${relative}`}:${point.line}`;
 }
+
+/** `` `new TtsEngine()` `` or `` `createPool()` ``: a call of an imported starter, as messages name it. */
+export function callLabel(node: TSESTree.CallExpression | TSESTree.NewExpression, callee: string): string {
+  return `\`${node.type === 'NewExpression' ? 'new ' : ''}${callee}()\``;
+}

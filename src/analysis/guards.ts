@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from './catalog.js';
-import { isFunction, isImportMetaMember, memberName, skipTransparent, stringValue, walk, type FunctionNode } from './ast.js';
+import { isFunction, isImportMetaMember, memberKey, memberName, skipTransparent, stringValue, walk, type FunctionNode } from './ast.js';
 import {
   CALL_RESULT,
   GLOBALS_MODULE,
@@ -169,9 +169,9 @@ export class GuardEvaluator {
       return definition?.type === 'FunctionName' && isFunction(definition.node) ? definition.node : undefined;
     }
     if (callee.type !== 'MemberExpression' || callee.object.type !== 'ThisExpression' || callee.computed) return undefined;
-    const name = callee.property.type === 'PrivateIdentifier' ? `#${callee.property.name}` : callee.property.name;
+    const name = memberKey(callee);
     const method = enclosingClassBody(callee)?.body.find(
-      (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method' && !member.static && methodKey(member) === name,
+      (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method' && !member.static && memberKey(member) === name,
     );
     return method?.value.type === 'FunctionExpression' ? method.value : undefined;
   }
@@ -645,12 +645,6 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
     }
   }
   return undefined;
-}
-
-function methodKey(member: TSESTree.MethodDefinition): string | undefined {
-  if (member.computed) return undefined;
-  if (member.key.type === 'PrivateIdentifier') return `#${member.key.name}`;
-  return member.key.type === 'Identifier' ? member.key.name : undefined;
 }
 
 function isExported(fn: FunctionNode): boolean {

@@ -6,7 +6,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { hasSpread, propertyValue, stringValue } from './ast.js';
+import { hasSpread, memberName, propertyValue, stringValue } from './ast.js';
 import type { FileAnalysis, StarterSite } from './index.js';
 import type { Serialization } from './messages.js';
 import { CALL_RESULT, INSTANCE, isRef, type Invocation, type ReferenceIndex } from './references.js';
@@ -131,9 +131,7 @@ function factoryMessages(analysis: FileAnalysis): ProcessMessage[] {
 /** The `send()` call made on `node`: `node.send(…)`. */
 function sendCallOn(node: Node): TSESTree.CallExpression | undefined {
   const member = node.parent;
-  if (member?.type !== 'MemberExpression' || member.object !== node || member.computed || member.property.type !== 'Identifier' || member.property.name !== 'send') {
-    return undefined;
-  }
+  if (member?.type !== 'MemberExpression' || member.object !== node || member.computed || memberName(member) !== 'send') return undefined;
   return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
 }
 

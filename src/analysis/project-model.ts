@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from './ast.js';
+import { constructorOf, isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from './ast.js';
 import type { ClassNode } from './execution.js';
 import { isStartContextGuarded, possiblePlatforms } from './guards.js';
 import { importedName, requiredSpecifier, type ImportedName } from './imported-bindings.js';
@@ -117,10 +117,8 @@ export class ProjectModel {
     const site = starters.find((candidate) => candidate.startsNow && inConstruction(candidate.node));
     if (site) point = startPointOf(site);
     point ??= this.startCalls(inConstruction)[0]?.point;
-    const constructor = classNode.body.body.find(
-      (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'constructor',
-    );
-    if (!point && constructor?.value.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor.value)?.startPoint;
+    const constructor = constructorOf(classNode)?.value;
+    if (!point && constructor?.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor)?.startPoint;
     this.classStarts.set(classNode, point ?? null);
     return point;
   }

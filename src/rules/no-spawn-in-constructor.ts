@@ -6,7 +6,7 @@ import type { ClassNode } from '../analysis/execution.js';
 import { analyze, type FileAnalysis } from '../analysis/index.js';
 import type { StartPoint } from '../analysis/summaries.js';
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism, whereIs } from '../analysis/describe.js';
+import { callLabel, describeMechanism, whereIs } from '../analysis/describe.js';
 import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
 
@@ -106,8 +106,7 @@ function constructionFindings(analysis: FileAnalysis): Finding[] {
   // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
   const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
   for (const call of [...analysis.project.startCalls(inConstruction), ...analysis.project.localConstructions()]) {
-    const name = `\`${call.node.type === 'NewExpression' ? 'new ' : ''}${call.name}()\``;
-    starts.push({ node: call.node, name, mechanism: call.point.mechanism, origin: call.point });
+    starts.push({ node: call.node, name: callLabel(call.node, call.name), mechanism: call.point.mechanism, origin: call.point });
   }
   const findings: Finding[] = [];
   const viaCalls = new Set<TSESTree.Node>();

@@ -6,7 +6,7 @@ import { isStartContextGuarded, type Fact } from '../analysis/guards.js';
 import { isSelfSpawnSite } from '../analysis/self-spawn.js';
 import { isSynchronousSpec, type StartPoint } from '../analysis/summaries.js';
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism, lineOf, whereIs } from '../analysis/describe.js';
+import { callLabel, describeMechanism, lineOf, whereIs } from '../analysis/describe.js';
 import { lazyAccessorFix } from './no-top-level-spawn-utils/lazy-accessor.js';
 
 type Options = [{ allowSync: boolean }];
@@ -66,8 +66,7 @@ export default createRule<Options, MessageIds>({
         }
         for (const call of analysis.project.startCalls((node) => runsAtLoad(analysis, node) && !skipFile())) {
           if (allowSync && call.point.synchronous) continue;
-          const name = `\`${call.node.type === 'NewExpression' ? 'new ' : ''}${call.name}()\``;
-          starts.push({ node: call.node, name, mechanism: call.point.mechanism, origin: call.point });
+          starts.push({ node: call.node, name: callLabel(call.node, call.name), mechanism: call.point.mechanism, origin: call.point });
         }
         if (starts.length === 0 || skipFile()) return;
         for (const start of starts) {

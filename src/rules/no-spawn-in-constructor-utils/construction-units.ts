@@ -9,7 +9,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { memberName, walk } from '../../analysis/ast.js';
+import { constructorOf, memberKey, walk } from '../../analysis/ast.js';
 import type { ClassNode } from '../../analysis/execution.js';
 
 type Node = TSESTree.Node;
@@ -41,26 +41,6 @@ export interface ConstructionModel {
   readonly units: readonly Unit[];
   /** Locals of the constructor, with the unit that declares each. */
   readonly declaringUnit: ReadonlyMap<Variable, Unit>;
-}
-
-/** The constructor implementation (not an overload signature). */
-export function constructorOf(classNode: ClassNode): TSESTree.MethodDefinition | undefined {
-  return classNode.body.body.find(
-    (member): member is TSESTree.MethodDefinition =>
-      member.type === 'MethodDefinition' && member.kind === 'constructor' && member.value.body !== null,
-  );
-}
-
-/** `proc` for `this.proc` and `proc = …`, `#proc` for private names; undefined when computed. */
-export function memberKey(node: TSESTree.MemberExpression | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
-  if (node.type === 'MemberExpression') {
-    if (node.property.type === 'PrivateIdentifier') return `#${node.property.name}`;
-    return memberName(node);
-  }
-  if (node.key.type === 'PrivateIdentifier') return `#${node.key.name}`;
-  if (node.computed) return undefined;
-  if (node.key.type === 'Identifier') return node.key.name;
-  return node.key.type === 'Literal' ? String(node.key.value) : undefined;
 }
 
 export function buildConstructionModel(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassNode): ConstructionModel {

@@ -23,11 +23,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { walk } from '../../analysis/ast.js';
+import { memberKey, walk } from '../../analysis/ast.js';
 import type { ClassNode } from '../../analysis/execution.js';
 import { resolveVariable } from '../../analysis/scope.js';
 import { indentationOf, instanceTypeText } from '../../util/source-text.js';
-import { buildConstructionModel, memberKey, type ConstructionModel, type EffectKey, type Unit, type Variable } from './construction-units.js';
+import { buildConstructionModel, type ConstructionModel, type EffectKey, type Unit, type Variable } from './construction-units.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
