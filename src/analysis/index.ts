@@ -9,7 +9,7 @@ import { ExecutionModel } from './execution.js';
 import { buildFileModel, type FileModel } from './file-model.js';
 import { GuardEvaluator, isStartContextGuarded } from './guards.js';
 import { ImportedFlags, type ForeignParser } from './imported-flags.js';
-import { registerSummarizer, type LintEnvironment } from './module-summaries.js';
+import { registerSummarizer, type AnalysisContext, type LintEnvironment } from './module-summaries.js';
 import { ProjectModel } from './project-model.js';
 import { buildReferenceIndex, refKey, type Invocation, type ReferenceIndex } from './references.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
@@ -46,7 +46,7 @@ export interface FileAnalysis {
   readonly project: ProjectModel;
 }
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type AnyContext = AnalysisContext;
 
 const cache = new WeakMap<object, { settings: unknown; analysis: FileAnalysis }>();
 

@@ -1,13 +1,14 @@
 /**
  * Module summaries: what the exports of one of the project's modules do when they are called or
  * constructed, computed once per process for each module (keyed by absolute path and modification
- * time) by linting the module with the linted file's own parser and language options and a private
- * rule that runs the same analysis on it (see `project-model.ts`, which computes the summary).
+ * time) by parsing the module with the linted file's own parser and language options and running
+ * the same analysis on it (see `project-model.ts`, which computes the summary). A parser that
+ * `module-parse.ts` cannot drive is run through a nested lint with ESLint's `Linter` instead.
  *
- * Bounds: modules over MAX_MODULE_BYTES, a chain of more than MAX_DEPTH modules being summarised
- * at once, and an import cycle all give an empty summary (unknown). A module whose text names no
- * starter module, and imports no project module that could, is not parsed at all. Nothing here
- * throws: an unreadable or unparsable module is unknown.
+ * A module whose text names no starter module, and none of whose imported project modules starts
+ * anything, is not parsed at all. Bounds: modules over MAX_MODULE_BYTES, more than MAX_DEPTH modules
+ * being parsed at once (MAX_CHAIN counting those decided from their text), and an import cycle all
+ * give an empty summary (unknown). Nothing here throws: an unreadable or unparsable module is unknown.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { StarterSpec } from './catalog.js';
 import type { ImportedName } from './imported-bindings.js';
 import type { Serialization } from './messages.js';
+import { parseModule } from './module-parse.js';
 import { resolveModule } from './module-resolution.js';
 import type { ParameterUse, StartPoint } from './summaries.js';
 import type { ShellMode } from './shell-option.js';
@@ -65,15 +67,16 @@ export interface LintEnvironment {
 }
 
 const MAX_MODULE_BYTES = 512 * 1024;
+/** Nested lints at once: a module summary that needs another module's, and so on. */
 const MAX_DEPTH = 8;
-/** Modules whose text is read to decide whether one module could start something. */
-const MAX_SCANNED = 64;
+/** Modules being summarised at once, most of them decided from their text alone. */
+const MAX_CHAIN = 32;
 const TYPED_PARSER_OPTIONS = new Set(['project', 'projectService', 'programs']);
 export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: new Map(), starExports: [] };
 
 const summaries = new Map<string, { mtimeMs: number; summary: ModuleSummary }>();
-const textCache = new Map<string, TextFacts>();
 const inProgress = new Set<string>();
+let linting = 0;
 const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, summaryMs: 0 };
 
 /**
@@ -87,15 +90,19 @@ export function moduleSummaryStats(): Readonly<typeof counters> {
 /** Forgets every summary and count: `npm run bench` measures each run with a cold cache. */
 export function resetModuleSummaries(): void {
   summaries.clear();
-  textCache.clear();
   counters.summarised = 0;
   counters.cacheHits = 0;
   counters.skippedByText = 0;
   counters.summaryMs = 0;
 }
 
-/** The summary a rule computes for the module it lints, set by the summary rule of a nested lint. */
-type Summarize = (context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>) => ModuleSummary;
+/** What the analysis reads of a rule's context: a nested lint's rule context, or a parsed module's stand-in. */
+export type AnalysisContext = Readonly<
+  Pick<TSESLint.RuleContext<string, readonly unknown[]>, 'sourceCode' | 'settings' | 'filename' | 'physicalFilename' | 'cwd' | 'languageOptions'>
+>;
+
+/** The summary the analysis computes for a module, from its context. */
+type Summarize = (context: AnalysisContext) => ModuleSummary;
 
 let summarizeModule: Summarize | undefined;
 
@@ -117,32 +124,90 @@ export function moduleSummary(file: string, environment: LintEnvironment): Modul
     counters.cacheHits += 1;
     return cached.summary;
   }
-  // A cycle, or a chain deeper than the bound: unknown for now, and not cached as such.
-  if (inProgress.has(file) || inProgress.size >= MAX_DEPTH) return EMPTY_SUMMARY;
-  let summary = EMPTY_SUMMARY;
-  if (stats.size <= MAX_MODULE_BYTES && mayStart(file, environment)) {
-    inProgress.add(file);
-    const started = performance.now();
-    try {
-      summary = lintForSummary(file, environment);
-    } finally {
-      inProgress.delete(file);
+  // A cycle, or a chain longer than the bound: unknown for now, and not cached as such.
+  if (inProgress.has(file) || inProgress.size >= MAX_CHAIN) return EMPTY_SUMMARY;
+  const outermost = inProgress.size === 0;
+  const started = performance.now();
+  inProgress.add(file);
+  let summary: ModuleSummary | undefined = EMPTY_SUMMARY;
+  try {
+    const text = stats.size <= MAX_MODULE_BYTES ? readText(file) : undefined;
+    if (text === undefined || !mayStart(file, text, environment)) {
+      counters.skippedByText += 1;
+    } else if (linting >= MAX_DEPTH) {
+      summary = undefined;
+    } else {
+      linting += 1;
+      try {
+        summary = summaryOf(file, text, environment);
+      } finally {
+        linting -= 1;
+      }
+      counters.summarised += 1;
     }
-    counters.summarised += 1;
-    // Time of the outermost summaries only: a nested one is part of the module that asked for it.
-    if (inProgress.size === 0) counters.summaryMs += performance.now() - started;
-  } else {
-    counters.skippedByText += 1;
+  } finally {
+    inProgress.delete(file);
   }
+  // Time of the outermost summaries only: a nested one is part of the module that asked for it.
+  if (outermost) counters.summaryMs += performance.now() - started;
+  if (!summary) return EMPTY_SUMMARY;
   summaries.set(file, { mtimeMs: stats.mtimeMs, summary });
   return summary;
 }
 
-function lintForSummary(file: string, environment: LintEnvironment): ModuleSummary {
-  const text = readText(file);
-  if (text === undefined || !summarizeModule) return EMPTY_SUMMARY;
-  let summary: ModuleSummary | undefined;
+/**
+ * Whether a module could start something, decided from text as far as possible: its text names a
+ * starter module, or it imports a project module whose summary starts something. A module that
+ * names no starter can only start through its imports, so when none of them starts anything it is
+ * not parsed: most modules of a connected project import a spawning module somewhere below, but
+ * only those that call into a starting export need a summary. Each import is summarised first
+ * (once per process, bounded by MAX_CHAIN).
+ */
+function mayStart(file: string, text: string, environment: LintEnvironment): boolean {
+  if (starterModulePattern(environment.starterModules).test(text)) return true;
+  for (const [, specifier] of text.matchAll(SPECIFIERS)) {
+    const target = specifier === undefined ? undefined : resolveModule(file, specifier);
+    if (target !== undefined && startsAnything(moduleSummary(target, environment))) return true;
+  }
+  return false;
+}
+
+/** Whether a summary records any start, or re-exports another module's (followed when asked). */
+function startsAnything(summary: ModuleSummary): boolean {
+  return summary.exports.size > 0 || summary.reexports.size > 0 || summary.starExports.length > 0;
+}
+
+/** Parses the module like the linted file and summarises it; lints it where its parser cannot be driven. */
+function summaryOf(file: string, text: string, environment: LintEnvironment): ModuleSummary {
   const summarize = summarizeModule;
+  if (!summarize) return EMPTY_SUMMARY;
+  const languageOptions = environment.languageOptions;
+  for (const sourceType of sourceTypesFor(file, text)) {
+    let sourceCode: TSESLint.SourceCode | undefined;
+    try {
+      sourceCode = parseModule(text, file, sourceType, languageOptions);
+    } catch {
+      continue;
+    }
+    if (!sourceCode) return lintForSummary(file, text, environment, summarize);
+    try {
+      return summarize({
+        sourceCode,
+        settings: environment.settings ?? {},
+        filename: file,
+        physicalFilename: file,
+        cwd: path.parse(file).root,
+        languageOptions: { ...languageOptions, sourceType } as AnalysisContext['languageOptions'],
+      });
+    } catch {
+      return EMPTY_SUMMARY;
+    }
+  }
+  return EMPTY_SUMMARY;
+}
+
+function lintForSummary(file: string, text: string, environment: LintEnvironment, summarize: Summarize): ModuleSummary {
+  let summary: ModuleSummary | undefined;
   const rule: TSESLint.RuleModule<string, []> = {
     meta: { type: 'problem', schema: [], messages: {} },
     defaultOptions: [],
@@ -206,35 +271,6 @@ function readText(file: string): string | undefined {
 
 const SPECIFIERS = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
 
-/** What a module's text shows without parsing: whether it names a starter module, and its project imports. */
-interface TextFacts {
-  readonly mtimeMs: number;
-  readonly starterModules: ReadonlySet<string>;
-  readonly namesStarter: boolean;
-  readonly imports: readonly string[];
-}
-
-/**
- * Whether a module could start something: its text names a starter module, or one of the project
- * modules it imports does (up to MAX_SCANNED modules, breadth first). A cheap text test that spares
- * parsing the modules that only format strings or read files.
- */
-function mayStart(root: string, environment: LintEnvironment): boolean {
-  const seen = new Set([root]);
-  const queue = [root];
-  for (let index = 0; index < queue.length && index < MAX_SCANNED; index += 1) {
-    const facts = textFacts(queue[index] ?? root, environment);
-    if (!facts) continue;
-    if (facts.namesStarter) return true;
-    for (const target of facts.imports) {
-      if (seen.has(target)) continue;
-      seen.add(target);
-      queue.push(target);
-    }
-  }
-  return false;
-}
-
 const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
 
 /** A quoted starter module name, as an import or require writes it: `'child_process'`, `"node:cluster"`, `'execa/x'`. */
@@ -246,29 +282,4 @@ function starterModulePattern(modules: ReadonlySet<string>): RegExp {
     patterns.set(modules, pattern);
   }
   return pattern;
-}
-
-function textFacts(file: string, environment: LintEnvironment): TextFacts | undefined {
-  let mtimeMs: number;
-  try {
-    ({ mtimeMs } = statSync(file));
-  } catch {
-    return undefined;
-  }
-  const cached = textCache.get(file);
-  if (cached?.mtimeMs === mtimeMs && cached.starterModules === environment.starterModules) return cached;
-  const text = readText(file) ?? '';
-  const imports: string[] = [];
-  for (const [, specifier] of text.matchAll(SPECIFIERS)) {
-    const target = specifier === undefined ? undefined : resolveModule(file, specifier);
-    if (target !== undefined) imports.push(target);
-  }
-  const facts: TextFacts = {
-    mtimeMs,
-    starterModules: environment.starterModules,
-    namesStarter: starterModulePattern(environment.starterModules).test(text),
-    imports,
-  };
-  textCache.set(file, facts);
-  return facts;
 }

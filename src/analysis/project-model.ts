@@ -186,7 +186,8 @@ export class ProjectModel {
 
   private importedInvocations(): { node: Invocation; callee: Node }[] {
     if (!this.environment || !path.isAbsolute(this.filename)) return [];
-    return (this.invocations ??= importedInvocations(this.analysis.sourceCode));
+    // Calls of installed packages are never summarised: leaving them out here spares every `where` test on them.
+    return (this.invocations ??= importedInvocations(this.analysis.sourceCode, (specifier) => this.resolve(this.filename, specifier, 0) !== undefined));
   }
 
   private exportSummaryAt(node: Invocation, callee: Node): ExportSummary | undefined {
@@ -211,8 +212,7 @@ export class ProjectModel {
   /** The summary of an export, following re-exports and barrels. */
   private exportOf(fromFile: string, imported: ImportedName, hops: number): ExportSummary | undefined {
     const environment = this.environment;
-    const aliases = hops === 0 ? this.pathAliases() : undefined;
-    const file = environment && ((aliases && resolvePathAlias(imported.specifier, aliases)) ?? resolveModule(fromFile, imported.specifier));
+    const file = environment && this.resolve(fromFile, imported.specifier, hops);
     if (!environment || file === undefined || hops > MAX_REEXPORT_HOPS) return undefined;
     const summary = moduleSummary(file, environment);
     const own = summary.exports.get(imported.name);
@@ -225,6 +225,12 @@ export class ProjectModel {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** The project module a specifier names: the program's `paths` apply to this file's own imports only. */
+  private resolve(fromFile: string, specifier: string, hops: number): string | undefined {
+    const aliases = hops === 0 ? this.pathAliases() : undefined;
+    return (aliases && resolvePathAlias(specifier, aliases)) ?? resolveModule(fromFile, specifier);
   }
 
   /** With type information, the `paths` of the TypeScript program (the linted file's own imports only). */
@@ -348,9 +354,9 @@ function isProjectSpecifier(specifier: string): boolean {
  * Calls and `new`s whose callee is a module-level import of this file, or a member of one: found
  * from the references of the import bindings, not by walking the tree.
  */
-function importedInvocations(sourceCode: Readonly<TSESLint.SourceCode>): { node: Invocation; callee: Node }[] {
+function importedInvocations(sourceCode: Readonly<TSESLint.SourceCode>, isProjectModule: (specifier: string) => boolean): { node: Invocation; callee: Node }[] {
   const found: { node: Invocation; callee: Node }[] = [];
-  for (const variable of importVariables(sourceCode)) {
+  for (const variable of importVariables(sourceCode, isProjectModule)) {
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const identifier = reference.identifier as Node;
@@ -365,15 +371,15 @@ function importedInvocations(sourceCode: Readonly<TSESLint.SourceCode>): { node:
   return found;
 }
 
-function importVariables(sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable[] {
+function importVariables(sourceCode: Readonly<TSESLint.SourceCode>, isProjectModule: (specifier: string) => boolean): TSESLint.Scope.Variable[] {
   const variables: TSESLint.Scope.Variable[] = [];
   for (const statement of sourceCode.ast.body) {
     if (statement.type === 'ImportDeclaration') {
-      if (statement.importKind !== 'type' && !statement.source.value.startsWith('node:')) variables.push(...sourceCode.getDeclaredVariables(statement));
+      if (statement.importKind !== 'type' && isProjectModule(statement.source.value)) variables.push(...sourceCode.getDeclaredVariables(statement));
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
         const specifier = declarator.init ? requiredSpecifier(declarator.init) : undefined;
-        if (specifier !== undefined && !specifier.startsWith('node:')) variables.push(...sourceCode.getDeclaredVariables(declarator));
+        if (specifier !== undefined && isProjectModule(specifier)) variables.push(...sourceCode.getDeclaredVariables(declarator));
       }
     }
   }

@@ -2,6 +2,7 @@
 // constructor starts a process, instantiated by another module; wrappers and factories kept in the
 // project's own modules; barrels, TypeScript `.js` specifiers, `#imports` and a workspace package.
 import { mkdirSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { ESLint, type Linter } from 'eslint';
@@ -17,7 +18,12 @@ afterEach(() => {
 
 async function lint(
   files: Record<string, string>,
-  { settings = {}, links = {}, typed = false }: { settings?: Record<string, unknown>; links?: Record<string, string>; typed?: boolean } = {},
+  {
+    settings = {},
+    links = {},
+    typed = false,
+    jsParser,
+  }: { settings?: Record<string, unknown>; links?: Record<string, string>; typed?: boolean; jsParser?: Linter.Parser } = {},
 ): Promise<string[]> {
   const project = tempProject(files, typed ? ['typescript'] : []);
   projects.push(project);
@@ -34,6 +40,7 @@ async function lint(
         ...(typed ? { parserOptions: { project: './tsconfig.json', tsconfigRootDir: project.dir } } : {}),
       },
     },
+    ...(jsParser ? [{ files: ['**/*.js'], languageOptions: { parser: jsParser } }] : []),
     plugin.configs.all,
     { settings: { 'process-guard': settings } },
   ];
@@ -75,6 +82,21 @@ export function getEngine() {
       'src/port.js:2 no-top-level-spawn: `new TtsEngine()` starts a Node.js child process on import (fork() at ./engine.js:4): start it from a function the caller invokes.',
       "src/port.js:5 no-spawn-in-constructor: `new TtsEngine()` starts a Node.js child process (fork() at ./engine.js:4) in `AudioPort`'s constructor: move it to `initialize()`.",
     ]);
+  });
+
+  it('lints a module whose parser it cannot drive itself, with the same findings', async () => {
+    // A parser wrapped by another package: not one the plugin can call without ESLint.
+    const espree = createRequire(createRequire(import.meta.url).resolve('eslint'))('espree') as { parse: (text: string, options: unknown) => unknown };
+    const jsParser = { parse: (text: string, options: unknown) => espree.parse(text, options) } as Linter.Parser;
+    const findings = await lint(
+      {
+        'package.json': '{ "type": "module" }',
+        'src/engine.js': ENGINE,
+        'src/port.js': "import { TtsEngine } from './engine.js';\nexport const engine = new TtsEngine('en');\n",
+      },
+      { jsParser },
+    );
+    expect(findings.map((finding) => finding.split(': ')[0])).toEqual(['src/engine.js:4 no-spawn-in-constructor', 'src/port.js:2 no-top-level-spawn']);
   });
 
   it('names the start every call makes, not one behind a condition', async () => {
@@ -240,15 +262,20 @@ describe('resolution', () => {
       'package.json': '{ "type": "module" }',
       'src/m0.js': "import { spawn } from 'node:child_process';\nimport { f1 } from './m1.js';\nexport function f0() {\n  f1();\n  return spawn('node', ['x.js']);\n}\n",
     };
-    for (let index = 1; index <= 12; index += 1) {
-      chain[`src/m${index}.js`] = `import { f${index - 1} } from './m${index - 1}.js';\nexport function f${index}() {\n  return f${index - 1}();\n}\n`;
+    chain['src/n0.js'] = "import { spawn } from 'node:child_process';\nexport function g0() {\n  return spawn('node', ['x.js']);\n}\n";
+    for (let index = 1; index <= 40; index += 1) {
+      if (index <= 12) chain[`src/m${index}.js`] = `import { f${index - 1} } from './m${index - 1}.js';\nexport function f${index}() {\n  return f${index - 1}();\n}\n`;
+      chain[`src/n${index}.js`] = `import { g${index - 1} } from './n${index - 1}.js';\nexport function g${index}() {\n  return g${index - 1}();\n}\n`;
     }
-    chain['src/app.js'] = "import { f1 } from './m1.js';\nimport { f12 } from './m12.js';\nexport const a = f1();\nexport const b = f12();\n";
+    chain['src/app.js'] =
+      "import { f1 } from './m1.js';\nimport { f12 } from './m12.js';\nimport { g40 } from './n40.js';\nexport const a = f1();\nexport const b = f12();\nexport const c = g40();\n";
     const findings = await lint(chain);
     // m1 imports m0, which imports m1 again: the cycle ends, and m0's own start is still known to m1.
-    expect(findings.filter((finding) => finding.startsWith('src/app.js:3'))).toHaveLength(1);
-    // f12 is more than eight modules from the start: unknown, not reported.
-    expect(findings.filter((finding) => finding.startsWith('src/app.js:4'))).toEqual([]);
+    expect(findings.filter((finding) => finding.startsWith('src/app.js:4'))).toHaveLength(1);
+    // Twelve modules down: each is parsed once, after the module it calls into, so the chain is known.
+    expect(findings.filter((finding) => finding.startsWith('src/app.js:5'))).toHaveLength(1);
+    // Forty modules down is beyond the bound on modules being summarised at once: unknown, not reported.
+    expect(findings.filter((finding) => finding.startsWith('src/app.js:6'))).toEqual([]);
   });
 
   it('changes nothing for an import it cannot resolve or parse, or an installed package', async () => {
