@@ -90,7 +90,11 @@ function typescriptParser(parser: object): ModuleParser | undefined {
       jsx: ecmaFeatures.jsx === true,
       range: true,
       loc: true,
+      // Work a summary does not need: JSDoc, the maps back to TypeScript's nodes, and the checks
+      // for code TypeScript parses but rejects (the module's own lint reports those).
       jsDocParsingMode: 'none',
+      preserveNodeMaps: false,
+      allowInvalidAST: true,
     });
     const scopeManager = scopes.analyze(ast, {
       globalReturn: ecmaFeatures.globalReturn,
