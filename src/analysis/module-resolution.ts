@@ -145,13 +145,31 @@ function installedFolder(start: string, name: string): string | undefined {
     found = installed.get(`${folder}\0${name}`);
     if (found !== undefined) break;
     visited.push(folder);
-    found = realFolder(path.join(folder, 'node_modules', name)) ?? undefined;
+    const candidate = path.join(folder, 'node_modules', name);
+    // Most folders have no such package: a cached listing answers that without a failing syscall.
+    found = (entriesOf(path.dirname(candidate)).has(path.basename(candidate)) && realFolder(candidate)) || undefined;
     const parent = path.dirname(folder);
     if (found === undefined && parent === folder) found = null;
     folder = parent;
   }
   for (const folder of visited) installed.set(`${folder}\0${name}`, found);
   return found ?? undefined;
+}
+
+/** Folder → the names in it, read once per process. */
+const folderEntries = new Map<string, ReadonlySet<string>>();
+
+function entriesOf(folder: string): ReadonlySet<string> {
+  let entries = folderEntries.get(folder);
+  if (!entries) {
+    try {
+      entries = new Set(readdirSync(folder));
+    } catch {
+      entries = new Set();
+    }
+    folderEntries.set(folder, entries);
+  }
+  return entries;
 }
 
 function realFolder(folder: string): string | undefined {
