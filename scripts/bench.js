@@ -358,7 +358,7 @@ async function main() {
   // Each stats run starts with no module summary: the cross-file cost of a fresh `eslint .`.
   const summaryStats = await import(pathToFileURL(path.join(path.dirname(PLUGIN_ENTRY), 'analysis', 'module-summaries.js')).href);
   const [ownRuns = [], comparedRuns] = await statsRuns(statsInstances, files, compared ? reps : 1, summaryStats.resetModuleSummaries);
-  const { summarised, cacheHits, skippedByText, summaryMs } = summaryStats.moduleSummaryStats();
+  const { summarised, cacheHits, skippedByText, overBudget = 0, summaryMs } = summaryStats.moduleSummaryStats();
   const middle = (/** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }[]} */ runs) =>
     /** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }} */ ([...runs].sort((a, b) => ourTotal(a.perRule) - ourTotal(b.perRule))[Math.floor((runs.length - 1) / 2)]);
   const { perRule, parseMs, wallMs: statsMs } = middle(ownRuns);
@@ -373,7 +373,7 @@ async function main() {
   }
   print(
     `  cross-file, last run: ${summarised} modules summarised in ${summaryMs.toFixed(1)} ms (part of the rules' time), ${cacheHits} summaries from the cache, ` +
-      `${skippedByText} modules skipped unread (no starter module in their text)`,
+      `${skippedByText} modules not parsed (no starter module in their text, nor in what they import), ${overBudget} left unknown by the bound on modules parsed for one import`,
   );
   print(`  @eslint/js rules total     ${sum(theirs).toFixed(1)} ms; slowest:`);
   for (const [id, ms] of theirs.sort((a, b) => b[1] - a[1]).slice(0, 5)) print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms`);

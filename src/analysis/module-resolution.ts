@@ -31,6 +31,8 @@ export function resolveModule(fromFile: string, specifier: string): string | und
   let file = resolved.get(key);
   if (file === undefined) {
     file = resolveUncached(fromFile, specifier) ?? null;
+    // A module inside an installed package is that package's code, even when a sibling imports it.
+    if (file?.split(path.sep).includes('node_modules')) file = null;
     resolved.set(key, file);
   }
   return file ?? undefined;
@@ -74,7 +76,8 @@ export function resolveRelative(folder: string, specifier: string): string | und
   // `./run.js` names `run.js` or, in TypeScript, `run.ts`: those first, then Node's extension probing.
   const candidates = [base, ...(TYPESCRIPT_FOR.get(extension) ?? []).map((typescript) => base.slice(0, -extension.length) + typescript)];
   candidates.push(...EXTENSIONS.map((candidate) => base + candidate), ...EXTENSIONS.map((candidate) => path.join(base, `index${candidate}`)));
-  return candidates.find(isFile);
+  // Only source files are modules to summarise: `require('./package.json')` is data.
+  return candidates.find((candidate) => EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate));
 }
 
 /** Folder → the names of the files in it (symlinks to files included), read once per process. */

@@ -7,8 +7,8 @@
  *
  * A module whose text names no starter module, and none of whose imported project modules starts
  * anything, is not parsed at all. Bounds: modules over MAX_MODULE_BYTES, more than MAX_DEPTH modules
- * being parsed at once (MAX_CHAIN counting those decided from their text), and an import cycle all
- * give an empty summary (unknown). Nothing here throws: an unreadable or unparsable module is unknown.
+ * being parsed at once (MAX_CHAIN counting those decided from their text), more than MAX_PARSED
+ * modules parsed for one question, and an import cycle all give an empty summary (unknown). Nothing here throws: an unreadable or unparsable module is unknown.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -71,17 +71,23 @@ const MAX_MODULE_BYTES = 512 * 1024;
 const MAX_DEPTH = 8;
 /** Modules being summarised at once, most of them decided from their text alone. */
 const MAX_CHAIN = 32;
+/** Modules whose text is read to decide whether one module could start something. */
+const MAX_SCANNED = 64;
+/** Modules parsed to answer one question about an import, with everything it needs in turn. */
+const MAX_PARSED = 8;
 const TYPED_PARSER_OPTIONS = new Set(['project', 'projectService', 'programs']);
 export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: new Map(), starExports: [] };
 
 const summaries = new Map<string, { mtimeMs: number; summary: ModuleSummary }>();
+const textCache = new Map<string, TextFacts>();
 const inProgress = new Set<string>();
 let linting = 0;
-const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, summaryMs: 0 };
+let parsedForQuery = 0;
+const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, overBudget: 0, summaryMs: 0 };
 
 /**
- * How many modules were summarised, how often a summary came from the cache, how many were skipped
- * unread, and the milliseconds spent summarising.
+ * How many modules were summarised, how often a summary came from the cache, how many were not
+ * parsed (decided from text) or left unknown by MAX_PARSED, and the milliseconds spent summarising.
  */
 export function moduleSummaryStats(): Readonly<typeof counters> {
   return { ...counters };
@@ -90,9 +96,11 @@ export function moduleSummaryStats(): Readonly<typeof counters> {
 /** Forgets every summary and count: `npm run bench` measures each run with a cold cache. */
 export function resetModuleSummaries(): void {
   summaries.clear();
+  textCache.clear();
   counters.summarised = 0;
   counters.cacheHits = 0;
   counters.skippedByText = 0;
+  counters.overBudget = 0;
   counters.summaryMs = 0;
 }
 
@@ -127,16 +135,21 @@ export function moduleSummary(file: string, environment: LintEnvironment): Modul
   // A cycle, or a chain longer than the bound: unknown for now, and not cached as such.
   if (inProgress.has(file) || inProgress.size >= MAX_CHAIN) return EMPTY_SUMMARY;
   const outermost = inProgress.size === 0;
+  if (outermost) parsedForQuery = 0;
   const started = performance.now();
   inProgress.add(file);
   let summary: ModuleSummary | undefined = EMPTY_SUMMARY;
   try {
-    const text = stats.size <= MAX_MODULE_BYTES ? readText(file) : undefined;
-    if (text === undefined || !mayStart(file, text, environment)) {
+    const text = stats.size <= MAX_MODULE_BYTES && mayStart(file, environment) ? readText(file) : undefined;
+    if (text === undefined) {
       counters.skippedByText += 1;
     } else if (linting >= MAX_DEPTH) {
       summary = undefined;
+    } else if (parsedForQuery >= MAX_PARSED) {
+      // Unknown, and kept so: each module is parsed at most once, whatever the order of the questions.
+      counters.overBudget += 1;
     } else {
+      parsedForQuery += 1;
       linting += 1;
       try {
         summary = summaryOf(file, text, environment);
@@ -156,18 +169,31 @@ export function moduleSummary(file: string, environment: LintEnvironment): Modul
 }
 
 /**
- * Whether a module could start something, decided from text as far as possible: its text names a
- * starter module, or it imports a project module whose summary starts something. A module that
- * names no starter can only start through its imports, so when none of them starts anything it is
- * not parsed: most modules of a connected project import a spawning module somewhere below, but
- * only those that call into a starting export need a summary. Each import is summarised first
- * (once per process, bounded by MAX_CHAIN).
+ * Whether a module could start something, decided from text as far as possible. Its text names a
+ * starter module: yes. No starter module within MAX_SCANNED modules of its imports: no. Otherwise
+ * it can only start through what it imports, so its imports are summarised first, and it is parsed
+ * only when one of them starts something: most modules of a connected project reach a spawning
+ * module somewhere below, but few call into an export that starts.
  */
-function mayStart(file: string, text: string, environment: LintEnvironment): boolean {
-  if (starterModulePattern(environment.starterModules).test(text)) return true;
-  for (const [, specifier] of text.matchAll(SPECIFIERS)) {
-    const target = specifier === undefined ? undefined : resolveModule(file, specifier);
-    if (target !== undefined && startsAnything(moduleSummary(target, environment))) return true;
+function mayStart(file: string, environment: LintEnvironment): boolean {
+  const facts = textFacts(file, environment);
+  if (!facts || facts.namesStarter) return facts !== undefined;
+  return reachesStarter(file, environment) && facts.imports.some((target) => startsAnything(moduleSummary(target, environment)));
+}
+
+/** Whether a project module within MAX_SCANNED modules of `root`'s imports, breadth first, names a starter module. */
+function reachesStarter(root: string, environment: LintEnvironment): boolean {
+  const seen = new Set([root]);
+  const queue = [root];
+  for (let index = 0; index < queue.length && index < MAX_SCANNED; index += 1) {
+    const facts = textFacts(queue[index] ?? root, environment);
+    if (!facts) continue;
+    if (facts.namesStarter) return true;
+    for (const target of facts.imports) {
+      if (seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
   }
   return false;
 }
@@ -267,6 +293,34 @@ function readText(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What a module's text shows without parsing: whether it names a starter module, and its project imports. */
+interface TextFacts {
+  readonly mtimeMs: number;
+  readonly starterModules: ReadonlySet<string>;
+  readonly namesStarter: boolean;
+  readonly imports: readonly string[];
+}
+
+function textFacts(file: string, environment: LintEnvironment): TextFacts | undefined {
+  let mtimeMs: number;
+  try {
+    ({ mtimeMs } = statSync(file));
+  } catch {
+    return undefined;
+  }
+  const cached = textCache.get(file);
+  if (cached?.mtimeMs === mtimeMs && cached.starterModules === environment.starterModules) return cached;
+  const text = readText(file) ?? '';
+  const imports: string[] = [];
+  for (const [, specifier] of text.matchAll(SPECIFIERS)) {
+    const target = specifier === undefined ? undefined : resolveModule(file, specifier);
+    if (target !== undefined) imports.push(target);
+  }
+  const facts: TextFacts = { mtimeMs, starterModules: environment.starterModules, namesStarter: starterModulePattern(environment.starterModules).test(text), imports };
+  textCache.set(file, facts);
+  return facts;
 }
 
 const SPECIFIERS = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;

@@ -57,6 +57,8 @@ describe('resolveModule', () => {
     expect(resolveModule(from, '@acme/jobs/queue')).toBe(at('packages/jobs/src/queue.js'));
     expect(resolveModule(from, 'tools')).toBe(at('packages/tools/lib/tools.js'));
     expect(resolveModule(from, 'installed')).toBeUndefined();
+    // Nor the modules of an installed package, even from inside it.
+    expect(resolveModule(at('app/node_modules/installed/package.json'), './index.js')).toBeUndefined();
     expect(resolveModule(from, 'child_process')).toBeUndefined();
     expect(resolveModule(from, 'node:fs')).toBeUndefined();
   });
