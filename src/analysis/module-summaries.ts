@@ -313,9 +313,13 @@ function textFacts(file: string, environment: LintEnvironment): TextFacts | unde
   const cached = textCache.get(file);
   if (cached?.mtimeMs === mtimeMs && cached.starterModules === environment.starterModules) return cached;
   const text = readText(file) ?? '';
+  // A TypeScript `import type` or `export type … from` brings in no code: only the other imports count.
+  const uses = new Map<string, number>();
+  for (const [, specifier = ''] of text.matchAll(SPECIFIERS)) uses.set(specifier, (uses.get(specifier) ?? 0) + 1);
+  for (const [, specifier = ''] of text.matchAll(TYPE_ONLY)) uses.set(specifier, (uses.get(specifier) ?? 0) - 1);
   const imports: string[] = [];
-  for (const [, specifier] of text.matchAll(SPECIFIERS)) {
-    const target = specifier === undefined ? undefined : resolveModule(file, specifier);
+  for (const [specifier, count] of uses) {
+    const target = count > 0 ? resolveModule(file, specifier) : undefined;
     if (target !== undefined) imports.push(target);
   }
   const facts: TextFacts = { mtimeMs, starterModules: environment.starterModules, namesStarter: starterModulePattern(environment.starterModules).test(text), imports };
@@ -324,6 +328,7 @@ function textFacts(file: string, environment: LintEnvironment): TextFacts | unde
 }
 
 const SPECIFIERS = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\s[^;'"]*?\bfrom\s*['"]([^'"\n]+)['"]/gm;
 
 const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
 

@@ -9,7 +9,7 @@ import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { findingsOf, loadBuiltPlugin, tempProject, type TempProject } from './support.js';
+import { findingsOf, loadBuiltPlugin, loadBuiltSummaryStats, tempProject, type TempProject } from './support.js';
 
 const projects: TempProject[] = [];
 afterEach(() => {
@@ -255,6 +255,21 @@ describe('resolution', () => {
     expect(findings).toEqual([
       'packages/web/src/server.js:2 no-top-level-spawn: `startJobs()` starts a worker thread on import (new Worker() at ../../jobs/src/index.js:3): start it from a function the caller invokes.',
     ]);
+  });
+
+  it('parses only the modules a question needs: not one whose imports start nothing, nor type-only imports', async () => {
+    const stats = await loadBuiltSummaryStats();
+    stats.resetModuleSummaries();
+    const findings = await lint({
+      'package.json': '{ "type": "module" }',
+      'src/run.ts': "import { spawnSync } from 'node:child_process';\nexport interface RunOptions { cwd: string }\nexport function run(options: RunOptions) {\n  return spawnSync('git', ['status'], options);\n}\n",
+      // Reaches run.ts only for a type: it cannot start anything.
+      'src/config.ts': "import type { RunOptions } from './run.js';\nexport function defaults(): RunOptions {\n  return { cwd: '.' };\n}\n",
+      'src/format.ts': 'export function format(text: string): string {\n  return text.trim();\n}\n',
+      'src/app.ts': "import { defaults } from './config.js';\nimport { format } from './format.js';\nexport const options = defaults();\nexport const title = format(' x ');\n",
+    });
+    expect(findings).toEqual([]);
+    expect(stats.moduleSummaryStats()).toMatchObject({ summarised: 0, skippedByText: 2 });
   });
 
   it('ends on an import cycle and bounds a long chain of wrappers', async () => {

@@ -21,6 +21,14 @@ export async function loadBuiltPlugin(): Promise<ProcessGuardPlugin> {
   return module.default;
 }
 
+/** The module summaries' counters of the built plugin (the same module instance the plugin uses). */
+export async function loadBuiltSummaryStats(): Promise<{ moduleSummaryStats(): { summarised: number; skippedByText: number }; resetModuleSummaries(): void }> {
+  return (await import(pathToFileURL(path.join(ROOT, 'dist', 'analysis', 'module-summaries.js')).href)) as {
+    moduleSummaryStats(): { summarised: number; skippedByText: number };
+    resetModuleSummaries(): void;
+  };
+}
+
 /** The built CLI module. */
 export async function loadBuiltCli(): Promise<typeof Cli> {
   return (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli.js')).href)) as typeof Cli;
