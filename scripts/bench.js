@@ -35,6 +35,8 @@
  *   --eslint9      use ESLint 9 (the `eslint-v9` alias)
  *   --stand-in     a tiny stand-in rule instead of the built plugin (for working on this script)
  *   --no-cross-file  this build with the `crossFile` setting off: the project model's share of the cost
+ *   --typescript-eslint  add typescript-eslint's recommended rules for TypeScript files to every
+ *                  configuration (the baseline too), as TypeScript projects lint
  *   --dir DIR      lint the JavaScript and TypeScript files of a repository checkout instead of the
  *                  corpus (repeatable): the project model's cost where imports name the project's own
  *                  modules
@@ -63,6 +65,7 @@ const args = parseOptions(
     eslint9: { type: 'boolean', default: false },
     'stand-in': { type: 'boolean', default: false },
     'no-cross-file': { type: 'boolean', default: false },
+    'typescript-eslint': { type: 'boolean', default: false },
     dir: { type: 'string', multiple: true },
   },
   'scripts/bench.js',
@@ -259,6 +262,16 @@ async function measureGrowth(ESLint, all, size, label = '') {
  */
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
+/**
+ * typescript-eslint's recommended configs (without type information), limited to TypeScript files.
+ * @returns {Promise<import('eslint').Linter.Config[]>}
+ */
+async function typescriptEslintRecommended() {
+  const { default: tseslint } = await import('typescript-eslint');
+  const files = ['**/*.ts', '**/*.mts', '**/*.cts'];
+  return tseslint.configs.recommended.map((config) => /** @type {import('eslint').Linter.Config} */ ({ ...config, files: config.files ?? files }));
+}
+
 async function main() {
   const reps = Math.max(1, parseCount(args.reps, '--reps') ?? 5);
   const warmup = parseCount(args.warmup, '--warmup') ?? 1;
@@ -285,20 +298,24 @@ async function main() {
   const languages = await languageConfigs(files);
   /** @type {import('eslint').Linter.Config} */
   const jsRecommended = { name: '@eslint/js/recommended', ...js.configs.recommended };
+  const typescriptRecommended = args['typescript-eslint'] ? await typescriptEslintRecommended() : [];
   const recommended = /** @type {import('eslint').Linter.Config} */ (plugin.configs.recommended);
   const all = /** @type {import('eslint').Linter.Config} */ (plugin.configs.all);
   /** @type {import('eslint').Linter.Config[]} */
   const settings = args['no-cross-file'] ? [{ settings: { 'process-guard': { crossFile: false } } }] : [];
   const setups = [
-    { name: 'baseline', configs: [...languages, jsRecommended] },
-    { name: 'recommended', configs: [...languages, jsRecommended, recommended, ...settings] },
-    { name: 'all', configs: [...languages, jsRecommended, all, ...settings] },
-    ...(compared ? [{ name: 'compared', configs: [...languages, jsRecommended, /** @type {import('eslint').Linter.Config} */ (compared.plugin.configs.all)] }] : []),
+    { name: 'baseline', configs: [...languages, jsRecommended, ...typescriptRecommended] },
+    { name: 'recommended', configs: [...languages, jsRecommended, ...typescriptRecommended, recommended, ...settings] },
+    { name: 'all', configs: [...languages, jsRecommended, ...typescriptRecommended, all, ...settings] },
+    ...(compared
+      ? [{ name: 'compared', configs: [...languages, jsRecommended, ...typescriptRecommended, /** @type {import('eslint').Linter.Config} */ (compared.plugin.configs.all)] }]
+      : []),
   ].map((s) => ({ ...s, eslint: new ESLint(eslintOptions(s.configs, { cwd })), times: /** @type {number[]} */ ([]), cpu: /** @type {number[]} */ ([]) }));
 
   print(`ESLint ${version}, plugin ${source}${compared ? `; compared build ${compared.source}` : ''}`);
   print(
     `${roots ? `Files of ${roots.join(', ')}` : 'Corpus'}: ${files.length}${files.length < corpus.length ? ` of ${corpus.length}` : ''} files, ${lines} lines; @eslint/js recommended ${enabledRules(jsRecommended).length} rules, ` +
+      `${typescriptRecommended.length > 0 ? `typescript-eslint recommended ${typescriptRecommended.flatMap(enabledRules).length} rules on TypeScript files, ` : ''}` +
       `process-guard recommended ${enabledRules(recommended).length} rules, all ${enabledRules(all).length} rules`,
   );
   const byFile = !args['by-run'];
@@ -375,7 +392,7 @@ async function main() {
     `  cross-file, last run: ${summarised} modules summarised in ${summaryMs.toFixed(1)} ms (part of the rules' time), ${cacheHits} summaries from the cache, ` +
       `${skippedByText} modules not parsed (no starter module in their text, nor in what they import), ${overBudget} left unknown by the bound on modules parsed for one import`,
   );
-  print(`  @eslint/js rules total     ${sum(theirs).toFixed(1)} ms; slowest:`);
+  print(`  ${typescriptRecommended.length > 0 ? 'other rules total         ' : '@eslint/js rules total    '} ${sum(theirs).toFixed(1)} ms; slowest:`);
   for (const [id, ms] of theirs.sort((a, b) => b[1] - a[1]).slice(0, 5)) print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms`);
   if (comparedRuns) {
     const share = (/** @type {{ perRule: Record<string, number>, wallMs: number }} */ run) => ourTotal(run.perRule) / run.wallMs;
