@@ -198,8 +198,20 @@ function reachesStarter(root: string, environment: LintEnvironment): boolean {
   return false;
 }
 
+/**
+ * The summary of the module at `file` when it is known without parsing anything: from the cache, or
+ * empty because no starter module is within reach of its text. `undefined` when only a summary would tell.
+ */
+export function knownSummary(file: string, environment: LintEnvironment): ModuleSummary | undefined {
+  const cached = summaries.get(file);
+  const facts = textFacts(file, environment);
+  if (!facts) return EMPTY_SUMMARY;
+  if (cached?.mtimeMs === facts.mtimeMs) return cached.summary;
+  return facts.namesStarter || reachesStarter(file, environment) ? undefined : EMPTY_SUMMARY;
+}
+
 /** Whether a summary records any start, or re-exports another module's (followed when asked). */
-function startsAnything(summary: ModuleSummary): boolean {
+export function startsAnything(summary: ModuleSummary): boolean {
   return summary.exports.size > 0 || summary.reexports.size > 0 || summary.starExports.length > 0;
 }
 

@@ -25,7 +25,7 @@ import type { FileAnalysis } from './index.js';
 import { childChannelOf } from './ipc.js';
 import type { Serialization } from './messages.js';
 import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
-import { moduleSummary, type ExportedRole, type ExportSummary, type LintEnvironment, type ModuleSummary } from './module-summaries.js';
+import { knownSummary, moduleSummary, startsAnything, type ExportedRole, type ExportSummary, type LintEnvironment, type ModuleSummary } from './module-summaries.js';
 import { resolveVariable } from './scope.js';
 import { shellAtSite, shellOfOptions, strongest } from './shell-option.js';
 import { followConstant } from './values.js';
@@ -55,6 +55,8 @@ const MAX_REEXPORT_HOPS = 6;
 export class ProjectModel {
   private invocations: { node: Invocation; callee: Node }[] | undefined;
   private readonly exportAt = new Map<Invocation, ExportSummary | null>();
+  /** Module → whether it is known, without parsing, to start nothing. */
+  private readonly startFree = new Map<string, boolean>();
   private readonly classStarts = new Map<ClassNode, StartPoint | null>();
   private aliases: PathAliases | null | undefined;
   /** While this file is summarised for its importers: function summaries that include imported starts. */
@@ -73,7 +75,7 @@ export class ProjectModel {
   startCalls(where: (node: Invocation) => boolean = () => true): StartCall[] {
     const found: StartCall[] = [];
     for (const { node, callee } of this.importedInvocations()) {
-      if (!where(node)) continue;
+      if (this.startsNothing(callee) || !where(node)) continue;
       const summary = this.exportSummaryAt(node, callee);
       const point = node.type === 'NewExpression' ? summary?.constructed : summary?.called;
       if (point) found.push({ node, name: this.analysis.sourceCode.getText(callee), point });
@@ -85,7 +87,7 @@ export class ProjectModel {
   wrapperCalls(where: (call: TSESTree.CallExpression) => boolean): ImportedWrapperCall[] {
     const found: ImportedWrapperCall[] = [];
     for (const { node, callee } of this.importedInvocations()) {
-      if (node.type !== 'CallExpression' || !where(node)) continue;
+      if (node.type !== 'CallExpression' || this.startsNothing(callee) || !where(node)) continue;
       const roles = this.exportSummaryAt(node, callee)?.roles ?? [];
       if (roles.length > 0) found.push({ call: node, name: this.analysis.sourceCode.getText(callee), roles });
     }
@@ -98,7 +100,7 @@ export class ProjectModel {
     // Only a file that sends something needs to know which imported calls return a child.
     if (!this.analysis.sourceCode.text.includes('.send(')) return found;
     for (const { node, callee } of this.importedInvocations()) {
-      if (node.type !== 'CallExpression' || !isSendTarget(node)) continue;
+      if (node.type !== 'CallExpression' || !isSendTarget(node) || this.startsNothing(callee)) continue;
       const serialization = this.exportSummaryAt(node, callee)?.returnsChild;
       if (serialization) found.push({ call: node, serialization });
     }
@@ -188,6 +190,24 @@ export class ProjectModel {
     if (!this.environment || !path.isAbsolute(this.filename)) return [];
     // Calls of installed packages are never summarised: leaving them out here spares every `where` test on them.
     return (this.invocations ??= importedInvocations(this.analysis.sourceCode, (specifier) => this.resolve(this.filename, specifier, 0) !== undefined));
+  }
+
+  /**
+   * Whether the module a callee is imported from is known to start nothing without parsing anything:
+   * then no `where` test is needed for its calls (some, like the commands a call passes, cost more
+   * than the answer).
+   */
+  private startsNothing(callee: Node): boolean {
+    const imported = importedName(this.analysis.sourceCode, callee, isProjectSpecifier);
+    const file = imported && this.resolve(this.filename, imported.specifier, 0);
+    if (file === undefined || !this.environment) return true;
+    let nothing = this.startFree.get(file);
+    if (nothing === undefined) {
+      const summary = knownSummary(file, this.environment);
+      nothing = summary !== undefined && !startsAnything(summary);
+      this.startFree.set(file, nothing);
+    }
+    return nothing;
   }
 
   private exportSummaryAt(node: Invocation, callee: Node): ExportSummary | undefined {
