@@ -10,7 +10,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, memberName, skipTransparent, walk, type FunctionNode } from './ast.js';
+import { constructorOf, isFunction, memberName, skipTransparent, walk, type FunctionNode } from './ast.js';
 import { bindingReads, isGlobalIdentifier } from './scope.js';
 
 type Node = TSESTree.Node;
@@ -177,9 +177,8 @@ export class ExecutionModel {
     const name = computed ? undefined : key.type === 'Identifier' || key.type === 'PrivateIdentifier' ? key.name : undefined;
     if (name === undefined) return LATER;
     const isPrivate = key.type === 'PrivateIdentifier';
-    const constructor = classNode.body.body.find(
-      (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'constructor',
-    );
+    // The constructor with a body: TypeScript's overload signatures come before it.
+    const constructor = constructorOf(classNode);
     if (!constructor?.value.body) return LATER;
     const call = findThisCall(constructor.value.body, name, isPrivate, this.sourceCode.visitorKeys);
     return call ? { when: 'construction', classNode, via: call, method: name } : LATER;

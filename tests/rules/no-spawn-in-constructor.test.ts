@@ -440,6 +440,43 @@ class Taken {
       errors: [starts(4, 18, 'spawn()', PROCESS, '`Destructured`'), starts(9, 18, 'spawn()', PROCESS, '`Taken`')],
     },
     {
+      // Overload signatures come first: the constructor with a body is the one that runs.
+      ...ts(`import { fork, type ChildProcess } from 'node:child_process';
+class Pool {
+  private child?: ChildProcess;
+  constructor(size: number);
+  constructor(size: string);
+  constructor(size: number | string) {
+    this.start(String(size));
+  }
+  private start(size: string) {
+    this.child = fork('./worker.js', [size]);
+  }
+}`),
+      errors: [
+        startsVia(7, 5, 'this.start', 'fork()', NODE_PROCESS, '`Pool`', [
+          // The new field goes before the overloads: nothing may come between them and the constructor.
+          moveTo(`import { fork, type ChildProcess } from 'node:child_process';
+class Pool {
+  private child?: ChildProcess;
+  private readonly size: number | string;
+  constructor(size: number);
+  constructor(size: string);
+  constructor(size: number | string) {
+    this.size = size;
+  }
+
+  initialize() {
+    this.start(String(this.size));
+  }
+  private start(size: string) {
+    this.child = fork('./worker.js', [size]);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
       // TypeScript without a written parameter type: the field type is unknown.
       ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
 class Untyped {

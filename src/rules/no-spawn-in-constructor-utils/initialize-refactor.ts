@@ -521,7 +521,7 @@ function buildFix(
       const storeAfter = constructor && body && (superStatement(constructor) ?? sourceCode.getFirstToken(body));
       if (stores.length > 0 && storeAfter) fixes.push(fixer.insertTextAfter(storeAfter, stores.map((line) => `\n${bodyIndent}${line}`).join('')));
     }
-    if (constructor) fixes.push(...storeDeclarations(sourceCode, fixer, constructor, parameters.stores, memberIndent));
+    if (constructor) fixes.push(...storeDeclarations(sourceCode, fixer, firstSignature(classNode) ?? constructor, parameters.stores, memberIndent));
     fixes.push(fixer.insertTextAfter(anchor, `\n\n${memberIndent}${method}`));
     return fixes;
   };
@@ -531,7 +531,12 @@ function block(lines: readonly string[], bodyIndent: string, memberIndent: strin
   return `{\n${lines.map((line) => `${bodyIndent}${line}`).join('\n')}\n${memberIndent}}`;
 }
 
-/** TypeScript declarations of the new store fields, placed before the constructor and its comments. */
+/** The constructor's first overload signature, which the constructor must follow with nothing between. */
+function firstSignature(classNode: ClassNode): TSESTree.MethodDefinition | undefined {
+  return classNode.body.body.find((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'constructor');
+}
+
+/** TypeScript declarations of the new store fields, placed before the constructor (and its overloads) and their comments. */
 function storeDeclarations(
   sourceCode: SourceCode,
   fixer: TSESLint.RuleFixer,
