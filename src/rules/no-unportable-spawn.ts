@@ -127,7 +127,9 @@ export default createRule<Options, MessageIds>({
       const commandLine = isShellCommand(use.spec) || use.shell === 'yes';
       // One report per kind of problem: `isWindows ? 'npm.cmd' : 'npm'` is one shim problem.
       const reported = new Set<'shim' | 'posix'>();
-      for (const { value, platforms } of valuesByPlatform(analysis, use.values, use.at)) {
+      // Where a value can occur is asked only of the values that would be a problem somewhere.
+      const suspects = use.values.filter(({ value }) => problemsOf(value, commandLine).length > 0);
+      for (const { value, platforms } of valuesByPlatform(analysis, suspects, use.at)) {
         if (!platforms.has('win32')) continue;
         for (const [problem, command] of problemsOf(value, commandLine)) {
           const kind = problem === 'posixProgram' ? 'posix' : 'shim';
