@@ -133,8 +133,9 @@ function isExportStatement(statement: TSESTree.ProgramStatement): boolean {
  * (`Object.defineProperty(exports, …)`, `Object.assign(module.exports, …)`, compiled `__exportStar(m, exports)`).
  */
 function hasCommonJsExports(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const exportObjects: TSESTree.Node[] = globalReferences(sourceCode, 'exports');
-  for (const identifier of globalReferences(sourceCode, 'module')) {
+  const globals = globalReferences(sourceCode, ['exports', 'module']);
+  const exportObjects: TSESTree.Node[] = [...(globals.get('exports') ?? [])];
+  for (const identifier of globals.get('module') ?? []) {
     const parent = identifier.parent;
     if (parent.type === 'MemberExpression' && parent.object === identifier && memberName(parent) === 'exports') exportObjects.push(parent);
   }

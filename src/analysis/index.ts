@@ -65,38 +65,78 @@ export function analyze(context: AnyContext): FileAnalysis {
 registerSummarizer((context) => analyze(context).project.moduleSummary());
 
 function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAnalysis {
-  const { sourceCode, filename, physicalFilename, cwd } = context;
-  const references = buildReferenceIndex(sourceCode, settings.trackedModules);
-  const starters = findStarters(references, settings);
-  let file: FileModel | undefined;
-  let summaries: FunctionSummaries | undefined;
-  let project: ProjectModel | undefined;
-  const analysis: FileAnalysis = {
-    sourceCode,
-    settings,
-    references,
-    guards: new GuardEvaluator(
-      sourceCode,
-      references,
-      settings,
-      settings.crossFile ? new ImportedFlags(sourceCode, physicalFilename, context.languageOptions.parser as ForeignParser | undefined) : undefined,
-    ),
-    execution: new ExecutionModel(sourceCode),
-    starters,
-    // Built on first read: most files have nothing a rule asks the file model or the summaries about,
-    // and the file model reads the nearest package.json.
-    get file() {
-      return (file ??= buildFileModel(sourceCode, { filename, physicalFilename, cwd }, settings));
-    },
-    values: new ValueModel(sourceCode, references),
-    get summaries() {
-      return (summaries ??= buildSummaries(sourceCode, starters, [], (node) => isStartContextGuarded(analysis.guards.factsAt(node))));
-    },
-    get project() {
-      return (project ??= new ProjectModel(analysis, physicalFilename, settings.crossFile ? lintEnvironment(context, settings) : undefined));
-    },
-  };
-  return analysis;
+  const references = buildReferenceIndex(context.sourceCode, settings.trackedModules);
+  return new LazyFileAnalysis(context, settings, references, findStarters(references, settings));
+}
+
+const NO_SUMMARIES: FunctionSummaries = { summaryOf: () => undefined, wrapperCalls: [] };
+
+/**
+ * The analysis of one file with every model built on first read: most files give the rules nothing
+ * to ask them about (a file that only calls `path.join` has no starter to judge), the file model
+ * reads the nearest package.json, and what a file never allocates costs the collector nothing. A
+ * class, so that the getters live once on the prototype, not as closures defined for every file.
+ */
+class LazyFileAnalysis implements FileAnalysis {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  #guards: GuardEvaluator | undefined;
+  #execution: ExecutionModel | undefined;
+  #file: FileModel | undefined;
+  #values: ValueModel | undefined;
+  #summaries: FunctionSummaries | undefined;
+  #project: ProjectModel | undefined;
+
+  constructor(
+    private readonly context: AnyContext,
+    readonly settings: ResolvedSettings,
+    readonly references: ReferenceIndex,
+    readonly starters: readonly StarterSite[],
+  ) {
+    this.sourceCode = context.sourceCode;
+  }
+
+  get guards(): GuardEvaluator {
+    if (!this.#guards) {
+      const { sourceCode, physicalFilename, languageOptions } = this.context;
+      const parser = languageOptions.parser as ForeignParser | undefined;
+      const importedFlags = this.settings.crossFile ? new ImportedFlags(sourceCode, physicalFilename, parser) : undefined;
+      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags);
+    }
+    return this.#guards;
+  }
+
+  get execution(): ExecutionModel {
+    return (this.#execution ??= new ExecutionModel(this.sourceCode));
+  }
+
+  get file(): FileModel {
+    if (!this.#file) {
+      const { filename, physicalFilename, cwd } = this.context;
+      this.#file = buildFileModel(this.sourceCode, { filename, physicalFilename, cwd }, this.settings);
+    }
+    return this.#file;
+  }
+
+  get values(): ValueModel {
+    return (this.#values ??= new ValueModel(this.sourceCode, this.references));
+  }
+
+  get summaries(): FunctionSummaries {
+    if (!this.#summaries) {
+      const isConditional = (node: TSESTree.Node) => isStartContextGuarded(this.guards.factsAt(node));
+      // Without a starter no local function starts anything or passes a parameter to a start.
+      this.#summaries = this.starters.length === 0 ? NO_SUMMARIES : buildSummaries(this.sourceCode, this.starters, [], isConditional);
+    }
+    return this.#summaries;
+  }
+
+  get project(): ProjectModel {
+    if (!this.#project) {
+      const environment = this.settings.crossFile ? lintEnvironment(this.context, this.settings) : undefined;
+      this.#project = new ProjectModel(this, this.context.physicalFilename, environment);
+    }
+    return this.#project;
+  }
 }
 
 const starterModulesBySettings = new WeakMap<ResolvedSettings, ReadonlySet<string>>();

@@ -78,40 +78,28 @@ export function parameterDefault(
 }
 
 /**
- * The identifiers that refer to the global `name`: declared only through `languageOptions.globals`
- * (no definition in the file), or not declared at all.
+ * The identifiers that refer to each of the globals `names`: declared only through
+ * `languageOptions.globals` (no definition in the file), or not declared at all. One pass over the
+ * global scope's unresolved references for all the names (a bundle has thousands of them), keeping
+ * only those of the names asked for.
  */
-export function globalReferences(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESTree.Identifier[] {
+export function globalReferences(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  names: readonly string[],
+): ReadonlyMap<string, readonly TSESTree.Identifier[]> {
+  const found = new Map<string, TSESTree.Identifier[]>(names.map((name) => [name, []]));
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return [];
-  const declared = globalScope.set.get(name);
-  const references = declared && declared.defs.length === 0 ? [...declared.references] : [];
-  references.push(...(undeclaredByName(globalScope).get(name) ?? []));
-  return references
-    .map((reference) => reference.identifier)
-    .filter((identifier): identifier is TSESTree.Identifier => identifier.type === 'Identifier');
-}
-
-const undeclaredCache = new WeakMap<TSESLint.Scope.Scope, ReadonlyMap<string, readonly TSESLint.Scope.Reference[]>>();
-
-/**
- * The global scope's unresolved references grouped by name, in one pass per file: the analysis asks
- * for several globals (`require`, `process`, `module`, `exports`…), and a bundle has thousands of them.
- */
-function undeclaredByName(globalScope: TSESLint.Scope.Scope): ReadonlyMap<string, readonly TSESLint.Scope.Reference[]> {
-  let byName = undeclaredCache.get(globalScope);
-  if (!byName) {
-    const grouped = new Map<string, TSESLint.Scope.Reference[]>();
-    for (const reference of globalScope.through) {
-      const { name } = reference.identifier as { name?: unknown };
-      if (typeof name !== 'string') continue;
-      const list = grouped.get(name);
-      if (list) list.push(reference);
-      else grouped.set(name, [reference]);
-    }
-    undeclaredCache.set(globalScope, (byName = grouped));
+  if (!globalScope) return found;
+  const add = (reference: TSESLint.Scope.Reference) => {
+    const identifier = reference.identifier;
+    if (identifier.type === 'Identifier') found.get(identifier.name)?.push(identifier);
+  };
+  for (const name of names) {
+    const declared = globalScope.set.get(name);
+    if (declared && declared.defs.length === 0) declared.references.forEach(add);
   }
-  return byName;
+  globalScope.through.forEach(add);
+  return found;
 }
 
 /** Whether a node is the global `name` (not shadowed by a declaration in the file). */

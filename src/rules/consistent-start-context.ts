@@ -94,15 +94,18 @@ export default createRule<Options, MessageIds>({
           for (const message of processMessages(analysis)) reportMessage(analysis, message);
           return;
         }
-        for (const wrong of wrongGuards(analysis)) context.report(wrongGuardReport(analysis, wrong));
-        for (const shared of sharedThreadChecks(analysis)) {
-          const fix = ownWorkerFix(analysis, shared, workerDataMarker);
-          context.report({
-            node: shared.check,
-            messageId: 'sharedThreadCheck',
-            data: { check: `\`${analysis.sourceCode.getText(shared.check).replace(/\s+/g, ' ')}\`` },
-            suggest: fix ? [{ messageId: 'addWorkerDataMarker', data: { marker: workerDataMarker }, fix }] : [],
-          });
+        // Wrong guards and shared thread checks are about self-spawns, which are starters of this file.
+        if (analysis.starters.length > 0) {
+          for (const wrong of wrongGuards(analysis)) context.report(wrongGuardReport(analysis, wrong));
+          for (const shared of sharedThreadChecks(analysis)) {
+            const fix = ownWorkerFix(analysis, shared, workerDataMarker);
+            context.report({
+              node: shared.check,
+              messageId: 'sharedThreadCheck',
+              data: { check: `\`${analysis.sourceCode.getText(shared.check).replace(/\s+/g, ' ')}\`` },
+              suggest: fix ? [{ messageId: 'addWorkerDataMarker', data: { marker: workerDataMarker }, fix }] : [],
+            });
+          }
         }
         for (const message of processMessages(analysis)) reportMessage(analysis, message);
       },

@@ -55,11 +55,13 @@ export default createRule<Options, MessageIds>({
         if (analysis.references.isEmpty) return;
         const scripts = scriptArguments(analysis);
         if (scripts.length === 0) return;
-        const facts: FileFacts = { analysis, filename: context.filename, system: analysis.file.moduleSystem };
+        // The module system (from the nearest package.json) only matters for a report.
+        let facts: FileFacts | undefined;
         for (const script of scripts) {
           const scriptPath = classifyScriptPath(analysis.sourceCode, analysis.references, script.node);
           const messageId = problemOf(analysis, script, scriptPath, allowCwdRelative);
           if (!messageId) continue;
+          facts ??= { analysis, filename: context.filename, system: analysis.file.moduleSystem };
           context.report({
             node: script.node,
             messageId,

@@ -105,7 +105,10 @@ function constructionFindings(analysis: FileAnalysis): Finding[] {
     .map((site) => ({ node: site.node, name: site.spec.name, mechanism: site.mechanism }));
   // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
   const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
-  for (const call of [...analysis.project.startCalls(inConstruction), ...analysis.project.localConstructions()]) {
+  const importedStarts = analysis.project.startCalls(inConstruction);
+  // A class of this file starts when constructed only if something starts during a construction.
+  const anyInConstruction = importedStarts.length > 0 || starts.some((start) => inConstruction(start.node));
+  for (const call of [...importedStarts, ...(anyInConstruction ? analysis.project.localConstructions() : [])]) {
     starts.push({ node: call.node, name: callLabel(call.node, call.name), mechanism: call.point.mechanism, origin: call.point });
   }
   const findings: Finding[] = [];

@@ -68,21 +68,21 @@ export default createRule<Options, MessageIds>({
           if (allowSync && call.point.synchronous) continue;
           starts.push({ node: call.node, name: callLabel(call.node, call.name), mechanism: call.point.mechanism, origin: call.point });
         }
-        if (starts.length === 0 || skipFile()) return;
+        // The file model (a package.json read) is asked only once a start would be reported.
         for (const start of starts) {
-          const report = reportFor(analysis, start);
+          const report = reportFor(analysis, start, skipFile);
           if (report) context.report(report);
         }
       },
     };
 
-    function reportFor(analysis: FileAnalysis, start: Start): TSESLint.ReportDescriptor<MessageIds> | undefined {
+    function reportFor(analysis: FileAnalysis, start: Start, skipFile: () => boolean): TSESLint.ReportDescriptor<MessageIds> | undefined {
       const execution = analysis.execution.executionOf(start.node);
-      const facts: Fact[] = [...analysis.guards.factsAt(start.node)];
       const base = { name: start.name, what: describeMechanism(start.mechanism) };
       if (execution.when === 'module-load') {
+        const facts: Fact[] = [...analysis.guards.factsAt(start.node)];
         if (execution.via) facts.push(...analysis.guards.factsAt(execution.via));
-        if (isStartContextGuarded(facts)) return undefined;
+        if (isStartContextGuarded(facts) || skipFile()) return undefined;
         if (execution.via) {
           return {
             node: start.node,
@@ -103,8 +103,8 @@ export default createRule<Options, MessageIds>({
       if (execution.when === 'construction') {
         const instantiation = analysis.execution.instantiationAtLoad(execution.classNode);
         if (!instantiation) return undefined;
-        facts.push(...analysis.guards.factsAt(instantiation));
-        if (isStartContextGuarded(facts)) return undefined;
+        const facts = [...analysis.guards.factsAt(start.node), ...analysis.guards.factsAt(instantiation)];
+        if (isStartContextGuarded(facts) || skipFile()) return undefined;
         return {
           node: execution.via ?? start.node,
           messageId: 'atImportConstructed',

@@ -7,7 +7,7 @@ import { analyze, type FileAnalysis, type StarterSite } from '../analysis/index.
 import type { ImportedWrapperCall } from '../analysis/project-model.js';
 import { whereIs } from '../analysis/describe.js';
 import { valuesByPlatform } from '../analysis/platform.js';
-import { argumentAt, type WrapperCall } from '../analysis/summaries.js';
+import { argumentAt, parameterOf, type WrapperCall } from '../analysis/summaries.js';
 import { UNKNOWN_PART, type PossibleString } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 import { shellAtSite, shellOfOptions, strongest, type ShellMode } from '../analysis/shell-option.js';
@@ -103,7 +103,9 @@ export default createRule<Options, MessageIds>({
           if (!command || !judged(site.spec)) continue;
           check({ node: command, values: analysis.values.strings(command), at: [site.node], spec: site.spec, shell: shellAtSite(analysis, site) }, analysis);
         }
-        for (const wrapper of analysis.summaries.wrapperCalls) {
+        // A call passes a command through a wrapper only to a start that takes its command from a parameter.
+        const takesCommand = analysis.starters.some((site) => judged(site.spec) && site.target && parameterOf(analysis.sourceCode, site.target));
+        for (const wrapper of takesCommand ? analysis.summaries.wrapperCalls : []) {
           for (const use of wrappedCommands(analysis, wrapper)) check(use, analysis);
         }
         // Only calls that pass a command this rule would report are worth an imported module's summary.
@@ -127,7 +129,9 @@ export default createRule<Options, MessageIds>({
       const commandLine = isShellCommand(use.spec) || use.shell === 'yes';
       // One report per kind of problem: `isWindows ? 'npm.cmd' : 'npm'` is one shim problem.
       const reported = new Set<'shim' | 'posix'>();
-      for (const { value, platforms } of valuesByPlatform(analysis, use.values, use.at)) {
+      // Where a value can occur is asked only of the values that would be a problem somewhere.
+      const suspects = use.values.filter(({ value }) => problemsOf(value, commandLine).length > 0);
+      for (const { value, platforms } of valuesByPlatform(analysis, suspects, use.at)) {
         if (!platforms.has('win32')) continue;
         for (const [problem, command] of problemsOf(value, commandLine)) {
           const kind = problem === 'posixProgram' ? 'posix' : 'shim';

@@ -137,6 +137,17 @@ class Host { start() { this.proc = fork('./c.js'); } stop() { this.proc.send(3);
     ]);
   });
 
+  it('finds import() by its keyword: not in comments, strings or member names, also with a comment before the (', () => {
+    const analysis = analyzeCode(
+      `// import('node:os')\nconst text = "import('node:fs')";\nloader.import('node:path');\nconst cp = await import /* lazily */ ('node:child_process');\nimport('node:worker_threads');`,
+    );
+    expect(analysis.references.loads.map((load) => [load.module, load.style])).toEqual([
+      ['child_process', 'dynamic-import'],
+      ['worker_threads', 'dynamic-import'],
+    ]);
+    expect(refKey(analysis.references.refOf(nodeByText(analysis, `await import /* lazily */ ('node:child_process')`))!)).toBe('child_process:');
+  });
+
   it('follows process, require and globals even when they are not declared', () => {
     const analysis = analyzeCode(`if (process.platform === 'win32') {}`, 'ts');
     expect(refKey(analysis.references.refOf(nodeByText(analysis, 'process.platform'))!)).toBe('process:platform');
