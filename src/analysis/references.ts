@@ -153,6 +153,8 @@ export function buildReferenceIndex(
   const invocations: Invocation[] = [];
   const loads: ModuleLoad[] = [];
   const boundThisMembers = new Set<string>();
+  /** The `this.<name>` members of each class body with a bound member, from one walk of it. */
+  const thisMembersByClass = new Map<TSESTree.ClassBody, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
 
   function trackVariable(variable: Variable | undefined, ref: ModuleRef): void {
     if (!variable || bindings.has(variable)) return;
@@ -199,7 +201,9 @@ export function buildReferenceIndex(
     const key = `${classBody.range[0]}:${name}`;
     if (boundThisMembers.has(key)) return;
     boundThisMembers.add(key);
-    for (const member of thisMembersNamed(classBody, name, sourceCode.visitorKeys)) {
+    let members = thisMembersByClass.get(classBody);
+    if (!members) thisMembersByClass.set(classBody, (members = thisMembersOf(classBody, sourceCode.visitorKeys)));
+    for (const member of members.get(name) ?? []) {
       if (member === target || isAssignmentTarget(member)) continue;
       track(member, ref);
     }
@@ -522,19 +526,21 @@ function isAssignmentTarget(node: Node): boolean {
   return node.parent?.type === 'AssignmentExpression' && node.parent.left === node;
 }
 
-/** `this.<name>` member expressions of a class body, not descending into nested classes. */
-function thisMembersNamed(
+/** The `this.<name>` member expressions of a class body by name, not descending into nested classes. */
+function thisMembersOf(
   classBody: TSESTree.ClassBody,
-  name: string,
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
-): TSESTree.MemberExpression[] {
-  const found: TSESTree.MemberExpression[] = [];
+): Map<string, TSESTree.MemberExpression[]> {
+  const found = new Map<string, TSESTree.MemberExpression[]>();
   for (const element of classBody.body) {
     walk(element, visitorKeys, (node) => {
       if (node.type === 'ClassBody') return false;
-      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && memberName(node) === name) {
-        found.push(node);
-      }
+      if (node.type !== 'MemberExpression' || node.object.type !== 'ThisExpression') return true;
+      const name = memberName(node);
+      if (name === undefined) return true;
+      const list = found.get(name);
+      if (list) list.push(node);
+      else found.set(name, [node]);
       return true;
     });
   }

@@ -106,9 +106,9 @@ function constructionFindings(analysis: FileAnalysis): Finding[] {
   // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
   const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
   const importedStarts = analysis.project.startCalls(inConstruction);
-  // A class of this file starts when constructed only if something starts during a construction.
-  const anyInConstruction = importedStarts.length > 0 || starts.some((start) => inConstruction(start.node));
-  for (const call of [...importedStarts, ...(anyInConstruction ? analysis.project.localConstructions() : [])]) {
+  // Where nothing starts during a construction, no class of this file starts when constructed either.
+  if (importedStarts.length === 0 && !starts.some((start) => inConstruction(start.node))) return [];
+  for (const call of [...importedStarts, ...analysis.project.localConstructions()]) {
     starts.push({ node: call.node, name: callLabel(call.node, call.name), mechanism: call.point.mechanism, origin: call.point });
   }
   const findings: Finding[] = [];

@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { refKey } from '../../src/analysis/references.js';
@@ -135,6 +136,24 @@ class Host { start() { this.proc = fork('./c.js'); } stop() { this.proc.send(3);
       ['os', 'require'],
       ['fsevents', 'require'],
     ]);
+  });
+
+  it('labels every bound member of a class, not those of a nested class', () => {
+    const analysis = analyzeCode(
+      `const cp = require('child_process');
+class Host {
+  constructor() { this.run = cp.spawn; this.cwd = process.cwd(); this.name = 'host'; }
+  start() { this.run(this.cwd); return class { go() { this.run('x'); } }; }
+}`,
+      'cjs',
+    );
+    expect(analysis.references.invocations.map((invocation) => analysis.sourceCode.getText(invocation.node))).toEqual(
+      expect.arrayContaining(['this.run(this.cwd)', 'process.cwd()']),
+    );
+    const run = nodeByText(analysis, 'this.run(this.cwd)') as TSESTree.CallExpression;
+    expect(refKey(analysis.references.refOf(run.callee)!)).toBe('child_process:spawn');
+    expect(refKey(analysis.references.refOf(run.arguments[0]!)!)).toBe('process:cwd.()');
+    expect(analysis.references.invocations.some((invocation) => analysis.sourceCode.getText(invocation.node) === "this.run('x')")).toBe(false);
   });
 
   it('finds import() by its keyword: not in comments, strings or member names, also with a comment before the (', () => {
