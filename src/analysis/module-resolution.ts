@@ -80,32 +80,46 @@ export function resolveRelative(folder: string, specifier: string): string | und
   return candidates.find((candidate) => EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate));
 }
 
-/** Folder → the names of the files in it (symlinks to files included), read once per process. */
-const folderFiles = new Map<string, ReadonlySet<string>>();
-
-/** Whether a file exists: one folder listing answers every candidate of a specifier. */
-function isFile(candidate: string): boolean {
-  const folder = path.dirname(candidate);
-  let files = folderFiles.get(folder);
-  if (!files) {
-    files = listFiles(folder);
-    folderFiles.set(folder, files);
-  }
-  return files.has(path.basename(candidate));
+/** What a folder holds: every name, its files, and its symlinks (followed only when a candidate names one). */
+interface FolderListing {
+  readonly names: ReadonlySet<string>;
+  readonly files: ReadonlySet<string>;
+  readonly links: ReadonlySet<string>;
 }
 
-function listFiles(folder: string): ReadonlySet<string> {
-  const files = new Set<string>();
+/** Folder → its listing, read once per process: one listing answers every candidate of a specifier. */
+const listings = new Map<string, FolderListing>();
+
+function listingOf(folder: string): FolderListing {
+  let listing = listings.get(folder);
+  if (!listing) {
+    listing = listFolder(folder);
+    listings.set(folder, listing);
+  }
+  return listing;
+}
+
+/** Whether a file exists (a symlink to a file counts). */
+function isFile(candidate: string): boolean {
+  const { files, links } = listingOf(path.dirname(candidate));
+  const name = path.basename(candidate);
+  return files.has(name) || (links.has(name) && isFileBehindLink(candidate));
+}
+
+function listFolder(folder: string): FolderListing {
+  const listing = { names: new Set<string>(), files: new Set<string>(), links: new Set<string>() };
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch {
-    return files;
+    return listing;
   }
   for (const entry of entries) {
-    if (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(path.join(folder, entry.name)))) files.add(entry.name);
+    listing.names.add(entry.name);
+    if (entry.isFile()) listing.files.add(entry.name);
+    else if (entry.isSymbolicLink()) listing.links.add(entry.name);
   }
-  return files;
+  return listing;
 }
 
 function isFileBehindLink(file: string): boolean {
@@ -150,29 +164,13 @@ function installedFolder(start: string, name: string): string | undefined {
     visited.push(folder);
     const candidate = path.join(folder, 'node_modules', name);
     // Most folders have no such package: a cached listing answers that without a failing syscall.
-    found = (entriesOf(path.dirname(candidate)).has(path.basename(candidate)) && realFolder(candidate)) || undefined;
+    found = (listingOf(path.dirname(candidate)).names.has(path.basename(candidate)) && realFolder(candidate)) || undefined;
     const parent = path.dirname(folder);
     if (found === undefined && parent === folder) found = null;
     folder = parent;
   }
   for (const folder of visited) installed.set(`${folder}\0${name}`, found);
   return found ?? undefined;
-}
-
-/** Folder → the names in it, read once per process. */
-const folderEntries = new Map<string, ReadonlySet<string>>();
-
-function entriesOf(folder: string): ReadonlySet<string> {
-  let entries = folderEntries.get(folder);
-  if (!entries) {
-    try {
-      entries = new Set(readdirSync(folder));
-    } catch {
-      entries = new Set();
-    }
-    folderEntries.set(folder, entries);
-  }
-  return entries;
 }
 
 function realFolder(folder: string): string | undefined {
