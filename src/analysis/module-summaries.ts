@@ -8,7 +8,8 @@
  * A module whose text names no starter module, and none of whose imported project modules starts
  * anything, is not parsed at all. Bounds: modules over MAX_MODULE_BYTES, more than MAX_DEPTH modules
  * being parsed at once (MAX_CHAIN counting those decided from their text), more than MAX_PARSED
- * modules parsed for one question, and an import cycle all give an empty summary (unknown). Nothing here throws: an unreadable or unparsable module is unknown.
+ * modules parsed for one question, and an import cycle all give an empty summary (unknown). Nothing
+ * here throws: an unreadable or unparsable module is unknown.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -67,7 +68,7 @@ export interface LintEnvironment {
 }
 
 const MAX_MODULE_BYTES = 512 * 1024;
-/** Nested lints at once: a module summary that needs another module's, and so on. */
+/** Modules being parsed at once: a module summary that needs another module's, and so on. */
 const MAX_DEPTH = 8;
 /** Modules being summarised at once, most of them decided from their text alone. */
 const MAX_CHAIN = 32;
@@ -81,7 +82,7 @@ export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: new
 const summaries = new Map<string, { mtimeMs: number; summary: ModuleSummary }>();
 const textCache = new Map<string, TextFacts>();
 const inProgress = new Set<string>();
-let linting = 0;
+let parsing = 0;
 let parsedForQuery = 0;
 const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, overBudget: 0, summaryMs: 0 };
 
@@ -143,18 +144,18 @@ export function moduleSummary(file: string, environment: LintEnvironment): Modul
     const text = stats.size <= MAX_MODULE_BYTES && mayStart(file, environment) ? readText(file) : undefined;
     if (text === undefined) {
       counters.skippedByText += 1;
-    } else if (linting >= MAX_DEPTH) {
+    } else if (parsing >= MAX_DEPTH) {
       summary = undefined;
     } else if (parsedForQuery >= MAX_PARSED) {
       // Unknown, and kept so: each module is parsed at most once, whatever the order of the questions.
       counters.overBudget += 1;
     } else {
       parsedForQuery += 1;
-      linting += 1;
+      parsing += 1;
       try {
         summary = summaryOf(file, text, environment);
       } finally {
-        linting -= 1;
+        parsing -= 1;
       }
       counters.summarised += 1;
     }
@@ -177,8 +178,13 @@ export function moduleSummary(file: string, environment: LintEnvironment): Modul
  */
 function mayStart(file: string, environment: LintEnvironment): boolean {
   const facts = textFacts(file, environment);
-  if (!facts || facts.namesStarter) return facts !== undefined;
-  return reachesStarter(file, environment) && facts.imports.some((target) => startsAnything(moduleSummary(target, environment)));
+  if (!facts || startFreeByText(file, facts, environment)) return false;
+  return facts.namesStarter || facts.imports.some((target) => startsAnything(moduleSummary(target, environment)));
+}
+
+/** Whether a module's text shows it starts nothing: no starter module in it or within reach of its imports. */
+function startFreeByText(file: string, facts: TextFacts, environment: LintEnvironment): boolean {
+  return !facts.namesStarter && !reachesStarter(file, environment);
 }
 
 /** Whether a project module within MAX_SCANNED modules of `root`'s imports, breadth first, names a starter module. */
@@ -207,7 +213,7 @@ export function knownSummary(file: string, environment: LintEnvironment): Module
   const facts = textFacts(file, environment);
   if (!facts) return EMPTY_SUMMARY;
   if (cached?.mtimeMs === facts.mtimeMs) return cached.summary;
-  return facts.namesStarter || reachesStarter(file, environment) ? undefined : EMPTY_SUMMARY;
+  return startFreeByText(file, facts, environment) ? EMPTY_SUMMARY : undefined;
 }
 
 /** Whether a summary records any start, or re-exports another module's (followed when asked). */
