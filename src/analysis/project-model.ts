@@ -97,8 +97,9 @@ export class ProjectModel {
   /** Calls of imported functions that return a child process with an IPC channel, and its serialization. */
   childFactoryCalls(): { call: TSESTree.CallExpression; serialization: Serialization }[] {
     const found: { call: TSESTree.CallExpression; serialization: Serialization }[] = [];
-    // Only a file that sends something needs to know which imported calls return a child.
-    if (!this.analysis.sourceCode.text.includes('.send(')) return found;
+    // Only a file that sends something needs to know which imported calls return a child, and only
+    // with cross-file analysis on: then the text is scanned.
+    if (!this.environment || !this.analysis.sourceCode.text.includes('.send(')) return found;
     for (const { node, callee } of this.importedInvocations()) {
       if (node.type !== 'CallExpression' || !isSendTarget(node) || this.startsNothing(callee)) continue;
       const serialization = this.exportSummaryAt(node, callee)?.returnsChild;
