@@ -53,21 +53,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 }
 
 /**
- * `withDefaults` once per configuration, not once per file: the merged options of an options array
- * already seen (ESLint passes a fresh array per file, so also of one equal to the last array seen).
+ * `withDefaults` once per configuration, not once per file: the merged options of the last options
+ * array seen or one equal to it (ESLint passes a fresh array per file), or of an array already seen.
  * Every file of that configuration shares them: rules read options, never write them (`Readonly`).
  */
 export function mergedOptionsCache<Options extends readonly unknown[]>(defaults: Options): (user: readonly unknown[] | undefined) => Options {
   const byArray = new WeakMap<readonly unknown[], Options>();
-  let last: { user: readonly unknown[] | undefined; options: Options } | undefined;
+  let last: { user: readonly unknown[]; options: Options } | undefined;
   let unconfigured: Options | undefined;
   return (user) => {
     // A rule switched on without options (`'error'`), the common case: no comparison, and no
     // WeakMap entry per file for the collector to trace.
     if (user === undefined || user.length === 0) return (unconfigured ??= withDefaults(defaults, user));
-    const known = byArray.get(user);
-    if (known) return known;
-    if (!last || !equalJson(last.user, user)) last = { user, options: withDefaults(defaults, user) };
+    // The last options first: ESLint passes a fresh but equal array for every file of a configuration,
+    // which the WeakMap never holds; it keeps the arrays each configuration was first merged for.
+    if (last && (last.user === user || equalJson(last.user, user))) return last.options;
+    last = { user, options: byArray.get(user) ?? withDefaults(defaults, user) };
     byArray.set(user, last.options);
     return last.options;
   };
