@@ -11,6 +11,7 @@ import { GuardEvaluator, isStartContextGuarded } from './guards.js';
 import { ImportedFlags, type ForeignParser } from './imported-flags.js';
 import { registerSummarizer, type AnalysisContext, type LintEnvironment } from './module-summaries.js';
 import { ProjectModel } from './project-model.js';
+import { isInstalledFile } from './module-resolution.js';
 import { buildReferenceIndex, refKey, type Invocation, type ReferenceIndex } from './references.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
 import { buildSummaries, type FunctionSummaries } from './summaries.js';
@@ -132,7 +133,10 @@ class LazyFileAnalysis implements FileAnalysis {
 
   get project(): ProjectModel {
     if (!this.#project) {
-      const environment = this.settings.crossFile ? lintEnvironment(this.context, this.settings) : undefined;
+      // A file inside an installed package imports only modules that are never summarised (they are
+      // all installed code), so resolving its imports would find nothing.
+      const crossFile = this.settings.crossFile && !isInstalledFile(this.context.physicalFilename);
+      const environment = crossFile ? lintEnvironment(this.context, this.settings) : undefined;
       this.#project = new ProjectModel(this, this.context.physicalFilename, environment);
     }
     return this.#project;

@@ -137,6 +137,8 @@ function sendCallOn(node: Node): TSESTree.CallExpression | undefined {
 
 function sendMessage(analysis: FileAnalysis, invocation: Invocation, call: TSESTree.CallExpression): ProcessMessage | undefined {
   const { callee } = invocation;
+  // Most invocations are `path.join()` and `fs.*()`: one look at the method name sets them aside.
+  if (callee.path.at(-1) !== 'send') return undefined;
   const [payload, second] = call.arguments;
   const describe = (channel: ChannelKind, serialization: Serialization): ProcessMessage => ({
     call,

@@ -32,10 +32,15 @@ export function resolveModule(fromFile: string, specifier: string): string | und
   if (file === undefined) {
     file = resolveUncached(fromFile, specifier) ?? null;
     // A module inside an installed package is that package's code, even when a sibling imports it.
-    if (file?.split(path.sep).includes('node_modules')) file = null;
+    if (file !== null && isInstalledFile(file)) file = null;
     resolved.set(key, file);
   }
   return file ?? undefined;
+}
+
+/** Whether a file is inside an installed package (a `node_modules` folder): never the project's own code. */
+export function isInstalledFile(file: string): boolean {
+  return file.includes(`${path.sep}node_modules${path.sep}`);
 }
 
 function resolveUncached(fromFile: string, specifier: string): string | undefined {
@@ -64,7 +69,7 @@ export function resolvePathAlias(specifier: string, aliases: PathAliases): strin
   }
   for (const target of best?.targets ?? []) {
     const file = resolveRelative(aliases.base, `./${target.replace('*', best?.match ?? '')}`);
-    if (file !== undefined && !file.split(path.sep).includes('node_modules')) return file;
+    if (file !== undefined && !isInstalledFile(file)) return file;
   }
   return undefined;
 }
@@ -147,7 +152,7 @@ function resolveWorkspacePackage(fromFile: string, specifier: string): string | 
   const name = parts.slice(0, nameLength).join('/');
   const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
   const real = installedFolder(path.dirname(fromFile), name);
-  if (real === undefined || real.split(path.sep).includes('node_modules')) return undefined;
+  if (real === undefined || isInstalledFile(real)) return undefined;
   return resolvePackageEntry(real, subpath);
 }
 
