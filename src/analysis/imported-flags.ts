@@ -9,13 +9,14 @@
  * parser, keyed by path and modification time. Anything unresolved, unreadable, too large or
  * unparsable is unknown, and never throws.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName, skipTransparent, stringValue } from './ast.js';
 import { PLATFORMS, type Platform } from './catalog.js';
+import { fileStamp } from './file-stamp.js';
 import { importedName, requiredSpecifier } from './imported-bindings.js';
 import { resolveRelative } from './module-resolution.js';
 import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
@@ -57,13 +58,9 @@ function isRelative(specifier: string): boolean {
 }
 
 function flagTable(file: string, parser: ForeignParser): FlagTable {
-  let mtimeMs: number;
-  let size: number;
-  try {
-    ({ mtimeMs, size } = statSync(file));
-  } catch {
-    return new Map();
-  }
+  const stamp = fileStamp(file);
+  if (!stamp) return new Map();
+  const { mtimeMs, size } = stamp;
   const cached = tables.get(file);
   if (cached?.mtimeMs === mtimeMs) return cached.flags;
   const flags = size > MAX_MODULE_BYTES ? new Map() : exportedFlags(parse(file, parser));

@@ -11,7 +11,7 @@
  * modules parsed for one question, and an import cycle all give an empty summary (unknown). Nothing
  * here throws: an unreadable or unparsable module is unknown.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -20,6 +20,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { StarterSpec } from './catalog.js';
 import type { ImportedName } from './imported-bindings.js';
 import type { Serialization } from './messages.js';
+import { fileStamp, forgetFileStamps } from './file-stamp.js';
 import { parseModule } from './module-parse.js';
 import { resolveModule } from './module-resolution.js';
 import type { ParameterUse, StartPoint } from './summaries.js';
@@ -98,6 +99,7 @@ export function moduleSummaryStats(): Readonly<typeof counters> {
 export function resetModuleSummaries(): void {
   summaries.clear();
   textCache.clear();
+  forgetFileStamps();
   counters.summarised = 0;
   counters.cacheHits = 0;
   counters.skippedByText = 0;
@@ -122,12 +124,8 @@ export function registerSummarizer(summarize: Summarize): void {
 
 /** The summary of the module at `file`, from the cache when the file has not changed. */
 export function moduleSummary(file: string, environment: LintEnvironment): ModuleSummary {
-  let stats: { mtimeMs: number; size: number };
-  try {
-    stats = statSync(file);
-  } catch {
-    return EMPTY_SUMMARY;
-  }
+  const stats = fileStamp(file);
+  if (!stats) return EMPTY_SUMMARY;
   const cached = summaries.get(file);
   if (cached?.mtimeMs === stats.mtimeMs) {
     counters.cacheHits += 1;
@@ -322,12 +320,8 @@ interface TextFacts {
 }
 
 function textFacts(file: string, environment: LintEnvironment): TextFacts | undefined {
-  let mtimeMs: number;
-  try {
-    ({ mtimeMs } = statSync(file));
-  } catch {
-    return undefined;
-  }
+  const { mtimeMs } = fileStamp(file) ?? {};
+  if (mtimeMs === undefined) return undefined;
   const cached = textCache.get(file);
   if (cached?.mtimeMs === mtimeMs && cached.starterModules === environment.starterModules) return cached;
   const text = readText(file) ?? '';

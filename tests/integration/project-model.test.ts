@@ -1,7 +1,7 @@
 // Starts one import away, through the real ESLint class on throwaway projects: a class whose
 // constructor starts a process, instantiated by another module; wrappers and factories kept in the
 // project's own modules; barrels, TypeScript `.js` specifiers, `#imports` and a workspace package.
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -9,6 +9,7 @@ import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { STAMP_LIFETIME_MS } from '../../src/analysis/file-stamp.js';
 import { findingsOf, loadBuiltPlugin, loadBuiltSummaryStats, tempProject, type TempProject } from './support.js';
 
 const projects: TempProject[] = [];
@@ -291,6 +292,28 @@ describe('resolution', () => {
     expect(findings.filter((finding) => finding.startsWith('src/app.js:5'))).toHaveLength(1);
     // Thirteen modules to parse for one call is beyond the bound: unknown, not reported.
     expect(findings.filter((finding) => finding.startsWith('src/app.js:6'))).toEqual([]);
+  });
+
+  it('sees a saved change to an imported module in a lint a moment later, as an editor lints', async () => {
+    const project = tempProject(
+      {
+        'package.json': '{ "type": "module" }',
+        'src/engine.js': 'export class TtsEngine {\n  constructor(model) {\n    this.model = model;\n  }\n}\n',
+        'src/app.js': "import { TtsEngine } from './engine.js';\nexport const engine = new TtsEngine('en');\n",
+      },
+      [],
+    );
+    projects.push(project);
+    const plugin = await loadBuiltPlugin();
+    const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: [plugin.configs.all] });
+    const lintApp = async () => findingsOf(await eslint.lintFiles(['src/app.js']), project.dir).map(({ file, line }) => `${file}:${line}`);
+    expect(await lintApp()).toEqual([]);
+    writeFileSync(path.join(project.dir, 'src/engine.js'), ENGINE);
+    // A later modification time than the first text's, whatever the file system's resolution.
+    utimesSync(path.join(project.dir, 'src/engine.js'), new Date(), new Date(Date.now() + 60_000));
+    // The module's stamp is trusted for a moment (one lint asks about it for every importer), then read again.
+    await new Promise((resolve) => setTimeout(resolve, STAMP_LIFETIME_MS + 50));
+    expect(await lintApp()).toEqual(['src/app.js:2']);
   });
 
   it('changes nothing for an import it cannot resolve or parse, or an installed package', async () => {
