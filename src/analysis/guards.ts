@@ -564,10 +564,10 @@ export class GuardEvaluator {
     if (callee.type !== 'MemberExpression') return [];
     const method = memberName(callee);
     const [argument] = node.arguments;
-    if (!argument || argument.type === 'SpreadElement' || method === undefined) return [];
+    if (!argument || method === undefined) return [];
     // `process.argv.includes('--child')`
     const markers = this.markerFacts(callee.object, assumed, node);
-    const stringTest = platformStringTest(callee.object, method, argument);
+    const stringTest = argument.type === 'SpreadElement' ? undefined : platformStringTest(callee.object, method, argument);
     if (!stringTest) return markers;
     const platforms = new Set(PLATFORMS.filter(stringTest.matches));
     const counts =
