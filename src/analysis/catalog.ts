@@ -372,6 +372,36 @@ export const OS_TYPE_PLATFORMS: ReadonlyMap<string, Platform> = new Map([
   ['AIX', 'aix'],
 ]);
 
+const NOT_WINDOWS: readonly Platform[] = PLATFORMS.filter((platform) => platform !== 'win32');
+
+/**
+ * Words of a file's path that name the platforms its code is written for, like Go's `_linux.go`
+ * files: `linux-installer.ts`, `test/linux/…`, `MacUpdater.ts` (file-model.ts splits the path into
+ * words). `linux` includes Android, a Linux whose Node reports `android` (Go's `_linux.go` files
+ * build for Android too); `unix` and `posix` are every platform but Windows. Windows is left out on
+ * purpose: a `win.ts` as often builds the Windows installer on a Linux host (see
+ * WINDOWS_PATH_WORDS).
+ */
+export const PLATFORM_PATH_WORDS: ReadonlyMap<string, readonly Platform[]> = new Map([
+  ['linux', ['linux', 'android']],
+  ['darwin', ['darwin']],
+  ['mac', ['darwin']],
+  ['macos', ['darwin']],
+  ['osx', ['darwin']],
+  ['unix', NOT_WINDOWS],
+  ['posix', NOT_WINDOWS],
+  ['freebsd', ['freebsd']],
+  ['openbsd', ['openbsd']],
+  ['sunos', ['sunos']],
+  ['aix', ['aix']],
+]);
+
+/** Words that name Windows: a path with one of them says nothing about the platform (`linux-to-win.ts`). */
+export const WINDOWS_PATH_WORDS: ReadonlySet<string> = new Set(['win', 'windows', 'wsl']);
+
+/** A platform word followed by one of these means something else: `getMacAddress.ts` is about networks. */
+export const NOT_PLATFORM_PHRASES: ReadonlyMap<string, ReadonlySet<string>> = new Map([['mac', new Set(['address', 'addr'])]]);
+
 /**
  * Modules whose references the analysis follows besides the starters' modules: guards
  * (`worker_threads`, `cluster`, `os`, `process`), values (`path`, `url`, `module`), `util.promisify`

@@ -1,13 +1,20 @@
 /**
  * The file model: whether a file is an entry point (started, never imported), a test file (loaded
- * by a test runner), and which module system it runs in. Computed once per file from its text, its
- * path and its nearest package.json.
+ * by a test runner), which module system it runs in, and the platforms its path names. Computed
+ * once per file from its text, its path and its nearest package.json.
+ *
+ * Code written for one platform, where the analysis cannot tell whether that platform is the
+ * host's, is taken as that platform's code: a file whose path names a non-Windows platform
+ * (`src/util/linux-installer.ts`, `MacUpdater.ts`, `test/linux/…`) runs there, as Go's
+ * `_linux.go` files do, and the platform rules stay silent about Windows in it. Platform facts
+ * only ever silence reports, so this can hide a cross-build from a Windows host, never add one.
  */
 import * as path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName } from './ast.js';
+import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from './catalog.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { enclosingManifest, nearestManifest, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from './scope.js';
@@ -32,6 +39,12 @@ export interface FileModel {
    * so `npm test` starts the test runner, and the tests, in it.
    */
   readonly packageFolder: string | undefined;
+  /**
+   * The platforms the file's path (from its package folder) says it is written for, when a word of
+   * it names non-Windows platforms and none names Windows; undefined otherwise (or with the
+   * `platformFileNames` setting off).
+   */
+  readonly namedPlatforms: ReadonlySet<Platform> | undefined;
 }
 
 export interface FilePaths {
@@ -49,7 +62,7 @@ const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests', 'test-d']);
 export function buildFileModel(
   sourceCode: Readonly<TSESLint.SourceCode>,
   paths: FilePaths,
-  settings: Pick<ResolvedSettings, 'entryPoints' | 'testFiles'>,
+  settings: Pick<ResolvedSettings, 'entryPoints' | 'testFiles' | 'platformFileNames'>,
 ): FileModel {
   // `<input>`, `<text>` and other relative names are not on disk: no package.json applies.
   const onDisk = path.isAbsolute(paths.physicalFilename);
@@ -60,7 +73,34 @@ export function buildFileModel(
     isTestFile: isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
+    namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
   };
+}
+
+/**
+ * The words of a path: split at every character that is not a letter or digit (`-`, `_`, `.`,
+ * `/`), at camelCase humps (`MacUpdater`, `OSXUpdater`) and between letters and digits (`linux64`),
+ * lowercased. Whole words only: `machine` and `Linuxy` are one word each.
+ */
+export function pathWords(relative: string): string[] {
+  return relative
+    .split(/[^A-Za-z0-9]+/)
+    .flatMap((part) => part.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/))
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/** The platforms named by the words of a package-relative path (see PLATFORM_PATH_WORDS). */
+export function platformsNamedBy(relative: string): ReadonlySet<Platform> | undefined {
+  const words = pathWords(relative);
+  const named = new Set<Platform>();
+  for (const [index, word] of words.entries()) {
+    if (WINDOWS_PATH_WORDS.has(word)) return undefined;
+    const next = words[index + 1];
+    if (next !== undefined && NOT_PLATFORM_PHRASES.get(word)?.has(next)) continue;
+    for (const platform of PLATFORM_PATH_WORDS.get(word) ?? []) named.add(platform);
+  }
+  return named.size > 0 ? named : undefined;
 }
 
 /** The path from the package folder (or the working directory without one), with `/` separators. */

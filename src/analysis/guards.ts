@@ -2,6 +2,14 @@
  * Guards: what a condition proves about the running context, and which of those facts hold at a
  * node through `if`/`else`, ternaries, `&&`/`||`, negation, `switch`, early exits, aliases and
  * `try`/`catch`.
+ *
+ * Code written for one platform, where the analysis cannot tell whether that platform is the
+ * host's, is taken as that platform's code, and the platform rules stay silent there (unknown stays
+ * unknown): a platform name compared with a value the analysis cannot identify
+ * (`if (options.platform !== 'win32')`, a target passed by the caller), and a file whose path names
+ * a platform (file-model.ts), prove the platform as a host test does. Platform facts only ever
+ * silence reports (rules report where `win32` is possible, and stay silent where the platforms are
+ * only those an API exists on), so a narrower fact can only remove findings.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -20,7 +28,7 @@ import { bindingReads, constantInitializer, isGlobalIdentifier, parameterDefault
 import type { ImportedFlags } from './imported-flags.js';
 import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
 import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
-import { selfReference } from './values.js';
+import { followConstant, selfReference } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -92,6 +100,8 @@ export class GuardEvaluator {
     private readonly references: ReferenceIndex,
     private readonly settings: GuardSettings,
     private readonly importedFlags?: ImportedFlags,
+    /** The platforms the file's own path names (file-model.ts): the facts of its Program. */
+    private readonly filePlatforms?: ReadonlySet<Platform>,
   ) {}
 
   /**
@@ -111,12 +121,17 @@ export class GuardEvaluator {
     for (let index = pending.length - 1; index >= 0; index -= 1) {
       const child = pending[index] as Node;
       const parent = child.parent;
-      const own = parent ? this.factsFromParent(child, parent) : [];
+      const own = parent ? this.factsFromParent(child, parent) : this.programFacts(child);
       if (parent && isFunction(parent) && child === parent.body) own.push(...this.callerPlatformFacts(parent));
       if (own.length > 0) inherited = [...own, ...inherited];
       this.factsCache.set(child, inherited);
     }
     return inherited;
+  }
+
+  /** What holds in the whole file: the platforms its path names. */
+  private programFacts(program: Node): Fact[] {
+    return this.filePlatforms ? [{ kind: 'platform', platforms: this.filePlatforms, test: program }] : [];
   }
 
   /** What `test` proves when it evaluates truthy (`assumed` true) or falsy. */
@@ -392,11 +407,18 @@ export class GuardEvaluator {
   }
 
   private switchFacts(switchCase: TSESTree.SwitchCase): Fact[] {
-    const statement = switchCase.parent;
+    const { discriminant } = switchCase.parent;
     // `switch (command)` on an argv or env value: a case runs when the marker is set.
-    const marker = this.markerSource(statement.discriminant);
-    if (marker) return [{ kind: 'marker', value: switchCase.test !== null, test: statement.discriminant, marker }];
-    if (!this.isPlatformSource(statement.discriminant)) return [];
+    const marker = this.markerSource(discriminant);
+    const facts: Fact[] = marker ? [{ kind: 'marker', value: switchCase.test !== null, test: discriminant, marker }] : [];
+    // `switch (process.platform)`, or `switch (options.platform)` on a target the analysis cannot identify.
+    if (this.isPlatformSource(discriminant) || this.isUnknownValue(discriminant)) facts.push(...this.switchPlatformFacts(switchCase));
+    return facts;
+  }
+
+  /** The platforms a case of a switch on a platform runs on, when every case it depends on names one. */
+  private switchPlatformFacts(switchCase: TSESTree.SwitchCase): Fact[] {
+    const statement = switchCase.parent;
     const cases = statement.cases;
     const index = cases.indexOf(switchCase);
     if (switchCase.test === null) {
@@ -462,6 +484,12 @@ export class GuardEvaluator {
       const platforms = new Set<Platform>([platform]);
       return [{ kind: 'platform', platforms: holds ? platforms : without(ALL_PLATFORMS, platforms), test }];
     }
+    if (literal !== undefined && ALL_PLATFORMS.has(literal as Platform) && this.isUnknownValue(subject)) {
+      // `platform !== 'win32'` on a target platform: taken as that platform's code (see the header),
+      // and still a marker when the value is one (`process.env.TARGET === 'linux'`).
+      const platforms = new Set<Platform>([literal as Platform]);
+      return [{ kind: 'platform', platforms: holds ? platforms : without(ALL_PLATFORMS, platforms), test }, ...this.markerFacts(subject, holds, test)];
+    }
     if (literal !== undefined && subject.type === 'UnaryExpression' && subject.operator === 'typeof') {
       // `typeof process.send === 'function'`, `typeof process.getuid !== 'undefined'`
       const present = literal === 'undefined' ? !holds : holds;
@@ -525,35 +553,38 @@ export class GuardEvaluator {
     return this.presenceFacts(node, assumed, node);
   }
 
-  /** `process.platform.startsWith('win')`, `/^win/.test(process.platform)`, `[…].includes(platform)`. */
+  /**
+   * `process.platform.startsWith('win')`, `/^win/.test(process.platform)`, `[…].includes(platform)`.
+   * On a value the analysis cannot identify (a target platform), only the tests that are plainly
+   * about platforms count: a list of platform names, or a Windows test (`platform.startsWith('win')`);
+   * `name.startsWith('--')` or `/a/.test(word)` says nothing about a platform.
+   */
   private callFacts(node: TSESTree.CallExpression, assumed: boolean): Fact[] {
     const callee = skipTransparent(node.callee);
     if (callee.type !== 'MemberExpression') return [];
     const method = memberName(callee);
     const [argument] = node.arguments;
     if (!argument || method === undefined) return [];
-    let matches: ((platform: Platform) => boolean) | undefined;
-    const needle = stringValue(argument);
-    if (this.isPlatformSource(callee.object) && needle !== undefined) {
-      if (method === 'startsWith') matches = (platform) => platform.startsWith(needle);
-      else if (method === 'endsWith') matches = (platform) => platform.endsWith(needle);
-      else if (method === 'includes') matches = (platform) => platform.includes(needle);
-    } else if (method === 'test' && callee.object.type === 'Literal' && 'regex' in callee.object) {
-      const { pattern, flags } = callee.object.regex;
-      if (this.isPlatformSource(argument)) {
-        const regex = safeRegExp(pattern, flags);
-        if (regex) matches = (platform) => regex.test(platform);
-      }
-    } else if (method === 'includes' && callee.object.type === 'ArrayExpression' && this.isPlatformSource(argument)) {
-      const listed = new Set(callee.object.elements.map((element) => (element ? stringValue(element) : undefined)));
-      matches = (platform) => listed.has(platform);
-    }
-    if (!matches) {
-      // `process.argv.includes('--child')`
-      return this.markerFacts(callee.object, assumed, node);
-    }
-    const platforms = new Set(PLATFORMS.filter(matches));
-    return [{ kind: 'platform', platforms: assumed ? platforms : without(ALL_PLATFORMS, platforms), test: node }];
+    // `process.argv.includes('--child')`
+    const markers = this.markerFacts(callee.object, assumed, node);
+    const stringTest = argument.type === 'SpreadElement' ? undefined : platformStringTest(callee.object, method, argument);
+    if (!stringTest) return markers;
+    const platforms = new Set(PLATFORMS.filter(stringTest.matches));
+    const counts =
+      this.isPlatformSource(stringTest.subject) || (this.isUnknownValue(stringTest.subject) && namesPlatforms(stringTest, platforms));
+    if (!counts) return markers;
+    return [{ kind: 'platform', platforms: assumed ? platforms : without(ALL_PLATFORMS, platforms), test: node }, ...markers];
+  }
+
+  /**
+   * A value the analysis cannot identify: a parameter, a member (`options.platform`, `target.os`,
+   * `process.env.TARGET`) or a call result, also through constants. A string the file shows
+   * (`const p = 'linux'`, a member of an object literal) is known, and comparing it proves nothing.
+   */
+  private isUnknownValue(node: Node): boolean {
+    const value = followConstant(this.sourceCode, node);
+    if (value.type === 'MemberExpression') return followConstant(this.sourceCode, value.object).type !== 'ObjectExpression';
+    return value.type === 'Identifier' || value.type === 'CallExpression';
   }
 
   /** `process.platform`, `os.platform()`, `os.type()`, or a constant holding one. */
@@ -672,6 +703,43 @@ function without<T>(all: ReadonlySet<T>, removed: ReadonlySet<T>): Set<T> {
   return new Set([...all].filter((item) => !removed.has(item)));
 }
 
+/** A string test a platform value can be put to: which value it tests, and what it accepts. */
+interface PlatformStringTest {
+  readonly subject: Node;
+  readonly matches: (platform: Platform) => boolean;
+  /** The needle or regular expression source; undefined for a list. */
+  readonly pattern?: string;
+  /** For a list: whether every element is a platform name. */
+  readonly listsPlatforms?: boolean;
+}
+
+/** `x.startsWith('win')`, `x.endsWith(…)`, `x.includes(…)`, `/re/.test(x)`, `['a', 'b'].includes(x)`. */
+function platformStringTest(object: Node, method: string, argument: Node): PlatformStringTest | undefined {
+  if (object.type === 'ArrayExpression') {
+    if (method !== 'includes') return undefined;
+    const listed = object.elements.map((element) => (element ? stringValue(element) : undefined));
+    const names = new Set(listed);
+    const listsPlatforms = listed.length > 0 && listed.every((name) => name !== undefined && ALL_PLATFORMS.has(name as Platform));
+    return { subject: argument, matches: (platform) => names.has(platform), listsPlatforms };
+  }
+  if (object.type === 'Literal' && 'regex' in object) {
+    const regex = method === 'test' ? safeRegExp(object.regex.pattern, object.regex.flags) : undefined;
+    return regex && { subject: argument, matches: (platform) => regex.test(platform), pattern: object.regex.pattern };
+  }
+  const needle = stringValue(argument);
+  if (needle === undefined) return undefined;
+  if (method === 'startsWith') return { subject: object, matches: (platform) => platform.startsWith(needle), pattern: needle };
+  if (method === 'endsWith') return { subject: object, matches: (platform) => platform.endsWith(needle), pattern: needle };
+  if (method === 'includes') return { subject: object, matches: (platform) => platform.includes(needle), pattern: needle };
+  return undefined;
+}
+
+/** Whether a test of an unknown value is plainly about platforms: a list of names, or a Windows test. */
+function namesPlatforms(test: PlatformStringTest, platforms: ReadonlySet<Platform>): boolean {
+  if (test.pattern === undefined) return test.listsPlatforms === true;
+  return platforms.size === 1 && platforms.has('win32') && /win/i.test(test.pattern);
+}
+
 function safeRegExp(pattern: string, flags: string): RegExp | undefined {
   try {
     return new RegExp(pattern, flags);
@@ -694,8 +762,11 @@ function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node):
   }
   // `isMainThread || workerData?.own !== true`: in the child the parent marked, the side that
   // holds when the marker is absent is false, so there the disjunction proves what the other proves.
-  const onlyAbsentMarkers = (facts: readonly Fact[]): boolean =>
-    facts.length > 0 && facts.every((fact) => fact.kind === 'marker' && !fact.value);
+  // Platform facts say nothing about the start context (`process.env.TARGET !== 'win32'` is both).
+  const onlyAbsentMarkers = (facts: readonly Fact[]): boolean => {
+    const context = facts.filter((fact) => fact.kind !== 'platform');
+    return context.length > 0 && context.every((fact) => fact.kind === 'marker' && !fact.value);
+  };
   if (onlyAbsentMarkers(left) !== onlyAbsentMarkers(right)) {
     result.push(...[...left, ...right].filter((fact) => fact.kind !== 'platform' && fact.kind !== 'caught').map((fact) => ({ ...fact, test })));
     return result;

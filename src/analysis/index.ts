@@ -101,7 +101,8 @@ class LazyFileAnalysis implements FileAnalysis {
       const { sourceCode, physicalFilename, languageOptions } = this.context;
       const parser = languageOptions.parser as ForeignParser | undefined;
       const importedFlags = this.settings.crossFile ? new ImportedFlags(sourceCode, physicalFilename, parser) : undefined;
-      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags);
+      // A file named for a platform is that platform's code: its Program starts with that fact.
+      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags, this.file.namedPlatforms);
     }
     return this.#guards;
   }

@@ -9,6 +9,7 @@
  *     platformOnlyModules: { 'windows-registry': 'win32' },
  *     entryPoints: ['tools/**'],
  *     testFiles: ['e2e/**'],
+ *     platformFileNames: false,
  *   },
  * }
  * ```
@@ -42,13 +43,15 @@ export interface ResolvedSettings {
   readonly testFiles: readonly RegExp[];
   /** Whether other modules of the project are read (platform flags they export); on by default. */
   readonly crossFile: boolean;
+  /** Whether a file whose path names a non-Windows platform (`linux-installer.ts`) is that platform's code; on by default. */
+  readonly platformFileNames: boolean;
 }
 
 const MECHANISMS: readonly Mechanism[] = ['process', 'fork', 'thread', 'cluster'];
 const ROLES: readonly TargetRole[] = ['command', 'shell-command', 'script'];
 const INVOCATIONS: readonly StarterSpec['invocation'][] = ['call', 'construct', 'call-or-construct'];
 /** Every key of `settings['process-guard']`; `entryPoints` and `testFiles` are globs of the file model. */
-const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles', 'crossFile'];
+const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles', 'crossFile', 'platformFileNames'];
 const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target'];
 const TARGET_KEYS = ['role', 'argument', 'option'];
 const resolvedBySettings = new WeakMap<object, ResolvedSettings>();
@@ -100,9 +103,15 @@ function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
   for (const name of platformOnlyModules.keys()) trackedModules.add(name);
   const entryPoints = readGlobs(raw, 'entryPoints');
   const testFiles = readGlobs(raw, 'testFiles');
-  if (raw.crossFile !== undefined && typeof raw.crossFile !== 'boolean') fail('crossFile', 'must be true or false');
-  const crossFile = raw.crossFile !== false;
-  return { starters, platformGuards, platformOnlyModules, trackedModules, entryPoints, testFiles, crossFile };
+  const crossFile = readSwitch(raw, 'crossFile');
+  const platformFileNames = readSwitch(raw, 'platformFileNames');
+  return { starters, platformGuards, platformOnlyModules, trackedModules, entryPoints, testFiles, crossFile, platformFileNames };
+}
+
+/** A setting that is on unless it is `false`. */
+function readSwitch(raw: Record<string, unknown>, key: string): boolean {
+  if (raw[key] !== undefined && typeof raw[key] !== 'boolean') fail(key, 'must be true or false');
+  return raw[key] !== false;
 }
 
 function readGlobs(raw: Record<string, unknown>, key: string): RegExp[] {

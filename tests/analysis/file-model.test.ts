@@ -2,7 +2,7 @@ import * as path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import type { FileModel } from '../../src/analysis/file-model.js';
+import { pathWords, platformsNamedBy, type FileModel } from '../../src/analysis/file-model.js';
 import { nearestManifest, scriptFiles } from '../../src/analysis/package-manifest.js';
 import { analyzeCode } from '../support/analyze-code.js';
 import type { Language } from '../support/languages.js';
@@ -185,5 +185,58 @@ describe('settings', () => {
     ['testFiles', [42], "settings['process-guard'].testFiles[0] must be a non-empty glob string."],
   ])('%s: %j is rejected', (key, value, message) => {
     expect(() => analyzeCode('x();', 'esm', { 'process-guard': { [key]: value } })).toThrow(message);
+  });
+});
+
+describe('platforms a path names', () => {
+  it.each<[string, string[]]>([
+    ['src/util/linux-installer.ts', ['src', 'util', 'linux', 'installer', 'ts']],
+    ['packages/electron-updater/src/MacUpdater.ts', ['packages', 'electron', 'updater', 'src', 'mac', 'updater', 'ts']],
+    ['test/src/updater/blackboxInstallLinux.ts', ['test', 'src', 'updater', 'blackbox', 'install', 'linux', 'ts']],
+    ['lib/OSXKeychain_helper.js', ['lib', 'osx', 'keychain', 'helper', 'js']],
+    ['prebuilds/linux64/macOS11.cjs', ['prebuilds', 'linux', '64', 'mac', 'os', '11', 'cjs']],
+  ])('%s splits into words', (relative, words) => {
+    expect(pathWords(relative)).toEqual(words);
+  });
+
+  it.each<[string, string[] | undefined]>([
+    ['src/util/linux-installer.ts', ['android', 'linux']],
+    ['test/src/linux/appImageTest.ts', ['android', 'linux']],
+    ['test/src/updater/linuxUpdaterTest.ts', ['android', 'linux']],
+    ['packages/electron-updater/src/MacUpdater.ts', ['darwin']],
+    ['src/darwin.js', ['darwin']],
+    ['src/macos/sign.ts', ['darwin']],
+    ['src/freebsd_disk.js', ['freebsd']],
+    ['src/mac-and-linux.ts', ['android', 'darwin', 'linux']],
+    ['lib/unix/socket.js', ['aix', 'android', 'cygwin', 'darwin', 'freebsd', 'haiku', 'linux', 'netbsd', 'openbsd', 'sunos']],
+    // Whole words only.
+    ['src/machine.ts', undefined],
+    ['src/macro.ts', undefined],
+    ['src/Linuxy.ts', undefined],
+    ['src/posixly.js', undefined],
+    // Windows, alone or with another platform, narrows nothing: `pack/win.ts` builds the Windows installer on Linux.
+    ['src/commands/pack/win.ts', undefined],
+    ['src/windows/registry.ts', undefined],
+    ['test/linux/winCodeSign.ts', undefined],
+    // A MAC address is not a Mac.
+    ['src/getMacAddress.ts', undefined],
+    ['src/index.ts', undefined],
+  ])('%s: %j', (relative, expected) => {
+    const named = platformsNamedBy(relative);
+    expect(named && [...named].sort()).toEqual(expected);
+  });
+
+  it('is computed from the package folder: a checkout under /home/linux/ does not count', () => {
+    const project = path.join(FIXTURES, 'home/linux/proj');
+    expect(fileModel('export const a = 1;', path.join(project, 'src/index.ts'), 'ts').namedPlatforms).toBeUndefined();
+    expect([...(fileModel('export const a = 1;', path.join(project, 'src/linux.ts'), 'ts').namedPlatforms ?? [])].sort()).toEqual(['android', 'linux']);
+  });
+
+  it('is off with platformFileNames: false', () => {
+    const file = path.join(CJS_PACKAGE, 'src/linux.js');
+    expect(fileModel('export const a = 1;', file, 'esm', { platformFileNames: false }).namedPlatforms).toBeUndefined();
+    expect(() => analyzeCode('x();', 'esm', { 'process-guard': { platformFileNames: 'no' } })).toThrow(
+      "settings['process-guard'].platformFileNames must be true or false.",
+    );
   });
 });

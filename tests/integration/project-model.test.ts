@@ -187,6 +187,18 @@ module.exports = {
   it('changes nothing with crossFile off', async () => {
     expect(await lint(files, { settings: { crossFile: false } })).toEqual([]);
   });
+
+  it('takes a wrapper in a module named for Linux as Linux code, as its own file does', async () => {
+    const linux = {
+      'package.json': '{}',
+      'lib/linux/run.js': files['lib/run.js'],
+      'lib/index.js': `const run = require('./linux/run');\nmodule.exports = { install: () => run('npm', ['install']) };\n`,
+    };
+    expect(await lint(linux)).toEqual([]);
+    expect(await lint(linux, { settings: { platformFileNames: false } })).toEqual([
+      'lib/index.js:2 no-unportable-spawn: `npm` is a Windows `.cmd` shim: run() reaches spawn() at ./linux/run.js:3 without a shell.',
+    ]);
+  });
 });
 
 describe('a child process returned by an imported factory', () => {

@@ -20,6 +20,13 @@ if (!isWindows) console.log(process.getgid());`),
     cjs(`const uid = process.platform === 'win32' ? null : process.getuid();`),
     cjs(`/^win/.test(process.platform) || process.getuid();`),
     cjs(`if (['linux', 'darwin'].includes(process.platform)) process.setgroups([]);`),
+    // A target platform the analysis cannot identify: the branch is that platform's code.
+    esm(`export function describeBuild(target) {
+  if (target.os !== 'win32') return { owner: process.getuid(), group: process.getgid() };
+  return { owner: 0, group: 0 };
+}`),
+    // A file whose path names a POSIX platform.
+    cjs(`exports.ownerOf = () => process.getuid();`, { filename: path.resolve(import.meta.dirname, '../fixtures/file-model/cjs-package/lib/unix/owner.cjs') }),
     // Early exits.
     cjs(`function dropPrivileges() {
   if (process.platform === 'win32') return;
@@ -567,6 +574,12 @@ lchmodSync('link', 0o644);`),
       ...esm(`import fs from 'node:fs';
 await fs.promises.lchmod('link', 0o644);`),
       errors: [{ messageId: 'macosOnly', data: { name: 'fs.promises.lchmod()' }, line: 2, column: 7 }],
+    },
+    {
+      // A Linux file is not a macOS file: lchmod is still missing there.
+      ...esm(`import { lchmodSync } from 'node:fs';
+lchmodSync('link', 0o644);`, { filename: path.resolve(import.meta.dirname, '../fixtures/file-model/cjs-package/src/linux-perms.mjs') }),
+      errors: [{ messageId: 'macosOnly', data: { name: 'fs.lchmodSync()' }, line: 2, column: 1 }],
     },
     {
       // fs.promises.lchmod exists everywhere (it rejects off macOS): testing it proves nothing.

@@ -1,6 +1,16 @@
+import path from 'node:path';
+
 import rule from '../../src/rules/no-unportable-spawn.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/file-model');
+const inPackage = (file: string) => path.join(FIXTURES, 'cjs-package', file);
+// A helper that looks a program up with `which`: POSIX-only wherever it is.
+const findProgram = `import { spawnSync } from 'node:child_process';
+export function hasProgram(name: string): boolean {
+  return spawnSync('which', [name]).status === 0;
+}`;
 
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
@@ -181,6 +191,39 @@ await spawn('pnpm', ['build']);
 await spawnPlease('yarn', ['outdated']);`),
     cjs(`const promiseSpawn = require('@npmcli/promise-spawn');
 promiseSpawn('npm', ['view', 'eslint'], { shell: true });`),
+    // --- Code written for a platform the analysis cannot tell from the host's -----------------
+    // oclif's shape: a build step for a *target* platform, checking a download with POSIX tools
+    // everywhere but for a Windows target (the callers pin the target to win32 on a Windows host).
+    ts(`import { exec } from 'node:child_process';
+import { promisify } from 'node:util';
+const run = promisify(exec);
+export async function downloadRuntime({ platform, arch, dir }: { platform: string; arch: string; dir: string }) {
+  const archive = \`runtime-\${platform}-\${arch}.tar.gz\`;
+  if (platform !== 'win32') await run(\`grep "\${archive}" SHASUMS256.txt | shasum -a 256 -c -\`, { cwd: dir });
+}`),
+    esm(`import { execFileSync } from 'node:child_process';
+export function finishPackage(opts) {
+  if (opts.platform === 'win32') {
+    return writeInstallerScript(opts);
+  } else {
+    execFileSync('chmod', ['+x', \`\${opts.out}/bin/app\`]);
+  }
+}`),
+    esm(`import { spawnSync } from 'node:child_process';
+export function canBuildInstaller(target) {
+  switch (target.os) {
+    case 'linux':
+      return spawnSync('which', ['dpkg-deb']).status === 0;
+    case 'win32':
+      return true;
+    default:
+      return false;
+  }
+}`),
+    // forge's and electron-builder's shapes: a file whose path names the platform it is for.
+    ts(findProgram, { filename: inPackage('src/util/linux-installer.ts') }),
+    ts(findProgram, { filename: inPackage('test/src/linux/app.test.ts') }),
+    ts(findProgram, { filename: inPackage('packages/updater/src/MacUpdater.ts') }),
   ],
   invalid: [
     {
@@ -506,6 +549,44 @@ crossSpawn.sync('rm', ['-rf', 'dist']);`),
       ...esm(`import { exec } from 'node:child_process';
 exec('rm -rf dist');`),
       errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: 'exec()' }, line: 2, column: 6 }],
+    },
+    // --- Code for a target platform: only the narrowed branch is that platform's ------------------
+    {
+      ...esm(`import { exec } from 'node:child_process';
+export const countMatches = (file) => exec(\`grep TODO \${file} | wc -l\`);`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'grep', name: 'exec()' }, line: 2, column: 44 }],
+    },
+    {
+      ...esm(`import { exec } from 'node:child_process';
+export function verify(platform, file) {
+  if (platform === 'win32') {
+    console.log('skipping the checksum for', file);
+  }
+  exec(\`grep \${file} SHASUMS256.txt | shasum -a 256 -c -\`);
+}`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'grep', name: 'exec()' }, line: 6, column: 8 }],
+    },
+    {
+      // A constant compared with a platform proves nothing: the branch always runs, on any host.
+      ...esm(`import { exec } from 'node:child_process';
+const platform = 'linux';
+if (platform !== 'win32') exec('grep -c processor /proc/cpuinfo');`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'grep', name: 'exec()' }, line: 3, column: 32 }],
+    },
+    // --- Names that are not platforms: whole words, never Windows, from the package folder ------
+    {
+      ...ts(findProgram, { filename: inPackage('src/machine.ts') }),
+      errors: [{ messageId: 'posixProgram', data: { command: 'which', name: 'spawnSync()' }, line: 3, column: 20 }],
+    },
+    {
+      // oclif's \`pack win\` builds the Windows installer on any host, Windows included.
+      ...ts(findProgram, { filename: inPackage('src/commands/pack/win.ts') }),
+      errors: [{ messageId: 'posixProgram', data: { command: 'which', name: 'spawnSync()' }, line: 3, column: 20 }],
+    },
+    {
+      // A checkout under /home/linux/: the path from the package.json folder is src/index.ts.
+      ...ts(findProgram, { filename: path.join(FIXTURES, 'home/linux/proj/src/index.ts') }),
+      errors: [{ messageId: 'posixProgram', data: { command: 'which', name: 'spawnSync()' }, line: 3, column: 20 }],
     },
   ],
 });
