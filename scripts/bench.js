@@ -8,7 +8,8 @@
  *   recommended  baseline + process-guard recommended
  *   all          baseline + process-guard all
  * alternating the three per repetition (after warm-up runs), and prints the median wall time of
- * each, the ratios against the baseline, the time per rule (ESLint's `stats`), and the time to import
+ * each, the ratios against the baseline, the time per rule (ESLint's `stats`, in --reps runs of their
+ * own: the run with the median total, and the rules' share of the rest of each run), and the time to import
  * the built plugin in a fresh Node process, and how the rules' time grows with the size of generated files. It only reports: the exit code is 0 whatever the ratios.
  *
  * Options:
@@ -28,8 +29,7 @@
  *                  ratio stays near 4 when the analysis is linear
  *   --compare DIR  also measure another build of the plugin in the same run: DIR is a checkout
  *                  with its dist/ built (an earlier commit in a git worktree). Its `all` config joins
- *                  the timed runs; the per-rule stats run is repeated --reps times with the two builds
- *                  alternating file by file; the growth check and the load time are measured for both
+ *                  the timed runs; in the per-rule stats runs the two builds alternate file by file; the growth check and the load time are measured for both
  *                  (load times alternating process by process). It prints each figure of both builds
  *                  and their ratio: on a busy machine, timings taken an hour apart are not comparable
  *   --eslint9      use ESLint 9 (the `eslint-v9` alias)
@@ -369,12 +369,13 @@ async function main() {
   if (compared) print(`compared / baseline    = ${(median(setups[3].times) / base).toFixed(3)}  (CPU time ratio ${cpuRatio(3)})`);
   print('');
 
-  // Per-rule times from ESLint's stats, in separate runs so the timed runs carry no stats overhead;
-  // with --compare, both builds alternate file by file, --reps times.
+  // Per-rule times from ESLint's stats, --reps runs apart from the timed runs so those carry no stats
+  // overhead; the run with the median process-guard total is printed. With --compare, both builds
+  // alternate file by file.
   const statsInstances = [setups[2], ...(compared ? [setups[3]] : [])].map((s) => new ESLint(eslintOptions(s.configs, { stats: true, cwd })));
   // Each stats run starts with no module summary: the cross-file cost of a fresh `eslint .`.
   const summaryStats = await import(pathToFileURL(path.join(path.dirname(PLUGIN_ENTRY), 'analysis', 'module-summaries.js')).href);
-  const [ownRuns = [], comparedRuns] = await statsRuns(statsInstances, files, compared ? reps : 1, summaryStats.resetModuleSummaries);
+  const [ownRuns = [], comparedRuns] = await statsRuns(statsInstances, files, reps, summaryStats.resetModuleSummaries);
   const { summarised, cacheHits, skippedByText, overBudget = 0, summaryMs } = summaryStats.moduleSummaryStats();
   const middle = (/** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }[]} */ runs) =>
     /** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }} */ ([...runs].sort((a, b) => ourTotal(a.perRule) - ourTotal(b.perRule))[Math.floor((runs.length - 1) / 2)]);
@@ -384,7 +385,12 @@ async function main() {
   const sum = (/** @type {[string, number][]} */ entries) => entries.reduce((a, [, ms]) => a + ms, 0);
   const runsNote = ownRuns.length > 1 ? `the run with the median process-guard total of ${ownRuns.length}` : 'one run';
   print(`Per-rule time, ${runsNote} of "all" with stats: ${seconds(statsMs)} wall, of which parse ${seconds(parseMs)}`);
-  print(`  process-guard rules total  ${sum(ours).toFixed(1)} ms  (${((sum(ours) / statsMs) * 100).toFixed(2)} % of that run)`);
+  // The share of the rest of the run: what the plugin adds to what the lint costs without it.
+  const ofRest = (/** @type {{ perRule: Record<string, number>, wallMs: number }} */ run) => (100 * ourTotal(run.perRule)) / (run.wallMs - ourTotal(run.perRule));
+  print(
+    `  process-guard rules total  ${sum(ours).toFixed(1)} ms  (${((sum(ours) / statsMs) * 100).toFixed(2)} % of that run, ${ofRest(middle(ownRuns)).toFixed(2)} % of the rest;` +
+      ` % of the rest per run: ${ownRuns.map((run) => ofRest(run).toFixed(2)).join(', ')})`,
+  );
   for (const [id, ms] of ours.sort((a, b) => b[1] - a[1])) {
     print(`    ${id.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms  ${((ms / files.length) * 1000).toFixed(1).padStart(7)} µs/file`);
   }
