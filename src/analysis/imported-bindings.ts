@@ -7,7 +7,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName, skipTransparent, stringValue } from './ast.js';
-import { resolveVariable } from './scope.js';
+import { resolveVariable, writeCount } from './scope.js';
 
 type Node = TSESTree.Node;
 
@@ -63,7 +63,7 @@ function bindingSource(
     return binding.type === 'ImportDefaultSpecifier' ? { specifier, name: WHOLE } : undefined;
   }
   // `var utils = require('../utils')` too, while nothing assigns it again
-  if (definition.type !== 'Variable' || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+  if (definition.type !== 'Variable' || writeCount(variable) > 1) return undefined;
   const declarator = definition.node;
   const specifier = declarator.init ? requiredSpecifier(declarator.init) : undefined;
   if (specifier === undefined || !isLocal(specifier)) return undefined;

@@ -50,15 +50,23 @@ export interface FileAnalysis {
 type AnyContext = AnalysisContext;
 
 const cache = new WeakMap<object, { settings: unknown; analysis: FileAnalysis }>();
+/** The analysis handed out last. Held until the next file's, so at most one file more stays alive. */
+let last: { ast: object; settings: unknown; analysis: FileAnalysis } | undefined;
 
 /** The analysis of the file a rule is linting, computed on first use and shared by all rules. */
 export function analyze(context: AnyContext): FileAnalysis {
   const { sourceCode } = context;
   const settingsObject = context.settings as Record<string, unknown> | undefined;
+  // Every rule asks for the file being linted, one after another: the last answer first.
+  if (last?.ast === sourceCode.ast && last.settings === settingsObject) return last.analysis;
   const cached = cache.get(sourceCode.ast);
-  if (cached && cached.settings === settingsObject) return cached.analysis;
+  if (cached && cached.settings === settingsObject) {
+    last = { ast: sourceCode.ast, ...cached };
+    return cached.analysis;
+  }
   const analysis = buildAnalysis(context, resolveSettings(settingsObject));
   cache.set(sourceCode.ast, { settings: settingsObject, analysis });
+  last = { ast: sourceCode.ast, settings: settingsObject, analysis };
   return analysis;
 }
 

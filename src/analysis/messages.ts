@@ -17,7 +17,7 @@ import { memberName, propertyValue, skipTransparent } from './ast.js';
 import type { FileAnalysis } from './index.js';
 import { typedKind } from './message-types.js';
 import { INSTANCE, isRef, type ReferenceIndex } from './references.js';
-import { constantInitializer, isGlobalIdentifier, resolveVariable } from './scope.js';
+import { constantInitializer, isGlobalIdentifier, resolveVariable, writeCount } from './scope.js';
 
 type Node = TSESTree.Node;
 
@@ -322,7 +322,7 @@ function destructuredFrom(
   if (!variable || definition?.type !== 'Variable') return undefined;
   const { id, init } = definition.node;
   if (id.type !== 'ObjectPattern' || !init) return undefined;
-  if (variable.references.filter((reference) => reference.isWrite()).length !== 1) return undefined;
+  if (writeCount(variable) !== 1) return undefined;
   for (const property of id.properties) {
     if (property.type !== 'Property' || property.computed) continue;
     const target = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;

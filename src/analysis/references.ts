@@ -463,19 +463,34 @@ function isEmptinessTest(test: Node, reads: (node: Node) => boolean): boolean {
 /**
  * The `import(x)` expressions of a file: each `import` keyword token followed by `(` is looked up
  * as the node at its position, so that a file costs nothing without one. The keywords are found by
- * searching the text (`indexOf`, far cheaper than a regular expression or a walk over the tokens),
- * and an `import(` inside a string or comment is no token start, so it costs no tree search.
+ * searching the text (`indexOf`, far cheaper than a regular expression or a walk over the tokens);
+ * one not followed by `(` (or a comment) is no call, and an `import(` inside a string or comment is no
+ * token start, so neither costs a tree search.
  */
 function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ImportExpression[] {
   const found: TSESTree.ImportExpression[] = [];
   const { text } = sourceCode;
   for (let index = text.indexOf('import'); index !== -1; index = text.indexOf('import', index + 1)) {
+    // What follows tells most apart without a token: `import x from`, `import {`, `imports`, `import '…'`.
+    if (!mayOpenCall(text, index + 'import'.length)) continue;
     const token = sourceCode.getTokenByRangeStart(index);
     if (token?.value !== 'import' || sourceCode.getTokenAfter(token)?.value !== '(') continue;
     const node = sourceCode.getNodeByRangeIndex(index) as Node | null;
     if (node?.type === 'ImportExpression' && node.range[0] === index) found.push(node);
   }
   return found;
+}
+
+/** Whether the first character after blanks at `from` can begin `(` or a comment before it. */
+function mayOpenCall(text: string, from: number): boolean {
+  for (let index = from; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // space, tab, line feed, vertical tab, form feed, carriage return
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
+    // `(`, `/` of a comment, or any other blank (no-break space, line separator): the token decides
+    return code === 0x28 || code === 0x2f || code > 0x7f;
+  }
+  return false;
 }
 
 function enclosingFunctionDeclaration(node: Node): TSESTree.FunctionDeclaration | undefined {

@@ -47,8 +47,15 @@ export function sourceInitializer(
 ): Node | undefined {
   const { variable, definition } = definedOnce(sourceCode, identifier) ?? {};
   if (!variable || definition?.type !== 'Variable' || !definition.node.init) return undefined;
-  const writes = variable.references.filter((reference) => reference.isWrite());
-  return writes.length === 1 && writes[0]?.writeExpr === definition.node.init ? definition.node.init : undefined;
+  const init = definition.node.init;
+  return writeCount(variable) === 1 && variable.references.find((reference) => reference.isWrite())?.writeExpr === init ? init : undefined;
+}
+
+/** How many references write the variable (its initializer counts), without building a list: asked for nearly every identifier. */
+export function writeCount(variable: TSESLint.Scope.Variable): number {
+  let count = 0;
+  for (const reference of variable.references) if (reference.isWrite()) count += 1;
+  return count;
 }
 
 /** The variable an identifier reads, with its definition when it has exactly one. */
@@ -128,7 +135,7 @@ export function bindingReads(
     declaring = node.parent;
   }
   const variable = declaring && sourceCode.getDeclaredVariables(declaring)[0];
-  if (!variable || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+  if (!variable || writeCount(variable) > 1) return undefined;
   return variable.references
     .filter((reference) => reference.isRead())
     .map((reference) => reference.identifier)

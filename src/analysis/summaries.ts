@@ -15,7 +15,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Mechanism, TargetRole } from './catalog.js';
 import { isFunction, memberName, propertyValue, skipTransparent, type FunctionNode } from './ast.js';
 import type { StarterSite } from './index.js';
-import { resolveVariable } from './scope.js';
+import { resolveVariable, writeCount } from './scope.js';
 import { patternPath } from './values.js';
 
 type Node = TSESTree.Node;
@@ -384,6 +384,6 @@ function bindingOf(
   if (!declaring) return undefined;
   const variable = sourceCode.getDeclaredVariables(declaring)[0];
   if (!variable || variable.defs.length !== 1) return undefined;
-  if (variable.references.filter((reference) => reference.isWrite()).length > (fn.type === 'FunctionDeclaration' ? 0 : 1)) return undefined;
+  if (writeCount(variable) > (fn.type === 'FunctionDeclaration' ? 0 : 1)) return undefined;
   return method === undefined ? { variable } : { variable, method };
 }

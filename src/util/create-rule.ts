@@ -67,7 +67,7 @@ export function mergedOptionsCache<Options extends readonly unknown[]>(defaults:
     if (user === undefined || user.length === 0) return (unconfigured ??= withDefaults(defaults, user));
     // The last options first: ESLint passes a fresh but equal array for every file of a configuration,
     // which the WeakMap never holds; it keeps the arrays each configuration was first merged for.
-    if (last && (last.user === user || equalJson(last.user, user))) return last.options;
+    if (last && (sameElements(last.user, user) || equalJson(last.user, user))) return last.options;
     last = { user, options: byArray.get(user) ?? withDefaults(defaults, user) };
     byArray.set(user, last.options);
     return last.options;
@@ -94,6 +94,14 @@ function mergeDeep(base: Record<string, unknown>, override: Record<string, unkno
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The same array, or one holding the same values: ESLint copies the configured array, not the objects in it. */
+function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /** Structural equality of JSON-like values (options are JSON: schemas validate them). */

@@ -158,11 +158,13 @@ class Host {
 
   it('finds import() by its keyword: not in comments, strings or member names, also with a comment before the (', () => {
     const analysis = analyzeCode(
-      `// import('node:os')\nconst text = "import('node:fs')";\nloader.import('node:path');\nconst cp = await import /* lazily */ ('node:child_process');\nimport('node:worker_threads');`,
+      `import { important } from './imports.js';\n// import('node:os')\nconst text = "import('node:fs')";\nloader.import('node:path');\nconst cp = await import /* lazily */ ('node:child_process');\nimport('node:worker_threads');\nconst c = await import\n  ('node:cluster');\nconst t = await import\u00a0('node:os');`,
     );
     expect(analysis.references.loads.map((load) => [load.module, load.style])).toEqual([
       ['child_process', 'dynamic-import'],
       ['worker_threads', 'dynamic-import'],
+      ['cluster', 'dynamic-import'],
+      ['os', 'dynamic-import'],
     ]);
     expect(refKey(analysis.references.refOf(nodeByText(analysis, `await import /* lazily */ ('node:child_process')`))!)).toBe('child_process:');
   });
