@@ -32,6 +32,9 @@
  *                  the timed runs; in the per-rule stats runs the two builds alternate file by file; the growth check and the load time are measured for both
  *                  (load times alternating process by process). It prints each figure of both builds
  *                  and their ratio: on a busy machine, timings taken an hour apart are not comparable
+ *   --fastest K    with --compare: lint each file K times with each build (alternating) and sum, per
+ *                  build, the rules' time of each file's fastest lint. Background load inflates some
+ *                  lints, never all K, so the ratio of the sums is steadier than that of whole runs
  *   --eslint9      use ESLint 9 (the `eslint-v9` alias)
  *   --stand-in     a tiny stand-in rule instead of the built plugin (for working on this script)
  *   --no-cross-file  this build with the `crossFile` setting off: the project model's share of the cost
@@ -67,6 +70,7 @@ const args = parseOptions(
     'no-cross-file': { type: 'boolean', default: false },
     'typescript-eslint': { type: 'boolean', default: false },
     dir: { type: 'string', multiple: true },
+    fastest: { type: 'string', default: '0' },
   },
   'scripts/bench.js',
 );
@@ -195,6 +199,40 @@ async function statsRuns(instances, files, runs, beforeRun = () => {}) {
     current.forEach((totals, k) => results[k]?.push(totals));
   }
   return results;
+}
+
+/**
+ * For each instance, the sum over files of the process-guard rules' time in the fastest of `times`
+ * lints of the file, the instances alternating lint by lint.
+ * @param {import('eslint').ESLint[]} instances
+ * @param {CorpusFile[]} files
+ * @param {number} times
+ */
+async function fastestLints(instances, files, times) {
+  const sums = instances.map(() => 0);
+  for (const [n, file] of files.entries()) {
+    const best = instances.map(() => Infinity);
+    for (let k = 0; k < times; k++) {
+      for (let j = 0; j < instances.length; j++) {
+        const index = (j + n + k) % instances.length;
+        try {
+          const [result] = await instances[index].lintText(file.text, { filePath: file.abs });
+          /** @type {Record<string, number>} */
+          const perRule = {};
+          for (const pass of result.stats?.times.passes ?? []) {
+            for (const [ruleId, time] of Object.entries(pass.rules ?? {})) perRule[ruleId] = (perRule[ruleId] ?? 0) + time.total;
+          }
+          best[index] = Math.min(best[index] ?? Infinity, ourTotal(perRule));
+        } catch {
+          // counted in the timed runs
+        }
+      }
+    }
+    best.forEach((ms, k) => {
+      if (Number.isFinite(ms)) sums[k] = (sums[k] ?? 0) + ms;
+    });
+  }
+  return sums;
 }
 
 /** The deepest folder holding every one of `folders`. @param {string[]} folders */
@@ -409,6 +447,14 @@ async function main() {
     print(
       `  this build / compared: rules' time ${(ourTotal(own.perRule) / ourTotal(other.perRule)).toFixed(2)}, share of the run ${(share(own) / share(other)).toFixed(2)}` +
         ` (share ratio per run: ${shares.map((ratio) => ratio.toFixed(2)).join(', ')})`,
+    );
+  }
+  const fastest = parseCount(args.fastest, '--fastest') ?? 0;
+  if (comparedRuns && fastest > 0) {
+    const [own, other] = await fastestLints(statsInstances, files, fastest);
+    print(
+      `  fastest of ${fastest} lints of each file, both builds in turn: rules' time ${own.toFixed(1)} ms, compared build ${other.toFixed(1)} ms;` +
+        ` this / compared = ${(own / other).toFixed(3)}`,
     );
   }
   print('');
