@@ -420,6 +420,15 @@ export const SUPPORT_MODULES: readonly string[] = [
   'fs/promises',
 ];
 
+/**
+ * The support modules whose use alone the rules never report: they matter only around a starter or
+ * a platform-specific API (a guard on `process.platform`, a script path from `path.join`).
+ */
+export const VALUE_ONLY_MODULES: ReadonlySet<string> = new Set(['os', 'process', 'path', 'url', 'module', 'util', 'fs', 'fs/promises']);
+
+/** Members whose use is a hazard with no starter in the file: POSIX-only and macOS-only APIs, signals, IPC. */
+export const HAZARD_MEMBERS: readonly string[] = [...POSIX_PROCESS_MEMBERS, ...MACOS_FS_MEMBERS, 'kill', 'send'];
+
 /** Node.js built-in module ids the `node:` prefix may be stripped from. */
 export function stripNodePrefix(id: string): string {
   return id.startsWith('node:') ? id.slice(5) : id;

@@ -34,6 +34,12 @@ export interface FileAnalysis {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly settings: ResolvedSettings;
   readonly references: ReferenceIndex;
+  /**
+   * Whether the text names a starter's module or an API the rules report (`ResolvedSettings.hazardNames`).
+   * Without, the file has no starter and nothing of its own to report; only calls of imported
+   * functions and classes can lead to a report.
+   */
+  readonly namesHazard: boolean;
   readonly guards: GuardEvaluator;
   readonly execution: ExecutionModel;
   readonly starters: readonly StarterSite[];
@@ -74,6 +80,9 @@ export function analyze(context: AnyContext): FileAnalysis {
 registerSummarizer((context) => analyze(context).project.moduleSummary());
 
 function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAnalysis {
+  // A file that names no starter module and no hazardous API has no starter and nothing of its own
+  // to report: its reference index is built only if a question about an imported call needs it.
+  if (!settings.hazardNames.test(context.sourceCode.text)) return new LazyFileAnalysis(context, settings, undefined, []);
   const references = buildReferenceIndex(context.sourceCode, settings.trackedModules);
   return new LazyFileAnalysis(context, settings, references, findStarters(references, settings));
 }
@@ -98,10 +107,19 @@ class LazyFileAnalysis implements FileAnalysis {
   constructor(
     private readonly context: AnyContext,
     readonly settings: ResolvedSettings,
-    readonly references: ReferenceIndex,
+    references: ReferenceIndex | undefined,
     readonly starters: readonly StarterSite[],
   ) {
     this.sourceCode = context.sourceCode;
+    this.#references = references;
+    this.namesHazard = references !== undefined;
+  }
+
+  readonly namesHazard: boolean;
+  #references: ReferenceIndex | undefined;
+
+  get references(): ReferenceIndex {
+    return (this.#references ??= buildReferenceIndex(this.sourceCode, this.settings.trackedModules));
   }
 
   get guards(): GuardEvaluator {

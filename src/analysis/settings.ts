@@ -16,10 +16,12 @@
  */
 import {
   BUILTIN_STARTERS,
+  HAZARD_MEMBERS,
   PLATFORM_ONLY_PACKAGES,
   PLATFORMS,
   stripNodePrefix,
   SUPPORT_MODULES,
+  VALUE_ONLY_MODULES,
   type Mechanism,
   type Platform,
   type StarterSpec,
@@ -37,6 +39,11 @@ export interface ResolvedSettings {
   readonly platformOnlyModules: ReadonlyMap<string, readonly Platform[]>;
   /** Every module id the reference index follows. */
   readonly trackedModules: ReadonlySet<string>;
+  /**
+   * Matches a text that names a starter's module, `worker_threads`, `cluster`, a platform-only
+   * package or an API in HAZARD_MEMBERS: a file without any of these has nothing of its own to report.
+   */
+  readonly hazardNames: RegExp;
   /** Globs (relative to the package folder) of more files that are run, not imported. */
   readonly entryPoints: readonly RegExp[];
   /** Globs of more test files. */
@@ -105,7 +112,17 @@ function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
   const testFiles = readGlobs(raw, 'testFiles');
   const crossFile = readSwitch(raw, 'crossFile');
   const platformFileNames = readSwitch(raw, 'platformFileNames');
-  return { starters, platformGuards, platformOnlyModules, trackedModules, entryPoints, testFiles, crossFile, platformFileNames };
+  return {
+    starters,
+    platformGuards,
+    platformOnlyModules,
+    trackedModules,
+    hazardNames: hazardNamesPattern(trackedModules),
+    entryPoints,
+    testFiles,
+    crossFile,
+    platformFileNames,
+  };
 }
 
 /** A setting that is on unless it is `false`. */
@@ -212,4 +229,11 @@ function member(key: string): string {
 function fail(where: string, problem: string): never {
   const path = where === '' || /^[.[]/.test(where) ? where : `.${where}`;
   throw new SettingsError(`settings['${SETTINGS_KEY}']${path} ${problem}${problem.endsWith('?') ? '' : '.'}`);
+}
+
+/** See `ResolvedSettings.hazardNames`. */
+function hazardNamesPattern(trackedModules: ReadonlySet<string>): RegExp {
+  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const modules = [...trackedModules].filter((name) => !VALUE_ONLY_MODULES.has(name)).map(escape);
+  return new RegExp(`${modules.length > 0 ? `(?:${modules.join('|')})|` : ''}\\b(?:${HAZARD_MEMBERS.map(escape).join('|')})\\b`);
 }

@@ -89,6 +89,8 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
+        // Every report here is about a start, a send() or a thread check that the text names.
+        if (!analysis.namesHazard) return;
         if (analysis.references.isEmpty) {
           // A child an imported factory returned is all such a file can send to.
           for (const message of processMessages(analysis)) reportMessage(analysis, message);

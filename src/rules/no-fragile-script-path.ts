@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        if (analysis.references.isEmpty) return;
+        if (!analysis.namesHazard || analysis.references.isEmpty) return;
         const scripts = scriptArguments(analysis);
         if (scripts.length === 0) return;
         // The module system (from the nearest package.json) only matters for a report.

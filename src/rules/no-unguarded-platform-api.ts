@@ -33,7 +33,9 @@ export default createRule<[], MessageIds>({
     return {
       Program() {
         // No early exit on an empty index: an unused import or `export … from` still fails to link.
+        // A file that names none of the APIs has none of them to report.
         const analysis = analyze(context);
+        if (!analysis.namesHazard) return;
         const isTypeScript = isTypeScriptFile(context.filename);
         const reports = [
           ...posixImportReports(analysis, isTypeScript),

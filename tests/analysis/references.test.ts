@@ -169,6 +169,17 @@ class Host {
     expect(refKey(analysis.references.refOf(nodeByText(analysis, `await import /* lazily */ ('node:child_process')`))!)).toBe('child_process:');
   });
 
+  it('builds the index of a file that names no starter module and no hazardous API only when asked', () => {
+    const quiet = analyzeCode(`const path = require('path');\nif (process.platform === 'win32') path.join('a', 'b');`);
+    expect(quiet.namesHazard).toBe(false);
+    expect(quiet.starters).toEqual([]);
+    // Guards and values of an imported call still read it.
+    expect(refKey(quiet.references.refOf(nodeByText(quiet, 'process.platform'))!)).toBe('process:platform');
+    for (const text of ["require('node:child_process')", 'process.getuid()', "process.kill(pid, 'SIGHUP')", 'process.send(x)', "import('worker_threads')"]) {
+      expect(analyzeCode(text).namesHazard).toBe(true);
+    }
+  });
+
   it('follows process, require and globals even when they are not declared', () => {
     const analysis = analyzeCode(`if (process.platform === 'win32') {}`, 'ts');
     expect(refKey(analysis.references.refOf(nodeByText(analysis, 'process.platform'))!)).toBe('process:platform');

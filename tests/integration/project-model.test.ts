@@ -184,6 +184,25 @@ module.exports = {
     ]);
   });
 
+  it('reads the guards and values around an imported call in a file that names no starter', async () => {
+    const guarded = {
+      ...files,
+      'lib/index.js': `const path = require('path');
+const run = require('./run');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+if (process.platform !== 'win32') run('npm', ['ci']);
+module.exports = { install: () => run(npm, ['install']), bin: () => run(path.join(__dirname, 'node_modules', '.bin', 'tsc'), []) };
+`,
+    };
+    // \`npm\` runs only off Windows (the guard at :4, the ternary at :3), \`npm.cmd\` without a shell on
+    // it, and the .bin path is a shim: the file's index is built for these questions.
+    expect(await lint(guarded)).toEqual([
+      'lib/index.js:4 no-top-level-spawn: `run()` starts a child process on import (spawn() at ./run.js:3): start it from a function the caller invokes.',
+      'lib/index.js:5 no-unportable-spawn: `npm.cmd` throws EINVAL on Windows: run() reaches spawn() at ./run.js:3 without a shell.',
+      'lib/index.js:5 no-unportable-spawn: `…/node_modules/.bin/tsc` is a Windows `.cmd` shim: run() reaches spawn() at ./run.js:3 without a shell.',
+    ]);
+  });
+
   it('changes nothing with crossFile off', async () => {
     expect(await lint(files, { settings: { crossFile: false } })).toEqual([]);
   });
