@@ -186,10 +186,9 @@ async function statsRuns(instances, files, runs, beforeRun = () => {}) {
         const started = performance.now();
         try {
           const [result] = await instances[index].lintText(file.text, { filePath: file.abs });
-          for (const pass of result.stats?.times.passes ?? []) {
-            totals.parseMs += pass.parse?.total ?? 0;
-            for (const [ruleId, time] of Object.entries(pass.rules ?? {})) totals.perRule[ruleId] = (totals.perRule[ruleId] ?? 0) + time.total;
-          }
+          const { parseMs, perRule } = lintTimes(result);
+          totals.parseMs += parseMs;
+          for (const [ruleId, ms] of Object.entries(perRule)) totals.perRule[ruleId] = (totals.perRule[ruleId] ?? 0) + ms;
         } catch {
           // counted in the timed runs
         }
@@ -199,6 +198,21 @@ async function statsRuns(instances, files, runs, beforeRun = () => {}) {
     current.forEach((totals, k) => results[k]?.push(totals));
   }
   return results;
+}
+
+/**
+ * The parse time and the time per rule of one lint result (ESLint's `stats`, summed over its passes).
+ * @param {import('eslint').ESLint.LintResult | undefined} result
+ */
+function lintTimes(result) {
+  let parseMs = 0;
+  /** @type {Record<string, number>} */
+  const perRule = {};
+  for (const pass of result?.stats?.times.passes ?? []) {
+    parseMs += pass.parse?.total ?? 0;
+    for (const [ruleId, time] of Object.entries(pass.rules ?? {})) perRule[ruleId] = (perRule[ruleId] ?? 0) + time.total;
+  }
+  return { parseMs, perRule };
 }
 
 /**
@@ -217,12 +231,7 @@ async function fastestLints(instances, files, times) {
         const index = (j + n + k) % instances.length;
         try {
           const [result] = await instances[index].lintText(file.text, { filePath: file.abs });
-          /** @type {Record<string, number>} */
-          const perRule = {};
-          for (const pass of result.stats?.times.passes ?? []) {
-            for (const [ruleId, time] of Object.entries(pass.rules ?? {})) perRule[ruleId] = (perRule[ruleId] ?? 0) + time.total;
-          }
-          best[index] = Math.min(best[index] ?? Infinity, ourTotal(perRule));
+          best[index] = Math.min(best[index] ?? Infinity, ourTotal(lintTimes(result).perRule));
         } catch {
           // counted in the timed runs
         }

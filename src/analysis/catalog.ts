@@ -403,28 +403,17 @@ export const WINDOWS_PATH_WORDS: ReadonlySet<string> = new Set(['win', 'windows'
 export const NOT_PLATFORM_PHRASES: ReadonlyMap<string, ReadonlySet<string>> = new Map([['mac', new Set(['address', 'addr'])]]);
 
 /**
- * Modules whose references the analysis follows besides the starters' modules: guards
- * (`worker_threads`, `cluster`, `os`, `process`), values (`path`, `url`, `module`), `util.promisify`
- * and the platform-only APIs (`fs`).
- */
-export const SUPPORT_MODULES: readonly string[] = [
-  'worker_threads',
-  'cluster',
-  'os',
-  'process',
-  'path',
-  'url',
-  'module',
-  'util',
-  'fs',
-  'fs/promises',
-];
-
-/**
  * The support modules whose use alone the rules never report: they matter only around a starter or
  * a platform-specific API (a guard on `process.platform`, a script path from `path.join`).
  */
 export const VALUE_ONLY_MODULES: ReadonlySet<string> = new Set(['os', 'process', 'path', 'url', 'module', 'util', 'fs', 'fs/promises']);
+
+/**
+ * Modules whose references the analysis follows besides the starters' modules: the start contexts
+ * (`worker_threads`, `cluster`), then guards (`os`, `process`), values (`path`, `url`, `module`),
+ * `util.promisify` and the platform-only APIs (`fs`).
+ */
+export const SUPPORT_MODULES: readonly string[] = ['worker_threads', 'cluster', ...VALUE_ONLY_MODULES];
 
 /** Members whose use is a hazard with no starter in the file: POSIX-only and macOS-only APIs, signals, IPC. */
 export const HAZARD_MEMBERS: readonly string[] = [...POSIX_PROCESS_MEMBERS, ...MACOS_FS_MEMBERS, 'kill', 'send'];

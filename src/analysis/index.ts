@@ -97,6 +97,9 @@ const NO_SUMMARIES: FunctionSummaries = { summaryOf: () => undefined, wrapperCal
  */
 class LazyFileAnalysis implements FileAnalysis {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly namesHazard: boolean;
+  /** Built in `buildAnalysis` when the text names a hazard, else on first read. */
+  #references: ReferenceIndex | undefined;
   #guards: GuardEvaluator | undefined;
   #execution: ExecutionModel | undefined;
   #file: FileModel | undefined;
@@ -114,9 +117,6 @@ class LazyFileAnalysis implements FileAnalysis {
     this.#references = references;
     this.namesHazard = references !== undefined;
   }
-
-  readonly namesHazard: boolean;
-  #references: ReferenceIndex | undefined;
 
   get references(): ReferenceIndex {
     return (this.#references ??= buildReferenceIndex(this.sourceCode, this.settings.trackedModules));

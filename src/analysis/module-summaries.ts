@@ -25,6 +25,7 @@ import { parseModule } from './module-parse.js';
 import { resolveModule } from './module-resolution.js';
 import type { ParameterUse, StartPoint } from './summaries.js';
 import type { ShellMode } from './shell-option.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 /** One way a parameter of an exported function reaches a start in its module. */
 export interface ExportedRole {
@@ -348,7 +349,7 @@ const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
 function starterModulePattern(modules: ReadonlySet<string>): RegExp {
   let pattern = patterns.get(modules);
   if (!pattern) {
-    const names = [...modules].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const names = [...modules].map(escapeRegExp).join('|');
     pattern = new RegExp(`(['"\`])(?:node:)?(?:${names})(?:/[^'"\`\n]*)?\\1`);
     patterns.set(modules, pattern);
   }

@@ -12,6 +12,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { stripNodePrefix } from './catalog.js';
 import { isStringLike, memberName, stringValue, walk } from './ast.js';
 import { globalReferences, resolveVariable } from './scope.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -136,7 +137,7 @@ function mentionsTrackedValue(text: string, trackedModules: ReadonlySet<string>)
   if (TRACKED_GLOBALS.some((name) => text.includes(name))) return true;
   let pattern = mentionPatterns.get(trackedModules);
   if (!pattern) {
-    const names = [...trackedModules].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    const names = [...trackedModules].map(escapeRegExp);
     pattern = new RegExp(`['"\`](?:node:)?(?:${names.join('|')})['"\`]`);
     mentionPatterns.set(trackedModules, pattern);
   }

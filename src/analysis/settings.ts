@@ -29,6 +29,7 @@ import {
 } from './catalog.js';
 import { closestName } from '../util/closest-name.js';
 import { globToRegExp } from '../util/glob.js';
+import { escapeRegExp } from '../util/regexp.js';
 
 export const SETTINGS_KEY = 'process-guard';
 
@@ -233,7 +234,6 @@ function fail(where: string, problem: string): never {
 
 /** See `ResolvedSettings.hazardNames`. */
 function hazardNamesPattern(trackedModules: ReadonlySet<string>): RegExp {
-  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const modules = [...trackedModules].filter((name) => !VALUE_ONLY_MODULES.has(name)).map(escape);
-  return new RegExp(`${modules.length > 0 ? `(?:${modules.join('|')})|` : ''}\\b(?:${HAZARD_MEMBERS.map(escape).join('|')})\\b`);
+  const modules = [...trackedModules].filter((name) => !VALUE_ONLY_MODULES.has(name)).map(escapeRegExp);
+  return new RegExp(`${modules.length > 0 ? `(?:${modules.join('|')})|` : ''}\\b(?:${HAZARD_MEMBERS.map(escapeRegExp).join('|')})\\b`);
 }
