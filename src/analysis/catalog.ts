@@ -399,6 +399,43 @@ export const PLATFORM_PATH_WORDS: ReadonlyMap<string, readonly Platform[]> = new
 /** Words that name Windows: a path with one of them says nothing about the platform (`linux-to-win.ts`). */
 export const WINDOWS_PATH_WORDS: ReadonlySet<string> = new Set(['win', 'windows', 'wsl']);
 
+/**
+ * Columns of a table whose `false` rules a row out on these platforms (`{ cmd: 'x', windows: false }`),
+ * by lower-case name.
+ */
+export const PLATFORM_COLUMNS: ReadonlyMap<string, readonly Platform[]> = new Map([
+  ['windows', ['win32']],
+  ['win32', ['win32']],
+  ['linux', ['linux']],
+  ['darwin', ['darwin']],
+  ['macos', ['darwin']],
+  ['mac', ['darwin']],
+]);
+
+/** Words of a CI runner's name and the platform it runs (`ubuntu-latest`, `macos-14`, `windows-2022`). */
+export const CI_RUNNER_WORDS: readonly (readonly [RegExp, Platform])[] = [
+  [/\b(?:ubuntu|linux)\b/i, 'linux'],
+  [/\b(?:macos|osx)\b/i, 'darwin'],
+  [/\bwindows\b/i, 'win32'],
+];
+
+/** Scripts npm runs by itself (`npm install` runs `prepare`), wherever a developer works. */
+export const NPM_LIFECYCLE_SCRIPTS: ReadonlySet<string> = new Set([
+  'install',
+  'prepare',
+  'prepublish',
+  'prepublishOnly',
+  'prepack',
+  'postpack',
+  'publish',
+  'version',
+  'dependencies',
+  'start',
+  'restart',
+  'stop',
+  'test',
+]);
+
 /** A platform word followed by one of these means something else: `getMacAddress.ts` is about networks. */
 export const NOT_PLATFORM_PHRASES: ReadonlyMap<string, ReadonlySet<string>> = new Map([['mac', new Set(['address', 'addr'])]]);
 

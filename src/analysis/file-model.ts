@@ -15,6 +15,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName } from './ast.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from './catalog.js';
+import { ciPlatforms } from './ci-workflows.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { enclosingManifest, nearestManifest, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from './scope.js';
@@ -45,6 +46,18 @@ export interface FileModel {
    * `platformFileNames` setting off).
    */
   readonly namedPlatforms: ReadonlySet<Platform> | undefined;
+  /**
+   * For a fixture (a file on disk in a `fixtures`, `fixture` or `__fixtures__` folder, or named
+   * `*.fixture.*`), the folder whose files start it: the one holding the outermost fixtures folder,
+   * or the fixture's own. A test runner does not load a fixture; the tests that name it run it.
+   */
+  readonly fixtureRunners: string | undefined;
+  /**
+   * For a script the package's `scripts` run, the platforms the repository's CI runs it on, when
+   * the CI runs other jobs on Windows and this script only elsewhere (ci-workflows.ts); undefined
+   * otherwise (or with the `ciWorkflows` setting off).
+   */
+  readonly ciPlatforms: ReadonlySet<Platform> | undefined;
 }
 
 export interface FilePaths {
@@ -58,11 +71,13 @@ export interface FilePaths {
 // `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run.
 const TEST_NAME = /\.(?:test|spec|test-d)\./;
 const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests', 'test-d']);
+const FIXTURE_FOLDERS = new Set(['fixtures', 'fixture', '__fixtures__']);
+const FIXTURE_NAME = /\.fixture\./;
 
 export function buildFileModel(
   sourceCode: Readonly<TSESLint.SourceCode>,
   paths: FilePaths,
-  settings: Pick<ResolvedSettings, 'entryPoints' | 'testFiles' | 'platformFileNames'>,
+  settings: Pick<ResolvedSettings, 'entryPoints' | 'testFiles' | 'platformFileNames' | 'ciWorkflows'>,
 ): FileModel {
   // `<input>`, `<text>` and other relative names are not on disk: no package.json applies.
   const onDisk = path.isAbsolute(paths.physicalFilename);
@@ -74,7 +89,16 @@ export function buildFileModel(
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
+    fixtureRunners: onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined,
+    ciPlatforms: settings.ciWorkflows && onDisk ? ciPlatformsOfScript(manifest, paths.physicalFilename) : undefined,
   };
+}
+
+/** The platforms the file's path names and those the CI runs it on, together: the facts of its Program. */
+export function filePlatforms(model: FileModel): ReadonlySet<Platform> | undefined {
+  const { namedPlatforms: named, ciPlatforms: ci } = model;
+  if (!named || !ci) return named ?? ci;
+  return new Set([...named].filter((platform) => ci.has(platform)));
 }
 
 /**
@@ -107,6 +131,14 @@ export function platformsNamedBy(relative: string): ReadonlySet<Platform> | unde
 function packageRelativePath(paths: FilePaths, manifest: PackageManifest | undefined, onDisk: boolean): string {
   const relative = onDisk ? path.relative(manifest?.folder ?? paths.cwd, paths.physicalFilename) : paths.physicalFilename;
   return relative.split(path.sep).join('/');
+}
+
+function fixtureRunnersFolder(file: string, relative: string): string | undefined {
+  const segments = relative.split('/');
+  const name = segments.pop() ?? '';
+  const outermost = segments.findIndex((segment) => FIXTURE_FOLDERS.has(segment));
+  if (outermost >= 0) return path.join(path.dirname(file), ...segments.slice(outermost).map(() => '..'));
+  return FIXTURE_NAME.test(name) ? path.dirname(file) : undefined;
 }
 
 function isTestPath(relative: string): boolean {
@@ -142,6 +174,15 @@ function startedByEnclosingPackages(nearest: PackageManifest | undefined, filena
     if (startedByPackage(manifest, filename)) return true;
   }
   return false;
+}
+
+/** The CI platforms of a script, through the nearest package that runs it. */
+function ciPlatformsOfScript(nearest: PackageManifest | undefined, filename: string): ReadonlySet<Platform> | undefined {
+  let manifest = nearest;
+  for (let hops = 0; manifest && hops < MAX_ENCLOSING_PACKAGES; hops += 1, manifest = enclosingManifest(manifest)) {
+    if (startedByPackage(manifest, filename)) return ciPlatforms(filename, manifest);
+  }
+  return undefined;
 }
 
 function startedByPackage(manifest: PackageManifest, filename: string): boolean {

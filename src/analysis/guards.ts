@@ -13,8 +13,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from './catalog.js';
-import { isFunction, isImportMetaMember, memberKey, memberName, skipTransparent, stringValue, walk, type FunctionNode } from './ast.js';
+import { OS_TYPE_PLATFORMS, PLATFORM_COLUMNS, PLATFORMS, type Platform } from './catalog.js';
+import { isFunction, isImportMetaMember, memberKey, memberName, skipTransparent, stringValue, type FunctionNode } from './ast.js';
 import {
   CALL_RESULT,
   GLOBALS_MODULE,
@@ -26,6 +26,7 @@ import {
 } from './references.js';
 import { bindingReads, constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable, sourceInitializer } from './scope.js';
 import type { ImportedFlags } from './imported-flags.js';
+import { nameMentions, type NameMentions } from './name-mentions.js';
 import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
 import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
 import { followConstant, selfReference } from './values.js';
@@ -84,7 +85,7 @@ export class GuardEvaluator {
   // Plain maps: they live only as long as the file's analysis, and V8 marks large WeakMaps slowly.
   private readonly factsCache = new Map<Node, readonly Fact[]>();
   private readonly callerPlatformCache = new Map<Node, readonly Fact[]>();
-  private readonly privateUsesCache = new Map<TSESTree.ClassBody, ReadonlyMap<string, Node[]>>();
+  private mentionsCache: NameMentions | undefined;
   private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
   /** Functions whose caller facts are being computed (a function reached from itself). */
   private readonly callerPlatformPending = new Set<Node>();
@@ -100,7 +101,7 @@ export class GuardEvaluator {
     private readonly references: ReferenceIndex,
     private readonly settings: GuardSettings,
     private readonly importedFlags?: ImportedFlags,
-    /** The platforms the file's own path names (file-model.ts): the facts of its Program. */
+    /** The platforms the file's path names and its CI runs it on (file-model.ts): the facts of its Program. */
     private readonly filePlatforms?: ReadonlySet<Platform>,
   ) {}
 
@@ -316,34 +317,35 @@ export class GuardEvaluator {
 
   /**
    * Uses of a local function's name outside the function itself; undefined when exported. A
-   * private method (`#start()`) is used only where its class reads `#start`.
+   * method is used where its file mentions its name (name-mentions.ts): a private method (`#start()`)
+   * where its class reads `#start`, a public one wherever a member or a string names it, a dispatch
+   * table's row included. A public method's callers in other modules are not known, and are taken to
+   * call it where its own module does.
    */
   private outsideUses(fn: FunctionNode): readonly Node[] | undefined {
-    const uses = isExported(fn) ? undefined : (this.privateMethodUses(fn) ?? bindingReads(this.sourceCode, fn));
+    const uses = isExported(fn) ? undefined : (this.methodUses(fn) ?? bindingReads(this.sourceCode, fn));
     // Calls from inside the function itself (recursion) run where the outer call runs.
     return uses?.filter(
       (use) => use.range[0] < fn.range[0] || use.range[1] > fn.range[1],
     );
   }
 
-  private privateMethodUses(fn: FunctionNode): readonly Node[] | undefined {
+  private methodUses(fn: FunctionNode): readonly Node[] | undefined {
     const method = fn.parent;
-    if (method?.type !== 'MethodDefinition' || method.key.type !== 'PrivateIdentifier' || method.kind !== 'method') return undefined;
-    const classBody = method.parent;
-    let byName = this.privateUsesCache.get(classBody);
-    if (!byName) {
-      const found = new Map<string, Node[]>();
-      walk(classBody, this.sourceCode.visitorKeys, (node) => {
-        if (node.type === 'MemberExpression' && node.property.type === 'PrivateIdentifier') {
-          const list = found.get(node.property.name) ?? [];
-          list.push(node);
-          found.set(node.property.name, list);
-        }
-      });
-      byName = found;
-      this.privateUsesCache.set(classBody, byName);
+    if (method?.type !== 'MethodDefinition' || method.kind !== 'method') return undefined;
+    const name = memberKey(method);
+    if (name === undefined) return undefined;
+    const { members, strings } = this.mentions();
+    if (method.key.type === 'PrivateIdentifier') {
+      const classBody = method.parent;
+      return (members.get(name) ?? []).filter((use) => use.range[0] >= classBody.range[0] && use.range[1] <= classBody.range[1]);
     }
-    return byName.get(method.key.name) ?? [];
+    return method.static ? undefined : [...(members.get(name) ?? []), ...(strings.get(name) ?? [])];
+  }
+
+  private mentions(): NameMentions {
+    this.mentionsCache ??= nameMentions(this.sourceCode.ast, this.sourceCode.visitorKeys);
+    return this.mentionsCache;
   }
 
   /** The functions whose caller facts the facts at `fn`'s uses include. */
@@ -363,8 +365,30 @@ export class GuardEvaluator {
     const uses = this.outsideUses(fn);
     if (!uses || uses.length === 0) return [];
     const platforms = new Set<Platform>();
-    for (const use of uses) for (const platform of possiblePlatforms(this.factsAt(use))) platforms.add(platform);
+    for (const use of uses) {
+      const row = this.tableRowFacts(use);
+      const facts = this.factsAt(use);
+      for (const platform of possiblePlatforms(row.length > 0 ? [...row, ...facts] : facts)) platforms.add(platform);
+    }
     return platforms.size < ALL_PLATFORMS.size ? [{ kind: 'platform', platforms, test: fn }] : [];
+  }
+
+  /**
+   * A string in a row of a table that rules the row out on a platform, in a column the file reads:
+   * `{ cmd: 'checkBinPermission', windows: false }` with `if (isWindows && row.windows === false)`
+   * before `this[row.cmd]()`. The row's name is used on the other platforms only.
+   */
+  private tableRowFacts(use: Node): Fact[] {
+    const property = use.parent;
+    if (property?.type !== 'Property' || property.value !== use || property.parent.type !== 'ObjectExpression') return [];
+    const excluded = new Set<Platform>();
+    for (const column of property.parent.properties) {
+      if (column.type !== 'Property' || column.computed || column.value.type !== 'Literal' || column.value.value !== false) continue;
+      const name = column.key.type === 'Identifier' ? column.key.name : stringValue(column.key);
+      const platforms = name === undefined ? undefined : PLATFORM_COLUMNS.get(name.toLowerCase());
+      if (name !== undefined && platforms && this.mentions().members.has(name)) for (const platform of platforms) excluded.add(platform);
+    }
+    return excluded.size > 0 ? [{ kind: 'platform', platforms: without(ALL_PLATFORMS, excluded), test: property.parent }] : [];
   }
 
   /** `if (!ok) return;` before `child` in the same statement list proves `ok` at `child`. */

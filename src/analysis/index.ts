@@ -3,10 +3,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { Mechanism, StarterSpec } from './catalog.js';
+import type { Mechanism, Platform, StarterSpec } from './catalog.js';
 import { optionsArgument, propertyValue } from './ast.js';
 import { ExecutionModel } from './execution.js';
-import { buildFileModel, type FileModel } from './file-model.js';
+import { buildFileModel, filePlatforms, type FileModel } from './file-model.js';
+import { fixtureRunnerPlatforms } from './fixture-runners.js';
 import { GuardEvaluator, isStartContextGuarded } from './guards.js';
 import { ImportedFlags, type ForeignParser } from './imported-flags.js';
 import { registerSummarizer, type AnalysisContext, type LintEnvironment } from './module-summaries.js';
@@ -51,6 +52,11 @@ export interface FileAnalysis {
   readonly summaries: FunctionSummaries;
   /** What calls of imported functions and classes start, and which pass arguments to a start. */
   readonly project: ProjectModel;
+  /**
+   * For a fixture, the platforms the files that name it run it on (fixture-runners.ts); undefined
+   * when unknown, for any other file, and with `crossFile` off.
+   */
+  readonly runnerPlatforms: ReadonlySet<Platform> | undefined;
 }
 
 type AnyContext = AnalysisContext;
@@ -106,6 +112,7 @@ class LazyFileAnalysis implements FileAnalysis {
   #values: ValueModel | undefined;
   #summaries: FunctionSummaries | undefined;
   #project: ProjectModel | undefined;
+  #runnerPlatforms: { readonly platforms: ReadonlySet<Platform> | undefined } | undefined;
 
   constructor(
     private readonly context: AnyContext,
@@ -127,8 +134,8 @@ class LazyFileAnalysis implements FileAnalysis {
       const { sourceCode, physicalFilename, languageOptions } = this.context;
       const parser = languageOptions.parser as ForeignParser | undefined;
       const importedFlags = this.settings.crossFile ? new ImportedFlags(sourceCode, physicalFilename, parser) : undefined;
-      // A file named for a platform is that platform's code: its Program starts with that fact.
-      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags, this.file.namedPlatforms);
+      // A file named for a platform, or a script the CI runs on one only, is that platform's code: its Program starts with that fact.
+      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags, filePlatforms(this.file));
     }
     return this.#guards;
   }
@@ -167,6 +174,20 @@ class LazyFileAnalysis implements FileAnalysis {
       this.#project = new ProjectModel(this, this.context.physicalFilename, environment);
     }
     return this.#project;
+  }
+
+  get runnerPlatforms(): ReadonlySet<Platform> | undefined {
+    if (this.#runnerPlatforms === undefined) {
+      const folder = this.file.fixtureRunners;
+      const { physicalFilename } = this.context;
+      this.#runnerPlatforms = {
+        platforms:
+          folder !== undefined && this.settings.crossFile && !isInstalledFile(physicalFilename)
+            ? fixtureRunnerPlatforms(physicalFilename, folder, lintEnvironment(this.context, this.settings), analyze)
+            : undefined,
+      };
+    }
+    return this.#runnerPlatforms.platforms;
   }
 }
 

@@ -220,10 +220,16 @@ export function startsAnything(summary: ModuleSummary): boolean {
   return summary.exports.size > 0 || summary.reexports.size > 0 || summary.starExports.length > 0;
 }
 
-/** Parses the module like the linted file and summarises it; lints it where its parser cannot be driven. */
+/** Parses the module like the linted file and summarises it. */
 function summaryOf(file: string, text: string, environment: LintEnvironment): ModuleSummary {
-  const summarize = summarizeModule;
-  if (!summarize) return EMPTY_SUMMARY;
+  return summarizeModule ? inspectModule(file, text, environment, summarizeModule, EMPTY_SUMMARY) : EMPTY_SUMMARY;
+}
+
+/**
+ * Parses a module of the project like the linted file and asks `ask` about it; lints it where its
+ * parser cannot be driven. `unknown` when the module does not parse or `ask` throws.
+ */
+export function inspectModule<T>(file: string, text: string, environment: LintEnvironment, ask: (context: AnalysisContext) => T, unknown: T): T {
   const languageOptions = environment.languageOptions;
   for (const sourceType of sourceTypesFor(file, text)) {
     let sourceCode: TSESLint.SourceCode | undefined;
@@ -232,9 +238,9 @@ function summaryOf(file: string, text: string, environment: LintEnvironment): Mo
     } catch {
       continue;
     }
-    if (!sourceCode) return lintForSummary(file, text, environment, summarize);
+    if (!sourceCode) return lintToInspect(file, text, environment, ask, unknown);
     try {
-      return summarize({
+      return ask({
         sourceCode,
         settings: environment.settings ?? {},
         filename: file,
@@ -243,33 +249,33 @@ function summaryOf(file: string, text: string, environment: LintEnvironment): Mo
         languageOptions: { ...languageOptions, sourceType } as AnalysisContext['languageOptions'],
       });
     } catch {
-      return EMPTY_SUMMARY;
+      return unknown;
     }
   }
-  return EMPTY_SUMMARY;
+  return unknown;
 }
 
-function lintForSummary(file: string, text: string, environment: LintEnvironment, summarize: Summarize): ModuleSummary {
-  let summary: ModuleSummary | undefined;
+function lintToInspect<T>(file: string, text: string, environment: LintEnvironment, ask: (context: AnalysisContext) => T, unknown: T): T {
+  let answer: { value: T } | undefined;
   const rule: TSESLint.RuleModule<string, []> = {
     meta: { type: 'problem', schema: [], messages: {} },
     defaultOptions: [],
     create: (context) => ({
       Program() {
-        summary = summarize(context);
+        answer = { value: ask(context) };
       },
     }),
   };
   for (const sourceType of sourceTypesFor(file, text)) {
     try {
       const messages = newLinter(file).verify(text, [configFor(environment, sourceType, rule)], { filename: file });
-      if (summary) return summary;
-      if (!messages.some((message) => message.fatal)) return EMPTY_SUMMARY;
+      if (answer) return answer.value;
+      if (!messages.some((message) => message.fatal)) return unknown;
     } catch {
-      return EMPTY_SUMMARY;
+      return unknown;
     }
   }
-  return EMPTY_SUMMARY;
+  return unknown;
 }
 
 type LinterInstance = { verify: (text: string, config: unknown[], options: { filename: string }) => { fatal?: boolean }[] };

@@ -16,6 +16,10 @@ export interface PackageManifest {
   readonly known: boolean;
   /** Absolute paths of the files `bin` names and `scripts` run (as written: maybe without extension). */
   readonly startedFiles: ReadonlySet<string>;
+  /** The files `bin` names, the same way. */
+  readonly binFiles: ReadonlySet<string>;
+  /** `"scripts"`: name → command. */
+  readonly scripts: ReadonlyMap<string, string>;
   /** `"name"`, `"main"`, `"exports"` and `"imports"` as written, for module resolution. */
   readonly name?: string;
   readonly main?: string;
@@ -81,11 +85,13 @@ function readManifest(folder: string): PackageManifest | undefined {
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
   const { type, bin, scripts, name, main, exports, imports } = json as Record<string, unknown>;
-  const startedFiles = new Set<string>();
-  for (const file of binFiles(bin)) startedFiles.add(path.resolve(folder, file));
+  const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
+  const startedFiles = new Set(bins);
+  const commands = new Map<string, string>();
   if (typeof scripts === 'object' && scripts !== null) {
-    for (const script of Object.values(scripts)) {
+    for (const [name, script] of Object.entries(scripts)) {
       if (typeof script !== 'string') continue;
+      commands.set(name, script);
       for (const file of scriptFiles(script)) startedFiles.add(path.resolve(folder, file));
     }
   }
@@ -94,6 +100,8 @@ function readManifest(folder: string): PackageManifest | undefined {
     type: type === 'module' || type === 'commonjs' ? type : undefined,
     known: true,
     startedFiles,
+    binFiles: bins,
+    scripts: commands,
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof main === 'string' ? { main } : {}),
     exports,
@@ -102,7 +110,7 @@ function readManifest(folder: string): PackageManifest | undefined {
 }
 
 function unknownManifest(folder: string): PackageManifest {
-  return { folder, type: undefined, known: false, startedFiles: new Set() };
+  return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map() };
 }
 
 /** `"bin": "cli.js"` or `"bin": { "name": "cli.js" }`. */

@@ -20,7 +20,13 @@ type Node = TSESTree.Node;
  */
 export function platformsAt(analysis: FileAnalysis, node: Node, sources: readonly Node[] = []): ReadonlySet<Platform> {
   const facts = [node, ...sources].flatMap((at) => analysis.guards.factsAt(at));
-  return possiblePlatforms(facts);
+  return withRunners(analysis, possiblePlatforms(facts));
+}
+
+/** A fixture runs only where the files that start it do (fixture-runners.ts); asked only of fixtures. */
+function withRunners(analysis: FileAnalysis, platforms: ReadonlySet<Platform>): ReadonlySet<Platform> {
+  const runners = analysis.file.fixtureRunners === undefined ? undefined : analysis.runnerPlatforms;
+  return runners ? new Set([...platforms].filter((platform) => runners.has(platform))) : platforms;
 }
 
 /** A string an argument can take, and the platforms on which the call can receive it. */
@@ -43,7 +49,7 @@ export function valuesByPlatform(analysis: FileAnalysis, values: readonly Possib
     const facts = [...at, ...possible.sources].flatMap((node) => analysis.guards.factsAt(node));
     // A value replaced where a test holds occurs only where it does not.
     for (const test of possible.unless ?? []) facts.push(...analysis.guards.conditionFacts(test, false));
-    return { value: possible.value, platforms: possiblePlatforms(facts) };
+    return { value: possible.value, platforms: withRunners(analysis, possiblePlatforms(facts)) };
   });
 }
 

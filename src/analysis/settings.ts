@@ -10,6 +10,7 @@
  *     entryPoints: ['tools/**'],
  *     testFiles: ['e2e/**'],
  *     platformFileNames: false,
+ *     ciWorkflows: false,
  *   },
  * }
  * ```
@@ -53,13 +54,15 @@ export interface ResolvedSettings {
   readonly crossFile: boolean;
   /** Whether a file whose path names a non-Windows platform (`linux-installer.ts`) is that platform's code; on by default. */
   readonly platformFileNames: boolean;
+  /** Whether a script the project's CI runs only off Windows, while it tests Windows, is that platform's code; on by default. */
+  readonly ciWorkflows: boolean;
 }
 
 const MECHANISMS: readonly Mechanism[] = ['process', 'fork', 'thread', 'cluster'];
 const ROLES: readonly TargetRole[] = ['command', 'shell-command', 'script'];
 const INVOCATIONS: readonly StarterSpec['invocation'][] = ['call', 'construct', 'call-or-construct'];
 /** Every key of `settings['process-guard']`; `entryPoints` and `testFiles` are globs of the file model. */
-const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles', 'crossFile', 'platformFileNames'];
+const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles', 'crossFile', 'platformFileNames', 'ciWorkflows'];
 const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target'];
 const TARGET_KEYS = ['role', 'argument', 'option'];
 const resolvedBySettings = new WeakMap<object, ResolvedSettings>();
@@ -113,6 +116,7 @@ function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
   const testFiles = readGlobs(raw, 'testFiles');
   const crossFile = readSwitch(raw, 'crossFile');
   const platformFileNames = readSwitch(raw, 'platformFileNames');
+  const ciWorkflows = readSwitch(raw, 'ciWorkflows');
   return {
     starters,
     platformGuards,
@@ -123,6 +127,7 @@ function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
     testFiles,
     crossFile,
     platformFileNames,
+    ciWorkflows,
   };
 }
 

@@ -25,7 +25,7 @@ describe('settings mistakes', () => {
     [
       'an unknown key',
       { rules: {} },
-      "settings['process-guard'].rules is not a setting; expected starters, platformGuards, platformOnlyModules, entryPoints, testFiles, crossFile, platformFileNames.",
+      "settings['process-guard'].rules is not a setting; expected starters, platformGuards, platformOnlyModules, entryPoints, testFiles, crossFile, platformFileNames, ciWorkflows.",
     ],
     ['a starter key', starter({ pth: 'start' }), "settings['process-guard'].starters[0].pth is not a setting; did you mean `path`?"],
     ['a target key', starter({ target: { role: 'script', arg: 0 } }), "settings['process-guard'].starters[0].target.arg is not a setting; expected role, argument, option."],

@@ -989,3 +989,137 @@ export const killAll = (pids) => pids.forEach(killGroup);`),
     },
   ],
 });
+
+// A method is used where its file names it: by a member, or by a string a dispatch reads.
+runRuleTests('no-unguarded-platform-api (callers of a method)', rule, {
+  valid: [
+    // Subcommands dispatched through a table whose `windows: false` rows are dropped on Windows.
+    cjs(`class Doctor {
+  static get subcommands() {
+    return [
+      { title: 'Cache contents', cmd: 'checkCache' },
+      { title: 'Perms check on cached files', cmd: 'checkCachePermission', windows: false },
+      { title: 'Perms check on global bin folder', cmd: 'checkGlobalBinPermission', windows: false },
+    ];
+  }
+  async exec() {
+    for (const { cmd } of this.actions()) await this[cmd]();
+  }
+  actions() {
+    return this.constructor.subcommands.filter((subcmd) => !(process.platform === 'win32' && subcmd.windows === false));
+  }
+  async checkCache() {}
+  async checkCachePermission() {
+    return this.checkFilesPermission(this.cacheDir, true);
+  }
+  async checkGlobalBinPermission() {
+    return this.checkFilesPermission(this.globalBin, false);
+  }
+  async checkFilesPermission(root, shouldOwn) {
+    const uid = process.getuid();
+    const gid = process.getgid();
+    return shouldOwn ? [root, uid, gid] : [root];
+  }
+}
+module.exports = Doctor;`),
+    // A public method that its class calls only off Windows.
+    ts(`export class Supervisor {
+  private pid = 0;
+  stop(): void {
+    if (process.platform !== 'win32') this.killGroup('SIGTERM');
+  }
+  killGroup(signal: NodeJS.Signals): void {
+    process.kill(-this.pid, signal);
+  }
+}`),
+  ],
+  invalid: [
+    {
+      // The column is never read: nothing drops the row on Windows.
+      ...cjs(`class Doctor {
+  static subcommands = [{ cmd: 'checkOwner', windows: false }];
+  async exec() {
+    for (const { cmd } of Doctor.subcommands) await this[cmd]();
+  }
+  checkOwner() {
+    return process.getuid();
+  }
+}
+module.exports = Doctor;`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'useOptionalCall',
+              data: { name: 'getuid' },
+              output: `class Doctor {
+  static subcommands = [{ cmd: 'checkOwner', windows: false }];
+  async exec() {
+    for (const { cmd } of Doctor.subcommands) await this[cmd]();
+  }
+  checkOwner() {
+    return process.getuid?.();
+  }
+}
+module.exports = Doctor;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // One use of the method's name outside the guard.
+      ...ts(`export class Supervisor {
+  private pid = 0;
+  stop(): void {
+    if (process.platform !== 'win32') this.killGroup('SIGTERM');
+  }
+  restart(): void {
+    this.killGroup('SIGHUP');
+  }
+  killGroup(signal: NodeJS.Signals): void {
+    process.kill(-this.pid, signal);
+  }
+}`),
+      errors: [{ messageId: 'processGroupKill', line: 10 }],
+    },
+    {
+      // Nothing in the file calls the method: its callers are not known.
+      ...ts(`export class Supervisor {
+  private pid = 0;
+  killGroup(signal: NodeJS.Signals): void {
+    process.kill(-this.pid, signal);
+  }
+}`),
+      errors: [{ messageId: 'processGroupKill', line: 4 }],
+    },
+  ],
+});
+
+// A fixture runs where the tests that name it run it.
+const runnersFixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/fixture-runners/test/integration/fixtures', file);
+const abortSuite = `describe('signals', function () {
+  it('aborts', function () {
+    process.kill(process.pid, 'SIGABRT');
+  });
+});`;
+
+runRuleTests('no-unguarded-platform-api (fixtures)', rule, {
+  valid: [
+    // Named only inside `if (os.platform() !== 'win32')` of the spec that runs it.
+    cjs(abortSuite, { filename: runnersFixture('abort.fixture.js') }),
+  ],
+  invalid: [
+    // Named by a test that runs on every platform.
+    { ...cjs(abortSuite, { filename: runnersFixture('failure.fixture.js') }), errors: [{ messageId: 'posixSignal', line: 3 }] },
+    // Named by no file: who runs it is not known.
+    { ...cjs(abortSuite, { filename: runnersFixture('unnamed.fixture.js') }), errors: [{ messageId: 'posixSignal', line: 3 }] },
+    // The same file with the project model off.
+    {
+      ...cjs(abortSuite, { filename: runnersFixture('abort.fixture.js'), settings: { 'process-guard': { crossFile: false } } }),
+      errors: [{ messageId: 'posixSignal', line: 3 }],
+    },
+  ],
+});

@@ -590,3 +590,26 @@ if (platform !== 'win32') exec('grep -c processor /proc/cpuinfo');`),
     },
   ],
 });
+
+// A script the project's CI runs only on Linux runners, while other jobs run on Windows.
+const ciFixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/ci-workflows', file);
+const audit = `import { spawnSync } from 'node:child_process';
+const { stdout } = spawnSync('npm', ['audit', '--json'], { encoding: 'utf8' });
+console.log(JSON.parse(stdout).metadata);`;
+const auditError = { messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawnSync()' }, line: 2 } as const;
+
+runRuleTests('no-unportable-spawn (CI workflows)', rule, {
+  valid: [esm(audit, { filename: ciFixture('tests-on-windows/scripts/audit.js') })],
+  invalid: [
+    // Run by hand: no job runs it.
+    { ...esm(audit, { filename: ciFixture('tests-on-windows/scripts/size.js') }), errors: [auditError] },
+    // A Windows job runs it too.
+    { ...esm(audit, { filename: ciFixture('tests-on-windows/scripts/smoke.js') }), errors: [auditError] },
+    // The CI runs nothing on Windows: that says nothing of this script.
+    { ...esm(audit, { filename: ciFixture('tests-only-on-linux/scripts/audit.js') }), errors: [auditError] },
+    {
+      ...esm(audit, { filename: ciFixture('tests-on-windows/scripts/audit.js'), settings: { 'process-guard': { ciWorkflows: false } } }),
+      errors: [auditError],
+    },
+  ],
+});

@@ -1,0 +1,92 @@
+import * as path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { parseJobs } from '../../src/analysis/ci-workflows.js';
+import type { FileModel } from '../../src/analysis/file-model.js';
+import { analyzeCode } from '../support/analyze-code.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ci-workflows');
+const ON_WINDOWS = path.join(FIXTURES, 'tests-on-windows');
+
+function fileModel(filename: string, settings: Record<string, unknown> = {}): FileModel {
+  return analyzeCode('export {};', 'esm', { 'process-guard': settings }, filename).file;
+}
+
+const platformsOf = (text: string) => parseJobs(text).map((job) => (job.platforms ? [...job.platforms].sort() : undefined));
+
+describe('parseJobs', () => {
+  it('reads each job under jobs: with its runner', () => {
+    const text = `on: push
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm run lint
+
+  mac:
+    # a comment at the job's own indentation
+    runs-on: macos-14
+    steps:
+      - run: |
+          npm test
+  listed:
+    runs-on:
+      - self-hosted
+      - windows
+  any:
+    runs-on: self-hosted
+env:
+  runs-on: windows-latest
+`;
+    expect(platformsOf(text)).toEqual([['linux'], ['darwin'], ['win32'], undefined]);
+    expect(parseJobs(text)[1]?.text).toContain('npm test');
+  });
+
+  it('takes the runner names written in the job for an expression', () => {
+    const text = `jobs:
+  test:
+    strategy:
+      matrix:
+        os: [ubuntu-latest, windows-latest]
+    runs-on: \${{ matrix.os }}
+  codeql:
+    runs-on: \${{ (matrix.language == 'swift' && 'macos-latest') || 'ubuntu-latest' }}
+  unknown:
+    runs-on: \${{ inputs.runner }}
+`;
+    expect(platformsOf(text)).toEqual([['linux', 'win32'], ['darwin', 'linux'], undefined]);
+  });
+
+  it('finds no job without a jobs: key', () => {
+    expect(parseJobs('name: x\non: push\n')).toEqual([]);
+  });
+});
+
+describe('ciPlatforms in the file model', () => {
+  it('is the runners of the jobs that run a script, when the CI also runs jobs on Windows', () => {
+    expect([...(fileModel(path.join(ON_WINDOWS, 'scripts/audit.js')).ciPlatforms ?? [])]).toEqual(['linux']);
+  });
+
+  it('includes Windows when a Windows job runs the script too', () => {
+    expect([...(fileModel(path.join(ON_WINDOWS, 'scripts/smoke.js')).ciPlatforms ?? [])].sort()).toEqual(['linux', 'win32']);
+  });
+
+  it.each([
+    ['scripts/size.js', 'no job runs it, and another script does'],
+    ['scripts/deps.js', 'another script runs it'],
+    ['scripts/prepare.js', 'npm runs it on install'],
+    ['bin/cli.js', 'users run it'],
+  ])('is unknown for %s: %s', (file) => {
+    expect(fileModel(path.join(ON_WINDOWS, file)).ciPlatforms).toBeUndefined();
+  });
+
+  it('is unknown when the CI runs nothing on Windows', () => {
+    expect(fileModel(path.join(FIXTURES, 'tests-only-on-linux/scripts/audit.js')).ciPlatforms).toBeUndefined();
+  });
+
+  it('is off with ciWorkflows: false', () => {
+    expect(fileModel(path.join(ON_WINDOWS, 'scripts/audit.js'), { ciWorkflows: false }).ciPlatforms).toBeUndefined();
+    expect(() => analyzeCode('x();', 'esm', { 'process-guard': { ciWorkflows: 1 } })).toThrow("settings['process-guard'].ciWorkflows must be true or false.");
+  });
+});
