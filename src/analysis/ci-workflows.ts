@@ -9,13 +9,14 @@
  * written anywhere in the job), and any command in its block may run the script. Unknown
  * (undefined) when the file is a `bin`, when no script or more than one way runs it (another
  * script, an npm lifecycle, a `pre`/`post` hook), without workflows or a Windows job, when no job
- * runs it, or when a job that runs it names no platform. Read once per repository and run.
+ * runs it, or when a job that runs it names no platform. Read once per repository and process.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, type Platform } from './catalog.js';
-import { scriptFiles, type PackageManifest } from './package-manifest.js';
+import { startedPaths, type PackageManifest } from './package-manifest.js';
+import { readText } from '../util/read-text.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 interface Job {
@@ -27,12 +28,16 @@ interface Job {
 /** Folders walked up from a package folder to find the repository's `.github`. */
 const MAX_LEVELS = 6;
 
+/** Package folder → the jobs of its repository. */
 const jobsByFolder = new Map<string, readonly Job[]>();
+/** Folder → the jobs of its own `.github/workflows` (undefined: it has none). */
+const workflowsByFolder = new Map<string, readonly Job[] | undefined>();
 
 /** The platforms the repository's CI runs `file` on, through the scripts of `manifest`; undefined when unknown. */
 export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySet<Platform> | undefined {
-  if (namesFile(manifest.binFiles, file)) return undefined;
-  const names = [...manifest.scripts].filter(([, command]) => scriptFiles(command).some((started) => sameFile(path.resolve(manifest.folder, started), file))).map(([name]) => name);
+  const paths = startedPaths(file);
+  if (paths.some((started) => manifest.binFiles.has(started))) return undefined;
+  const names = paths.flatMap((started) => manifest.scriptsRunning.get(started) ?? []);
   if (names.length === 0) return undefined;
   for (const name of names) {
     if (NPM_LIFECYCLE_SCRIPTS.has(name) || /^(?:pre|post)/.test(name)) return undefined;
@@ -58,10 +63,9 @@ function repositoryJobs(folder: string): readonly Job[] {
   if (cached) return cached;
   let jobs: readonly Job[] = [];
   for (let current = folder, level = 0; level < MAX_LEVELS; level += 1) {
-    const workflows = path.join(current, '.github', 'workflows');
-    const files = listYaml(workflows);
-    if (files) {
-      jobs = files.flatMap((name) => parseJobs(readText(path.join(workflows, name))));
+    const found = workflowJobs(current);
+    if (found) {
+      jobs = found;
       break;
     }
     const parent = path.dirname(current);
@@ -69,6 +73,15 @@ function repositoryJobs(folder: string): readonly Job[] {
     current = parent;
   }
   jobsByFolder.set(folder, jobs);
+  return jobs;
+}
+
+/** The jobs of `folder/.github/workflows`, read once for every package below it; undefined without one. */
+function workflowJobs(folder: string): readonly Job[] | undefined {
+  if (workflowsByFolder.has(folder)) return workflowsByFolder.get(folder);
+  const workflows = path.join(folder, '.github', 'workflows');
+  const jobs = listYaml(workflows)?.flatMap((name) => parseJobs(readText(path.join(workflows, name)) ?? ''));
+  workflowsByFolder.set(folder, jobs);
   return jobs;
 }
 
@@ -120,16 +133,6 @@ function wordPattern(name: string): RegExp {
   return new RegExp(`(?<![\\w:.-])${escapeRegExp(name)}(?![\\w:.-])`);
 }
 
-function namesFile(files: ReadonlySet<string>, file: string): boolean {
-  return [...files].some((named) => sameFile(named, file));
-}
-
-/** `scripts/build` names `scripts/build.js`: a started path may leave out the extension. */
-function sameFile(named: string, file: string): boolean {
-  const extension = path.extname(file);
-  return named === file || (extension !== '' && named === file.slice(0, -extension.length));
-}
-
 function listYaml(folder: string): string[] | undefined {
   try {
     return readdirSync(folder).filter((name) => /\.ya?ml$/.test(name));
@@ -143,13 +146,5 @@ function hasEntry(folder: string, name: string): boolean {
     return readdirSync(folder).includes(name);
   } catch {
     return false;
-  }
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
   }
 }

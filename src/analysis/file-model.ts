@@ -17,7 +17,7 @@ import { memberName } from './ast.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from './catalog.js';
 import { ciPlatforms } from './ci-workflows.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
-import { enclosingManifest, nearestManifest, type PackageManifest } from './package-manifest.js';
+import { enclosingManifest, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from './scope.js';
 import type { ResolvedSettings } from './settings.js';
 
@@ -83,14 +83,15 @@ export function buildFileModel(
   const onDisk = path.isAbsolute(paths.physicalFilename);
   const manifest = onDisk ? nearestManifest(paths.physicalFilename) : undefined;
   const relative = packageRelativePath(paths, manifest, onDisk);
+  const starter = startingPackage(manifest, paths.physicalFilename);
   return {
-    entryPoint: entryReason(sourceCode, paths.physicalFilename, relative, manifest, settings.entryPoints),
+    entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
     isTestFile: isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
     fixtureRunners: onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined,
-    ciPlatforms: settings.ciWorkflows && onDisk ? ciPlatformsOfScript(manifest, paths.physicalFilename) : undefined,
+    ciPlatforms: settings.ciWorkflows && starter ? ciPlatforms(paths.physicalFilename, starter) : undefined,
   };
 }
 
@@ -152,42 +153,27 @@ const MAX_ENCLOSING_PACKAGES = 4;
 
 function entryReason(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  physicalFilename: string,
   relative: string,
-  manifest: PackageManifest | undefined,
+  starter: PackageManifest | undefined,
   globs: readonly RegExp[],
 ): EntryReason | undefined {
   if (sourceCode.text.startsWith('#!')) return 'shebang';
-  if (startedByEnclosingPackages(manifest, physicalFilename)) return 'package';
+  if (starter) return 'package';
   if (globs.some((glob) => glob.test(relative))) return 'setting';
   return hasExports(sourceCode) ? undefined : 'no-exports';
 }
 
-/** `node scripts/build` runs `scripts/build.js`: a started path without extension matches too. */
 /**
- * Whether the nearest package.json or one of the packages that hold it (a workspace root running
- * `node scripts/x.js` where `scripts/` has a package.json of its own) starts the file.
+ * The nearest package.json, or one of the packages that hold it (a workspace root running
+ * `node scripts/x.js` where `scripts/` has a package.json of its own), that starts the file.
  */
-function startedByEnclosingPackages(nearest: PackageManifest | undefined, filename: string): boolean {
+function startingPackage(nearest: PackageManifest | undefined, filename: string): PackageManifest | undefined {
   let manifest = nearest;
   for (let hops = 0; manifest && hops < MAX_ENCLOSING_PACKAGES; hops += 1, manifest = enclosingManifest(manifest)) {
-    if (startedByPackage(manifest, filename)) return true;
-  }
-  return false;
-}
-
-/** The CI platforms of a script, through the nearest package that runs it. */
-function ciPlatformsOfScript(nearest: PackageManifest | undefined, filename: string): ReadonlySet<Platform> | undefined {
-  let manifest = nearest;
-  for (let hops = 0; manifest && hops < MAX_ENCLOSING_PACKAGES; hops += 1, manifest = enclosingManifest(manifest)) {
-    if (startedByPackage(manifest, filename)) return ciPlatforms(filename, manifest);
+    const { startedFiles } = manifest;
+    if (startedPaths(filename).some((started) => startedFiles.has(started))) return manifest;
   }
   return undefined;
-}
-
-function startedByPackage(manifest: PackageManifest, filename: string): boolean {
-  const extension = path.extname(filename);
-  return manifest.startedFiles.has(filename) || (extension !== '' && manifest.startedFiles.has(filename.slice(0, -extension.length)));
 }
 
 /** Whether importing the file gives the importer anything: ESM exports or CommonJS ones. */

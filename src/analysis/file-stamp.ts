@@ -19,10 +19,15 @@ export const STAMP_LIFETIME_MS = 1000;
 
 const stamps = new Map<string, { stamp: FileStamp | undefined; takenAt: number }>();
 
+/** Whether a look at the file system taken at `takenAt` is still trusted at `now` (a clock set back is not). */
+export function isFresh(takenAt: number, now: number): boolean {
+  return now - takenAt < STAMP_LIFETIME_MS && now >= takenAt;
+}
+
 /** The file's modification time and size, or undefined when it cannot be read. */
 export function fileStamp(file: string, now: number = Date.now()): FileStamp | undefined {
   const known = stamps.get(file);
-  if (known && now - known.takenAt < STAMP_LIFETIME_MS && now >= known.takenAt) return known.stamp;
+  if (known && isFresh(known.takenAt, now)) return known.stamp;
   let stamp: FileStamp | undefined;
   try {
     const { mtimeMs, size } = statSync(file);

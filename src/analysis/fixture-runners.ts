@@ -8,21 +8,18 @@
  * the linted file and read through the same analysis. Unknown (undefined) when no file names it, a
  * file names it but not in a whole string, or more than MAX_RUNNERS files name it. Nothing throws.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import type { TSESLint } from '@typescript-eslint/utils';
-
 import { PLATFORMS, type Platform } from './catalog.js';
-import { fileStamp, STAMP_LIFETIME_MS } from './file-stamp.js';
+import { fileStamp, isFresh } from './file-stamp.js';
 import { possiblePlatforms, type GuardEvaluator } from './guards.js';
 import { inspectModule, type AnalysisContext, type LintEnvironment } from './module-summaries.js';
-import { nameMentions } from './name-mentions.js';
+import { readText } from '../util/read-text.js';
 
-/** What the runners' analysis gives: a file's AST and the facts at its nodes. */
+/** What the runners' analysis gives: the facts at a node, and where the file mentions a string. */
 export interface RunnerAnalysis {
-  readonly sourceCode: Readonly<TSESLint.SourceCode>;
-  readonly guards: Pick<GuardEvaluator, 'factsAt'>;
+  readonly guards: Pick<GuardEvaluator, 'factsAt' | 'mentions'>;
 }
 
 /** Files that name one fixture, parsed to answer for it. */
@@ -60,7 +57,7 @@ export function fixtureRunnerPlatforms(
 
 /** The platforms on which the strings naming the fixture can be reached; undefined when none does. */
 function platformsNaming(analysis: RunnerAnalysis, names: (value: string) => boolean): ReadonlySet<Platform> | undefined {
-  const { strings } = nameMentions(analysis.sourceCode.ast, analysis.sourceCode.visitorKeys);
+  const { strings } = analysis.guards.mentions();
   let named = false;
   const platforms = new Set<Platform>();
   for (const [value, nodes] of strings) {
@@ -77,7 +74,7 @@ function platformsNaming(analysis: RunnerAnalysis, names: (value: string) => boo
 function sourceFiles(folder: string): readonly string[] {
   const now = Date.now();
   const known = listings.get(folder);
-  if (known && now - known.takenAt < STAMP_LIFETIME_MS && now >= known.takenAt) return known.files;
+  if (known && isFresh(known.takenAt, now)) return known.files;
   const files: string[] = [];
   const pending = [folder];
   for (let current = pending.pop(); current !== undefined && files.length < MAX_LISTED; current = pending.pop()) {
@@ -103,12 +100,7 @@ function textOf(file: string): string | undefined {
   if (!stamp || stamp.size > MAX_TEXT_BYTES) return undefined;
   const cached = texts.get(file);
   if (cached?.mtimeMs === stamp.mtimeMs) return cached.text;
-  let text: string | undefined;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    text = undefined;
-  }
+  const text = readText(file);
   texts.set(file, { mtimeMs: stamp.mtimeMs, text });
   return text;
 }

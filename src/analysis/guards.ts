@@ -343,7 +343,8 @@ export class GuardEvaluator {
     return method.static ? undefined : [...(members.get(name) ?? []), ...(strings.get(name) ?? [])];
   }
 
-  private mentions(): NameMentions {
+  /** Where the file mentions each member name and string (name-mentions.ts), indexed on the first question. */
+  mentions(): NameMentions {
     this.mentionsCache ??= nameMentions(this.sourceCode.ast, this.sourceCode.visitorKeys);
     return this.mentionsCache;
   }

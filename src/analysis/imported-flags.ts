@@ -9,7 +9,6 @@
  * parser, keyed by path and modification time. Anything unresolved, unreadable, too large or
  * unparsable is unknown, and never throws.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -20,6 +19,7 @@ import { fileStamp } from './file-stamp.js';
 import { importedName, requiredSpecifier } from './imported-bindings.js';
 import { resolveRelative } from './module-resolution.js';
 import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
+import { readText } from '../util/read-text.js';
 
 type Node = TSESTree.Node;
 
@@ -69,12 +69,8 @@ function flagTable(file: string, parser: ForeignParser): FlagTable {
 }
 
 function parse(file: string, parser: ForeignParser): TSESTree.Program | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readText(file);
+  if (text === undefined) return undefined;
   for (const sourceType of ['module', 'script']) {
     const options = { ecmaVersion: 'latest', sourceType, range: true, loc: true, filePath: file, comment: false, tokens: false };
     try {

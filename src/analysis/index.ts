@@ -167,11 +167,7 @@ class LazyFileAnalysis implements FileAnalysis {
 
   get project(): ProjectModel {
     if (!this.#project) {
-      // A file inside an installed package imports only modules that are never summarised (they are
-      // all installed code), so resolving its imports would find nothing.
-      const crossFile = this.settings.crossFile && !isInstalledFile(this.context.physicalFilename);
-      const environment = crossFile ? lintEnvironment(this.context, this.settings) : undefined;
-      this.#project = new ProjectModel(this, this.context.physicalFilename, environment);
+      this.#project = new ProjectModel(this, this.context.physicalFilename, this.projectEnvironment());
     }
     return this.#project;
   }
@@ -179,15 +175,22 @@ class LazyFileAnalysis implements FileAnalysis {
   get runnerPlatforms(): ReadonlySet<Platform> | undefined {
     if (this.#runnerPlatforms === undefined) {
       const folder = this.file.fixtureRunners;
-      const { physicalFilename } = this.context;
+      const environment = folder === undefined ? undefined : this.projectEnvironment();
       this.#runnerPlatforms = {
-        platforms:
-          folder !== undefined && this.settings.crossFile && !isInstalledFile(physicalFilename)
-            ? fixtureRunnerPlatforms(physicalFilename, folder, lintEnvironment(this.context, this.settings), analyze)
-            : undefined,
+        platforms: folder !== undefined && environment ? fixtureRunnerPlatforms(this.context.physicalFilename, folder, environment, analyze) : undefined,
       };
     }
     return this.#runnerPlatforms.platforms;
+  }
+
+  /**
+   * How the project's other modules are read, with `crossFile` on. A file inside an installed
+   * package imports only modules that are never summarised (they are all installed code) and is
+   * nobody's fixture, so it reads none.
+   */
+  private projectEnvironment(): LintEnvironment | undefined {
+    const crossFile = this.settings.crossFile && !isInstalledFile(this.context.physicalFilename);
+    return crossFile ? lintEnvironment(this.context, this.settings) : undefined;
   }
 }
 

@@ -11,7 +11,6 @@
  * modules parsed for one question, and an import cycle all give an empty summary (unknown). Nothing
  * here throws: an unreadable or unparsable module is unknown.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -25,6 +24,7 @@ import { parseModule } from './module-parse.js';
 import { resolveModule } from './module-resolution.js';
 import type { ParameterUse, StartPoint } from './summaries.js';
 import type { ShellMode } from './shell-option.js';
+import { readText } from '../util/read-text.js';
 import { escapeRegExp } from '../util/regexp.js';
 
 /** One way a parameter of an exported function reaches a start in its module. */
@@ -308,14 +308,6 @@ function sourceTypesFor(file: string, text: string): string[] {
   if (/\.c[jt]s$/i.test(file)) return ['commonjs'];
   if (/\.m[jt]s$/i.test(file)) return ['module'];
   return /^\s*(?:import|export)\b/m.test(text) ? ['module', 'commonjs'] : ['commonjs', 'module'];
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** What a module's text shows without parsing: whether it names a starter module, and its project imports. */

@@ -20,6 +20,8 @@ export interface PackageManifest {
   readonly binFiles: ReadonlySet<string>;
   /** `"scripts"`: name → command. */
   readonly scripts: ReadonlyMap<string, string>;
+  /** The files `scripts` run, the same way → the names of the scripts that run each. */
+  readonly scriptsRunning: ReadonlyMap<string, readonly string[]>;
   /** `"name"`, `"main"`, `"exports"` and `"imports"` as written, for module resolution. */
   readonly name?: string;
   readonly main?: string;
@@ -88,11 +90,16 @@ function readManifest(folder: string): PackageManifest | undefined {
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
+  const scriptsRunning = new Map<string, string[]>();
   if (typeof scripts === 'object' && scripts !== null) {
     for (const [name, script] of Object.entries(scripts)) {
       if (typeof script !== 'string') continue;
       commands.set(name, script);
-      for (const file of scriptFiles(script)) startedFiles.add(path.resolve(folder, file));
+      for (const file of scriptFiles(script)) {
+        const started = path.resolve(folder, file);
+        startedFiles.add(started);
+        scriptsRunning.set(started, [...(scriptsRunning.get(started) ?? []), name]);
+      }
     }
   }
   return {
@@ -102,6 +109,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     startedFiles,
     binFiles: bins,
     scripts: commands,
+    scriptsRunning,
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof main === 'string' ? { main } : {}),
     exports,
@@ -110,7 +118,13 @@ function readManifest(folder: string): PackageManifest | undefined {
 }
 
 function unknownManifest(folder: string): PackageManifest {
-  return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map() };
+  return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map() };
+}
+
+/** The paths a package.json may name a file by: its own, and without its extension (`node scripts/build` runs `scripts/build.js`). */
+export function startedPaths(file: string): string[] {
+  const extension = path.extname(file);
+  return extension === '' ? [file] : [file, file.slice(0, -extension.length)];
 }
 
 /** `"bin": "cli.js"` or `"bin": { "name": "cli.js" }`. */

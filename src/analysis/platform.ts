@@ -23,9 +23,9 @@ export function platformsAt(analysis: FileAnalysis, node: Node, sources: readonl
   return withRunners(analysis, possiblePlatforms(facts));
 }
 
-/** A fixture runs only where the files that start it do (fixture-runners.ts); asked only of fixtures. */
+/** A fixture runs only where the files that start it do (fixture-runners.ts). */
 function withRunners(analysis: FileAnalysis, platforms: ReadonlySet<Platform>): ReadonlySet<Platform> {
-  const runners = analysis.file.fixtureRunners === undefined ? undefined : analysis.runnerPlatforms;
+  const runners = analysis.runnerPlatforms;
   return runners ? new Set([...platforms].filter((platform) => runners.has(platform))) : platforms;
 }
 
