@@ -421,7 +421,7 @@ async function main() {
   // alternate file by file.
   const statsInstances = [setups[2], ...(compared ? [setups[3]] : [])].map((s) => new ESLint(eslintOptions(s.configs, { stats: true, cwd })));
   // Each stats run starts with no module summary: the cross-file cost of a fresh `eslint .`.
-  const summaryStats = await import(pathToFileURL(path.join(path.dirname(PLUGIN_ENTRY), 'analysis', 'module-summaries.js')).href);
+  const summaryStats = await import(pathToFileURL(path.join(path.dirname(PLUGIN_ENTRY), 'analysis', 'project', 'summary-store.js')).href);
   const [ownRuns = [], comparedRuns] = await statsRuns(statsInstances, files, reps, summaryStats.resetModuleSummaries);
   const { summarised, cacheHits, skippedByText, overBudget = 0, summaryMs } = summaryStats.moduleSummaryStats();
   const middle = (/** @type {{ perRule: Record<string, number>, parseMs: number, wallMs: number }[]} */ runs) =>

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
-const ENTRIES = ['index.js', 'sarif-formatter.js', 'cli.js', 'analysis/module-summaries.js'];
+const ENTRIES = ['index.js', 'sarif-formatter.js', 'cli.js', 'analysis/project/summary-store.js'];
 
 const result = await build({
   entryPoints: ENTRIES.map((entry) => path.join(DIST, entry)),

@@ -11,8 +11,8 @@
 import { createRequire } from 'node:module';
 
 import type { Linter } from 'eslint';
+import { nearestManifest } from '../analysis/index.js';
 
-import { nearestManifest } from '../analysis/package-manifest.js';
 
 type SourceType = 'commonjs' | 'module';
 type ParserOptions = Record<string, unknown> & { filePath?: string; ecmaFeatures?: Record<string, unknown> };

@@ -1,14 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { analyze, type FileAnalysis } from '../analysis/index.js';
-import { processMessages, type ProcessMessage } from '../analysis/ipc.js';
-import { crossingProblems, type CrossingKind, type CrossingProblem } from '../analysis/messages.js';
-import { sharedThreadChecks } from '../analysis/self-spawn.js';
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism } from '../analysis/describe.js';
-import { GUARD_ADVICE } from '../analysis/start-guard.js';
+import { describeMechanism } from './shared/describe.js';
 import { ownWorkerFix } from './consistent-start-context-utils/own-worker.js';
 import { wrongGuards, type WrongGuard } from './consistent-start-context-utils/wrong-guard.js';
+import { analyze, GUARD_ADVICE, type CrossingKind, type CrossingProblem, crossingProblems, type FileAnalysis, type ProcessMessage, processMessages, sharedThreadChecks } from '../analysis/index.js';
 
 type Options = [{ checkLossyJson: boolean; workerDataMarker: string }];
 type MessageIds =

@@ -1,8 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { analyze, type FileAnalysis } from '../analysis/index.js';
-import type { ModuleSystem } from '../analysis/module-system.js';
-import { classifyScriptPath, namesFileFromTestFolder, scriptArguments, type ScriptArgument, type ScriptPath } from '../analysis/script-paths.js';
 import { createRule } from '../util/create-rule.js';
 import {
   moduleDirectoryFix,
@@ -11,6 +8,7 @@ import {
   type FileFacts,
   type LocationFix,
 } from './no-fragile-script-path-utils/module-location.js';
+import { analyze, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromTestFolder, type ScriptArgument, scriptArguments, type ScriptPath } from '../analysis/index.js';
 
 type Options = [{ allowCwdRelative: boolean }];
 type MessageIds = 'cwdRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';

@@ -1,14 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparent } from '../analysis/ast.js';
-import type { Mechanism } from '../analysis/catalog.js';
-import type { ClassNode } from '../analysis/execution.js';
-import { analyze, type FileAnalysis } from '../analysis/index.js';
-import type { StartPoint } from '../analysis/summaries.js';
 import { createRule } from '../util/create-rule.js';
-import { callLabel, describeMechanism, whereIs } from '../analysis/describe.js';
+import { callLabel, describeMechanism, whereIs } from './shared/describe.js';
 import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
+import { analyze, type ClassNode, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
 
 type Options = [{ initializeMethodName: string }];
 type MessageIds = 'duringConstruction' | 'duringConstructionVia' | 'constructsStarting' | 'moveToInitialize';

@@ -1,13 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { Mechanism } from '../analysis/catalog.js';
-import { analyze, type FileAnalysis } from '../analysis/index.js';
-import { isStartContextGuarded, type Fact } from '../analysis/guards.js';
-import { isSelfSpawnSite } from '../analysis/self-spawn.js';
-import { isSynchronousSpec, type StartPoint } from '../analysis/summaries.js';
 import { createRule } from '../util/create-rule.js';
-import { callLabel, describeMechanism, lineOf, whereIs } from '../analysis/describe.js';
+import { callLabel, describeMechanism, lineOf, whereIs } from './shared/describe.js';
 import { lazyAccessorFix } from './no-top-level-spawn-utils/lazy-accessor.js';
+import { analyze, type Fact, type FileAnalysis, isSelfSpawnSite, isStartContextGuarded, isSynchronousSpec, type Mechanism, type StartPoint } from '../analysis/index.js';
 
 type Options = [{ allowSync: boolean }];
 type MessageIds = 'atImport' | 'atImportVia' | 'atImportConstructed' | 'atImportImported' | 'useLazyAccessor';

@@ -1,10 +1,10 @@
-import { analyze } from '../analysis/index.js';
 import { createRule } from '../util/create-rule.js';
 import { isTypeScriptFile } from '../util/source-text.js';
 import { apiCallReports } from './no-unguarded-platform-api-utils/api-calls.js';
 import { packageLoadReports } from './no-unguarded-platform-api-utils/package-loads.js';
 import { posixImportReports } from './no-unguarded-platform-api-utils/posix-imports.js';
 import type { MessageIds } from './no-unguarded-platform-api-utils/reports.js';
+import { analyze } from '../analysis/index.js';
 
 export default createRule<[], MessageIds>({
   name: 'no-unguarded-platform-api',

@@ -1,11 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { contextFacts } from '../analysis/guards.js';
-import { analyze } from '../analysis/index.js';
-import { selfSpawns } from '../analysis/self-spawn.js';
 import { createRule } from '../util/create-rule.js';
-import { lineOf } from '../analysis/describe.js';
-import { GUARD_ADVICE, wrapInGuardFix } from '../analysis/start-guard.js';
+import { lineOf } from './shared/describe.js';
+import { wrapInGuardFix } from '../fixes/start-guard.js';
+import { analyze, contextFacts, GUARD_ADVICE, selfSpawns } from '../analysis/index.js';
 
 type MessageIds = 'unguarded' | 'unguardedVia' | 'wrapInGuard';
 

@@ -1,16 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { POSIX_ONLY_PROGRAMS, WINDOWS_SHIMS } from '../analysis/catalog.js';
-import { programsOf } from '../analysis/command-line.js';
-import type { StarterSpec } from '../analysis/catalog.js';
-import { analyze, type FileAnalysis, type StarterSite } from '../analysis/index.js';
-import type { ImportedWrapperCall } from '../analysis/project-model.js';
-import { whereIs } from '../analysis/describe.js';
-import { valuesByPlatform } from '../analysis/platform.js';
-import { argumentAt, parameterOf, type WrapperCall } from '../analysis/summaries.js';
-import { UNKNOWN_PART, type PossibleString } from '../analysis/values.js';
+import { whereIs } from './shared/describe.js';
 import { createRule } from '../util/create-rule.js';
-import { shellAtSite, shellOfOptions, strongest, type ShellMode } from '../analysis/shell-option.js';
+import { analyze, argumentAt, type FileAnalysis, type ImportedWrapperCall, parameterOf, POSIX_ONLY_PROGRAMS, type PossibleString, programsOf, shellAtSite, type ShellMode, shellOfOptions, type StarterSite, type StarterSpec, strongest, UNKNOWN_PART, valuesByPlatform, WINDOWS_SHIMS, type WrapperCall } from '../analysis/index.js';
 
 type Options = [{ additionalShims: string[]; additionalPosixPrograms: string[] }];
 type Problem = 'shimWithoutShell' | 'batchWithoutShell' | 'posixProgram';
@@ -219,7 +211,7 @@ function importedWrapperCommands(analysis: FileAnalysis, { call, name, roles }: 
   const uses: CommandUse[] = [];
   for (const role of roles) {
     const argument = argumentAt(call, role.index);
-    if (!argument || argument.type === 'SpreadElement' || !role.onWindows) continue;
+    if (!argument || argument.type === 'SpreadElement' || !role.platforms.has('win32')) continue;
     if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.spec)) continue;
     const callerOptions = role.optionParameters.map((position) => argumentAt(call, position));
     const shell = strongest([role.shell, ...callerOptions.map((options) => (options ? shellOfOptions(analysis, options) : 'no'))]);

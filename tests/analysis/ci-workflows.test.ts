@@ -2,8 +2,8 @@ import * as path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { parseJobs } from '../../src/analysis/ci-workflows.js';
-import type { FileModel } from '../../src/analysis/file-model.js';
+import { parseJobs } from '../../src/analysis/project/ci-workflows.js';
+import type { FileModel } from '../../src/analysis/project/file-model.js';
 import { analyzeCode } from '../support/analyze-code.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ci-workflows');

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { pathWords, platformsNamedBy, type FileModel } from '../../src/analysis/file-model.js';
-import { nearestManifest, scriptFiles } from '../../src/analysis/package-manifest.js';
+import { pathWords, platformsNamedBy, type FileModel } from '../../src/analysis/project/file-model.js';
+import { nearestManifest, scriptFiles } from '../../src/analysis/project/package-manifest.js';
 import { analyzeCode } from '../support/analyze-code.js';
 import type { Language } from '../support/languages.js';
 

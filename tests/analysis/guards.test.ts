@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { contextFacts, isCaught, possiblePlatforms, provesApi, type Fact } from '../../src/analysis/guards.js';
+import { contextFacts, isCaught, possiblePlatforms, provesApi, type Fact } from '../../src/analysis/file/guards/facts.js';
 import { analyzeCode, nodeByText } from '../support/analyze-code.js';
 import type { Language } from '../support/languages.js';
 

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { isCaughtHere, isRejectionHandled, stringsByPlatform } from '../../src/analysis/platform.js';
-import { refKey } from '../../src/analysis/references.js';
-import { isComplete } from '../../src/analysis/values.js';
+import { isCaughtHere, isRejectionHandled, stringsByPlatform } from '../../src/analysis/questions/platform.js';
+import { refKey } from '../../src/analysis/file/references.js';
+import { isComplete } from '../../src/analysis/file/values.js';
 import { analyzeCode, nodeByText } from '../support/analyze-code.js';
 import type { Language } from '../support/languages.js';
 

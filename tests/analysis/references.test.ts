@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { refKey } from '../../src/analysis/references.js';
+import { refKey } from '../../src/analysis/file/references.js';
 import { analyzeCode, nodeByText } from '../support/analyze-code.js';
 import type { Language } from '../support/languages.js';
 

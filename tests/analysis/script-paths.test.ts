@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { classifyScriptPath, scriptArguments, type ScriptPathKind } from '../../src/analysis/script-paths.js';
+import { classifyScriptPath, scriptArguments, type ScriptPathKind } from '../../src/analysis/questions/script-paths.js';
 import { analyzeCode } from '../support/analyze-code.js';
 import type { Language } from '../support/languages.js';
 

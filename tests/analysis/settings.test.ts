@@ -9,7 +9,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
-import { resolveSettings, SettingsError } from '../../src/analysis/settings.js';
+import { resolveSettings, SettingsError } from '../../src/analysis/catalog/settings.js';
 import { closestName, editDistance } from '../../src/util/closest-name.js';
 import { ESLINT_10_BIN, runNode, tempProject } from '../integration/support.js';
 

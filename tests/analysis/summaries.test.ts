@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { FileAnalysis } from '../../src/analysis/index.js';
-import type { FunctionNode } from '../../src/analysis/ast.js';
+import type { FunctionNode } from '../../src/analysis/syntax/ast.js';
 import { analyzeCode, allNodes } from '../support/analyze-code.js';
 
 /** The function declared or bound under `name`. */

@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { programsOf } from '../../src/analysis/command-line.js';
-import { UNKNOWN_PART } from '../../src/analysis/values.js';
+import { programsOf } from '../../src/analysis/questions/command-line.js';
+import { UNKNOWN_PART } from '../../src/analysis/file/values.js';
 import { analyzeCode, nodeByText } from '../support/analyze-code.js';
 
 const PRELUDE: Record<'esm' | 'cjs', string> = {

@@ -9,7 +9,7 @@ import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { STAMP_LIFETIME_MS } from '../../src/analysis/file-stamp.js';
+import { STAMP_LIFETIME_MS } from '../../src/analysis/project/file-stamp.js';
 import { findingsOf, loadBuiltPlugin, loadBuiltSummaryStats, tempProject, type TempProject } from './support.js';
 
 const projects: TempProject[] = [];

@@ -23,7 +23,7 @@ export async function loadBuiltPlugin(): Promise<ProcessGuardPlugin> {
 
 /** The module summaries' counters of the built plugin (the same module instance the plugin uses). */
 export async function loadBuiltSummaryStats(): Promise<{ moduleSummaryStats(): { summarised: number; skippedByText: number }; resetModuleSummaries(): void }> {
-  return (await import(pathToFileURL(path.join(ROOT, 'dist', 'analysis', 'module-summaries.js')).href)) as {
+  return (await import(pathToFileURL(path.join(ROOT, 'dist', 'analysis', 'project', 'summary-store.js')).href)) as {
     moduleSummaryStats(): { summarised: number; skippedByText: number };
     resetModuleSummaries(): void;
   };

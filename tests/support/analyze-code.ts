@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
-import { walk } from '../../src/analysis/ast.js';
+import { walk } from '../../src/analysis/syntax/ast.js';
 import { analyze, type FileAnalysis } from '../../src/analysis/index.js';
 import { ALL_FILES, FILENAMES, languageOptionsFor, type Language } from './languages.js';
 

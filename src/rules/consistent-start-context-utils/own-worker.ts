@@ -5,10 +5,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { propertyValue } from '../../analysis/ast.js';
-import type { FileAnalysis } from '../../analysis/index.js';
-import { selfSpawns, type SharedThreadCheck } from '../../analysis/self-spawn.js';
-import { moduleMember } from '../../analysis/module-member.js';
+import { moduleMember } from '../../fixes/module-member.js';
+import { type FileAnalysis, propertyValue, selfSpawns, type SharedThreadCheck } from '../../analysis/index.js';
 
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 

@@ -1,31 +1,14 @@
 /**
- * Self-spawns guarded by a check from the wrong row of the start-context table (DESIGN.md §2): a
+ * Self-spawns guarded by a check from the wrong row of the start-context table (docs/ARCHITECTURE.md, "Start contexts"): a
  * check that reads the same in the child as in the parent, so the child passes it too.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { contextFacts, type ContextFact, type ContextKind } from '../../analysis/guards.js';
-import type { FileAnalysis } from '../../analysis/index.js';
-import { selfSpawns, withNegations, type SelfSpawn, type SelfSpawnMechanism } from '../../analysis/self-spawn.js';
-import { parentGuard } from '../../analysis/start-guard.js';
+import { parentGuard } from '../../fixes/start-guard.js';
+import { CHILD_READS, type ContextCheck, type ContextFact, contextFacts, type FileAnalysis, PARENT_READS, type SelfSpawn, type SelfSpawnMechanism, selfSpawns, withNegations } from '../../analysis/index.js';
 
 type Node = TSESTree.Node;
-type Check = Exclude<ContextKind, 'marker'>;
-
-/** What each check reads in a process started as `node file`: the parent a guard means to select. */
-const PARENT_READS: Record<Check, boolean> = {
-  'main-thread': true,
-  'cluster-primary': true,
-  'entry-module': true,
-  'ipc-child': false,
-};
-
-/** What each check reads in the child each mechanism starts (verified on Node.js 20). */
-const CHILD_READS: Record<SelfSpawnMechanism, Record<Check, boolean>> = {
-  thread: { 'main-thread': false, 'cluster-primary': true, 'entry-module': true, 'ipc-child': false },
-  fork: { 'main-thread': true, 'cluster-primary': true, 'entry-module': true, 'ipc-child': true },
-  cluster: { 'main-thread': true, 'cluster-primary': false, 'entry-module': true, 'ipc-child': true },
-};
+type Check = ContextCheck;
 
 export interface GuardSwap {
   /** The condition replaced, as written. */

@@ -7,13 +7,9 @@ import * as path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparent } from '../../analysis/ast.js';
-import type { FileAnalysis } from '../../analysis/index.js';
-import { constantInitializer, lookupName, resolveVariable } from '../../analysis/scope.js';
-import { leadingString, type ScriptArgument, type ScriptPath } from '../../analysis/script-paths.js';
-import { moduleMember } from '../../analysis/module-member.js';
+import { moduleMember } from '../../fixes/module-member.js';
 import { isTypeScriptFile } from '../../util/source-text.js';
-import type { ModuleSystem } from '../../analysis/module-system.js';
+import { constantInitializer, type FileAnalysis, leadingString, lookupName, type ModuleSystem, resolveVariable, type ScriptArgument, type ScriptPath, skipTransparent } from '../../analysis/index.js';
 
 type Node = TSESTree.Node;
 

@@ -8,9 +8,8 @@
  * local variables it reads and writes. The initialize refactor decides what moves from these.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { type ClassNode, constructorOf, memberKey, walk } from '../../analysis/index.js';
 
-import { constructorOf, memberKey, walk } from '../../analysis/ast.js';
-import type { ClassNode } from '../../analysis/execution.js';
 
 type Node = TSESTree.Node;
 export type Variable = TSESLint.Scope.Variable;

@@ -23,11 +23,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { memberKey, walk } from '../../analysis/ast.js';
-import type { ClassNode } from '../../analysis/execution.js';
-import { resolveVariable } from '../../analysis/scope.js';
 import { indentationOf, instanceTypeText } from '../../util/source-text.js';
 import { buildConstructionModel, type ConstructionModel, type EffectKey, type Unit, type Variable } from './construction-units.js';
+import { type ClassNode, memberKey, resolveVariable, walk } from '../../analysis/index.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -4,29 +4,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import {
-  MACOS_FS_MEMBERS,
-  POSIX_PROCESS_MEMBERS,
-  WINDOWS_KILL_SIGNALS,
-  WINDOWS_ONLY_SIGNALS,
-  type Platform,
-} from '../../analysis/catalog.js';
-import { isFunction, skipTransparent, stringValue } from '../../analysis/ast.js';
-import type { Fact } from '../../analysis/guards.js';
-import type { FileAnalysis } from '../../analysis/index.js';
-import {
-  isCaughtHere,
-  isRejectionHandled,
-  platformsAt,
-  stringsByPlatform,
-  type PlatformString,
-} from '../../analysis/platform.js';
-import { isRef, refKey, type ModuleRef } from '../../analysis/references.js';
-import { resolveVariable } from '../../analysis/scope.js';
-import { followConstant } from '../../analysis/values.js';
 import { optionalCallFix } from './optional-call.js';
 import { onlyOn, type Report } from './reports.js';
 import { derivedSignals, LISTENER_METHODS } from './signal-sources.js';
+import { type Fact, type FileAnalysis, followConstant, isCaughtHere, isFunction, isRef, isRejectionHandled, MACOS_FS_MEMBERS, type ModuleRef, type Platform, platformsAt, type PlatformString, POSIX_PROCESS_MEMBERS, refKey, resolveVariable, skipTransparent, stringsByPlatform, stringValue, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../../analysis/index.js';
 
 type Node = TSESTree.Node;
 

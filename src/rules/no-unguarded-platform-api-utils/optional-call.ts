@@ -1,7 +1,7 @@
 /** The optional-call suggestion: `process.getuid()` → `process.getuid?.()`. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-
 import type { FileAnalysis } from '../../analysis/index.js';
+
 
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
 

@@ -2,9 +2,8 @@
  * Platform-only packages (`fsevents`, settings' `platformOnlyModules`): a static import fails at link
  * time wherever the package is not installed; a `require()` or `import()` needs a catch or a guard.
  */
-import { isCaughtHere, isRejectionHandled, platformsAt } from '../../analysis/platform.js';
-import type { FileAnalysis } from '../../analysis/index.js';
 import { describePlatforms, onlyOn, type Report } from './reports.js';
+import { type FileAnalysis, isCaughtHere, isRejectionHandled, platformsAt } from '../../analysis/index.js';
 
 export function packageLoadReports(analysis: FileAnalysis): Report[] {
   const reports: Report[] = [];

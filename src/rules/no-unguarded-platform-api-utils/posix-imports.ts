@@ -5,12 +5,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { POSIX_PROCESS_MEMBERS, stripNodePrefix } from '../../analysis/catalog.js';
-import type { FileAnalysis } from '../../analysis/index.js';
-import { isRef } from '../../analysis/references.js';
-import { lookupName } from '../../analysis/scope.js';
 import { toleratesUndefined } from './optional-call.js';
 import type { Report } from './reports.js';
+import { type FileAnalysis, isRef, lookupName, POSIX_PROCESS_MEMBERS, stripNodePrefix } from '../../analysis/index.js';
 
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 

@@ -1,7 +1,7 @@
 /** What the rule's finders return, and the platform checks they share. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Platform } from '../../analysis/index.js';
 
-import type { Platform } from '../../analysis/catalog.js';
 
 export type MessageIds =
   | 'posixImport'

@@ -5,12 +5,8 @@
  * shape signal-exit and foreground-child use to re-raise a caught signal.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { type FileAnalysis, followConstant, isFunction, memberName, type PlatformString, resolveVariable, skipTransparent, stringsByPlatform } from '../../analysis/index.js';
 
-import { isFunction, memberName, skipTransparent } from '../../analysis/ast.js';
-import type { FileAnalysis } from '../../analysis/index.js';
-import { stringsByPlatform, type PlatformString } from '../../analysis/platform.js';
-import { resolveVariable } from '../../analysis/scope.js';
-import { followConstant } from '../../analysis/values.js';
 
 type Node = TSESTree.Node;
 type Variable = NonNullable<ReturnType<typeof resolveVariable>>;

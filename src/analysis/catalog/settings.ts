@@ -1,0 +1,233 @@
+/**
+ * `settings['process-guard']`: how users extend the catalog. Read once per settings object.
+ *
+ * ```js
+ * settings: {
+ *   'process-guard': {
+ *     starters: [{ module: '@acme/jobs', path: 'startWorker', mechanism: 'thread', target: { role: 'script', argument: 0 } }],
+ *     platformGuards: { isWindows: 'win32', isMac: 'darwin' },
+ *     platformOnlyModules: { 'windows-registry': 'win32' },
+ *     entryPoints: ['tools/**'],
+ *     testFiles: ['e2e/**'],
+ *     platformFileNames: false,
+ *     ciWorkflows: false,
+ *   },
+ * }
+ * ```
+ */
+import { BUILTIN_STARTERS, type Mechanism, type StarterSpec, type TargetRole } from './starters.js';
+import { HAZARD_MEMBERS, PLATFORM_ONLY_PACKAGES, PLATFORMS, stripNodePrefix, SUPPORT_MODULES, VALUE_ONLY_MODULES, type Platform } from './platform-apis.js';
+import { closestName } from '../../util/closest-name.js';
+import { globToRegExp } from '../../util/glob.js';
+import { escapeRegExp } from '../../util/regexp.js';
+
+export const SETTINGS_KEY = 'process-guard';
+
+export interface ResolvedSettings {
+  /** Starter specs by `module:path` key. */
+  readonly starters: ReadonlyMap<string, readonly StarterSpec[]>;
+  readonly platformGuards: ReadonlyMap<string, readonly Platform[]>;
+  readonly platformOnlyModules: ReadonlyMap<string, readonly Platform[]>;
+  /** Every module id the reference index follows. */
+  readonly trackedModules: ReadonlySet<string>;
+  /**
+   * Matches a text that names a starter's module, `worker_threads`, `cluster`, a platform-only
+   * package or an API in HAZARD_MEMBERS: a file without any of these has nothing of its own to report.
+   */
+  readonly hazardNames: RegExp;
+  /** Globs (relative to the package folder) of more files that are run, not imported. */
+  readonly entryPoints: readonly RegExp[];
+  /** Globs of more test files. */
+  readonly testFiles: readonly RegExp[];
+  /** Whether other modules of the project are read (platform flags they export); on by default. */
+  readonly crossFile: boolean;
+  /** Whether a file whose path names a non-Windows platform (`linux-installer.ts`) is that platform's code; on by default. */
+  readonly platformFileNames: boolean;
+  /** Whether a script the project's CI runs only off Windows, while it tests Windows, is that platform's code; on by default. */
+  readonly ciWorkflows: boolean;
+}
+
+const MECHANISMS: readonly Mechanism[] = ['process', 'fork', 'thread', 'cluster'];
+const ROLES: readonly TargetRole[] = ['command', 'shell-command', 'script'];
+const INVOCATIONS: readonly StarterSpec['invocation'][] = ['call', 'construct', 'call-or-construct'];
+/** Every key of `settings['process-guard']`; `entryPoints` and `testFiles` are globs of the file model. */
+const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles', 'crossFile', 'platformFileNames', 'ciWorkflows'];
+const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target'];
+const TARGET_KEYS = ['role', 'argument', 'option'];
+const resolvedBySettings = new WeakMap<object, ResolvedSettings>();
+let defaultSettings: ResolvedSettings | undefined;
+
+/**
+ * A mistake in the user's settings. Its stack is its one-line message: the place in the plugin that
+ * noticed it is no help to the user, and ESLint's CLI prints the stack of a crash.
+ */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+    this.stack = message;
+  }
+}
+
+export function resolveSettings(settings: Readonly<Record<string, unknown>> | undefined): ResolvedSettings {
+  const raw = settings?.[SETTINGS_KEY];
+  if (raw === undefined || raw === null) return (defaultSettings ??= buildSettings({}));
+  const object = readObject('', raw);
+  const cached = resolvedBySettings.get(object);
+  if (cached) return cached;
+  const resolved = buildSettings(object);
+  resolvedBySettings.set(object, resolved);
+  return resolved;
+}
+
+function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
+  checkKeys('', raw, SETTING_KEYS);
+  const starters = new Map<string, StarterSpec[]>();
+  const add = (spec: StarterSpec): void => {
+    const key = `${spec.module}:${spec.path.join('.')}`;
+    starters.set(key, [...(starters.get(key) ?? []), spec]);
+  };
+  BUILTIN_STARTERS.forEach(add);
+  readArray(raw, 'starters').forEach((entry, index) => add(readStarter(entry, index)));
+
+  const platformGuards = readPlatformMap(raw, 'platformGuards');
+  const platformOnlyModules = new Map<string, readonly Platform[]>(
+    [...PLATFORM_ONLY_PACKAGES].map(([name, platform]) => [name, [platform]]),
+  );
+  for (const [name, platforms] of readPlatformMap(raw, 'platformOnlyModules')) {
+    platformOnlyModules.set(stripNodePrefix(name), platforms);
+  }
+
+  const trackedModules = new Set<string>(SUPPORT_MODULES);
+  for (const specs of starters.values()) for (const spec of specs) trackedModules.add(spec.module);
+  for (const name of platformOnlyModules.keys()) trackedModules.add(name);
+  const entryPoints = readGlobs(raw, 'entryPoints');
+  const testFiles = readGlobs(raw, 'testFiles');
+  const crossFile = readSwitch(raw, 'crossFile');
+  const platformFileNames = readSwitch(raw, 'platformFileNames');
+  const ciWorkflows = readSwitch(raw, 'ciWorkflows');
+  return {
+    starters,
+    platformGuards,
+    platformOnlyModules,
+    trackedModules,
+    hazardNames: hazardNamesPattern(trackedModules),
+    entryPoints,
+    testFiles,
+    crossFile,
+    platformFileNames,
+    ciWorkflows,
+  };
+}
+
+/** A setting that is on unless it is `false`. */
+function readSwitch(raw: Record<string, unknown>, key: string): boolean {
+  if (raw[key] !== undefined && typeof raw[key] !== 'boolean') fail(key, 'must be true or false');
+  return raw[key] !== false;
+}
+
+function readGlobs(raw: Record<string, unknown>, key: string): RegExp[] {
+  return readArray(raw, key).map((glob, index) => globToRegExp(nonEmptyString(`${key}[${index}]`, glob, 'must be a non-empty glob string')));
+}
+
+function readStarter(entry: unknown, index: number): StarterSpec {
+  const where = `starters[${index}]`;
+  const value = readObject(where, entry);
+  checkKeys(where, value, STARTER_KEYS);
+  const module = stripNodePrefix(nonEmptyString(`${where}.module`, value.module, 'must be a module name'));
+  const path = readPath(`${where}.path`, value.path);
+  const invocation = oneOf(`${where}.invocation`, value.invocation ?? 'call-or-construct', INVOCATIONS);
+  const mechanism = oneOf(`${where}.mechanism`, value.mechanism ?? 'process', MECHANISMS);
+  const name = value.name === undefined ? `${[module, ...path].join('.')}()` : nonEmptyString(`${where}.name`, value.name, 'must be a name');
+  const spec: StarterSpec = { module, path, invocation, mechanism, name, starts: 'always', optionsFrom: 1 };
+  if (value.target === undefined) return spec;
+  const target = readObject(`${where}.target`, value.target);
+  checkKeys(`${where}.target`, target, TARGET_KEYS);
+  const role = oneOf(`${where}.target.role`, target.role, ROLES);
+  const { argument, option } = target;
+  if (argument !== undefined && !(Number.isInteger(argument) && (argument as number) >= 0)) {
+    fail(`${where}.target.argument`, 'must be an argument index (a non-negative integer)');
+  }
+  if (option !== undefined) nonEmptyString(`${where}.target.option`, option, 'must be an option name');
+  return {
+    ...spec,
+    target: {
+      role,
+      ...(typeof argument === 'number' ? { argument } : {}),
+      ...(typeof option === 'string' ? { option } : {}),
+    },
+  };
+}
+
+/** `'pool.start'` or `['pool', 'start']`; absent (or `[]`) is the module itself. */
+function readPath(where: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  const path = typeof value === 'string' ? value.split('.') : value;
+  if (!Array.isArray(path) || !path.every((segment) => typeof segment === 'string' && segment !== '')) {
+    fail(where, "must be a member path such as 'startWorker' or 'pool.start' (leave it out for the module itself)");
+  }
+  return path as string[];
+}
+
+function readArray(raw: Record<string, unknown>, key: string): unknown[] {
+  const value = raw[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(key, 'must be an array');
+  return value;
+}
+
+function readPlatformMap(raw: Record<string, unknown>, key: string): Map<string, readonly Platform[]> {
+  const result = new Map<string, readonly Platform[]>();
+  if (raw[key] === undefined) return result;
+  for (const [name, platforms] of Object.entries(readObject(key, raw[key]))) {
+    const where = `${key}${member(name)}`;
+    if (name === '') fail(where, 'needs a name');
+    const list: unknown[] = Array.isArray(platforms) ? platforms : [platforms];
+    const expected = `a process.platform value or a non-empty list of them (${PLATFORMS.join(', ')})`;
+    if (list.length === 0) fail(where, `must be ${expected}`);
+    for (const platform of list) oneOf(where, platform, PLATFORMS, expected);
+    result.set(name, list as Platform[]);
+  }
+  return result;
+}
+
+function readObject(where: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+function nonEmptyString(where: string, value: unknown, problem: string): string {
+  if (typeof value !== 'string' || value === '') fail(where, problem);
+  return value;
+}
+
+function oneOf<T extends string>(where: string, value: unknown, allowed: readonly T[], expected = `one of ${allowed.join(', ')}`): T {
+  if (allowed.includes(value as T)) return value as T;
+  const closest = typeof value === 'string' ? closestName(value, allowed) : undefined;
+  return fail(where, `must be ${expected}${closest ? `; did you mean '${closest}'?` : ''}`);
+}
+
+/** An unknown key is a typo that would otherwise be ignored (a guard silently not counting). */
+function checkKeys(where: string, value: Record<string, unknown>, known: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const closest = closestName(key, known);
+    fail(`${where}${member(key)}`, `is not a setting; ${closest ? `did you mean \`${closest}\`?` : `expected ${known.join(', ')}`}`);
+  }
+}
+
+/** `.name` for identifier keys, `['name']` for the others (`''`, `windows-registry`). */
+function member(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `['${key.replace(/['\\]/g, '\\$&')}']`;
+}
+
+function fail(where: string, problem: string): never {
+  const path = where === '' || /^[.[]/.test(where) ? where : `.${where}`;
+  throw new SettingsError(`settings['${SETTINGS_KEY}']${path} ${problem}${problem.endsWith('?') ? '' : '.'}`);
+}
+
+/** See `ResolvedSettings.hazardNames`. */
+function hazardNamesPattern(trackedModules: ReadonlySet<string>): RegExp {
+  const modules = [...trackedModules].filter((name) => !VALUE_ONLY_MODULES.has(name)).map(escapeRegExp);
+  return new RegExp(`${modules.length > 0 ? `(?:${modules.join('|')})|` : ''}\\b(?:${HAZARD_MEMBERS.map(escapeRegExp).join('|')})\\b`);
+}

@@ -1,0 +1,279 @@
+/**
+ * The API catalog: data only. Every process, thread and pool starter the plugin knows, the
+ * platform-only APIs, and the modules whose members guards are built from. Module ids are written
+ * without the `node:` prefix; references.ts strips it before looking anything up.
+ */
+
+/**
+ * How a starter runs code:
+ * - `process`: an arbitrary program (spawn, exec, execa…);
+ * - `fork`: a Node.js module in a child process with an IPC channel (fork, execaNode);
+ * - `thread`: a worker thread (Worker, pools in thread mode);
+ * - `cluster`: a cluster worker process running the primary's entry script.
+ */
+export type Mechanism = 'process' | 'fork' | 'thread' | 'cluster';
+
+/** Where a starter takes the program or script it runs. */
+export type TargetRole =
+  /** A program looked up on PATH (spawn, execFile, execa, cross-spawn). */
+  | 'command'
+  /** A command line run by a shell (exec, execSync, zx and execa's `$`). */
+  | 'shell-command'
+  /** A Node.js module path or URL (fork, Worker, execaNode, pool scripts). */
+  | 'script';
+
+export interface StarterTarget {
+  role: TargetRole;
+  /** Index of the argument holding the target; absent when it lives in an option. */
+  argument?: number;
+  /** Name of the option (in the options object) holding the target, e.g. pool `filename`. */
+  option?: string;
+}
+
+/** When a call or construction actually starts something. */
+export type Eagerness =
+  | 'always'
+  /** Only when this numeric option is present and not 0 (workerpool `minWorkers`). */
+  | { whenOption: string };
+
+export interface StarterSpec {
+  /** Module id, without `node:`. */
+  module: string;
+  /** Member path from the module object (what `require()` returns); `[]` is the module itself. */
+  path: readonly string[];
+  /** `call` also covers tagged templates (execa's and zx's `$`). */
+  invocation: 'call' | 'construct' | 'call-or-construct';
+  mechanism: Mechanism;
+  /** Display name used in messages. */
+  name: string;
+  target?: StarterTarget;
+  /** Index from which the options object is looked for (the last object argument at or after it). */
+  optionsFrom?: number;
+  starts: Eagerness;
+  /** Pools: the option that switches them to child processes, and the value that does. */
+  processMode?: { option: string; value: string };
+  /**
+   * How a `command` or `shell-command` target is run on Windows:
+   * - `direct` (the default): as given, `.cmd` shims are not looked up (child_process), and a
+   *   command line goes to cmd.exe;
+   * - `shim-aware`: the library finds and runs `.cmd` shims itself (cross-spawn, execa…);
+   * - `posix-shell`: under bash even on Windows (zx), where POSIX programs exist.
+   */
+  windows?: 'direct' | 'shim-aware' | 'posix-shell';
+  /**
+   * A plain call with an options object (or nothing) returns the starter configured, starting
+   * nothing: `$({ cwd })` (execa, zx); only its template, `$({ cwd })\`cmd\``, starts.
+   */
+  configuredByOptionsCall?: true;
+}
+
+/** A `child_process` function: the command or script first, the options object after it. */
+function childProcessStarter(name: string, role: TargetRole, mechanism: Mechanism = 'process'): StarterSpec {
+  return {
+    module: 'child_process',
+    path: [name],
+    invocation: 'call',
+    mechanism,
+    name: `${name}()`,
+    target: { role, argument: 0 },
+    optionsFrom: 1,
+    starts: 'always',
+  };
+}
+
+const CHILD_PROCESS_STARTERS: StarterSpec[] = [
+  ...['spawn', 'spawnSync', 'execFile', 'execFileSync'].map((name) => childProcessStarter(name, 'command')),
+  ...['exec', 'execSync'].map((name) => childProcessStarter(name, 'shell-command')),
+  childProcessStarter('fork', 'script', 'fork'),
+];
+
+const THREAD_AND_CLUSTER_STARTERS: StarterSpec[] = [
+  {
+    module: 'worker_threads',
+    path: ['Worker'],
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: 'new Worker()',
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 1,
+    starts: 'always',
+  },
+  {
+    module: 'cluster',
+    path: ['fork'],
+    invocation: 'call',
+    mechanism: 'cluster',
+    name: 'cluster.fork()',
+    starts: 'always',
+  },
+];
+
+/**
+ * A pool class that starts its threads in the constructor, exported as the module itself and under
+ * its name (`import Piscina from 'piscina'`, `const { Piscina } = require('piscina')`).
+ */
+function eagerPool(module: string, className: string, processMode?: StarterSpec['processMode']): StarterSpec[] {
+  return [[], [className]].map((path) => ({
+    module,
+    path,
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: `new ${className}()`,
+    target: { role: 'script', option: 'filename' },
+    optionsFrom: 0,
+    starts: 'always',
+    ...(processMode ? { processMode } : {}),
+  }));
+}
+
+const LIBRARY_STARTERS: StarterSpec[] = [
+  ...(['execa', 'execaSync', 'execaCommand', 'execaCommandSync'] as const).map(
+    (name): StarterSpec => ({
+      module: 'execa',
+      path: [name],
+      invocation: 'call',
+      mechanism: 'process',
+      name: `${name}()`,
+      target: { role: name.startsWith('execaCommand') ? 'shell-command' : 'command', argument: 0 },
+      optionsFrom: 1,
+      starts: 'always',
+      // execa runs commands through cross-spawn; execaCommand splits the line at spaces, no shell.
+      windows: 'shim-aware',
+    }),
+  ),
+  {
+    module: 'execa',
+    path: ['execaNode'],
+    invocation: 'call',
+    mechanism: 'fork',
+    name: 'execaNode()',
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 1,
+    starts: 'always',
+  },
+  ...['execa', 'zx'].map(
+    (module): StarterSpec => ({
+      module,
+      path: ['$'],
+      invocation: 'call',
+      mechanism: 'process',
+      name: '$``',
+      target: { role: 'shell-command' },
+      starts: 'always',
+      // execa's `$` splits the template into a file and arguments (no shell) and uses cross-spawn;
+      // zx runs the line with bash, which it requires on Windows too.
+      windows: module === 'execa' ? 'shim-aware' : 'posix-shell',
+      configuredByOptionsCall: true,
+    }),
+  ),
+  ...[[], ['spawn'], ['sync']].map(
+    (path): StarterSpec => ({
+      module: 'cross-spawn',
+      path,
+      invocation: 'call',
+      mechanism: 'process',
+      name: path.length === 0 ? 'crossSpawn()' : `crossSpawn.${path[0]}()`,
+      target: { role: 'command', argument: 0 },
+      optionsFrom: 1,
+      starts: 'always',
+      windows: 'shim-aware',
+    }),
+  ),
+  ...commandLibraryStarters(),
+  ...eagerPool('piscina', 'Piscina'),
+  ...eagerPool('tinypool', 'Tinypool', { option: 'runtime', value: 'child_process' }),
+  {
+    module: 'workerpool',
+    path: ['pool'],
+    invocation: 'call',
+    mechanism: 'thread',
+    name: 'workerpool.pool()',
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 0,
+    starts: { whenOption: 'minWorkers' },
+    processMode: { option: 'workerType', value: 'process' },
+  },
+  // pino 10 (lib/tools.js): `pino({ transport })` calls `transport()` itself, which starts a
+  // thread-stream worker; without the option no thread is started.
+  ...[[], ['pino']].map(
+    (path): StarterSpec => ({
+      module: 'pino',
+      path,
+      invocation: 'call',
+      mechanism: 'thread',
+      name: 'pino()',
+      optionsFrom: 0,
+      starts: { whenOption: 'transport' },
+    }),
+  ),
+  {
+    module: 'pino',
+    path: ['transport'],
+    invocation: 'call',
+    mechanism: 'thread',
+    name: 'pino.transport()',
+    starts: 'always',
+  },
+  {
+    module: 'thread-stream',
+    path: [],
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: 'new ThreadStream()',
+    target: { role: 'script', option: 'filename' },
+    optionsFrom: 0,
+    starts: 'always',
+  },
+  {
+    module: 'synckit',
+    path: ['createSyncFn'],
+    invocation: 'call',
+    mechanism: 'thread',
+    name: 'createSyncFn()',
+    target: { role: 'script', argument: 0 },
+    starts: 'always',
+  },
+];
+
+/** A `(command, args, options)` function of a process library, exported under `path`. */
+function commandStarter(module: string, path: readonly string[], name: string, windows: StarterSpec['windows'], optionsFrom = 2): StarterSpec {
+  return {
+    module,
+    path,
+    invocation: 'call',
+    mechanism: 'process',
+    name,
+    target: { role: 'command', argument: 0 },
+    optionsFrom,
+    starts: 'always',
+    windows,
+  };
+}
+
+/** Process libraries, as their published sources start processes (read from the npm tarballs). */
+function commandLibraryStarters(): StarterSpec[] {
+  return [
+    // tinyexec 1.4 (`x`, `exec` = `x`, `xSync`, `execSync`): `normalizeSpawnCommand` looks the command
+    // up on PATH with PATHEXT and runs `.cmd` files and `node_modules/.bin` shims through cmd.exe,
+    // cross-spawn's way; it spawns in `x()` itself (`proc.spawn()`), not on `await`.
+    ...['x', 'exec', 'xSync', 'execSync'].map((name) => commandStarter('tinyexec', [name], `${name}()`, 'shim-aware')),
+    // nano-spawn 2 (default export): on Windows `shouldForceShell` turns on `shell: true` for any
+    // file that is not `.exe`/`.com` and escapes the arguments for cmd.exe.
+    commandStarter('nano-spawn', [], 'spawn()', 'shim-aware', 1),
+    // @npmcli/promise-spawn 9 (the module is the function): without `shell` it calls
+    // child_process.spawn(cmd, args, opts) as given, so shims fail as with spawn(); with `shell` it
+    // builds the cmd.exe line itself.
+    commandStarter('@npmcli/promise-spawn', [], 'promiseSpawn()', 'direct'),
+    // spawn-please 2 and 3 (the module is the function): `spawn` there is cross-spawn.
+    commandStarter('spawn-please', [], 'spawnPlease()', 'shim-aware', 3),
+    // shelljs 0.8 `exec(command, [options], [callback])`: child_process.exec or execFileSync of
+    // node running execSync, so the whole line goes to the platform's shell (cmd.exe on Windows).
+    { ...commandStarter('shelljs', ['exec'], 'shell.exec()', 'direct', 1), target: { role: 'shell-command', argument: 0 } },
+  ];
+}
+
+export const BUILTIN_STARTERS: readonly StarterSpec[] = [
+  ...CHILD_PROCESS_STARTERS,
+  ...THREAD_AND_CLUSTER_STARTERS,
+  ...LIBRARY_STARTERS,
+];

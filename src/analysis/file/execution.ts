@@ -1,0 +1,223 @@
+/**
+ * Execution time: when a node runs relative to the module's import and to object construction.
+ *
+ * - `module-load`: while the module is being evaluated (top level, IIFEs, synchronous callbacks of
+ *   top-level calls, `new Promise` executors, static blocks and static fields of classes evaluated at
+ *   load), or in a local function that top-level code calls (`via` is that call: one level);
+ * - `construction`: in a constructor, an instance field initializer, or a method the constructor
+ *   calls as `this.method()` (`via` is that call: one hop);
+ * - `later`: anything else (function bodies nobody calls at load, callbacks, methods).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { constructorOf, isFunction, memberName, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
+import { bindingReads, isGlobalIdentifier } from '../syntax/scope.js';
+
+type Node = TSESTree.Node;
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+export type Execution =
+  | { readonly when: 'module-load'; readonly via?: TSESTree.CallExpression }
+  | {
+      readonly when: 'construction';
+      readonly classNode: ClassNode;
+      /** `this.method()` in the constructor that leads here. */
+      readonly via?: TSESTree.CallExpression;
+      /** The method reached through `via`. */
+      readonly method?: string;
+    }
+  | { readonly when: 'later' };
+
+const LATER: Execution = { when: 'later' };
+const AT_LOAD: Execution = { when: 'module-load' };
+
+/** Array and iterator methods that call their callback before returning. */
+const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
+  'forEach',
+  'map',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'sort',
+  'toSorted',
+]);
+
+export class ExecutionModel {
+  private readonly functionCache = new Map<FunctionNode, Execution>();
+  /** Executions without following calls of local functions (see `execution`). */
+  private readonly directFunctionCache = new Map<FunctionNode, Execution>();
+  private readonly instantiationCache = new Map<ClassNode, TSESTree.NewExpression | null>();
+
+  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+
+  /** When `node` runs. */
+  executionOf(node: Node): Execution {
+    return this.execution(node, true);
+  }
+
+  /**
+   * With `followCalls`, a local function also runs at load when top-level code calls it (`via`);
+   * without, only where it is written (IIFEs, callbacks, constructors). The call-chain walk asks the
+   * second, so it stays one level deep however long a chain of local functions is.
+   */
+  private execution(node: Node, followCalls: boolean): Execution {
+    let current: Node = node;
+    for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
+      if (isFunction(parent)) return this.functionExecution(parent, followCalls);
+      if (parent.type === 'PropertyDefinition' && current === parent.value) {
+        const classNode = parent.parent.parent;
+        return parent.static ? this.directExecution(classNode) : { when: 'construction', classNode };
+      }
+      if (parent.type === 'StaticBlock') return this.directExecution(parent.parent.parent);
+    }
+    return AT_LOAD;
+  }
+
+  /**
+   * The `new C()` evaluated at module load (directly, not through a local function) that constructs
+   * this local class, if any.
+   */
+  instantiationAtLoad(classNode: ClassNode): TSESTree.NewExpression | undefined {
+    const cached = this.instantiationCache.get(classNode);
+    if (cached !== undefined) return cached ?? undefined;
+    this.instantiationCache.set(classNode, null);
+    let found: TSESTree.NewExpression | undefined;
+    for (const identifier of this.callableReferences(classNode)) {
+      const parent = identifier.parent;
+      if (parent?.type === 'NewExpression' && parent.callee === identifier && this.runsDirectlyAtLoad(parent)) {
+        found = parent;
+        break;
+      }
+    }
+    this.instantiationCache.set(classNode, found ?? null);
+    return found;
+  }
+
+  /** Execution of a node without following calls of local functions (the one level already used). */
+  private directExecution(node: Node): Execution {
+    return this.execution(node, false);
+  }
+
+  private runsDirectlyAtLoad(node: Node): boolean {
+    return this.directExecution(node).when === 'module-load';
+  }
+
+  private functionExecution(fn: FunctionNode, followCalls: boolean): Execution {
+    const cache = followCalls ? this.functionCache : this.directFunctionCache;
+    const cached = cache.get(fn);
+    if (cached) return cached;
+    // Recursion (a function reached from itself) ends as `later`.
+    cache.set(fn, LATER);
+    const execution = this.computeFunctionExecution(fn, followCalls);
+    cache.set(fn, execution);
+    return execution;
+  }
+
+  private computeFunctionExecution(fn: FunctionNode, followCalls: boolean): Execution {
+    const parent = fn.parent;
+    if (!parent) return LATER;
+
+    const invokedBy = this.immediateInvocation(fn);
+    if (invokedBy) return this.execution(invokedBy, followCalls);
+
+    if (parent.type === 'MethodDefinition' && parent.value === fn) {
+      const classNode = parent.parent.parent;
+      if (parent.kind === 'constructor') return { when: 'construction', classNode };
+      if (parent.kind === 'method' && !parent.static) return this.calledFromConstructor(classNode, parent.key, parent.computed);
+      return LATER;
+    }
+    if (parent.type === 'PropertyDefinition' && parent.value === fn && !parent.static) {
+      return this.calledFromConstructor(parent.parent.parent, parent.key, parent.computed);
+    }
+    return followCalls ? this.calledAtLoad(fn) : LATER;
+  }
+
+  /** The call that runs `fn` right where it is written: an IIFE, a sync callback, a Promise executor. */
+  private immediateInvocation(fn: FunctionNode): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+    let wrapper: Node = fn;
+    while (wrapper.parent && skipTransparent(wrapper.parent) === fn) wrapper = wrapper.parent;
+    const parent = wrapper.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'CallExpression' && parent.callee === wrapper) return parent;
+    // `(function () {}).call(this)`
+    if (
+      parent.type === 'MemberExpression' &&
+      parent.object === wrapper &&
+      ['call', 'apply'].includes(memberName(parent) ?? '') &&
+      parent.parent.type === 'CallExpression' &&
+      parent.parent.callee === parent
+    ) {
+      return parent.parent;
+    }
+    if (parent.type === 'NewExpression' && parent.arguments[0] === wrapper && isGlobalIdentifier(this.sourceCode, parent.callee, 'Promise')) {
+      return parent;
+    }
+    if (parent.type === 'CallExpression' && parent.arguments.includes(wrapper as TSESTree.CallExpressionArgument)) {
+      const callee = skipTransparent(parent.callee);
+      if (callee.type !== 'MemberExpression') return undefined;
+      const method = memberName(callee);
+      if (method !== undefined && SYNC_CALLBACK_METHODS.has(method)) return parent;
+      // `Array.from(items, fn)`
+      if (method === 'from' && parent.arguments[1] === wrapper && isGlobalIdentifier(this.sourceCode, callee.object, 'Array')) {
+        return parent;
+      }
+    }
+    return undefined;
+  }
+
+  /** A method runs during construction when the constructor calls `this.name()` directly. */
+  private calledFromConstructor(classNode: ClassNode, key: Node, computed: boolean): Execution {
+    const name = computed ? undefined : key.type === 'Identifier' || key.type === 'PrivateIdentifier' ? key.name : undefined;
+    if (name === undefined) return LATER;
+    const isPrivate = key.type === 'PrivateIdentifier';
+    // The constructor with a body: TypeScript's overload signatures come before it.
+    const constructor = constructorOf(classNode);
+    if (!constructor?.value.body) return LATER;
+    const call = findThisCall(constructor.value.body, name, isPrivate, this.sourceCode.visitorKeys);
+    return call ? { when: 'construction', classNode, via: call, method: name } : LATER;
+  }
+
+  /** A local function runs at load when top-level code calls it (one level of calls). */
+  private calledAtLoad(fn: FunctionNode): Execution {
+    for (const identifier of this.callableReferences(fn)) {
+      const parent = identifier.parent;
+      if (parent?.type === 'CallExpression' && parent.callee === identifier && this.runsDirectlyAtLoad(parent)) {
+        return { when: 'module-load', via: parent };
+      }
+    }
+    return LATER;
+  }
+  private callableReferences(node: FunctionNode | ClassNode): TSESTree.Identifier[] {
+    return bindingReads(this.sourceCode, node) ?? [];
+  }
+}
+
+/** `this.name()` in a constructor body, not inside nested functions (which run later). */
+function findThisCall(
+  body: TSESTree.BlockStatement,
+  name: string,
+  isPrivate: boolean,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): TSESTree.CallExpression | undefined {
+  let found: TSESTree.CallExpression | undefined;
+  walk(body, visitorKeys, (node) => {
+    // Functions in the constructor run later unless invoked; nested classes are separate.
+    if (found || isFunction(node) || node.type === 'ClassBody') return false;
+    if (node.type !== 'CallExpression') return true;
+    const callee = skipTransparent(node.callee);
+    const matches =
+      callee.type === 'MemberExpression' &&
+      callee.object.type === 'ThisExpression' &&
+      (isPrivate ? callee.property.type === 'PrivateIdentifier' && callee.property.name === name : memberName(callee) === name);
+    if (matches) found = node;
+    return !matches;
+  });
+  return found;
+}

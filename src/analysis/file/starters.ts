@@ -1,0 +1,75 @@
+/**
+ * The starts written in one file: every call or `new` of a catalog starter, with the options and
+ * target written at it, whether it starts right away, and the mechanism in effect.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type { ResolvedSettings } from '../catalog/settings.js';
+import type { Mechanism, StarterSpec } from '../catalog/starters.js';
+import { optionsArgument, propertyValue } from '../syntax/ast.js';
+import { refKey, type Invocation, type ReferenceIndex } from './references.js';
+
+/** A call or `new` of a catalog starter. */
+export interface StarterSite extends Invocation {
+  readonly spec: StarterSpec;
+  /** The options object literal, when one is written at the call. */
+  readonly options: TSESTree.ObjectExpression | undefined;
+  /** The expression naming the command or script, when it is written at the call. */
+  readonly target: TSESTree.Node | undefined;
+  /** Whether the invocation starts a process or thread right away (eager pools do, lazy ones not). */
+  readonly startsNow: boolean;
+  /** The mechanism in effect, with a pool's process mode taken into account. */
+  readonly mechanism: Mechanism;
+}
+
+/** The starts among the invocations of the reference index, by the starters of the settings. */
+export function findStarters(references: ReferenceIndex, settings: ResolvedSettings): StarterSite[] {
+  const sites: StarterSite[] = [];
+  for (const invocation of references.invocations) {
+    const specs = settings.starters.get(refKey(invocation.callee));
+    const spec = specs?.find((candidate) => matchesInvocation(candidate, invocation));
+    if (spec) sites.push(describeSite(invocation, spec));
+  }
+  return sites;
+}
+
+function matchesInvocation(spec: StarterSpec, invocation: Invocation): boolean {
+  if (spec.configuredByOptionsCall && isOptionsCall(invocation.node)) return false;
+  return spec.invocation === 'call-or-construct' || (spec.invocation === 'call') === (invocation.kind === 'call');
+}
+
+/** `$()` or `$({ … })`: a call that hands over options only, no command. */
+function isOptionsCall(node: Invocation['node']): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const [first] = node.arguments;
+  return first === undefined || (node.arguments.length === 1 && first.type === 'ObjectExpression');
+}
+
+function describeSite(invocation: Invocation, spec: StarterSpec): StarterSite {
+  const args = invocation.node.type === 'TaggedTemplateExpression' ? [] : invocation.node.arguments;
+  const options = spec.optionsFrom === undefined ? undefined : optionsArgument(args, spec.optionsFrom);
+  let target: TSESTree.Node | undefined;
+  if (spec.target?.argument !== undefined) target = args[spec.target.argument];
+  else if (spec.target?.option !== undefined && options) target = propertyValue(options, spec.target.option);
+  return {
+    ...invocation,
+    spec,
+    options,
+    target,
+    startsNow: startsNow(spec, options),
+    mechanism: processModeOn(spec, options) ? 'process' : spec.mechanism,
+  };
+}
+
+function startsNow(spec: StarterSpec, options: TSESTree.ObjectExpression | undefined): boolean {
+  if (spec.starts === 'always') return true;
+  const value = options && propertyValue(options, spec.starts.whenOption);
+  if (!value) return false;
+  return !(value.type === 'Literal' && (value.value === 0 || value.value === false || value.value === null));
+}
+
+function processModeOn(spec: StarterSpec, options: TSESTree.ObjectExpression | undefined): boolean {
+  if (!spec.processMode || !options) return false;
+  const value = propertyValue(options, spec.processMode.option);
+  return value?.type === 'Literal' && value.value === spec.processMode.value;
+}

@@ -1,0 +1,150 @@
+/**
+ * The platforms a project's CI runs a package script on, from the GitHub Actions workflows of its
+ * repository (`.github/workflows/*.yml`). A project whose CI runs jobs on Windows, but runs a
+ * script only in jobs on Linux or macOS runners, keeps that script off Windows: zx's
+ * `npm run test:audit` runs in an `ubuntu-latest` job while the Windows jobs run the smoke tests.
+ *
+ * Read from the text by indentation, without a YAML parser: a job is a key under `jobs:`, its
+ * runner is its `runs-on:` value (an expression such as `${{ matrix.os }}` takes the runner names
+ * written anywhere in the job), and any command in its block may run the script. Unknown
+ * (undefined) when the file is a `bin`, when no script or more than one way runs it (another
+ * script, an npm lifecycle, a `pre`/`post` hook), without workflows or a Windows job, when no job
+ * runs it, or when a job that runs it names no platform. Read once per repository and process.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, type Platform } from '../catalog/platform-apis.js';
+import { startedPaths, type PackageManifest } from './package-manifest.js';
+import { readText } from '../../util/read-text.js';
+import { escapeRegExp } from '../../util/regexp.js';
+
+interface Job {
+  /** The platforms its runner can be; undefined when the runner names none (`self-hosted`). */
+  readonly platforms: ReadonlySet<Platform> | undefined;
+  readonly text: string;
+}
+
+/** Folders walked up from a package folder to find the repository's `.github`. */
+const MAX_LEVELS = 6;
+
+/** Package folder → the jobs of its repository. */
+const jobsByFolder = new Map<string, readonly Job[]>();
+/** Folder → the jobs of its own `.github/workflows` (undefined: it has none). */
+const workflowsByFolder = new Map<string, readonly Job[] | undefined>();
+
+/** The platforms the repository's CI runs `file` on, through the scripts of `manifest`; undefined when unknown. */
+export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySet<Platform> | undefined {
+  const paths = startedPaths(file);
+  if (paths.some((started) => manifest.binFiles.has(started))) return undefined;
+  const names = paths.flatMap((started) => manifest.scriptsRunning.get(started) ?? []);
+  if (names.length === 0) return undefined;
+  for (const name of names) {
+    if (NPM_LIFECYCLE_SCRIPTS.has(name) || /^(?:pre|post)/.test(name)) return undefined;
+    const mention = wordPattern(name);
+    if ([...manifest.scripts].some(([other, command]) => other !== name && mention.test(command))) return undefined;
+  }
+  const jobs = repositoryJobs(manifest.folder);
+  if (!jobs.some((job) => job.platforms?.has('win32'))) return undefined;
+  const relative = path.relative(manifest.folder, file).split(path.sep).join('/');
+  const invocations = names.map(invocationPattern);
+  const platforms = new Set<Platform>();
+  for (const job of jobs) {
+    if (!job.text.includes(relative) && !invocations.some((pattern) => pattern.test(job.text))) continue;
+    if (!job.platforms) return undefined;
+    for (const platform of job.platforms) platforms.add(platform);
+  }
+  return platforms.size > 0 ? platforms : undefined;
+}
+
+/** The jobs of the workflows of the repository holding `folder`. */
+function repositoryJobs(folder: string): readonly Job[] {
+  const cached = jobsByFolder.get(folder);
+  if (cached) return cached;
+  let jobs: readonly Job[] = [];
+  for (let current = folder, level = 0; level < MAX_LEVELS; level += 1) {
+    const found = workflowJobs(current);
+    if (found) {
+      jobs = found;
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current || hasEntry(current, '.git')) break;
+    current = parent;
+  }
+  jobsByFolder.set(folder, jobs);
+  return jobs;
+}
+
+/** The jobs of `folder/.github/workflows`, read once for every package below it; undefined without one. */
+function workflowJobs(folder: string): readonly Job[] | undefined {
+  if (workflowsByFolder.has(folder)) return workflowsByFolder.get(folder);
+  const workflows = path.join(folder, '.github', 'workflows');
+  const jobs = listYaml(workflows)?.flatMap((name) => parseJobs(readText(path.join(workflows, name)) ?? ''));
+  workflowsByFolder.set(folder, jobs);
+  return jobs;
+}
+
+/** The jobs of one workflow file: the blocks under `jobs:`, one per key at the first indentation. */
+export function parseJobs(text: string): Job[] {
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((line) => /^jobs:\s*(?:#.*)?$/.test(line));
+  if (start < 0) return [];
+  const blocks: string[][] = [];
+  let jobIndent: number | undefined;
+  for (const line of lines.slice(start + 1)) {
+    if (/^\s*(?:#.*)?$/.test(line)) continue;
+    const indent = line.length - line.trimStart().length;
+    // The next top-level key ends the jobs.
+    if (indent === 0) break;
+    jobIndent ??= indent;
+    if (indent <= jobIndent) blocks.push([line]);
+    else blocks.at(-1)?.push(line);
+  }
+  return blocks.map((block) => {
+    const text = block.join('\n');
+    return { platforms: runnerPlatforms(block, text), text };
+  });
+}
+
+function runnerPlatforms(block: readonly string[], text: string): ReadonlySet<Platform> | undefined {
+  const at = block.findIndex((line) => /^\s+runs-on:/.test(line));
+  if (at < 0) return undefined;
+  // `runs-on: ubuntu-latest`, `runs-on: [self-hosted, linux]`, or a list on the lines below.
+  let value = (block[at] ?? '').replace(/^\s+runs-on:/, '');
+  for (let index = at + 1; index < block.length && /^\s+-\s/.test(block[index] ?? ''); index += 1) value += ` ${block[index]}`;
+  const named = platformWords(value.includes('${{') ? text : value);
+  return named.size > 0 ? named : undefined;
+}
+
+function platformWords(text: string): Set<Platform> {
+  const found = new Set<Platform>();
+  for (const [pattern, platform] of CI_RUNNER_WORDS) if (pattern.test(text)) found.add(platform);
+  return found;
+}
+
+/** `npm run name`, `npm run-script name`, `pnpm name`, `yarn run name`, `bun run name`, `npm test`. */
+function invocationPattern(name: string): RegExp {
+  return new RegExp(`\\b(?:npm|pnpm|yarn|bun)(?:\\s+-{1,2}[\\w-]+)*\\s+(?:run(?:-script)?\\s+)?(?:-{1,2}[\\w-]+\\s+)*${escapeRegExp(name)}(?![\\w:.-])`);
+}
+
+/** The script's name as a word of another command (`npm run a && npm run name`, `run-s name`). */
+function wordPattern(name: string): RegExp {
+  return new RegExp(`(?<![\\w:.-])${escapeRegExp(name)}(?![\\w:.-])`);
+}
+
+function listYaml(folder: string): string[] | undefined {
+  try {
+    return readdirSync(folder).filter((name) => /\.ya?ml$/.test(name));
+  } catch {
+    return undefined;
+  }
+}
+
+function hasEntry(folder: string, name: string): boolean {
+  try {
+    return readdirSync(folder).includes(name);
+  } catch {
+    return false;
+  }
+}

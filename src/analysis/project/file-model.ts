@@ -1,0 +1,216 @@
+/**
+ * The file model: whether a file is an entry point (started, never imported), a test file (loaded
+ * by a test runner), which module system it runs in, and the platforms its path names. Computed
+ * once per file from its text, its path and its nearest package.json.
+ *
+ * Code written for one platform, where the analysis cannot tell whether that platform is the
+ * host's, is taken as that platform's code: a file whose path names a non-Windows platform
+ * (`src/util/linux-installer.ts`, `MacUpdater.ts`, `test/linux/…`) runs there, as Go's
+ * `_linux.go` files do, and the platform rules stay silent about Windows in it. Platform facts
+ * only ever silence reports, so this can hide a cross-build from a Windows host, never add one.
+ */
+import * as path from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { memberName } from '../syntax/ast.js';
+import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from '../catalog/platform-apis.js';
+import { ciPlatforms } from './ci-workflows.js';
+import { moduleSystemOf, type ModuleSystem } from './module-system.js';
+import { enclosingManifest, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
+import { globalReferences } from '../syntax/scope.js';
+import type { ResolvedSettings } from '../catalog/settings.js';
+
+/**
+ * Why a file is an entry point:
+ * - `shebang`: it starts with `#!`;
+ * - `package`: the nearest package.json names it in `bin` or runs it from a script;
+ * - `setting`: it matches `settings['process-guard'].entryPoints`;
+ * - `no-exports`: it exports nothing, so importing it can only be for its side effects.
+ */
+export type EntryReason = 'shebang' | 'package' | 'setting' | 'no-exports';
+
+export interface FileModel {
+  readonly entryPoint: EntryReason | undefined;
+  /** `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder, or matching `testFiles`. */
+  readonly isTestFile: boolean;
+  readonly moduleSystem: ModuleSystem;
+  /**
+   * The folder of the nearest package.json, for a file on disk: package managers run scripts there,
+   * so `npm test` starts the test runner, and the tests, in it.
+   */
+  readonly packageFolder: string | undefined;
+  /**
+   * The platforms the file's path (from its package folder) says it is written for, when a word of
+   * it names non-Windows platforms and none names Windows; undefined otherwise (or with the
+   * `platformFileNames` setting off).
+   */
+  readonly namedPlatforms: ReadonlySet<Platform> | undefined;
+  /**
+   * For a fixture (a file on disk in a `fixtures`, `fixture` or `__fixtures__` folder, or named
+   * `*.fixture.*`), the folder whose files start it: the one holding the outermost fixtures folder,
+   * or the fixture's own. A test runner does not load a fixture; the tests that name it run it.
+   */
+  readonly fixtureRunners: string | undefined;
+  /**
+   * For a script the package's `scripts` run, the platforms the repository's CI runs it on, when
+   * the CI runs other jobs on Windows and this script only elsewhere (ci-workflows.ts); undefined
+   * otherwise (or with the `ciWorkflows` setting off).
+   */
+  readonly ciPlatforms: ReadonlySet<Platform> | undefined;
+}
+
+export interface FilePaths {
+  /** `context.filename`: its extension says the language (a code block's own, inside a processor). */
+  readonly filename: string;
+  /** `context.physicalFilename`: the file on disk, whose folders lead to the package.json. */
+  readonly physicalFilename: string;
+  readonly cwd: string;
+}
+
+// `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run.
+const TEST_NAME = /\.(?:test|spec|test-d)\./;
+const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests', 'test-d']);
+const FIXTURE_FOLDERS = new Set(['fixtures', 'fixture', '__fixtures__']);
+const FIXTURE_NAME = /\.fixture\./;
+
+export function buildFileModel(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  paths: FilePaths,
+  settings: Pick<ResolvedSettings, 'entryPoints' | 'testFiles' | 'platformFileNames' | 'ciWorkflows'>,
+): FileModel {
+  // `<input>`, `<text>` and other relative names are not on disk: no package.json applies.
+  const onDisk = path.isAbsolute(paths.physicalFilename);
+  const manifest = onDisk ? nearestManifest(paths.physicalFilename) : undefined;
+  const relative = packageRelativePath(paths, manifest, onDisk);
+  const starter = startingPackage(manifest, paths.physicalFilename);
+  return {
+    entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
+    isTestFile: isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)),
+    moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
+    packageFolder: manifest?.folder,
+    namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
+    fixtureRunners: onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined,
+    ciPlatforms: settings.ciWorkflows && starter ? ciPlatforms(paths.physicalFilename, starter) : undefined,
+  };
+}
+
+/** The platforms the file's path names and those the CI runs it on, together: the facts of its Program. */
+export function filePlatforms(model: FileModel): ReadonlySet<Platform> | undefined {
+  const { namedPlatforms: named, ciPlatforms: ci } = model;
+  if (!named || !ci) return named ?? ci;
+  return new Set([...named].filter((platform) => ci.has(platform)));
+}
+
+/**
+ * The words of a path: split at every character that is not a letter or digit (`-`, `_`, `.`,
+ * `/`), at camelCase humps (`MacUpdater`, `OSXUpdater`) and between letters and digits (`linux64`),
+ * lowercased. Whole words only: `machine` and `Linuxy` are one word each.
+ */
+export function pathWords(relative: string): string[] {
+  return relative
+    .split(/[^A-Za-z0-9]+/)
+    .flatMap((part) => part.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/))
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/** The platforms named by the words of a package-relative path (see PLATFORM_PATH_WORDS). */
+export function platformsNamedBy(relative: string): ReadonlySet<Platform> | undefined {
+  const words = pathWords(relative);
+  const named = new Set<Platform>();
+  for (const [index, word] of words.entries()) {
+    if (WINDOWS_PATH_WORDS.has(word)) return undefined;
+    const next = words[index + 1];
+    if (next !== undefined && NOT_PLATFORM_PHRASES.get(word)?.has(next)) continue;
+    for (const platform of PLATFORM_PATH_WORDS.get(word) ?? []) named.add(platform);
+  }
+  return named.size > 0 ? named : undefined;
+}
+
+/** The path from the package folder (or the working directory without one), with `/` separators. */
+function packageRelativePath(paths: FilePaths, manifest: PackageManifest | undefined, onDisk: boolean): string {
+  const relative = onDisk ? path.relative(manifest?.folder ?? paths.cwd, paths.physicalFilename) : paths.physicalFilename;
+  return relative.split(path.sep).join('/');
+}
+
+function fixtureRunnersFolder(file: string, relative: string): string | undefined {
+  const segments = relative.split('/');
+  const name = segments.pop() ?? '';
+  const outermost = segments.findIndex((segment) => FIXTURE_FOLDERS.has(segment));
+  if (outermost >= 0) return path.join(path.dirname(file), ...segments.slice(outermost).map(() => '..'));
+  return FIXTURE_NAME.test(name) ? path.dirname(file) : undefined;
+}
+
+function isTestPath(relative: string): boolean {
+  const segments = relative.split('/');
+  const name = segments.pop() ?? '';
+  return TEST_NAME.test(name) || segments.some((segment) => TEST_FOLDERS.has(segment));
+}
+
+/** Packages looked at from the nearest one up: a workspace is rarely nested deeper. */
+const MAX_ENCLOSING_PACKAGES = 4;
+
+function entryReason(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  relative: string,
+  starter: PackageManifest | undefined,
+  globs: readonly RegExp[],
+): EntryReason | undefined {
+  if (sourceCode.text.startsWith('#!')) return 'shebang';
+  if (starter) return 'package';
+  if (globs.some((glob) => glob.test(relative))) return 'setting';
+  return hasExports(sourceCode) ? undefined : 'no-exports';
+}
+
+/**
+ * The nearest package.json, or one of the packages that hold it (a workspace root running
+ * `node scripts/x.js` where `scripts/` has a package.json of its own), that starts the file.
+ */
+function startingPackage(nearest: PackageManifest | undefined, filename: string): PackageManifest | undefined {
+  let manifest = nearest;
+  for (let hops = 0; manifest && hops < MAX_ENCLOSING_PACKAGES; hops += 1, manifest = enclosingManifest(manifest)) {
+    const { startedFiles } = manifest;
+    if (startedPaths(filename).some((started) => startedFiles.has(started))) return manifest;
+  }
+  return undefined;
+}
+
+/** Whether importing the file gives the importer anything: ESM exports or CommonJS ones. */
+function hasExports(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return sourceCode.ast.body.some(isExportStatement) || hasCommonJsExports(sourceCode);
+}
+
+function isExportStatement(statement: TSESTree.ProgramStatement): boolean {
+  switch (statement.type) {
+    case 'ExportNamedDeclaration':
+      // `export {}` only makes a TypeScript script a module: it exports nothing.
+      return statement.declaration !== null || statement.specifiers.length > 0 || statement.source !== null;
+    case 'ExportDefaultDeclaration':
+    case 'ExportAllDeclaration':
+    case 'TSExportAssignment':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * `module.exports = …`, `exports.x = …`, `module.exports.x = …`, and `exports` handed to a call
+ * (`Object.defineProperty(exports, …)`, `Object.assign(module.exports, …)`, compiled `__exportStar(m, exports)`).
+ */
+function hasCommonJsExports(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const globals = globalReferences(sourceCode, ['exports', 'module']);
+  const exportObjects: TSESTree.Node[] = [...(globals.get('exports') ?? [])];
+  for (const identifier of globals.get('module') ?? []) {
+    const parent = identifier.parent;
+    if (parent.type === 'MemberExpression' && parent.object === identifier && memberName(parent) === 'exports') exportObjects.push(parent);
+  }
+  return exportObjects.some((node) => {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (parent.type === 'AssignmentExpression') return parent.left === node;
+    if (parent.type === 'MemberExpression') return parent.object === node && parent.parent.type === 'AssignmentExpression' && parent.parent.left === parent;
+    return (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.Expression);
+  });
+}

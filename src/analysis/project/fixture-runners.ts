@@ -1,0 +1,107 @@
+/**
+ * Who runs a fixture. A test runner does not load a file in a `fixtures` folder (file-model.ts):
+ * the tests that name it start it (`runMocha('signals-sigabrt.fixture.js', …)`,
+ * `fork(path.join(__dirname, 'fixtures', 'kill.js'))`). When every string that names it sits under
+ * a platform test (`if (os.platform() !== 'win32') { … }`), it runs on those platforms only.
+ *
+ * The source files under the fixture's runners folder whose text names the fixture are parsed like
+ * the linted file and read through the same analysis. Unknown (undefined) when no file names it, a
+ * file names it but not in a whole string, or more than MAX_RUNNERS files name it. Nothing throws.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
+import { fileStamp, isFresh } from './file-stamp.js';
+import { possiblePlatforms } from '../file/guards/facts.js';
+import type { GuardEvaluator } from '../file/guards/guards.js';
+import { inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
+import { readText } from '../../util/read-text.js';
+
+/** What the runners' analysis gives: the facts at a node, and where the file mentions a string. */
+export interface RunnerAnalysis {
+  readonly guards: Pick<GuardEvaluator, 'factsAt' | 'mentions'>;
+}
+
+/** Files that name one fixture, parsed to answer for it. */
+const MAX_RUNNERS = 8;
+/** Source files listed under one runners folder. */
+const MAX_LISTED = 5000;
+const MAX_TEXT_BYTES = 512 * 1024;
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+
+const listings = new Map<string, { files: readonly string[]; takenAt: number }>();
+const texts = new Map<string, { mtimeMs: number; text: string | undefined }>();
+
+/** The platforms the files that name `fixture` run it on; undefined when unknown or all. */
+export function fixtureRunnerPlatforms(
+  fixture: string,
+  folder: string,
+  environment: LintEnvironment,
+  analyze: (context: AnalysisContext) => RunnerAnalysis,
+): ReadonlySet<Platform> | undefined {
+  const base = path.basename(fixture);
+  const stem = base.slice(0, base.length - path.extname(base).length) || base;
+  const names = (value: string): boolean => [base, stem].some((name) => value === name || value.endsWith(`/${name}`) || value.endsWith(`\\${name}`));
+  const runners = sourceFiles(folder).filter((file) => file !== fixture && textOf(file)?.includes(stem));
+  if (runners.length === 0 || runners.length > MAX_RUNNERS) return undefined;
+  const platforms = new Set<Platform>();
+  for (const runner of runners) {
+    const text = textOf(runner) ?? '';
+    const found = inspectModule(runner, text, environment, (context) => platformsNaming(analyze(context), names), undefined);
+    // A file that names the fixture but not in a whole string starts it in a way not seen here.
+    if (!found) return undefined;
+    for (const platform of found) platforms.add(platform);
+  }
+  return platforms.size > 0 && platforms.size < PLATFORMS.length ? platforms : undefined;
+}
+
+/** The platforms on which the strings naming the fixture can be reached; undefined when none does. */
+function platformsNaming(analysis: RunnerAnalysis, names: (value: string) => boolean): ReadonlySet<Platform> | undefined {
+  const { strings } = analysis.guards.mentions();
+  let named = false;
+  const platforms = new Set<Platform>();
+  for (const [value, nodes] of strings) {
+    if (!names(value)) continue;
+    for (const node of nodes) {
+      named = true;
+      for (const platform of possiblePlatforms(analysis.guards.factsAt(node))) platforms.add(platform);
+    }
+  }
+  return named ? platforms : undefined;
+}
+
+/** The source files under `folder`, outside installed packages and dot-folders; listed again after a moment. */
+function sourceFiles(folder: string): readonly string[] {
+  const now = Date.now();
+  const known = listings.get(folder);
+  if (known && isFresh(known.takenAt, now)) return known.files;
+  const files: string[] = [];
+  const pending = [folder];
+  for (let current = pending.pop(); current !== undefined && files.length < MAX_LISTED; current = pending.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isFile() && SOURCE_FILE.test(entry.name)) files.push(full);
+    }
+  }
+  listings.set(folder, { files, takenAt: now });
+  return files;
+}
+
+function textOf(file: string): string | undefined {
+  const stamp = fileStamp(file);
+  if (!stamp || stamp.size > MAX_TEXT_BYTES) return undefined;
+  const cached = texts.get(file);
+  if (cached?.mtimeMs === stamp.mtimeMs) return cached.text;
+  const text = readText(file);
+  texts.set(file, { mtimeMs: stamp.mtimeMs, text });
+  return text;
+}

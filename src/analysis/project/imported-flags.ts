@@ -1,0 +1,221 @@
+/**
+ * Platform flags one import away, the first piece of the project model: `IS_WINDOWS` in
+ * `import { IS_WINDOWS } from './util/windows.js'`, `const { isWindows } = require('./utils')` or
+ * `utils.isWindows` of `const utils = require('./utils')`, where that module exports
+ * `process.platform === 'win32'` (or an `os.platform()` test) under that name.
+ *
+ * The module is found like Node and TypeScript do for relative specifiers (extension probing, `.js`
+ * naming a `.ts` source, `index` files), read and parsed once per process with the linted file's
+ * parser, keyed by path and modification time. Anything unresolved, unreadable, too large or
+ * unparsable is unknown, and never throws.
+ */
+import path from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { memberName, skipTransparent, stringValue } from '../syntax/ast.js';
+import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
+import type { ImportedPlatformFlags } from '../file/guards/guards.js';
+import { fileStamp } from './file-stamp.js';
+import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
+import { resolveRelative } from './module-resolution.js';
+import { isRuntimeCheck, type RuntimeCheckScope } from '../file/guards/runtime-checks.js';
+import { readText } from '../../util/read-text.js';
+
+type Node = TSESTree.Node;
+
+/** The parser's entry points, as ESLint hands it to rules in `languageOptions`. */
+export interface ForeignParser {
+  parse?: (text: string, options?: Record<string, unknown>) => unknown;
+  parseForESLint?: (text: string, options?: Record<string, unknown>) => { ast: unknown };
+}
+
+const MAX_MODULE_BYTES = 512 * 1024;
+const MAX_CONSTANT_DEPTH = 4;
+/** Exported platform flags of a module: name → the platforms on which it is truthy. */
+type FlagTable = ReadonlyMap<string, ReadonlySet<Platform>>;
+
+const tables = new Map<string, { mtimeMs: number; flags: FlagTable }>();
+
+export class ImportedFlags implements ImportedPlatformFlags {
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly filename: string,
+    private readonly parser: ForeignParser | undefined,
+  ) {}
+
+  /** The platforms on which `node`, a flag imported from a relative module, is truthy. */
+  platformsOf(node: Node): ReadonlySet<Platform> | undefined {
+    if (!this.parser || !path.isAbsolute(this.filename)) return undefined;
+    const imported = importedName(this.sourceCode, node, isRelative);
+    if (!imported) return undefined;
+    const file = resolveRelative(path.dirname(this.filename), imported.specifier);
+    return file === undefined ? undefined : flagTable(file, this.parser).get(imported.name);
+  }
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+function flagTable(file: string, parser: ForeignParser): FlagTable {
+  const stamp = fileStamp(file);
+  if (!stamp) return new Map();
+  const { mtimeMs, size } = stamp;
+  const cached = tables.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.flags;
+  const flags = size > MAX_MODULE_BYTES ? new Map() : exportedFlags(parse(file, parser));
+  tables.set(file, { mtimeMs, flags });
+  return flags;
+}
+
+function parse(file: string, parser: ForeignParser): TSESTree.Program | undefined {
+  const text = readText(file);
+  if (text === undefined) return undefined;
+  for (const sourceType of ['module', 'script']) {
+    const options = { ecmaVersion: 'latest', sourceType, range: true, loc: true, filePath: file, comment: false, tokens: false };
+    try {
+      const result = parser.parseForESLint ? parser.parseForESLint(text, options).ast : parser.parse?.(text, options);
+      if (result && typeof result === 'object' && (result as { type?: unknown }).type === 'Program') return result as TSESTree.Program;
+    } catch {
+      // try the other module system, then give up
+    }
+  }
+  return undefined;
+}
+
+/** The top-level names of a module and their initializers, and what it exports under which name. */
+function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
+  const flags = new Map<string, ReadonlySet<Platform>>();
+  if (!program) return flags;
+  const constants = new Map<string, Node>();
+  const osNames = new Set<string>();
+  const exported = new Map<string, Node>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+        if (requiredSpecifier(declarator.init)?.replace(/^node:/, '') === 'os') osNames.add(declarator.id.name);
+        if (declaration.kind === 'const') constants.set(declarator.id.name, declarator.init);
+        if (statement.type === 'ExportNamedDeclaration') exported.set(declarator.id.name, declarator.init);
+        // `var utils = module.exports = { isWindows: … }`
+        if (declarator.init.type === 'AssignmentExpression') commonJsExports(declarator.init, exported);
+      }
+    } else if (statement.type === 'ImportDeclaration' && statement.source.value.replace(/^node:/, '') === 'os') {
+      for (const specifier of statement.specifiers) if (specifier.type !== 'ImportSpecifier') osNames.add(specifier.local.name);
+    } else if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.name;
+        const name = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        const init = constants.get(local);
+        if (init) exported.set(name, init);
+      }
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      commonJsExports(statement.expression, exported);
+    }
+  }
+  const scope: RuntimeCheckScope = {
+    // A module read from disk has no scope manager: its top-level constants are its bindings.
+    isGlobal: (identifier) => !constants.has(identifier.name),
+    constantOf: (identifier) => constants.get(identifier.name),
+  };
+  const context: ModuleContext = { constants, osNames, scope };
+  for (const [name, init] of exported) {
+    const platforms = truthyOn(init, context, 0);
+    if (platforms && platforms.size < PLATFORMS.length) flags.set(name, platforms);
+  }
+  return flags;
+}
+
+/** `module.exports = { a, b: … }`, `exports.a = …`, `module.exports.a = …`, through `x = module.exports = …` chains. */
+function commonJsExports(assignment: TSESTree.AssignmentExpression, exported: Map<string, Node>): void {
+  for (let current: Node = assignment; current.type === 'AssignmentExpression'; current = current.right) {
+    const target = current.left;
+    if (target.type !== 'MemberExpression') continue;
+    const name = memberName(target);
+    const holder = target.object;
+    const isModuleExports = (node: Node) => node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && memberName(node) === 'exports';
+    if (isModuleExports(target)) {
+      const value = skipTransparent(finalValue(current.right));
+      if (value.type !== 'ObjectExpression') continue;
+      for (const property of value.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const key = property.key.type === 'Identifier' ? property.key.name : stringValue(property.key);
+        if (key !== undefined) exported.set(key, property.value);
+      }
+    } else if (name !== undefined && ((holder.type === 'Identifier' && holder.name === 'exports') || isModuleExports(holder))) {
+      exported.set(name, finalValue(current.right));
+    }
+  }
+}
+
+function finalValue(node: Node): Node {
+  let current = node;
+  while (current.type === 'AssignmentExpression') current = current.right;
+  return current;
+}
+
+interface ModuleContext {
+  readonly constants: ReadonlyMap<string, Node>;
+  readonly osNames: ReadonlySet<string>;
+  readonly scope: RuntimeCheckScope;
+}
+
+/** The platforms on which a foreign expression is truthy; undefined when it is not a platform test. */
+function truthyOn(nodeIn: Node, context: ModuleContext, depth: number): Set<Platform> | undefined {
+  const node = skipTransparent(nodeIn);
+  switch (node.type) {
+    case 'UnaryExpression': {
+      const inner = node.operator === '!' ? truthyOn(node.argument, context, depth) : undefined;
+      return inner && complement(inner);
+    }
+    case 'LogicalExpression': {
+      const left = truthyOn(node.left, context, depth);
+      const right = truthyOn(node.right, context, depth);
+      // `(isNode || isDeno) && process.platform === 'win32'`: the platform test (runtime-checks.ts)
+      if (node.operator === '&&' && left && !right && isRuntimeCheck(node.right, context.scope)) return left;
+      if (node.operator === '&&' && right && !left && isRuntimeCheck(node.left, context.scope)) return right;
+      if (!left || !right || node.operator === '??') return undefined;
+      return node.operator === '&&' ? new Set([...left].filter((p) => right.has(p))) : new Set([...left, ...right]);
+    }
+    case 'BinaryExpression': {
+      const negated = node.operator === '!==' || node.operator === '!=';
+      if (!negated && node.operator !== '===' && node.operator !== '==') return undefined;
+      const [source, literal] = isPlatformSource(node.left, context) ? [node.left, node.right] : [node.right, node.left];
+      const value = stringValue(literal);
+      if (!isPlatformSource(source, context) || value === undefined) return undefined;
+      const equal = new Set(PLATFORMS.filter((platform) => platform === value));
+      return negated ? complement(equal) : equal;
+    }
+    case 'CallExpression': {
+      const callee = skipTransparent(node.callee);
+      const [argument] = node.arguments;
+      const needle = argument && stringValue(argument);
+      if (callee.type !== 'MemberExpression' || needle === undefined || !isPlatformSource(callee.object, context)) return undefined;
+      if (memberName(callee) === 'startsWith') return new Set(PLATFORMS.filter((platform) => platform.startsWith(needle)));
+      return undefined;
+    }
+    case 'Identifier': {
+      const init = depth < MAX_CONSTANT_DEPTH ? context.constants.get(node.name) : undefined;
+      return init ? truthyOn(init, context, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `process.platform`, or `os.platform()` of an `os` the module imports. */
+function isPlatformSource(nodeIn: Node, context: ModuleContext): boolean {
+  const node = skipTransparent(nodeIn);
+  if (node.type === 'MemberExpression') {
+    return node.object.type === 'Identifier' && node.object.name === 'process' && !context.constants.has('process') && memberName(node) === 'platform';
+  }
+  if (node.type !== 'CallExpression' || node.arguments.length > 0) return false;
+  const callee = skipTransparent(node.callee);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && context.osNames.has(callee.object.name) && memberName(callee) === 'platform';
+}
+
+function complement(platforms: ReadonlySet<Platform>): Set<Platform> {
+  return new Set(PLATFORMS.filter((platform) => !platforms.has(platform)));
+}

@@ -1,0 +1,311 @@
+/**
+ * The project model, as one file sees it: which calls and `new`s of this file start something
+ * because of what the called function or class does, here or in another module of the project,
+ * and which calls pass their arguments to a start in another module (an imported wrapper).
+ *
+ * - `startCalls`: calls and `new`s of imported functions and classes whose module summary starts
+ *   (`new TtsEngine()`, `createPool()`, `startServer()`);
+ * - `wrapperCalls`: calls of imported functions whose parameters reach a start's command, script or
+ *   options (`run('npm', ['install'])` with `run` from `./run.js`);
+ * - `classStart`: whether constructing a class of this file starts something, and where.
+ *
+ * This file's own exports, as an importer sees them, are summarised above the questions
+ * (`model/export-summary.ts`); the summaries of other modules come from `summary-store.ts`.
+ *
+ * Imported names resolve like `imported-bindings.ts` and `module-resolution.ts` say; whatever they
+ * cannot resolve is unknown and starts nothing.
+ */
+import path from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import type { Serialization } from '../catalog/vocabulary.js';
+import type { ClassNode, ExecutionModel } from '../file/execution.js';
+import { isStartContextGuarded } from '../file/guards/facts.js';
+import type { GuardEvaluator } from '../file/guards/guards.js';
+import { importedName, requiredSpecifier, type ImportedName } from '../file/imported-bindings.js';
+import { buildSummaries, startPointOf, type FunctionSummaries, type StartPoint } from '../file/local-functions.js';
+import type { StarterSite } from '../file/starters.js';
+import { constructorOf } from '../syntax/ast.js';
+import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
+import { knownSummary, moduleSummary, startsAnything, type ExportedRole, type ExportSummary, type LintEnvironment } from './summary-store.js';
+
+type Node = TSESTree.Node;
+
+/** What the project model reads of one file's analysis: its own facts, nothing above the file layer. */
+export interface ImportsInput {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly starters: readonly StarterSite[];
+  readonly guards: Pick<GuardEvaluator, 'factsAt'>;
+  readonly execution: Pick<ExecutionModel, 'executionOf'>;
+  readonly summaries: FunctionSummaries;
+}
+type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** A call or `new` in this file that starts something in an imported module. */
+export interface StartCall {
+  readonly node: Invocation;
+  /** The callee as written: `createPool`, `engines.Tts`. */
+  readonly name: string;
+  readonly point: StartPoint;
+}
+
+/** A call of an imported function whose parameters reach a start in its module. */
+export interface ImportedWrapperCall {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+  readonly roles: readonly ExportedRole[];
+}
+
+/** Re-export hops followed from an imported name to the module that defines it. */
+const MAX_REEXPORT_HOPS = 6;
+
+export class ProjectImports {
+  private invocations: { node: Invocation; callee: Node }[] | undefined;
+  private readonly exportAt = new Map<Invocation, ExportSummary | null>();
+  /** Module → whether it is known, without parsing, to start nothing. */
+  private readonly startFree = new Map<string, boolean>();
+  private readonly classStarts = new Map<ClassNode, StartPoint | null>();
+  private aliases: PathAliases | null | undefined;
+  /** While this file is summarised for its importers: function summaries that include imported starts. */
+  private seeded: FunctionSummaries | undefined;
+
+  constructor(
+    private readonly analysis: ImportsInput,
+    private readonly filename: string,
+    private readonly environment: LintEnvironment | undefined,
+  ) {}
+
+  /**
+   * Calls and `new`s of imported functions and classes that start something, among those `where`
+   * accepts. `where` is asked first, so only the calls a rule cares about cost a module summary.
+   */
+  startCalls(where: (node: Invocation) => boolean = () => true): StartCall[] {
+    const found: StartCall[] = [];
+    for (const { node, callee } of this.importedInvocations()) {
+      if (this.startsNothing(callee) || !where(node)) continue;
+      const summary = this.exportSummaryAt(node, callee);
+      const point = node.type === 'NewExpression' ? summary?.constructed : summary?.called;
+      if (point) found.push({ node, name: this.analysis.sourceCode.getText(callee), point });
+    }
+    return found;
+  }
+
+  /** Calls of imported functions whose parameters reach a start in their module, among those `where` accepts. */
+  wrapperCalls(where: (call: TSESTree.CallExpression) => boolean): ImportedWrapperCall[] {
+    const found: ImportedWrapperCall[] = [];
+    for (const { node, callee } of this.importedInvocations()) {
+      if (node.type !== 'CallExpression' || this.startsNothing(callee) || !where(node)) continue;
+      const roles = this.exportSummaryAt(node, callee)?.roles ?? [];
+      if (roles.length > 0) found.push({ call: node, name: this.analysis.sourceCode.getText(callee), roles });
+    }
+    return found;
+  }
+
+  /** Calls of imported functions that return a child process with an IPC channel, and its serialization. */
+  childFactoryCalls(): { call: TSESTree.CallExpression; serialization: Serialization }[] {
+    const found: { call: TSESTree.CallExpression; serialization: Serialization }[] = [];
+    // Only a file that sends something needs to know which imported calls return a child, and only
+    // with cross-file analysis on: then the text is scanned.
+    if (!this.environment || !this.analysis.sourceCode.text.includes('.send(')) return found;
+    for (const { node, callee } of this.importedInvocations()) {
+      if (node.type !== 'CallExpression' || !isSendTarget(node) || this.startsNothing(callee)) continue;
+      const serialization = this.exportSummaryAt(node, callee)?.returnsChild;
+      if (serialization) found.push({ call: node, serialization });
+    }
+    return found;
+  }
+
+  /** Where constructing a class of this file starts something, if it does. */
+  classStart(classNode: ClassNode): StartPoint | undefined {
+    const cached = this.classStarts.get(classNode);
+    if (cached !== undefined) return cached ?? undefined;
+    this.classStarts.set(classNode, null);
+    const { starters } = this.analysis;
+    const inConstruction = (node: Node) =>
+      this.constructionOf(node) === classNode && !isStartContextGuarded(this.analysis.guards.factsAt(node));
+    let point: StartPoint | undefined;
+    const site = starters.find((candidate) => candidate.startsNow && inConstruction(candidate.node));
+    if (site) point = startPointOf(site);
+    point ??= this.startCalls(inConstruction)[0]?.point;
+    const constructor = constructorOf(classNode)?.value;
+    if (!point && constructor?.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor)?.startPoint;
+    this.classStarts.set(classNode, point ?? null);
+    return point;
+  }
+
+  /** `new Engine()` in this file where `Engine` is a class of this file that starts when constructed. */
+  localConstructions(): StartCall[] {
+    const found: StartCall[] = [];
+    const { sourceCode } = this.analysis;
+    for (const classNode of this.startingClasses()) {
+      const variable = classVariable(sourceCode, classNode);
+      const point = this.classStart(classNode);
+      if (!variable || !point) continue;
+      for (const reference of variable.references) {
+        const parent = reference.identifier.parent;
+        if (parent?.type === 'NewExpression' && parent.callee === reference.identifier) {
+          found.push({ node: parent, name: reference.identifier.name, point });
+        }
+      }
+    }
+    return found;
+  }
+
+  private importedInvocations(): { node: Invocation; callee: Node }[] {
+    if (!this.environment || !path.isAbsolute(this.filename)) return [];
+    // Calls of installed packages are never summarised: leaving them out here spares every `where` test on them.
+    return (this.invocations ??= importedInvocations(this.analysis.sourceCode, (specifier) => this.resolve(this.filename, specifier, 0) !== undefined));
+  }
+
+  /**
+   * Whether the module a callee is imported from is known to start nothing without parsing anything:
+   * then no `where` test is needed for its calls (some, like the commands a call passes, cost more
+   * than the answer).
+   */
+  private startsNothing(callee: Node): boolean {
+    const imported = importedName(this.analysis.sourceCode, callee, isProjectSpecifier);
+    const file = imported && this.resolve(this.filename, imported.specifier, 0);
+    if (file === undefined || !this.environment) return true;
+    let nothing = this.startFree.get(file);
+    if (nothing === undefined) {
+      const summary = knownSummary(file, this.environment);
+      nothing = summary !== undefined && !startsAnything(summary);
+      this.startFree.set(file, nothing);
+    }
+    return nothing;
+  }
+
+  private exportSummaryAt(node: Invocation, callee: Node): ExportSummary | undefined {
+    let summary = this.exportAt.get(node);
+    if (summary === undefined) {
+      const imported = importedName(this.analysis.sourceCode, callee, isProjectSpecifier);
+      summary = (imported && this.exportOf(this.filename, imported, 0)) ?? null;
+      this.exportAt.set(node, summary);
+    }
+    return summary ?? undefined;
+  }
+
+  /**
+   * The file's function summaries with the starts of imported calls added: a function of this file
+   * that calls an imported starter starts too, for this file's importers. Built on first request;
+   * from then on `classStart` reads them too.
+   */
+  summariesWithImportedStarts(): FunctionSummaries {
+    const { sourceCode, starters } = this.analysis;
+    const isConditional = (node: Node) => isStartContextGuarded(this.analysis.guards.factsAt(node));
+    this.seeded ??= buildSummaries(sourceCode, starters, this.startCalls().map(({ node, point }) => ({ node, point })), isConditional);
+    return this.seeded;
+  }
+
+  private functionSummaries(): FunctionSummaries {
+    return this.seeded ?? this.analysis.summaries;
+  }
+
+  private constructionOf(node: Node): ClassNode | undefined {
+    const execution = this.analysis.execution.executionOf(node);
+    return execution.when === 'construction' ? execution.classNode : undefined;
+  }
+
+  /** The summary of an export, following re-exports and barrels. */
+  private exportOf(fromFile: string, imported: ImportedName, hops: number): ExportSummary | undefined {
+    const environment = this.environment;
+    const file = environment && this.resolve(fromFile, imported.specifier, hops);
+    if (!environment || file === undefined || hops > MAX_REEXPORT_HOPS) return undefined;
+    const summary = moduleSummary(file, environment);
+    const own = summary.exports.get(imported.name);
+    if (own) return own;
+    const reexport = summary.reexports.get(imported.name);
+    if (reexport) return reexport.name === '*' ? undefined : this.exportOf(file, reexport, hops + 1);
+    if (imported.name === 'default') return undefined;
+    for (const specifier of summary.starExports) {
+      const found = this.exportOf(file, { specifier, name: imported.name }, hops + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The project module a specifier names: the program's `paths` apply to this file's own imports only. */
+  private resolve(fromFile: string, specifier: string, hops: number): string | undefined {
+    const aliases = hops === 0 ? this.pathAliases() : undefined;
+    return (aliases && resolvePathAlias(specifier, aliases)) ?? resolveModule(fromFile, specifier);
+  }
+
+  /** With type information, the `paths` of the TypeScript program (the linted file's own imports only). */
+  private pathAliases(): PathAliases | undefined {
+    if (this.aliases === undefined) {
+      const program = this.analysis.sourceCode.parserServices?.program as { getCompilerOptions(): Record<string, unknown> } | null | undefined;
+      const options = program?.getCompilerOptions();
+      const paths = options?.paths as PathAliases['paths'] | undefined;
+      const configFile = options?.configFilePath;
+      const base = typeof options?.baseUrl === 'string' ? options.baseUrl : typeof configFile === 'string' ? path.dirname(configFile) : undefined;
+      this.aliases = paths && base !== undefined ? { paths, base } : null;
+    }
+    return this.aliases ?? undefined;
+  }
+
+  private startingClasses(): Set<ClassNode> {
+    const classes = new Set<ClassNode>();
+    const inAnyConstruction = (node: Node) => this.constructionOf(node) !== undefined;
+    const starts: Node[] = this.analysis.starters.filter((site) => site.startsNow).map((site) => site.node);
+    for (const node of [...starts, ...this.startCalls(inAnyConstruction).map((call) => call.node)]) {
+      const classNode = this.constructionOf(node);
+      if (classNode) classes.add(classNode);
+    }
+    return classes;
+  }
+}
+
+/** `startChild()` whose result is kept in a `const` or sent to at once: the only uses followed. */
+function isSendTarget(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  return parent?.type === 'VariableDeclarator' || parent?.type === 'MemberExpression';
+}
+
+/** Specifiers that may name the project's own code: relative, `#imports`, and bare names (workspace packages). */
+function isProjectSpecifier(specifier: string): boolean {
+  return !specifier.startsWith('node:');
+}
+
+/**
+ * Calls and `new`s whose callee is a module-level import of this file, or a member of one: found
+ * from the references of the import bindings, not by walking the tree.
+ */
+function importedInvocations(sourceCode: Readonly<TSESLint.SourceCode>, isProjectModule: (specifier: string) => boolean): { node: Invocation; callee: Node }[] {
+  const found: { node: Invocation; callee: Node }[] = [];
+  for (const variable of importVariables(sourceCode, isProjectModule)) {
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const identifier = reference.identifier as Node;
+      let callee: Node = identifier;
+      if (identifier.parent?.type === 'MemberExpression' && identifier.parent.object === identifier) callee = identifier.parent;
+      const invocation = callee.parent;
+      if ((invocation?.type === 'CallExpression' || invocation?.type === 'NewExpression') && invocation.callee === callee) {
+        found.push({ node: invocation, callee });
+      }
+    }
+  }
+  return found;
+}
+
+function importVariables(sourceCode: Readonly<TSESLint.SourceCode>, isProjectModule: (specifier: string) => boolean): TSESLint.Scope.Variable[] {
+  const variables: TSESLint.Scope.Variable[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind !== 'type' && isProjectModule(statement.source.value)) variables.push(...sourceCode.getDeclaredVariables(statement));
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const specifier = declarator.init ? requiredSpecifier(declarator.init) : undefined;
+        if (specifier !== undefined && isProjectModule(specifier)) variables.push(...sourceCode.getDeclaredVariables(declarator));
+      }
+    }
+  }
+  return variables;
+}
+
+function classVariable(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassNode): TSESLint.Scope.Variable | undefined {
+  if (classNode.type === 'ClassDeclaration') return sourceCode.getDeclaredVariables(classNode).find((variable) => variable.defs[0]?.type === 'ClassName');
+  const parent = classNode.parent;
+  return parent?.type === 'VariableDeclarator' && parent.init === classNode ? sourceCode.getDeclaredVariables(parent)[0] : undefined;
+}
+

@@ -1,0 +1,350 @@
+/**
+ * Module summaries: what the exports of one of the project's modules do when they are called or
+ * constructed, computed once per process for each module (keyed by absolute path and modification
+ * time) by parsing the module with the linted file's own parser and language options and running
+ * the same analysis on it (see `model/export-summary.ts`, which computes the summary). A parser that
+ * `module-parse.ts` cannot drive is run through a nested lint with ESLint's `Linter` instead.
+ *
+ * A module whose text names no starter module, and none of whose imported project modules starts
+ * anything, is not parsed at all. Bounds: modules over MAX_MODULE_BYTES, more than MAX_DEPTH modules
+ * being parsed at once (MAX_CHAIN counting those decided from their text), more than MAX_PARSED
+ * modules parsed for one question, and an import cycle all give an empty summary (unknown). Nothing
+ * here throws: an unreadable or unparsable module is unknown.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { Platform } from '../catalog/platform-apis.js';
+import type { StarterSpec } from '../catalog/starters.js';
+import type { Serialization, ShellMode } from '../catalog/vocabulary.js';
+import type { ImportedName } from '../file/imported-bindings.js';
+import { fileStamp, forgetFileStamps } from './file-stamp.js';
+import { parseModule } from './module-parse.js';
+import { resolveModule } from './module-resolution.js';
+import type { ParameterUse, StartPoint } from '../file/local-functions.js';
+import { readText } from '../../util/read-text.js';
+import { escapeRegExp } from '../../util/regexp.js';
+
+/** One way a parameter of an exported function reaches a start in its module. */
+export interface ExportedRole {
+  readonly index: number;
+  readonly use: ParameterUse;
+  /** Where in the parameter the value sits (`[]`: the parameter itself). */
+  readonly path: readonly string[];
+  readonly spec: StarterSpec;
+  /** The shell mode the module's own code gives the start. */
+  readonly shell: ShellMode;
+  /** The platforms the start can run on, given the conditions around it in its module. */
+  readonly platforms: ReadonlySet<Platform>;
+  /** The parameters that carry the same start's options: what the caller passes there counts too. */
+  readonly optionParameters: readonly number[];
+  readonly point: StartPoint;
+}
+
+export interface ExportSummary {
+  /** Calling it starts something: where. */
+  readonly called?: StartPoint;
+  /** Constructing it (`new X()`) starts something: where. */
+  readonly constructed?: StartPoint;
+  readonly roles: readonly ExportedRole[];
+  /** Calling it returns a child process with an IPC channel, serialised this way (`return fork(…)`). */
+  readonly returnsChild?: Serialization;
+}
+
+export interface ModuleSummary {
+  readonly exports: ReadonlyMap<string, ExportSummary>;
+  /** `export { a as b } from './x'`: `b` → `{ specifier: './x', name: 'a' }`. */
+  readonly reexports: ReadonlyMap<string, ImportedName>;
+  /** `export * from './x'`. */
+  readonly starExports: readonly string[];
+}
+
+/**
+ * What reading another module needs from the file that asks: its parser and language options, its
+ * settings, and the analysis that summarises a module (passed in from above, so that data flows one way).
+ */
+export interface LintEnvironment {
+  readonly languageOptions: Readonly<Record<string, unknown>>;
+  readonly settings: Readonly<Record<string, unknown>> | undefined;
+  /** The module names whose members start something (`child_process`, `piscina`…). */
+  readonly starterModules: ReadonlySet<string>;
+  /** Summarises a parsed module: the whole analysis, run on it. */
+  readonly summarize: (context: AnalysisContext) => ModuleSummary;
+}
+
+const MAX_MODULE_BYTES = 512 * 1024;
+/** Modules being parsed at once: a module summary that needs another module's, and so on. */
+const MAX_DEPTH = 8;
+/** Modules being summarised at once, most of them decided from their text alone. */
+const MAX_CHAIN = 32;
+/** Modules whose text is read to decide whether one module could start something. */
+const MAX_SCANNED = 64;
+/** Modules parsed to answer one question about an import, with everything it needs in turn. */
+const MAX_PARSED = 8;
+const TYPED_PARSER_OPTIONS = new Set(['project', 'projectService', 'programs']);
+export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: new Map(), starExports: [] };
+
+const summaries = new Map<string, { mtimeMs: number; summary: ModuleSummary }>();
+const textCache = new Map<string, TextFacts>();
+const inProgress = new Set<string>();
+let parsing = 0;
+let parsedForQuery = 0;
+const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, overBudget: 0, summaryMs: 0 };
+
+/**
+ * How many modules were summarised, how often a summary came from the cache, how many were not
+ * parsed (decided from text) or left unknown by MAX_PARSED, and the milliseconds spent summarising.
+ */
+export function moduleSummaryStats(): Readonly<typeof counters> {
+  return { ...counters };
+}
+
+/** Forgets every summary and count: `npm run bench` measures each run with a cold cache. */
+export function resetModuleSummaries(): void {
+  summaries.clear();
+  textCache.clear();
+  forgetFileStamps();
+  counters.summarised = 0;
+  counters.cacheHits = 0;
+  counters.skippedByText = 0;
+  counters.overBudget = 0;
+  counters.summaryMs = 0;
+}
+
+/** What the analysis reads of a rule's context: a nested lint's rule context, or a parsed module's stand-in. */
+export type AnalysisContext = Readonly<
+  Pick<TSESLint.RuleContext<string, readonly unknown[]>, 'sourceCode' | 'settings' | 'filename' | 'physicalFilename' | 'cwd' | 'languageOptions'>
+>;
+
+/** The summary of the module at `file`, from the cache when the file has not changed. */
+export function moduleSummary(file: string, environment: LintEnvironment): ModuleSummary {
+  const stats = fileStamp(file);
+  if (!stats) return EMPTY_SUMMARY;
+  const cached = summaries.get(file);
+  if (cached?.mtimeMs === stats.mtimeMs) {
+    counters.cacheHits += 1;
+    return cached.summary;
+  }
+  // A cycle, or a chain longer than the bound: unknown for now, and not cached as such.
+  if (inProgress.has(file) || inProgress.size >= MAX_CHAIN) return EMPTY_SUMMARY;
+  const outermost = inProgress.size === 0;
+  if (outermost) parsedForQuery = 0;
+  const started = performance.now();
+  inProgress.add(file);
+  let summary: ModuleSummary | undefined = EMPTY_SUMMARY;
+  try {
+    const text = stats.size <= MAX_MODULE_BYTES && mayStart(file, environment) ? readText(file) : undefined;
+    if (text === undefined) {
+      counters.skippedByText += 1;
+    } else if (parsing >= MAX_DEPTH) {
+      summary = undefined;
+    } else if (parsedForQuery >= MAX_PARSED) {
+      // Unknown, and kept so: each module is parsed at most once, whatever the order of the questions.
+      counters.overBudget += 1;
+    } else {
+      parsedForQuery += 1;
+      parsing += 1;
+      try {
+        summary = summaryOf(file, text, environment);
+      } finally {
+        parsing -= 1;
+      }
+      counters.summarised += 1;
+    }
+  } finally {
+    inProgress.delete(file);
+  }
+  // Time of the outermost summaries only: a nested one is part of the module that asked for it.
+  if (outermost) counters.summaryMs += performance.now() - started;
+  if (!summary) return EMPTY_SUMMARY;
+  summaries.set(file, { mtimeMs: stats.mtimeMs, summary });
+  return summary;
+}
+
+/**
+ * Whether a module could start something, decided from text as far as possible. Its text names a
+ * starter module: yes. No starter module within MAX_SCANNED modules of its imports: no. Otherwise
+ * it can only start through what it imports, so its imports are summarised first, and it is parsed
+ * only when one of them starts something: most modules of a connected project reach a spawning
+ * module somewhere below, but few call into an export that starts.
+ */
+function mayStart(file: string, environment: LintEnvironment): boolean {
+  const facts = textFacts(file, environment);
+  if (!facts || startFreeByText(file, facts, environment)) return false;
+  return facts.namesStarter || facts.imports.some((target) => startsAnything(moduleSummary(target, environment)));
+}
+
+/** Whether a module's text shows it starts nothing: no starter module in it or within reach of its imports. */
+function startFreeByText(file: string, facts: TextFacts, environment: LintEnvironment): boolean {
+  return !facts.namesStarter && !reachesStarter(file, environment);
+}
+
+/** Whether a project module within MAX_SCANNED modules of `root`'s imports, breadth first, names a starter module. */
+function reachesStarter(root: string, environment: LintEnvironment): boolean {
+  const seen = new Set([root]);
+  const queue = [root];
+  for (let index = 0; index < queue.length && index < MAX_SCANNED; index += 1) {
+    const facts = textFacts(queue[index] ?? root, environment);
+    if (!facts) continue;
+    if (facts.namesStarter) return true;
+    for (const target of facts.imports) {
+      if (seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return false;
+}
+
+/**
+ * The summary of the module at `file` when it is known without parsing anything: from the cache, or
+ * empty because no starter module is within reach of its text. `undefined` when only a summary would tell.
+ */
+export function knownSummary(file: string, environment: LintEnvironment): ModuleSummary | undefined {
+  const cached = summaries.get(file);
+  const facts = textFacts(file, environment);
+  if (!facts) return EMPTY_SUMMARY;
+  if (cached?.mtimeMs === facts.mtimeMs) return cached.summary;
+  return startFreeByText(file, facts, environment) ? EMPTY_SUMMARY : undefined;
+}
+
+/** Whether a summary records any start, or re-exports another module's (followed when asked). */
+export function startsAnything(summary: ModuleSummary): boolean {
+  return summary.exports.size > 0 || summary.reexports.size > 0 || summary.starExports.length > 0;
+}
+
+/** Parses the module like the linted file and summarises it. */
+function summaryOf(file: string, text: string, environment: LintEnvironment): ModuleSummary {
+  return inspectModule(file, text, environment, environment.summarize, EMPTY_SUMMARY);
+}
+
+/**
+ * Parses a module of the project like the linted file and asks `ask` about it; lints it where its
+ * parser cannot be driven. `unknown` when the module does not parse or `ask` throws.
+ */
+export function inspectModule<T>(file: string, text: string, environment: LintEnvironment, ask: (context: AnalysisContext) => T, unknown: T): T {
+  const languageOptions = environment.languageOptions;
+  for (const sourceType of sourceTypesFor(file, text)) {
+    let sourceCode: TSESLint.SourceCode | undefined;
+    try {
+      sourceCode = parseModule(text, file, sourceType, languageOptions);
+    } catch {
+      continue;
+    }
+    if (!sourceCode) return lintToInspect(file, text, environment, ask, unknown);
+    try {
+      return ask({
+        sourceCode,
+        settings: environment.settings ?? {},
+        filename: file,
+        physicalFilename: file,
+        cwd: path.parse(file).root,
+        languageOptions: { ...languageOptions, sourceType } as AnalysisContext['languageOptions'],
+      });
+    } catch {
+      return unknown;
+    }
+  }
+  return unknown;
+}
+
+function lintToInspect<T>(file: string, text: string, environment: LintEnvironment, ask: (context: AnalysisContext) => T, unknown: T): T {
+  let answer: { value: T } | undefined;
+  const rule: TSESLint.RuleModule<string, []> = {
+    meta: { type: 'problem', schema: [], messages: {} },
+    defaultOptions: [],
+    create: (context) => ({
+      Program() {
+        answer = { value: ask(context) };
+      },
+    }),
+  };
+  for (const sourceType of sourceTypesFor(file, text)) {
+    try {
+      const messages = newLinter(file).verify(text, [configFor(environment, sourceType, rule)], { filename: file });
+      if (answer) return answer.value;
+      if (!messages.some((message) => message.fatal)) return unknown;
+    } catch {
+      return unknown;
+    }
+  }
+  return unknown;
+}
+
+type LinterInstance = { verify: (text: string, config: unknown[], options: { filename: string }) => { fatal?: boolean }[] };
+let linterClass: (new (options: { cwd: string }) => LinterInstance) | undefined;
+
+/** ESLint's own Linter (a peer dependency), loaded on first use so the plugin loads as fast as before. */
+function newLinter(file: string): LinterInstance {
+  linterClass ??= (createRequire(import.meta.url)('eslint') as { Linter: typeof linterClass }).Linter;
+  if (!linterClass) throw new Error('no Linter');
+  // Rooted at the file system root, so the module is inside the base path wherever it is.
+  return new linterClass({ cwd: path.parse(file).root });
+}
+
+function configFor(environment: LintEnvironment, sourceType: string, rule: TSESLint.RuleModule<string, []>): Record<string, unknown> {
+  const { parserOptions, ...languageOptions } = environment.languageOptions;
+  // Type information is not needed for a summary, and building a program per module would be slow.
+  const untyped = Object.fromEntries(Object.entries(parserOptions ?? {}).filter(([key]) => !TYPED_PARSER_OPTIONS.has(key)));
+  return {
+    files: ['**'],
+    languageOptions: { ...languageOptions, sourceType, parserOptions: untyped },
+    settings: environment.settings ?? {},
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    plugins: { 'process-guard-project': { rules: { summary: rule } } },
+    rules: { 'process-guard-project/summary': 'error' },
+  };
+}
+
+/** The module systems to parse a file as, the likeliest first. */
+function sourceTypesFor(file: string, text: string): string[] {
+  if (/\.c[jt]s$/i.test(file)) return ['commonjs'];
+  if (/\.m[jt]s$/i.test(file)) return ['module'];
+  return /^\s*(?:import|export)\b/m.test(text) ? ['module', 'commonjs'] : ['commonjs', 'module'];
+}
+
+/** What a module's text shows without parsing: whether it names a starter module, and its project imports. */
+interface TextFacts {
+  readonly mtimeMs: number;
+  readonly starterModules: ReadonlySet<string>;
+  readonly namesStarter: boolean;
+  readonly imports: readonly string[];
+}
+
+function textFacts(file: string, environment: LintEnvironment): TextFacts | undefined {
+  const { mtimeMs } = fileStamp(file) ?? {};
+  if (mtimeMs === undefined) return undefined;
+  const cached = textCache.get(file);
+  if (cached?.mtimeMs === mtimeMs && cached.starterModules === environment.starterModules) return cached;
+  const text = readText(file) ?? '';
+  // A TypeScript `import type` or `export type … from` brings in no code: only the other imports count.
+  const uses = new Map<string, number>();
+  for (const [, specifier = ''] of text.matchAll(SPECIFIERS)) uses.set(specifier, (uses.get(specifier) ?? 0) + 1);
+  for (const [, specifier = ''] of text.matchAll(TYPE_ONLY)) uses.set(specifier, (uses.get(specifier) ?? 0) - 1);
+  const imports: string[] = [];
+  for (const [specifier, count] of uses) {
+    const target = count > 0 ? resolveModule(file, specifier) : undefined;
+    if (target !== undefined) imports.push(target);
+  }
+  const facts: TextFacts = { mtimeMs, starterModules: environment.starterModules, namesStarter: starterModulePattern(environment.starterModules).test(text), imports };
+  textCache.set(file, facts);
+  return facts;
+}
+
+const SPECIFIERS = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\s[^;'"]*?\bfrom\s*['"]([^'"\n]+)['"]/gm;
+
+const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
+
+/** A quoted starter module name, as an import or require writes it: `'child_process'`, `"node:cluster"`, `'execa/x'`. */
+function starterModulePattern(modules: ReadonlySet<string>): RegExp {
+  let pattern = patterns.get(modules);
+  if (!pattern) {
+    const names = [...modules].map(escapeRegExp).join('|');
+    pattern = new RegExp(`(['"\`])(?:node:)?(?:${names})(?:/[^'"\`\n]*)?\\1`);
+    patterns.set(modules, pattern);
+  }
+  return pattern;
+}

@@ -1,0 +1,50 @@
+/**
+ * The programs a shell command line runs: its first word and the first word after each `|`, `||`,
+ * `&&`, `;`, `&` and line break, outside quotes, skipping `NAME=value` environment assignments and
+ * the `(` of a subshell. A word with a part the file does not show ({@link UNKNOWN_PART}) is not a
+ * program name anyone can judge, so it is left out; so is anything after a `$(` or a backquote.
+ */
+import { UNKNOWN_PART } from '../file/values.js';
+
+const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+export function programsOf(commandLine: string): string[] {
+  const programs: string[] = [];
+  for (const segment of segments(commandLine)) {
+    const words = segment.trim().replace(/^\(+\s*/, '').split(/\s+/);
+    const word = words.find((candidate) => !ENV_ASSIGNMENT.test(candidate));
+    if (!word) continue;
+    const program = word.replace(/^["']|["']$/g, '');
+    if (program && !program.includes(UNKNOWN_PART) && !/[`$]/.test(program)) programs.push(program);
+  }
+  return programs;
+}
+
+/** The command line split at its control operators, outside quotes, up to a command substitution. */
+function segments(commandLine: string): string[] {
+  const result: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  for (let index = 0; index < commandLine.length; index += 1) {
+    const char = commandLine[index] ?? '';
+    if (quote) {
+      if (char === quote) quote = undefined;
+      current += char;
+      continue;
+    }
+    if (char === '`' || (char === '$' && commandLine[index + 1] === '(')) break;
+    // `2>&1`, `&>file`: redirections, not operators.
+    const redirection = char === '&' && (/[<>]$/.test(current) || commandLine[index + 1] === '>');
+    if (char === '"' || char === "'") {
+      quote = char;
+      current += char;
+    } else if (!redirection && (char === '|' || char === '&' || char === ';' || char === '\n')) {
+      result.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  result.push(current);
+  return result;
+}

@@ -1,0 +1,312 @@
+/**
+ * Process IPC channels: the calls that send a message to another process (`child.send()` of a
+ * `fork()`/`spawn(…, { stdio: [..., 'ipc'] })` child, a cluster worker's `send()`, `process.send()`
+ * in a child, and the tasks of a tinypool/workerpool running in child-process mode), with the
+ * serialization each channel uses as far as the file shows it.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { hasSpread, memberName, propertyValue, stringValue } from '../syntax/ast.js';
+import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
+import type { Serialization } from './ipc-payloads.js';
+import { CALL_RESULT, INSTANCE, isRef, type Invocation, type ReferenceIndex } from '../file/references.js';
+import { selfSpawns } from './self-spawn.js';
+import { constantString, followConstant } from '../file/values.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * Who is at the other end:
+ * - `child`: a process started with `fork()` or `spawn()` with an `'ipc'` stdio entry;
+ * - `cluster-worker`: a worker from `cluster.fork()`;
+ * - `parent`: `process.send()`, run in a child talking to the process that started it;
+ * - `pool`: a pool task sent to a pool whose workers are child processes.
+ */
+export type ChannelKind = 'child' | 'cluster-worker' | 'parent' | 'pool';
+
+/** A pool library's task call in child-process mode (data). */
+export interface ProcessPoolSpec {
+  readonly module: string;
+  /** The method that sends a task: tinypool `run`, workerpool `exec`. */
+  readonly method: string;
+  /** Argument index of what is sent to the worker. */
+  readonly payload: number;
+  /** Argument index of the per-task options, and its postMessage-style transfer list option. */
+  readonly taskOptions: number;
+  readonly transferOption: string;
+  /** Path in the pool's creation options to the child processes' serialization. */
+  readonly serializationOption: readonly string[];
+}
+
+const PROCESS_POOLS: readonly ProcessPoolSpec[] = [
+  {
+    module: 'tinypool',
+    method: 'run',
+    payload: 0,
+    taskOptions: 1,
+    transferOption: 'transferList',
+    serializationOption: ['serialization'],
+  },
+  {
+    module: 'workerpool',
+    method: 'exec',
+    payload: 1,
+    taskOptions: 2,
+    transferOption: 'transfer',
+    serializationOption: ['forkOpts', 'serialization'],
+  },
+];
+
+export interface ProcessMessage {
+  /** The sending call. */
+  readonly call: TSESTree.CallExpression;
+  readonly channel: ChannelKind;
+  readonly serialization: Serialization;
+  /** The message (for pools: the task data). */
+  readonly payload: Node | undefined;
+  /**
+   * A transfer list the channel cannot honour: an array as `send()`'s second argument (where a
+   * socket or server handle belongs), or a pool task's transfer option (the property).
+   */
+  readonly transfer: Node | undefined;
+  /** For `pool`: the library's spec. */
+  readonly pool?: ProcessPoolSpec;
+}
+
+const messagesCache = new WeakMap<FileAnalysis, readonly ProcessMessage[]>();
+
+/** Every message this file sends to another process, in source order of discovery. */
+export function processMessages(analysis: FileAnalysis): readonly ProcessMessage[] {
+  const cached = messagesCache.get(analysis);
+  if (cached) return cached;
+  const sitesByNode = new Map<Node, StarterSite>(analysis.starters.map((site) => [site.node, site]));
+  const result: ProcessMessage[] = [];
+  for (const invocation of analysis.references.invocations) {
+    if (invocation.node.type !== 'CallExpression') continue;
+    const message = sendMessage(analysis, invocation, invocation.node) ?? poolTask(analysis, invocation, invocation.node, sitesByNode);
+    if (message) result.push(message);
+  }
+  result.push(...factoryMessages(analysis));
+  messagesCache.set(analysis, result);
+  return result;
+}
+
+/**
+ * The serialization of the IPC channel of a child a call starts (`fork()`, or `spawn()` with an
+ * `'ipc'` stdio entry); undefined when the call starts no such child.
+ */
+export function childChannelOf(analysis: FileAnalysis, call: Node): Serialization | undefined {
+  if (call.type !== 'CallExpression') return undefined;
+  const site = analysis.starters.find((candidate) => candidate.node === call);
+  if (site?.spec.module !== 'child_process') return undefined;
+  const name = site.spec.path[0];
+  if (name !== 'fork' && !(name === 'spawn' && hasIpcChannel(analysis, call))) return undefined;
+  return childSerialization(analysis, call);
+}
+
+/** `child.send(…)` of a child an imported factory returned: `const child = startChild()`. */
+function factoryMessages(analysis: FileAnalysis): ProcessMessage[] {
+  const messages: ProcessMessage[] = [];
+  for (const { call, serialization } of analysis.project.childFactoryCalls()) {
+    const sends: TSESTree.CallExpression[] = [];
+    const parent = call.parent;
+    if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier' && parent.parent.kind === 'const') {
+      for (const reference of analysis.sourceCode.getDeclaredVariables(parent)[0]?.references ?? []) {
+        const send = sendCallOn(reference.identifier);
+        if (send) sends.push(send);
+      }
+    } else {
+      const send = sendCallOn(call);
+      if (send) sends.push(send);
+    }
+    for (const send of sends) {
+      const [payload, second] = send.arguments;
+      const transfer = second && followConstant(analysis.sourceCode, second).type === 'ArrayExpression' ? second : undefined;
+      messages.push({ call: send, channel: 'child', serialization, payload, transfer });
+    }
+  }
+  return messages;
+}
+
+/** The `send()` call made on `node`: `node.send(…)`. */
+function sendCallOn(node: Node): TSESTree.CallExpression | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node || member.computed || memberName(member) !== 'send') return undefined;
+  return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
+}
+
+function sendMessage(analysis: FileAnalysis, invocation: Invocation, call: TSESTree.CallExpression): ProcessMessage | undefined {
+  const { callee } = invocation;
+  // Most invocations are `path.join()` and `fs.*()`: one look at the method name sets them aside.
+  if (callee.path.at(-1) !== 'send') return undefined;
+  const [payload, second] = call.arguments;
+  const describe = (channel: ChannelKind, serialization: Serialization): ProcessMessage => ({
+    call,
+    channel,
+    serialization,
+    payload,
+    transfer: second && followConstant(analysis.sourceCode, second).type === 'ArrayExpression' ? second : undefined,
+  });
+  if (isRef(callee, 'process', 'send')) return describe('parent', parentSerialization(analysis));
+  const origin = callee.origin;
+  if (origin?.type !== 'CallExpression') return undefined;
+  if (isRef(callee, 'cluster', 'fork', CALL_RESULT, 'send')) return describe('cluster-worker', clusterSerialization(analysis));
+  if (isRef(callee, 'child_process', 'fork', CALL_RESULT, 'send')) {
+    return describe('child', childSerialization(analysis, origin));
+  }
+  if (isRef(callee, 'child_process', 'spawn', CALL_RESULT, 'send') && hasIpcChannel(analysis, origin)) {
+    return describe('child', childSerialization(analysis, origin));
+  }
+  return undefined;
+}
+
+function poolTask(
+  analysis: FileAnalysis,
+  invocation: Invocation,
+  call: TSESTree.CallExpression,
+  sitesByNode: ReadonlyMap<Node, StarterSite>,
+): ProcessMessage | undefined {
+  const { callee } = invocation;
+  const site = callee.origin && sitesByNode.get(callee.origin);
+  if (!site || site.mechanism !== 'process' || !site.spec.processMode) return undefined;
+  const pool = PROCESS_POOLS.find((candidate) => candidate.module === site.spec.module);
+  const created = site.spec.invocation === 'call' ? CALL_RESULT : INSTANCE;
+  // `pool.run(...)` itself, not `pool.run.bind(...)(...)` or a member of a result.
+  const isTaskCall =
+    pool !== undefined &&
+    callee.path.length === site.spec.path.length + 2 &&
+    callee.path.at(-2) === created &&
+    callee.path.at(-1) === pool.method;
+  if (!pool || !isTaskCall) return undefined;
+  const taskOptions = call.arguments[pool.taskOptions];
+  const options = taskOptions && followConstant(analysis.sourceCode, taskOptions);
+  return {
+    call,
+    channel: 'pool',
+    serialization: optionSerialization(analysis, site.options, pool.serializationOption),
+    payload: call.arguments[pool.payload],
+    transfer: options?.type === 'ObjectExpression' ? ownProperty(options, pool.transferOption) : undefined,
+    pool,
+  };
+}
+
+/**
+ * The options object of `fork(path, args?, options?)` / `spawn(cmd, args?, options?)`: `visible`
+ * is false when an argument may be options the file does not show (a variable, a spread).
+ */
+function startOptions(
+  analysis: FileAnalysis,
+  call: TSESTree.CallExpression,
+): { object?: TSESTree.ObjectExpression; visible: boolean } {
+  const rest = call.arguments.slice(1);
+  if (rest.some((argument) => argument.type === 'SpreadElement')) return { visible: false };
+  const last = rest.at(-1);
+  if (!last) return { visible: true };
+  const value = followConstant(analysis.sourceCode, last);
+  if (value.type === 'ObjectExpression') return { object: value, visible: true };
+  return { visible: isArgumentList(analysis.references, value) };
+}
+
+/** An argument that is the child's argv, not options: an array, `process.argv.slice(2)`, `null`. */
+function isArgumentList(references: ReferenceIndex, node: Node): boolean {
+  if (node.type === 'ArrayExpression') return true;
+  if ((node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined')) return true;
+  const ref = references.refOf(node);
+  return ref?.module === 'process' && (ref.path[0] === 'argv' || ref.path[0] === 'execArgv');
+}
+
+function childSerialization(analysis: FileAnalysis, call: TSESTree.CallExpression): Serialization {
+  const options = startOptions(analysis, call);
+  if (!options.visible) return 'unknown';
+  return optionSerialization(analysis, options.object, ['serialization']);
+}
+
+/** The serialization an options object sets at `path`; JSON when it visibly sets none. */
+function optionSerialization(
+  analysis: FileAnalysis,
+  options: TSESTree.ObjectExpression | undefined,
+  path: readonly string[],
+): Serialization {
+  let object = options;
+  for (const [index, name] of path.entries()) {
+    if (!object) return 'json';
+    const value = propertyValue(object, name);
+    if (!value) return hasSpread(object) ? 'unknown' : 'json';
+    if (index === path.length - 1) return serializationValue(analysis.sourceCode, value);
+    const inner = followConstant(analysis.sourceCode, value);
+    if (inner.type !== 'ObjectExpression') return 'unknown';
+    object = inner;
+  }
+  return 'json';
+}
+
+function serializationValue(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Serialization {
+  const value = constantString(sourceCode, node);
+  return value === 'json' || value === 'advanced' ? value : 'unknown';
+}
+
+/** `spawn()` with an `'ipc'` entry in a visible `stdio` array: the only spawn that has `send()`. */
+function hasIpcChannel(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
+  const { object } = startOptions(analysis, call);
+  const stdio = object && propertyValue(object, 'stdio');
+  const entries = stdio && followConstant(analysis.sourceCode, stdio);
+  return (
+    entries?.type === 'ArrayExpression' &&
+    entries.elements.some(
+      (element) => element !== null && element.type !== 'SpreadElement' && constantString(analysis.sourceCode, element) === 'ipc',
+    )
+  );
+}
+
+/** What `cluster.setupPrimary()`/`setupMaster()` calls in the file set; JSON when none does. */
+function clusterSerialization(analysis: FileAnalysis): Serialization {
+  const settings: Serialization[] = [];
+  for (const invocation of analysis.references.invocations) {
+    if (!isRef(invocation.callee, 'cluster', 'setupPrimary') && !isRef(invocation.callee, 'cluster', 'setupMaster')) continue;
+    const argument = invocation.node.type === 'CallExpression' ? invocation.node.arguments[0] : undefined;
+    if (!argument) continue;
+    const options = followConstant(analysis.sourceCode, argument);
+    if (options.type !== 'ObjectExpression') {
+      settings.push('unknown');
+      continue;
+    }
+    const value = propertyValue(options, 'serialization');
+    if (value) settings.push(serializationValue(analysis.sourceCode, value));
+    else if (hasSpread(options)) settings.push('unknown');
+  }
+  return combine(settings);
+}
+
+/**
+ * `process.send()` uses whatever the parent chose. The parent is usually another file, which
+ * leaves the default (JSON); when this file starts itself with `fork()` or `cluster.fork()`, the
+ * serialization it picks there is the one its children use.
+ */
+function parentSerialization(analysis: FileAnalysis): Serialization {
+  const chosen: Serialization[] = [];
+  for (const spawn of selfSpawns(analysis)) {
+    const node = spawn.site.node;
+    if (spawn.mechanism === 'fork' && node.type === 'CallExpression' && isRef(spawn.site.callee, 'child_process', 'fork')) {
+      chosen.push(childSerialization(analysis, node));
+    } else if (spawn.mechanism === 'cluster') {
+      chosen.push(clusterSerialization(analysis));
+    }
+  }
+  return combine(chosen);
+}
+
+/** One serialization when every source agrees (JSON when there is none), otherwise unknown. */
+function combine(values: readonly Serialization[]): Serialization {
+  const [first = 'json', ...rest] = values;
+  return rest.every((value) => value === first) ? first : 'unknown';
+}
+
+/** The property (not its value) named `name` of an object literal. */
+function ownProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  return object.properties.find(
+    (property): property is TSESTree.Property =>
+      property.type === 'Property' &&
+      !property.computed &&
+      (property.key.type === 'Identifier' ? property.key.name : stringValue(property.key)) === name,
+  );
+}

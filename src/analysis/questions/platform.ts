@@ -1,0 +1,98 @@
+/**
+ * Platform reasoning shared by the portability rules: on which platforms a node can run, which
+ * strings an argument can take on which platforms, and whether a failure right there is handled.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type { Platform } from '../catalog/platform-apis.js';
+import { isFunction, memberName, skipTransparent } from '../syntax/ast.js';
+import { possiblePlatforms } from '../file/guards/facts.js';
+import type { FileAnalysis } from '../contract/file-analysis.js';
+import { isComplete, type PossibleString } from '../file/values.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * The platforms `node` can run on, narrowed further by the conditions around `sources` (the
+ * literals a value it uses comes from): `isWindows ? 'npm.cmd' : 'npm'` yields `'npm.cmd'` only on
+ * Windows, wherever the call is. The platform never changes while a program runs, so conditions at
+ * both places hold together.
+ */
+export function platformsAt(analysis: FileAnalysis, node: Node, sources: readonly Node[] = []): ReadonlySet<Platform> {
+  const facts = [node, ...sources].flatMap((at) => analysis.guards.factsAt(at));
+  return withRunners(analysis, possiblePlatforms(facts));
+}
+
+/** A fixture runs only where the files that start it do (fixture-runners.ts). */
+function withRunners(analysis: FileAnalysis, platforms: ReadonlySet<Platform>): ReadonlySet<Platform> {
+  const runners = analysis.runnerPlatforms;
+  return runners ? new Set([...platforms].filter((platform) => runners.has(platform))) : platforms;
+}
+
+/** A string an argument can take, and the platforms on which the call can receive it. */
+export interface PlatformString {
+  readonly value: string;
+  readonly platforms: ReadonlySet<Platform>;
+}
+
+/** Every string `expression` (an argument of the call `at`) can take in full, with where it can occur. */
+export function stringsByPlatform(analysis: FileAnalysis, expression: Node, at: Node): PlatformString[] {
+  return valuesByPlatform(analysis, analysis.values.strings(expression).filter(isComplete), [at]);
+}
+
+/**
+ * Where each possible value can occur, given the nodes it passes through on its way (a call, the
+ * wrapper calls that lead to it): the conditions around all of them hold together.
+ */
+export function valuesByPlatform(analysis: FileAnalysis, values: readonly PossibleString[], at: readonly Node[]): PlatformString[] {
+  return values.map((possible) => {
+    const facts = [...at, ...possible.sources].flatMap((node) => analysis.guards.factsAt(node));
+    // A value replaced where a test holds occurs only where it does not.
+    for (const test of possible.unless ?? []) facts.push(...analysis.guards.conditionFacts(test, false));
+    return { value: possible.value, platforms: withRunners(analysis, possiblePlatforms(facts)) };
+  });
+}
+
+/**
+ * Whether an exception thrown synchronously at `node` is caught: it sits in the block of a `try`
+ * with a `catch`, in the same function (a callback created inside a `try` runs after it is left).
+ */
+export function isCaughtHere(analysis: FileAnalysis, node: Node): boolean {
+  const home = enclosingFunction(node);
+  return analysis.guards.factsAt(node).some((fact) => fact.kind === 'caught' && enclosingFunction(fact.test) === home);
+}
+
+/**
+ * Whether the rejection of the promise `promise` evaluates to is handled: a `.catch(f)` or a
+ * two-argument `.then(f, g)` somewhere along its `.then`/`.finally` chain, or an `await` of the chain
+ * inside a `try` with a `catch`.
+ */
+export function isRejectionHandled(analysis: FileAnalysis, promise: Node): boolean {
+  let current = promise;
+  for (;;) {
+    const member = outerValue(current).parent;
+    if (member?.type !== 'MemberExpression' || member.object !== outerValue(current)) break;
+    const call = member.parent;
+    if (call.type !== 'CallExpression' || call.callee !== member) break;
+    const method = memberName(member);
+    if (method === 'catch' || (method === 'then' && call.arguments.length >= 2)) return true;
+    if (method !== 'then' && method !== 'finally') return false;
+    current = call;
+  }
+  const awaited = outerValue(current).parent;
+  return awaited?.type === 'AwaitExpression' && isCaughtHere(analysis, awaited);
+}
+
+/** The outermost node holding the same value: through `x!`, `x as T` and optional chains. */
+function outerValue(node: Node): Node {
+  let current = node;
+  while (current.parent && skipTransparent(current.parent) === current) current = current.parent;
+  return current;
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined;
+}

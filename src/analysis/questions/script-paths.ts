@@ -1,0 +1,411 @@
+/**
+ * What kind of path names a worker or child script: one resolved from the module's own location,
+ * one resolved against the working directory, a bare name, the launcher's script, an absolute path,
+ * a URL, or something the file does not show. Values are followed through single-assignment
+ * constants; string concatenations and templates are judged by their leading text.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { hasSpread, isImportMetaMember, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
+import type { FileAnalysis } from '../contract/file-analysis.js';
+import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
+import { isGlobalIdentifier } from '../syntax/scope.js';
+import { followConstant, selfReference } from '../file/values.js';
+
+type Node = TSESTree.Node;
+
+export type ScriptPathKind =
+  /** Built from the module's location: `new URL('./w.js', import.meta.url)`, `path.join(__dirname, …)`. */
+  | 'module-relative'
+  /** `./w.js`, `../w.js`, or `path.resolve('w.js')`: resolved against the working directory. */
+  | 'cwd-relative'
+  /** `w.js`: neither absolute nor starting with `./` or `../`. */
+  | 'bare'
+  /** `process.argv[1]`, `require.main.filename`, `process.mainModule.filename` or a path beside them. */
+  | 'launcher'
+  | 'absolute'
+  /** A `data:`, `file:` or other URL string. */
+  | 'url'
+  | 'unknown';
+
+export interface ScriptPath {
+  readonly kind: ScriptPathKind;
+  /** The expression the value comes from, after following constants. */
+  readonly source: Node;
+  /**
+   * The folder the path is built on, as written, when `source` joins one with a file name:
+   * `path.dirname(process.argv[1])` in `path.join(path.dirname(process.argv[1]), 'w.js')` or in
+   * `require.main.path + '/w.js'`.
+   */
+  readonly directory?: Node;
+}
+
+/** Kinds of text a path string (or the leading text of a template or concatenation) starts with. */
+type TextKind = 'cwd-relative' | 'bare' | 'absolute' | 'url' | 'unknown';
+
+const CWD_RELATIVE = /^\.\.?(?:[\\/]|$)/;
+const ABSOLUTE = /^(?:[\\/]|[A-Za-z]:[\\/])/;
+// Two letters at least, so that a drive letter (`C:`) is not taken for a scheme.
+const URL_SCHEME = /^[A-Za-z][A-Za-z\d+.-]+:/;
+
+export function classifyScriptPath(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  references: ReferenceIndex,
+  node: Node,
+): ScriptPath {
+  const source = followConstant(sourceCode, node);
+  const kind = kindOf(sourceCode, references, source);
+  const directory = directoryOf(sourceCode, references, source);
+  return directory ? { kind, source, directory } : { kind, source };
+}
+
+/** The written folder part of `dir + '/file'` or `path.join(dir, 'file')`. */
+function directoryOf(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, source: Node): Node | undefined {
+  if (source.type === 'BinaryExpression' && source.operator === '+' && !leadingString(source)) return source.left;
+  if (source.type !== 'CallExpression') return undefined;
+  const callee = references.refOf(source.callee);
+  const isResolve = isRef(callee, 'path', 'resolve');
+  if (!isResolve && !isRef(callee, 'path', 'join')) return undefined;
+  const texts = completeTexts(source.arguments.map((argument) => followConstant(sourceCode, argument)));
+  const base = baseIndex(texts, isResolve);
+  return typeof base === 'number' && base < source.arguments.length - 1 && texts[base] === undefined ? source.arguments[base] : undefined;
+}
+
+/** Values being classified: a constant defined through itself (`const p = path.resolve(p)`) must not loop. */
+const inProgress = new Set<Node>();
+
+function kindOf(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, value: Node): ScriptPathKind {
+  if (inProgress.has(value)) return 'unknown';
+  inProgress.add(value);
+  try {
+    return valueKind(sourceCode, references, value);
+  } finally {
+    inProgress.delete(value);
+  }
+}
+
+function valueKind(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, value: Node): ScriptPathKind {
+  const leading = leadingString(value);
+  if (leading) return textKind(leading.text, leading.complete);
+  if (value.type === 'BinaryExpression' && value.operator === '+') {
+    // `__dirname + '/w.js'`, `path.dirname(process.argv[1]) + '/w.js'`
+    return directoryKind(sourceCode, references, followConstant(sourceCode, value.left));
+  }
+  const ref = references.refOf(value);
+  if (isLauncherFile(ref)) return 'launcher';
+  const self = selfReference(sourceCode, references, value);
+  if (self === 'process.argv[1]' || self === 'require.main.filename') return 'launcher';
+  if (self) return 'module-relative';
+  if (value.type === 'NewExpression' && isGlobalIdentifier(sourceCode, value.callee, 'URL')) {
+    return urlKind(sourceCode, references, value);
+  }
+  if (value.type !== 'CallExpression') return 'unknown';
+  const callee = references.refOf(value.callee);
+  if (isRef(callee, 'path', 'join') || isRef(callee, 'path', 'resolve')) {
+    return joinKind(sourceCode, references, value, isRef(callee, 'path', 'resolve'));
+  }
+  if (isRef(callee, 'url', 'fileURLToPath') && value.arguments[0]) {
+    const inner = classifyScriptPath(sourceCode, references, value.arguments[0]).kind;
+    return inner === 'module-relative' || inner === 'launcher' ? inner : 'unknown';
+  }
+  if (isResolveFunction(callee) || isImportMetaMember(value.callee, 'resolve')) return 'module-relative';
+  return 'unknown';
+}
+
+/** The whole text of each part that is a string, undefined for the others. */
+function completeTexts(parts: readonly Node[]): (string | undefined)[] {
+  return parts.map((part) => {
+    const text = leadingString(part);
+    return text?.complete ? text.text : undefined;
+  });
+}
+
+/**
+ * Which part of `path.join()` (the first) or `path.resolve()` (the last one that is not a relative
+ * string: resolution starts over at every absolute part) the rest is relative to.
+ */
+function baseIndex(texts: readonly (string | undefined)[], isResolve: boolean): number | 'absolute' {
+  if (!isResolve) return 0;
+  let index = texts.length - 1;
+  while (index > 0 && texts[index] !== undefined && textKind(texts[index] ?? '', true) !== 'absolute') index -= 1;
+  // Every later part is a relative string, so a string here is absolute.
+  return texts[index] !== undefined && textKind(texts[index] ?? '', true) === 'absolute' ? 'absolute' : index;
+}
+
+/** `require.resolve`, `createRequire(import.meta.url).resolve`: resolved from the module. */
+function isResolveFunction(ref: ModuleRef | undefined): boolean {
+  return isRef(ref, REQUIRE_MODULE, 'resolve') || isRef(ref, 'module', 'createRequire', CALL_RESULT, 'resolve');
+}
+
+function isLauncherFile(ref: ModuleRef | undefined): boolean {
+  return (
+    isRef(ref, 'process', 'argv', '1') ||
+    isRef(ref, REQUIRE_MODULE, 'main', 'filename') ||
+    isRef(ref, 'process', 'mainModule', 'filename')
+  );
+}
+
+function isLauncherDirectory(ref: ModuleRef | undefined): boolean {
+  return isRef(ref, REQUIRE_MODULE, 'main', 'path') || isRef(ref, 'process', 'mainModule', 'path');
+}
+
+/** The text a string, template or `+` concatenation starts with; `complete` when it is all of it. */
+export function leadingString(node: Node): { text: string; complete: boolean } | undefined {
+  const value = skipTransparent(node);
+  const whole = stringValue(value);
+  if (whole !== undefined) return { text: whole, complete: true };
+  if (value.type === 'TemplateLiteral') {
+    const first = value.quasis[0]?.value.cooked;
+    return first ? { text: first, complete: false } : undefined;
+  }
+  if (value.type === 'BinaryExpression' && value.operator === '+') {
+    const left = leadingString(value.left);
+    return left && { text: left.text, complete: false };
+  }
+  return undefined;
+}
+
+function textKind(text: string, complete: boolean): TextKind {
+  if (CWD_RELATIVE.test(text)) {
+    // `.` followed by an expression may still become `./x` or `.hidden`.
+    return complete || /[\\/]/.test(text) ? 'cwd-relative' : 'unknown';
+  }
+  if (ABSOLUTE.test(text) || text.startsWith('\\\\')) return 'absolute';
+  if (URL_SCHEME.test(text)) return 'url';
+  if (text === '' || text.startsWith('.')) return 'unknown';
+  return 'bare';
+}
+
+/**
+ * What a directory expression is relative to: `__dirname`, `import.meta.dirname` and
+ * `path.dirname()` of this module's file are the module's folder; `require.main.path` and
+ * `path.dirname(process.argv[1])` the launcher's.
+ */
+function directoryKind(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, value: Node): ScriptPathKind {
+  const ref = references.refOf(value);
+  if (isRef(ref, GLOBALS_MODULE, '__dirname') || isImportMetaMember(value, 'dirname')) return 'module-relative';
+  if (isLauncherDirectory(ref)) return 'launcher';
+  if (value.type === 'CallExpression' && value.arguments[0] && isRef(references.refOf(value.callee), 'path', 'dirname')) {
+    const file = classifyScriptPath(sourceCode, references, value.arguments[0]).kind;
+    return file === 'module-relative' || file === 'launcher' ? file : 'unknown';
+  }
+  if (value.type === 'CallExpression' && value.arguments[0] && isRef(references.refOf(value.callee), 'url', 'fileURLToPath')) {
+    // `fileURLToPath(new URL('.', import.meta.url))`
+    const url = followConstant(sourceCode, value.arguments[0]);
+    return url.type === 'NewExpression' ? urlKind(sourceCode, references, url) : 'unknown';
+  }
+  return 'unknown';
+}
+
+/** `new URL(x, import.meta.url)` is the module's; `new URL('data:…')` a URL; `new URL(x, base)` as its base. */
+function urlKind(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, value: TSESTree.NewExpression): ScriptPathKind {
+  const [first, base] = value.arguments;
+  if (!first) return 'unknown';
+  if (!base) {
+    const text = leadingString(followConstant(sourceCode, first))?.text;
+    return text !== undefined && URL_SCHEME.test(text) ? 'url' : 'unknown';
+  }
+  const baseValue = followConstant(sourceCode, base);
+  if (isImportMetaMember(baseValue, 'url')) return 'module-relative';
+  // `new URL('./w.js', pathToFileURL(__filename))`
+  if (baseValue.type === 'CallExpression' && baseValue.arguments[0] && isRef(references.refOf(baseValue.callee), 'url', 'pathToFileURL')) {
+    const file = classifyScriptPath(sourceCode, references, baseValue.arguments[0]).kind;
+    return file === 'module-relative' || file === 'launcher' ? file : 'unknown';
+  }
+  return 'unknown';
+}
+
+/**
+ * `path.join(…)` / `path.resolve(…)`. Made of strings only, it is judged by the joined text
+ * (`resolve` of relative strings is absolute from `process.cwd()`, hence cwd-relative). Otherwise
+ * it is relative to its base: the first part for `join`, the last part that is not a relative
+ * string for `resolve` (which starts over at every absolute part).
+ */
+function joinKind(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  references: ReferenceIndex,
+  call: TSESTree.CallExpression,
+  isResolve: boolean,
+): ScriptPathKind {
+  const parts = call.arguments.map((argument) => followConstant(sourceCode, argument));
+  const texts = completeTexts(parts);
+  if (parts.length === 0) return 'unknown';
+  if (texts.every((text) => text !== undefined)) {
+    if (!isResolve) return textKind(path.posix.join(...texts), true);
+    return texts.some((text) => textKind(text, true) === 'absolute') ? 'absolute' : 'cwd-relative';
+  }
+  const anchor = baseIndex(texts, isResolve);
+  if (anchor === 'absolute') return 'absolute';
+  const base = parts[anchor];
+  if (!base) return 'unknown';
+  if (parts.length === 1 || anchor === parts.length - 1) {
+    // The base is the whole path: `path.resolve(process.argv[1])`.
+    const file = kindOf(sourceCode, references, base);
+    return file === 'module-relative' || file === 'launcher' ? file : 'unknown';
+  }
+  return directoryKind(sourceCode, references, base);
+}
+
+/** Whether each absolute path names a file, for the whole run. */
+const fileExists = new Map<string, boolean>();
+/** What `node <script>` tries after the name as written (Node's main-module resolution). */
+const MAIN_EXTENSIONS = ['', '.js', '.json', '.node', '/index.js'];
+
+/**
+ * A working-directory-relative script path in a test file that names a file of the package: test
+ * runners start in the package's folder (`npm test`), so there the path holds. A path that names
+ * nothing there, or whose text is not fully known, is not vouched for.
+ */
+export function namesFileFromTestFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
+  if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
+  const folder = analysis.file.isTestFile ? analysis.file.packageFolder : undefined;
+  const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
+  if (folder === undefined || text === undefined) return false;
+  const base = path.resolve(folder, text);
+  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension));
+}
+
+/** The whole text of a relative path: a string, or `path.join()`/`path.resolve()` of strings only. */
+function relativeText(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, source: Node): string | undefined {
+  const whole = leadingString(source);
+  if (whole) return whole.complete ? whole.text : undefined;
+  if (source.type !== 'CallExpression') return undefined;
+  const callee = references.refOf(source.callee);
+  if (!isRef(callee, 'path', 'join') && !isRef(callee, 'path', 'resolve')) return undefined;
+  const texts = completeTexts(source.arguments.map((argument) => followConstant(sourceCode, argument)));
+  if (texts.length === 0 || texts.some((text) => text === undefined || textKind(text, true) === 'absolute')) return undefined;
+  return path.posix.join(...(texts as string[]));
+}
+
+function isFile(file: string): boolean {
+  let known = fileExists.get(file);
+  if (known === undefined) {
+    try {
+      known = fs.statSync(file).isFile();
+    } catch {
+      known = false;
+    }
+    fileExists.set(file, known);
+  }
+  return known;
+}
+
+/** Where a start names the script it runs. */
+export interface ScriptArgument {
+  /** The expression naming the script, as written at the call. */
+  readonly node: Node;
+  /** Display name of the call, for messages. */
+  readonly name: string;
+  /** `new Worker()` of worker_threads: it throws for a path that is neither absolute nor `./`-relative. */
+  readonly workerThread: boolean;
+  /** The call takes a `URL` object as well as a path string (`new Worker()`, `fork()`). */
+  readonly acceptsUrl: boolean;
+  /** An option sets the child process's working directory, so a relative path is resolved there. */
+  readonly setsCwd: boolean;
+}
+
+const NODE_COMMANDS = new Set(['node', 'node.exe']);
+
+/**
+ * The script arguments of a file's starts: the target of `fork`, `new Worker`, pools and other
+ * script starters (not `new Worker(code, { eval: true })`), the first script argument of a
+ * `spawn`/`execFile`-style call of `process.execPath` or `node`, and the `exec` of
+ * `cluster.setupPrimary()` / `setupMaster()`.
+ */
+export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
+  const { sourceCode, references } = analysis;
+  const result: ScriptArgument[] = [];
+  for (const site of analysis.starters) {
+    if (!site.target || site.node.type === 'TaggedTemplateExpression') continue;
+    const args = site.node.arguments;
+    const childProcess = site.spec.mechanism === 'fork' || site.spec.mechanism === 'process';
+    const optionsFrom = site.spec.optionsFrom ?? 1;
+    const setsCwd = childProcess && (optionsSet(sourceCode, args, optionsFrom, 'cwd') || optionsUnseen(analysis, args, optionsFrom));
+    const role = site.spec.target?.role;
+    if (role === 'script') {
+      const workerThread = site.spec.module === 'worker_threads';
+      if (workerThread && optionsSet(sourceCode, args, 1, 'eval', true)) continue;
+      const acceptsUrl = workerThread || isRef(site.callee, 'child_process', 'fork');
+      result.push({ node: site.target, name: site.spec.name, workerThread, acceptsUrl, setsCwd });
+    } else if (role === 'command' && site.spec.target?.argument !== undefined && isNodeBinary(analysis, site.target)) {
+      const list = args[site.spec.target.argument + 1];
+      const script = list && scriptOfNodeArguments(analysis, list);
+      if (script) result.push({ node: script, name: site.spec.name, workerThread: false, acceptsUrl: false, setsCwd });
+    }
+  }
+  for (const invocation of references.invocations) {
+    const method = invocation.callee.path[0];
+    if (invocation.callee.module !== 'cluster' || invocation.callee.path.length !== 1) continue;
+    if ((method !== 'setupPrimary' && method !== 'setupMaster') || invocation.node.type !== 'CallExpression') continue;
+    const options = invocation.node.arguments[0] && followConstant(sourceCode, invocation.node.arguments[0]);
+    const exec = options?.type === 'ObjectExpression' ? propertyValue(options, 'exec') : undefined;
+    if (!exec) continue;
+    const setsCwd = optionsSet(sourceCode, invocation.node.arguments, 0, 'cwd');
+    result.push({ node: exec, name: `cluster.${method}()`, workerThread: false, acceptsUrl: false, setsCwd });
+  }
+  return result;
+}
+
+/** `process.execPath`, `process.argv[0]`, `process.argv0` or the command name `node`. */
+function isNodeBinary(analysis: FileAnalysis, command: Node): boolean {
+  const value = followConstant(analysis.sourceCode, command);
+  const ref = analysis.references.refOf(value);
+  if (isRef(ref, 'process', 'execPath') || isRef(ref, 'process', 'argv', '0') || isRef(ref, 'process', 'argv0')) return true;
+  const name = stringValue(value);
+  return name !== undefined && NODE_COMMANDS.has(name);
+}
+
+/**
+ * The script in the argument list of a `node` command: the first element after spreads of
+ * `process.execArgv`; none when Node.js options come first (`-e code`, `-r x script`).
+ */
+function scriptOfNodeArguments(analysis: FileAnalysis, list: Node): Node | undefined {
+  const array = followConstant(analysis.sourceCode, list);
+  if (array.type !== 'ArrayExpression') return undefined;
+  for (const element of array.elements) {
+    if (!element) return undefined;
+    if (element.type === 'SpreadElement') {
+      if (isRef(analysis.references.refOf(element.argument), 'process', 'execArgv')) continue;
+      return undefined;
+    }
+    return leadingString(element)?.text.startsWith('-') ? undefined : element;
+  }
+  return undefined;
+}
+
+/**
+ * Whether an options object among `args` (from index `from`, followed through constants) sets
+ * `name`, or may through a spread. With `truthy`, a literal `false`/`0`/`null` value does not count.
+ */
+/**
+ * The last argument is an options object the rule cannot see into: a parameter, a variable, a
+ * member or a call's result that no tracked module gives (`spawnSync(node, [bin, ...args], options)`
+ * where every caller passes `cwd`). Whether it sets `cwd` is unknown, so it is not reported.
+ * Values from tracked modules (`process.argv.slice(2)` as fork's argument list) are known not to.
+ */
+function optionsUnseen(analysis: FileAnalysis, args: readonly TSESTree.CallExpressionArgument[], from: number): boolean {
+  const last = args.at(-1);
+  if (!last || args.length <= from || last.type === 'SpreadElement') return false;
+  const value = followConstant(analysis.sourceCode, last);
+  const opaque = value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'CallExpression';
+  return opaque && !analysis.references.refOf(value) && !(value.type === 'Identifier' && value.name === 'undefined');
+}
+
+function optionsSet(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  args: readonly TSESTree.CallExpressionArgument[],
+  from: number,
+  name: string,
+  truthy = false,
+): boolean {
+  return args.slice(from).some((argument) => {
+    const object = followConstant(sourceCode, argument);
+    if (object.type !== 'ObjectExpression') return false;
+    const value = propertyValue(object, name);
+    if (!value) return hasSpread(object);
+    return !truthy || !(value.type === 'Literal' && !value.value);
+  });
+}
