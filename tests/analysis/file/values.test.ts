@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { programsOf } from '../../src/analysis/questions/command-line.js';
-import { UNKNOWN_PART } from '../../src/analysis/file/values.js';
-import { analyzeCode, nodeByText } from '../support/analyze-code.js';
+import { programsOf } from '../../../src/analysis/questions/command-line.js';
+import { UNKNOWN_PART } from '../../../src/analysis/file/values.js';
+import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
 
 const PRELUDE: Record<'esm' | 'cjs', string> = {
   esm: `import path from 'node:path';
@@ -56,9 +56,9 @@ describe('value model', () => {
     ['path.join with a parent step after an unknown folder', `target(path.join(__dirname, '..', 'bin', 'x'));`, ['…/bin/x'], 'cjs'],
     ['path.resolve of a relative path', `target(path.resolve('bin', 'x.cmd'));`, ['…/bin/x.cmd']],
     ['path.resolve from an absolute part', `target(path.resolve(root, '/opt/tool', 'x'));`, ['/opt/tool/x']],
-    ['new URL relative to the module', `target(fileURLToPath(new URL('../bin/ncu.cmd', import.meta.url)));`, ['…/bin/ncu.cmd']],
+    ['new URL relative to the module', `target(fileURLToPath(new URL('../../bin/ncu.cmd', import.meta.url)));`, ['…/bin/ncu.cmd']],
     ['an absolute URL', `target(new URL('file:///opt/x.cmd', import.meta.url).href);`, ['file:///opt/x.cmd']],
-    ['the pathname of a URL constant', `const u = new URL('./x.sh', import.meta.url); target(u.pathname);`, ['…/x.sh']],
+    ['the pathname of a URL constant', `const u = new URL('../x.sh', import.meta.url); target(u.pathname);`, ['…/x.sh']],
     ['require.resolve', `target(require.resolve('.bin/swc'));`, ['…/.bin/swc'], 'cjs'],
     ['createRequire().resolve', `const require = createRequire(import.meta.url); target(require.resolve('pkg/cli.js'));`, ['…/pkg/cli.js']],
     ['a self-referencing constant', `let a = 'x'; a = a; target(a);`, ['x', '…']],

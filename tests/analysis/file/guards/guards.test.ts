@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { contextFacts, isCaught, possiblePlatforms, provesApi, type Fact } from '../../src/analysis/file/guards/facts.js';
-import { analyzeCode, nodeByText } from '../support/analyze-code.js';
-import type { Language } from '../support/languages.js';
+import { contextFacts, isCaught, possiblePlatforms, provesApi, type Fact } from '../../../../src/analysis/file/guards/facts.js';
+import { analyzeCode, nodeByText } from '../../../support/analyze-code.js';
+import type { Language } from '../../../support/languages.js';
 
 /** The facts holding at the call `target()` in the snippet. */
 function factsAtTarget(code: string, language: Language = 'esm', settings?: Record<string, unknown>): readonly Fact[] {
@@ -134,7 +134,7 @@ describe('platform guards', () => {
     ],
     [
       'project guard from settings',
-      `import { isWindows } from './env.js'; if (!isWindows) target();`,
+      `import { isWindows } from '../../env.js'; if (!isWindows) target();`,
       NOT_WINDOWS,
     ],
     // A target platform the analysis cannot identify is taken as the platform the code is written for.

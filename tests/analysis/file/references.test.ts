@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { refKey } from '../../src/analysis/file/references.js';
-import { analyzeCode, nodeByText } from '../support/analyze-code.js';
-import type { Language } from '../support/languages.js';
+import { refKey } from '../../../src/analysis/file/references.js';
+import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
+import type { Language } from '../../support/languages.js';
 
 /** The starters the analysis finds, as `module:path` keys. */
 function starterKeys(code: string, language: Language = 'esm', settings?: Record<string, unknown>): string[] {
@@ -84,7 +84,7 @@ _cp.default.spawn('x');`,
   it.each<[string, string, Language]>([
     ['a local function', `function spawn() {} spawn('x');`, 'esm'],
     ['a wrapper that is not an interop helper', `function wrap(mod) { return { default: mockOf(mod) }; } wrap(require('child_process')).default.spawn('x');`, 'cjs'],
-    ['an import from elsewhere', `import { spawn } from './spawn.js'; spawn('x');`, 'esm'],
+    ['an import from elsewhere', `import { spawn } from '../spawn.js'; spawn('x');`, 'esm'],
     ['a shadowing parameter', `import { spawn } from 'child_process'; function f(spawn) { spawn('x'); }`, 'esm'],
     ['a shadowed require', `function f(require) { require('child_process').spawn('x'); }`, 'cjs'],
     ['a reassigned variable', `let cp = require('child_process'); cp = other; cp.spawn('x');`, 'cjs'],
@@ -158,7 +158,7 @@ class Host {
 
   it('finds import() by its keyword: not in comments, strings or member names, also with a comment before the (', () => {
     const analysis = analyzeCode(
-      `import { important } from './imports.js';\n// import('node:os')\nconst text = "import('node:fs')";\nloader.import('node:path');\nconst cp = await import /* lazily */ ('node:child_process');\nimport('node:worker_threads');\nconst c = await import\n  ('node:cluster');\nconst t = await import\u00a0('node:os');`,
+      `import { important } from '../imports.js';\n// import('node:os')\nconst text = "import('node:fs')";\nloader.import('node:path');\nconst cp = await import /* lazily */ ('node:child_process');\nimport('node:worker_threads');\nconst c = await import\n  ('node:cluster');\nconst t = await import\u00a0('node:os');`,
     );
     expect(analysis.references.loads.map((load) => [load.module, load.style])).toEqual([
       ['child_process', 'dynamic-import'],

@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { isCaughtHere, isRejectionHandled, stringsByPlatform } from '../../src/analysis/questions/platform.js';
-import { refKey } from '../../src/analysis/file/references.js';
-import { isComplete } from '../../src/analysis/file/values.js';
-import { analyzeCode, nodeByText } from '../support/analyze-code.js';
-import type { Language } from '../support/languages.js';
+import { isCaughtHere, isRejectionHandled, stringsByPlatform } from '../../../src/analysis/questions/platform.js';
+import { refKey } from '../../../src/analysis/file/references.js';
+import { isComplete } from '../../../src/analysis/file/values.js';
+import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
+import type { Language } from '../../support/languages.js';
 
 /** The strings the first argument of `target(…)` can take. */
 function strings(code: string, language: Language = 'esm'): string[] {

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { resolveModule, resolvePathAlias } from '../../src/analysis/project/module-resolution.js';
+import { resolveModule, resolvePathAlias } from '../../../src/analysis/project/module-resolution.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'process-guard-resolution-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

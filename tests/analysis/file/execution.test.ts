@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { analyzeCode, nodeByText } from '../support/analyze-code.js';
+import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
 
 /** When `target()` runs, with the text of the `via` call when there is one. */
 function when(code: string): string {

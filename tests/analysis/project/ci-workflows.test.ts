@@ -2,11 +2,11 @@ import * as path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { parseJobs } from '../../src/analysis/project/ci-workflows.js';
-import type { FileModel } from '../../src/analysis/project/file-model.js';
-import { analyzeCode } from '../support/analyze-code.js';
+import { parseJobs } from '../../../src/analysis/project/ci-workflows.js';
+import type { FileModel } from '../../../src/analysis/project/file-model.js';
+import { analyzeCode } from '../../support/analyze-code.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/ci-workflows');
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/ci-workflows');
 const ON_WINDOWS = path.join(FIXTURES, 'tests-on-windows');
 
 function fileModel(filename: string, settings: Record<string, unknown> = {}): FileModel {

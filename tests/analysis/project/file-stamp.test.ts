@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { fileStamp, forgetFileStamps, STAMP_LIFETIME_MS } from '../../src/analysis/project/file-stamp.js';
+import { fileStamp, forgetFileStamps, STAMP_LIFETIME_MS } from '../../../src/analysis/project/file-stamp.js';
 
 describe('fileStamp', () => {
   let dir: string;

@@ -2,12 +2,12 @@ import * as path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { pathWords, platformsNamedBy, type FileModel } from '../../src/analysis/project/file-model.js';
-import { nearestManifest, scriptFiles } from '../../src/analysis/project/package-manifest.js';
-import { analyzeCode } from '../support/analyze-code.js';
-import type { Language } from '../support/languages.js';
+import { pathWords, platformsNamedBy, type FileModel } from '../../../src/analysis/project/file-model.js';
+import { nearestManifest, scriptFiles } from '../../../src/analysis/project/package-manifest.js';
+import { analyzeCode } from '../../support/analyze-code.js';
+import type { Language } from '../../support/languages.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/file-model');
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/file-model');
 const CJS_PACKAGE = path.join(FIXTURES, 'cjs-package');
 const ESM_PACKAGE = path.join(FIXTURES, 'esm-package');
 
@@ -91,7 +91,7 @@ describe('entry points', () => {
   it.each<[string, string, Language]>([
     ['export const', `export const a = 1;`, 'esm'],
     ['export default', `export default 1;`, 'esm'],
-    ['export *', `export * from './a.js';`, 'esm'],
+    ['export *', `export * from '../a.js';`, 'esm'],
     ['export { a }', `const a = 1;\nexport { a };`, 'esm'],
     ['export =', `export = 1;`, 'ts'],
     ['module.exports =', `module.exports = {};`, 'cjs'],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { FileAnalysis } from '../../src/analysis/index.js';
-import type { FunctionNode } from '../../src/analysis/syntax/ast.js';
-import { analyzeCode, allNodes } from '../support/analyze-code.js';
+import type { FileAnalysis } from '../../../src/analysis/index.js';
+import type { FunctionNode } from '../../../src/analysis/syntax/ast.js';
+import { analyzeCode, allNodes } from '../../support/analyze-code.js';
 
 /** The function declared or bound under `name`. */
 function fn(analysis: FileAnalysis, name: string): FunctionNode {

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import plugin from '../../src/index.js';
-import { resolveSettings, SettingsError } from '../../src/analysis/catalog/settings.js';
-import { closestName, editDistance } from '../../src/util/closest-name.js';
-import { ESLINT_10_BIN, runNode, tempProject } from '../integration/support.js';
+import plugin from '../../../src/index.js';
+import { resolveSettings, SettingsError } from '../../../src/analysis/catalog/settings.js';
+import { closestName, editDistance } from '../../../src/util/closest-name.js';
+import { ESLINT_10_BIN, runNode, tempProject } from '../../integration/support.js';
 
 const resolve = (settings: unknown) => () => resolveSettings({ 'process-guard': settings });
 const starter = (extra: Record<string, unknown>) => ({ starters: [{ module: '@acme/jobs', path: 'start', ...extra }] });

@@ -6,7 +6,7 @@ import type * as Espree from 'espree';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
-import { parseModule } from '../../src/analysis/project/module-parse.js';
+import { parseModule } from '../../../src/analysis/project/module-parse.js';
 
 // ESLint's own espree, as ESLint hands it to rules (its CommonJS build).
 const require = createRequire(import.meta.url);

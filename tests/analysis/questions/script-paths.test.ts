@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { classifyScriptPath, scriptArguments, type ScriptPathKind } from '../../src/analysis/questions/script-paths.js';
-import { analyzeCode } from '../support/analyze-code.js';
-import type { Language } from '../support/languages.js';
+import { classifyScriptPath, scriptArguments, type ScriptPathKind } from '../../../src/analysis/questions/script-paths.js';
+import { analyzeCode } from '../../support/analyze-code.js';
+import type { Language } from '../../support/languages.js';
 
 const PRELUDE: Record<'esm' | 'cjs', string> = {
   esm: `import { Worker } from 'node:worker_threads';
@@ -26,8 +26,8 @@ function kindOf(body: string, language: 'esm' | 'cjs' = 'esm'): ScriptPathKind {
 
 describe('script path kinds', () => {
   it.each<[string, ScriptPathKind, 'esm' | 'cjs']>([
-    [`new Worker(new URL('./w.js', import.meta.url));`, 'module-relative', 'esm'],
-    [`new Worker(fileURLToPath(new URL('./w.js', import.meta.url)));`, 'module-relative', 'esm'],
+    [`new Worker(new URL('../w.js', import.meta.url));`, 'module-relative', 'esm'],
+    [`new Worker(fileURLToPath(new URL('../w.js', import.meta.url)));`, 'module-relative', 'esm'],
     [`new Worker(path.join(import.meta.dirname, 'w.js'));`, 'module-relative', 'esm'],
     [`new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), 'w.js'));`, 'module-relative', 'esm'],
     [`new Worker(path.join(fileURLToPath(new URL('.', import.meta.url)), 'w.js'));`, 'module-relative', 'esm'],
@@ -37,7 +37,7 @@ describe('script path kinds', () => {
     [`new Worker(path.resolve('/tmp', __dirname, 'w.js'));`, 'module-relative', 'cjs'],
     [`new Worker(__dirname + '/w.js');`, 'module-relative', 'cjs'],
     [`new Worker(require.resolve('./w'));`, 'module-relative', 'cjs'],
-    [`new Worker(new URL('./w.js', pathToFileURL(__filename)));`, 'module-relative', 'cjs'],
+    [`new Worker(new URL('../w.js', pathToFileURL(__filename)));`, 'module-relative', 'cjs'],
     [`new Worker(__filename);`, 'module-relative', 'cjs'],
     [`new Worker('./w.js');`, 'cwd-relative', 'esm'],
     [`new Worker('../w.js');`, 'cwd-relative', 'esm'],
@@ -67,7 +67,7 @@ describe('script path kinds', () => {
     [`new Worker(\`.\${ext}\`);`, 'unknown', 'esm'],
     [`new Worker(path.join(process.cwd(), 'w.js'));`, 'unknown', 'esm'],
     [`new Worker(path.join(root, 'w.js'));`, 'unknown', 'esm'],
-    [`new Worker(new URL('./w.js', base));`, 'unknown', 'esm'],
+    [`new Worker(new URL('../w.js', base));`, 'unknown', 'esm'],
   ])('%s is %s', (body, kind, language) => {
     expect(kindOf(body, language)).toBe(kind);
   });
