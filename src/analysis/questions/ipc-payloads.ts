@@ -6,7 +6,7 @@
  * are known by where they come from: a `catch` parameter or a promise rejection parameter is an
  * Error, `arguments` an arguments object; and, with type information, by their declared type.
  *
- * Behaviour verified on Node.js 20 (research/hazards.md family D): under the default `'json'`
+ * Behaviour verified on Node.js 20 (the serialization table on docs/rules/consistent-start-context.md): under the default `'json'`
  * serialization Map/Set/RegExp/Error arrive as `{}`, Date as a string, typed arrays as plain
  * objects and BigInt throws; under `'advanced'` those survive, but SharedArrayBuffer and functions
  * throw, and a MessagePort arrives as `{}` either way.
