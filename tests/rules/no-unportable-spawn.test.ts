@@ -12,6 +12,15 @@ export function hasProgram(name: string): boolean {
   return spawnSync('which', [name]).status === 0;
 }`;
 
+// A project's own process helper, declared as a starter: over cross-spawn (shim-aware), or over spawn().
+const declaredRunner = (windows?: string) => ({
+  settings: {
+    'process-guard': {
+      starters: [{ module: '@acme/proc', path: 'run', invocation: 'call', name: 'run()', target: { role: 'command', argument: 0 }, optionsFrom: 2, ...(windows ? { windows } : {}) }],
+    },
+  },
+});
+
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
     // webdriverio's shape: a boolean method of the class tests the platform, and the private method
@@ -191,6 +200,12 @@ await spawn('pnpm', ['build']);
 await spawnPlease('yarn', ['outdated']);`),
     cjs(`const promiseSpawn = require('@npmcli/promise-spawn');
 promiseSpawn('npm', ['view', 'eslint'], { shell: true });`),
+    // A declared wrapper of cross-spawn finds the shim itself.
+    esm(
+      `import { run } from '@acme/proc';
+await run('npm', ['install'], { stdio: 'inherit' });`,
+      declaredRunner('shim-aware'),
+    ),
     // --- Code written for a platform the analysis cannot tell from the host's -----------------
     // oclif's shape: a build step for a *target* platform, checking a download with POSIX tools
     // everywhere but for a Windows target (the callers pin the target to win32 on a Windows host).
@@ -271,6 +286,23 @@ spawn('npm' + (isWindows ? '.cmd' : ''), ['test']);`),
       ...esm(`import { spawn } from 'node:child_process';
 spawn(\`\${process.platform === 'win32' ? 'yarn.cmd' : 'yarn'}\`, ['build']);`),
       errors: [{ messageId: 'batchWithoutShell', data: { command: 'yarn.cmd', name: 'spawn()' }, line: 2, column: 7 }],
+    },
+    // The same declared wrapper, over spawn() as given: npm is a .cmd shim there.
+    {
+      ...esm(
+        `import { run } from '@acme/proc';
+await run('npm', ['install'], { stdio: 'inherit' });`,
+        declaredRunner(),
+      ),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'run()' }, line: 2, column: 11 }],
+    },
+    {
+      ...esm(
+        `import { run } from '@acme/proc';
+await run('npm', ['install'], { stdio: 'inherit' });`,
+        declaredRunner('direct'),
+      ),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'run()' }, line: 2, column: 11 }],
     },
     {
       ...cjs(`const { spawn } = require('child_process');

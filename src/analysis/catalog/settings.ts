@@ -4,7 +4,10 @@
  * ```js
  * settings: {
  *   'process-guard': {
- *     starters: [{ module: '@acme/jobs', path: 'startWorker', mechanism: 'thread', target: { role: 'script', argument: 0 } }],
+ *     starters: [
+ *       { module: '@acme/jobs', path: 'startWorker', mechanism: 'thread', target: { role: 'script', argument: 0 } },
+ *       { module: '@acme/proc', path: 'run', target: { role: 'command', argument: 0 }, optionsFrom: 2, windows: 'shim-aware' },
+ *     ],
  *     platformGuards: { isWindows: 'win32', isMac: 'darwin' },
  *     platformOnlyModules: { 'windows-registry': 'win32' },
  *     entryPoints: ['tools/**'],
@@ -14,6 +17,8 @@
  *   },
  * }
  * ```
+ *
+ * A declared starter takes every field of a catalog StarterSpec that describes the user's code.
  */
 import { BUILTIN_STARTERS, type Mechanism, type StarterSpec, type TargetRole } from './starters.js';
 import { HAZARD_MEMBERS, PLATFORM_ONLY_PACKAGES, PLATFORMS, stripNodePrefix, SUPPORT_MODULES, VALUE_ONLY_MODULES, type Platform } from './platform-apis.js';
@@ -52,8 +57,12 @@ const ROLES: readonly TargetRole[] = ['command', 'shell-command', 'script'];
 const INVOCATIONS: readonly StarterSpec['invocation'][] = ['call', 'construct', 'call-or-construct'];
 /** Every key of `settings['process-guard']`; `entryPoints` and `testFiles` are globs of the file model. */
 const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles', 'crossFile', 'platformFileNames', 'ciWorkflows'];
-const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target'];
+const WINDOWS_MODES: readonly NonNullable<StarterSpec['windows']>[] = ['direct', 'shim-aware', 'posix-shell'];
+const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target', 'optionsFrom', 'starts', 'processMode', 'windows', 'configuredByOptionsCall'];
 const TARGET_KEYS = ['role', 'argument', 'option'];
+const STARTS_KEYS = ['whenOption'];
+const PROCESS_MODE_KEYS = ['option', 'value'];
+const ARGUMENT_INDEX = 'must be an argument index (a non-negative integer)';
 const resolvedBySettings = new WeakMap<object, ResolvedSettings>();
 let defaultSettings: ResolvedSettings | undefined;
 
@@ -130,33 +139,74 @@ function readGlobs(raw: Record<string, unknown>, key: string): RegExp[] {
   return readArray(raw, key).map((glob, index) => globToRegExp(nonEmptyString(`${key}[${index}]`, glob, 'must be a non-empty glob string')));
 }
 
+/** A user's starter, with the catalog's defaults: options from the second argument, always starting, run as given on Windows. */
 function readStarter(entry: unknown, index: number): StarterSpec {
   const where = `starters[${index}]`;
   const value = readObject(where, entry);
   checkKeys(where, value, STARTER_KEYS);
   const module = stripNodePrefix(nonEmptyString(`${where}.module`, value.module, 'must be a module name'));
   const path = readPath(`${where}.path`, value.path);
-  const invocation = oneOf(`${where}.invocation`, value.invocation ?? 'call-or-construct', INVOCATIONS);
-  const mechanism = oneOf(`${where}.mechanism`, value.mechanism ?? 'process', MECHANISMS);
-  const name = value.name === undefined ? `${[module, ...path].join('.')}()` : nonEmptyString(`${where}.name`, value.name, 'must be a name');
-  const spec: StarterSpec = { module, path, invocation, mechanism, name, starts: 'always', optionsFrom: 1 };
-  if (value.target === undefined) return spec;
-  const target = readObject(`${where}.target`, value.target);
-  checkKeys(`${where}.target`, target, TARGET_KEYS);
-  const role = oneOf(`${where}.target.role`, target.role, ROLES);
-  const { argument, option } = target;
-  if (argument !== undefined && !(Number.isInteger(argument) && (argument as number) >= 0)) {
-    fail(`${where}.target.argument`, 'must be an argument index (a non-negative integer)');
-  }
-  if (option !== undefined) nonEmptyString(`${where}.target.option`, option, 'must be an option name');
+  const optionsFrom = readOptionsFrom(`${where}.optionsFrom`, value.optionsFrom);
+  const configured = value.configuredByOptionsCall;
+  if (configured !== undefined && typeof configured !== 'boolean') fail(`${where}.configuredByOptionsCall`, 'must be true or false');
   return {
-    ...spec,
-    target: {
-      role,
-      ...(typeof argument === 'number' ? { argument } : {}),
-      ...(typeof option === 'string' ? { option } : {}),
-    },
+    module,
+    path,
+    invocation: oneOf(`${where}.invocation`, value.invocation ?? 'call-or-construct', INVOCATIONS),
+    mechanism: oneOf(`${where}.mechanism`, value.mechanism ?? 'process', MECHANISMS),
+    name: value.name === undefined ? `${[module, ...path].join('.')}()` : nonEmptyString(`${where}.name`, value.name, 'must be a name'),
+    starts: readStarts(`${where}.starts`, value.starts),
+    ...(optionsFrom === undefined ? {} : { optionsFrom }),
+    ...(value.target === undefined ? {} : { target: readTarget(`${where}.target`, value.target) }),
+    ...(value.processMode === undefined ? {} : { processMode: readProcessMode(`${where}.processMode`, value.processMode) }),
+    ...(value.windows === undefined ? {} : { windows: oneOf(`${where}.windows`, value.windows, WINDOWS_MODES) }),
+    ...(configured === true ? { configuredByOptionsCall: true as const } : {}),
   };
+}
+
+function readTarget(where: string, value: unknown): NonNullable<StarterSpec['target']> {
+  const target = readObject(where, value);
+  checkKeys(where, target, TARGET_KEYS);
+  const role = oneOf(`${where}.role`, target.role, ROLES);
+  const { argument, option } = target;
+  if (argument !== undefined && !isArgumentIndex(argument)) fail(`${where}.argument`, ARGUMENT_INDEX);
+  if (option !== undefined) nonEmptyString(`${where}.option`, option, 'must be an option name');
+  return {
+    role,
+    ...(typeof argument === 'number' ? { argument } : {}),
+    ...(typeof option === 'string' ? { option } : {}),
+  };
+}
+
+/** The first argument the options object may be in; 1 when absent, `null` for a starter that takes none. */
+function readOptionsFrom(where: string, value: unknown): number | undefined {
+  if (value === undefined) return 1;
+  if (value === null) return undefined;
+  if (!isArgumentIndex(value)) fail(where, `${ARGUMENT_INDEX}, or null for no options`);
+  return value;
+}
+
+/** `'always'` (the default) or `{ whenOption: 'minWorkers' }`. */
+function readStarts(where: string, value: unknown): StarterSpec['starts'] {
+  if (value === undefined || value === 'always') return 'always';
+  const expected = "must be 'always' or { whenOption: '<option name>' }";
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, expected);
+  const starts = value as Record<string, unknown>;
+  checkKeys(where, starts, STARTS_KEYS);
+  return { whenOption: nonEmptyString(`${where}.whenOption`, starts.whenOption, 'must be an option name') };
+}
+
+function readProcessMode(where: string, value: unknown): NonNullable<StarterSpec['processMode']> {
+  const mode = readObject(where, value);
+  checkKeys(where, mode, PROCESS_MODE_KEYS);
+  return {
+    option: nonEmptyString(`${where}.option`, mode.option, 'must be an option name'),
+    value: nonEmptyString(`${where}.value`, mode.value, 'must be the option value that selects child processes'),
+  };
+}
+
+function isArgumentIndex(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
 }
 
 /** `'pool.start'` or `['pool', 'start']`; absent (or `[]`) is the module itself. */

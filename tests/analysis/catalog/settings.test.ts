@@ -44,6 +44,17 @@ describe('settings mistakes', () => {
     ['a fractional argument', starter({ target: { role: 'script', argument: 1.5 } }), "settings['process-guard'].starters[0].target.argument must be an argument index (a non-negative integer)."],
     ['a negative argument', starter({ target: { role: 'script', argument: -1 } }), "settings['process-guard'].starters[0].target.argument must be an argument index (a non-negative integer)."],
     ['an empty option', starter({ target: { role: 'script', option: '' } }), "settings['process-guard'].starters[0].target.option must be an option name."],
+    ['a misspelt Windows mode', starter({ windows: 'shim-awre' }), "settings['process-guard'].starters[0].windows must be one of direct, shim-aware, posix-shell; did you mean 'shim-aware'?"],
+    ['a misspelt starter key', starter({ window: 'shim-aware' }), "settings['process-guard'].starters[0].window is not a setting; did you mean `windows`?"],
+    ['a negative options index', starter({ optionsFrom: -1 }), "settings['process-guard'].starters[0].optionsFrom must be an argument index (a non-negative integer), or null for no options."],
+    ['an options index as text', starter({ optionsFrom: '1' }), "settings['process-guard'].starters[0].optionsFrom must be an argument index (a non-negative integer), or null for no options."],
+    ['an unknown start', starter({ starts: 'lazy' }), "settings['process-guard'].starters[0].starts must be 'always' or { whenOption: '<option name>' }."],
+    ['a misspelt start key', starter({ starts: { whenOptions: 'minWorkers' } }), "settings['process-guard'].starters[0].starts.whenOptions is not a setting; did you mean `whenOption`?"],
+    ['a start without an option', starter({ starts: {} }), "settings['process-guard'].starters[0].starts.whenOption must be an option name."],
+    ['a process mode that is not an object', starter({ processMode: 'process' }), "settings['process-guard'].starters[0].processMode must be an object."],
+    ['a process mode without a value', starter({ processMode: { option: 'workerType' } }), "settings['process-guard'].starters[0].processMode.value must be the option value that selects child processes."],
+    ['a process mode key', starter({ processMode: { opt: 'workerType', value: 'process' } }), "settings['process-guard'].starters[0].processMode.opt is not a setting; expected option, value."],
+    ['an options-call switch that is not a boolean', starter({ configuredByOptionsCall: 'yes' }), "settings['process-guard'].starters[0].configuredByOptionsCall must be true or false."],
     ['an empty module name', { platformOnlyModules: { '': 'win32' } }, "settings['process-guard'].platformOnlyModules[''] needs a name."],
     ['an empty platform list', { platformGuards: { isWindows: [] } }, `settings['process-guard'].platformGuards.isWindows must be a process.platform value or a non-empty list of them (${PLATFORM_LIST}).`],
     ['an unknown platform', { platformGuards: { isWin: 'windows' } }, `settings['process-guard'].platformGuards.isWin must be a process.platform value or a non-empty list of them (${PLATFORM_LIST}).`],
@@ -79,6 +90,52 @@ describe('settings mistakes', () => {
     expect(resolved.starters.get('execa:')?.map((spec) => spec.target)).toContainEqual({ role: 'command', option: 'file' });
     expect(resolved.platformGuards.get('isUnix')).toEqual(['linux', 'darwin']);
     expect(resolved.trackedModules.has('windows-registry')).toBe(true);
+  });
+});
+
+describe('declared starters', () => {
+  const declared = (extra: Record<string, unknown>) =>
+    resolveSettings({ 'process-guard': starter(extra) }).starters.get('@acme/jobs:start')?.[0];
+
+  it('default to a direct, always starting call with its options from the second argument', () => {
+    expect(declared({})).toEqual({
+      module: '@acme/jobs',
+      path: ['start'],
+      invocation: 'call-or-construct',
+      mechanism: 'process',
+      name: '@acme/jobs.start()',
+      starts: 'always',
+      optionsFrom: 1,
+    });
+  });
+
+  it('take every field of the catalog', () => {
+    expect(
+      declared({
+        invocation: 'call',
+        target: { role: 'command', argument: 0 },
+        optionsFrom: 2,
+        windows: 'shim-aware',
+        configuredByOptionsCall: true,
+      }),
+    ).toMatchObject({ target: { role: 'command', argument: 0 }, optionsFrom: 2, windows: 'shim-aware', configuredByOptionsCall: true });
+    expect(
+      declared({
+        invocation: 'construct',
+        mechanism: 'thread',
+        target: { role: 'script', option: 'filename' },
+        optionsFrom: 0,
+        starts: { whenOption: 'minThreads' },
+        processMode: { option: 'runtime', value: 'child_process' },
+      }),
+    ).toMatchObject({ optionsFrom: 0, starts: { whenOption: 'minThreads' }, processMode: { option: 'runtime', value: 'child_process' } });
+  });
+
+  it('take null for a starter without options, and false as no options call', () => {
+    const spec = declared({ optionsFrom: null, starts: 'always', configuredByOptionsCall: false });
+    expect(spec).not.toHaveProperty('optionsFrom');
+    expect(spec).not.toHaveProperty('configuredByOptionsCall');
+    expect(spec?.starts).toBe('always');
   });
 });
 
