@@ -125,6 +125,7 @@ export function resetModuleSummaries(): void {
 }
 
 const keysByOptions = new WeakMap<object, WeakMap<object, string>>();
+const keysByDescription = new Map<string, string>();
 const parserIds = new WeakMap<object, number>();
 const NO_SETTINGS = {};
 /** Numbers for what has no key of its own: a parser without `meta`, settings that JSON cannot write. */
@@ -145,7 +146,10 @@ function configurationKey(environment: LintEnvironment): string {
   if (key === undefined) {
     const { parser, parserOptions, ...languageOptions } = environment.languageOptions;
     const untyped = Object.entries(parserOptions ?? {}).filter(([name]) => !TYPED_PARSER_OPTIONS.has(name));
-    key = `${parserKey(parser)}\0${stableJson({ settings, languageOptions, parserOptions: Object.fromEntries(untyped) })}`;
+    const description = `${parserKey(parser)}\0${stableJson({ settings, languageOptions, parserOptions: Object.fromEntries(untyped) })}`;
+    // A short key for every configuration that reads the same: cache keys repeat it once per module.
+    key = keysByDescription.get(description) ?? `c${keysByDescription.size}`;
+    keysByDescription.set(description, key);
     bySettings.set(settings, key);
   }
   return key;
