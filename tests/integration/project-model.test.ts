@@ -9,7 +9,7 @@ import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { STAMP_LIFETIME_MS } from '../../src/analysis/project/file-stamp.js';
+import { LIFETIME_MS } from '../../src/analysis/project/fs-cache.js';
 import { findingsOf, loadBuiltPlugin, loadBuiltSummaryStats, tempProject, type TempProject } from './support.js';
 
 const projects: TempProject[] = [];
@@ -343,7 +343,7 @@ describe('resolution', () => {
     // A later modification time than the first text's, whatever the file system's resolution.
     utimesSync(path.join(project.dir, 'src/engine.js'), new Date(), new Date(Date.now() + 60_000));
     // The module's stamp is trusted for a moment (one lint asks about it for every importer), then read again.
-    await new Promise((resolve) => setTimeout(resolve, STAMP_LIFETIME_MS + 50));
+    await new Promise((resolve) => setTimeout(resolve, LIFETIME_MS + 50));
     expect(await lintApp()).toEqual(['src/app.js:2']);
   });
 

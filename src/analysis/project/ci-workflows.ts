@@ -9,14 +9,14 @@
  * written anywhere in the job), and any command in its block may run the script. Unknown
  * (undefined) when the file is a `bin`, when no script or more than one way runs it (another
  * script, an npm lifecycle, a `pre`/`post` hook), without workflows or a Windows job, when no job
- * runs it, or when a job that runs it names no platform. Read once per repository and process.
+ * runs it, or when a job that runs it names no platform. Read once per repository, and again when
+ * a workflow file or folder changes (fs-cache.ts); a workflow file over MAX_WORKFLOW_BYTES is unknown.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, type Platform } from '../catalog/platform-apis.js';
+import { DerivedCache, listFolder, readText, stat } from './fs-cache.js';
 import { startedPaths, type PackageManifest } from './package-manifest.js';
-import { readText } from '../../util/read-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 interface Job {
@@ -27,11 +27,12 @@ interface Job {
 
 /** Folders walked up from a package folder to find the repository's `.github`. */
 const MAX_LEVELS = 6;
+const MAX_WORKFLOW_BYTES = 512 * 1024;
 
 /** Package folder → the jobs of its repository. */
-const jobsByFolder = new Map<string, readonly Job[]>();
+const jobsByFolder = new DerivedCache<readonly Job[] | undefined>();
 /** Folder → the jobs of its own `.github/workflows` (undefined: it has none). */
-const workflowsByFolder = new Map<string, readonly Job[] | undefined>();
+const workflowsByFolder = new DerivedCache<readonly Job[] | undefined>();
 
 /** The platforms the repository's CI runs `file` on, through the scripts of `manifest`; undefined when unknown. */
 export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySet<Platform> | undefined {
@@ -45,7 +46,7 @@ export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySe
     if ([...manifest.scripts].some(([other, command]) => other !== name && mention.test(command))) return undefined;
   }
   const jobs = repositoryJobs(manifest.folder);
-  if (!jobs.some((job) => job.platforms?.has('win32'))) return undefined;
+  if (!jobs?.some((job) => job.platforms?.has('win32'))) return undefined;
   const relative = path.relative(manifest.folder, file).split(path.sep).join('/');
   const invocations = names.map(invocationPattern);
   const platforms = new Set<Platform>();
@@ -58,31 +59,25 @@ export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySe
 }
 
 /** The jobs of the workflows of the repository holding `folder`. */
-function repositoryJobs(folder: string): readonly Job[] {
-  const cached = jobsByFolder.get(folder);
-  if (cached) return cached;
-  let jobs: readonly Job[] = [];
-  for (let current = folder, level = 0; level < MAX_LEVELS; level += 1) {
-    const found = workflowJobs(current);
-    if (found) {
-      jobs = found;
-      break;
+function repositoryJobs(folder: string): readonly Job[] | undefined {
+  return jobsByFolder.get(folder, () => {
+    for (let current = folder, level = 0; level < MAX_LEVELS; level += 1) {
+      const found = workflowJobs(current);
+      const parent = path.dirname(current);
+      if (found || parent === current || listFolder(current).names.has('.git')) return found;
+      current = parent;
     }
-    const parent = path.dirname(current);
-    if (parent === current || hasEntry(current, '.git')) break;
-    current = parent;
-  }
-  jobsByFolder.set(folder, jobs);
-  return jobs;
+    return undefined;
+  });
 }
 
 /** The jobs of `folder/.github/workflows`, read once for every package below it; undefined without one. */
 function workflowJobs(folder: string): readonly Job[] | undefined {
-  if (workflowsByFolder.has(folder)) return workflowsByFolder.get(folder);
-  const workflows = path.join(folder, '.github', 'workflows');
-  const jobs = listYaml(workflows)?.flatMap((name) => parseJobs(readText(path.join(workflows, name)) ?? ''));
-  workflowsByFolder.set(folder, jobs);
-  return jobs;
+  return workflowsByFolder.get(folder, () => {
+    const workflows = path.join(folder, '.github', 'workflows');
+    if (stat(workflows)?.kind !== 'directory') return undefined;
+    return [...listFolder(workflows).names].filter((name) => /\.ya?ml$/.test(name)).flatMap((name) => parseJobs(readText(path.join(workflows, name), MAX_WORKFLOW_BYTES) ?? ''));
+  });
 }
 
 /** The jobs of one workflow file: the blocks under `jobs:`, one per key at the first indentation. */
@@ -131,20 +126,4 @@ function invocationPattern(name: string): RegExp {
 /** The script's name as a word of another command (`npm run a && npm run name`, `run-s name`). */
 function wordPattern(name: string): RegExp {
   return new RegExp(`(?<![\\w:.-])${escapeRegExp(name)}(?![\\w:.-])`);
-}
-
-function listYaml(folder: string): string[] | undefined {
-  try {
-    return readdirSync(folder).filter((name) => /\.ya?ml$/.test(name));
-  } catch {
-    return undefined;
-  }
-}
-
-function hasEntry(folder: string, name: string): boolean {
-  try {
-    return readdirSync(folder).includes(name);
-  } catch {
-    return false;
-  }
 }

@@ -8,15 +8,13 @@
  * the linted file and read through the same analysis. Unknown (undefined) when no file names it, a
  * file names it but not in a whole string, or more than MAX_RUNNERS files name it. Nothing throws.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
-import { fileStamp, isFresh } from './file-stamp.js';
+import { DerivedCache, listFolder, readText } from './fs-cache.js';
 import { possiblePlatforms } from '../file/guards/facts.js';
 import type { GuardEvaluator } from '../file/guards/guards.js';
 import { inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
-import { readText } from '../../util/read-text.js';
 
 /** What the runners' analysis gives: the facts at a node, and where the file mentions a string. */
 export interface RunnerAnalysis {
@@ -30,8 +28,8 @@ const MAX_LISTED = 5000;
 const MAX_TEXT_BYTES = 512 * 1024;
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 
-const listings = new Map<string, { files: readonly string[]; takenAt: number }>();
-const texts = new Map<string, { mtimeMs: number; text: string | undefined }>();
+/** Runners folder → its source files, kept while none of the folders listed changes. */
+const listings = new DerivedCache<readonly string[]>();
 
 /** The platforms the files that name `fixture` run it on; undefined when unknown or all. */
 export function fixtureRunnerPlatforms(
@@ -43,11 +41,11 @@ export function fixtureRunnerPlatforms(
   const base = path.basename(fixture);
   const stem = base.slice(0, base.length - path.extname(base).length) || base;
   const names = (value: string): boolean => [base, stem].some((name) => value === name || value.endsWith(`/${name}`) || value.endsWith(`\\${name}`));
-  const runners = sourceFiles(folder).filter((file) => file !== fixture && textOf(file)?.includes(stem));
+  const runners = sourceFiles(folder).filter((file) => file !== fixture && readText(file, MAX_TEXT_BYTES)?.includes(stem));
   if (runners.length === 0 || runners.length > MAX_RUNNERS) return undefined;
   const platforms = new Set<Platform>();
   for (const runner of runners) {
-    const text = textOf(runner) ?? '';
+    const text = readText(runner, MAX_TEXT_BYTES) ?? '';
     const found = inspectModule(runner, text, environment, (context) => platformsNaming(analyze(context), names), undefined);
     // A file that names the fixture but not in a whole string starts it in a way not seen here.
     if (!found) return undefined;
@@ -71,37 +69,19 @@ function platformsNaming(analysis: RunnerAnalysis, names: (value: string) => boo
   return named ? platforms : undefined;
 }
 
-/** The source files under `folder`, outside installed packages and dot-folders; listed again after a moment. */
+/** The source files under `folder`, outside installed packages and dot-folders. */
 function sourceFiles(folder: string): readonly string[] {
-  const now = Date.now();
-  const known = listings.get(folder);
-  if (known && isFresh(known.takenAt, now)) return known.files;
-  const files: string[] = [];
-  const pending = [folder];
-  for (let current = pending.pop(); current !== undefined && files.length < MAX_LISTED; current = pending.pop()) {
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
+  return listings.get(folder, () => {
+    const files: string[] = [];
+    const pending = [folder];
+    for (let current = pending.pop(); current !== undefined && files.length < MAX_LISTED; current = pending.pop()) {
+      const listing = listFolder(current);
+      for (const name of listing.names) {
+        if (name.startsWith('.') || name === 'node_modules') continue;
+        if (listing.folders.has(name)) pending.push(path.join(current, name));
+        else if (listing.files.has(name) && SOURCE_FILE.test(name)) files.push(path.join(current, name));
+      }
     }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) pending.push(full);
-      else if (entry.isFile() && SOURCE_FILE.test(entry.name)) files.push(full);
-    }
-  }
-  listings.set(folder, { files, takenAt: now });
-  return files;
-}
-
-function textOf(file: string): string | undefined {
-  const stamp = fileStamp(file);
-  if (!stamp || stamp.size > MAX_TEXT_BYTES) return undefined;
-  const cached = texts.get(file);
-  if (cached?.mtimeMs === stamp.mtimeMs) return cached.text;
-  const text = readText(file);
-  texts.set(file, { mtimeMs: stamp.mtimeMs, text });
-  return text;
+    return files;
+  });
 }

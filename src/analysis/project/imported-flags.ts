@@ -5,8 +5,8 @@
  * `process.platform === 'win32'` (or an `os.platform()` test) under that name.
  *
  * The module is found like Node and TypeScript do for relative specifiers (extension probing, `.js`
- * naming a `.ts` source, `index` files), read and parsed once per process with the linted file's
- * parser, keyed by path and modification time. Anything unresolved, unreadable, too large or
+ * naming a `.ts` source, `index` files), read and parsed with the linted file's parser, and kept
+ * while the module is unchanged (fs-cache.ts). Anything unresolved, unreadable, too large or
  * unparsable is unknown, and never throws.
  */
 import path from 'node:path';
@@ -16,11 +16,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipTransparent, stringValue } from '../syntax/ast.js';
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import type { ImportedPlatformFlags } from '../file/guards/guards.js';
-import { fileStamp } from './file-stamp.js';
+import { DerivedCache, readText } from './fs-cache.js';
 import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
 import { resolveRelative } from './module-resolution.js';
 import { isRuntimeCheck, type RuntimeCheckScope } from '../file/guards/runtime-checks.js';
-import { readText } from '../../util/read-text.js';
 
 type Node = TSESTree.Node;
 
@@ -35,7 +34,7 @@ const MAX_CONSTANT_DEPTH = 4;
 /** Exported platform flags of a module: name → the platforms on which it is truthy. */
 type FlagTable = ReadonlyMap<string, ReadonlySet<Platform>>;
 
-const tables = new Map<string, { mtimeMs: number; flags: FlagTable }>();
+const tables = new DerivedCache<FlagTable>();
 
 export class ImportedFlags implements ImportedPlatformFlags {
   constructor(
@@ -59,18 +58,11 @@ function isRelative(specifier: string): boolean {
 }
 
 function flagTable(file: string, parser: ForeignParser): FlagTable {
-  const stamp = fileStamp(file);
-  if (!stamp) return new Map();
-  const { mtimeMs, size } = stamp;
-  const cached = tables.get(file);
-  if (cached?.mtimeMs === mtimeMs) return cached.flags;
-  const flags = size > MAX_MODULE_BYTES ? new Map() : exportedFlags(parse(file, parser));
-  tables.set(file, { mtimeMs, flags });
-  return flags;
+  return tables.get(file, () => exportedFlags(parse(file, parser)));
 }
 
 function parse(file: string, parser: ForeignParser): TSESTree.Program | undefined {
-  const text = readText(file);
+  const text = readText(file, MAX_MODULE_BYTES);
   if (text === undefined) return undefined;
   for (const sourceType of ['module', 'script']) {
     const options = { ecmaVersion: 'latest', sourceType, range: true, loc: true, filePath: file, comment: false, tokens: false };

@@ -4,12 +4,13 @@
  * files), the package's `imports` (`#lib/run`), and workspace packages, which package managers link
  * into `node_modules` as symlinks to their sources (`exports`, then `main`, then `index`). A package
  * installed from the registry is not the project's code and stays unresolved, as does anything
- * that cannot be found: the caller treats it as unknown.
+ * that cannot be found: the caller treats it as unknown. Every answer is kept while the folders
+ * and package.json files it was found through are unchanged (fs-cache.ts).
  */
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
+import { DerivedCache, isFile as isFileOnDisk, listFolder, realPath } from './fs-cache.js';
 import { manifestOf, nearestManifest } from './package-manifest.js';
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
@@ -21,20 +22,17 @@ const TYPESCRIPT_FOR = new Map([
 /** Conditions tried in `exports` and `imports`, most source-like first. */
 const CONDITIONS = ['source', 'development', 'import', 'require', 'node', 'default'];
 
-/** Folder and specifier → the file, or null: resolution walks folders, so each answer is kept for the process. */
-const resolved = new Map<string, string | null>();
+/** Folder and specifier → the file, or null: resolution walks folders, so each answer is kept. */
+const resolved = new DerivedCache<string | null>();
 
 /** The source file `specifier`, imported from `fromFile`, names; undefined when not the project's. */
 export function resolveModule(fromFile: string, specifier: string): string | undefined {
   if (isBuiltin(specifier) || path.isAbsolute(specifier) || specifier === '.' || specifier === '..') return undefined;
-  const key = `${path.dirname(fromFile)}\0${specifier}`;
-  let file = resolved.get(key);
-  if (file === undefined) {
-    file = resolveUncached(fromFile, specifier) ?? null;
+  const file = resolved.get(`${path.dirname(fromFile)}\0${specifier}`, () => {
+    const found = resolveUncached(fromFile, specifier);
     // A module inside an installed package is that package's code, even when a sibling imports it.
-    if (file !== null && isInstalledFile(file)) file = null;
-    resolved.set(key, file);
-  }
+    return found === undefined || isInstalledFile(found) ? null : found;
+  });
   return file ?? undefined;
 }
 
@@ -85,54 +83,11 @@ export function resolveRelative(folder: string, specifier: string): string | und
   return candidates.find((candidate) => EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate));
 }
 
-/** What a folder holds: every name, its files, and its symlinks (followed only when a candidate names one). */
-interface FolderListing {
-  readonly names: ReadonlySet<string>;
-  readonly files: ReadonlySet<string>;
-  readonly links: ReadonlySet<string>;
-}
-
-/** Folder → its listing, read once per process: one listing answers every candidate of a specifier. */
-const listings = new Map<string, FolderListing>();
-
-function listingOf(folder: string): FolderListing {
-  let listing = listings.get(folder);
-  if (!listing) {
-    listing = listFolder(folder);
-    listings.set(folder, listing);
-  }
-  return listing;
-}
-
-/** Whether a file exists (a symlink to a file counts). */
+/** Whether a file exists (a symlink to a file counts): one listing answers every candidate of a specifier. */
 function isFile(candidate: string): boolean {
-  const { files, links } = listingOf(path.dirname(candidate));
+  const { files, links } = listFolder(path.dirname(candidate));
   const name = path.basename(candidate);
-  return files.has(name) || (links.has(name) && isFileBehindLink(candidate));
-}
-
-function listFolder(folder: string): FolderListing {
-  const listing = { names: new Set<string>(), files: new Set<string>(), links: new Set<string>() };
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return listing;
-  }
-  for (const entry of entries) {
-    listing.names.add(entry.name);
-    if (entry.isFile()) listing.files.add(entry.name);
-    else if (entry.isSymbolicLink()) listing.links.add(entry.name);
-  }
-  return listing;
-}
-
-function isFileBehindLink(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  return files.has(name) || (links.has(name) && isFileOnDisk(candidate));
 }
 
 /** `#lib/run` through the nearest package.json `imports`. */
@@ -156,33 +111,14 @@ function resolveWorkspacePackage(fromFile: string, specifier: string): string | 
   return resolvePackageEntry(real, subpath);
 }
 
-/** Folder and package name → the real folder of the package Node finds from there, or null. */
-const installed = new Map<string, string | null>();
-
-/** Where Node finds package `name` from `folder`, walking up: each folder is asked once per name. */
+/** Where Node finds package `name` from `folder`, walking up. */
 function installedFolder(start: string, name: string): string | undefined {
-  const visited: string[] = [];
-  let found: string | null | undefined;
-  for (let folder = start; found === undefined; ) {
-    found = installed.get(`${folder}\0${name}`);
-    if (found !== undefined) break;
-    visited.push(folder);
+  for (let folder = start; ; folder = path.dirname(folder)) {
     const candidate = path.join(folder, 'node_modules', name);
     // Most folders have no such package: a cached listing answers that without a failing syscall.
-    found = (listingOf(path.dirname(candidate)).names.has(path.basename(candidate)) && realFolder(candidate)) || undefined;
-    const parent = path.dirname(folder);
-    if (found === undefined && parent === folder) found = null;
-    folder = parent;
-  }
-  for (const folder of visited) installed.set(`${folder}\0${name}`, found);
-  return found ?? undefined;
-}
-
-function realFolder(folder: string): string | undefined {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return undefined;
+    const real = listFolder(path.dirname(candidate)).names.has(path.basename(candidate)) ? realPath(candidate) : undefined;
+    if (real !== undefined) return real;
+    if (path.dirname(folder) === folder) return undefined;
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * The nearest package.json of a file: its folder, its module `type`, and the files it starts (its
  * `bin` entries and the scripts its `scripts` run with node, tsx, ts-node, bun or vite-node).
- * Read once per folder for the whole process; a package.json that cannot be read or parsed is a
- * package whose contents are unknown, never an exception.
+ * Kept while the package.json files it was read from are unchanged (fs-cache.ts); a package.json
+ * that cannot be read or parsed, is too large, or is not a regular file is a package whose contents
+ * are unknown, never an exception.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+import { DerivedCache, readText, stat } from './fs-cache.js';
 
 export interface PackageManifest {
   /** The folder holding the package.json. */
@@ -29,8 +31,10 @@ export interface PackageManifest {
   readonly imports?: unknown;
 }
 
+const MAX_MANIFEST_BYTES = 512 * 1024;
+
 /** Folder → the nearest manifest from that folder up (null: none up to the root). */
-const nearestByFolder = new Map<string, PackageManifest | null>();
+const nearestByFolder = new DerivedCache<PackageManifest | null>();
 
 /** The package.json of a package folder itself (not of a folder above it), read once. */
 export function manifestOf(folder: string): PackageManifest | undefined {
@@ -46,39 +50,23 @@ export function enclosingManifest(manifest: PackageManifest): PackageManifest | 
 
 /** The package.json nearest to an absolute filename, walking up its folders. */
 export function nearestManifest(filename: string): PackageManifest | undefined {
-  const visited: string[] = [];
-  let found: PackageManifest | null = null;
-  for (let folder = path.dirname(filename); ; ) {
-    const cached = nearestByFolder.get(folder);
-    if (cached !== undefined) {
-      found = cached;
-      break;
-    }
-    visited.push(folder);
+  return nearestFrom(path.dirname(filename)) ?? undefined;
+}
+
+function nearestFrom(folder: string): PackageManifest | null {
+  return nearestByFolder.get(folder, () => {
     const manifest = readManifest(folder);
-    if (manifest) {
-      found = manifest;
-      break;
-    }
     const parent = path.dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
-  }
-  for (const folder of visited) nearestByFolder.set(folder, found);
-  return found ?? undefined;
+    return manifest ?? (parent === folder ? null : nearestFrom(parent));
+  });
 }
 
 function readManifest(folder: string): PackageManifest | undefined {
   const file = path.join(folder, 'package.json');
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    // No package.json here: keep walking up. Any other failure: a package, contents unknown.
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR'
-      ? undefined
-      : unknownManifest(folder);
-  }
+  // No package.json here: keep walking up. Anything else that cannot be read: a package, contents unknown.
+  if (stat(file) === undefined) return undefined;
+  const text = readText(file, MAX_MANIFEST_BYTES);
+  if (text === undefined) return unknownManifest(folder);
   let json: unknown;
   try {
     json = JSON.parse(text);

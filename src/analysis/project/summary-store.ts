@@ -1,15 +1,19 @@
 /**
  * Module summaries: what the exports of one of the project's modules do when they are called or
- * constructed, computed once per process for each module (keyed by absolute path and modification
- * time) by parsing the module with the linted file's own parser and language options and running
- * the same analysis on it (see `model/export-summary.ts`, which computes the summary). A parser that
- * `module-parse.ts` cannot drive is run through a nested lint with ESLint's `Linter` instead.
+ * constructed, computed by parsing the module with the linted file's own parser and language
+ * options and running the same analysis on it (see `model/export-summary.ts`, which computes the
+ * summary). A parser that `module-parse.ts` cannot drive is run through a nested lint with ESLint's
+ * `Linter` instead. Summaries and text facts are kept per configuration (settings, parser and
+ * language options: two config blocks may declare different starters) and while the files they
+ * were read from are unchanged (fs-cache.ts).
  *
  * A module whose text names no starter module, and none of whose imported project modules starts
- * anything, is not parsed at all. Bounds: modules over MAX_MODULE_BYTES, more than MAX_DEPTH modules
- * being parsed at once (MAX_CHAIN counting those decided from their text), more than MAX_PARSED
- * modules parsed for one question, and an import cycle all give an empty summary (unknown). Nothing
- * here throws: an unreadable or unparsable module is unknown.
+ * anything, is not parsed at all. Bounds: a module over MAX_MODULE_BYTES is unknown, and so is one
+ * whose summary needs more than MAX_PARSED modules parsed in all (itself and the modules whose
+ * summaries it reads, counted through theirs): a fact of the module graph, the same whichever file
+ * asks first. An import cycle, and the safety nets on nesting (MAX_DEPTH, MAX_CHAIN), give an empty
+ * summary for the question at hand that is never kept. Nothing here throws: an unreadable or
+ * unparsable module is unknown.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -20,11 +24,10 @@ import type { Platform } from '../catalog/platform-apis.js';
 import type { StarterSpec } from '../catalog/starters.js';
 import type { Serialization, ShellMode } from '../catalog/vocabulary.js';
 import type { ImportedName } from '../file/imported-bindings.js';
-import { fileStamp, forgetFileStamps } from './file-stamp.js';
+import { DerivedCache, notCacheable, readText, reset } from './fs-cache.js';
 import { parseModule } from './module-parse.js';
 import { resolveModule } from './module-resolution.js';
 import type { ParameterUse, StartPoint } from '../file/local-functions.js';
-import { readText } from '../../util/read-text.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 /** One way a parameter of an exported function reaches a start in its module. */
@@ -75,22 +78,32 @@ export interface LintEnvironment {
 }
 
 const MAX_MODULE_BYTES = 512 * 1024;
-/** Modules being parsed at once: a module summary that needs another module's, and so on. */
+/** Modules being parsed at once: a safety net, since a summary within MAX_PARSED nests no deeper. */
 const MAX_DEPTH = 8;
-/** Modules being summarised at once, most of them decided from their text alone. */
-const MAX_CHAIN = 32;
+/** Modules being summarised at once, most of them decided from their text: a safety net for the stack. */
+const MAX_CHAIN = 256;
 /** Modules whose text is read to decide whether one module could start something. */
 const MAX_SCANNED = 64;
-/** Modules parsed to answer one question about an import, with everything it needs in turn. */
+/** Modules parsed for one module's summary, counted through the summaries it reads. */
 const MAX_PARSED = 8;
 const TYPED_PARSER_OPTIONS = new Set(['project', 'projectService', 'programs']);
 export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: new Map(), starExports: [] };
 
-const summaries = new Map<string, { mtimeMs: number; summary: ModuleSummary }>();
-const textCache = new Map<string, TextFacts>();
+/** A summary and the modules parsed to compute it (its own and those of the summaries it read). */
+interface SummaryRecord {
+  readonly summary: ModuleSummary;
+  readonly parsed: ReadonlySet<string>;
+}
+
+const NOTHING: SummaryRecord = { summary: EMPTY_SUMMARY, parsed: new Set() };
+/** Configuration key and path → the module's summary. */
+const summaries = new DerivedCache<SummaryRecord>();
+/** Configuration key and path → what the module's text shows. */
+const textCache = new DerivedCache<TextFacts | undefined>();
 const inProgress = new Set<string>();
+/** The modules parsed for each summary being computed, innermost last. */
+const parsedFor: Set<string>[] = [];
 let parsing = 0;
-let parsedForQuery = 0;
 const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, overBudget: 0, summaryMs: 0 };
 
 /**
@@ -101,11 +114,9 @@ export function moduleSummaryStats(): Readonly<typeof counters> {
   return { ...counters };
 }
 
-/** Forgets every summary and count: `npm run bench` measures each run with a cold cache. */
+/** Forgets every summary, everything read from disk, and every count: `npm run bench` measures each run with a cold cache. */
 export function resetModuleSummaries(): void {
-  summaries.clear();
-  textCache.clear();
-  forgetFileStamps();
+  reset();
   counters.summarised = 0;
   counters.cacheHits = 0;
   counters.skippedByText = 0;
@@ -113,41 +124,104 @@ export function resetModuleSummaries(): void {
   counters.summaryMs = 0;
 }
 
+const keysByOptions = new WeakMap<object, WeakMap<object, string>>();
+const keysByDescription = new Map<string, string>();
+const parserIds = new WeakMap<object, number>();
+const NO_SETTINGS = {};
+/** Numbers for what has no key of its own: a parser without `meta`, settings that JSON cannot write. */
+let identities = 0;
+
+/**
+ * What a summary depends on besides the disk: the settings, the parser and the language options
+ * (type information aside: summaries are built without it). One key per configuration object.
+ */
+function configurationKey(environment: LintEnvironment): string {
+  const settings = environment.settings ?? NO_SETTINGS;
+  let bySettings = keysByOptions.get(environment.languageOptions);
+  if (!bySettings) {
+    bySettings = new WeakMap();
+    keysByOptions.set(environment.languageOptions, bySettings);
+  }
+  let key = bySettings.get(settings);
+  if (key === undefined) {
+    const { parser, parserOptions, ...languageOptions } = environment.languageOptions;
+    const untyped = Object.entries(parserOptions ?? {}).filter(([name]) => !TYPED_PARSER_OPTIONS.has(name));
+    const description = `${parserKey(parser)}\0${stableJson({ settings, languageOptions, parserOptions: Object.fromEntries(untyped) })}`;
+    // A short key for every configuration that reads the same: cache keys repeat it once per module.
+    key = keysByDescription.get(description) ?? `c${keysByDescription.size}`;
+    keysByDescription.set(description, key);
+    bySettings.set(settings, key);
+  }
+  return key;
+}
+
+/** A parser by its `meta` name and version, or else by identity. */
+function parserKey(parser: unknown): string {
+  if (typeof parser !== 'object' || parser === null) return String(parser);
+  const meta = (parser as { meta?: { name?: unknown; version?: unknown } }).meta;
+  if (typeof meta?.name === 'string') return `${meta.name}@${String(meta.version)}`;
+  let id = parserIds.get(parser);
+  if (id === undefined) {
+    id = (identities += 1);
+    parserIds.set(parser, id);
+  }
+  return `#${id}`;
+}
+
+/** JSON of a value; one that cannot be written (a cycle) stands for itself alone. */
+function stableJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return `#${(identities += 1)}`;
+  }
+}
+
 /** What the analysis reads of a rule's context: a nested lint's rule context, or a parsed module's stand-in. */
 export type AnalysisContext = Readonly<
   Pick<TSESLint.RuleContext<string, readonly unknown[]>, 'sourceCode' | 'settings' | 'filename' | 'physicalFilename' | 'cwd' | 'languageOptions'>
 >;
 
-/** The summary of the module at `file`, from the cache when the file has not changed. */
+/** The summary of the module at `file`, from the cache when nothing it was derived from has changed. */
 export function moduleSummary(file: string, environment: LintEnvironment): ModuleSummary {
-  const stats = fileStamp(file);
-  if (!stats) return EMPTY_SUMMARY;
-  const cached = summaries.get(file);
-  if (cached?.mtimeMs === stats.mtimeMs) {
-    counters.cacheHits += 1;
-    return cached.summary;
+  let computed = false;
+  const record = summaries.get(`${configurationKey(environment)}\0${file}`, () => {
+    computed = true;
+    return summarise(file, environment);
+  });
+  if (!computed) counters.cacheHits += 1;
+  return counted(record);
+}
+
+/** A summary read while another is computed costs that one what it cost to compute. */
+function counted(record: SummaryRecord): ModuleSummary {
+  for (const parsed of record.parsed) parsedFor.at(-1)?.add(parsed);
+  return record.summary;
+}
+
+function summarise(file: string, environment: LintEnvironment): SummaryRecord {
+  // A cycle, or a chain longer than the safety net: unknown for this question, and not kept.
+  if (inProgress.has(file) || inProgress.size >= MAX_CHAIN) {
+    notCacheable();
+    return NOTHING;
   }
-  // A cycle, or a chain longer than the bound: unknown for now, and not cached as such.
-  if (inProgress.has(file) || inProgress.size >= MAX_CHAIN) return EMPTY_SUMMARY;
   const outermost = inProgress.size === 0;
-  if (outermost) parsedForQuery = 0;
   const started = performance.now();
+  const parsed = new Set<string>();
   inProgress.add(file);
-  let summary: ModuleSummary | undefined = EMPTY_SUMMARY;
+  parsedFor.push(parsed);
+  let summary = EMPTY_SUMMARY;
   try {
-    const text = stats.size <= MAX_MODULE_BYTES && mayStart(file, environment) ? readText(file) : undefined;
+    const text = mayStart(file, environment) ? readText(file, MAX_MODULE_BYTES) : undefined;
     if (text === undefined) {
       counters.skippedByText += 1;
     } else if (parsing >= MAX_DEPTH) {
-      summary = undefined;
-    } else if (parsedForQuery >= MAX_PARSED) {
-      // Unknown, and kept so: each module is parsed at most once, whatever the order of the questions.
-      counters.overBudget += 1;
+      notCacheable();
     } else {
-      parsedForQuery += 1;
+      parsed.add(file);
       parsing += 1;
       try {
-        summary = summaryOf(file, text, environment);
+        summary = parsed.size > MAX_PARSED ? EMPTY_SUMMARY : summaryOf(file, text, environment);
       } finally {
         parsing -= 1;
       }
@@ -155,12 +229,16 @@ export function moduleSummary(file: string, environment: LintEnvironment): Modul
     }
   } finally {
     inProgress.delete(file);
+    parsedFor.pop();
   }
   // Time of the outermost summaries only: a nested one is part of the module that asked for it.
   if (outermost) counters.summaryMs += performance.now() - started;
-  if (!summary) return EMPTY_SUMMARY;
-  summaries.set(file, { mtimeMs: stats.mtimeMs, summary });
-  return summary;
+  if (parsed.size > MAX_PARSED) {
+    // Unknown, whichever file asks and whatever was summarised before: what it needs is too much.
+    counters.overBudget += 1;
+    return NOTHING;
+  }
+  return { summary, parsed };
 }
 
 /**
@@ -203,10 +281,10 @@ function reachesStarter(root: string, environment: LintEnvironment): boolean {
  * empty because no starter module is within reach of its text. `undefined` when only a summary would tell.
  */
 export function knownSummary(file: string, environment: LintEnvironment): ModuleSummary | undefined {
-  const cached = summaries.get(file);
+  const cached = summaries.peek(`${configurationKey(environment)}\0${file}`);
+  if (cached) return counted(cached);
   const facts = textFacts(file, environment);
   if (!facts) return EMPTY_SUMMARY;
-  if (cached?.mtimeMs === facts.mtimeMs) return cached.summary;
   return startFreeByText(file, facts, environment) ? EMPTY_SUMMARY : undefined;
 }
 
@@ -307,30 +385,26 @@ function sourceTypesFor(file: string, text: string): string[] {
 
 /** What a module's text shows without parsing: whether it names a starter module, and its project imports. */
 interface TextFacts {
-  readonly mtimeMs: number;
-  readonly starterModules: ReadonlySet<string>;
   readonly namesStarter: boolean;
   readonly imports: readonly string[];
 }
 
+/** The module's text facts; undefined when its text cannot be read (missing, too large, not a file). */
 function textFacts(file: string, environment: LintEnvironment): TextFacts | undefined {
-  const { mtimeMs } = fileStamp(file) ?? {};
-  if (mtimeMs === undefined) return undefined;
-  const cached = textCache.get(file);
-  if (cached?.mtimeMs === mtimeMs && cached.starterModules === environment.starterModules) return cached;
-  const text = readText(file) ?? '';
-  // A TypeScript `import type` or `export type … from` brings in no code: only the other imports count.
-  const uses = new Map<string, number>();
-  for (const [, specifier = ''] of text.matchAll(SPECIFIERS)) uses.set(specifier, (uses.get(specifier) ?? 0) + 1);
-  for (const [, specifier = ''] of text.matchAll(TYPE_ONLY)) uses.set(specifier, (uses.get(specifier) ?? 0) - 1);
-  const imports: string[] = [];
-  for (const [specifier, count] of uses) {
-    const target = count > 0 ? resolveModule(file, specifier) : undefined;
-    if (target !== undefined) imports.push(target);
-  }
-  const facts: TextFacts = { mtimeMs, starterModules: environment.starterModules, namesStarter: starterModulePattern(environment.starterModules).test(text), imports };
-  textCache.set(file, facts);
-  return facts;
+  return textCache.get(`${configurationKey(environment)}\0${file}`, () => {
+    const text = readText(file, MAX_MODULE_BYTES);
+    if (text === undefined) return undefined;
+    // A TypeScript `import type` or `export type … from` brings in no code: only the other imports count.
+    const uses = new Map<string, number>();
+    for (const [, specifier = ''] of text.matchAll(SPECIFIERS)) uses.set(specifier, (uses.get(specifier) ?? 0) + 1);
+    for (const [, specifier = ''] of text.matchAll(TYPE_ONLY)) uses.set(specifier, (uses.get(specifier) ?? 0) - 1);
+    const imports: string[] = [];
+    for (const [specifier, count] of uses) {
+      const target = count > 0 ? resolveModule(file, specifier) : undefined;
+      if (target !== undefined) imports.push(target);
+    }
+    return { namesStarter: starterModulePattern(environment.starterModules).test(text), imports };
+  });
 }
 
 const SPECIFIERS = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;

@@ -4,7 +4,6 @@
  * a URL, or something the file does not show. Values are followed through single-assignment
  * constants; string concatenations and templates are judged by their leading text.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -13,6 +12,7 @@ import { hasSpread, isImportMetaMember, propertyValue, skipTransparent, stringVa
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
+import { isFile } from '../project/fs-cache.js';
 import { followConstant, selfReference } from '../file/values.js';
 
 type Node = TSESTree.Node;
@@ -249,8 +249,6 @@ function joinKind(
   return directoryKind(sourceCode, references, base);
 }
 
-/** Whether each absolute path names a file, for the whole run. */
-const fileExists = new Map<string, boolean>();
 /** What `node <script>` tries after the name as written (Node's main-module resolution). */
 const MAIN_EXTENSIONS = ['', '.js', '.json', '.node', '/index.js'];
 
@@ -278,19 +276,6 @@ function relativeText(sourceCode: Readonly<TSESLint.SourceCode>, references: Ref
   const texts = completeTexts(source.arguments.map((argument) => followConstant(sourceCode, argument)));
   if (texts.length === 0 || texts.some((text) => text === undefined || textKind(text, true) === 'absolute')) return undefined;
   return path.posix.join(...(texts as string[]));
-}
-
-function isFile(file: string): boolean {
-  let known = fileExists.get(file);
-  if (known === undefined) {
-    try {
-      known = fs.statSync(file).isFile();
-    } catch {
-      known = false;
-    }
-    fileExists.set(file, known);
-  }
-  return known;
 }
 
 /** Where a start names the script it runs. */
