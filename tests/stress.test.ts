@@ -4,8 +4,10 @@ import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+import { analyze, type FileAnalysis } from '../src/analysis/index.js';
+import { guardSteps } from '../src/analysis/file/guards/guards.js';
 import plugin from '../src/index.js';
-import { callChain, guardedStatements, methodChain } from '../scripts/lib/generated-files.js';
+import { callChain, guardedStatements, methodChain, mixedStatements } from '../scripts/lib/generated-files.js';
 import { ALL_FILES } from './support/languages.js';
 
 const linter = new Linter();
@@ -30,6 +32,29 @@ function lint(code: string): { messages: Linter.LintMessage[]; ms: number } {
 /** Messages that are not findings: an exception in a rule or a parsing error. */
 const failures = (messages: readonly Linter.LintMessage[]) => messages.filter((message) => message.ruleId === null);
 
+/** Lints `code` with every rule; returns the steps of the guard analysis the rules shared (steps.ts). */
+function guardStepsOfLint(code: string): number {
+  let analysis: FileAnalysis | undefined;
+  const capture = {
+    rules: {
+      analysis: {
+        create(context: Parameters<typeof analyze>[0]) {
+          return {
+            Program() {
+              analysis = analyze(context);
+            },
+          };
+        },
+      },
+    },
+  };
+  const captured = [...config, { files: ALL_FILES, plugins: { capture: capture as never }, rules: { 'capture/analysis': 'error' } }];
+  const messages = linter.verify(code, captured as Linter.Config[], 'stress/file.mjs');
+  expect(failures(messages)).toEqual([]);
+  if (!analysis) throw new Error('the analysis did not run');
+  return guardSteps(analysis.guards);
+}
+
 // A generous bound for a shared 2-core machine running other tests: rescanning every earlier
 // statement took 7-10 s here on an idle machine; the linear analysis takes well under 1 s.
 const BOUND_MS = 6_000;
@@ -52,5 +77,12 @@ describe('stress', () => {
     expect(failures(messages)).toEqual([]);
     expect(messages.length).toBeGreaterThan(1_000);
     expect(ms).toBeLessThan(BOUND_MS);
+  });
+
+  it('grows the guard analysis with the file on a file mixing every shape the rules read', () => {
+    const [small, medium, large] = [200, 800, 3_200].map((count) => guardStepsOfLint(mixedStatements(count)));
+    expect(small).toBeGreaterThan(0);
+    expect((medium as number) / (small as number)).toBeLessThanOrEqual(5);
+    expect((large as number) / (small as number)).toBeLessThanOrEqual(20);
   });
 });

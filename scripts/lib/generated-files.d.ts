@@ -2,3 +2,4 @@
 export function callChain(count: number): string;
 export function methodChain(count: number): string;
 export function guardedStatements(count: number): string;
+export function mixedStatements(count: number): string;

@@ -53,3 +53,61 @@ export function guardedStatements(count) {
   }
   return lines.join('\n');
 }
+
+/**
+ * `count` top-level statements mixing every shape the rules read, in turn: a spawn wrapper and its
+ * call, a class that starts in a method its constructor calls, a platform `if` with a call inside,
+ * a platform API behind an early exit of a function, an IPC send, a guarded worker, a self-fork
+ * behind the IPC check, a shell-less spawn of a `.cmd` tool, a dispatch table and a cwd-relative fork.
+ * @param {number} count
+ */
+export function mixedStatements(count) {
+  const lines = [
+    "import { spawn, fork, execFileSync } from 'node:child_process';",
+    "import { Worker, isMainThread, parentPort } from 'node:worker_threads';",
+    "import { fileURLToPath } from 'node:url';",
+    "import fs from 'node:fs';",
+    'export const loaded = true;',
+  ];
+  const header = lines.length;
+  for (let i = 0; lines.length < count + header; i++) {
+    switch (i % 11) {
+      case 0:
+        lines.push(`function run${i}(args) { return spawn('git', args); }`, `run${i}(['status', '${i}']);`);
+        break;
+      case 1:
+        lines.push(`class Service${i} { constructor() { this.start(); } start() { this.child = fork('./worker${i}.js'); } }`, `export const service${i} = new Service${i}();`);
+        break;
+      case 2:
+        lines.push(`function owner${i}() { return process.getuid(); }`, `if (process.platform !== 'win32') { owner${i}(); }`);
+        break;
+      case 3:
+        lines.push(`function mode${i}(file) { if (process.platform === 'win32') return; fs.chmodSync(file, 0o755); }`, `mode${i}('x${i}');`);
+        break;
+      case 4:
+        lines.push(`if (process.send) process.send({ n: ${i}, at: new Date(), run: () => ${i} });`);
+        break;
+      case 5:
+        lines.push(`if (isMainThread) { new Worker(new URL(import.meta.url), { workerData: ${i} }); } else { parentPort.postMessage(${i}); }`);
+        break;
+      case 6:
+        lines.push(`if (process.send === undefined) fork(fileURLToPath(import.meta.url), ['${i}']);`);
+        break;
+      case 7:
+        lines.push(`execFileSync('npm', ['run', 'build${i}']);`);
+        break;
+      case 8:
+        lines.push(
+          `class Table${i} { run(row) { if (process.platform === 'win32' && row.windows === false) return; this[row.cmd](); } chmod${i}() { fs.chmodSync('a', 0o700); } }`,
+          `new Table${i}().run({ cmd: 'chmod${i}', windows: false });`,
+        );
+        break;
+      case 9:
+        lines.push(`if (process.platform === 'darwin') { spawn('open', ['${i}.html']); }`);
+        break;
+      default:
+        lines.push(`if (process.platform === 'aix') { console.error('unsupported ${i}'); process.exit(1); }`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -21,6 +21,35 @@ export const CONTEXT_KINDS: ReadonlySet<string> = new Set<ContextKind>(['main-th
 
 export type EntryCheck = 'require.main' | 'import.meta.main' | 'argv[1]' | 'module.parent';
 
+/**
+ * A member of a Node.js module whose value tells the start context apart, and the context it
+ * proves: `kind` has the value `truthy` where the member is truthy (or defined), and the opposite
+ * where it is falsy (or undefined).
+ */
+export interface ContextSource {
+  readonly module: string;
+  readonly path: readonly string[];
+  readonly kind: ContextKind;
+  readonly truthy: boolean;
+}
+
+/** Members read as flags: `if (isMainThread)`, `cluster.isWorker ? … : …`. */
+export const FLAG_SOURCES: readonly ContextSource[] = [
+  { module: 'worker_threads', path: ['isMainThread'], kind: 'main-thread', truthy: true },
+  { module: 'cluster', path: ['isPrimary'], kind: 'cluster-primary', truthy: true },
+  { module: 'cluster', path: ['isMaster'], kind: 'cluster-primary', truthy: true },
+  { module: 'cluster', path: ['isWorker'], kind: 'cluster-primary', truthy: false },
+];
+
+/** Members whose presence tells: `process.send !== undefined`, `typeof process.send === 'function'`, `if (parentPort)`. */
+export const PRESENCE_SOURCES: readonly ContextSource[] = [
+  { module: 'process', path: ['send'], kind: 'ipc-child', truthy: true },
+  { module: 'process', path: ['connected'], kind: 'ipc-child', truthy: true },
+  { module: 'process', path: ['channel'], kind: 'ipc-child', truthy: true },
+  { module: 'worker_threads', path: ['parentPort'], kind: 'main-thread', truthy: false },
+  { module: 'worker_threads', path: ['workerData'], kind: 'main-thread', truthy: false },
+];
+
 /** How a module starts a copy of itself. */
 export type SelfSpawnMechanism = 'fork' | 'thread' | 'cluster';
 

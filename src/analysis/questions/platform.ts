@@ -4,13 +4,15 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import type { Platform } from '../catalog/platform-apis.js';
+import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import { isFunction, memberName, skipTransparent } from '../syntax/ast.js';
 import { possiblePlatforms } from '../file/guards/facts.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { isComplete, type PossibleString } from '../file/values.js';
 
 type Node = TSESTree.Node;
+
+const ALL_PLATFORMS: ReadonlySet<Platform> = new Set(PLATFORMS);
 
 /**
  * The platforms `node` can run on, narrowed further by the conditions around `sources` (the
@@ -19,8 +21,16 @@ type Node = TSESTree.Node;
  * both places hold together.
  */
 export function platformsAt(analysis: FileAnalysis, node: Node, sources: readonly Node[] = []): ReadonlySet<Platform> {
-  const facts = [node, ...sources].flatMap((at) => analysis.guards.factsAt(at));
-  return withRunners(analysis, possiblePlatforms(facts));
+  return withRunners(analysis, platformsAtAll(analysis, [node, ...sources]));
+}
+
+/** The platforms on which the conditions at every one of `nodes` hold together. */
+function platformsAtAll(analysis: FileAnalysis, nodes: readonly Node[]): ReadonlySet<Platform> {
+  return nodes.reduce<ReadonlySet<Platform>>((platforms, at) => intersection(platforms, analysis.guards.platformsAt(at)), ALL_PLATFORMS);
+}
+
+function intersection(a: ReadonlySet<Platform>, b: ReadonlySet<Platform>): ReadonlySet<Platform> {
+  return new Set([...a].filter((platform) => b.has(platform)));
 }
 
 /** A fixture runs only where the files that start it do (fixture-runners.ts). */
@@ -46,10 +56,11 @@ export function stringsByPlatform(analysis: FileAnalysis, expression: Node, at: 
  */
 export function valuesByPlatform(analysis: FileAnalysis, values: readonly PossibleString[], at: readonly Node[]): PlatformString[] {
   return values.map((possible) => {
-    const facts = [...at, ...possible.sources].flatMap((node) => analysis.guards.factsAt(node));
+    let platforms = platformsAtAll(analysis, [...at, ...possible.sources]);
     // A value replaced where a test holds occurs only where it does not.
-    for (const test of possible.unless ?? []) facts.push(...analysis.guards.conditionFacts(test, false));
-    return { value: possible.value, platforms: withRunners(analysis, possiblePlatforms(facts)) };
+    const unless = (possible.unless ?? []).flatMap((test) => analysis.guards.conditionFacts(test, false));
+    if (unless.length > 0) platforms = intersection(platforms, possiblePlatforms(unless));
+    return { value: possible.value, platforms: withRunners(analysis, platforms) };
   });
 }
 

@@ -1,0 +1,213 @@
+/**
+ * Platform facts from the callers: a local function used only where the platform is known runs
+ * only there. `const list = process.platform === 'win32' ? windows : posix` limits `posix` to
+ * non-Windows. The platforms are the union over every use of the function's name; an export or any
+ * unguarded use proves nothing. A method is used where its file mentions its name
+ * (name-mentions.ts), a dispatch table's row included.
+ *
+ * Each function's facts are computed once, and the functions that share their uses (the methods
+ * of one name) share one union: the cost is one read per use, never a use times the facts above it
+ * (the facts at a node come with their platforms already combined, from propagation.ts).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { PLATFORM_COLUMNS, type Platform } from '../../catalog/platform-apis.js';
+import { isFunction, memberKey, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { bindingReads } from '../../syntax/scope.js';
+import { ALL_PLATFORMS } from './conditions.js';
+import type { Fact } from './facts.js';
+import { nameMentions, type NameMentions } from './name-mentions.js';
+import type { StepCounter } from './steps.js';
+
+type Node = TSESTree.Node;
+
+/** What the callers read of the facts at a node (propagation.ts). */
+export interface NodeFacts {
+  /** The platforms every fact at `node` allows. */
+  platformsAt(node: Node): ReadonlySet<Platform>;
+  /** Whether the facts at `node` are already known (and with them those of every function above). */
+  isKnown(node: Node): boolean;
+}
+
+export class CallerFacts {
+  // Plain maps: they live only as long as the file's analysis, and V8 marks large WeakMaps slowly.
+  private readonly factsOf = new Map<FunctionNode, readonly Fact[]>();
+  /** Functions whose caller facts are being computed (a function reached from itself). */
+  private readonly pending = new Set<FunctionNode>();
+  private readonly usesOf = new Map<FunctionNode, readonly Node[] | undefined>();
+  /** The uses of each public method name: members and strings that name it. */
+  private readonly usesOfName = new Map<string, readonly Node[]>();
+  /** The platforms over a list of uses, for the functions that share it. */
+  private readonly platformsOfUseList = new Map<readonly Node[], ReadonlySet<Platform>>();
+  private readonly mentionsOf = new Map<Node, NameMentions>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly nodes: NodeFacts,
+    private readonly counter: StepCounter,
+  ) {}
+
+  /** The platform facts `fn`'s uses prove about its body. */
+  platformFacts(fn: FunctionNode): readonly Fact[] {
+    const cached = this.factsOf.get(fn);
+    if (cached) return cached;
+    // A function reached from itself proves nothing about its own platform.
+    if (this.pending.has(fn)) return [];
+    // The functions around the uses are resolved first, innermost caller first, with an explicit
+    // stack: a chain of thousands of local functions must not deepen the call stack.
+    const stack: FunctionNode[] = [fn];
+    while (stack.length > 0) {
+      const top = stack.at(-1) as FunctionNode;
+      this.counter.steps += 1;
+      if (this.factsOf.has(top)) {
+        stack.pop();
+      } else if (this.sharedResult(top)) {
+        // Another function with the same uses resolved them: their facts are all known.
+        stack.pop();
+        this.factsOf.set(top, this.factsFrom(top));
+        this.pending.delete(top);
+      } else if (!this.pending.has(top)) {
+        this.pending.add(top);
+        for (const caller of this.enclosingFunctionsOfUses(top)) {
+          if (!this.factsOf.has(caller) && !this.pending.has(caller)) stack.push(caller);
+        }
+      } else {
+        stack.pop();
+        this.factsOf.set(top, this.factsFrom(top));
+        this.pending.delete(top);
+      }
+    }
+    return this.factsOf.get(fn) ?? [];
+  }
+
+  /** Where the file mentions each member name and string (name-mentions.ts), indexed on the first question. */
+  mentions(): NameMentions {
+    const program = this.sourceCode.ast;
+    let found = this.mentionsOf.get(program);
+    if (!found) {
+      found = nameMentions(program, this.sourceCode.visitorKeys);
+      this.mentionsOf.set(program, found);
+    }
+    return found;
+  }
+
+  private sharedResult(fn: FunctionNode): boolean {
+    const uses = this.outsideUses(fn);
+    return uses !== undefined && this.platformsOfUseList.has(uses);
+  }
+
+  private factsFrom(fn: FunctionNode): readonly Fact[] {
+    const uses = this.outsideUses(fn);
+    if (!uses || uses.length === 0) return [];
+    let platforms = this.platformsOfUseList.get(uses);
+    if (!platforms) {
+      platforms = this.platformsOfUses(uses);
+      this.platformsOfUseList.set(uses, platforms);
+    }
+    return platforms.size < ALL_PLATFORMS.size ? [{ kind: 'platform', platforms, test: fn }] : [];
+  }
+
+  /**
+   * Uses of a local function's name outside the function itself; undefined when exported. A
+   * method is used where its file mentions its name: a private method (`#start()`) where its class
+   * reads `#start`, a public one wherever a member or a string names it. A public method's callers
+   * in other modules are not known, and are taken to call it where its own module does.
+   */
+  private outsideUses(fn: FunctionNode): readonly Node[] | undefined {
+    if (this.usesOf.has(fn)) return this.usesOf.get(fn);
+    const named = this.methodUses(fn);
+    const uses = isExported(fn) ? undefined : (named?.uses ?? bindingReads(this.sourceCode, fn));
+    // Calls from inside the function itself (recursion) run where the outer call runs. The list is
+    // kept as it is when none is inside, so that the methods of one name share it.
+    const inside = named ? named.sorted.some((list) => within(list, fn).length > 0) : uses?.some((use) => isWithin(use, fn));
+    const outside = inside ? uses?.filter((use) => !isWithin(use, fn)) : uses;
+    this.usesOf.set(fn, outside);
+    return outside;
+  }
+
+  /** A method's uses, and the lists in source order they are made of (for a search instead of a scan). */
+  private methodUses(fn: FunctionNode): { uses: readonly Node[]; sorted: readonly (readonly Node[])[] } | undefined {
+    const method = fn.parent;
+    if (method?.type !== 'MethodDefinition' || method.kind !== 'method') return undefined;
+    const name = memberKey(method);
+    if (name === undefined) return undefined;
+    const { members, strings } = this.mentions();
+    if (method.key.type === 'PrivateIdentifier') {
+      const uses = within(members.get(name) ?? [], method.parent);
+      return { uses, sorted: [uses] };
+    }
+    if (method.static) return undefined;
+    const sorted = [members.get(name) ?? [], strings.get(name) ?? []];
+    let uses = this.usesOfName.get(name);
+    if (!uses) {
+      uses = sorted.flat();
+      this.usesOfName.set(name, uses);
+    }
+    return { uses, sorted };
+  }
+
+  /** The functions whose caller facts the facts at the uses include. */
+  private enclosingFunctionsOfUses(fn: FunctionNode): FunctionNode[] {
+    const found: FunctionNode[] = [];
+    for (const use of this.outsideUses(fn) ?? []) {
+      for (let current: Node = use, parent = use.parent; parent; current = parent, parent = parent.parent) {
+        this.counter.steps += 1;
+        // Known facts already include everything above.
+        if (this.nodes.isKnown(current)) break;
+        if (isFunction(parent) && current === parent.body) found.push(parent);
+      }
+    }
+    return found;
+  }
+
+  private platformsOfUses(uses: readonly Node[]): ReadonlySet<Platform> {
+    const platforms = new Set<Platform>();
+    for (const use of uses) {
+      this.counter.steps += 1;
+      const excluded = this.tableRowExclusions(use);
+      for (const platform of this.nodes.platformsAt(use)) if (!excluded?.has(platform)) platforms.add(platform);
+    }
+    return platforms;
+  }
+
+  /**
+   * The platforms a row of a table rules out for a string in it, in a column the file reads:
+   * `{ cmd: 'checkBinPermission', windows: false }` with `if (isWindows && row.windows === false)`
+   * before `this[row.cmd]()`. The row's name is used on the other platforms only.
+   */
+  private tableRowExclusions(use: Node): ReadonlySet<Platform> | undefined {
+    const property = use.parent;
+    if (property?.type !== 'Property' || property.value !== use || property.parent.type !== 'ObjectExpression') return undefined;
+    const excluded = new Set<Platform>();
+    for (const column of property.parent.properties) {
+      if (column.type !== 'Property' || column.computed || column.value.type !== 'Literal' || column.value.value !== false) continue;
+      const name = column.key.type === 'Identifier' ? column.key.name : stringValue(column.key);
+      const platforms = name === undefined ? undefined : PLATFORM_COLUMNS.get(name.toLowerCase());
+      if (name !== undefined && platforms && this.mentions().members.has(name)) for (const platform of platforms) excluded.add(platform);
+    }
+    return excluded.size > 0 ? excluded : undefined;
+  }
+}
+
+/** `export function f`, `export default function`, `export const f = () => …`: callable from anywhere. */
+function isExported(fn: FunctionNode): boolean {
+  const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
+  return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';
+}
+
+function isWithin(node: Node, outer: Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+}
+
+/** The nodes of a list in source order that lie within `outer`, found by binary search. */
+function within<T extends Node>(sorted: readonly T[], outer: Node): T[] {
+  let low = 0;
+  for (let high = sorted.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as T).range[0] < outer.range[0]) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < sorted.length && isWithin(sorted[end] as T, outer)) end += 1;
+  return sorted.slice(low, end);
+}

@@ -1,0 +1,505 @@
+/**
+ * Conditions: what a test expression proves about the running context when it evaluates truthy or
+ * falsy: a start context (`isMainThread`, `process.send === undefined`, `require.main === module`,
+ * an argv/env/workerData marker), a platform (`process.platform !== 'win32'`, `os.type()`, a
+ * project's `isWindows`, a flag imported from another module), or an API's presence (`typeof
+ * process.getuid === 'function'`), through negation, `&&`/`||`, constants and local predicates.
+ *
+ * A platform name compared with a value the analysis cannot identify (`if (options.platform !==
+ * 'win32')`, a target passed by the caller) proves the platform as a host test does: such code is
+ * taken as that platform's code, and the platform rules stay silent there (unknown stays unknown).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
+import { FLAG_SOURCES, PRESENCE_SOURCES, type ContextSource } from '../../catalog/start-contexts.js';
+import { isFunction, isImportMetaMember, memberKey, memberName, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
+import {
+  CALL_RESULT,
+  GLOBALS_MODULE,
+  isRef,
+  refKey,
+  REQUIRE_MODULE,
+  type ModuleRef,
+  type ReferenceIndex,
+} from '../references.js';
+import { followConstant, selfReference } from '../values.js';
+import { intersectAll, type Fact } from './facts.js';
+import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * The platforms an imported flag stands for (`if (isWindows)` with `isWindows` from another module),
+ * read by the project layer (`project/imported-flags.ts`) and handed in from above.
+ */
+export interface ImportedPlatformFlags {
+  platformsOf(node: Node): ReadonlySet<Platform> | undefined;
+}
+
+export interface GuardSettings {
+  /** Identifiers or member names (a project's own `isWindows`) that prove a platform when truthy. */
+  readonly platformGuards: ReadonlyMap<string, readonly Platform[]>;
+}
+
+export const ALL_PLATFORMS: ReadonlySet<Platform> = new Set(PLATFORMS);
+const MAX_ALIAS_DEPTH = 4;
+
+export class ConditionReader {
+  private readonly runtimeScope: RuntimeCheckScope = {
+    isGlobal: (identifier) => isGlobalIdentifier(this.sourceCode, identifier, identifier.name),
+    constantOf: (identifier) => constantInitializer(this.sourceCode, identifier),
+  };
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly references: ReferenceIndex,
+    private readonly settings: GuardSettings,
+    private readonly importedFlags?: ImportedPlatformFlags,
+  ) {}
+
+  /** What `test` proves when it evaluates truthy (`assumed` true) or falsy. */
+  conditionFacts(test: Node, assumed: boolean, depth = 0): Fact[] {
+    const node = skipTransparent(test);
+    switch (node.type) {
+      case 'UnaryExpression':
+        return node.operator === '!' ? this.conditionFacts(node.argument, !assumed, depth) : [];
+      case 'LogicalExpression':
+        return this.logicalFacts(node, assumed, depth);
+      case 'BinaryExpression':
+        return this.comparisonFacts(node, assumed);
+      case 'Identifier':
+        return this.flagFacts(node, assumed, depth);
+      case 'MemberExpression':
+      case 'MetaProperty':
+        return this.valueFacts(node, assumed);
+      case 'CallExpression':
+        return [
+          ...this.ownPropertyFacts(node, assumed),
+          ...this.callFacts(node, assumed),
+          ...this.valueFacts(node, assumed),
+          ...this.predicateFacts(node, assumed, depth),
+        ];
+      default:
+        return [];
+    }
+  }
+
+  /**
+   * A call of a local predicate that returns a platform test: `isLinux()` with
+   * `function isLinux() { return process.platform === 'linux' }`, or `this.shouldRun()` with a method
+   * of the enclosing class that does. Only the platform is taken from it.
+   */
+  private predicateFacts(call: TSESTree.CallExpression, assumed: boolean, depth: number): Fact[] {
+    if (call.arguments.length > 0 || depth >= MAX_ALIAS_DEPTH) return [];
+    const returned = returnedExpression(this.predicateOf(skipTransparent(call.callee)));
+    if (!returned) return [];
+    return this.conditionFacts(returned, assumed, depth + 1)
+      .filter((fact) => fact.kind === 'platform')
+      .map((fact) => ({ ...fact, test: call }));
+  }
+
+  private predicateOf(callee: Node): FunctionNode | undefined {
+    if (callee.type === 'Identifier') {
+      const init = constantInitializer(this.sourceCode, callee);
+      if (init && isFunction(init)) return init;
+      const variable = resolveVariable(this.sourceCode, callee);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      return definition?.type === 'FunctionName' && isFunction(definition.node) ? definition.node : undefined;
+    }
+    if (callee.type !== 'MemberExpression' || callee.object.type !== 'ThisExpression' || callee.computed) return undefined;
+    const name = memberKey(callee);
+    const method = enclosingClassBody(callee)?.body.find(
+      (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.kind === 'method' && !member.static && memberKey(member) === name,
+    );
+    return method?.value.type === 'FunctionExpression' ? method.value : undefined;
+  }
+
+  /**
+   * A flag: `const isWindows = process.platform === 'win32'`, or a parameter that defaults to a
+   * platform test (`(pid, isWin32 = process.platform === 'win32') => …`: callers pass it only to
+   * pretend another platform, so it is the platform flag). A flag that conjoins one platform test
+   * with runtime checks (`(isNode || isDeno) && process.platform === 'win32'`) is falsy off that
+   * platform: where it is false only because the runtime differs, the platform is unknown, and
+   * unknown is not reported.
+   */
+  private flagFacts(node: TSESTree.Identifier, assumed: boolean, depth: number): Fact[] {
+    const fromRef = this.valueFacts(node, assumed);
+    if (fromRef.length > 0 || depth >= MAX_ALIAS_DEPTH) return fromRef;
+    const init = constantInitializer(this.sourceCode, node);
+    const fallback = init ? undefined : parameterDefault(this.sourceCode, node);
+    const source = init ?? fallback;
+    if (!source) return [];
+    const tested = assumed ? source : (this.platformConjunct(source, depth) ?? source);
+    const facts = this.conditionFacts(tested, assumed, depth + 1).map((fact) => ({ ...fact, test: node }));
+    // A default proves the platform only: what else it tests, a caller may decide otherwise.
+    return fallback ? facts.filter((fact) => fact.kind === 'platform') : facts;
+  }
+
+  /** The one platform test among a conjunction's operands when all the others are runtime checks. */
+  private platformConjunct(init: Node, depth: number): Node | undefined {
+    const node = skipTransparent(init);
+    if (node.type !== 'LogicalExpression' || node.operator !== '&&') return undefined;
+    const operands: Node[] = [];
+    for (const pending: Node[] = [node]; pending.length > 0; ) {
+      const current = skipTransparent(pending.pop() as Node);
+      if (current.type === 'LogicalExpression' && current.operator === '&&') pending.push(current.right, current.left);
+      else operands.push(current);
+    }
+    // The cheap, bounded runtime check first: only one operand is then evaluated as a condition.
+    const others = operands.filter((operand) => !isRuntimeCheck(operand, this.runtimeScope));
+    const [test] = others;
+    if (others.length !== 1 || !test) return undefined;
+    return this.conditionFacts(test, false, depth + 1).some((fact) => fact.kind === 'platform') ? test : undefined;
+  }
+
+  /**
+   * `process.hasOwnProperty('getgid')`, `Object.hasOwn(process, 'getgid')` and
+   * `Object.prototype.hasOwnProperty.call(process, 'getgid')` prove the member is there, as `in` does.
+   */
+  private ownPropertyFacts(node: TSESTree.CallExpression, assumed: boolean): Fact[] {
+    if (!assumed) return [];
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== 'MemberExpression') return [];
+    const method = memberName(callee);
+    let [object, name]: (Node | undefined)[] = [callee.object, node.arguments[0]];
+    if (method === 'hasOwn' || method === 'call') {
+      const owner = method === 'hasOwn' ? callee.object : skipTransparent(callee.object);
+      const isHasOwn = method === 'hasOwn' && owner.type === 'Identifier' && isGlobalIdentifier(this.sourceCode, owner, 'Object');
+      const isHasOwnPropertyCall = method === 'call' && owner.type === 'MemberExpression' && memberName(owner) === 'hasOwnProperty';
+      if (!isHasOwn && !isHasOwnPropertyCall) return [];
+      [object, name] = [node.arguments[0], node.arguments[1]];
+    } else if (method !== 'hasOwnProperty') {
+      return [];
+    }
+    const key = name && stringValue(name);
+    const ref = object && object.type !== 'SpreadElement' ? this.references.refOf(skipTransparent(object)) : undefined;
+    if (key === undefined || !ref) return [];
+    return [{ kind: 'api', key: refKey({ module: ref.module, path: [...ref.path, key] }), test: node }];
+  }
+
+  private logicalFacts(node: TSESTree.LogicalExpression, assumed: boolean, depth: number): Fact[] {
+    if (node.operator === '??') return [];
+    const conjunction = (node.operator === '&&') === assumed;
+    const left = this.conditionFacts(node.left, assumed, depth);
+    const right = this.conditionFacts(node.right, assumed, depth);
+    // `a && b` truthy, or `a || b` falsy: both hold.
+    if (conjunction) return [...left, ...right];
+    // A disjunction proves only what both sides prove: the union of platform sets, shared contexts.
+    return disjunction(left, right, node);
+  }
+
+  private comparisonFacts(node: TSESTree.BinaryExpression, assumed: boolean): Fact[] {
+    if (node.operator === 'in') {
+      const name = stringValue(node.left);
+      const object = this.references.refOf(skipTransparent(node.right));
+      if (name === undefined || !object) return [];
+      return assumed ? [{ kind: 'api', key: refKey({ module: object.module, path: [...object.path, name] }), test: node }] : [];
+    }
+    const negated = node.operator === '!==' || node.operator === '!=';
+    if (!negated && node.operator !== '===' && node.operator !== '==') return [];
+    const holds = assumed !== negated;
+    return [...this.compare(node.left, node.right, holds, node), ...this.compare(node.right, node.left, holds, node)];
+  }
+
+  /** Facts from `subject == other` holding (`holds`) or not. */
+  private compare(subjectNode: Node, otherNode: Node, holds: boolean, test: Node): Fact[] {
+    const subject = skipTransparent(subjectNode);
+    const other = skipTransparent(otherNode);
+    const literal = stringValue(other);
+
+    if (literal !== undefined && this.isPlatformSource(subject)) {
+      const platform = this.platformOf(subject, literal);
+      if (!platform) return [];
+      const platforms = new Set<Platform>([platform]);
+      return [{ kind: 'platform', platforms: holds ? platforms : without(ALL_PLATFORMS, platforms), test }];
+    }
+    if (literal !== undefined && ALL_PLATFORMS.has(literal as Platform) && this.isUnknownValue(subject)) {
+      // `platform !== 'win32'` on a target platform: taken as that platform's code (see the header),
+      // and still a marker when the value is one (`process.env.TARGET === 'linux'`).
+      const platforms = new Set<Platform>([literal as Platform]);
+      return [{ kind: 'platform', platforms: holds ? platforms : without(ALL_PLATFORMS, platforms), test }, ...this.markerFacts(subject, holds, test)];
+    }
+    if (literal !== undefined && subject.type === 'UnaryExpression' && subject.operator === 'typeof') {
+      // `typeof process.send === 'function'`, `typeof process.getuid !== 'undefined'`
+      const present = literal === 'undefined' ? !holds : holds;
+      return this.presenceFacts(subject.argument, present, test);
+    }
+    if (isNullish(other)) return this.presenceFacts(subject, !holds, test);
+    if (other.type === 'Literal' && typeof other.value === 'boolean') {
+      return this.conditionFacts(subject, holds === other.value).map((fact) => ({ ...fact, test }));
+    }
+    const subjectRef = this.references.refOf(subject);
+    if (isRef(subjectRef, REQUIRE_MODULE, 'main') && isRef(this.references.refOf(other), GLOBALS_MODULE, 'module')) {
+      return [{ kind: 'entry-module', value: holds, test, entryCheck: 'require.main' }];
+    }
+    if (isRef(subjectRef, 'process', 'argv', '1') && selfReference(this.sourceCode, this.references, other)) {
+      return [{ kind: 'entry-module', value: holds, test, entryCheck: 'argv[1]' }];
+    }
+    if (isRef(subjectRef, 'worker_threads', 'threadId') && other.type === 'Literal' && other.value === 0) {
+      return [{ kind: 'main-thread', value: holds, test }];
+    }
+    return this.markerFacts(subject, holds, test);
+  }
+
+  /** Facts from a value tested for presence: `x`, `x != null`, `typeof x !== 'undefined'`. */
+  private presenceFacts(valueNode: Node, present: boolean, test: Node): Fact[] {
+    const value = skipTransparent(valueNode);
+    const ref = this.references.refOf(value);
+    const source = contextSource(PRESENCE_SOURCES, ref);
+    if (source) return [{ kind: source.kind, value: source.truthy === present, test }];
+    if (isRef(ref, GLOBALS_MODULE, 'module', 'parent')) {
+      return [{ kind: 'entry-module', value: !present, test, entryCheck: 'module.parent' }];
+    }
+    if (isImportMetaMember(value, 'main')) {
+      return [{ kind: 'entry-module', value: present, test, entryCheck: 'import.meta.main' }];
+    }
+    const marker = this.markerFacts(value, present, test);
+    if (marker.length > 0) return marker;
+    if (ref && present && isApiRef(ref)) return [{ kind: 'api', key: refKey(ref), test }];
+    return [];
+  }
+
+  /** Facts from a value used as a condition. */
+  private valueFacts(node: Node, assumed: boolean): Fact[] {
+    const ref = this.references.refOf(node);
+    const source = contextSource(FLAG_SOURCES, ref);
+    if (source) return [{ kind: source.kind, value: source.truthy === assumed, test: node }];
+    const guardName = this.platformGuardName(node);
+    if (guardName !== undefined) {
+      const platforms = new Set(this.settings.platformGuards.get(guardName));
+      return [{ kind: 'platform', platforms: assumed ? platforms : without(ALL_PLATFORMS, platforms), test: node }];
+    }
+    // `import { IS_WINDOWS } from '../../questions/platform.js'`
+    const imported = ref ? undefined : this.importedFlags?.platformsOf(node);
+    if (imported) return [{ kind: 'platform', platforms: assumed ? new Set(imported) : without(ALL_PLATFORMS, imported), test: node }];
+    return this.presenceFacts(node, assumed, node);
+  }
+
+  /**
+   * `process.platform.startsWith('win')`, `/^win/.test(process.platform)`, `[…].includes(platform)`.
+   * On a value the analysis cannot identify (a target platform), only the tests that are plainly
+   * about platforms count: a list of platform names, or a Windows test (`platform.startsWith('win')`);
+   * `name.startsWith('--')` or `/a/.test(word)` says nothing about a platform.
+   */
+  private callFacts(node: TSESTree.CallExpression, assumed: boolean): Fact[] {
+    const callee = skipTransparent(node.callee);
+    if (callee.type !== 'MemberExpression') return [];
+    const method = memberName(callee);
+    const [argument] = node.arguments;
+    if (!argument || method === undefined) return [];
+    // `process.argv.includes('--child')`
+    const markers = this.markerFacts(callee.object, assumed, node);
+    const stringTest = argument.type === 'SpreadElement' ? undefined : platformStringTest(callee.object, method, argument);
+    if (!stringTest) return markers;
+    const platforms = new Set(PLATFORMS.filter(stringTest.matches));
+    const counts =
+      this.isPlatformSource(stringTest.subject) || (this.isUnknownValue(stringTest.subject) && namesPlatforms(stringTest, platforms));
+    if (!counts) return markers;
+    return [{ kind: 'platform', platforms: assumed ? platforms : without(ALL_PLATFORMS, platforms), test: node }, ...markers];
+  }
+
+  /**
+   * A value the analysis cannot identify: a parameter, a member (`options.platform`, `target.os`,
+   * `process.env.TARGET`) or a call result, also through constants. A string the file shows
+   * (`const p = 'linux'`, a member of an object literal) is known, and comparing it proves nothing.
+   */
+  isUnknownValue(node: Node): boolean {
+    const value = followConstant(this.sourceCode, node);
+    if (value.type === 'MemberExpression') return followConstant(this.sourceCode, value.object).type !== 'ObjectExpression';
+    return value.type === 'Identifier' || value.type === 'CallExpression';
+  }
+
+  /** `process.platform`, `os.platform()`, `os.type()`, or a constant holding one. */
+  isPlatformSource(node: Node): boolean {
+    return this.platformSourceKind(node) !== undefined;
+  }
+
+  private platformSourceKind(nodeIn: Node): 'platform' | 'type' | undefined {
+    let node = skipTransparent(nodeIn);
+    if (node.type === 'Identifier' && !this.references.refOf(node)) {
+      const init = constantInitializer(this.sourceCode, node);
+      if (init) node = skipTransparent(init);
+    }
+    const ref = this.references.refOf(node);
+    if (isRef(ref, 'process', 'platform') || isRef(ref, 'os', 'platform', CALL_RESULT)) return 'platform';
+    if (isRef(ref, 'os', 'type', CALL_RESULT)) return 'type';
+    return undefined;
+  }
+
+  private platformOf(source: Node, literal: string): Platform | undefined {
+    if (this.platformSourceKind(source) === 'type') return OS_TYPE_PLATFORMS.get(literal);
+    return ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
+  }
+
+  /**
+   * `process.argv…`, `process.env…`, `workerData.x`: values a parent sets for the child it starts,
+   * also through constants and destructuring (`const [, , mode] = process.argv`) and `util.parseArgs()` results.
+   */
+  markerSource(node: Node): 'argv' | 'env' | 'workerData' | undefined {
+    for (let current = skipTransparent(node), aliases = 0; ; ) {
+      const ref = this.references.refOf(current);
+      if (ref?.module === 'worker_threads' && ref.path[0] === 'workerData' && ref.path.length > 1) return 'workerData';
+      if (ref?.module === 'process') {
+        if (ref.path[0] === 'argv' || ref.path[0] === 'execArgv') return 'argv';
+        if (ref.path[0] === 'env') return 'env';
+      }
+      if (ref?.module === 'util' && ref.path[0] === 'parseArgs' && ref.path[1] === CALL_RESULT) return 'argv';
+      let next: Node | undefined;
+      if (current.type === 'MemberExpression') next = current.object;
+      else if (current.type === 'CallExpression') next = current.callee;
+      else if (current.type === 'Identifier' && !ref && aliases++ < MAX_ALIAS_DEPTH) next = sourceInitializer(this.sourceCode, current);
+      if (!next) return undefined;
+      current = skipTransparent(next);
+    }
+  }
+
+  private markerFacts(node: Node, value: boolean, test: Node): Fact[] {
+    const marker = this.markerSource(node);
+    return marker ? [{ kind: 'marker', value, test, marker }] : [];
+  }
+
+  private platformGuardName(node: Node): string | undefined {
+    if (this.settings.platformGuards.size === 0) return undefined;
+    const inner = skipTransparent(node);
+    if (inner.type === 'CallExpression' && inner.arguments.length === 0) return this.platformGuardName(inner.callee);
+    let name: string | undefined;
+    if (inner.type === 'Identifier') {
+      // A local `const isWindows = …` is judged by its initializer, not by its name.
+      const local = constantInitializer(this.sourceCode, inner);
+      name = local ? undefined : inner.name;
+      if (name !== undefined && isGlobalIdentifier(this.sourceCode, inner, name) && !this.settings.platformGuards.has(name)) {
+        return undefined;
+      }
+    } else if (inner.type === 'MemberExpression') {
+      name = memberName(inner);
+    }
+    return name !== undefined && this.settings.platformGuards.has(name) ? name : undefined;
+  }
+}
+
+/** The entry of a start-context table (catalog/start-contexts.ts) that a reference names. */
+function contextSource(sources: readonly ContextSource[], ref: ModuleRef | undefined): ContextSource | undefined {
+  return ref && sources.find((source) => isRef(ref, source.module, ...source.path));
+}
+
+/** The one expression a function returns: an arrow's expression body, or a body of one `return`. */
+function returnedExpression(fn: FunctionNode | undefined): Node | undefined {
+  if (!fn) return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
+}
+
+/** The class body around `node` where `this` is the instance: not across a non-arrow function. */
+function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  let crossedFunction = false;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody') return crossedFunction ? current : undefined;
+    if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+      // A method's own function is where `this` is the instance; any other function rebinds it.
+      if (current.parent?.type !== 'MethodDefinition') return undefined;
+      crossedFunction = true;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a reference names an API (a member of a module), not a module object. */
+function isApiRef(ref: ModuleRef): boolean {
+  return ref.path.length > 0 && !ref.path.includes(CALL_RESULT);
+}
+
+function isNullish(node: Node): boolean {
+  if (node.type === 'Literal' && node.value === null) return true;
+  if (node.type === 'Identifier' && node.name === 'undefined') return true;
+  return node.type === 'UnaryExpression' && node.operator === 'void';
+}
+
+export function without<T>(all: ReadonlySet<T>, removed: ReadonlySet<T>): Set<T> {
+  return new Set([...all].filter((item) => !removed.has(item)));
+}
+
+/** A string test a platform value can be put to: which value it tests, and what it accepts. */
+interface PlatformStringTest {
+  readonly subject: Node;
+  readonly matches: (platform: Platform) => boolean;
+  /** The needle or regular expression source; undefined for a list. */
+  readonly pattern?: string;
+  /** For a list: whether every element is a platform name. */
+  readonly listsPlatforms?: boolean;
+}
+
+/** `x.startsWith('win')`, `x.endsWith(…)`, `x.includes(…)`, `/re/.test(x)`, `['a', 'b'].includes(x)`. */
+function platformStringTest(object: Node, method: string, argument: Node): PlatformStringTest | undefined {
+  if (object.type === 'ArrayExpression') {
+    if (method !== 'includes') return undefined;
+    const listed = object.elements.map((element) => (element ? stringValue(element) : undefined));
+    const names = new Set(listed);
+    const listsPlatforms = listed.length > 0 && listed.every((name) => name !== undefined && ALL_PLATFORMS.has(name as Platform));
+    return { subject: argument, matches: (platform) => names.has(platform), listsPlatforms };
+  }
+  if (object.type === 'Literal' && 'regex' in object) {
+    const regex = method === 'test' ? safeRegExp(object.regex.pattern, object.regex.flags) : undefined;
+    return regex && { subject: argument, matches: (platform) => regex.test(platform), pattern: object.regex.pattern };
+  }
+  const needle = stringValue(argument);
+  if (needle === undefined) return undefined;
+  if (method === 'startsWith') return { subject: object, matches: (platform) => platform.startsWith(needle), pattern: needle };
+  if (method === 'endsWith') return { subject: object, matches: (platform) => platform.endsWith(needle), pattern: needle };
+  if (method === 'includes') return { subject: object, matches: (platform) => platform.includes(needle), pattern: needle };
+  return undefined;
+}
+
+/** Whether a test of an unknown value is plainly about platforms: a list of names, or a Windows test. */
+function namesPlatforms(test: PlatformStringTest, platforms: ReadonlySet<Platform>): boolean {
+  if (test.pattern === undefined) return test.listsPlatforms === true;
+  return platforms.size === 1 && platforms.has('win32') && /win/i.test(test.pattern);
+}
+
+function safeRegExp(pattern: string, flags: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The facts both sides of a disjunction prove. */
+function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node): Fact[] {
+  const result: Fact[] = [];
+  const leftPlatforms = left.filter((fact) => fact.kind === 'platform');
+  const rightPlatforms = right.filter((fact) => fact.kind === 'platform');
+  if (leftPlatforms.length > 0 && rightPlatforms.length > 0) {
+    result.push({
+      kind: 'platform',
+      platforms: new Set([...intersectAll(leftPlatforms), ...intersectAll(rightPlatforms)]),
+      test,
+    });
+  }
+  // `isMainThread || workerData?.own !== true`: in the child the parent marked, the side that
+  // holds when the marker is absent is false, so there the disjunction proves what the other proves.
+  // Platform facts say nothing about the start context (`process.env.TARGET !== 'win32'` is both).
+  const onlyAbsentMarkers = (facts: readonly Fact[]): boolean => {
+    const context = facts.filter((fact) => fact.kind !== 'platform');
+    return context.length > 0 && context.every((fact) => fact.kind === 'marker' && !fact.value);
+  };
+  if (onlyAbsentMarkers(left) !== onlyAbsentMarkers(right)) {
+    result.push(...[...left, ...right].filter((fact) => fact.kind !== 'platform' && fact.kind !== 'caught').map((fact) => ({ ...fact, test })));
+    return result;
+  }
+  for (const fact of left) {
+    if (fact.kind === 'platform' || fact.kind === 'caught') continue;
+    const shared = right.some((other) => sameFact(fact, other));
+    if (shared) result.push({ ...fact, test });
+  }
+  return result;
+}
+
+function sameFact(a: Fact, b: Fact): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'api' && b.kind === 'api') return a.key === b.key;
+  if ('value' in a && 'value' in b) return a.value === b.value;
+  return false;
+}

@@ -1,0 +1,249 @@
+/**
+ * Propagation: which facts hold at a node, carried down the tree from the conditions that lead to
+ * it: `if`/`else`, ternaries, `&&`/`||`, `switch` cases, early exits (`if (!ok) return;` proves `ok`
+ * after it), `try` blocks with a `catch`, tests that run only on some platforms (test-guards.ts),
+ * the callers of a function (callers.ts), and the platforms a file's path names (its Program).
+ *
+ * The facts of a node are its own edge's facts over its parent's, so each ancestor is computed once
+ * per file and a query costs the path to the nearest ancestor already known; the platforms those
+ * facts allow are combined on the same pass, so that reading them at a node costs nothing more.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import type { Platform } from '../../catalog/platform-apis.js';
+import { isFunction, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import type { ReferenceIndex } from '../references.js';
+import { ALL_PLATFORMS, without, type ConditionReader } from './conditions.js';
+import { alwaysExits, endsWithJump, isExitCall } from './exits.js';
+import type { Fact } from './facts.js';
+import type { StepCounter } from './steps.js';
+import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
+
+type Node = TSESTree.Node;
+
+/** The early-exit facts of one statement list, computed in one pass. */
+interface EarlyExits {
+  readonly facts: readonly Fact[];
+  /** For each statement, and after the last, how many of `facts` come from the statements before it. */
+  readonly countBefore: readonly number[];
+  /** For each statement, and after the last, the platforms the exits before it allow. */
+  readonly platformsBefore: readonly ReadonlySet<Platform>[];
+  readonly indexOf: ReadonlyMap<Node, number>;
+}
+
+export class FactPropagation {
+  // Plain maps: they live only as long as the file's analysis, and V8 marks large WeakMaps slowly.
+  private readonly factsOf = new Map<Node, readonly Fact[]>();
+  private readonly platformsOf = new Map<Node, ReadonlySet<Platform>>();
+  /** The early-exit facts of each statement list, by the index of the statement they precede. */
+  private readonly exitsOf = new Map<readonly Node[], EarlyExits>();
+  private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly references: ReferenceIndex,
+    private readonly conditions: ConditionReader,
+    /** The facts a function's callers prove about its body (callers.ts). */
+    private readonly callerFacts: (fn: FunctionNode) => readonly Fact[],
+    private readonly counter: StepCounter,
+    /** The platforms the file's path names and its CI runs it on (file-model.ts): the facts of its Program. */
+    private readonly filePlatforms?: ReadonlySet<Platform>,
+  ) {}
+
+  /** Every fact that holds when `node` runs, innermost first, as the rules read them. */
+  factsAt(node: Node): readonly Fact[] {
+    this.compute(node);
+    return this.factsOf.get(node) ?? [];
+  }
+
+  /** The platforms every fact at `node` allows. */
+  platformsAt(node: Node): ReadonlySet<Platform> {
+    this.compute(node);
+    return this.platformsOf.get(node) ?? ALL_PLATFORMS;
+  }
+
+  isKnown(node: Node): boolean {
+    return this.factsOf.has(node);
+  }
+
+  /** Computes the facts of `node` and of its ancestors not yet known, outermost first. */
+  private compute(node: Node): void {
+    const pending: Node[] = [];
+    let current: Node | undefined = node;
+    while (current && !this.factsOf.has(current)) {
+      pending.push(current);
+      current = current.parent;
+    }
+    let inherited: readonly Fact[] = current ? (this.factsOf.get(current) ?? []) : [];
+    let platforms = current ? (this.platformsOf.get(current) ?? ALL_PLATFORMS) : ALL_PLATFORMS;
+    for (let index = pending.length - 1; index >= 0; index -= 1) {
+      const child = pending[index] as Node;
+      const parent = child.parent;
+      const own = parent ? this.factsFromParent(child, parent) : this.programFacts(child);
+      const statements = parent && this.statementsAround(child, parent);
+      const exits = statements ? this.earlyExitsBefore(statements, child) : undefined;
+      const callers = parent && isFunction(parent) && child === parent.body ? this.callerFacts(parent) : [];
+      this.counter.steps += 1 + own.length + callers.length;
+      platforms = narrowed(narrowed(platforms, own), callers);
+      // The exits before a statement come with their platforms combined once per statement list.
+      if (exits && exits.platforms !== ALL_PLATFORMS) platforms = intersection(platforms, exits.platforms);
+      // Innermost facts first, each edge's in the order: its own, the exits before it, its callers'.
+      const added = exits && exits.facts.length > 0 ? [...own, ...exits.facts, ...callers] : [...own, ...callers];
+      if (added.length > 0) inherited = [...added, ...inherited];
+      this.factsOf.set(child, inherited);
+      this.platformsOf.set(child, platforms);
+    }
+  }
+
+  /** What holds in the whole file: the platforms its path names. */
+  private programFacts(program: Node): Fact[] {
+    return this.filePlatforms ? [{ kind: 'platform', platforms: this.filePlatforms, test: program }] : [];
+  }
+
+  /** The facts `child`'s edge from `parent` adds, but for the early exits (earlyExitsBefore). */
+  private factsFromParent(child: Node, parent: Node): Fact[] {
+    switch (parent.type) {
+      case 'IfStatement':
+      case 'ConditionalExpression':
+        if (child === parent.consequent) return this.conditions.conditionFacts(parent.test, true);
+        if (child === parent.alternate) return this.conditions.conditionFacts(parent.test, false);
+        return [];
+      case 'LogicalExpression':
+        if (child !== parent.right) return [];
+        if (parent.operator === '&&') return this.conditions.conditionFacts(parent.left, true);
+        if (parent.operator === '||') return this.conditions.conditionFacts(parent.left, false);
+        return [];
+      case 'SwitchCase':
+        return child === parent.test ? [] : this.switchFacts(parent);
+      case 'TryStatement':
+        return child === parent.block && parent.handler ? [{ kind: 'caught', test: parent }] : [];
+      case 'CallExpression':
+        return testCallbackFacts(this.sourceCode, child, parent, (test, assumed) => this.conditions.conditionFacts(test, assumed));
+      default:
+        return [];
+    }
+  }
+
+  /** The statement list `child` is in, whose earlier exits hold at it. */
+  private statementsAround(child: Node, parent: Node): readonly Node[] | undefined {
+    switch (parent.type) {
+      case 'SwitchCase':
+        return child === parent.test ? undefined : parent.consequent;
+      case 'BlockStatement':
+      case 'StaticBlock':
+      case 'Program':
+        return parent.body;
+      default:
+        return undefined;
+    }
+  }
+
+  /** `if (!ok) return;` before `child` in the same statement list proves `ok` at `child`. */
+  private earlyExitsBefore(statements: readonly Node[], child: Node): { facts: Fact[]; platforms: ReadonlySet<Platform> } {
+    let exits = this.exitsOf.get(statements);
+    if (!exits) {
+      exits = this.scanEarlyExits(statements);
+      this.exitsOf.set(statements, exits);
+    }
+    const index = exits.indexOf.get(child) ?? statements.length;
+    return { facts: exits.facts.slice(0, exits.countBefore[index] ?? 0), platforms: exits.platformsBefore[index] ?? ALL_PLATFORMS };
+  }
+
+  /** One pass over a statement list: the exit facts in order, and how many precede each statement. */
+  private scanEarlyExits(statements: readonly Node[]): EarlyExits {
+    const facts: Fact[] = [];
+    const countBefore: number[] = [];
+    const platformsBefore: ReadonlySet<Platform>[] = [];
+    const indexOf = new Map<Node, number>();
+    let platforms = ALL_PLATFORMS;
+    statements.forEach((statement, index) => {
+      countBefore.push(facts.length);
+      platformsBefore.push(platforms);
+      indexOf.set(statement, index);
+      const exits = this.exitFactsOf(statement);
+      this.counter.steps += 1 + exits.length;
+      facts.push(...exits);
+      platforms = narrowed(platforms, exits);
+    });
+    // After the last statement: what a node outside the list (a `switch` case's test) sees.
+    countBefore.push(facts.length);
+    platformsBefore.push(platforms);
+    return { facts, countBefore, platformsBefore, indexOf };
+  }
+
+  /** What the statements after `statement` may assume because it exits otherwise. */
+  private exitFactsOf(statement: Node): Fact[] {
+    if (statement.type === 'IfStatement') {
+      const thenExits = alwaysExits(statement.consequent, this.references, this.skipsTest);
+      const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references, this.skipsTest) : false;
+      if (thenExits && !elseExits) return this.conditions.conditionFacts(statement.test, false);
+      if (elseExits && !thenExits) return this.conditions.conditionFacts(statement.test, true);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
+      // `ok || process.exit(1)`
+      const { left, right, operator } = statement.expression;
+      if (operator !== '??' && isExitCall(right, this.references)) return this.conditions.conditionFacts(left, operator === '||');
+    }
+    return [];
+  }
+
+  private switchFacts(switchCase: TSESTree.SwitchCase): Fact[] {
+    const { discriminant } = switchCase.parent;
+    // `switch (command)` on an argv or env value: a case runs when the marker is set.
+    const marker = this.conditions.markerSource(discriminant);
+    const facts: Fact[] = marker ? [{ kind: 'marker', value: switchCase.test !== null, test: discriminant, marker }] : [];
+    // `switch (process.platform)`, or `switch (options.platform)` on a target the analysis cannot identify.
+    if (this.conditions.isPlatformSource(discriminant) || this.conditions.isUnknownValue(discriminant)) facts.push(...this.switchPlatformFacts(switchCase));
+    return facts;
+  }
+
+  /** The platforms a case of a switch on a platform runs on, when every case it depends on names one. */
+  private switchPlatformFacts(switchCase: TSESTree.SwitchCase): Fact[] {
+    const statement = switchCase.parent;
+    const cases = statement.cases;
+    const index = cases.indexOf(switchCase);
+    if (switchCase.test === null) {
+      // `default`: every case that does not fall through into it is excluded.
+      const excluded = new Set<Platform>();
+      for (let other = 0; other < cases.length; other += 1) {
+        const candidate = cases[other];
+        if (!candidate || candidate === switchCase || !candidate.test) continue;
+        const falls = other === index - 1 && !endsWithJump(candidate.consequent);
+        const platform = caseToPlatform(candidate.test);
+        if (!platform) return [];
+        if (!falls) excluded.add(platform);
+      }
+      return [{ kind: 'platform', platforms: without(ALL_PLATFORMS, excluded), test: statement.discriminant }];
+    }
+    // This case and the empty cases that fall through into it.
+    const included = new Set<Platform>();
+    for (let other = index; other >= 0; other -= 1) {
+      const candidate = cases[other];
+      if (!candidate) break;
+      if (other < index && candidate.consequent.length > 0) break;
+      if (!candidate.test) return [];
+      const platform = caseToPlatform(candidate.test);
+      if (!platform) return [];
+      included.add(platform);
+    }
+    return [{ kind: 'platform', platforms: included, test: statement.discriminant }];
+  }
+}
+
+/** `platforms` less what the platform facts among `facts` rule out; the same set when they rule out nothing. */
+function narrowed(platforms: ReadonlySet<Platform>, facts: readonly Fact[]): ReadonlySet<Platform> {
+  let result = platforms;
+  for (const fact of facts) {
+    if (fact.kind !== 'platform' || [...result].every((platform) => fact.platforms.has(platform))) continue;
+    result = new Set([...result].filter((platform) => fact.platforms.has(platform)));
+  }
+  return result;
+}
+
+function intersection(platforms: ReadonlySet<Platform>, allowed: ReadonlySet<Platform>): ReadonlySet<Platform> {
+  return new Set([...platforms].filter((platform) => allowed.has(platform)));
+}
+
+function caseToPlatform(test: Node): Platform | undefined {
+  const literal = stringValue(test);
+  return literal !== undefined && ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
+}

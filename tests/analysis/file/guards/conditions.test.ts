@@ -1,0 +1,58 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { ConditionReader } from '../../../../src/analysis/file/guards/conditions.js';
+import type { Fact } from '../../../../src/analysis/file/guards/facts.js';
+import type { Platform } from '../../../../src/analysis/catalog/platform-apis.js';
+import { analyzeCode } from '../../../support/analyze-code.js';
+import type { Language } from '../../../support/languages.js';
+
+/** What the test of the file's last `if` proves when it is truthy and when it is falsy, as `kind=value`. */
+function proves(code: string, language: Language = 'esm', platformGuards = new Map<string, readonly Platform[]>()): [string[], string[]] {
+  const analysis = analyzeCode(code, language);
+  const reader = new ConditionReader(analysis.sourceCode, analysis.references, { platformGuards });
+  const test = (analysis.sourceCode.ast.body.findLast((statement) => statement.type === 'IfStatement') as TSESTree.IfStatement).test;
+  return [describeFacts(reader.conditionFacts(test, true)), describeFacts(reader.conditionFacts(test, false))];
+}
+
+function describeFacts(facts: readonly Fact[]): string[] {
+  return facts.map((fact) => {
+    if (fact.kind === 'platform') return `platform=${[...fact.platforms].sort().join('|')}`;
+    if (fact.kind === 'api') return `api=${fact.key}`;
+    if (fact.kind === 'caught') return 'caught';
+    return `${fact.kind}=${fact.value}`;
+  });
+}
+
+describe('conditions', () => {
+  it.each<[string, string, [string[], string[]], Language?]>([
+    ['a flag source', `import { isMainThread } from 'node:worker_threads'; if (isMainThread) {}`, [['main-thread=true'], ['main-thread=false']]],
+    ['a flag source true when the context is not', `import cluster from 'node:cluster'; if (cluster.isWorker) {}`, [['cluster-primary=false'], ['cluster-primary=true']]],
+    ['a presence source', `if (process.send) {}`, [['ipc-child=true'], ['ipc-child=false']]],
+    ['a presence source absent in the parent', `import { parentPort } from 'node:worker_threads'; if (parentPort) {}`, [['main-thread=false'], ['main-thread=true']]],
+    ['typeof of a presence source', `if (typeof process.send === 'function') {}`, [['ipc-child=true'], ['ipc-child=false']]],
+    ['typeof of a flag source is an API test', `import wt from 'node:worker_threads'; if (typeof wt.isMainThread !== 'undefined') {}`, [['api=worker_threads:isMainThread'], []]],
+    ['module.parent', `if (module.parent) {}`, [['entry-module=false'], ['entry-module=true']], 'cjs'],
+    ['a platform', `if (process.platform === 'darwin') {}`, [['platform=darwin'], ['platform=aix|android|cygwin|freebsd|haiku|linux|netbsd|openbsd|sunos|win32']]],
+    ['a conjunction', `import { isMainThread } from 'node:worker_threads'; if (isMainThread && process.send) {}`, [['main-thread=true', 'ipc-child=true'], []]],
+    ['an argv marker', `if (process.argv[2] === 'child') {}`, [['marker=true'], ['marker=false']]],
+    ['nothing known', `if (ready) {}`, [[], []]],
+  ])('%s', (_name, code, expected, language) => {
+    expect(proves(code, language)).toEqual(expected);
+  });
+
+  it('reads a project platform guard by name', () => {
+    const guards = new Map<string, readonly Platform[]>([['isWindows', ['win32']]]);
+    expect(proves(`if (env.isWindows) {}`, 'esm', guards)[0]).toEqual(['platform=win32']);
+  });
+
+  it('tells a platform source and a marker source', () => {
+    const analysis = analyzeCode(`import os from 'node:os'; const p = os.platform(); const [, , mode] = process.argv; p; mode; other;`);
+    const reader = new ConditionReader(analysis.sourceCode, analysis.references, { platformGuards: new Map() });
+    const [p, mode, other] = analysis.sourceCode.ast.body.slice(3).map((statement) => (statement as TSESTree.ExpressionStatement).expression);
+    expect(reader.isPlatformSource(p!)).toBe(true);
+    expect(reader.markerSource(mode!)).toBe('argv');
+    expect(reader.markerSource(other!)).toBeUndefined();
+    expect(reader.isUnknownValue(other!)).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { alwaysExits, endsWithJump, isExitCall } from '../../../../src/analysis/file/guards/exits.js';
+import { analyzeCode } from '../../../support/analyze-code.js';
+
+/** The first statement of a function body `code` and the file's references. */
+function firstStatement(body: string) {
+  const analysis = analyzeCode(`function f() { ${body} }`, 'cjs');
+  const fn = analysis.sourceCode.ast.body[0] as TSESTree.FunctionDeclaration;
+  return { statement: fn.body.body[0] as TSESTree.Statement, references: analysis.references };
+}
+
+describe('exits', () => {
+  it.each<[string, boolean]>([
+    ['return;', true],
+    ['throw new Error();', true],
+    ['process.exit(1);', true],
+    ['process.abort();', true],
+    ['{ log(); return; }', true],
+    ['if (a) return; else throw e;', true],
+    ['if (a) return;', false],
+    ['log();', false],
+    ['const exit = () => {}; ', false],
+  ])('%s always exits: %s', (body, expected) => {
+    const { statement, references } = firstStatement(body);
+    expect(alwaysExits(statement, references)).toBe(expected);
+  });
+
+  it('counts a test skip as an exit when asked', () => {
+    const { statement, references } = firstStatement('ctx.skip();');
+    expect(alwaysExits(statement, references)).toBe(false);
+    expect(alwaysExits(statement, references, () => true)).toBe(true);
+  });
+
+  it('tells process.exit() from a local exit()', () => {
+    const { statement, references } = firstStatement('process.exit(0);');
+    expect(isExitCall((statement as TSESTree.ExpressionStatement).expression, references)).toBe(true);
+    const local = firstStatement('exit(0);');
+    expect(isExitCall((local.statement as TSESTree.ExpressionStatement).expression, local.references)).toBe(false);
+  });
+
+  it('tells a case that falls through', () => {
+    const analysis = analyzeCode(`switch (x) { case 1: a(); case 2: { b(); break; } case 3: }`);
+    const [one, two, three] = (analysis.sourceCode.ast.body[0] as TSESTree.SwitchStatement).cases;
+    expect(endsWithJump(one!.consequent)).toBe(false);
+    expect(endsWithJump(two!.consequent)).toBe(true);
+    expect(endsWithJump(three!.consequent)).toBe(false);
+  });
+});

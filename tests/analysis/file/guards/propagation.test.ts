@@ -1,0 +1,72 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { ConditionReader } from '../../../../src/analysis/file/guards/conditions.js';
+import { possiblePlatforms, type Fact } from '../../../../src/analysis/file/guards/facts.js';
+import { FactPropagation } from '../../../../src/analysis/file/guards/propagation.js';
+import type { Platform } from '../../../../src/analysis/catalog/platform-apis.js';
+import type { StepCounter } from '../../../../src/analysis/file/guards/steps.js';
+import { analyzeCode, nodeByText } from '../../../support/analyze-code.js';
+
+/** A propagation over `code` whose callers prove `callerFacts`, and the node `target()`. */
+function setUp(code: string, callerFacts: readonly Fact[] = [], filePlatforms?: ReadonlySet<Platform>) {
+  const analysis = analyzeCode(code);
+  const conditions = new ConditionReader(analysis.sourceCode, analysis.references, { platformGuards: new Map() });
+  const counter: StepCounter = { steps: 0 };
+  const asked: TSESTree.Node[] = [];
+  const propagation = new FactPropagation(
+    analysis.sourceCode,
+    analysis.references,
+    conditions,
+    (fn) => {
+      asked.push(fn);
+      return callerFacts;
+    },
+    counter,
+    filePlatforms,
+  );
+  return { analysis, propagation, target: nodeByText(analysis, 'target()', 'CallExpression'), counter, asked };
+}
+
+const sorted = (platforms: ReadonlySet<string>) => [...platforms].sort();
+
+describe('propagation', () => {
+  it('carries a condition, an early exit and a try block down to a node', () => {
+    const { propagation, target } = setUp(
+      `import { isMainThread } from 'node:worker_threads';
+if (process.platform === 'aix') process.exit(1);
+if (isMainThread) { try { target(); } catch {} }`,
+    );
+    expect(propagation.factsAt(target).map((fact) => fact.kind)).toEqual(['caught', 'main-thread', 'platform']);
+  });
+
+  it('combines the platforms of the facts at a node as it derives them', () => {
+    const { propagation, target } = setUp(`if (process.platform === 'aix') process.exit(1);
+switch (process.platform) { case 'linux': case 'darwin': target(); }`);
+    expect(sorted(propagation.platformsAt(target))).toEqual(['darwin', 'linux']);
+    expect(sorted(propagation.platformsAt(target))).toEqual(sorted(possiblePlatforms(propagation.factsAt(target))));
+  });
+
+  it('adds the facts of the callers at a function body, once', () => {
+    const caller: Fact[] = [{ kind: 'platform', platforms: new Set(['linux']), test: {} as TSESTree.Node }];
+    const { propagation, target, asked } = setUp(`function f() { target(); target2(); }`, caller);
+    expect(sorted(propagation.platformsAt(target))).toEqual(['linux']);
+    expect(propagation.isKnown(target)).toBe(true);
+    propagation.factsAt(target);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('starts from the platforms of the file', () => {
+    const { propagation, target } = setUp(`target();`, [], new Set<Platform>(['darwin']));
+    expect(sorted(propagation.platformsAt(target))).toEqual(['darwin']);
+  });
+
+  it('costs a step per node and per fact, whatever the earlier exits', () => {
+    const exits = Array.from({ length: 200 }, (_, i) => `if (process.argv[${i + 2}] === 'x') process.exit(${i});`);
+    const { analysis, propagation, target, counter } = setUp([...exits, 'target();'].join('\n'));
+    for (const statement of analysis.sourceCode.ast.body) propagation.factsAt(statement);
+    expect(propagation.factsAt(target).filter((fact) => fact.kind === 'marker')).toHaveLength(exits.length);
+    // One scan of the list (a step per statement and per exit fact), and a step per node after.
+    expect(counter.steps).toBeLessThan(4 * exits.length);
+  });
+});
