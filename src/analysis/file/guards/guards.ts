@@ -14,7 +14,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { OS_TYPE_PLATFORMS, PLATFORM_COLUMNS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
-import { isFunction, isImportMetaMember, memberKey, memberName, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { isFunction, isImportMetaMember, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import {
   CALL_RESULT,
   GLOBALS_MODULE,
@@ -28,7 +28,7 @@ import { bindingReads, constantInitializer, isGlobalIdentifier, parameterDefault
 import { intersectAll, possiblePlatforms, type Fact } from './facts.js';
 import { nameMentions, type NameMentions } from './name-mentions.js';
 import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
-import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
+import { isTestSkipCall, testCallbackFacts, testSkipCondition } from './test-guards.js';
 import { followConstant, selfReference } from '../values.js';
 
 type Node = TSESTree.Node;
@@ -395,6 +395,9 @@ export class GuardEvaluator {
 
   /** What the statements after `statement` may assume because it exits otherwise. */
   private exitFactsOf(statement: Node): Fact[] {
+    // `test.skip(cond)` in a Playwright test
+    const skipped = testSkipCondition(this.sourceCode, statement);
+    if (skipped) return this.conditionFacts(skipped, false);
     if (statement.type === 'IfStatement') {
       const thenExits = alwaysExits(statement.consequent, this.references, this.skipsTest);
       const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references, this.skipsTest) : false;
@@ -657,14 +660,6 @@ export class GuardEvaluator {
   }
 }
 
-/** `export function f`, `export default function`, `export const f = () => …`: callable from anywhere. */
-/** The one expression a function returns: an arrow's expression body, or a body of one `return`. */
-function returnedExpression(fn: FunctionNode | undefined): Node | undefined {
-  if (!fn) return undefined;
-  if (fn.body.type !== 'BlockStatement') return fn.body;
-  const [only] = fn.body.body;
-  return fn.body.body.length === 1 && only?.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
-}
 
 /** The class body around `node` where `this` is the instance: not across a non-arrow function. */
 function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
@@ -680,6 +675,7 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
   return undefined;
 }
 
+/** `export function f`, `export default function`, `export const f = () => …`: callable from anywhere. */
 function isExported(fn: FunctionNode): boolean {
   const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
   return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';
