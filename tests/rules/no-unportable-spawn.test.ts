@@ -86,6 +86,13 @@ if (process.platform !== 'win32') spawn('npm', ['install']);`),
     cjs(`const { spawnSync } = require('child_process');
 const isWindows = process.platform === 'win32';
 spawnSync(isWindows ? 'where' : 'which', ['git']);`),
+    // A table of functions keyed by platform, read only with the platform as the key.
+    esm(`import { execSync } from 'node:child_process';
+const finders = {
+  darwin: () => execSync('which code').toString(),
+  win32: () => execSync('where code').toString(),
+};
+export const findEditor = () => finders[process.platform]?.();`),
     // Template branches with interpolations keep the guard of their branch.
     cjs(`const { exec } = require('node:child_process');
 exports.has = (name) => exec(process.platform === 'win32' ? \`where.exe \${name}\` : \`which \${name}\`);`),
@@ -473,6 +480,14 @@ module.exports = function clean(buildPath) {
   if (shell.exec(\`rm -rf \${buildPath}\`).code === 0) shell.mkdir(buildPath);
 };`),
       errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: 'shell.exec()' }, line: 3, column: 18 }],
+    },
+    {
+      // A platform function also called directly runs everywhere.
+      ...esm(`import { execSync } from 'node:child_process';
+function linux() { return execSync('which code').toString(); }
+const finders = { linux };
+export const findEditor = () => finders[process.platform]?.() ?? linux();`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'which', name: 'execSync()' }, line: 2, column: 36 }],
     },
     {
       // The template branch that runs on Windows is reported.

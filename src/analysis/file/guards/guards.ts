@@ -28,6 +28,7 @@ import { bindingReads, constantInitializer, isGlobalIdentifier, parameterDefault
 import { intersectAll, possiblePlatforms, type Fact } from './facts.js';
 import { nameMentions, type NameMentions } from './name-mentions.js';
 import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
+import { dispatchedPlatform } from './dispatch.js';
 import { isTestSkipCall, testCallbackFacts, testSkipCondition } from './test-guards.js';
 import { followConstant, selfReference } from '../values.js';
 
@@ -64,6 +65,9 @@ export class GuardEvaluator {
   private readonly callerPlatformCache = new Map<Node, readonly Fact[]>();
   private mentionsCache: NameMentions | undefined;
   private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
+  /** The platform as a key: `process.platform`, or a call of a local function returning it. */
+  private readonly isPlatformKey = (key: Node): boolean =>
+    this.isPlatformSource(key) || (key.type === 'CallExpression' && key.arguments.length === 0 && this.isPlatformSource(returnedExpression(this.predicateOf(skipTransparent(key.callee))) ?? key.callee));
   /** Functions whose caller facts are being computed (a function reached from itself). */
   private readonly callerPlatformPending = new Set<Node>();
   /** The early-exit facts of each statement list, by the index of the statement they precede. */
@@ -340,11 +344,15 @@ export class GuardEvaluator {
   }
 
   private platformsOfUses(fn: FunctionNode): readonly Fact[] {
+    // `{ darwin() {…} }` read only as `table[process.platform]` (dispatch.ts)
+    const dispatched = dispatchedPlatform(this.sourceCode, fn, this.isPlatformKey);
+    if (dispatched) return [{ kind: 'platform', platforms: new Set([dispatched]), test: fn }];
     const uses = this.outsideUses(fn);
     if (!uses || uses.length === 0) return [];
     const platforms = new Set<Platform>();
     for (const use of uses) {
-      const row = this.tableRowFacts(use);
+      const key = dispatchedPlatform(this.sourceCode, use, this.isPlatformKey);
+      const row = key ? [{ kind: 'platform' as const, platforms: new Set([key]), test: use }] : this.tableRowFacts(use);
       const facts = this.factsAt(use);
       for (const platform of possiblePlatforms(row.length > 0 ? [...row, ...facts] : facts)) platforms.add(platform);
     }

@@ -181,6 +181,19 @@ describe('test-framework skips', () => {
   });
 });
 
+describe('platform dispatch by name', () => {
+  it.each<[string, string, string[], Language?]>([
+    ['an object literal of functions keyed by platform', `const finders = { darwin() { target(); }, win32() {} }; finders[process.platform]();`, ['darwin']],
+    ['functions named after platforms, in a table', `function linux() { target(); } function win32() {} const table = { linux, win32 }; table[process.platform]();`, ['linux']],
+    ['a key from a local getter of the platform', `function getPlatform() { return process.platform; } const finder = { darwin: () => target() }; finder[getPlatform()]();`, ['darwin']],
+    ['a function also called directly', `function linux() { target(); } const table = { linux }; table[process.platform](); linux();`, ALL],
+    ['a table read with another key', `const finders = { darwin() { target(); } }; finders[name]();`, ALL],
+    ['an exported table', `export const finders = { darwin() { target(); } }; finders[process.platform]();`, ALL],
+  ])('%s', (_name, code, expected, language) => {
+    expect(platforms(code, language)).toEqual(expected);
+  });
+});
+
 describe('API presence and try/catch', () => {
   it.each([
     [`if (typeof process.getuid === 'function') target();`],
