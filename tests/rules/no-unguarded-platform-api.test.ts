@@ -824,8 +824,108 @@ it('uid', () => {
   if (process.platform === 'win32') return;
   console.log(process.getuid());
 });`),
+    // Playwright Test: a conditional skip in a test body ends the test when its condition holds.
+    cjs(`const { test } = require('@playwright/test');
+test('sigint', async () => {
+  test.skip(process.platform === 'win32', 'no signals');
+  process.kill(process.pid, 'SIGUSR1');
+});`),
+    esm(`import { test } from '@playwright/test';
+test('uid', async () => {
+  test.fixme(process.platform === 'win32');
+  console.log(process.getuid());
+});`),
+    // A group's skip over the fixtures (\`platform\` is the host's) skips every test of the group.
+    esm(`import { test } from '@playwright/test';
+test.describe('signals', () => {
+  test.skip(({ platform }) => platform === 'win32');
+  test('hup', async () => { process.kill(process.pid, 'SIGHUP'); });
+  test.describe('nested', () => {
+    test('uid', () => console.log(process.getuid()));
+  });
+});`),
+    // A project wrapper made with extend, and a test whose origin is another module of the project.
+    esm(`import { test as base } from '@playwright/test';
+const test = base.extend({ server: async ({}, use) => use(1) });
+test('uid', async ({ server }) => {
+  test.skip(process.platform === 'win32', 'POSIX');
+  console.log(process.getuid(), server);
+});`),
+    esm(`import { test as it } from './fixtures';
+it('uid', async () => {
+  it.skip(process.platform === 'win32');
+  console.log(process.getuid());
+});`),
+    // node:test's skip option, and bun's test.if.
+    esm(`import { test } from 'node:test';
+test('uid', { skip: process.platform === 'win32' }, () => console.log(process.getuid()));`),
+    esm(`import { describe, it } from 'bun:test';
+describe.if(process.platform !== 'win32')('posix', () => {
+  it('uid', () => console.log(process.getuid()));
+});`),
   ],
   invalid: [
+    {
+      // A Playwright skip on the wrong platform proves nothing about POSIX.
+      ...esm(`import { test } from '@playwright/test';
+test('uid', async () => {
+  test.skip(process.platform === 'linux');
+  console.log(process.getuid());
+});`),
+      errors: [{ messageId: 'posixCall', data: { name: 'getuid' }, line: 4, column: 15, suggestions: [{ messageId: OPTIONAL_CALL, output: `import { test } from '@playwright/test';
+test('uid', async () => {
+  test.skip(process.platform === 'linux');
+  console.log(process.getuid?.());
+});` }] }],
+    },
+    {
+      // test.skip(title, body) declares a skipped test; the code after it runs.
+      ...esm(`import { test } from '@playwright/test';
+test.describe('group', () => {
+  test.skip('later', async () => {});
+  test('uid', () => console.log(process.getuid()));
+});`),
+      errors: [{ messageId: 'posixCall', data: { name: 'getuid' }, line: 4, column: 33, suggestions: [{ messageId: OPTIONAL_CALL, output: `import { test } from '@playwright/test';
+test.describe('group', () => {
+  test.skip('later', async () => {});
+  test('uid', () => console.log(process.getuid?.()));
+});` }] }],
+    },
+    {
+      // A group's skip holds in its tests, not in code that runs while the group is collected.
+      ...esm(`import { test } from '@playwright/test';
+test.describe('group', () => {
+  test.skip(({ platform }) => platform === 'win32');
+  console.log(process.getuid());
+});`),
+      errors: [{ messageId: 'posixCall', data: { name: 'getuid' }, line: 4, column: 15, suggestions: [{ messageId: OPTIONAL_CALL, output: `import { test } from '@playwright/test';
+test.describe('group', () => {
+  test.skip(({ platform }) => platform === 'win32');
+  console.log(process.getuid?.());
+});` }] }],
+    },
+    {
+      // A skip method of a value that is not a test function is not a test skip.
+      ...esm(`import { test } from '@playwright/test';
+const reader = { skip() {} };
+test('uid', async () => {
+  reader.skip(process.platform === 'win32');
+  console.log(process.getuid());
+});`),
+      errors: [{ messageId: 'posixCall', data: { name: 'getuid' }, line: 5, column: 15, suggestions: [{ messageId: OPTIONAL_CALL, output: `import { test } from '@playwright/test';
+const reader = { skip() {} };
+test('uid', async () => {
+  reader.skip(process.platform === 'win32');
+  console.log(process.getuid?.());
+});` }] }],
+    },
+    {
+      // node:test's todo option still runs the test.
+      ...esm(`import { test } from 'node:test';
+test('uid', { todo: process.platform === 'win32' }, () => console.log(process.getuid()));`),
+      errors: [{ messageId: 'posixCall', data: { name: 'getuid' }, line: 2, column: 71, suggestions: [{ messageId: OPTIONAL_CALL, output: `import { test } from 'node:test';
+test('uid', { todo: process.platform === 'win32' }, () => console.log(process.getuid?.()));` }] }],
+    },
     {
       // runIf on the wrong platform proves nothing about POSIX.
       ...esm(`import { it } from 'vitest';

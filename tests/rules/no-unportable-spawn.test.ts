@@ -95,6 +95,26 @@ if (process.platform !== 'win32') spawn('npm', ['install']);`),
     cjs(`const { spawnSync } = require('child_process');
 const isWindows = process.platform === 'win32';
 spawnSync(isWindows ? 'where' : 'which', ['git']);`),
+    // A table of functions keyed by platform, read only with the platform as the key.
+    esm(`import { execSync } from 'node:child_process';
+const finders = {
+  darwin: () => execSync('which code').toString(),
+  win32: () => execSync('where code').toString(),
+};
+export const findEditor = () => finders[process.platform]?.();`),
+    // Template branches with interpolations keep the guard of their branch.
+    cjs(`const { exec } = require('node:child_process');
+exports.has = (name) => exec(process.platform === 'win32' ? \`where.exe \${name}\` : \`which \${name}\`);`),
+    esm(`import { execSync } from 'node:child_process';
+export function locate(name) {
+  const command = process.platform === 'win32' ? \`where.exe \${name}\` : \`which \${name}\`;
+  return execSync(command).toString();
+}`),
+    esm(`import { exec } from 'node:child_process';
+function run(command) {
+  return new Promise((resolve) => exec(command, (error, out) => resolve(error ? '' : out)));
+}
+export const locate = (name) => run(process.platform === 'win32' ? \`where.exe \${name}\` : \`which \${name}\`);`),
     esm(`import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 export function clean() {
@@ -492,6 +512,20 @@ module.exports = function clean(buildPath) {
   if (shell.exec(\`rm -rf \${buildPath}\`).code === 0) shell.mkdir(buildPath);
 };`),
       errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: 'shell.exec()' }, line: 3, column: 18 }],
+    },
+    {
+      // A platform function also called directly runs everywhere.
+      ...esm(`import { execSync } from 'node:child_process';
+function linux() { return execSync('which code').toString(); }
+const finders = { linux };
+export const findEditor = () => finders[process.platform]?.() ?? linux();`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'which', name: 'execSync()' }, line: 2, column: 36 }],
+    },
+    {
+      // The template branch that runs on Windows is reported.
+      ...cjs(`const { exec } = require('node:child_process');
+exports.has = (name) => exec(process.platform === 'win32' ? \`which \${name}\` : \`command -v \${name}\`);`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'which', name: 'exec()' }, line: 2, column: 30 }],
     },
     {
       ...cjs(`const { exec } = require('child_process');

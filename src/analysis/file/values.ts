@@ -190,8 +190,9 @@ export class ValueModel {
         return concatenations([this.evaluate(value.left, depth), this.evaluate(value.right, depth)]);
       case 'TemplateLiteral': {
         const parts: (readonly PossibleString[])[] = [];
+        // The quasis are literals: the conditions around the template decide when its text occurs.
         value.quasis.forEach((quasi, index) => {
-          parts.push([{ value: quasi.value.cooked ?? UNKNOWN_PART, sources: [] }]);
+          parts.push([{ value: quasi.value.cooked ?? UNKNOWN_PART, sources: [quasi] }]);
           const expression = value.expressions[index];
           if (expression) parts.push(this.evaluate(expression, depth));
         });

@@ -62,6 +62,14 @@ export function isFunction(node: Node): node is FunctionNode {
   return FUNCTION_TYPES.has(node.type);
 }
 
+/** The one expression a function returns: an arrow's expression body, or a body of one `return`. */
+export function returnedExpression(fn: FunctionNode | undefined): Node | undefined {
+  if (!fn) return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const [only] = fn.body.body;
+  return fn.body.body.length === 1 && only?.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
+}
+
 /** `import.meta` */
 export function isImportMeta(node: Node): boolean {
   return node.type === 'MetaProperty' && node.meta.name === 'import' && node.property.name === 'meta';

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { isCaughtHere, isRejectionHandled, stringsByPlatform } from '../../../src/analysis/questions/platform.js';
+import { isCaughtHere, isRejectionHandled, stringsByPlatform, valuesByPlatform } from '../../../src/analysis/questions/platform.js';
 import { refKey } from '../../../src/analysis/file/references.js';
-import { isComplete } from '../../../src/analysis/file/values.js';
+import { isComplete, UNKNOWN_PART } from '../../../src/analysis/file/values.js';
 import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
 import type { Language } from '../../support/languages.js';
 
@@ -40,6 +40,17 @@ target(npm);`);
     expect(values.map(({ value, platforms }) => [value, platforms.has('win32'), platforms.size])).toEqual([
       ['npm.cmd', true, 1],
       ['npm', false, 10],
+    ]);
+  });
+
+  it('keeps the platforms of template branches with substitutions', () => {
+    const code = `export const has = (name) => target(process.platform === 'win32' ? \`where.exe \${name}\` : \`which \${name}\`);`;
+    const analysis = analyzeCode(code);
+    const call = nodeByText(analysis, code.slice(code.indexOf('target('), -1), 'CallExpression') as TSESTree.CallExpression;
+    const values = valuesByPlatform(analysis, analysis.values.strings(call.arguments[0]!), [call]);
+    expect(values.map(({ value, platforms }) => [value.replace(UNKNOWN_PART, '?'), platforms.has('win32'), platforms.size])).toEqual([
+      ['where.exe ?', true, 1],
+      ['which ?', false, 10],
     ]);
   });
 });

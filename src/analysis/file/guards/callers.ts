@@ -15,6 +15,7 @@ import { PLATFORM_COLUMNS, type Platform } from '../../catalog/platform-apis.js'
 import { isFunction, memberKey, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import { bindingReads } from '../../syntax/scope.js';
 import { ALL_PLATFORMS } from './conditions.js';
+import { dispatchedPlatform } from './dispatch.js';
 import type { Fact } from './facts.js';
 import { nameMentions, type NameMentions } from './name-mentions.js';
 import type { StepCounter } from './steps.js';
@@ -45,6 +46,8 @@ export class CallerFacts {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly nodes: NodeFacts,
     private readonly counter: StepCounter,
+    /** Whether a computed key is the platform (`table[process.platform]`), for dispatch by name. */
+    private readonly isPlatformKey: (key: Node) => boolean,
   ) {}
 
   /** The platform facts `fn`'s uses prove about its body. */
@@ -97,6 +100,9 @@ export class CallerFacts {
   }
 
   private factsFrom(fn: FunctionNode): readonly Fact[] {
+    // `{ darwin() {…} }` read only as `table[process.platform]` (dispatch.ts)
+    const dispatched = dispatchedPlatform(this.sourceCode, fn, this.isPlatformKey);
+    if (dispatched) return [{ kind: 'platform', platforms: new Set([dispatched]), test: fn }];
     const uses = this.outsideUses(fn);
     if (!uses || uses.length === 0) return [];
     let platforms = this.platformsOfUseList.get(uses);
@@ -164,8 +170,9 @@ export class CallerFacts {
     const platforms = new Set<Platform>();
     for (const use of uses) {
       this.counter.steps += 1;
-      const excluded = this.tableRowExclusions(use);
-      for (const platform of this.nodes.platformsAt(use)) if (!excluded?.has(platform)) platforms.add(platform);
+      const key = dispatchedPlatform(this.sourceCode, use, this.isPlatformKey);
+      const excluded = key ? undefined : this.tableRowExclusions(use);
+      for (const platform of this.nodes.platformsAt(use)) if ((key === undefined || platform === key) && !excluded?.has(platform)) platforms.add(platform);
     }
     return platforms;
   }

@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
 import { FLAG_SOURCES, PRESENCE_SOURCES, type ContextSource } from '../../catalog/start-contexts.js';
-import { isFunction, isImportMetaMember, memberKey, memberName, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { isFunction, isImportMetaMember, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import { constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
 import {
   CALL_RESULT,
@@ -312,6 +312,12 @@ export class ConditionReader {
   }
 
   /** `process.platform`, `os.platform()`, `os.type()`, or a constant holding one. */
+  /** The platform as a key: `process.platform`, or a call of a local function returning it (`table[getPlatform()]`). */
+  isPlatformKey(key: Node): boolean {
+    if (this.isPlatformSource(key)) return true;
+    return key.type === 'CallExpression' && key.arguments.length === 0 && this.isPlatformSource(returnedExpression(this.predicateOf(skipTransparent(key.callee))) ?? key.callee);
+  }
+
   isPlatformSource(node: Node): boolean {
     return this.platformSourceKind(node) !== undefined;
   }
@@ -382,14 +388,6 @@ export class ConditionReader {
 /** The entry of a start-context table (catalog/start-contexts.ts) that a reference names. */
 function contextSource(sources: readonly ContextSource[], ref: ModuleRef | undefined): ContextSource | undefined {
   return ref && sources.find((source) => isRef(ref, source.module, ...source.path));
-}
-
-/** The one expression a function returns: an arrow's expression body, or a body of one `return`. */
-function returnedExpression(fn: FunctionNode | undefined): Node | undefined {
-  if (!fn) return undefined;
-  if (fn.body.type !== 'BlockStatement') return fn.body;
-  const [only] = fn.body.body;
-  return fn.body.body.length === 1 && only?.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
 }
 
 /** The class body around `node` where `this` is the instance: not across a non-arrow function. */

@@ -51,7 +51,7 @@ export class GuardEvaluator {
       this.#counter,
       filePlatforms,
     );
-    this.#callers = new CallerFacts(sourceCode, this.#propagation, this.#counter);
+    this.#callers = new CallerFacts(sourceCode, this.#propagation, this.#counter, (key) => this.#conditions.isPlatformKey(key));
   }
 
   /** Every fact that holds when `node` runs, from its enclosing conditions, earlier exits and callers. */

@@ -17,7 +17,7 @@ import { ALL_PLATFORMS, without, type ConditionReader } from './conditions.js';
 import { alwaysExits, endsWithJump, isExitCall } from './exits.js';
 import type { Fact } from './facts.js';
 import type { StepCounter } from './steps.js';
-import { isTestSkipCall, testCallbackFacts } from './test-guards.js';
+import { isTestSkipCall, testCallbackFacts, testSkipCondition } from './test-guards.js';
 
 type Node = TSESTree.Node;
 
@@ -173,6 +173,9 @@ export class FactPropagation {
 
   /** What the statements after `statement` may assume because it exits otherwise. */
   private exitFactsOf(statement: Node): Fact[] {
+    // `test.skip(cond)` in a Playwright test
+    const skipped = testSkipCondition(this.sourceCode, statement);
+    if (skipped) return this.conditions.conditionFacts(skipped, false);
     if (statement.type === 'IfStatement') {
       const thenExits = alwaysExits(statement.consequent, this.references, this.skipsTest);
       const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references, this.skipsTest) : false;

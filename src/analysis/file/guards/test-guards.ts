@@ -1,17 +1,26 @@
 /**
  * Test-framework guards: a test that only runs on some platforms proves that platform inside its
  * body, like an `if` would. The forms: `it.skipIf(cond)(…)`, `it.runIf(cond)(…)` (and `test.`,
- * `describe.`), `(cond ? it.skip : it)(…)`, a constant holding either (`const itPosix = isWindows ?
- * it.skip : it`), and `this.skip()` / `ctx.skip()` in a test or hook body, which ends it like a
- * `return` (`if (cond) return` needs nothing here: it is an early exit).
+ * `describe.`; bun's `test.if(cond)`), `(cond ? it.skip : it)(…)`, a constant holding either
+ * (`const itPosix = isWindows ? it.skip : it`), node:test's `{ skip: cond }` option, and
+ * `this.skip()` / `ctx.skip()` in a test or hook body, which ends it like a `return`
+ * (`if (cond) return` needs nothing here: it is an early exit).
+ * Playwright Test's conditional skips: `test.skip(cond, reason)` / `test.fixme(cond)` in a test
+ * ends it when `cond` holds (it throws), and in a `test.describe` body or at the top of the file,
+ * also as a callback over the fixtures (`test.skip(({ platform }) => platform === 'win32')`, where
+ * `platform` is the host's), it skips every test and hook of the group; the code that declares the
+ * group still runs.
  * `it`, `test` and the hooks are resolved through scope: imported from a test framework, or the
- * runner's global when nothing in the file declares the name.
+ * runner's global when nothing in the file declares the name. Playwright's `test` is imported or
+ * required from '@playwright/test', a wrapper made from it (`base.extend({…})`), or imported from
+ * another module of the project, whose origin the file does not show: its skips are taken as such
+ * rather than reported as if the test ran everywhere.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, memberName, skipTransparent } from '../../syntax/ast.js';
+import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent } from '../../syntax/ast.js';
 import type { Fact } from './facts.js';
-import { constantInitializer, resolveVariable } from '../../syntax/scope.js';
+import { constantInitializer, isGlobalIdentifier, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -22,6 +31,10 @@ const TEST_FUNCTIONS = new Set(['it', 'test', 'describe', 'suite', 'context', 's
 const HOOKS = new Set(['before', 'after', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll']);
 /** Members that turn a test into one that does not run. */
 const SKIPPED = new Set(['skip', 'todo']);
+/** Playwright Test's modifiers that skip when their condition holds. */
+const CONDITIONAL_SKIPS = new Set(['skip', 'fixme']);
+const PLAYWRIGHT_MODULES = new Set(['@playwright/test', 'playwright/test']);
+const MAX_ALIAS_DEPTH = 4;
 
 /** Where a test function comes from: a framework module, or `global` for the runner's global. */
 type Framework = string;
@@ -33,7 +46,132 @@ type Framework = string;
 export function testCallbackFacts(sourceCode: SourceCode, child: Node, parent: Node, conditionFacts: ConditionFacts): Fact[] {
   if (parent.type !== 'CallExpression' || !parent.arguments.some((argument) => argument === child)) return [];
   const runs = runCondition(sourceCode, parent.callee);
-  return runs ? conditionFacts(runs.test, runs.assumed) : [];
+  const facts = runs ? conditionFacts(runs.test, runs.assumed) : [];
+  const skipOption = isFunction(child) ? nodeTestSkipOption(sourceCode, parent) : undefined;
+  if (skipOption) facts.push(...conditionFacts(skipOption, false));
+  if (isFunction(child)) for (const skipped of groupSkipConditions(sourceCode, parent)) facts.push(...conditionFacts(skipped, false));
+  return facts;
+}
+
+/** node:test's `test(name, { skip: cond }, fn)`: the callback runs when `cond` is falsy (`todo` still runs it). */
+function nodeTestSkipOption(sourceCode: SourceCode, call: TSESTree.CallExpression): Node | undefined {
+  const options = call.arguments.find((argument) => argument.type === 'ObjectExpression');
+  if (!options || testRoot(sourceCode, call.callee) !== 'node:test') return undefined;
+  return propertyValue(options, 'skip');
+}
+
+/**
+ * The condition of a Playwright skip statement that ends the test it runs in when the condition
+ * holds (`test.skip(cond, reason)`, `test.fixme(cond)`): what follows it runs when it is falsy. In a
+ * group it skips the group's tests instead (groupSkipConditions).
+ */
+export function testSkipCondition(sourceCode: SourceCode, statement: Node): Node | undefined {
+  if (statement.type !== 'ExpressionStatement' || isGroupBody(sourceCode, statement.parent)) return undefined;
+  const skipped = conditionalSkip(sourceCode, statement.expression);
+  return skipped && !isFunction(skipped) ? skipped : undefined;
+}
+
+const groupSkipCache = new WeakMap<readonly Node[], readonly Node[]>();
+
+/**
+ * The conditions of the Playwright skips of the group a test, hook or nested group `call` is
+ * declared in (its statement list is a `test.describe` body or the file): its callbacks run only
+ * where every one is falsy. A callback over the fixtures is read through its returned expression.
+ */
+function groupSkipConditions(sourceCode: SourceCode, call: TSESTree.CallExpression): readonly Node[] {
+  const statement = call.parent;
+  const list = statement.type === 'ExpressionStatement' && statement.expression === call ? statement.parent : undefined;
+  if (!list || (list.type !== 'Program' && list.type !== 'BlockStatement') || !isGroupBody(sourceCode, list)) return [];
+  if (playwrightRoot(sourceCode, call.callee) === undefined) return [];
+  let conditions = groupSkipCache.get(list.body);
+  if (!conditions) {
+    conditions = [];
+    for (const sibling of list.body) {
+      const skipped = sibling.type === 'ExpressionStatement' ? conditionalSkip(sourceCode, sibling.expression) : undefined;
+      const condition = skipped && isFunction(skipped) ? returnedExpression(skipped) : skipped;
+      if (condition) conditions = [...conditions, condition];
+    }
+    groupSkipCache.set(list.body, conditions);
+  }
+  return conditions;
+}
+
+/** The file, or the body of a callback of `test.describe(…)` (and `.serial`, `.parallel`, `.only`). */
+function isGroupBody(sourceCode: SourceCode, list: Node | undefined): boolean {
+  if (list?.type === 'Program') return true;
+  const callback = list?.type === 'BlockStatement' ? list.parent : undefined;
+  const call = callback?.parent;
+  if (!callback || !isFunction(callback) || call?.type !== 'CallExpression' || !call.arguments.some((argument) => argument === callback)) return false;
+  for (let callee = skipTransparent(call.callee); callee.type === 'MemberExpression'; callee = skipTransparent(callee.object)) {
+    if (memberName(callee) === 'describe') return playwrightRoot(sourceCode, callee.object) !== undefined;
+  }
+  return false;
+}
+
+/**
+ * `test.skip(cond, reason?)` or `test.fixme(cond)` on a Playwright test: the condition, or the
+ * callback over the fixtures. `test.skip(title, body)` declares a skipped test and is none.
+ */
+function conditionalSkip(sourceCode: SourceCode, expression: Node): Node | undefined {
+  const call = skipTransparent(expression);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return undefined;
+  const [condition, reason, ...rest] = call.arguments;
+  const method = memberName(call.callee);
+  if (method === undefined || !CONDITIONAL_SKIPS.has(method) || !condition || rest.length > 0) return undefined;
+  if (condition.type === 'SpreadElement' || condition.type === 'Literal' || (reason && (reason.type === 'SpreadElement' || isFunction(reason)))) return undefined;
+  if (condition.type === 'TemplateLiteral' || isStringLike(condition)) return undefined;
+  return playwrightTest(sourceCode, call.callee.object) ? condition : undefined;
+}
+
+/** The Playwright test a member chain starts from (`test`, `test.describe`, `test.beforeEach`). */
+function playwrightRoot(sourceCode: SourceCode, nodeIn: Node): Node | undefined {
+  let node = skipTransparent(nodeIn);
+  while (node.type === 'MemberExpression') node = skipTransparent(node.object);
+  return playwrightTest(sourceCode, node) ? node : undefined;
+}
+
+/**
+ * Whether `node` is Playwright's `test`: imported or required from '@playwright/test' (or
+ * '@playwright/experimental-ct-*'), a wrapper from it (`base.extend({…})`), an alias, or imported
+ * from another module of the project (its origin is not visible here).
+ */
+function playwrightTest(sourceCode: SourceCode, nodeIn: Node, depth = 0): boolean {
+  const node = skipTransparent(nodeIn);
+  if (depth > MAX_ALIAS_DEPTH) return false;
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'extend') {
+    return playwrightTest(sourceCode, node.callee.object, depth + 1);
+  }
+  if (node.type === 'MemberExpression') {
+    const source = requiredModule(sourceCode, node.object);
+    return source !== undefined && isTestModule(source) && memberName(node) === 'test';
+  }
+  if (node.type !== 'Identifier') return false;
+  const variable = resolveVariable(sourceCode, node);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'ImportBinding' && definition.parent.type === 'ImportDeclaration') {
+    return isTestModule(definition.parent.source.value);
+  }
+  if (definition?.type !== 'Variable') return false;
+  const init = sourceInitializer(sourceCode, node);
+  if (!init) return false;
+  // `const { test } = require('@playwright/test')`
+  const source = definition.node.id.type === 'ObjectPattern' ? requiredModule(sourceCode, init) : undefined;
+  if (source !== undefined) return isTestModule(source);
+  return definition.node.id.type === 'Identifier' && playwrightTest(sourceCode, init, depth + 1);
+}
+
+/** A module Playwright's `test` may come from: Playwright's own, or one of the project's. */
+function isTestModule(source: string): boolean {
+  return PLAYWRIGHT_MODULES.has(source) || source.startsWith('@playwright/experimental-ct-') || source.startsWith('.');
+}
+
+/** `require('m')` with the global `require`: 'm'. */
+function requiredModule(sourceCode: SourceCode, nodeIn: Node): string | undefined {
+  const node = skipTransparent(nodeIn);
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.arguments.length !== 1) return undefined;
+  const [argument] = node.arguments;
+  if (!argument || !isStringLike(argument) || !isGlobalIdentifier(sourceCode, node.callee, 'require')) return undefined;
+  return argument.value;
 }
 
 /** The condition under which a test callee runs its callbacks, and whether it must be truthy. */
@@ -46,9 +184,9 @@ function runCondition(sourceCode: SourceCode, calleeIn: Node): { test: Node; ass
   if (callee.type === 'CallExpression' && callee.callee.type === 'MemberExpression') {
     const method = memberName(callee.callee);
     const [condition] = callee.arguments;
-    if ((method === 'skipIf' || method === 'runIf') && condition && condition.type !== 'SpreadElement' && testRoot(sourceCode, callee.callee.object)) {
-      return { test: condition, assumed: method === 'runIf' };
-    }
+    const framework = condition && condition.type !== 'SpreadElement' ? testRoot(sourceCode, callee.callee.object) : undefined;
+    const runIf = method === 'runIf' || (method === 'if' && framework === 'bun:test');
+    if ((method === 'skipIf' || runIf) && condition && condition.type !== 'SpreadElement' && framework) return { test: condition, assumed: runIf };
   }
   if (callee.type === 'ConditionalExpression') {
     const skipsWhenTrue = isSkippedTest(sourceCode, callee.consequent);

@@ -22,7 +22,7 @@ function setUp(code: string) {
     },
     isKnown: (node) => propagation.isKnown(node),
   };
-  const callers = new CallerFacts(analysis.sourceCode, nodes, counter);
+  const callers = new CallerFacts(analysis.sourceCode, nodes, counter, (key) => conditions.isPlatformKey(key));
   const functions = allNodes(analysis).filter((node): node is FunctionNode => isFunction(node));
   const named = (name: string) =>
     functions.find((fn) => (fn.type === 'FunctionDeclaration' && fn.id?.name === name) || (fn.parent?.type === 'MethodDefinition' && analysis.sourceCode.getText(fn.parent.key) === name));

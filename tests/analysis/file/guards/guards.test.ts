@@ -161,6 +161,39 @@ describe('platform guards', () => {
   });
 });
 
+describe('test-framework skips', () => {
+  it.each<[string, string, string[], Language?]>([
+    ['Playwright skip in a test', `import { test } from '@playwright/test'; test('t', () => { test.skip(process.platform === 'win32', 'why'); target(); });`, NOT_WINDOWS],
+    ['Playwright fixme, required', `const { test } = require('@playwright/test'); test('t', () => { test.fixme(process.platform !== 'darwin'); target(); });`, ['darwin'], 'cjs'],
+    ['Playwright group skip over fixtures', `import { test } from '@playwright/test'; test.describe('g', () => { test.skip(({ platform }) => platform === 'win32'); test('t', () => target()); });`, NOT_WINDOWS],
+    ['Playwright file-level skip, declared after', `import { test } from '@playwright/test'; test('t', () => target()); test.skip(({ platform }) => platform !== 'linux');`, ['linux']],
+    ['Playwright wrapper through extend', `import { test as base } from '@playwright/test'; const test = base.extend({}); test('t', () => { test.skip(process.platform === 'win32'); target(); });`, NOT_WINDOWS],
+    ['a test from another module of the project', `import { it } from './fixtures.js'; it('t', () => { it.skip(process.platform === 'win32'); target(); });`, NOT_WINDOWS],
+    ['a declared skipped test is no guard', `import { test } from '@playwright/test'; test.skip(process.platform === 'win32' ? 'a' : 'b', () => {}); test('t', () => target());`, ALL],
+    ['a group skip does not hold in the group body', `import { test } from '@playwright/test'; test.describe('g', () => { test.skip(({ platform }) => platform === 'win32'); target(); });`, ALL],
+    ['vitest it.skip(cond) is no conditional skip', `import { it } from 'vitest'; it('t', () => { it.skip(process.platform === 'win32'); target(); });`, ALL],
+    ['node:test skip option', `import { test } from 'node:test'; test('t', { skip: process.platform === 'win32' }, () => target());`, NOT_WINDOWS],
+    ['node:test todo option runs', `import { test } from 'node:test'; test('t', { todo: process.platform === 'win32' }, () => target());`, ALL],
+    ['bun test.if', `import { test } from 'bun:test'; test.if(process.platform === 'linux')('t', () => target());`, ['linux']],
+    ['if on vitest is no runIf', `import { test } from 'vitest'; test.if(process.platform === 'linux')('t', () => target());`, ALL],
+  ])('%s', (_name, code, expected, language) => {
+    expect(platforms(code, language)).toEqual(expected);
+  });
+});
+
+describe('platform dispatch by name', () => {
+  it.each<[string, string, string[], Language?]>([
+    ['an object literal of functions keyed by platform', `const finders = { darwin() { target(); }, win32() {} }; finders[process.platform]();`, ['darwin']],
+    ['functions named after platforms, in a table', `function linux() { target(); } function win32() {} const table = { linux, win32 }; table[process.platform]();`, ['linux']],
+    ['a key from a local getter of the platform', `function getPlatform() { return process.platform; } const finder = { darwin: () => target() }; finder[getPlatform()]();`, ['darwin']],
+    ['a function also called directly', `function linux() { target(); } const table = { linux }; table[process.platform](); linux();`, ALL],
+    ['a table read with another key', `const finders = { darwin() { target(); } }; finders[name]();`, ALL],
+    ['an exported table', `export const finders = { darwin() { target(); } }; finders[process.platform]();`, ALL],
+  ])('%s', (_name, code, expected, language) => {
+    expect(platforms(code, language)).toEqual(expected);
+  });
+});
+
 describe('API presence and try/catch', () => {
   it.each([
     [`if (typeof process.getuid === 'function') target();`],
