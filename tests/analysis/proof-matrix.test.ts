@@ -45,6 +45,7 @@ function lint(rule: RuleName, code: string, options?: Record<string, unknown>): 
 }
 
 const CP = `import { spawn, spawnSync, execSync, execFile, fork } from 'node:child_process';\n`;
+const WT = `import { Worker } from 'node:worker_threads';\n`;
 
 const CELLS: readonly Cell[] = [
   // ── shell option ─────────────────────────────────────────────────────────────────────────────
@@ -253,6 +254,38 @@ const CELLS: readonly Cell[] = [
     rule: 'no-top-level-spawn',
     silent: `${CP}export async function main() { await Promise.resolve(); spawn('node', ['server.js']); }`,
     reported: `${CP}await Promise.resolve();\nexport const server = spawn('node', ['server.js']);`,
+  },
+
+  // ── platform ─────────────────────────────────────────────────────────────────────────────────
+  {
+    fact: 'platform',
+    construct: 'reassignment in a branch',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { let bin = 'which'; if (process.platform === 'win32') { bin = 'where'; } execFile(bin, ['git']); }`,
+    reported: `${CP}export function run() { let bin = 'which'; if (process.platform === 'darwin') { bin = 'where'; } execFile(bin, ['git']); }`,
+  },
+  {
+    fact: 'platform',
+    construct: 'early return in a guard',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { if (process.platform === 'win32') return; execFile('which', ['git']); }`,
+    reported: `${CP}export function run() { if (process.platform === 'win32') console.log('windows'); execFile('which', ['git']); }`,
+  },
+  // ── script-path base ─────────────────────────────────────────────────────────────────────────
+  {
+    fact: 'script-path base',
+    construct: 'variable reassigned in a branch',
+    rule: 'no-fragile-script-path',
+    silent: `${WT}export function start(file) { let script = './worker.js'; if (file) script = file; return new Worker(script); }`,
+    reported: `${WT}export function start() { let script = './worker.js'; return new Worker(script); }`,
+  },
+  {
+    fact: 'script-path base',
+    construct: 'object passed to a function before the start',
+    rule: 'no-fragile-script-path',
+    silent: `${WT}export function start(configure) { const paths = { worker: './worker.js' }; configure(paths); return new Worker(paths.worker); }`,
+    // The rule reads the path from the literal or a constant holding it; members are not followed.
+    reported: `${WT}export function start() { const script = './worker.js'; console.log(script); return new Worker(script); }`,
   },
 ];
 
