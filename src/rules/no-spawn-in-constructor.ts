@@ -4,9 +4,9 @@ import { createRule } from '../util/create-rule.js';
 import { callLabel, describeMechanism, whereIs } from './shared/describe.js';
 import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
-import { analyze, type ClassNode, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
+import { analyze, type ClassNode, isSynchronousSpec, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
 
-type Options = [{ initializeMethodName: string }];
+type Options = [{ initializeMethodName: string; allowSync: boolean }];
 type MessageIds = 'duringConstruction' | 'duringConstructionVia' | 'constructsStarting' | 'moveToInitialize';
 
 /**
@@ -44,10 +44,15 @@ export default createRule<Options, MessageIds>({
             not: { type: 'string', enum: ['constructor'] },
             description: 'Name of the method the suggestion moves the startup code into: an identifier other than `constructor`.',
           },
+          allowSync: {
+            type: 'boolean',
+            description:
+              'Allow synchronous child processes (`execSync`, `spawnSync`, `execFileSync`…) in constructors: they finish before `new` returns and leave nothing running.',
+          },
         },
       },
     ],
-    defaultOptions: [{ initializeMethodName: 'initialize' }],
+    defaultOptions: [{ initializeMethodName: 'initialize', allowSync: true }],
     messages: {
       duringConstruction: "{{name}} starts {{what}} in {{className}}'s constructor: move it to `{{method}}()`.",
       duringConstructionVia: "`{{via}}()` starts {{what}} in {{className}}'s constructor: call it from `{{method}}()`.",
@@ -55,11 +60,11 @@ export default createRule<Options, MessageIds>({
       moveToInitialize: 'Move startup into `{{method}}()`.',
     },
   },
-  create(context, [{ initializeMethodName }]) {
+  create(context, [{ initializeMethodName, allowSync }]) {
     return {
       Program() {
         const analysis = analyze(context);
-        const findings = constructionFindings(analysis);
+        const findings = constructionFindings(analysis, allowSync);
         if (findings.length === 0) return;
         const refactors = new Map<ClassNode, TSESLint.ReportFixFunction | undefined>();
         const typescript = isTypeScriptFile(context.filename);
@@ -95,16 +100,17 @@ export default createRule<Options, MessageIds>({
 });
 
 /** Starters that run during construction: one finding per starter, or per `this.method()` call. */
-function constructionFindings(analysis: FileAnalysis): Finding[] {
+function constructionFindings(analysis: FileAnalysis, allowSync: boolean): Finding[] {
   const starts: Omit<Finding, 'classNode'>[] = analysis.starters
-    .filter((site) => site.startsNow)
+    .filter((site) => site.startsNow && !(allowSync && isSynchronousSpec(site.spec)))
     .map((site) => ({ node: site.node, name: site.spec.name, mechanism: site.mechanism }));
   // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
   const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
-  const importedStarts = analysis.project.startCalls(inConstruction);
+  const importedStarts = analysis.project.startCalls(inConstruction).filter((call) => !(allowSync && call.point.synchronous));
   // Where nothing starts during a construction, no class of this file starts when constructed either.
   if (importedStarts.length === 0 && !starts.some((start) => inConstruction(start.node))) return [];
   for (const call of [...importedStarts, ...analysis.project.localConstructions()]) {
+    if (allowSync && call.point.synchronous) continue;
     starts.push({ node: call.node, name: callLabel(call.node, call.name), mechanism: call.point.mechanism, origin: call.point });
   }
   const findings: Finding[] = [];

@@ -47,6 +47,34 @@ const startsVia = (
 
 runRuleTests('no-spawn-in-constructor', rule, {
   valid: [
+    // Synchronous starts finish before `new` returns and leave nothing running (`allowSync`, on by default).
+    esm(`import { spawnSync, execFileSync } from 'node:child_process';
+export class Probe {
+  constructor(file) {
+    this.info = spawnSync('ffprobe', [file]).stderr?.toString() ?? '';
+    this.version = execFileSync('ffprobe', ['-version']).toString();
+  }
+}`),
+    // An async method the constructor calls starts after its first await: `new` has returned by then.
+    esm(`import { spawn } from 'node:child_process';
+export class Server {
+  constructor() {
+    this.ready = this.start();
+  }
+  async start() {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    this.child = spawn('node', ['server.js']);
+  }
+}`),
+    esm(`import { fork } from 'node:child_process';
+export class Client {
+  constructor() {
+    this.ready = new Promise(async (resolve) => {
+      await Promise.resolve();
+      resolve(fork('driver.js'));
+    });
+  }
+}`),
     // Constructing an object that starts only when asked starts nothing.
     esm(`import { fork } from 'node:child_process';
 class Engine {
@@ -206,6 +234,56 @@ export class Typed {
 }`),
   ],
   invalid: [
+    {
+      // Before its first await, an async method the constructor calls still runs during construction.
+      ...esm(`import { spawn } from 'node:child_process';
+export class Server {
+  constructor() {
+    this.ready = this.start();
+  }
+  async start() {
+    this.child = spawn('node', ['server.js']);
+    await new Promise((resolve) => this.child.once('spawn', resolve));
+  }
+}`),
+      errors: [
+        startsVia(4, 18, 'this.start', 'spawn()', PROCESS, '`Server`', [
+          moveTo(`import { spawn } from 'node:child_process';
+export class Server {
+  initialize() {
+    this.ready = this.start();
+  }
+  async start() {
+    this.child = spawn('node', ['server.js']);
+    await new Promise((resolve) => this.child.once('spawn', resolve));
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      ...esm(`import { spawnSync } from 'node:child_process';
+export class Probe {
+  constructor(file) {
+    this.info = spawnSync('ffprobe', [file]).stderr?.toString() ?? '';
+  }
+}`),
+      options: [{ initializeMethodName: 'initialize', allowSync: false }],
+      errors: [
+        starts(4, 17, 'spawnSync()', PROCESS, '`Probe`', [
+          moveTo(`import { spawnSync } from 'node:child_process';
+export class Probe {
+  constructor(file) {
+    this.file = file;
+  }
+
+  initialize() {
+    this.info = spawnSync('ffprobe', [this.file]).stderr?.toString() ?? '';
+  }
+}`),
+        ]),
+      ],
+    },
     {
       // RealtimeSTT's shape in one file: the port constructs an engine whose constructor forks.
       ...esm(`import { fork } from 'node:child_process';
@@ -899,7 +977,7 @@ class Server {
   }
   initialize() {}
 }`),
-      options: [{ initializeMethodName: 'start' }],
+      options: [{ initializeMethodName: 'start', allowSync: true }],
       errors: [
         starts(
           4,
@@ -929,7 +1007,7 @@ class Server {
   start?: () => void;
   child: ChildProcess = spawn('node', ['server.js']);
 }`),
-      options: [{ initializeMethodName: 'start' }],
+      options: [{ initializeMethodName: 'start', allowSync: true }],
       errors: [starts(4, 25, 'spawn()', PROCESS, '`Server`', [], 'start')],
     },
     {
@@ -1134,6 +1212,8 @@ export default class Cluster {
     this.out = cp.execSync('git rev-parse HEAD');
   }
 }`),
+      // With `allowSync: false`, the synchronous start is reported too.
+      options: [{ initializeMethodName: 'initialize', allowSync: false }],
       errors: [
         starts(6, 19, 'cluster.fork()', 'a cluster worker', '`Cluster`', [
           moveTo(`import * as cp from 'child_process';

@@ -6,6 +6,8 @@
  *   load), or in a local function that top-level code calls (`via` is that call: one level);
  * - `construction`: in a constructor, an instance field initializer, or a method the constructor
  *   calls as `this.method()` (`via` is that call: one hop);
+ *   An async function the constructor runs reaches its first `await` and returns: what comes after
+ *   runs later. At load the import still starts it, so there the `await` changes nothing;
  * - `later`: anything else (function bodies nobody calls at load, callbacks, methods).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -54,6 +56,11 @@ export class ExecutionModel {
   /** Executions without following calls of local functions (see `execution`). */
   private readonly directFunctionCache = new Map<FunctionNode, Execution>();
   private readonly instantiationCache = new Map<ClassNode, TSESTree.NewExpression | null>();
+  /**
+   * Where each async function suspends, outside its nested functions: the range evaluated before the
+   * suspension (an `await` and its operand, a `for await` up to its iterable).
+   */
+  private readonly awaitCache = new Map<FunctionNode, (readonly [number, number])[]>();
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
@@ -70,7 +77,11 @@ export class ExecutionModel {
   private execution(node: Node, followCalls: boolean): Execution {
     let current: Node = node;
     for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
-      if (isFunction(parent)) return this.functionExecution(parent, followCalls);
+      if (isFunction(parent)) {
+        const execution = this.functionExecution(parent, followCalls);
+        // The constructor returns at the first `await` of an async function it runs.
+        return execution.when === 'construction' && this.afterAwait(parent, node) ? LATER : execution;
+      }
       if (parent.type === 'PropertyDefinition' && current === parent.value) {
         const classNode = parent.parent.parent;
         return parent.static ? this.directExecution(classNode) : { when: 'construction', classNode };
@@ -78,6 +89,28 @@ export class ExecutionModel {
       if (parent.type === 'StaticBlock') return this.directExecution(parent.parent.parent);
     }
     return AT_LOAD;
+  }
+
+  /**
+   * Whether `node` in the async function `fn` can run only after an `await` of `fn` (one before it,
+   * or one inside it: `spawn(await command())`). In the operand of an `await` (`await start()`) it
+   * runs before that one.
+   */
+  private afterAwait(fn: FunctionNode, node: Node): boolean {
+    if (!fn.async) return false;
+    let awaits = this.awaitCache.get(fn);
+    if (!awaits) {
+      const found: (readonly [number, number])[] = [];
+      walk(fn.body, this.sourceCode.visitorKeys, (inner) => {
+        if (isFunction(inner) || inner.type === 'ClassBody') return false;
+        if (inner.type === 'AwaitExpression') found.push(inner.range);
+        if (inner.type === 'ForOfStatement' && inner.await) found.push([inner.range[0], inner.right.range[1]]);
+        return true;
+      });
+      awaits = found;
+      this.awaitCache.set(fn, awaits);
+    }
+    return awaits.some(([start, end]) => node.range[1] > start && !(node.range[0] > start && node.range[1] <= end));
   }
 
   /**

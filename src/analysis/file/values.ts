@@ -7,7 +7,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { hasSpread, isImportMetaMember, memberName, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ReferenceIndex } from './references.js';
-import { constantInitializer, isGlobalIdentifier, resolveVariable } from '../syntax/scope.js';
+import { constantInitializer, isGlobalIdentifier, resolveVariable, writableByEval } from '../syntax/scope.js';
+import { propertyHistory, type PropertyValue } from './object-writes.js';
 
 type Node = TSESTree.Node;
 
@@ -127,8 +128,9 @@ const ABSOLUTE_PATH = /^(?:[\\/]|[A-Za-z]:[\\/])/;
  * - `+` and template concatenations, keeping unknown parts as {@link UNKNOWN_PART};
  * - `path.join`/`resolve`/`normalize`, `new URL(rel, base)`, `require.resolve(id)`,
  *   `fileURLToPath`/`pathToFileURL` and the `href`/`pathname` of a URL;
- * - object and array literals and member reads of them, with later `obj.prop = value` writes
- *   (`var packager = { bin: 'npm' }; packager.bin = 'yarn'`), and destructuring of them.
+ * - object and array literals and member reads of them, with the writes after creation that
+ *   `object-writes` places (`var packager = { bin: 'npm' }; packager.bin = 'yarn'`; an object
+ *   passed to a function or aliased is unknown), and destructuring of them.
  *
  * Results are memoized per node, sets are capped at {@link MAX_VALUES} and chains at
  * {@link MAX_DEPTH}, so the work stays linear in the file; anything past a bound is unknown.
@@ -214,6 +216,7 @@ export class ValueModel {
     const variable = resolveVariable(this.sourceCode, identifier);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!variable || definition?.type !== 'Variable') return UNKNOWN;
+    if (definition.parent.kind !== 'const' && writableByEval(variable)) return UNKNOWN;
     const declarator = definition.node;
     const sets: (readonly PossibleString[])[] = [];
     if (declarator.id.type === 'Identifier') {
@@ -279,18 +282,17 @@ export class ValueModel {
     if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== 'Identifier' || !definition.node.init) return UNKNOWN;
     const declarator = definition.node;
     if (variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== declarator.init)) return UNKNOWN;
-    // Every read of `packager.bin` asks the same question of the same variable: answer it once.
-    const key = path.join('\u0001');
+    // Writes after creation depend on where the read is: `packager.bin` is answered once per read.
+    const key = `${path.join('\u0001')}\u0001${value.range[0]}`;
     const known = this.memberCache.get(variable)?.get(key);
     if (known) return known;
-    const sets = [this.members(declarator.init as Node, path, depth + 1)];
-    if (rest.length === 0) {
-      for (const reference of variable.references) {
-        const write = propertyWrite(reference.identifier, name);
-        if (write) sets.push(this.evaluate(write, depth + 1));
-      }
+    const history = propertyHistory(this.sourceCode, variable, this.references, name, value);
+    let result: readonly PossibleString[] = UNKNOWN;
+    if (history && (rest.length === 0 || (history.replaced === undefined && history.sometimes.length === 0))) {
+      const written = (write: PropertyValue) => (write === null ? [] : this.evaluate(write, depth + 1));
+      const initial = history.replaced === undefined ? this.members(declarator.init as Node, path, depth + 1) : written(history.replaced);
+      result = union([initial, ...history.sometimes.map(written)]);
     }
-    const result = union(sets);
     const byPath = this.memberCache.get(variable) ?? new Map<string, readonly PossibleString[]>();
     byPath.set(key, result);
     this.memberCache.set(variable, byPath);
@@ -360,14 +362,6 @@ function isUrlValue(sourceCode: Readonly<TSESLint.SourceCode>, references: Refer
   const value = followConstant(sourceCode, node);
   if (value.type === 'NewExpression') return isGlobalIdentifier(sourceCode, value.callee, 'URL');
   return value.type === 'CallExpression' && isRef(references?.refOf(value.callee), 'url', 'pathToFileURL');
-}
-
-/** The value written by `name.prop = value` when `identifier` is the `name` there. */
-function propertyWrite(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, property: string): Node | undefined {
-  const member = identifier.parent;
-  if (member?.type !== 'MemberExpression' || member.object !== identifier || memberName(member) !== property) return undefined;
-  const assignment = member.parent;
-  return assignment.type === 'AssignmentExpression' && assignment.operator === '=' && assignment.left === member ? assignment.right : undefined;
 }
 
 /**

@@ -7,10 +7,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { ShellMode } from '../catalog/vocabulary.js';
 
-import { hasSpread, isFunction, propertyValue, stringValue } from '../syntax/ast.js';
+import { hasSpread, isFunction, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
 import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
-import { resolveVariable } from '../syntax/scope.js';
+import { constantInitializer, resolveVariable } from '../syntax/scope.js';
 import { parameterOf } from '../file/local-functions.js';
+import { propertyHistory, type PropertyValue } from '../file/object-writes.js';
 import { followConstant } from '../file/values.js';
 
 export type { ShellMode };
@@ -50,17 +51,33 @@ export function shellOfOptions(
   if (argument.type === 'SpreadElement') return 'maybe';
   const value = followConstant(analysis.sourceCode, argument);
   if (value.type === 'ObjectExpression') {
-    const shell = propertyValue(value, 'shell');
-    if (shell) return shellValue(shell);
-    const spreads = value.properties.filter((property) => property.type === 'SpreadElement');
-    const hidden = spreads.some((spread) => !(fromCaller && parameterOf(analysis.sourceCode, spread.argument)));
-    return hasSpread(value) && hidden ? 'maybe' : 'no';
+    const created = literalShell(analysis, value, fromCaller);
+    const held = skipTransparent(argument);
+    if (held === value) return created;
+    // `const options = {…}` written after it is created; through an alias, the writes are not followed.
+    const variable = held.type === 'Identifier' && constantInitializer(analysis.sourceCode, held) === value ? resolveVariable(analysis.sourceCode, held) : undefined;
+    const history = variable && propertyHistory(analysis.sourceCode, variable, analysis.references, 'shell', held);
+    if (!history) return 'maybe';
+    const modes = [history.replaced === undefined ? created : shellValue(history.replaced), ...history.sometimes.map(shellValue)];
+    // A write on some paths only, of another mode than the one it would replace: either may hold.
+    return modes.every((mode) => mode === modes[0]) ? (modes[0] ?? 'maybe') : 'maybe';
   }
   if (isKnownNonOptions(analysis, value) || maybeArgumentList) return 'no';
   return 'maybe';
 }
 
-function shellValue(shell: TSESTree.Node): ShellMode {
+/** The shell mode an object literal sets where it is written. */
+function literalShell(analysis: FileAnalysis, value: TSESTree.ObjectExpression, fromCaller: boolean): ShellMode {
+  const shell = propertyValue(value, 'shell');
+  if (shell) return shellValue(shell);
+  const spreads = value.properties.filter((property) => property.type === 'SpreadElement');
+  const hidden = spreads.some((spread) => !(fromCaller && parameterOf(analysis.sourceCode, spread.argument)));
+  return hasSpread(value) && hidden ? 'maybe' : 'no';
+}
+
+/** The mode a `shell` value sets; `null` is an absent (deleted) option. */
+function shellValue(shell: PropertyValue): ShellMode {
+  if (shell === null) return 'no';
   if (shell.type === 'Literal' && !shell.value) return 'no';
   if ((shell.type === 'Literal' && shell.value === true) || stringValue(shell)) return 'yes';
   return shell.type === 'Identifier' && shell.name === 'undefined' ? 'no' : 'maybe';

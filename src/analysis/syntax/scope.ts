@@ -18,10 +18,38 @@ export function lookupName(
   name: string,
 ): TSESLint.Scope.Variable | undefined {
   for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(at); scope; scope = scope.upper) {
+    // Inside `with (object)` a name may be a property of the object.
+    if (scope.type === 'with') return undefined;
     const variable = scope.set.get(name);
     if (variable) return variable;
   }
   return undefined;
+}
+
+/**
+ * Whether a direct `eval` in the variable's scope or below may write it, or the properties of the
+ * object it holds (ESLint's scope manager marks such scopes, typescript-eslint's does not).
+ */
+export function writableByEval(variable: TSESLint.Scope.Variable): boolean {
+  return callsEval(variable.scope);
+}
+
+const evalScopes = new WeakMap<TSESLint.Scope.Scope, boolean>();
+
+/** Whether a scope or one inside it calls the global `eval` directly: computed once per scope. */
+function callsEval(scope: TSESLint.Scope.Scope): boolean {
+  let found = evalScopes.get(scope);
+  if (found === undefined) {
+    found =
+      scope.references.some((reference) => {
+        const { identifier } = reference;
+        const parent = identifier.parent;
+        const global = !reference.resolved || (reference.resolved.scope.type === 'global' && reference.resolved.defs.length === 0);
+        return identifier.name === 'eval' && global && parent?.type === 'CallExpression' && parent.callee === identifier;
+      }) || scope.childScopes.some(callsEval);
+    evalScopes.set(scope, found);
+  }
+  return found;
 }
 
 /**
@@ -47,6 +75,7 @@ export function sourceInitializer(
 ): Node | undefined {
   const { variable, definition } = definedOnce(sourceCode, identifier) ?? {};
   if (!variable || definition?.type !== 'Variable' || !definition.node.init) return undefined;
+  if (definition.parent.kind !== 'const' && writableByEval(variable)) return undefined;
   const init = definition.node.init;
   return writeCount(variable) === 1 && variable.references.find((reference) => reference.isWrite())?.writeExpr === init ? init : undefined;
 }

@@ -1,0 +1,299 @@
+/**
+ * The proof matrix: for each fact a rule's report rests on (the program a start runs, its shell
+ * option, when it runs, the platform, what a message serializes to, the base a script path resolves
+ * from) and each construct that can change that fact after the point the analysis reads it, a case
+ * where the construct leaves the fact unknown (the rule stays silent) beside a case where the
+ * analysis still proves it (the rule reports). Each row names its fact and construct.
+ */
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { rules } from '../../src/rules/index.js';
+import { ALL_FILES, FILENAMES, languageOptionsFor } from '../support/languages.js';
+
+type RuleName = keyof typeof rules;
+
+interface Cell {
+  readonly fact: string;
+  readonly construct: string;
+  readonly rule: RuleName;
+  /** The construct leaves the fact unknown: no report. */
+  readonly silent: string;
+  /** The fact is proven: one report or more. */
+  readonly reported: string;
+  readonly options?: Record<string, unknown>;
+}
+
+/** The rule's messages for an ES module snippet. */
+function lint(rule: RuleName, code: string, options?: Record<string, unknown>): string[] {
+  const plugin = { rules: { [rule]: rules[rule] } };
+  const messages = new Linter().verify(
+    code,
+    [
+      {
+        files: ALL_FILES,
+        plugins: { pg: plugin as never },
+        rules: { [`pg/${rule}`]: options ? ['error', options] : 'error' },
+        languageOptions: languageOptionsFor('esm'),
+      },
+    ],
+    FILENAMES.esm,
+  );
+  const fatal = messages.find((message) => message.ruleId === null);
+  if (fatal) throw new Error(fatal.message);
+  return messages.map((message) => message.message);
+}
+
+const CP = `import { spawn, spawnSync, execSync, execFile, fork } from 'node:child_process';\n`;
+const WT = `import { Worker } from 'node:worker_threads';\n`;
+
+const CELLS: readonly Cell[] = [
+  // ── shell option ─────────────────────────────────────────────────────────────────────────────
+  {
+    fact: 'shell option',
+    construct: 'property write after creation',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { const options = { stdio: 'inherit' }; options.shell = true; spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run() { const options = { stdio: 'inherit' }; options.cwd = '/'; spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'property write in a branch',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(win) { let cmd = 'npm'; const options = {}; if (win) { cmd = 'npm.cmd'; options.shell = true; } spawn(cmd, ['ci'], options); }`,
+    reported: `${CP}export function run(win) { const options = {}; if (win) { options.cwd = '/'; } spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'property write cancelled by a later unconditional write',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { const options = { shell: false }; options.shell = process.env.SHELL_ON; spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run() { const options = { shell: true }; options.shell = false; spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'Object.assign',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(extra) { const options = {}; Object.assign(options, extra); spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run(target) { const options = {}; Object.assign(target, options); spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'delete, computed write',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(key) { const options = {}; options[key] = true; spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run() { const options = { shell: true }; delete options.shell; spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'object passed to a function before the start',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(configure) { const options = {}; configure(options); spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run() { const options = {}; spawn('npm', ['ci'], options); spawn('npm', ['test'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'object stored elsewhere',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}const registry = {};\nexport function run() { const options = {}; registry.options = options; registry.options.shell = true; spawn('npm', ['ci'], options); }`,
+    reported: `${CP}const registry = {};\nexport function run() { const options = {}; registry.count = 1; spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'alias written',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { const options = {}; const same = options; same.shell = true; spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run() { const options = {}; const other = { ...options }; other.shell = true; spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'spread from an unknown',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(extra) { const options = { ...extra }; spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run(extra) { const options = { ...extra, shell: false }; spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'getter',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { const options = { get shell() { return process.platform === 'win32'; } }; spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run() { const options = { get cwd() { return '/'; } }; spawn('npm', ['ci'], options); }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'closure called later writes it',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(hooks) { const options = {}; hooks.push(() => { options.shell = true; }); spawn('npm', ['ci'], options); }`,
+    reported: `${CP}export function run(hooks) { const options = {}; hooks.push(() => options.cwd); spawn('npm', ['ci'], options); }`,
+  },
+
+  // ── program ──────────────────────────────────────────────────────────────────────────────────
+  {
+    fact: 'program',
+    construct: 'property write after creation',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { const tool = { bin: 'which' }; tool.bin = process.env.FINDER; execFile(tool.bin, ['git']); }`,
+    reported: `${CP}export function run() { const tool = { bin: 'where' }; tool.bin = 'which'; execFile(tool.bin, ['git']); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'object passed to a function before the start',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(configure) { const tool = { bin: 'which' }; configure(tool); execFile(tool.bin, ['git']); }`,
+    reported: `${CP}export function run() { const tool = { bin: 'which' }; console.log(tool); execFile(tool.bin, ['git']); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'alias written',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { const tool = { bin: 'which' }; const same = tool; same.bin = process.env.FINDER; execFile(tool.bin, ['git']); }`,
+    reported: `${CP}export function run() { const tool = { bin: 'which' }; const copy = { ...tool }; copy.bin = process.env.FINDER; execFile(tool.bin, ['git']); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'Object.assign',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(extra) { const tool = { bin: 'which' }; Object.assign(tool, extra); execFile(tool.bin, ['git']); }`,
+    reported: `${CP}export function run(target) { const tool = { bin: 'which' }; Object.assign(target, tool); execFile(tool.bin, ['git']); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'reassignment in a branch',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { let bin = 'which'; if (process.platform === 'win32') bin = 'where'; execFile(bin, ['git']); }`,
+    reported: `${CP}export function run(win) { let bin = 'which'; if (win) bin = 'whereis'; execFile(bin, ['git']); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'reassignment in a loop',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(names) { let bin; for (const name of names) bin = name; execFile(bin, ['git']); }`,
+    reported: `${CP}export function run(names) { let bin = 'which'; for (const name of names) bin = 'which'; execFile(bin, [names]); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'closure called later writes it',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(hooks) { const tool = { bin: 'which' }; hooks.push(() => { tool.bin = 'where'; }); execFile(tool.bin, ['git']); }`,
+    reported: `${CP}export function run(hooks) { const tool = { bin: 'which' }; hooks.push(() => tool.bin); execFile(tool.bin, ['git']); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'getter',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { const tool = { get bin() { return 'which'; } }; execFile(tool.bin, ['git']); }`,
+    reported: `${CP}export function run() { const tool = { bin: 'which' }; execFile(tool.bin, ['git']); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'eval',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(code) { let bin = 'which'; eval(code); execFile(bin, ['git']); }`,
+    reported: `${CP}export function run(code) { let bin = 'which'; (0, eval)(code); execFile(bin, ['git']); }`,
+  },
+  // ── time ─────────────────────────────────────────────────────────────────────────────────────
+  {
+    fact: 'time',
+    construct: 'after an await in an async method the constructor calls',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Server { constructor() { this.start(); } async start() { await Promise.resolve(); this.child = spawn('node', ['server.js']); } }`,
+    reported: `${CP}export class Server { constructor() { this.start(); } async start() { this.child = spawn('node', ['server.js']); await Promise.resolve(); } }`,
+  },
+  {
+    fact: 'time',
+    construct: 'after an await in an async Promise executor',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Server { constructor() { this.ready = new Promise(async (resolve) => { await Promise.resolve(); resolve(spawn('node', ['server.js'])); }); } }`,
+    reported: `${CP}export class Server { constructor() { this.ready = new Promise(async (resolve) => { resolve(spawn('node', ['server.js'])); await Promise.resolve(); }); } }`,
+  },
+  {
+    fact: 'time',
+    construct: 'an await in the arguments of the start',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Server { constructor(load) { this.start(load); } async start(load) { this.child = spawn(await load(), []); } }`,
+    reported: `${CP}export class Server { constructor() { this.start(); } async start() { await (this.child = spawn('node', ['server.js'])); } }`,
+  },
+  {
+    fact: 'time',
+    construct: 'for await',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Pool { constructor(jobs) { this.run(jobs); } async run(jobs) { for await (const job of jobs) spawn('node', [job]); } }`,
+    reported: `${CP}export class Pool { constructor(jobs) { this.run(jobs); } async run(jobs) { for await (const job of spawn('node', ['list.js']).stdout) void job; } }`,
+  },
+  {
+    fact: 'time',
+    construct: 'then callback',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Server { constructor(ready) { ready.then(() => { this.child = spawn('node', ['server.js']); }); } }`,
+    reported: `${CP}export class Server { constructor(ready) { this.child = spawn('node', ['server.js']); ready.then(() => this.child.kill()); } }`,
+  },
+  {
+    fact: 'time',
+    construct: 'timer',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Server { constructor() { setTimeout(() => { this.child = spawn('node', ['server.js']); }, 0); } }`,
+    reported: `${CP}export class Server { constructor() { [0].forEach(() => { this.child = spawn('node', ['server.js']); }); } }`,
+  },
+  {
+    fact: 'time',
+    construct: 'event handler',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Server { constructor(emitter) { emitter.on('start', () => { this.child = spawn('node', ['server.js']); }); } }`,
+    reported: `${CP}export class Server { constructor() { (() => { this.child = spawn('node', ['server.js']); })(); } }`,
+  },
+  {
+    fact: 'time',
+    construct: 'closure stored and called later',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Server { constructor() { this.start = () => { this.child = spawn('node', ['server.js']); }; } }`,
+    reported: `${CP}export class Server { constructor() { this.start(); } start() { this.child = spawn('node', ['server.js']); } }`,
+  },
+  {
+    fact: 'time',
+    construct: 'top-level await (the import still starts it)',
+    rule: 'no-top-level-spawn',
+    silent: `${CP}export async function main() { await Promise.resolve(); spawn('node', ['server.js']); }`,
+    reported: `${CP}await Promise.resolve();\nexport const server = spawn('node', ['server.js']);`,
+  },
+
+  // ── platform ─────────────────────────────────────────────────────────────────────────────────
+  {
+    fact: 'platform',
+    construct: 'reassignment in a branch',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { let bin = 'which'; if (process.platform === 'win32') { bin = 'where'; } execFile(bin, ['git']); }`,
+    reported: `${CP}export function run() { let bin = 'which'; if (process.platform === 'darwin') { bin = 'where'; } execFile(bin, ['git']); }`,
+  },
+  {
+    fact: 'platform',
+    construct: 'early return in a guard',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { if (process.platform === 'win32') return; execFile('which', ['git']); }`,
+    reported: `${CP}export function run() { if (process.platform === 'win32') console.log('windows'); execFile('which', ['git']); }`,
+  },
+  // ── script-path base ─────────────────────────────────────────────────────────────────────────
+  {
+    fact: 'script-path base',
+    construct: 'variable reassigned in a branch',
+    rule: 'no-fragile-script-path',
+    silent: `${WT}export function start(file) { let script = './worker.js'; if (file) script = file; return new Worker(script); }`,
+    reported: `${WT}export function start() { let script = './worker.js'; return new Worker(script); }`,
+  },
+  {
+    fact: 'script-path base',
+    construct: 'object passed to a function before the start',
+    rule: 'no-fragile-script-path',
+    silent: `${WT}export function start(configure) { const paths = { worker: './worker.js' }; configure(paths); return new Worker(paths.worker); }`,
+    // The rule reads the path from the literal or a constant holding it; members are not followed.
+    reported: `${WT}export function start() { const script = './worker.js'; console.log(script); return new Worker(script); }`,
+  },
+];
+
+describe('proof matrix', () => {
+  it.each(CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: silent', (_, cell) => {
+    expect(lint(cell.rule, cell.silent, cell.options)).toEqual([]);
+  });
+  it.each(CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: reported', (_, cell) => {
+    expect(lint(cell.rule, cell.reported, cell.options)).not.toEqual([]);
+  });
+});
