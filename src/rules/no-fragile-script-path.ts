@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
           const scriptPath = classifyScriptPath(analysis.sourceCode, analysis.references, script.node);
           const messageId = problemOf(analysis, script, scriptPath, allowCwdRelative);
           if (!messageId) continue;
-          facts ??= { analysis, filename: context.filename, system: analysis.file.moduleSystem };
+          facts ??= { analysis, filename: context.filename, system: analysis.fileModel.moduleSystem };
           context.report({
             node: script.node,
             messageId,
@@ -96,7 +96,7 @@ function problemOf(
  * launcher's script is this module (or a symlink to it): restarting it by `process.argv[1]` is intended.
  */
 function runsAsEntryPoint(analysis: FileAnalysis, node: TSESTree.Node): boolean {
-  const started = analysis.file.entryPoint;
+  const started = analysis.fileModel.entryPoint;
   if (started !== undefined && started !== 'no-exports') return true;
   return analysis.guards.factsAt(node).some((fact) => fact.kind === 'entry-module' && fact.value);
 }

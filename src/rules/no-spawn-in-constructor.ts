@@ -106,10 +106,10 @@ function constructionFindings(analysis: FileAnalysis, allowSync: boolean): Findi
     .map((site) => ({ node: site.node, name: site.spec.name, mechanism: site.mechanism }));
   // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
   const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
-  const importedStarts = analysis.project.startCalls(inConstruction).filter((call) => !(allowSync && call.point.synchronous));
+  const importedStarts = analysis.imports.startCalls(inConstruction).filter((call) => !(allowSync && call.point.synchronous));
   // Where nothing starts during a construction, no class of this file starts when constructed either.
   if (importedStarts.length === 0 && !starts.some((start) => inConstruction(start.node))) return [];
-  for (const call of [...importedStarts, ...analysis.project.localConstructions()]) {
+  for (const call of [...importedStarts, ...analysis.imports.localConstructions()]) {
     if (allowSync && call.point.synchronous) continue;
     starts.push({ node: call.node, name: callLabel(call.node, call.name), mechanism: call.point.mechanism, origin: call.point });
   }

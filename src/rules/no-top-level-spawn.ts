@@ -54,13 +54,13 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context);
         // Files that are started or loaded by a test runner have no importer to pay for their top level.
         let skipped: boolean | undefined;
-        const skipFile = () => (skipped ??= analysis.file.entryPoint !== undefined || analysis.file.isTestFile);
+        const skipFile = () => (skipped ??= analysis.fileModel.entryPoint !== undefined || analysis.fileModel.isTestFile);
         const starts: Start[] = [];
         for (const site of analysis.starters) {
           if (!site.startsNow || (allowSync && isSynchronousSpec(site.spec)) || isSelfSpawnSite(analysis, site)) continue;
           starts.push({ node: site.node, name: site.spec.name, mechanism: site.mechanism });
         }
-        for (const call of analysis.project.startCalls((node) => runsAtLoad(analysis, node) && !skipFile())) {
+        for (const call of analysis.imports.startCalls((node) => runsAtLoad(analysis, node) && !skipFile())) {
           if (allowSync && call.point.synchronous) continue;
           starts.push({ node: call.node, name: callLabel(call.node, call.name), mechanism: call.point.mechanism, origin: call.point });
         }

@@ -110,7 +110,7 @@ export default createRule<Options, MessageIds>({
                 analysis.values.strings(candidate).some(({ value }) => problemsOf(value, false).length > 0 || problemsOf(value, true).length > 0),
             ),
           );
-        for (const wrapper of analysis.project.wrapperCalls(passesSuspectCommand)) {
+        for (const wrapper of analysis.imports.wrapperCalls(passesSuspectCommand)) {
           for (const use of importedWrapperCommands(analysis, wrapper, context.physicalFilename)) check(use, analysis);
         }
       },

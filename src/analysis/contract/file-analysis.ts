@@ -31,13 +31,13 @@ export interface FileAnalysis {
   readonly execution: ExecutionModel;
   readonly starters: readonly StarterSite[];
   /** Entry point or module, test file or not, ES module or CommonJS. */
-  readonly file: FileModel;
+  readonly fileModel: FileModel;
   /** The strings, paths and URLs expressions can take. */
   readonly values: ValueModel;
   /** Local functions that start something or pass their parameters to a starter. */
   readonly summaries: FunctionSummaries;
   /** What calls of imported functions and classes start, and which pass arguments to a start. */
-  readonly project: ProjectImports;
+  readonly imports: ProjectImports;
   /**
    * For a fixture, the platforms the files that name it run it on (fixture-runners.ts); undefined
    * when unknown, for any other file, and with `crossFile` off.

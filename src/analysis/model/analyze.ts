@@ -73,10 +73,10 @@ class LazyFileAnalysis implements FileAnalysis {
   #references: ReferenceIndex | undefined;
   #guards: GuardEvaluator | undefined;
   #execution: ExecutionModel | undefined;
-  #file: FileModel | undefined;
+  #fileModel: FileModel | undefined;
   #values: ValueModel | undefined;
   #summaries: FunctionSummaries | undefined;
-  #project: ProjectImports | undefined;
+  #imports: ProjectImports | undefined;
   #runnerPlatforms: { readonly platforms: ReadonlySet<Platform> | undefined } | undefined;
 
   constructor(
@@ -100,7 +100,7 @@ class LazyFileAnalysis implements FileAnalysis {
       const parser = languageOptions.parser as ForeignParser | undefined;
       const importedFlags = this.settings.crossFile ? new ImportedFlags(sourceCode, physicalFilename, parser) : undefined;
       // A file named for a platform, or a script the CI runs on one only, is that platform's code: its Program starts with that fact.
-      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags, filePlatforms(this.file));
+      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags, filePlatforms(this.fileModel));
     }
     return this.#guards;
   }
@@ -109,12 +109,12 @@ class LazyFileAnalysis implements FileAnalysis {
     return (this.#execution ??= new ExecutionModel(this.sourceCode));
   }
 
-  get file(): FileModel {
-    if (!this.#file) {
+  get fileModel(): FileModel {
+    if (!this.#fileModel) {
       const { filename, physicalFilename, cwd } = this.context;
-      this.#file = buildFileModel(this.sourceCode, { filename, physicalFilename, cwd }, this.settings);
+      this.#fileModel = buildFileModel(this.sourceCode, { filename, physicalFilename, cwd }, this.settings);
     }
-    return this.#file;
+    return this.#fileModel;
   }
 
   get values(): ValueModel {
@@ -130,16 +130,16 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.#summaries;
   }
 
-  get project(): ProjectImports {
-    if (!this.#project) {
-      this.#project = new ProjectImports(this, this.context.physicalFilename, this.projectEnvironment());
+  get imports(): ProjectImports {
+    if (!this.#imports) {
+      this.#imports = new ProjectImports(this, this.context.physicalFilename, this.projectEnvironment());
     }
-    return this.#project;
+    return this.#imports;
   }
 
   get runnerPlatforms(): ReadonlySet<Platform> | undefined {
     if (this.#runnerPlatforms === undefined) {
-      const folder = this.file.fixtureRunners;
+      const folder = this.fileModel.fixtureRunners;
       const environment = folder === undefined ? undefined : this.projectEnvironment();
       this.#runnerPlatforms = {
         platforms: folder !== undefined && environment ? fixtureRunnerPlatforms(this.context.physicalFilename, folder, environment, analyze) : undefined,

@@ -35,7 +35,7 @@ class ExportSummarizer {
     private readonly analysis: FileAnalysis,
     private readonly filename: string,
   ) {
-    this.summaries = analysis.project.summariesWithImportedStarts();
+    this.summaries = analysis.imports.summariesWithImportedStarts();
   }
 
   /** This file's exports as an importer sees them. */
@@ -83,7 +83,7 @@ class ExportSummarizer {
     const value = this.definitionOf(valueIn);
     if (!value) return undefined;
     if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression') {
-      const point = this.analysis.project.classStart(value);
+      const point = this.analysis.imports.classStart(value);
       return point ? { constructed: this.located(point), roles: [] } : undefined;
     }
     const summary = this.summaries.summaryOf(value);

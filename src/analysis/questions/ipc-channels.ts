@@ -107,7 +107,7 @@ export function childChannelOf(analysis: FileAnalysis, call: Node): Serializatio
 /** `child.send(…)` of a child an imported factory returned: `const child = startChild()`. */
 function factoryMessages(analysis: FileAnalysis): ProcessMessage[] {
   const messages: ProcessMessage[] = [];
-  for (const { call, serialization } of analysis.project.childFactoryCalls()) {
+  for (const { call, serialization } of analysis.imports.childFactoryCalls()) {
     const sends: TSESTree.CallExpression[] = [];
     const parent = call.parent;
     if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier' && parent.parent.kind === 'const') {

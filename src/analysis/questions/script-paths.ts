@@ -259,7 +259,7 @@ const MAIN_EXTENSIONS = ['', '.js', '.json', '.node', '/index.js'];
  */
 export function namesFileFromTestFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
   if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
-  const folder = analysis.file.isTestFile ? analysis.file.packageFolder : undefined;
+  const folder = analysis.fileModel.isTestFile ? analysis.fileModel.packageFolder : undefined;
   const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
   if (folder === undefined || text === undefined) return false;
   const base = path.resolve(folder, text);

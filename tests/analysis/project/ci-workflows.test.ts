@@ -10,7 +10,7 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/ci-workflows'
 const ON_WINDOWS = path.join(FIXTURES, 'tests-on-windows');
 
 function fileModel(filename: string, settings: Record<string, unknown> = {}): FileModel {
-  return analyzeCode('export {};', 'esm', { 'process-guard': settings }, filename).file;
+  return analyzeCode('export {};', 'esm', { 'process-guard': settings }, filename).fileModel;
 }
 
 const platformsOf = (text: string) => parseJobs(text).map((job) => (job.platforms ? [...job.platforms].sort() : undefined));

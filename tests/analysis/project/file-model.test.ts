@@ -12,7 +12,7 @@ const CJS_PACKAGE = path.join(FIXTURES, 'cjs-package');
 const ESM_PACKAGE = path.join(FIXTURES, 'esm-package');
 
 function fileModel(code: string, filename: string, language: Language = 'esm', settings: Record<string, unknown> = {}): FileModel {
-  return analyzeCode(code, language, { 'process-guard': settings }, filename).file;
+  return analyzeCode(code, language, { 'process-guard': settings }, filename).fileModel;
 }
 
 describe('scriptFiles', () => {
