@@ -5,10 +5,12 @@
  * It does what typescript-eslint's `RuleCreator` does, without loading `@typescript-eslint/utils` at
  * run time: that import alone costs about 20 ms in every process and every `--concurrency` worker.
  * Every rule it builds is guarded: an exception in the analysis (a bug on some input nobody foresaw)
- * ends that rule on that file, silent, instead of ending the whole ESLint run.
+ * ends that rule on that file, silent, instead of ending the whole ESLint run; a mistake in the
+ * configuration still ends the run.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 
+import { ConfigurationError } from './configuration-error.js';
 import { debugLog } from './debug.js';
 import { ruleDocsUrl } from './package-info.js';
 
@@ -68,6 +70,7 @@ function guarded<Context extends AnyContext>(name: string, context: Context, bui
   // The context the rule sees: the real one, but for `report`.
   const reporting = Object.create(context, { report: { value: (descriptor: Parameters<Context['report']>[0]) => pending.push(descriptor) } }) as Context;
   const fail = (error: unknown): void => {
+    if (error instanceof ConfigurationError) throw error;
     failed = true;
     pending = [];
     debugLog(`${name}: no findings in ${context.physicalFilename}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
