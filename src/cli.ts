@@ -13,7 +13,7 @@ import { parseArgs, styleText } from 'node:util';
 import { ESLint, type Linter, type Rule } from 'eslint';
 
 import { gitignoreConfigs } from './cli/ignore-files.js';
-import { lintTargets } from './cli/lint-root.js';
+import { lintTargets, type LintTargets } from './cli/lint-root.js';
 import { nodeModuleParser } from './cli/node-module-parser.js';
 import { createProgress, type ProgressStream } from './cli/progress.js';
 import { NO_PAINT, renderSuggestions, type Paint } from './cli/suggestions.js';
@@ -185,7 +185,7 @@ async function lint(options: Options, io: CliIo): Promise<number> {
   const eslint = new ESLint({
     cwd: targets.root,
     overrideConfigFile: true,
-    overrideConfig: [...(await baseConfigs(options, targets.bases, skippedTypeScript)), ...(progress?.configs ?? [])],
+    overrideConfig: [...(await baseConfigs(options, targets, skippedTypeScript)), ...(progress?.configs ?? [])],
     ignorePatterns: options.ignorePatterns,
     // lint-staged and pre-commit name staged files, ignored ones too: those are skipped, not warned about
     warnIgnored: false,
@@ -256,9 +256,9 @@ function withoutForeignRules(result: ESLint.LintResult): ESLint.LintResult {
  * The zero-config setup: ignores, Node's module systems for `.js`, TypeScript parsing when the parser
  * is installed (otherwise a stand-in that records the TypeScript files it is given), then the preset.
  */
-async function baseConfigs(options: Options, bases: readonly string[], skippedTypeScript: Set<string>): Promise<Linter.Config[]> {
+async function baseConfigs(options: Options, targets: LintTargets, skippedTypeScript: Set<string>): Promise<Linter.Config[]> {
   const configs: Linter.Config[] = [
-    ...gitignoreConfigs(bases),
+    ...gitignoreConfigs(targets.bases, targets.root),
     // disable comments written for the project's other rules are not ours to judge
     { name: 'process-guard-cli/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
     { name: 'process-guard-cli/node-modules', files: NODE_JS_FILES, languageOptions: { parser: nodeModuleParser() } },

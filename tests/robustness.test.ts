@@ -4,10 +4,24 @@ import { basename, dirname, join } from 'node:path';
 
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
+import type * as References from '../src/analysis/file/references.js';
 import plugin from '../src/index.js';
 import { ALL_FILES } from './support/languages.js';
+
+/** A file whose text holds this marker makes the analysis throw, as a bug on some hostile input would. */
+const FORCED_ERROR = 'FORCE_ANALYSIS_ERROR';
+vi.mock('../src/analysis/file/references.js', async (importOriginal) => {
+  const original = await importOriginal<typeof References>();
+  return {
+    ...original,
+    buildReferenceIndex: (...args: Parameters<typeof original.buildReferenceIndex>) => {
+      if (args[0].text.includes(FORCED_ERROR)) throw new Error('forced analysis error');
+      return original.buildReferenceIndex(...args);
+    },
+  };
+});
 
 const root = join(import.meta.dirname, '..');
 const linter = new Linter();
@@ -70,6 +84,14 @@ describe('robustness', () => {
       const problems = crashes(code, file).filter((problem) => !problem.includes('Parsing error'));
       expect(problems).toEqual([]);
     }
+  });
+
+  it('ends a rule whose analysis throws as unknown for that file, and goes on with the next files', () => {
+    const config = [{ files: ALL_FILES, ...plugin.configs.all, languageOptions: { sourceType: 'module' as const } }] as Linter.Config[];
+    const code = `import { fork } from 'node:child_process';\nfork(import.meta.filename);\n`;
+    expect(linter.verify(`${code}// ${FORCED_ERROR}\n`, config, 'sample/broken.mjs')).toEqual([]);
+    const findings = linter.verify(code, config, 'sample/fine.mjs').map((message) => message.ruleId);
+    expect(findings).toContain('process-guard/no-unguarded-self-spawn');
   });
 
   it('lints real installed packages with every rule', () => {

@@ -1,18 +1,24 @@
 /**
  * The `.gitignore` files that apply to the linted paths, as global-ignore config objects: those of
- * each path's folder and its parents up to the repository root, and the nested ones inside the
- * linted folders. ESLint 9 has no helper for this, so the few gitignore rules that differ from
- * flat-config patterns are translated here.
+ * each path's folder and its parents up to the repository root (the folder with `.git`; outside a
+ * repository, up to the folder linted from or the package folder, whichever is higher: a
+ * `.gitignore` above both is someone else's and could hide the project's files), and the nested
+ * ones inside the linted folders. Only regular files under a size cap are read: a folder, a FIFO or a link to a device
+ * named `.gitignore` is skipped. ESLint 9 has no helper for this, so the few gitignore rules that
+ * differ from flat-config patterns are translated here.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Linter } from 'eslint';
 
-import { isFolder } from './lint-root.js';
+import { isFolder, isInside } from './lint-root.js';
 
 /** Folders ESLint never lints into, so their `.gitignore` files cannot matter. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** Larger than any real `.gitignore`; past it a file is not read. */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
 
 /**
  * Dependencies stay unlinted even where a `.gitignore` takes `node_modules` back with `!` (projects
@@ -20,15 +26,19 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  */
 const DEPENDENCIES: Linter.Config = { name: 'process-guard-cli/dependencies', ignores: ['**/node_modules/'] };
 
-/** @param targets absolute paths of the files and folders to lint */
-export function gitignoreConfigs(targets: readonly string[]): Linter.Config[] {
+/**
+ * @param targets absolute paths of the files and folders to lint
+ * @param root the folder the lint runs from
+ */
+export function gitignoreConfigs(targets: readonly string[], root: string): Linter.Config[] {
   const files = new Set<string>();
   const brokenLinks: string[] = [];
   for (const target of targets) {
     const folder = isFolder(target) ? target : path.dirname(target);
+    const top = ancestorWith(folder, '.git') ?? highest(folder, [root, ancestorWith(folder, 'package.json')]);
     for (let dir = folder; ; dir = path.dirname(dir)) {
-      if (existsSync(path.join(dir, '.gitignore'))) files.add(path.join(dir, '.gitignore'));
-      if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
+      files.add(path.join(dir, '.gitignore'));
+      if (dir === top || path.dirname(dir) === dir) break;
     }
     if (folder === target) nestedGitignores(folder, files, brokenLinks);
   }
@@ -36,7 +46,8 @@ export function gitignoreConfigs(targets: readonly string[]): Linter.Config[] {
   const ordered = [...files].sort((a, b) => a.split(path.sep).length - b.split(path.sep).length || a.localeCompare(b));
   const configs: Linter.Config[] = [];
   for (const file of ordered) {
-    const ignores = ignorePatterns(readFileSync(file, 'utf8'));
+    const text = readIgnoreFile(file);
+    const ignores = text === undefined ? [] : ignorePatterns(text);
     if (ignores.length > 0) configs.push({ name: `process-guard-cli/gitignore:${file}`, basePath: path.dirname(file), ignores });
   }
   // ESLint stops the whole run on a link to nothing (ENOENT); such a file has no code to lint
@@ -45,6 +56,31 @@ export function gitignoreConfigs(targets: readonly string[]): Linter.Config[] {
   }
   configs.push(DEPENDENCIES);
   return configs;
+}
+
+/** The nearest folder from `folder` up that holds `name`. */
+function ancestorWith(folder: string, name: string): string | undefined {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, name))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The highest of `candidates` that holds `folder`, or `folder` itself. */
+function highest(folder: string, candidates: readonly (string | undefined)[]): string {
+  let top = folder;
+  for (const candidate of candidates) if (candidate !== undefined && isInside(candidate, folder) && candidate.length < top.length) top = candidate;
+  return top;
+}
+
+/** The text of a `.gitignore` that is a regular file under the cap; undefined for anything else. */
+function readIgnoreFile(file: string): string | undefined {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() && stats.size <= MAX_GITIGNORE_BYTES ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function escapeGlob(name: string): string {

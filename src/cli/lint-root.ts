@@ -29,7 +29,8 @@ export function staticPrefix(pattern: string): string {
   return wild === -1 ? pattern : segments.slice(0, wild).join('/') || '.';
 }
 
-function isInside(folder: string, file: string): boolean {
+/** Whether `file` is `folder` or inside it. */
+export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

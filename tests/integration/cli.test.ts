@@ -326,6 +326,17 @@ describe('what it lints', () => {
     }
   });
 
+  it('applies no .gitignore above the folder it lints from when there is no repository', async () => {
+    const project = tempProject({ '.gitignore': '*.mjs\n', 'app/bomb.mjs': SELF_FORK }, []);
+    try {
+      const { code, stdout } = await cli(['bomb.mjs', '--format', 'json'], path.join(project.dir, 'app'));
+      expect(code).toBe(1);
+      expect(findingsOf(JSON.parse(stdout) as ESLint.LintResult[], project.dir).map(({ ruleId }) => ruleId)).toContain(SELF_SPAWN);
+    } finally {
+      project.remove();
+    }
+  });
+
   it('shows a progress line on a terminal when linting hundreds of files', async () => {
     const files = Object.fromEntries(Array.from({ length: 320 }, (_, index) => [`src/module-${index}.mjs`, `export const value = ${index};\n`]));
     const project = tempProject(files, []);

@@ -23,7 +23,8 @@
 import { BUILTIN_STARTERS, type Mechanism, type StarterSpec, type TargetRole } from './starters.js';
 import { HAZARD_MEMBERS, PLATFORM_ONLY_PACKAGES, PLATFORMS, stripNodePrefix, SUPPORT_MODULES, VALUE_ONLY_MODULES, type Platform } from './platform-apis.js';
 import { closestName } from '../../util/closest-name.js';
-import { globToRegExp } from '../../util/glob.js';
+import { ConfigurationError } from '../../util/configuration-error.js';
+import { compileGlob, type GlobMatcher } from '../../util/glob.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 export const SETTINGS_KEY = 'process-guard';
@@ -41,9 +42,9 @@ export interface ResolvedSettings {
    */
   readonly hazardNames: RegExp;
   /** Globs (relative to the package folder) of more files that are run, not imported. */
-  readonly entryPoints: readonly RegExp[];
+  readonly entryPoints: readonly GlobMatcher[];
   /** Globs of more test files. */
-  readonly testFiles: readonly RegExp[];
+  readonly testFiles: readonly GlobMatcher[];
   /** Whether other modules of the project are read (platform flags they export); on by default. */
   readonly crossFile: boolean;
   /** Whether a file whose path names a non-Windows platform (`linux-installer.ts`) is that platform's code; on by default. */
@@ -70,7 +71,7 @@ let defaultSettings: ResolvedSettings | undefined;
  * A mistake in the user's settings. Its stack is its one-line message: the place in the plugin that
  * noticed it is no help to the user, and ESLint's CLI prints the stack of a crash.
  */
-export class SettingsError extends Error {
+export class SettingsError extends ConfigurationError {
   constructor(message: string) {
     super(message);
     this.name = 'SettingsError';
@@ -135,8 +136,8 @@ function readSwitch(raw: Record<string, unknown>, key: string): boolean {
   return raw[key] !== false;
 }
 
-function readGlobs(raw: Record<string, unknown>, key: string): RegExp[] {
-  return readArray(raw, key).map((glob, index) => globToRegExp(nonEmptyString(`${key}[${index}]`, glob, 'must be a non-empty glob string')));
+function readGlobs(raw: Record<string, unknown>, key: string): GlobMatcher[] {
+  return readArray(raw, key).map((glob, index) => compileGlob(nonEmptyString(`${key}[${index}]`, glob, 'must be a non-empty glob string')));
 }
 
 /** A user's starter, with the catalog's defaults: options from the second argument, always starting, run as given on Windows. */

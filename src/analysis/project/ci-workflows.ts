@@ -25,8 +25,6 @@ interface Job {
   readonly text: string;
 }
 
-/** Folders walked up from a package folder to find the repository's `.github`. */
-const MAX_LEVELS = 6;
 const MAX_WORKFLOW_BYTES = 512 * 1024;
 
 /** Package folder → the jobs of its repository. */
@@ -48,27 +46,37 @@ export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySe
   const jobs = repositoryJobs(manifest.folder);
   if (!jobs?.some((job) => job.platforms?.has('win32'))) return undefined;
   const relative = path.relative(manifest.folder, file).split(path.sep).join('/');
-  const invocations = names.map(invocationPattern);
   const platforms = new Set<Platform>();
   for (const job of jobs) {
-    if (!job.text.includes(relative) && !invocations.some((pattern) => pattern.test(job.text))) continue;
+    if (!job.text.includes(relative) && !names.some((name) => invokes(job.text, name))) continue;
     if (!job.platforms) return undefined;
     for (const platform of job.platforms) platforms.add(platform);
   }
   return platforms.size > 0 ? platforms : undefined;
 }
 
-/** The jobs of the workflows of the repository holding `folder`. */
+/**
+ * The jobs of the workflows of the repository holding `folder`: the nearest `.github` from `folder`
+ * up to the repository's root (the folder with `.git`), or in `folder` alone outside a repository:
+ * a folder above it may be anyone's.
+ */
 function repositoryJobs(folder: string): readonly Job[] | undefined {
   return jobsByFolder.get(folder, () => {
-    for (let current = folder, level = 0; level < MAX_LEVELS; level += 1) {
+    const top = repositoryRoot(folder) ?? folder;
+    for (let current = folder; ; current = path.dirname(current)) {
       const found = workflowJobs(current);
-      const parent = path.dirname(current);
-      if (found || parent === current || listFolder(current).names.has('.git')) return found;
-      current = parent;
+      if (found) return found;
+      if (current === top || path.dirname(current) === current) return undefined;
     }
-    return undefined;
   });
+}
+
+/** The nearest folder from `folder` up that holds `.git`; undefined outside a repository. */
+function repositoryRoot(folder: string): string | undefined {
+  for (let current = folder; ; current = path.dirname(current)) {
+    if (listFolder(current).names.has('.git')) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
 }
 
 /** The jobs of `folder/.github/workflows`, read once for every package below it; undefined without one. */
@@ -118,9 +126,40 @@ function platformWords(text: string): Set<Platform> {
   return found;
 }
 
-/** `npm run name`, `npm run-script name`, `pnpm name`, `yarn run name`, `bun run name`, `npm test`. */
-function invocationPattern(name: string): RegExp {
-  return new RegExp(`\\b(?:npm|pnpm|yarn|bun)(?:\\s+-{1,2}[\\w-]+)*\\s+(?:run(?:-script)?\\s+)?(?:-{1,2}[\\w-]+\\s+)*${escapeRegExp(name)}(?![\\w:.-])`);
+const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'];
+
+/**
+ * Whether a command in `text` runs script `name`: `npm run name`, `npm run-script name`, `pnpm name`,
+ * `yarn run name`, `bun run name`, `npm test`, with flags (`--silent`, `-w`) after the package
+ * manager and after `run`. Read word by word, so that the cost is linear in the text: a pattern
+ * with a repeated flag group backtracks exponentially over a line of flags it does not match.
+ */
+function invokes(text: string, name: string): boolean {
+  const words = text.split(/\s+/);
+  for (let index = 0; index < words.length; index += 1) {
+    if (!isPackageManager(words[index] ?? '')) continue;
+    const next = skipFlags(words, index + 1);
+    if (namesScript(words[next], name)) return true;
+    if ((words[next] === 'run' || words[next] === 'run-script') && namesScript(words[skipFlags(words, next + 1)], name)) return true;
+  }
+  return false;
+}
+
+/** The name ends the word or is followed by punctuation (`name;`, `name)`), not by more of a name. */
+function namesScript(word: string | undefined, name: string): boolean {
+  return word !== undefined && word.startsWith(name) && !/^[\w:.-]/.test(word.slice(name.length));
+}
+
+/** A word that ends with a package manager's name, starting the word or after a non-word character (`./npm`, `(pnpm`). */
+function isPackageManager(word: string): boolean {
+  return PACKAGE_MANAGERS.some((manager) => word.endsWith(manager) && !/\w/.test(word.charAt(word.length - manager.length - 1)));
+}
+
+/** The index of the first word from `index` that is not a flag (`-w`, `--if-present`). */
+function skipFlags(words: readonly string[], index: number): number {
+  let next = index;
+  while (/^-[\w-]+$/.test(words[next] ?? '')) next += 1;
+  return next;
 }
 
 /** The script's name as a word of another command (`npm run a && npm run name`, `run-s name`). */

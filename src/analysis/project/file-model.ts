@@ -155,7 +155,7 @@ function entryReason(
   sourceCode: Readonly<TSESLint.SourceCode>,
   relative: string,
   starter: PackageManifest | undefined,
-  globs: readonly RegExp[],
+  globs: ResolvedSettings['entryPoints'],
 ): EntryReason | undefined {
   if (sourceCode.text.startsWith('#!')) return 'shebang';
   if (starter) return 'package';

@@ -106,6 +106,8 @@ function resolveWorkspacePackage(fromFile: string, specifier: string): string | 
   const nameLength = specifier.startsWith('@') ? 2 : 1;
   const name = parts.slice(0, nameLength).join('/');
   const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
+  // A subpath that steps out of the package (`pkg/../other`) is not the package's code.
+  if (subpath !== '.' && hasInvalidSegment(subpath.slice(2))) return undefined;
   const real = installedFolder(path.dirname(fromFile), name);
   if (real === undefined || isInstalledFile(real)) return undefined;
   return resolvePackageEntry(real, subpath);
@@ -139,26 +141,42 @@ function exportsMap(exports: unknown): unknown {
   return exports;
 }
 
-/** The target an `exports`/`imports` map gives a key, with `*` patterns. */
+/** The target an `exports`/`imports` map gives a key, with `*` patterns; undefined where Node would fail. */
 function mappedTarget(map: unknown, key: string): string | undefined {
   if (!isRecord(map)) return undefined;
-  if (key in map) return conditionalTarget(map[key], undefined);
-  for (const [pattern, value] of Object.entries(map)) {
-    const star = pattern.indexOf('*');
-    if (star === -1) continue;
-    const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
-    if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length) {
-      return conditionalTarget(value, key.slice(prefix.length, key.length - suffix.length));
+  let target: string | typeof UNKNOWN | undefined;
+  if (key in map) target = conditionalTarget(map[key], undefined, 0);
+  else {
+    for (const [pattern, value] of Object.entries(map)) {
+      const star = pattern.indexOf('*');
+      if (star === -1) continue;
+      const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
+      if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length) {
+        const match = key.slice(prefix.length, key.length - suffix.length);
+        // Node rejects a substitution with `.`, `..`, empty or `node_modules` segments.
+        target = hasInvalidSegment(match) ? UNKNOWN : conditionalTarget(value, match, 0);
+        break;
+      }
     }
   }
-  return undefined;
+  return target === UNKNOWN ? undefined : target;
 }
 
-function conditionalTarget(value: unknown, match: string | undefined): string | undefined {
-  if (typeof value === 'string') return match === undefined ? value : value.replaceAll('*', match);
+/** An answer Node would not give (an invalid target, conditions nested past reason): the whole lookup is unknown. */
+const UNKNOWN = Symbol('unknown');
+/** Conditions nest a level or two in real manifests; deeper is followed no further. */
+const MAX_CONDITION_DEPTH = 32;
+
+function conditionalTarget(value: unknown, match: string | undefined, depth: number): string | typeof UNKNOWN | undefined {
+  if (depth > MAX_CONDITION_DEPTH) return UNKNOWN;
+  if (typeof value === 'string') {
+    // Node resolves only `./` targets inside the package (a bare one names another package).
+    if (!value.startsWith('./') || hasInvalidSegment(value.slice(2))) return UNKNOWN;
+    return match === undefined ? value : value.replaceAll('*', match);
+  }
   if (Array.isArray(value)) {
     for (const entry of value) {
-      const target = conditionalTarget(entry, match);
+      const target = conditionalTarget(entry, match, depth + 1);
       if (target !== undefined) return target;
     }
     return undefined;
@@ -166,10 +184,15 @@ function conditionalTarget(value: unknown, match: string | undefined): string | 
   if (!isRecord(value)) return undefined;
   for (const condition of CONDITIONS) {
     if (!(condition in value)) continue;
-    const target = conditionalTarget(value[condition], match);
+    const target = conditionalTarget(value[condition], match, depth + 1);
     if (target !== undefined) return target;
   }
   return undefined;
+}
+
+/** Whether a `/`- or `\\`-separated path has a segment Node refuses in targets: empty, `.`, `..` or `node_modules`. */
+function hasInvalidSegment(subpath: string): boolean {
+  return subpath.split(/[\\/]/).some((segment) => segment === '' || segment === '.' || segment === '..' || segment.toLowerCase() === 'node_modules');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -23,28 +23,26 @@ export function programsOf(commandLine: string): string[] {
 /** The command line split at its control operators, outside quotes, up to a command substitution. */
 function segments(commandLine: string): string[] {
   const result: string[] = [];
-  let current = '';
+  // The current segment is the text from `start`, sliced when it ends: no string grows char by char.
+  let start = 0;
   let quote: string | undefined;
-  for (let index = 0; index < commandLine.length; index += 1) {
+  let index = 0;
+  for (; index < commandLine.length; index += 1) {
     const char = commandLine[index] ?? '';
     if (quote) {
       if (char === quote) quote = undefined;
-      current += char;
       continue;
     }
     if (char === '`' || (char === '$' && commandLine[index + 1] === '(')) break;
+    const previous = index > start ? commandLine[index - 1] : undefined;
     // `2>&1`, `&>file`: redirections, not operators.
-    const redirection = char === '&' && (/[<>]$/.test(current) || commandLine[index + 1] === '>');
-    if (char === '"' || char === "'") {
-      quote = char;
-      current += char;
-    } else if (!redirection && (char === '|' || char === '&' || char === ';' || char === '\n')) {
-      result.push(current);
-      current = '';
-    } else {
-      current += char;
+    const redirection = char === '&' && (previous === '>' || previous === '<' || commandLine[index + 1] === '>');
+    if (char === '"' || char === "'") quote = char;
+    else if (!redirection && (char === '|' || char === '&' || char === ';' || char === '\n')) {
+      result.push(commandLine.slice(start, index));
+      start = index + 1;
     }
   }
-  result.push(current);
+  result.push(commandLine.slice(start, index));
   return result;
 }

@@ -1,8 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-import { parseJobs } from '../../../src/analysis/project/ci-workflows.js';
+import { ciPlatforms, parseJobs } from '../../../src/analysis/project/ci-workflows.js';
+import { manifestOf } from '../../../src/analysis/project/package-manifest.js';
 import type { FileModel } from '../../../src/analysis/project/file-model.js';
 import { analyzeCode } from '../../support/analyze-code.js';
 
@@ -88,5 +91,32 @@ describe('ciPlatforms in the file model', () => {
   it('is off with ciWorkflows: false', () => {
     expect(fileModel(path.join(ON_WINDOWS, 'scripts/audit.js'), { ciWorkflows: false }).ciPlatforms).toBeUndefined();
     expect(() => analyzeCode('x();', 'esm', { 'process-guard': { ciWorkflows: 1 } })).toThrow("settings['process-guard'].ciWorkflows must be true or false.");
+  });
+});
+
+describe('ciPlatforms reads only the repository', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'process-guard-workflows-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const workflow = 'jobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run audit\n  win:\n    runs-on: windows-latest\n';
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  };
+  write('outer/.github/workflows/ci.yml', workflow);
+  write('outer/pkg/package.json', JSON.stringify({ scripts: { audit: 'node audit.js' } }));
+  write('outer/pkg/audit.js', '');
+  write('repo/.git/HEAD', '');
+  write('repo/.github/workflows/ci.yml', workflow);
+  write('repo/packages/pkg/package.json', JSON.stringify({ scripts: { audit: 'node audit.js' } }));
+  write('repo/packages/pkg/audit.js', '');
+
+  it('reads the workflows of the folders up to the one holding .git', () => {
+    const folder = path.join(root, 'repo/packages/pkg');
+    expect([...(ciPlatforms(path.join(folder, 'audit.js'), manifestOf(folder)!) ?? [])]).toEqual(['linux']);
+  });
+
+  it('reads no workflow above a package outside any repository', () => {
+    const folder = path.join(root, 'outer/pkg');
+    expect(ciPlatforms(path.join(folder, 'audit.js'), manifestOf(folder)!)).toBeUndefined();
   });
 });

@@ -30,7 +30,23 @@ write({
   'packages/tools/lib/tools.js': '',
   'app/node_modules/installed/package.json': JSON.stringify({ name: 'installed', main: 'index.js' }),
   'app/node_modules/installed/index.js': '',
+  'deep/package.json': `{"name":"deep","imports":{"#deep":${'{"node":'.repeat(5000)}"./a.js"${'}'.repeat(5000)}}}`,
+  'deep/a.js': '',
+  'outside/secret.js': '',
+  'escape/package.json': JSON.stringify({
+    name: 'escape',
+    imports: { '#x/*': './src/*', '#up': './src/../../outside/secret.js', '#bare': 'outside/secret.js', '#modules/*': './node_modules/*' },
+    exports: { './*': './src/*' },
+  }),
+  'escape/src/main.js': '',
+  'escape/src/run.js': '',
+  'escape/node_modules/dep.js': '',
+  'consumer/node_modules/.keep': '',
+  'plain/package.json': JSON.stringify({ name: 'plain' }),
+  'plain/run.js': '',
 });
+symlinkSync(path.join(root, 'escape'), path.join(root, 'consumer/node_modules/escape'), 'dir');
+symlinkSync(path.join(root, 'plain'), path.join(root, 'consumer/node_modules/plain'), 'dir');
 mkdirSync(path.join(root, 'app/node_modules/@acme'), { recursive: true });
 symlinkSync(path.join(root, 'packages/jobs'), path.join(root, 'app/node_modules/@acme/jobs'), 'dir');
 symlinkSync(path.join(root, 'packages/tools'), path.join(root, 'app/node_modules/tools'), 'dir');
@@ -61,6 +77,28 @@ describe('resolveModule', () => {
     expect(resolveModule(at('app/node_modules/installed/package.json'), './index.js')).toBeUndefined();
     expect(resolveModule(from, 'child_process')).toBeUndefined();
     expect(resolveModule(from, 'node:fs')).toBeUndefined();
+  });
+});
+
+describe('resolveModule on hostile manifests', () => {
+  it('gives up on conditions nested thousands deep instead of overflowing the stack', () => {
+    expect(resolveModule(at('deep/a.js'), '#deep')).toBeUndefined();
+  });
+
+  it('rejects what Node rejects: targets and substitutions with .., ., empty or node_modules segments, bare targets', () => {
+    const main = at('escape/src/main.js');
+    expect(resolveModule(main, '#x/run.js')).toBe(at('escape/src/run.js'));
+    expect(resolveModule(main, '#x/../../outside/secret.js')).toBeUndefined();
+    expect(resolveModule(main, '#x/./run.js')).toBeUndefined();
+    expect(resolveModule(main, '#x//run.js')).toBeUndefined();
+    expect(resolveModule(main, '#up')).toBeUndefined();
+    expect(resolveModule(main, '#bare')).toBeUndefined();
+    expect(resolveModule(main, '#modules/dep.js')).toBeUndefined();
+    const consumer = at('consumer/index.js');
+    expect(resolveModule(consumer, 'escape/run.js')).toBe(at('escape/src/run.js'));
+    expect(resolveModule(consumer, 'escape/../../outside/secret.js')).toBeUndefined();
+    expect(resolveModule(consumer, 'plain/run.js')).toBe(at('plain/run.js'));
+    expect(resolveModule(consumer, 'plain/../outside/secret.js')).toBeUndefined();
   });
 });
 
