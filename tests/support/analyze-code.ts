@@ -12,6 +12,8 @@ export function analyzeCode(
   language: Language = 'esm',
   settings: Record<string, unknown> = {},
   filename: string = FILENAMES[language],
+  /** The folder the lint runs from: a project written to a temp folder lints from its own. */
+  cwd?: string,
 ): FileAnalysis {
   let result: FileAnalysis | undefined;
   const plugin = {
@@ -29,7 +31,7 @@ export function analyzeCode(
   };
   const languageOptions = languageOptionsFor(language);
   if (language === 'ts' || language === 'cts') languageOptions.parser = tsParser;
-  const messages = new Linter().verify(
+  const messages = new Linter(cwd === undefined ? {} : { cwd }).verify(
     code,
     // The capture rule's context is typed by typescript-eslint; ESLint's plugin type is looser.
     [{ files: ALL_FILES, plugins: { test: plugin as never }, rules: { 'test/capture': 'error' }, languageOptions, settings }],

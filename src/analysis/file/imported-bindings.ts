@@ -50,7 +50,9 @@ function bindingSource(
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || !definition) return undefined;
   if (definition.type === 'ImportBinding') {
-    const declaration = definition.parent as TSESTree.ImportDeclaration;
+    // `import x = require('./x')` (TypeScript) is not followed.
+    const declaration = definition.parent;
+    if (declaration.type !== 'ImportDeclaration') return undefined;
     const specifier = declaration.source.value;
     if (!isLocal(specifier) || declaration.importKind === 'type') return undefined;
     const binding = definition.node;

@@ -18,7 +18,7 @@ import type { ExportedRole, ExportSummary, ModuleSummary } from '../project/summ
 import { childChannelOf } from '../questions/ipc-channels.js';
 import { shellAtSite, shellOfOptions, strongest } from '../questions/shell-option.js';
 import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from '../syntax/ast.js';
-import { resolveVariable } from '../syntax/scope.js';
+import { resolveVariable, writeCount } from '../syntax/scope.js';
 
 type Node = TSESTree.Node;
 
@@ -103,8 +103,10 @@ class ExportSummarizer {
     if (value.type !== 'Identifier') return undefined;
     const variable = resolveVariable(this.analysis.sourceCode, value);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (definition?.type === 'FunctionName' || definition?.type === 'ClassName') return definition.node as FunctionNode | ClassNode;
-    if (definition?.type !== 'Variable' || !definition.node.init || definition.node.id.type !== 'Identifier') return undefined;
+    // A binding assigned again may hold anything by the time an importer calls it (exports are live).
+    if (!variable || !definition || writeCount(variable) > (definition.type === 'Variable' ? 1 : 0)) return undefined;
+    if (definition.type === 'FunctionName' || definition.type === 'ClassName') return definition.node as FunctionNode | ClassNode;
+    if (definition.type !== 'Variable' || !definition.node.init || definition.node.id.type !== 'Identifier') return undefined;
     const init = skipTransparent(definition.node.init);
     return isFunction(init) || init.type === 'ClassExpression' ? init : undefined;
   }

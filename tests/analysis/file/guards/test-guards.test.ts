@@ -1,0 +1,83 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import type { Fact } from '../../../../src/analysis/file/guards/facts.js';
+import { isTestSkipCall, testCallbackFacts } from '../../../../src/analysis/file/guards/test-guards.js';
+import { allNodes, analyzeCode } from '../../../support/analyze-code.js';
+import type { Language } from '../../../support/languages.js';
+
+/**
+ * The condition the test call holding the snippet's `() => body()` callback runs it under, as
+ * `condition text = assumed value`; undefined when it runs unconditionally.
+ */
+function runsUnder(code: string, language: Language = 'esm'): string | undefined {
+  const analysis = analyzeCode(code, language);
+  const callback = allNodes(analysis).find((node) => node.type === 'ArrowFunctionExpression' && analysis.sourceCode.getText(node) === '() => body()');
+  if (!callback?.parent) throw new Error('no callback');
+  const asked: string[] = [];
+  const facts = testCallbackFacts(analysis.sourceCode, callback, callback.parent, (test, assumed) => {
+    asked.push(`${analysis.sourceCode.getText(test)} = ${assumed}`);
+    return [{ kind: 'caught', test } satisfies Fact];
+  });
+  expect(facts).toHaveLength(asked.length);
+  return asked[0];
+}
+
+const VITEST = `import { it, test, describe } from 'vitest';\n`;
+
+describe('conditional tests', () => {
+  it.each<[string, string, string | undefined, Language?]>([
+    ['it.skipIf()', `${VITEST}it.skipIf(isWindows)('x', () => body());`, 'isWindows = false'],
+    ['it.runIf()', `${VITEST}it.runIf(isLinux)('x', () => body());`, 'isLinux = true'],
+    ['describe.skipIf()', `${VITEST}describe.skipIf(isWindows)('x', () => body());`, 'isWindows = false'],
+    ['test.concurrent.skipIf()', `${VITEST}test.concurrent.skipIf(isWindows)('x', () => body());`, 'isWindows = false'],
+    ['a skipping conditional', `${VITEST}(isWindows ? it.skip : it)('x', () => body());`, 'isWindows = false'],
+    ['a conditional skipping when false', `${VITEST}(isPosix ? it : it.skip)('x', () => body());`, 'isPosix = true'],
+    ['a todo', `${VITEST}(isWindows ? test.todo : test)('x', () => body());`, 'isWindows = false'],
+    ['a constant holding the choice', `${VITEST}const itPosix = isWindows ? it.skip : it;\nitPosix('x', () => body());`, 'isWindows = false'],
+    ['the runner global', `it.skipIf(isWindows)('x', () => body());`, 'isWindows = false'],
+    ['node:test', `import { it } from 'node:test';\n(isWindows ? it.skip : it)('x', () => body());`, 'isWindows = false'],
+    ['node:test default import', `import test from 'node:test';\n(isWindows ? test.skip : test)('x', () => body());`, 'isWindows = false'],
+    ['TypeScript', `${VITEST}it.skipIf(isWindows as boolean)('x', () => body());`, 'isWindows as boolean = false', 'ts'],
+    ['a plain test', `${VITEST}it('x', () => body());`, undefined],
+    ['a local function called it', `function it(name, fn) {}\nit.skipIf(isWindows)('x', () => body());`, undefined],
+    ['an it from another module', `import { it } from './helpers.js';\nit.skipIf(isWindows)('x', () => body());`, undefined],
+    ['both branches skip', `${VITEST}(isWindows ? it.skip : it.todo)('x', () => body());`, undefined],
+    ['both branches run', `${VITEST}(isWindows ? it : it.only)('x', () => body());`, undefined],
+    ['a spread condition', `${VITEST}it.skipIf(...conditions)('x', () => body());`, undefined],
+    ['skipIf of another object', `${VITEST}suiteHelpers.skipIf(isWindows)('x', () => body());`, undefined],
+  ])('%s', (_name, code, expected, language) => {
+    expect(runsUnder(code, language)).toBe(expected);
+  });
+
+  it('asks nothing of a node that is not an argument of the call', () => {
+    const analysis = analyzeCode(`${VITEST}it.skipIf(isWindows)('x', () => body());`);
+    const call = allNodes(analysis).find((node): node is TSESTree.CallExpression => node.type === 'CallExpression' && node.arguments.length === 2);
+    expect(testCallbackFacts(analysis.sourceCode, call!.callee, call!, () => [{ kind: 'caught', test: call! }])).toEqual([]);
+  });
+});
+
+describe('skip calls that end a test', () => {
+  function skips(code: string): boolean {
+    const analysis = analyzeCode(code);
+    const call = allNodes(analysis).find(
+      (node) => node.type === 'CallExpression' && /\.skip\([^)]*\)$/.test(analysis.sourceCode.getText(node)),
+    );
+    if (!call) throw new Error('no skip call');
+    return isTestSkipCall(analysis.sourceCode, call);
+  }
+
+  it.each<[string, string, boolean]>([
+    ['mocha this.skip() in a test', `it('x', function () { if (isWindows) this.skip(); });`, true],
+    ['mocha this.skip() in a hook', `before(function () { if (isWindows) this.skip(); });`, true],
+    ['vitest ctx.skip()', `${VITEST}it('x', (ctx) => { if (isWindows) ctx.skip(); });`, true],
+    ['node:test t.skip() only marks the test', `import { it } from 'node:test';\nit('x', (t) => { if (isWindows) t.skip(); });`, false],
+    ['this.skip() in an arrow, where this is not the test', `it('x', () => { if (isWindows) this.skip(); });`, false],
+    ['a skip() with arguments is not taken for one', `${VITEST}it('x', (ctx) => { ctx.skip('later'); });`, false],
+    ['skip() of another object', `${VITEST}it('x', (ctx) => { runner.skip(); });`, false],
+    ['a callback of another function', `run(function () { this.skip(); });`, false],
+    ['the second parameter', `${VITEST}it('x', (a, ctx) => { ctx.skip(); });`, false],
+  ])('%s', (_name, code, expected) => {
+    expect(skips(code)).toBe(expected);
+  });
+});

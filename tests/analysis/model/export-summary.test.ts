@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+
+import { exportSummary } from '../../../src/analysis/model/export-summary.js';
+import type { ModuleSummary } from '../../../src/analysis/project/summary-store.js';
+import { analyzeCode } from '../../support/analyze-code.js';
+import type { Language } from '../../support/languages.js';
+
+const ESM = `import { fork, spawn } from 'node:child_process';\n`;
+const CJS = `const { fork, spawn } = require('node:child_process');\n`;
+const FILENAME = '/project/src/module.js';
+
+function summaryOf(code: string, language: Language = 'esm'): ModuleSummary {
+  return exportSummary(analyzeCode(code, language), FILENAME);
+}
+
+/** Each export as `name: called|constructed|roles|child` parts. */
+function exportsOf(code: string, language: Language = 'esm'): string[] {
+  return [...summaryOf(code, language).exports].map(([name, summary]) => {
+    const parts = [
+      summary.called ? 'called' : undefined,
+      summary.constructed ? 'constructed' : undefined,
+      summary.roles.length > 0 ? `roles ${summary.roles.map((role) => role.index).join(',')}` : undefined,
+      summary.returnsChild ? `child ${summary.returnsChild}` : undefined,
+    ];
+    return `${name}: ${parts.filter(Boolean).join(' ')}`;
+  });
+}
+
+describe('the exports of a module as an importer sees them', () => {
+  it.each<[string, string, string[], Language?]>([
+    ['a function that starts', `${ESM}export function start() { spawn('ls'); }`, ['start: called']],
+    ['a class whose constructor starts', `${ESM}export class Pool { constructor() { this.child = fork('w.js'); } }`, ['Pool: constructed']],
+    ['a wrapper of its parameter', `${ESM}export function run(command) { spawn(command); }`, ['run: called roles 0']],
+    ['a factory of an IPC child', `${ESM}export function child() { return fork('w.js'); }`, ['child: called child json']],
+    [
+      'a factory through a constant',
+      `${ESM}export const child = () => { const c = fork('w.js', { serialization: 'advanced' }); return c; };`,
+      ['child: called child advanced'],
+    ],
+    ['a default export', `${ESM}export default function () { spawn('ls'); }`, ['default: called']],
+    ['an export list, renamed', `${ESM}function start() { spawn('ls'); }\nexport { start as begin };`, ['begin: called']],
+    ['a TypeScript function', `${ESM}export function start(): void { spawn('ls'); }`, ['start: called'], 'ts'],
+    ['module.exports of an object', `${CJS}function start() { spawn('ls'); }\nmodule.exports = { start, other: 1 };`, ['start: called'], 'cjs'],
+    ['module.exports of a function', `${CJS}module.exports = function () { spawn('ls'); };`, ['default: called'], 'cjs'],
+    ['exports.name', `${CJS}exports.start = () => spawn('ls');`, ['start: called'], 'cjs'],
+    ['module.exports.name', `${CJS}module.exports.start = () => spawn('ls');`, ['start: called'], 'cjs'],
+  ])('%s', (_name, code, expected, language) => {
+    expect(exportsOf(code, language)).toEqual(expected);
+  });
+
+  it.each<[string, string, Language?]>([
+    ['a function that starts nothing', `${ESM}export function add(a, b) { return a + b; }`],
+    ['a value', `${ESM}export const name = 'x';`],
+    ['a local function called spawn', `function spawn() {}\nexport function start() { spawn('ls'); }`],
+    ['a variable assigned another function later', `${ESM}let start = () => spawn('ls');\nstart = () => {};\nexport { start };`],
+    ['a function declaration assigned another function later', `${ESM}function start() { spawn('ls'); }\nstart = () => {};\nexport { start };`],
+    ['an unexported function', `${ESM}function start() { spawn('ls'); }`],
+    ['a computed CommonJS export', `${CJS}exports[name] = () => spawn('ls');`, 'cjs'],
+  ])('is silent for %s', (_name, code, language) => {
+    expect(exportsOf(code, language)).toEqual([]);
+  });
+
+  it('records no child for a factory that returns one on some paths only', () => {
+    expect(exportsOf(`${ESM}export function child(x) { if (x) return fork('w.js'); return null; }`)).toEqual(['child: called']);
+    expect(exportsOf(`${ESM}export function child(x) { if (x) return fork('w.js'); return; }`)).toEqual(['child: called']);
+  });
+
+  it('records the module of each start point', () => {
+    const summary = summaryOf(`${ESM}export function start() { spawn('ls'); }`);
+    expect(summary.exports.get('start')?.called?.file).toBe(FILENAME);
+  });
+
+  it('records the shell, the platforms and the option parameters of a role', () => {
+    const summary = summaryOf(`${ESM}export function run(command, options) {
+  if (process.platform === 'win32') spawn(command, [], { shell: true, ...options });
+}`);
+    const [role] = summary.exports.get('run')?.roles ?? [];
+    expect(role?.shell).toBe('yes');
+    expect([...(role?.platforms ?? [])]).toEqual(['win32']);
+    expect(role?.spec.name).toBe('spawn()');
+    expect(role?.optionParameters).toEqual([1]);
+  });
+
+  it('records re-exports as written', () => {
+    const summary = summaryOf(`export * from './a.js';\nexport * as tools from './b.js';\nexport { run as start, default as main } from './c.js';`);
+    expect(summary.starExports).toEqual(['./a.js']);
+    expect(Object.fromEntries(summary.reexports)).toEqual({
+      tools: { specifier: './b.js', name: '*' },
+      start: { specifier: './c.js', name: 'run' },
+      main: { specifier: './c.js', name: 'default' },
+    });
+    expect(summary.exports.size).toBe(0);
+  });
+});

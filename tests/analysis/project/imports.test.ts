@@ -1,0 +1,121 @@
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { FileAnalysis } from '../../../src/analysis/contract/file-analysis.js';
+import { analyzeCode } from '../../support/analyze-code.js';
+import { tempProject, type TempProject } from '../../integration/support.js';
+
+const ENGINE = `import { fork, spawn } from 'node:child_process';
+export class Engine {
+  constructor() {
+    this.child = fork('./worker.js');
+  }
+}
+export function startWorker() {
+  return fork('./worker.js', { serialization: 'advanced' });
+}
+export function run(command, options) {
+  return spawn(command, [], options);
+}
+export function helper() {
+  return 1;
+}
+`;
+
+let project: TempProject;
+
+beforeAll(() => {
+  project = tempProject(
+    {
+      'package.json': JSON.stringify({ name: 'app', type: 'module' }),
+      'src/engine.js': ENGINE,
+      'src/index.js': `export * from './engine.js';\n`,
+      'src/plain.js': `export function start() { return 1; }\n`,
+    },
+    [],
+  );
+});
+
+afterAll(() => {
+  project.remove();
+});
+
+function analyzeInProject(code: string, settings: Record<string, unknown> = {}): FileAnalysis {
+  return analyzeCode(code, 'esm', { 'process-guard': settings }, path.join(project.dir, 'src/main.js'), project.dir);
+}
+
+type ClassDeclaration = TSESTree.ClassDeclaration;
+
+const text = (analysis: FileAnalysis, node: { range: [number, number] }) => analysis.sourceCode.text.slice(...node.range);
+
+describe('calls of imported functions and classes', () => {
+  it('finds the calls and constructions that start something in the imported module', () => {
+    const analysis = analyzeInProject(`import { Engine, startWorker, helper } from './engine.js';
+new Engine();
+startWorker();
+helper();
+Engine();
+`);
+    expect(analysis.project.startCalls().map((call) => `${call.name}: ${text(analysis, call.node)}`)).toEqual([
+      'Engine: new Engine()',
+      'startWorker: startWorker()',
+    ]);
+  });
+
+  it('follows a barrel and a namespace import', () => {
+    const analysis = analyzeInProject(`import * as engines from './index.js';\nnew engines.Engine();\n`);
+    expect(analysis.project.startCalls().map((call) => call.name)).toEqual(['engines.Engine']);
+  });
+
+  it('asks `where` before it reads a summary', () => {
+    const analysis = analyzeInProject(`import { Engine } from './engine.js';\nnew Engine();\n`);
+    expect(analysis.project.startCalls(() => false)).toEqual([]);
+  });
+
+  it('finds the wrappers whose parameters reach a start', () => {
+    const analysis = analyzeInProject(`import { run, helper } from './engine.js';\nrun('ls', { shell: true });\nhelper('ls');\n`);
+    const calls = analysis.project.wrapperCalls(() => true);
+    expect(calls.map((call) => call.name)).toEqual(['run']);
+    expect(calls[0]?.roles.map((role) => [role.index, role.spec.name])).toEqual(
+      expect.arrayContaining([[0, 'spawn()']]),
+    );
+  });
+
+  it('finds the factories whose child is sent a message, with its serialization', () => {
+    const analysis = analyzeInProject(`import { startWorker } from './engine.js';\nconst child = startWorker();\nchild.send(1);\n`);
+    expect(analysis.project.childFactoryCalls().map((call) => [text(analysis, call.call), call.serialization])).toEqual([
+      ['startWorker()', 'advanced'],
+    ]);
+  });
+
+  it('knows a class of this file starts through an imported construction in its constructor', () => {
+    const analysis = analyzeInProject(`import { Engine, helper } from './engine.js';
+class Host { constructor() { this.engine = new Engine(); } }
+class Quiet { constructor() { helper(); } }
+`);
+    const [, host, quiet] = analysis.sourceCode.ast.body as ClassDeclaration[];
+    expect(analysis.project.classStart(host!)).toBeDefined();
+    expect(analysis.project.classStart(quiet!)).toBeUndefined();
+  });
+
+  it.each<[string, string]>([
+    ['a module that starts nothing', `import { start } from './plain.js';\nstart();\n`],
+    ['a module that does not exist', `import { start } from './missing.js';\nstart();\n`],
+    ['an installed package', `import { Engine } from 'engine-lib';\nnew Engine();\n`],
+    ['a local class shadowing the import', `import { Engine } from './engine.js';\nfunction f(Engine) { return new Engine(); }\nf();\n`],
+  ])('is silent for %s', (_name, code) => {
+    expect(analyzeInProject(code).project.startCalls()).toEqual([]);
+  });
+
+  it('reads no other module with crossFile off', () => {
+    const analysis = analyzeInProject(`import { Engine } from './engine.js';\nnew Engine();\n`, { crossFile: false });
+    expect(analysis.project.startCalls()).toEqual([]);
+  });
+
+  it('reads no other module for a file that is not on disk', () => {
+    const analysis = analyzeCode(`import { Engine } from './engine.js';\nnew Engine();\n`);
+    expect(analysis.project.startCalls()).toEqual([]);
+  });
+});

@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { enclosingManifest, manifestOf, nearestManifest, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
+
+let root: string;
+
+function write(files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+}
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'package-manifest-'));
+  write({
+    'package.json': JSON.stringify({ name: 'workspace', private: true }),
+    'app/package.json': JSON.stringify({
+      name: 'app',
+      type: 'module',
+      main: './index.js',
+      exports: { '.': './index.js' },
+      bin: { app: './bin/cli.js' },
+      scripts: { build: 'node scripts/build', test: 'vitest', serve: 'cross-env PORT=1 tsx src/server.ts && node scripts/build.js', lint: 42 },
+    }),
+    'app/src/deep/file.js': '',
+    'legacy/package.json': JSON.stringify({ type: 'commonjs', bin: 'cli.js' }),
+    'odd/package.json': JSON.stringify({ type: 'nonsense' }),
+    'broken/package.json': '{ "name": ',
+    'array/package.json': '[]',
+  });
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the nearest package.json', () => {
+  it('is found from a file several folders down, with what it says', () => {
+    const manifest = nearestManifest(path.join(root, 'app/src/deep/file.js'));
+    expect(manifest).toMatchObject({
+      folder: path.join(root, 'app'),
+      type: 'module',
+      known: true,
+      name: 'app',
+      main: './index.js',
+      exports: { '.': './index.js' },
+    });
+    expect([...manifest!.binFiles]).toEqual([path.join(root, 'app/bin/cli.js')]);
+    expect([...manifest!.startedFiles].sort()).toEqual(
+      ['app/bin/cli.js', 'app/scripts/build', 'app/scripts/build.js', 'app/src/server.ts'].map((file) => path.join(root, file)).sort(),
+    );
+    expect(manifest!.scripts.get('test')).toBe('vitest');
+    expect(manifest!.scripts.has('lint')).toBe(false);
+    expect(manifest!.scriptsRunning.get(path.join(root, 'app/scripts/build.js'))).toEqual(['serve']);
+    expect(manifest!.scriptsRunning.get(path.join(root, 'app/src/server.ts'))).toEqual(['serve']);
+  });
+
+  it.each<[string, 'module' | 'commonjs' | undefined, boolean]>([
+    ['legacy', 'commonjs', true],
+    ['odd', undefined, true],
+    ['broken', undefined, false],
+    ['array', undefined, false],
+  ])('%s: type %s, known %s', (folder, type, known) => {
+    const manifest = nearestManifest(path.join(root, folder, 'index.js'));
+    expect(manifest).toMatchObject({ folder: path.join(root, folder), type, known });
+  });
+
+  it('knows nothing started by a package whose package.json cannot be parsed', () => {
+    const manifest = nearestManifest(path.join(root, 'broken/index.js'));
+    expect(manifest?.startedFiles.size).toBe(0);
+    expect(manifest?.scripts.size).toBe(0);
+  });
+
+  it('answers the same from a second file of the folder', () => {
+    const first = nearestManifest(path.join(root, 'legacy/a.js'));
+    expect(nearestManifest(path.join(root, 'legacy/b.js'))).toEqual(first);
+  });
+
+  it('is the package of the folder itself, or none', () => {
+    expect(manifestOf(path.join(root, 'app'))?.name).toBe('app');
+    expect(manifestOf(path.join(root, 'app/src'))).toBeUndefined();
+  });
+
+  it('is enclosed by the workspace root', () => {
+    const app = manifestOf(path.join(root, 'app'))!;
+    expect(enclosingManifest(app)?.name).toBe('workspace');
+  });
+});
+
+describe('paths a package.json may name a file by', () => {
+  it.each<[string, string[]]>([
+    ['/p/scripts/build.js', ['/p/scripts/build.js', '/p/scripts/build']],
+    ['/p/scripts/build', ['/p/scripts/build']],
+    ['/p/src/server.test.ts', ['/p/src/server.test.ts', '/p/src/server.test']],
+  ])('%s', (file, expected) => {
+    expect(startedPaths(file)).toEqual(expected);
+  });
+});
+
+describe('the files a script runs', () => {
+  it.each<[string, string[]]>([
+    ['node scripts/build.js', ['scripts/build.js']],
+    ['node --import tsx src/main.ts', ['src/main.ts']],
+    ['node -r dotenv/config --inspect server.js', ['server.js']],
+    ['tsx watch.ts && ts-node other.ts', ['watch.ts', 'other.ts']],
+    ['cross-env NODE_ENV=test node test.js', ['test.js']],
+    ['NODE_ENV=production node "dist/main.js"', ['dist/main.js']],
+    ['npx tsx script.ts', ['script.ts']],
+    ['bun run task.ts', ['task.ts']],
+    ['vite-node a.ts; node b.js | node c.js', ['a.ts', 'b.js', 'c.js']],
+    ['node -e "require(1)"', []],
+    ['node --print 1', []],
+    ['vitest run', []],
+    ['node', []],
+    ['', []],
+  ])('%s', (script, expected) => {
+    expect(scriptFiles(script)).toEqual(expected);
+  });
+});
