@@ -80,7 +80,7 @@ describe('what the analysis holds', () => {
 
   it('builds the other models of the file on request', () => {
     const analysis = analyzeCode(`import { fork } from 'node:child_process';\nfunction run(file) { fork(file); }\nrun('./w.js');`);
-    expect(analysis.file.moduleSystem).toBe('esm');
+    expect(analysis.fileModel.moduleSystem).toBe('esm');
     expect(analysis.execution).toBeDefined();
     expect(analysis.summaries.wrapperCalls.map((call) => analysis.sourceCode.getText(call.call))).toEqual([`run('./w.js')`]);
     expect(analysis.values.strings(analysis.starters[0]!.target!).every((possible) => possible.value.includes(UNKNOWN_PART))).toBe(true);

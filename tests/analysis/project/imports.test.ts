@@ -58,7 +58,7 @@ startWorker();
 helper();
 Engine();
 `);
-    expect(analysis.project.startCalls().map((call) => `${call.name}: ${text(analysis, call.node)}`)).toEqual([
+    expect(analysis.imports.startCalls().map((call) => `${call.name}: ${text(analysis, call.node)}`)).toEqual([
       'Engine: new Engine()',
       'startWorker: startWorker()',
     ]);
@@ -66,17 +66,17 @@ Engine();
 
   it('follows a barrel and a namespace import', () => {
     const analysis = analyzeInProject(`import * as engines from './index.js';\nnew engines.Engine();\n`);
-    expect(analysis.project.startCalls().map((call) => call.name)).toEqual(['engines.Engine']);
+    expect(analysis.imports.startCalls().map((call) => call.name)).toEqual(['engines.Engine']);
   });
 
   it('asks `where` before it reads a summary', () => {
     const analysis = analyzeInProject(`import { Engine } from './engine.js';\nnew Engine();\n`);
-    expect(analysis.project.startCalls(() => false)).toEqual([]);
+    expect(analysis.imports.startCalls(() => false)).toEqual([]);
   });
 
   it('finds the wrappers whose parameters reach a start', () => {
     const analysis = analyzeInProject(`import { run, helper } from './engine.js';\nrun('ls', { shell: true });\nhelper('ls');\n`);
-    const calls = analysis.project.wrapperCalls(() => true);
+    const calls = analysis.imports.wrapperCalls(() => true);
     expect(calls.map((call) => call.name)).toEqual(['run']);
     expect(calls[0]?.roles.map((role) => [role.index, role.spec.name])).toEqual(
       expect.arrayContaining([[0, 'spawn()']]),
@@ -85,7 +85,7 @@ Engine();
 
   it('finds the factories whose child is sent a message, with its serialization', () => {
     const analysis = analyzeInProject(`import { startWorker } from './engine.js';\nconst child = startWorker();\nchild.send(1);\n`);
-    expect(analysis.project.childFactoryCalls().map((call) => [text(analysis, call.call), call.serialization])).toEqual([
+    expect(analysis.imports.childFactoryCalls().map((call) => [text(analysis, call.call), call.serialization])).toEqual([
       ['startWorker()', 'advanced'],
     ]);
   });
@@ -96,8 +96,8 @@ class Host { constructor() { this.engine = new Engine(); } }
 class Quiet { constructor() { helper(); } }
 `);
     const [, host, quiet] = analysis.sourceCode.ast.body as ClassDeclaration[];
-    expect(analysis.project.classStart(host!)).toBeDefined();
-    expect(analysis.project.classStart(quiet!)).toBeUndefined();
+    expect(analysis.imports.classStart(host!)).toBeDefined();
+    expect(analysis.imports.classStart(quiet!)).toBeUndefined();
   });
 
   it.each<[string, string]>([
@@ -106,16 +106,16 @@ class Quiet { constructor() { helper(); } }
     ['an installed package', `import { Engine } from 'engine-lib';\nnew Engine();\n`],
     ['a local class shadowing the import', `import { Engine } from './engine.js';\nfunction f(Engine) { return new Engine(); }\nf();\n`],
   ])('is silent for %s', (_name, code) => {
-    expect(analyzeInProject(code).project.startCalls()).toEqual([]);
+    expect(analyzeInProject(code).imports.startCalls()).toEqual([]);
   });
 
   it('reads no other module with crossFile off', () => {
     const analysis = analyzeInProject(`import { Engine } from './engine.js';\nnew Engine();\n`, { crossFile: false });
-    expect(analysis.project.startCalls()).toEqual([]);
+    expect(analysis.imports.startCalls()).toEqual([]);
   });
 
   it('reads no other module for a file that is not on disk', () => {
     const analysis = analyzeCode(`import { Engine } from './engine.js';\nnew Engine();\n`);
-    expect(analysis.project.startCalls()).toEqual([]);
+    expect(analysis.imports.startCalls()).toEqual([]);
   });
 });
