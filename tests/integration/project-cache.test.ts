@@ -3,12 +3,13 @@
 // budget), and new files and package.json changes seen by a long-lived instance, as in an editor.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { ESLint, type Linter } from 'eslint';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { LIFETIME_MS } from '../../src/analysis/project/fs-cache.js';
-import { ESLINT_10_BIN, findingsOf, loadBuiltPlugin, loadBuiltSummaryStats, runNode, tempProject, type TempProject } from './support.js';
+import { ESLINT_10_BIN, findingsOf, ROOT, loadBuiltPlugin, loadBuiltSummaryStats, runNode, tempProject, type TempProject } from './support.js';
 
 const projects: TempProject[] = [];
 afterEach(() => {
@@ -76,19 +77,24 @@ export default [processGuard.configs.all, { files: ['a/**'], settings: { 'proces
 });
 
 describe('an import graph larger than every budget', () => {
-  it('gives the same findings in any lint order', async () => {
-    const LENGTH = 40;
-    const files: Record<string, string> = { 'package.json': '{ "type": "module" }' };
-    // Each module calls the next at import and re-exports a function that calls it; the last one spawns.
+  const LENGTH = 40;
+  const modules = Array.from({ length: LENGTH }, (_, index) => `src/m${index}.js`);
+
+  /** Each module calls the next at import and re-exports a function that calls it; the last one spawns. */
+  function chainProject(extra: Record<string, string> = {}): string {
+    const files: Record<string, string> = { 'package.json': '{ "type": "module" }', ...extra };
     for (let index = 0; index < LENGTH - 1; index += 1) {
       files[`src/m${index}.js`] =
         `import { f${index + 1} } from './m${index + 1}.js';\nexport function f${index}() {\n  return f${index + 1}();\n}\nexport const r${index} = f${index + 1}();\n`;
     }
     files[`src/m${LENGTH - 1}.js`] =
       `import { spawn } from 'node:child_process';\nexport const child = spawn('node', ['x.js']);\nexport function f${LENGTH - 1}() {\n  return spawn('node', ['y.js']);\n}\n`;
-    const { dir } = project(files);
+    return project(files).dir;
+  }
+
+  it('gives the same findings in any lint order', async () => {
+    const dir = chainProject();
     const plugin = await loadBuiltPlugin();
-    const modules = Array.from({ length: LENGTH }, (_, index) => `src/m${index}.js`);
     const forward = await lintInOrder(dir, [plugin.configs.all], modules);
     const backward = await lintInOrder(dir, [plugin.configs.all], [...modules].reverse());
     const shuffled = await lintInOrder(dir, [plugin.configs.all], [...modules.filter((_, index) => index % 2 === 1), ...modules.filter((_, index) => index % 2 === 0)]);
@@ -97,6 +103,17 @@ describe('an import graph larger than every budget', () => {
     // The modules near the spawn are within every budget: their calls are reported.
     expect(forward).toContain(`src/m${LENGTH - 2}.js:5 process-guard/no-top-level-spawn`);
     expect(forward).not.toContain('src/m0.js:5 process-guard/no-top-level-spawn');
+  });
+
+  it('gives the same findings in two workers (ESLint --concurrency 2) as in one process', async () => {
+    const config = `import plugin from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href)};\nexport default [plugin.configs.all];\n`;
+    const dir = chainProject({ 'eslint.config.js': config });
+    const plugin = await loadBuiltPlugin();
+    const inProcess = await lintInOrder(dir, [plugin.configs.all], modules);
+    const run = await runNode([ESLINT_10_BIN, '--format', 'json', '--concurrency', '2', 'src'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    const inWorkers = findingsOf(JSON.parse(run.stdout) as ESLint.LintResult[], dir).map(({ file, line, ruleId }) => `${file}:${line} ${ruleId}`);
+    expect(inWorkers.sort()).toEqual(inProcess);
   });
 });
 
