@@ -12,6 +12,8 @@ type MessageIds =
   | 'useGuard'
   | 'threadOnly'
   | 'functionValue'
+  | 'symbolValue'
+  | 'lostPrototype'
   | 'bigint'
   | 'lossyJson'
   | 'transferList'
@@ -33,8 +35,10 @@ const TAKES_PARENT_BRANCH = "the worker takes its parent's branch at load and ne
 const MESSAGE_FOR: Record<CrossingKind, MessageIds> = {
   'thread-only': 'threadOnly',
   function: 'functionValue',
+  symbol: 'symbolValue',
   bigint: 'bigint',
   'json-lossy': 'lossyJson',
+  prototype: 'lostPrototype',
 };
 
 export default createRule<Options, MessageIds>({
@@ -72,6 +76,8 @@ export default createRule<Options, MessageIds>({
       useGuard: 'Guard with `{{guard}}` instead of `{{wrong}}`.',
       threadOnly: '{{value}} sent with {{channel}} {{outcome}}: share it with a worker thread, or send plain data.',
       functionValue: 'A function sent with {{channel}} {{outcome}}: send data, and keep the code on the receiving side.',
+      symbolValue: 'A symbol sent with {{channel}} {{outcome}}: send a string instead.',
+      lostPrototype: '{{value}} sent with {{channel}} {{outcome}}: send plain data, and rebuild the object on the receiving side.',
       bigint: '{{value}} sent with {{channel}} {{outcome}}: send it as a string, or {{advanced}}.',
       lossyJson: '{{value}} sent with {{channel}} {{outcome}}: send plain data, or {{advanced}}.',
       transferList: '{{channel}} takes a handle, not a transfer list, as its second argument: send plain data.',
@@ -85,8 +91,12 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        // Every report here is about a start, a send() or a thread check that the text names.
-        if (!analysis.namesHazard) return;
+        // Every report here is about a start, a send() or a thread check that the text names, or
+        // a postMessage() to a global channel (a Web Worker, a BroadcastChannel, a MessageChannel).
+        if (!analysis.namesHazard) {
+          if (analysis.sourceCode.text.includes('postMessage')) for (const message of processMessages(analysis)) reportMessage(analysis, message);
+          return;
+        }
         if (analysis.references.isEmpty) {
           // A child an imported factory returned is all such a file can send to.
           for (const message of processMessages(analysis)) reportMessage(analysis, message);
@@ -199,5 +209,8 @@ function advancedRemedy(message: ProcessMessage): string {
       const option = path.reduceRight((inner, name) => `${name}: ${inner === "'advanced'" ? inner : `{ ${inner} }`}`, "'advanced'");
       return `create the pool with \`${option}\``;
     }
+    case 'thread':
+      // A structured clone keeps every value JSON loses, so no such problem reaches here.
+      return 'send plain data';
   }
 }

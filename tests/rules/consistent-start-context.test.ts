@@ -1456,3 +1456,100 @@ describe('consistent-start-context on a generated message', () => {
     expect(messages[0]?.message).toContain('A BigInt and a `Date` in this message');
   });
 });
+
+/** A report of a value `postMessage()` cannot clone, or clones without its prototype. */
+const cloneError = (messageId: 'functionValue' | 'symbolValue' | 'lostPrototype', line: number, column: number) => ({ messageId, line, column });
+const DATA_CLONE_ERROR = 'makes `postMessage()` throw `DataCloneError`';
+
+runRuleTests('consistent-start-context: postMessage (structured clone)', rule, {
+  valid: [
+    // Map, Set, Date, RegExp, BigInt, typed arrays, shared memory and Errors survive a structured clone.
+    esm(`import { Worker } from 'node:worker_threads';
+const worker = new Worker(new URL('./w.js', import.meta.url));
+worker.postMessage({ seen: new Set([1]), byId: new Map(), at: new Date(), re: /x/, n: 10n, bytes: new Uint8Array(4), shared: new SharedArrayBuffer(8), error: new Error('x') });`),
+    cjs(`const { parentPort } = require('worker_threads');
+try { run(); } catch (error) { parentPort.postMessage({ error }); }`),
+    // A transfer list is what postMessage() takes as its second argument.
+    esm(`import { MessageChannel } from 'node:worker_threads';
+const { port1, port2 } = new MessageChannel();
+port1.postMessage({ buffer: new ArrayBuffer(8) }, [port2]);`),
+    // Not provably a channel: a parameter, a window, an object of the file's own.
+    esm(`export function send(target, message) { target.postMessage({ message, done: () => {} }); }`),
+    esm(`window.postMessage({ onDone() {} }, '*');`),
+    esm(`const bus = { postMessage(message) { return message; } };
+bus.postMessage({ callback: () => 1 });`),
+    // A local class named Worker is not a Web Worker.
+    esm(`class Worker { postMessage(message) { return message; } }
+new Worker().postMessage({ callback: () => 1 });`),
+    // A class the file does not declare may be anything: unknown stays unknown.
+    esm(`import { Point } from './point.js';
+import { Worker } from 'node:worker_threads';
+new Worker('./w.js').postMessage(new Point(1, 2));`),
+    // The same values over process IPC stay judged by JSON: a class instance keeps its own fields.
+    cjs(`const { fork } = require('child_process');
+class Job { constructor(id) { this.id = id; } }
+fork('./child.js').send(new Job(1));`),
+  ],
+  invalid: [
+    {
+      // worker_threads Worker held in a variable.
+      ...esm(`import { Worker } from 'node:worker_threads';
+const worker = new Worker(new URL('./w.js', import.meta.url));
+worker.postMessage({ id: 1, onProgress: (value) => console.log(value) });`),
+      errors: [{ ...cloneError('functionValue', 3, 41), data: { channel: '`worker.postMessage()`', outcome: DATA_CLONE_ERROR } }],
+    },
+    {
+      // parentPort, a class instance: its methods stay behind.
+      ...cjs(`const { parentPort } = require('worker_threads');
+class Result { constructor(rows) { this.rows = rows; } count() { return this.rows.length; } }
+parentPort.postMessage(new Result([]));`),
+      errors: [cloneError('lostPrototype', 3, 24)],
+    },
+    {
+      // A worker kept in a field of a class.
+      ...cjs(`const { Worker } = require('node:worker_threads');
+class Pool {
+  constructor() { this.worker = new Worker('./w.js'); }
+  run(task) { this.worker.postMessage({ task, done() {} }); }
+}
+module.exports = Pool;`),
+      errors: [cloneError('functionValue', 4, 47)],
+    },
+    {
+      // A port of a worker_threads MessageChannel; a symbol.
+      ...esm(`import { MessageChannel } from 'node:worker_threads';
+const channel = new MessageChannel();
+channel.port1.postMessage({ kind: Symbol('ready') });`),
+      errors: [cloneError('symbolValue', 3, 35)],
+    },
+    {
+      // A worker_threads BroadcastChannel; an Error subclass arrives as a plain Error.
+      ...esm(`import { BroadcastChannel } from 'node:worker_threads';
+class HttpError extends Error { constructor(status) { super('http'); this.status = status; } }
+const bus = new BroadcastChannel('jobs');
+bus.postMessage(new HttpError(404));`),
+      errors: [
+        {
+          ...cloneError('lostPrototype', 4, 17),
+          data: { value: 'A `HttpError`', channel: '`bus.postMessage()`', outcome: 'arrives as a plain `Error`, without its class and own fields' },
+        },
+      ],
+    },
+    {
+      // The global BroadcastChannel and MessageChannel (browsers, Deno, Bun, Node.js).
+      ...esm(`const bus = new BroadcastChannel('jobs');
+bus.postMessage(() => 1);
+const { port2 } = new MessageChannel();
+port2.postMessage({ run() {} });`),
+      errors: [cloneError('functionValue', 2, 17), cloneError('functionValue', 4, 21)],
+    },
+    {
+      // A Web Worker; the message is built in a variable.
+      ...esm(`const worker = new Worker(new URL('./decode.js', import.meta.url), { type: 'module' });
+const Decoder = class { decode() {} };
+const message = { decoder: new Decoder() };
+worker.postMessage(message);`),
+      errors: [cloneError('lostPrototype', 4, 20)],
+    },
+  ],
+});

@@ -1,12 +1,15 @@
 /**
- * Process IPC channels: the calls that send a message to another process (`child.send()` of a
+ * Message channels: the calls that send a message to another process (`child.send()` of a
  * `fork()`/`spawn(…, { stdio: [..., 'ipc'] })` child, a cluster worker's `send()`, `process.send()`
  * in a child, and the tasks of a tinypool/workerpool running in child-process mode), with the
- * serialization each channel uses as far as the file shows it.
+ * serialization each channel uses as far as the file shows it; and the `postMessage()` calls on a
+ * channel proven to be a thread's (a `worker_threads` Worker, `parentPort`, a port of a
+ * MessageChannel, a BroadcastChannel, a Web Worker), which send a structured clone.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { hasSpread, memberName, propertyValue, stringValue } from '../syntax/ast.js';
+import { globalReferences, resolveVariable } from '../syntax/scope.js';
 import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
 import type { Serialization } from './ipc-payloads.js';
 import { CALL_RESULT, INSTANCE, isRef, type Invocation, type ReferenceIndex } from '../file/references.js';
@@ -20,9 +23,10 @@ type Node = TSESTree.Node;
  * - `child`: a process started with `fork()` or `spawn()` with an `'ipc'` stdio entry;
  * - `cluster-worker`: a worker from `cluster.fork()`;
  * - `parent`: `process.send()`, run in a child talking to the process that started it;
- * - `pool`: a pool task sent to a pool whose workers are child processes.
+ * - `pool`: a pool task sent to a pool whose workers are child processes;
+ * - `thread`: `postMessage()` to or from a thread (structured clone).
  */
-export type ChannelKind = 'child' | 'cluster-worker' | 'parent' | 'pool';
+export type ChannelKind = 'child' | 'cluster-worker' | 'parent' | 'pool' | 'thread';
 
 /** A pool library's task call in child-process mode (data). */
 export interface ProcessPoolSpec {
@@ -83,10 +87,13 @@ export function processMessages(analysis: FileAnalysis): readonly ProcessMessage
   const result: ProcessMessage[] = [];
   for (const invocation of analysis.references.invocations) {
     if (invocation.node.type !== 'CallExpression') continue;
-    const message = sendMessage(analysis, invocation, invocation.node) ?? poolTask(analysis, invocation, invocation.node, sitesByNode);
+    const message =
+      sendMessage(analysis, invocation, invocation.node) ??
+      threadMessage(invocation, invocation.node) ??
+      poolTask(analysis, invocation, invocation.node, sitesByNode);
     if (message) result.push(message);
   }
-  result.push(...factoryMessages(analysis));
+  result.push(...factoryMessages(analysis), ...globalChannelMessages(analysis));
   messagesCache.set(analysis, result);
   return result;
 }
@@ -112,11 +119,11 @@ function factoryMessages(analysis: FileAnalysis): ProcessMessage[] {
     const parent = call.parent;
     if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier' && parent.parent.kind === 'const') {
       for (const reference of analysis.sourceCode.getDeclaredVariables(parent)[0]?.references ?? []) {
-        const send = sendCallOn(reference.identifier);
+        const send = methodCallOn(reference.identifier, 'send');
         if (send) sends.push(send);
       }
     } else {
-      const send = sendCallOn(call);
+      const send = methodCallOn(call, 'send');
       if (send) sends.push(send);
     }
     for (const send of sends) {
@@ -128,10 +135,10 @@ function factoryMessages(analysis: FileAnalysis): ProcessMessage[] {
   return messages;
 }
 
-/** The `send()` call made on `node`: `node.send(…)`. */
-function sendCallOn(node: Node): TSESTree.CallExpression | undefined {
+/** The call of the method `name` made on `node`: `node.send(…)`. */
+function methodCallOn(node: Node, name: string): TSESTree.CallExpression | undefined {
   const member = node.parent;
-  if (member?.type !== 'MemberExpression' || member.object !== node || member.computed || memberName(member) !== 'send') return undefined;
+  if (member?.type !== 'MemberExpression' || member.object !== node || member.computed || memberName(member) !== name) return undefined;
   return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
 }
 
@@ -158,6 +165,83 @@ function sendMessage(analysis: FileAnalysis, invocation: Invocation, call: TSEST
     return describe('child', childSerialization(analysis, origin));
   }
   return undefined;
+}
+
+/** The `worker_threads` values whose `postMessage()` sends a structured clone. */
+const THREAD_CHANNELS: readonly (readonly string[])[] = [
+  ['Worker', INSTANCE],
+  ['parentPort'],
+  ['MessageChannel', INSTANCE, 'port1'],
+  ['MessageChannel', INSTANCE, 'port2'],
+  ['BroadcastChannel', INSTANCE],
+];
+
+function threadMessage(invocation: Invocation, call: TSESTree.CallExpression): ProcessMessage | undefined {
+  const { callee } = invocation;
+  if (callee.path.at(-1) !== 'postMessage') return undefined;
+  if (!THREAD_CHANNELS.some((path) => isRef(callee, 'worker_threads', ...path, 'postMessage'))) return undefined;
+  return cloneMessage(call);
+}
+
+/** A `postMessage(value, transfer?)`: the second argument is a transfer list, as it should be. */
+function cloneMessage(call: TSESTree.CallExpression): ProcessMessage {
+  return { call, channel: 'thread', serialization: 'structured-clone', payload: call.arguments[0], transfer: undefined };
+}
+
+/** The global constructors of structured-clone channels (browsers, Deno, Bun, Node.js). */
+const GLOBAL_CHANNELS = ['Worker', 'BroadcastChannel', 'MessageChannel'];
+
+/**
+ * `postMessage()` on an instance of a global channel constructor, made where it is used or held in
+ * a `const`: `new Worker(url).postMessage(…)`, `const channel = new BroadcastChannel('x')`, and the
+ * `port1`/`port2` of a `MessageChannel` (read as a member or destructured).
+ */
+function globalChannelMessages(analysis: FileAnalysis): ProcessMessage[] {
+  const { sourceCode } = analysis;
+  if (!sourceCode.text.includes('postMessage')) return [];
+  const messages: ProcessMessage[] = [];
+  for (const [name, identifiers] of globalReferences(sourceCode, GLOBAL_CHANNELS)) {
+    for (const identifier of identifiers) {
+      const created = identifier.parent;
+      if (created?.type !== 'NewExpression' || created.callee !== identifier) continue;
+      const channels = name === 'MessageChannel' ? valueReads(analysis, created).flatMap((read) => portsOf(analysis, read)) : valueReads(analysis, created);
+      for (const channel of channels) {
+        const call = methodCallOn(channel, 'postMessage');
+        if (call) messages.push(cloneMessage(call));
+      }
+    }
+  }
+  return messages;
+}
+
+/** Where a value is read: the expression itself, or every read of the `const` it initializes. */
+function valueReads(analysis: FileAnalysis, value: Node): Node[] {
+  const declarator = value.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value) return [value];
+  if (declarator.parent.kind !== 'const') return [];
+  // `const { port1 } = new MessageChannel()`: the pattern is read where the value is.
+  if (declarator.id.type === 'ObjectPattern') return [value];
+  if (declarator.id.type !== 'Identifier') return [];
+  const variable = analysis.sourceCode.getDeclaredVariables(declarator)[0];
+  return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier);
+}
+
+/** The `port1`/`port2` of a MessageChannel: `channel.port1`, or `const { port1 } = channel`. */
+function portsOf(analysis: FileAnalysis, channel: Node): Node[] {
+  const parent = channel.parent;
+  if (parent?.type === 'MemberExpression' && parent.object === channel) {
+    const name = memberName(parent);
+    return name === 'port1' || name === 'port2' ? [parent] : [];
+  }
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== channel || parent.id.type !== 'ObjectPattern' || parent.parent.kind !== 'const') return [];
+  const ports: Node[] = [];
+  for (const property of parent.id.properties) {
+    if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+    if ((property.key.name !== 'port1' && property.key.name !== 'port2') || property.value.type !== 'Identifier') continue;
+    const variable = resolveVariable(analysis.sourceCode, property.value);
+    for (const reference of variable?.references ?? []) if (reference.isRead()) ports.push(reference.identifier);
+  }
+  return ports;
 }
 
 function poolTask(

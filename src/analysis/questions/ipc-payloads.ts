@@ -1,6 +1,6 @@
 /**
  * Message shapes: what a value sent over process IPC (`child.send()`, `process.send()`, a pool in
- * child-process mode) turns into on the other side. Values are followed through object and array
+ * child-process mode) or through `postMessage()` (structured clone) turns into on the other side. Values are followed through object and array
  * literals, spreads of literals, conditionals and variables assigned once; constructors and
  * functions are resolved through scope (a local class named `Map` is not the global). Some values
  * are known by where they come from: a `catch` parameter or a promise rejection parameter is an
@@ -9,7 +9,10 @@
  * Behaviour verified on Node.js 20 (the serialization table on docs/rules/consistent-start-context.md): under the default `'json'`
  * serialization Map/Set/RegExp/Error arrive as `{}`, Date as a string, typed arrays as plain
  * objects and BigInt throws; under `'advanced'` those survive, but SharedArrayBuffer and functions
- * throw, and a MessagePort arrives as `{}` either way.
+ * throw, and a MessagePort arrives as `{}` either way. The structured clone of `postMessage()` keeps
+ * Map, Set, Date, RegExp, BigInt, typed arrays, shared memory and the standard Error types, throws
+ * `DataCloneError` on functions and symbols, and turns an instance of a class into a plain object
+ * (an Error subclass into a plain Error): its prototype, and with it its methods, stay behind.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -29,10 +32,12 @@ export type { Serialization };
  * Why a value does not cross:
  * - `thread-only`: shared memory and message ports, which only threads can share;
  * - `function`: code, which no serialization carries;
+ * - `symbol`: symbols, which no serialization carries either;
  * - `bigint`: BigInt values, which JSON cannot encode (the send throws);
- * - `json-lossy`: objects JSON flattens silently (Map, Set, Date, typed arrays…).
+ * - `json-lossy`: objects JSON flattens silently (Map, Set, Date, typed arrays…);
+ * - `prototype`: instances of the file's own classes, which a structured clone turns into plain objects.
  */
-export type CrossingKind = 'thread-only' | 'function' | 'bigint' | 'json-lossy';
+export type CrossingKind = 'thread-only' | 'function' | 'symbol' | 'bigint' | 'json-lossy' | 'prototype';
 
 export interface CrossingProblem {
   /** Where to report: the value itself, or the expression in the message that leads to it. */
@@ -51,9 +56,11 @@ interface Behaviour {
   readonly kind: CrossingKind;
   readonly json?: string;
   readonly advanced?: string;
+  readonly 'structured-clone'?: string;
 }
 
 const NOT_CLONED = 'makes the send throw "could not be cloned"';
+const DATA_CLONE_ERROR = 'makes `postMessage()` throw `DataCloneError`';
 const BIGINT_THROWS = 'makes the send throw "Do not know how to serialize a BigInt"';
 
 const SHARED_MEMORY: Behaviour = {
@@ -62,11 +69,12 @@ const SHARED_MEMORY: Behaviour = {
   advanced: NOT_CLONED,
 };
 const MESSAGE_PORT: Behaviour = { kind: 'thread-only', json: 'arrives as `{}`', advanced: 'arrives as `{}`' };
-const FUNCTION: Behaviour = {
-  kind: 'function',
-  json: 'is dropped (the key disappears, an array slot becomes `null`)',
-  advanced: NOT_CLONED,
-};
+const DROPPED = 'is dropped (the key disappears, an array slot becomes `null`)';
+const FUNCTION: Behaviour = { kind: 'function', json: DROPPED, advanced: NOT_CLONED, 'structured-clone': DATA_CLONE_ERROR };
+const SYMBOL: Behaviour = { kind: 'symbol', json: DROPPED, advanced: NOT_CLONED, 'structured-clone': DATA_CLONE_ERROR };
+/** An instance of a class of the file; process IPC is not judged here (JSON keeps its own fields). */
+const CLASS_INSTANCE: Behaviour = { kind: 'prototype', 'structured-clone': 'arrives as a plain object, without its class and methods' };
+const ERROR_SUBCLASS: Behaviour = { kind: 'prototype', 'structured-clone': 'arrives as a plain `Error`, without its class and own fields' };
 const BIGINT: Behaviour = { kind: 'bigint', json: BIGINT_THROWS };
 const EMPTIED: Behaviour = { kind: 'json-lossy', json: 'arrives as `{}`' };
 const TYPED_ARRAY: Behaviour = { kind: 'json-lossy', json: 'arrives as a plain object with index keys' };
@@ -100,6 +108,7 @@ const CONSTRUCTED: ReadonlyMap<string, Behaviour> = new Map([
 /** Global functions whose call result does not cross intact (`Error('x')` is an Error too). */
 const CALLED: ReadonlyMap<string, Behaviour> = new Map([
   ['BigInt', BIGINT],
+  ['Symbol', SYMBOL],
   ['RegExp', EMPTIED],
   ...ERROR_TYPES.map((name): [string, Behaviour] => [name, EMPTIED]),
 ]);
@@ -111,6 +120,8 @@ const ARGUMENTS: Behaviour = { kind: 'json-lossy', json: 'arrives as a plain obj
 const UNDEFINED_SLOT: Behaviour = { kind: 'json-lossy', json: 'arrives as `null`' };
 /** What a declared type proves, by the name `typedKind` gives it. */
 const TYPED: ReadonlyMap<string, Behaviour> = new Map([...CONSTRUCTED, ['BigInt', BIGINT], ['function', FUNCTION]]);
+/** Superclasses followed from a class to its root: a local class, then the standard Error types. */
+const MAX_SUPERCLASSES = 8;
 
 const MAX_DEPTH = 8;
 /** Nodes looked at per message: a generated 100,000-element literal is judged by its first ones. */
@@ -176,7 +187,9 @@ export function crossingProblems(
       case 'NewExpression': {
         const name = globalCallee(sourceCode, node.callee);
         const behaviour = name === undefined ? undefined : CONSTRUCTED.get(name);
+        const instance = behaviour ? undefined : classInstance(sourceCode, node.callee);
         if (name !== undefined && behaviour) report(anchor, name, behaviour);
+        else if (instance) report(anchor, instance.type, instance.behaviour);
         else reportTyped(node, anchor);
         return;
       }
@@ -235,8 +248,8 @@ export function crossingProblems(
   };
 
   const visitObject = (object: TSESTree.ObjectExpression, anchor: Node, depth: number): void => {
-    // An object with its own `toJSON` decides for itself what JSON sends.
-    if (propertyValue(object, 'toJSON')) return;
+    // An object with its own `toJSON` decides for itself what JSON sends (a structured clone ignores it).
+    if (serialization !== 'structured-clone' && propertyValue(object, 'toJSON')) return;
     for (const property of object.properties) {
       if (property.type === 'SpreadElement') visitSpread(property, anchor, depth);
       else if (property.method) report(inMessage(property) ? property.key : anchor, 'function', FUNCTION);
@@ -254,6 +267,39 @@ export function crossingProblems(
 
   visit(value, value, 0);
   return problems;
+}
+
+/**
+ * `new C()` of a class the file declares (`class C {}`, `const C = class {}`): what a structured
+ * clone makes of the instance. Undefined for anything else, and for a class whose chain of
+ * superclasses leaves the file other than at a standard Error type.
+ */
+function classInstance(sourceCode: Readonly<TSESLint.SourceCode>, callee: Node): { type: string; behaviour: Behaviour } | undefined {
+  const name = skipTransparent(callee);
+  if (name.type !== 'Identifier') return undefined;
+  let current: Node = name;
+  for (let depth = 0; depth < MAX_SUPERCLASSES; depth += 1) {
+    const declared = current.type === 'Identifier' ? localClass(sourceCode, current) : undefined;
+    if (!declared) {
+      const root = current.type === 'Identifier' && ERROR_TYPES.some((error) => isGlobalIdentifier(sourceCode, current, error));
+      return root && depth > 0 ? { type: name.name, behaviour: ERROR_SUBCLASS } : undefined;
+    }
+    if (!declared.superClass) return { type: name.name, behaviour: CLASS_INSTANCE };
+    current = skipTransparent(declared.superClass);
+  }
+  return undefined;
+}
+
+/** The class an identifier names: a class declaration, or a `const` holding a class expression. */
+function localClass(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'ClassName') return definition.node;
+  const init = constantInitializer(sourceCode, identifier);
+  return init?.type === 'ClassExpression' && variable && writeCount(variable) === 1 ? init : undefined;
 }
 
 /** What a value turns into under `serialization`, or undefined when it arrives intact (or may). */
