@@ -103,6 +103,8 @@ describe('message length', () => {
     marker: 'ownWorker',
     values: 'A Map and an Error',
     remedy: "send plain data, or use `serialization: 'advanced'`",
+    condition: 'the user has no name or home directory',
+    when: 'this runs while the module loads',
   };
   const messages = Object.entries(rules).flatMap(([rule, { meta }]) =>
     Object.entries(meta.messages as Record<string, string>).map(([id, text]) => ({

@@ -3,6 +3,7 @@ import { isTypeScriptFile } from '../util/source-text.js';
 import { apiCallReports } from './no-unguarded-platform-api-utils/api-calls.js';
 import { packageLoadReports } from './no-unguarded-platform-api-utils/package-loads.js';
 import { posixImportReports } from './no-unguarded-platform-api-utils/posix-imports.js';
+import { throwingCallReports } from './no-unguarded-platform-api-utils/throwing-calls.js';
 import type { MessageIds } from './no-unguarded-platform-api-utils/reports.js';
 import { analyze } from '../analysis/index.js';
 
@@ -23,6 +24,8 @@ export default createRule<[], MessageIds>({
       processGroupKill: "A negative pid throws ESRCH on Windows: guard it with `process.platform !== 'win32'`.",
       posixSignal: '{{name}} throws ENOSYS for `{{signal}}` on Windows: send SIGTERM or SIGKILL there.',
       windowsSignal: "{{name}} throws for `{{signal}}` off Windows: guard it with `process.platform === 'win32'`.",
+      platformThrow: '`{{name}}` throws on {{platforms}}: guard it with `process.platform` or catch the error.',
+      environmentThrow: '`{{name}}` throws when {{condition}}, and {{when}}: call it in try/catch.',
       platformPackageImport: '`{{module}}` installs only on {{platforms}}: load it with `import()` in try/catch, not a static import.',
       platformPackageLoad: '`{{module}}` installs only on {{platforms}}: catch the failure to load it.',
       useOptionalCall: 'Call it with `?.` so that it is skipped where it does not exist.',
@@ -40,6 +43,7 @@ export default createRule<[], MessageIds>({
         const reports = [
           ...posixImportReports(analysis, isTypeScript),
           ...apiCallReports(analysis, isTypeScript),
+          ...throwingCallReports(analysis),
           ...packageLoadReports(analysis),
         ];
         for (const { node, messageId, data, suggestion } of reports) {

@@ -1223,3 +1223,109 @@ runRuleTests('no-unguarded-platform-api (fixtures)', rule, {
     },
   ],
 });
+
+// APIs from Node's documentation notes (docs/platform-coverage.md): each reported form and its guarded twin.
+runRuleTests('no-unguarded-platform-api (documented platform and environment notes)', rule, {
+  valid: [
+    // os.userInfo() in try/catch, at load and in a constructor.
+    esm(`import os from 'node:os';
+let user;
+try {
+  user = os.userInfo().username;
+} catch {
+  user = 'unknown';
+}
+export { user };`),
+    cjs(`const { userInfo } = require('node:os');
+class Session {
+  constructor() {
+    try { this.user = userInfo().username; } catch { this.user = process.env.USER; }
+  }
+}
+module.exports = Session;`),
+    // Called later, by whoever calls the function: its caller decides.
+    esm(`import os from 'node:os';
+export function currentUser() {
+  return os.userInfo().username;
+}`),
+    // process.execve off Windows, or caught.
+    esm(`if (process.platform !== 'win32') process.execve(process.execPath, [process.execPath, 'server.js']);`),
+    cjs(`try {
+  process.execve('/bin/sh', ['sh', '-c', 'exec node app.js']);
+} catch (error) {
+  console.error(error);
+}`),
+    // Re-raising a caught signal Windows can send.
+    cjs(`process.on('SIGINT', () => process.kill(process.pid, 'SIGINT'));`),
+    cjs(`function onSignal(signal) {
+  cleanup();
+  process.kill(process.pid, signal);
+}
+process.once('SIGINT', onSignal);
+process.once('SIGTERM', onSignal);`),
+    // A listener of a signal Windows never delivers never runs there.
+    cjs(`process.once('SIGUSR2', () => { cleanup(); process.kill(process.pid, 'SIGUSR2'); });`),
+    esm(`import { spawn } from 'node:child_process';
+const child = spawn('node', ['server.js']);
+process.on('SIGTERM', () => child.kill('SIGHUP'));`),
+    // A named listener also used for something else: its signal is unknown.
+    cjs(`const onSignal = (signal) => process.kill(process.pid, signal);
+process.once('SIGHUP', onSignal);
+module.exports = onSignal;`),
+  ],
+  invalid: [
+    {
+      ...esm(`import os from 'node:os';
+export const user = os.userInfo().username;`),
+      errors: [
+        {
+          messageId: 'environmentThrow',
+          data: { name: 'os.userInfo()', condition: 'the user has no name or home directory', when: 'this runs while the module loads' },
+          line: 2,
+          column: 21,
+        },
+      ],
+    },
+    {
+      // A presence test is no guard: userInfo exists everywhere and throws.
+      ...cjs(`const os = require('node:os');
+class Session {
+  constructor() {
+    if (os.userInfo) this.home = os.userInfo().homedir;
+  }
+}
+module.exports = Session;`),
+      errors: [{ messageId: 'environmentThrow', data: { name: 'os.userInfo()', condition: 'the user has no name or home directory', when: 'this runs in a constructor' }, line: 4, column: 34 }],
+    },
+    {
+      ...esm(`import { userInfo } from 'node:os';
+const { username } = userInfo();
+console.log(username);`),
+      errors: [{ messageId: 'environmentThrow', line: 2, column: 22 }],
+    },
+    {
+      ...esm(`if (typeof process.execve === 'function') process.execve(process.execPath, [process.execPath, 'server.js']);`),
+      errors: [{ messageId: 'platformThrow', data: { name: 'process.execve()', platforms: 'Windows' }, line: 1, column: 43 }],
+    },
+    {
+      // A named listener re-raising a signal Windows delivers and cannot send.
+      ...cjs(`function onSignal(signal) {
+  cleanup();
+  process.kill(process.pid, signal);
+}
+process.once('SIGINT', onSignal);
+process.once('SIGHUP', onSignal);`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'process.kill()' }, line: 3, column: 29 }],
+    },
+    {
+      ...cjs(`process.on('SIGHUP', () => process.kill(process.pid, 'SIGHUP'));`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'process.kill()' }, line: 1, column: 54 }],
+    },
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+const child = spawn('node', ['server.js']);
+process.on('SIGINT', () => child.kill('SIGQUIT'));`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGQUIT', name: 'subprocess.kill()' }, line: 3, column: 39 }],
+    },
+  ],
+});

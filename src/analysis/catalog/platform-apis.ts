@@ -29,6 +29,30 @@ export const WINDOWS_KILL_SIGNALS: ReadonlySet<string> = new Set(['SIGINT', 'SIG
 export const WINDOWS_ONLY_SIGNALS: ReadonlySet<string> = new Set(['SIGBREAK']);
 
 /**
+ * The signals Windows delivers to `process.on()` listeners (console close, Ctrl+C, Ctrl+Break, a
+ * resize): a listener of any other signal never runs there. Of these, `kill` cannot send SIGHUP and
+ * SIGWINCH on Windows.
+ */
+export const WINDOWS_DELIVERED_SIGNALS: ReadonlySet<string> = new Set(['SIGINT', 'SIGBREAK', 'SIGHUP', 'SIGWINCH']);
+
+/**
+ * APIs that exist on every platform and throw on some, by module and member (`refKey`): a presence
+ * test proves nothing; a platform guard or a catch does. `process.execve` (Node 22.15, 23.11) throws
+ * ERR_FEATURE_UNAVAILABLE_ON_PLATFORM on Windows (and IBM i).
+ */
+export const PLATFORM_THROWING_CALLS: ReadonlyMap<string, readonly Platform[]> = new Map([['process:execve', ['win32']]]);
+
+/**
+ * APIs that throw, on any platform, where the environment lacks what they read, by module and
+ * member, with the condition: a call while the module loads or an object is constructed fails the
+ * import or the `new` unless it is caught. A presence test proves nothing: the API exists everywhere.
+ */
+export const ENVIRONMENT_THROWING_CALLS: ReadonlyMap<string, string> = new Map([
+  // uv_os_get_passwd: a uid without a passwd entry (a container run under an arbitrary uid, some CI).
+  ['os:userInfo', 'the user has no name or home directory'],
+]);
+
+/**
  * Package-manager commands that Windows installs as `.cmd` shims: `spawn` without a shell does not
  * find the bare name there (ENOENT) and refuses the `.cmd` file itself (EINVAL, CVE-2024-27980).
  */
@@ -175,8 +199,17 @@ export const VALUE_ONLY_MODULES: ReadonlySet<string> = new Set(['os', 'process',
  */
 export const SUPPORT_MODULES: readonly string[] = ['worker_threads', 'cluster', ...VALUE_ONLY_MODULES];
 
-/** Members whose use is a hazard with no starter in the file: POSIX-only and macOS-only APIs, signals, IPC. */
-export const HAZARD_MEMBERS: readonly string[] = [...POSIX_PROCESS_MEMBERS, ...MACOS_FS_MEMBERS, 'kill', 'send'];
+/**
+ * Members whose use is a hazard with no starter in the file: POSIX-only and macOS-only APIs, APIs
+ * that throw on some platforms or environments, signals, IPC.
+ */
+export const HAZARD_MEMBERS: readonly string[] = [
+  ...POSIX_PROCESS_MEMBERS,
+  ...MACOS_FS_MEMBERS,
+  ...[...PLATFORM_THROWING_CALLS.keys(), ...ENVIRONMENT_THROWING_CALLS.keys()].map((key) => key.slice(key.indexOf(':') + 1)),
+  'kill',
+  'send',
+];
 
 /** Node.js built-in module ids the `node:` prefix may be stripped from. */
 export function stripNodePrefix(id: string): string {

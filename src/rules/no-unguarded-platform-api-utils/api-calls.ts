@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { optionalCallFix } from './optional-call.js';
 import { onlyOn, type Report } from './reports.js';
 import { derivedSignals, LISTENER_METHODS } from './signal-sources.js';
-import { type Fact, type FileAnalysis, followConstant, isCaughtHere, isFunction, isRef, isRejectionHandled, MACOS_FS_MEMBERS, type ModuleRef, type Platform, platformsAt, type PlatformString, POSIX_PROCESS_MEMBERS, refKey, resolveVariable, skipTransparent, stringsByPlatform, stringValue, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../../analysis/index.js';
+import { type Fact, type FileAnalysis, followConstant, isCaughtHere, isFunction, isRef, isRejectionHandled, MACOS_FS_MEMBERS, type ModuleRef, type Platform, platformsAt, type PlatformString, POSIX_PROCESS_MEMBERS, refKey, resolveVariable, skipTransparent, stringsByPlatform, stringValue, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../../analysis/index.js';
 
 type Node = TSESTree.Node;
 
@@ -79,19 +79,23 @@ function killReports(
   signal: Node | undefined,
 ): Report[] {
   if (isCaughtHere(analysis, call)) return [];
+  const listened = listenedSignals(analysis, call);
+  // A listener of a signal Windows never delivers never runs there; one of a Windows-only signal, only there.
+  const neverOnWindows = listened.some((event) => !WINDOWS_DELIVERED_SIGNALS.has(event));
+  const onlyOnWindows = listened.some((event) => WINDOWS_ONLY_SIGNALS.has(event));
   const reports: Report[] = [];
-  if (pid && isNegative(analysis, pid) && platformsAt(analysis, call).has('win32')) {
+  if (pid && !neverOnWindows && isNegative(analysis, pid) && platformsAt(analysis, call).has('win32')) {
     reports.push({ node: pid, messageId: 'processGroupKill' });
   }
   if (signal && signal.type !== 'SpreadElement') {
     for (const { value, platforms } of signalNames(analysis, signal, call)) {
       if (WINDOWS_KILL_SIGNALS.has(value)) continue;
       if (WINDOWS_ONLY_SIGNALS.has(value)) {
-        if (onlyOn(platforms, ['win32']) || inWindowsSignalListener(analysis, call)) continue;
+        if (onlyOn(platforms, ['win32']) || onlyOnWindows) continue;
         reports.push({ node: signal, messageId: 'windowsSignal', data: { signal: value, name } });
         break;
       }
-      if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32')) {
+      if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32') && !neverOnWindows) {
         reports.push({ node: signal, messageId: 'posixSignal', data: { signal: value, name } });
         break;
       }
@@ -113,20 +117,22 @@ function signalNames(analysis: FileAnalysis, signal: Node, call: Node): Platform
 }
 
 /**
- * Whether the call runs in a listener of a Windows-only signal, which fires only on Windows:
- * cross-env's `process.on('SIGBREAK', () => child.kill('SIGBREAK'))` forwards it safely.
+ * The signals of the `process.on(signal, …)` listeners the call runs in, where written as strings:
+ * cross-env's `process.on('SIGBREAK', () => child.kill('SIGBREAK'))` runs only on Windows, and
+ * `process.on('SIGUSR2', () => process.kill(process.pid, 'SIGUSR2'))` never does.
  */
-function inWindowsSignalListener(analysis: FileAnalysis, node: Node): boolean {
+function listenedSignals(analysis: FileAnalysis, node: Node): string[] {
+  const signals: string[] = [];
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunction(current) || current.parent?.type !== 'CallExpression') continue;
     const [event, listener] = current.parent.arguments;
     const method = analysis.references.refOf(current.parent.callee);
     const signal = event && stringValue(event);
     if (listener === current && method?.module === 'process' && method.path.length === 1 && LISTENER_METHODS.has(method.path[0] ?? '')) {
-      if (signal !== undefined && WINDOWS_ONLY_SIGNALS.has(signal)) return true;
+      if (signal !== undefined && signal.startsWith('SIG')) signals.push(signal);
     }
   }
-  return false;
+  return signals;
 }
 
 function provesAny(facts: readonly Fact[], keys: ReadonlySet<string>): boolean {

@@ -10,6 +10,8 @@ export type MessageIds =
   | 'processGroupKill'
   | 'posixSignal'
   | 'windowsSignal'
+  | 'platformThrow'
+  | 'environmentThrow'
   | 'platformPackageImport'
   | 'platformPackageLoad'
   | 'useOptionalCall'

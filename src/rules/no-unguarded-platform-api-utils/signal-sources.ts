@@ -1,23 +1,18 @@
 /**
  * Signals a `kill` argument holds when it is not written at the call: the signal a listener
- * receives (`process.on(sig, (signal) => process.kill(process.pid, signal))`) and the variable of
+ * receives (`process.on(sig, (signal) => process.kill(process.pid, signal))`, also a listener
+ * declared apart and passed by name, `process.once('SIGHUP', onSignal)`) and the variable of
  * a loop over a signal list (`for (const sig of signals)`, `signals.forEach((sig) => …)`), the
  * shape signal-exit and foreground-child use to re-raise a caught signal.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type FileAnalysis, followConstant, isFunction, memberName, type PlatformString, resolveVariable, skipTransparent, stringsByPlatform } from '../../analysis/index.js';
+import { type FileAnalysis, followConstant, isFunction, memberName, type PlatformString, resolveVariable, skipTransparent, stringsByPlatform, WINDOWS_DELIVERED_SIGNALS } from '../../analysis/index.js';
 
 
 type Node = TSESTree.Node;
 type Variable = NonNullable<ReturnType<typeof resolveVariable>>;
 
 export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
-
-/**
- * The signals Windows delivers to `process.on()` listeners: a `kill` inside the listener of any
- * other signal never runs there. Of these, `kill` cannot send SIGHUP and SIGWINCH on Windows.
- */
-const DELIVERED_ON_WINDOWS: ReadonlySet<string> = new Set(['SIGINT', 'SIGBREAK', 'SIGHUP', 'SIGWINCH']);
 
 /** The signals `identifier` can hold at `call`, or undefined when it is not one of these forms. */
 export function derivedSignals(analysis: FileAnalysis, identifier: Node, call: Node): PlatformString[] | undefined {
@@ -29,10 +24,10 @@ export function derivedSignals(analysis: FileAnalysis, identifier: Node, call: N
   let sources: readonly Node[] | undefined;
   let onlyDelivered = false;
   if (listener && isFunction(listener) && listener.params[0] === definition?.name) {
-    const event = listenedEvent(analysis, listener);
-    if (event) {
+    const events = listenedEvents(analysis, listener);
+    if (events) {
       // The listener receives the signal it is registered for.
-      sources = [event];
+      sources = events;
       onlyDelivered = true;
     } else {
       sources = forEachList(analysis, listener);
@@ -44,10 +39,29 @@ export function derivedSignals(analysis: FileAnalysis, identifier: Node, call: N
   onlyDelivered ||= insideListenerOf(analysis, call, variable);
   return sources
     .flatMap((source) => stringsByPlatform(analysis, source, call))
-    .filter((signal) => !onlyDelivered || DELIVERED_ON_WINDOWS.has(signal.value));
+    .filter((signal) => !onlyDelivered || WINDOWS_DELIVERED_SIGNALS.has(signal.value));
 }
 
-/** The event argument of `process.on(event, fn)` when `fn` is its listener. */
+/**
+ * The events `fn` listens to: the one of the `process.on(event, fn)` it is written in, or, for a
+ * function declared apart, those of every `process.on(event, name)` that passes it, when the file
+ * uses its name for nothing else.
+ */
+function listenedEvents(analysis: FileAnalysis, fn: Node): Node[] | undefined {
+  const event = listenedEvent(analysis, fn);
+  if (event) return [event];
+  const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn ? fn.parent : undefined;
+  // A function declaration declares its parameters too: its own name is the `FunctionName`.
+  const variables = declaration ? analysis.sourceCode.getDeclaredVariables(declaration) : [];
+  const named = variables.filter((candidate) => candidate.defs.some((definition) => definition.type === 'FunctionName' || definition.type === 'Variable'));
+  const variable = named.length === 1 ? named[0] : undefined;
+  const uses = variable?.references.filter((reference) => reference.init !== true) ?? [];
+  const events = uses.map((reference) => listenedEvent(analysis, reference.identifier));
+  if (uses.length === 0 || events.some((listened) => listened === undefined)) return undefined;
+  return events.filter((listened): listened is Node => listened !== undefined);
+}
+
+/** The event argument of `process.on(event, fn)` when `fn` (a function or its name) is its listener. */
 function listenedEvent(analysis: FileAnalysis, fn: Node): Node | undefined {
   const call = fn.parent;
   if (call?.type !== 'CallExpression' || call.arguments[1] !== fn) return undefined;
