@@ -107,6 +107,22 @@ runRuleTests('no-top-level-spawn', rule, {
     // `$({ … })` returns a configured `$` and starts nothing (zx, execa).
     esm(`import { $ } from 'zx';
 export const quiet = $({ verbose: false });`),
+    // The same libraries, started only when a function is called.
+    cjs(`const execa = require('execa');
+const spawnCommand = require('spawn-command');
+const pty = require('node-pty');
+module.exports.test = () => execa('npm', ['test']);
+module.exports.build = () => execa.commandSync('npm run build');
+module.exports.start = () => spawnCommand('npm start');
+module.exports.shell = () => pty.spawn('bash', [], {});`),
+    esm(`import spawnAsync from '@expo/spawn-async';
+import { exec } from 'child-process-promise';
+import { fork } from 'promisify-child-process';
+export async function run() {
+  await spawnAsync('git', ['pull']);
+  await exec('make');
+  return fork('./child.js');
+}`),
     // Only runs when called.
     esm(`import { execFileSync } from 'node:child_process';
 export const root = () => execFileSync('git', ['rev-parse', '--show-toplevel']).toString();`),
@@ -365,6 +381,39 @@ export const service = new Service();`),
 await execa('npm', ['test']);
 await $\`ls\`;`),
       errors: [atImport(2, 7, 'execa()'), atImport(3, 7, '$``')],
+    },
+    {
+      // execa 5 and older: the module itself, its sync, command and node functions.
+      ...cjsLib(`const execa = require('execa');
+execa('npm', ['test']);
+execa.sync('git', ['fetch']);
+execa.command('npm run build');
+execa.node('./worker.js');`),
+      errors: [
+        atImport(2, 1, 'execa()'),
+        atImport(3, 1, 'execa.sync()'),
+        atImport(4, 1, 'execa.command()'),
+        atImport(5, 1, 'execa.node()', 'a Node.js child process'),
+      ],
+    },
+    {
+      ...esmLib(`import * as pty from 'node-pty';
+import spawnCommand from 'spawn-command';
+import spawnAsync from '@expo/spawn-async';
+import { exec } from 'child-process-promise';
+import { fork } from 'promisify-child-process';
+export const shell = pty.spawn('bash', [], {});
+spawnCommand('npm start');
+await spawnAsync('git', ['pull']);
+await exec('make');
+fork('./child.js');`),
+      errors: [
+        atImport(6, 22, 'pty.spawn()'),
+        atImport(7, 1, 'spawnCommand()'),
+        atImport(8, 7, 'spawnAsync()'),
+        atImport(9, 7, 'exec()'),
+        atImport(10, 1, 'fork()', 'a Node.js child process'),
+      ],
     },
     {
       ...esmLib(`import crossSpawn from 'cross-spawn';
