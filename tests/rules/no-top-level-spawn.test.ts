@@ -1,8 +1,11 @@
 import * as path from 'node:path';
 
 import rule from '../../src/rules/no-top-level-spawn.js';
-import { cjs, esm, ts } from '../support/languages.js';
+import { cjs, esm, languageOptionsFor, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+
+// A file whose ESLint configuration declares the browser's worker globals.
+const browserGlobals = { languageOptions: { ...languageOptionsFor('esm'), globals: { Worker: 'readonly', SharedWorker: 'readonly' } } };
 
 const atImport = (line: number, column: number, name: string, what = 'a child process') => ({
   messageId: 'atImport' as const,
@@ -107,6 +110,21 @@ runRuleTests('no-top-level-spawn', rule, {
     // `$({ … })` returns a configured `$` and starts nothing (zx, execa).
     esm(`import { $ } from 'zx';
 export const quiet = $({ verbose: false });`),
+    // --- Web Workers ------------------------------------------------------------------------------
+    // Nothing says the file runs where a global Worker exists (Node.js has none): unknown.
+    esmLib(`export const worker = new Worker('./w.js');`),
+    ts(`export const worker = new Worker('./w.js');\nexport const ready = true;`),
+    // A class of the file, or an imported one, named Worker is not the global.
+    esmLib(`class Worker { constructor(url) { this.url = new URL(url, import.meta.url); } }
+export const worker = new Worker('./w.js');`),
+    esmLib(`import { Worker } from './pool.js';
+export const worker = new Worker(new URL('./w.js', import.meta.url));`),
+    // Started when a function is called; a `?worker&url` import is a URL string, not a class.
+    esmLib(`import MyWorker from './w.js?worker';
+import workerUrl from './w.js?worker&url';
+export const start = () => new MyWorker();
+export const url = workerUrl;`),
+    esm(`export function start() { return new SharedWorker('/shared.js'); }`, browserGlobals),
     // The same libraries, started only when a function is called.
     cjs(`const execa = require('execa');
 const spawnCommand = require('spawn-command');
@@ -381,6 +399,25 @@ export const service = new Service();`),
 await execa('npm', ['test']);
 await $\`ls\`;`),
       errors: [atImport(2, 7, 'execa()'), atImport(3, 7, '$``')],
+    },
+    {
+      // A Web Worker started at load, as a bundler sees it: built on the module's URL.
+      ...esmLib(`export const worker = new Worker(new URL('./w.js', import.meta.url), { type: 'module' });`),
+      errors: [atImport(1, 23, 'new Worker()', 'a worker thread')],
+    },
+    {
+      // Vite's worker imports, wrapped at load (comlink's `wrap(new W())`).
+      ...esmLib(`import { wrap } from 'comlink';
+import ResizeWorker from './resize.js?worker';
+import Shared from './state.js?sharedworker&inline';
+export const api = wrap(new ResizeWorker());
+export const state = new Shared();`),
+      errors: [atImport(4, 25, 'new Worker()', 'a worker thread'), atImport(5, 22, 'new SharedWorker()', 'a worker thread')],
+    },
+    {
+      // The ESLint configuration declares the browser's globals.
+      ...esm(`export const shared = new SharedWorker('/shared.js');\nexport const ready = true;`, browserGlobals),
+      errors: [atImport(1, 23, 'new SharedWorker()', 'a worker thread')],
     },
     {
       // execa 5 and older: the module itself, its sync, command and node functions.

@@ -109,6 +109,35 @@ const THREAD_AND_CLUSTER_STARTERS: StarterSpec[] = [
 ];
 
 /**
+ * The pseudo-module of Web Workers: the globals `Worker` and `SharedWorker` (browsers, Deno, Bun,
+ * bundled code), and a bundler's worker import (Vite's `import W from './w.js?worker'`), whose
+ * default export is a class that starts the worker: path `?worker` or `?sharedworker`.
+ */
+export const WEB_WORKER_MODULE = '#web';
+export const WEB_WORKER_GLOBALS: readonly string[] = ['Worker', 'SharedWorker'];
+
+const WEB_WORKER_STARTERS: StarterSpec[] = WEB_WORKER_GLOBALS.flatMap((global): StarterSpec[] => [
+  {
+    module: WEB_WORKER_MODULE,
+    path: [global],
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: `new ${global}()`,
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 1,
+    starts: 'always',
+  },
+  {
+    module: WEB_WORKER_MODULE,
+    path: [`?${global.toLowerCase()}`],
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: `new ${global}()`,
+    starts: 'always',
+  },
+]);
+
+/**
  * A pool class that starts its threads in the constructor, exported as the module itself and under
  * its name (`import Piscina from 'piscina'`, `const { Piscina } = require('piscina')`).
  */
@@ -342,5 +371,6 @@ function wrapperStarters(): StarterSpec[] {
 export const BUILTIN_STARTERS: readonly StarterSpec[] = [
   ...CHILD_PROCESS_STARTERS,
   ...THREAD_AND_CLUSTER_STARTERS,
+  ...WEB_WORKER_STARTERS,
   ...LIBRARY_STARTERS,
 ];
