@@ -114,10 +114,9 @@ function suggestionsFor(
   problem: MessageIds,
 ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
   let suggestion: { messageId: MessageIds; fix: LocationFix | undefined };
-  // A Web Worker's URL is built on `import.meta.url` in a module; a classic script has no such base.
-  if (problem === 'pageRelative' && facts.analysis.sourceCode.ast.sourceType !== 'module') return [];
-  if (problem === 'pageRelative') suggestion = { messageId: 'resolveFromModule', fix: resolveFromModuleFix({ ...facts, system: 'esm' }, script, scriptPath) };
-  else if (problem !== 'launcherPath') suggestion = { messageId: 'resolveFromModule', fix: resolveFromModuleFix(facts, script, scriptPath) };
+  // A Web Worker's URL is built on `import.meta.url`, which only an ES module has.
+  if (problem === 'pageRelative' && facts.system !== 'esm') return [];
+  if (problem !== 'launcherPath') suggestion = { messageId: 'resolveFromModule', fix: resolveFromModuleFix(facts, script, scriptPath) };
   else if (scriptPath.directory) suggestion = { messageId: 'resolveFromModule', fix: moduleDirectoryFix(facts, scriptPath) };
   else suggestion = { messageId: 'useOwnFile', fix: ownFileFix(facts, script, scriptPath) };
   const { messageId, fix } = suggestion;

@@ -5,7 +5,7 @@ import { cjs, esm, languageOptionsFor, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
 // A file whose ESLint configuration declares the browser's worker globals.
-const browserGlobals = { languageOptions: { ...languageOptionsFor('esm'), globals: { Worker: 'readonly', SharedWorker: 'readonly' } } };
+const browserGlobals = { languageOptions: { ...languageOptionsFor('esm'), globals: { Worker: 'readonly' as const, SharedWorker: 'readonly' as const } } };
 
 const atImport = (line: number, column: number, name: string, what = 'a child process') => ({
   messageId: 'atImport' as const,
