@@ -11,7 +11,7 @@ import {
 import { analyze, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromTestFolder, type ScriptArgument, scriptArguments, type ScriptPath } from '../analysis/index.js';
 
 type Options = [{ allowCwdRelative: boolean }];
-type MessageIds = 'cwdRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
+type MessageIds = 'cwdRelative' | 'pageRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
 
 const MAX_PATH_TEXT = 60;
 
@@ -40,6 +40,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowCwdRelative: false }],
     messages: {
       cwdRelative: '{{name}} resolves `{{path}}` from the working directory: build it from {{location}}.',
+      pageRelative: "{{name}} resolves `{{path}}` from the page's URL, not this module's: build it from `import.meta.url`.",
       bareWorkerPath: '`new Worker()` throws ERR_WORKER_PATH for `{{path}}`, a bare path: build it from {{location}}.',
       launcherPath: "`{{path}}` names the launcher's script, not this file: use {{location}}.",
       resolveFromModule: "Resolve it from this module's folder: `{{replacement}}`.",
@@ -83,6 +84,7 @@ function problemOf(
       return runsAsEntryPoint(analysis, script.node) ? undefined : 'launcherPath';
     case 'bare':
     case 'cwd-relative':
+      if (script.webWorker) return 'pageRelative';
       // A bare name is a synchronous throw for `new Worker()`, whatever the working directory.
       if (scriptPath.kind === 'bare' && script.workerThread) return 'bareWorkerPath';
       return script.setsCwd || allowCwdRelative || namesFileFromTestFolder(analysis, scriptPath) ? undefined : 'cwdRelative';
@@ -112,6 +114,8 @@ function suggestionsFor(
   problem: MessageIds,
 ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
   let suggestion: { messageId: MessageIds; fix: LocationFix | undefined };
+  // A Web Worker's URL is built on `import.meta.url`, which only an ES module has.
+  if (problem === 'pageRelative' && facts.system !== 'esm') return [];
   if (problem !== 'launcherPath') suggestion = { messageId: 'resolveFromModule', fix: resolveFromModuleFix(facts, script, scriptPath) };
   else if (scriptPath.directory) suggestion = { messageId: 'resolveFromModule', fix: moduleDirectoryFix(facts, scriptPath) };
   else suggestion = { messageId: 'useOwnFile', fix: ownFileFix(facts, script, scriptPath) };

@@ -1,13 +1,26 @@
 import * as path from 'node:path';
 
 import rule from '../../src/rules/no-fragile-script-path.js';
-import { cjs, cts, esm, ts } from '../support/languages.js';
+import { cjs, cts, esm, languageOptionsFor, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
 const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
 
+// A script (no `import.meta`) whose ESLint configuration declares the browser's worker globals.
+const browserScript = { languageOptions: { ...languageOptionsFor('cjs'), globals: { Worker: 'readonly' as const } } };
+
 runRuleTests('no-fragile-script-path', rule, {
   valid: [
+    // Web Workers: built on the module's URL, a root-relative or full URL, a global Worker nothing
+    // says exists, a `?worker` import (the bundler resolves it), and execa 5's node() under a cwd.
+    esm(`const a = new Worker(new URL('./w.js', import.meta.url), { type: 'module' });
+const b = new SharedWorker('/workers/shared.js');
+const c = new Worker('https://cdn.example.com/w.js');`),
+    esm(`export const worker = new Worker('./w.js');`),
+    esm(`import W from './w.js?worker';
+export const worker = new W({ name: 'resize' });`),
+    cjs(`const execa = require('execa');
+execa.node('./child.js', [], { cwd: __dirname });`),
     // Options the rule cannot see into may set cwd: every caller of this helper passes one.
     esm(`import { spawnSync } from 'node:child_process';
 export function runCli(args, options) {
@@ -152,6 +165,52 @@ fork(require('path').resolve('tasks/lint.js'));`),
     },
   ],
   invalid: [
+    {
+      // A Web Worker's relative URL is resolved against the page, not the module.
+      ...esm(`const url = new URL('./data.json', import.meta.url);
+export const worker = new Worker('./w.js', { type: 'module' });`),
+      errors: [
+        {
+          messageId: 'pageRelative',
+          data: { name: 'new Worker()', path: "'./w.js'" },
+          line: 2,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const url = new URL('./data.json', import.meta.url);
+export const worker = new Worker(new URL('./w.js', import.meta.url), { type: 'module' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A script has no module URL to build on: reported, no suggestion.
+      ...cjs(`var worker = new Worker('worker.js');`, browserScript),
+      errors: [{ messageId: 'pageRelative', data: { name: 'new Worker()', path: "'worker.js'" }, line: 1, column: 25, suggestions: [] }],
+    },
+    {
+      ...cjs(`const execa = require('execa');
+execa.node('./child.js');`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'execa.node()', path: "'./child.js'", location: '`__dirname`' },
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "path.join(__dirname, 'child.js')" },
+              output: `const execa = require('execa');
+const path = require('node:path');
+execa.node(path.join(__dirname, 'child.js'));`,
+            },
+          ],
+        },
+      ],
+    },
     // ---- relative strings, ES modules
     {
       ...esm(`import { Worker } from 'node:worker_threads';

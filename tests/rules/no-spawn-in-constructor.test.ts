@@ -47,6 +47,14 @@ const startsVia = (
 
 runRuleTests('no-spawn-in-constructor', rule, {
   valid: [
+    // Web Workers: started by a method, or a global Worker where nothing says one exists.
+    esm(`import ResizeWorker from './resize.js?worker';
+export class Resizer {
+  start() { this.worker = new ResizeWorker(); }
+}`),
+    esm(`export class Client {
+  constructor() { this.worker = new Worker('./w.js'); }
+}`),
     // Synchronous starts finish before `new` returns and leave nothing running (`allowSync`, on by default).
     esm(`import { spawnSync, execFileSync } from 'node:child_process';
 export class Probe {
@@ -234,6 +242,43 @@ export class Typed {
 }`),
   ],
   invalid: [
+    {
+      // comlink's shape: the Web Worker starts with the object.
+      ...esm(`import { wrap } from 'comlink';
+import ResizeWorker from './resize.js?worker';
+export class Resizer {
+  constructor() {
+    this.api = wrap(new ResizeWorker());
+  }
+}`),
+      errors: [
+        starts(5, 21, 'new Worker()', THREAD, '`Resizer`', [
+          moveTo(`import { wrap } from 'comlink';
+import ResizeWorker from './resize.js?worker';
+export class Resizer {
+  initialize() {
+    this.api = wrap(new ResizeWorker());
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      ...esm(`export class Client {
+  worker = new Worker(new URL('./w.js', import.meta.url), { type: 'module' });
+}`),
+      errors: [
+        starts(2, 12, 'new Worker()', THREAD, '`Client`', [
+          moveTo(`export class Client {
+  worker;
+
+  initialize() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url), { type: 'module' });
+  }
+}`),
+        ]),
+      ],
+    },
     {
       // Before its first await, an async method the constructor calls still runs during construction.
       ...esm(`import { spawn } from 'node:child_process';

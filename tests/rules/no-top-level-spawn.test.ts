@@ -1,8 +1,11 @@
 import * as path from 'node:path';
 
 import rule from '../../src/rules/no-top-level-spawn.js';
-import { cjs, esm, ts } from '../support/languages.js';
+import { cjs, esm, languageOptionsFor, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+
+// A file whose ESLint configuration declares the browser's worker globals.
+const browserGlobals = { languageOptions: { ...languageOptionsFor('esm'), globals: { Worker: 'readonly' as const, SharedWorker: 'readonly' as const } } };
 
 const atImport = (line: number, column: number, name: string, what = 'a child process') => ({
   messageId: 'atImport' as const,
@@ -107,6 +110,37 @@ runRuleTests('no-top-level-spawn', rule, {
     // `$({ … })` returns a configured `$` and starts nothing (zx, execa).
     esm(`import { $ } from 'zx';
 export const quiet = $({ verbose: false });`),
+    // --- Web Workers ------------------------------------------------------------------------------
+    // Nothing says the file runs where a global Worker exists (Node.js has none): unknown.
+    esmLib(`export const worker = new Worker('./w.js');`),
+    ts(`export const worker = new Worker('./w.js');\nexport const ready = true;`),
+    // A class of the file, or an imported one, named Worker is not the global.
+    esmLib(`class Worker { constructor(url) { this.url = new URL(url, import.meta.url); } }
+export const worker = new Worker('./w.js');`),
+    esmLib(`import { Worker } from './pool.js';
+export const worker = new Worker(new URL('./w.js', import.meta.url));`),
+    // Started when a function is called; a `?worker&url` import is a URL string, not a class.
+    esmLib(`import MyWorker from './w.js?worker';
+import workerUrl from './w.js?worker&url';
+export const start = () => new MyWorker();
+export const url = workerUrl;`),
+    esm(`export function start() { return new SharedWorker('/shared.js'); }`, browserGlobals),
+    // The same libraries, started only when a function is called.
+    cjs(`const execa = require('execa');
+const spawnCommand = require('spawn-command');
+const pty = require('node-pty');
+module.exports.test = () => execa('npm', ['test']);
+module.exports.build = () => execa.commandSync('npm run build');
+module.exports.start = () => spawnCommand('npm start');
+module.exports.shell = () => pty.spawn('bash', [], {});`),
+    esm(`import spawnAsync from '@expo/spawn-async';
+import { exec } from 'child-process-promise';
+import { fork } from 'promisify-child-process';
+export async function run() {
+  await spawnAsync('git', ['pull']);
+  await exec('make');
+  return fork('./child.js');
+}`),
     // Only runs when called.
     esm(`import { execFileSync } from 'node:child_process';
 export const root = () => execFileSync('git', ['rev-parse', '--show-toplevel']).toString();`),
@@ -365,6 +399,58 @@ export const service = new Service();`),
 await execa('npm', ['test']);
 await $\`ls\`;`),
       errors: [atImport(2, 7, 'execa()'), atImport(3, 7, '$``')],
+    },
+    {
+      // A Web Worker started at load, as a bundler sees it: built on the module's URL.
+      ...esmLib(`export const worker = new Worker(new URL('./w.js', import.meta.url), { type: 'module' });`),
+      errors: [atImport(1, 23, 'new Worker()', 'a worker thread')],
+    },
+    {
+      // Vite's worker imports, wrapped at load (comlink's `wrap(new W())`).
+      ...esmLib(`import { wrap } from 'comlink';
+import ResizeWorker from './resize.js?worker';
+import Shared from './state.js?sharedworker&inline';
+export const api = wrap(new ResizeWorker());
+export const state = new Shared();`),
+      errors: [atImport(4, 25, 'new Worker()', 'a worker thread'), atImport(5, 22, 'new SharedWorker()', 'a worker thread')],
+    },
+    {
+      // The ESLint configuration declares the browser's globals.
+      ...esm(`export const shared = new SharedWorker('/shared.js');\nexport const ready = true;`, browserGlobals),
+      errors: [atImport(1, 23, 'new SharedWorker()', 'a worker thread')],
+    },
+    {
+      // execa 5 and older: the module itself, its sync, command and node functions.
+      ...cjsLib(`const execa = require('execa');
+execa('npm', ['test']);
+execa.sync('git', ['fetch']);
+execa.command('npm run build');
+execa.node('./worker.js');`),
+      errors: [
+        atImport(2, 1, 'execa()'),
+        atImport(3, 1, 'execa.sync()'),
+        atImport(4, 1, 'execa.command()'),
+        atImport(5, 1, 'execa.node()', 'a Node.js child process'),
+      ],
+    },
+    {
+      ...esmLib(`import * as pty from 'node-pty';
+import spawnCommand from 'spawn-command';
+import spawnAsync from '@expo/spawn-async';
+import { exec } from 'child-process-promise';
+import { fork } from 'promisify-child-process';
+export const shell = pty.spawn('bash', [], {});
+spawnCommand('npm start');
+await spawnAsync('git', ['pull']);
+await exec('make');
+fork('./child.js');`),
+      errors: [
+        atImport(6, 22, 'pty.spawn()'),
+        atImport(7, 1, 'spawnCommand()'),
+        atImport(8, 7, 'spawnAsync()'),
+        atImport(9, 7, 'exec()'),
+        atImport(10, 1, 'fork()', 'a Node.js child process'),
+      ],
     },
     {
       ...esmLib(`import crossSpawn from 'cross-spawn';

@@ -220,6 +220,26 @@ await spawn('pnpm', ['build']);
 await spawnPlease('yarn', ['outdated']);`),
     cjs(`const promiseSpawn = require('@npmcli/promise-spawn');
 promiseSpawn('npm', ['view', 'eslint'], { shell: true });`),
+    // execa 5 and older, @expo/spawn-async and child-process-promise's spawn() run through cross-spawn.
+    cjs(`const execa = require('execa');
+const spawnAsync = require('@expo/spawn-async');
+const { spawn } = require('child-process-promise');
+execa('npm', ['install']);
+execa.sync('npx', ['tsc']);
+execa.command('yarn build');
+spawnAsync('npm', ['pack']);
+spawn('pnpm', ['build']);`),
+    // Command lines run by cmd.exe or split by execa: shims found, no POSIX program named.
+    cjs(`const execa = require('execa');
+const spawnCommand = require('spawn-command');
+execa.shellSync('npm test');
+spawnCommand('npm run build && npm test');`),
+    // child_process-backed wrappers and node-pty given a program that exists on Windows too.
+    esm(`import { spawn, execFile } from 'promisify-child-process';
+import * as pty from 'node-pty';
+await spawn('git', ['status']);
+await execFile('node', ['--version']);
+pty.spawn(process.platform === 'win32' ? 'powershell.exe' : 'bash', [], { cols: 80 });`),
     // A declared wrapper of cross-spawn finds the shim itself.
     esm(
       `import { run } from '@acme/proc';
@@ -604,6 +624,39 @@ tools.exec('rm -rf build');`),
       ...cjs(`const promiseSpawn = require('@npmcli/promise-spawn');
 promiseSpawn('npm', ['view', 'eslint', 'version']);`),
       errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'promiseSpawn()' }, line: 2, column: 14 }],
+    },
+    {
+      // execa 5 finds shims through cross-spawn, not programs Windows lacks.
+      ...cjs(`const execa = require('execa');
+execa.sync('rm', ['-rf', 'dist']);
+execa.commandSync('rm -rf build');`),
+      errors: [
+        { messageId: 'posixProgram', data: { command: 'rm', name: 'execa.sync()' }, line: 2, column: 12 },
+        { messageId: 'posixInCommandLine', data: { command: 'rm', name: 'execa.commandSync()' }, line: 3, column: 19 },
+      ],
+    },
+    {
+      // spawn-command hands the line to cmd.exe on Windows.
+      ...cjs(`const spawnCommand = require('spawn-command');
+spawnCommand('rm -rf dist && tsc');`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: 'spawnCommand()' }, line: 2, column: 14 }],
+    },
+    {
+      // node-pty looks the file up on PATH by its exact name: no `npm.cmd` for `npm`.
+      ...esm(`import { spawn } from 'node-pty';
+export const term = () => spawn('npm', ['run', 'dev'], { cols: 80, rows: 24 });`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'pty.spawn()' }, line: 2, column: 33 }],
+    },
+    {
+      // promisify-child-process and child-process-promise's execFile() are child_process's own.
+      ...esm(`import { spawn } from 'promisify-child-process';
+import { execFile } from 'child-process-promise';
+await spawn('yarn', ['install']);
+await execFile('npx', ['tsc']);`),
+      errors: [
+        { messageId: 'shimWithoutShell', data: { command: 'yarn', name: 'spawn()' }, line: 3, column: 13 },
+        { messageId: 'shimWithoutShell', data: { command: 'npx', name: 'execFile()' }, line: 4, column: 16 },
+      ],
     },
     {
       // cross-spawn finds shims, not programs Windows lacks.

@@ -20,7 +20,7 @@
  *
  * A declared starter takes every field of a catalog StarterSpec that describes the user's code.
  */
-import { BUILTIN_STARTERS, type Mechanism, type StarterSpec, type TargetRole } from './starters.js';
+import { BUILTIN_STARTERS, type Mechanism, type StarterSpec, type TargetRole, WEB_WORKER_MODULE } from './starters.js';
 import { HAZARD_MEMBERS, PLATFORM_ONLY_PACKAGES, PLATFORMS, stripNodePrefix, SUPPORT_MODULES, VALUE_ONLY_MODULES, type Platform } from './platform-apis.js';
 import { closestName } from '../../util/closest-name.js';
 import { ConfigurationError } from '../../util/configuration-error.js';
@@ -38,7 +38,8 @@ export interface ResolvedSettings {
   readonly trackedModules: ReadonlySet<string>;
   /**
    * Matches a text that names a starter's module, `worker_threads`, `cluster`, a platform-only
-   * package or an API in HAZARD_MEMBERS: a file without any of these has nothing of its own to report.
+   * package, an API in HAZARD_MEMBERS, a Web Worker global or a `?worker` import: a file without any
+   * of these has nothing of its own to report.
    */
   readonly hazardNames: RegExp;
   /** Globs (relative to the package folder) of more files that are run, not imported. */
@@ -110,6 +111,8 @@ function buildSettings(raw: Record<string, unknown>): ResolvedSettings {
 
   const trackedModules = new Set<string>(SUPPORT_MODULES);
   for (const specs of starters.values()) for (const spec of specs) trackedModules.add(spec.module);
+  // Web Workers enter a file through globals and worker imports, never under a module's name.
+  trackedModules.delete(WEB_WORKER_MODULE);
   for (const name of platformOnlyModules.keys()) trackedModules.add(name);
   const entryPoints = readGlobs(raw, 'entryPoints');
   const testFiles = readGlobs(raw, 'testFiles');
@@ -280,5 +283,6 @@ function fail(where: string, problem: string): never {
 /** See `ResolvedSettings.hazardNames`. */
 function hazardNamesPattern(trackedModules: ReadonlySet<string>): RegExp {
   const modules = [...trackedModules].filter((name) => !VALUE_ONLY_MODULES.has(name)).map(escapeRegExp);
-  return new RegExp(`${modules.length > 0 ? `(?:${modules.join('|')})|` : ''}\\b(?:${HAZARD_MEMBERS.map(escapeRegExp).join('|')})\\b`);
+  const webWorkers = 'Worker\\b|\\?(?:shared)?worker\\b';
+  return new RegExp(`${modules.length > 0 ? `(?:${modules.join('|')})|` : ''}${webWorkers}|\\b(?:${HAZARD_MEMBERS.map(escapeRegExp).join('|')})\\b`);
 }

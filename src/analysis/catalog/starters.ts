@@ -109,6 +109,35 @@ const THREAD_AND_CLUSTER_STARTERS: StarterSpec[] = [
 ];
 
 /**
+ * The pseudo-module of Web Workers: the globals `Worker` and `SharedWorker` (browsers, Deno, Bun,
+ * bundled code), and a bundler's worker import (Vite's `import W from './w.js?worker'`), whose
+ * default export is a class that starts the worker: path `?worker` or `?sharedworker`.
+ */
+export const WEB_WORKER_MODULE = '#web';
+export const WEB_WORKER_GLOBALS: readonly string[] = ['Worker', 'SharedWorker'];
+
+const WEB_WORKER_STARTERS: StarterSpec[] = WEB_WORKER_GLOBALS.flatMap((global): StarterSpec[] => [
+  {
+    module: WEB_WORKER_MODULE,
+    path: [global],
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: `new ${global}()`,
+    target: { role: 'script', argument: 0 },
+    optionsFrom: 1,
+    starts: 'always',
+  },
+  {
+    module: WEB_WORKER_MODULE,
+    path: [`?${global.toLowerCase()}`],
+    invocation: 'construct',
+    mechanism: 'thread',
+    name: `new ${global}()`,
+    starts: 'always',
+  },
+]);
+
+/**
  * A pool class that starts its threads in the constructor, exported as the module itself and under
  * its name (`import Piscina from 'piscina'`, `const { Piscina } = require('piscina')`).
  */
@@ -166,6 +195,7 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       configuredByOptionsCall: true,
     }),
   ),
+  ...legacyExecaStarters(),
   ...[[], ['spawn'], ['sync']].map(
     (path): StarterSpec => ({
       module: 'cross-spawn',
@@ -235,6 +265,38 @@ const LIBRARY_STARTERS: StarterSpec[] = [
   },
 ];
 
+/**
+ * execa 1 to 5, CommonJS (`module.exports = execa`; read from the 1.0.0, 2.1.0, 3.4.0, 4.1.0 and
+ * 5.1.1 tarballs): the module is `execa(file, args, options)`, with `sync`; 2 to 5 add `command` and
+ * `commandSync` (the line split at spaces, no shell) and `node(scriptPath, args, options)`, which
+ * runs `process.execPath` with an `ipc` entry in its stdio; 1 has `shell` and `shellSync` (`cmd.exe
+ * /s /c` on Windows, `/bin/sh -c` elsewhere). Everything but the shell lines goes through
+ * cross-spawn. All start in the call; the sync ones return once the child has exited.
+ */
+function legacyExecaStarters(): StarterSpec[] {
+  return [
+    commandStarter('execa', [], 'execa()', 'shim-aware', 1),
+    commandStarter('execa', ['sync'], 'execa.sync()', 'shim-aware', 1),
+    ...['command', 'commandSync'].map((name) => shellCommandStarter('execa', [name], `execa.${name}()`, 'shim-aware')),
+    ...['shell', 'shellSync'].map((name) => shellCommandStarter('execa', [name], `execa.${name}()`, 'direct')),
+    {
+      module: 'execa',
+      path: ['node'],
+      invocation: 'call',
+      mechanism: 'fork',
+      name: 'execa.node()',
+      target: { role: 'script', argument: 0 },
+      optionsFrom: 1,
+      starts: 'always',
+    },
+  ];
+}
+
+/** A `(commandLine, options)` function of a process library, exported under `path`. */
+function shellCommandStarter(module: string, path: readonly string[], name: string, windows: StarterSpec['windows']): StarterSpec {
+  return { ...commandStarter(module, path, name, windows, 1), target: { role: 'shell-command', argument: 0 } };
+}
+
 /** A `(command, args, options)` function of a process library, exported under `path`. */
 function commandStarter(module: string, path: readonly string[], name: string, windows: StarterSpec['windows'], optionsFrom = 2): StarterSpec {
   return {
@@ -268,12 +330,47 @@ function commandLibraryStarters(): StarterSpec[] {
     commandStarter('spawn-please', [], 'spawnPlease()', 'shim-aware', 3),
     // shelljs 0.8 `exec(command, [options], [callback])`: child_process.exec or execFileSync of
     // node running execSync, so the whole line goes to the platform's shell (cmd.exe on Windows).
-    { ...commandStarter('shelljs', ['exec'], 'shell.exec()', 'direct', 1), target: { role: 'shell-command', argument: 0 } },
+    shellCommandStarter('shelljs', ['exec'], 'shell.exec()', 'direct'),
+    // node-pty 1.1 (`spawn`, and its deprecated aliases `fork` and `createTerminal`): a process on a
+    // pseudo-terminal, started in the call. On Windows the native `get_shell_path` looks the file up
+    // on PATH by its exact name, without PATHEXT, so `npm` finds no `npm.cmd`; there is no shell option.
+    ...['spawn', 'fork', 'createTerminal'].map((name) => commandStarter('node-pty', [name], `pty.${name}()`, 'direct')),
+    ...wrapperStarters(),
+  ];
+}
+
+/**
+ * Thin promise and shell wrappers of child_process. Chosen among the well-known wrappers the
+ * catalog lacked (spawn-command, @expo/spawn-async, child-process-promise, promisify-child-process,
+ * cross-spawn-promise) by their users, as npm shows no dependents count: spawn-command is what
+ * concurrently 8 runs every command with, @expo/spawn-async what the Expo CLI runs its tools with,
+ * and child-process-promise and promisify-child-process are the long-standing promise forms of
+ * child_process itself; cross-spawn-promise, unchanged since 0.10.2, is left out.
+ */
+function wrapperStarters(): StarterSpec[] {
+  return [
+    // spawn-command 0.0.2 and 1.0 (the module is the function): `spawn('cmd.exe', ['/s', '/c', line])`
+    // on Windows, `/bin/sh -c` elsewhere.
+    shellCommandStarter('spawn-command', [], 'spawnCommand()', 'direct'),
+    // @expo/spawn-async 1.8 (the module is the function): cross-spawn, returning a promise that
+    // carries the child.
+    commandStarter('@expo/spawn-async', [], 'spawnAsync()', 'shim-aware'),
+    // child-process-promise 2.2: `spawn` is cross-spawn; `exec`, `execFile` and `fork` are
+    // child_process's own, called with the arguments as given.
+    commandStarter('child-process-promise', ['spawn'], 'spawn()', 'shim-aware', 1),
+    // promisify-child-process 5: child_process's `spawn`, `fork`, `exec` and `execFile` as given.
+    commandStarter('promisify-child-process', ['spawn'], 'spawn()', 'direct', 1),
+    ...['child-process-promise', 'promisify-child-process'].flatMap((module): StarterSpec[] => [
+      commandStarter(module, ['execFile'], 'execFile()', 'direct', 1),
+      shellCommandStarter(module, ['exec'], 'exec()', 'direct'),
+      { ...commandStarter(module, ['fork'], 'fork()', 'direct', 1), mechanism: 'fork', target: { role: 'script', argument: 0 } },
+    ]),
   ];
 }
 
 export const BUILTIN_STARTERS: readonly StarterSpec[] = [
   ...CHILD_PROCESS_STARTERS,
   ...THREAD_AND_CLUSTER_STARTERS,
+  ...WEB_WORKER_STARTERS,
   ...LIBRARY_STARTERS,
 ];

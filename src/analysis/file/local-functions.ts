@@ -202,9 +202,12 @@ export function startPointOf(site: StarterSite): StartPoint {
   };
 }
 
-/** `execSync`, `spawnSync`, `execaSync`…: the child has exited when the call returns. */
+/**
+ * `execSync`, `spawnSync`, `execaSync`, `crossSpawn.sync`, execa 5's `execa.sync`…: the child has
+ * exited when the call returns.
+ */
 export function isSynchronousSpec(spec: StarterSite['spec']): boolean {
-  return spec.module === 'child_process' ? spec.path[0]?.endsWith('Sync') === true : /Sync$/.test(spec.path.at(-1) ?? '');
+  return spec.module === 'child_process' ? spec.path[0]?.endsWith('Sync') === true : /(?:^s|S)ync$/.test(spec.path.at(-1) ?? '');
 }
 
 /**

@@ -10,9 +10,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from '../catalog/platform-apis.js';
+import { WEB_WORKER_GLOBALS, WEB_WORKER_MODULE } from '../catalog/starters.js';
 import { isStringLike, memberName, stringValue, walk } from '../syntax/ast.js';
 import { globalReferences, resolveVariable } from '../syntax/scope.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { runsWhereWebWorkersExist, workerImportPath } from './web-workers.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -127,6 +129,8 @@ const GLOBAL_REFS: ReadonlyMap<string, ModuleRef> = new Map([
   ['__dirname', { module: GLOBALS_MODULE, path: ['__dirname'] }],
 ]);
 const TRACKED_GLOBALS = [...GLOBAL_REFS.keys()];
+/** Text every Web Worker global and worker import (`?worker`, `?sharedworker`) contains. */
+const WEB_WORKER_MENTIONS = ['Worker', '?worker', '?sharedworker'];
 
 /**
  * Whether the text can reference a tracked value at all: every module enters through a string
@@ -134,7 +138,7 @@ const TRACKED_GLOBALS = [...GLOBAL_REFS.keys()];
  * Searching the text is far cheaper than the scope walk it saves (most ES modules use neither).
  */
 function mentionsTrackedValue(text: string, trackedModules: ReadonlySet<string>): boolean {
-  if (TRACKED_GLOBALS.some((name) => text.includes(name))) return true;
+  if ([...TRACKED_GLOBALS, ...WEB_WORKER_MENTIONS].some((name) => text.includes(name))) return true;
   let pattern = mentionPatterns.get(trackedModules);
   if (!pattern) {
     const names = [...trackedModules].map(escapeRegExp);
@@ -330,6 +334,16 @@ export function buildReferenceIndex(
     track(call, child(callee, CALL_RESULT, call));
   }
 
+  /** The default export of a worker import is the class that starts the worker. */
+  function trackWorkerImport(statement: TSESTree.ImportDeclaration, workerPath: string): void {
+    for (const specifier of statement.specifiers) {
+      const isDefault =
+        specifier.type === 'ImportDefaultSpecifier' ||
+        (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && keyName(specifier.imported) === 'default');
+      if (isDefault) trackVariable(sourceCode.getDeclaredVariables(specifier)[0], { module: WEB_WORKER_MODULE, path: [workerPath] });
+    }
+  }
+
   /**
    * Compiled CommonJS (Babel's lazy interop, also inside bundles) loads modules through functions
    * such as `function _childProcess() { const data = require('child_process'); …; return data; }`:
@@ -349,9 +363,16 @@ export function buildReferenceIndex(
     }
   }
 
+  let importsWorker = false;
   for (const statement of sourceCode.ast.body) {
     if (statement.type === 'ImportDeclaration') {
       if (statement.importKind === 'type') continue;
+      const workerPath = workerImportPath(statement.source.value);
+      if (workerPath !== undefined) {
+        importsWorker = true;
+        trackWorkerImport(statement, workerPath);
+        continue;
+      }
       const module = stripNodePrefix(statement.source.value);
       if (!trackedModules.has(module)) continue;
       loads.push({ module, node: statement, style: 'import' });
@@ -382,6 +403,12 @@ export function buildReferenceIndex(
   }
   const globals = globalReferences(sourceCode, TRACKED_GLOBALS);
   for (const [name, ref] of GLOBAL_REFS) for (const identifier of globals.get(name) ?? []) track(identifier, ref);
+  if (runsWhereWebWorkersExist(sourceCode, importsWorker)) {
+    const webGlobals = globalReferences(sourceCode, WEB_WORKER_GLOBALS);
+    for (const name of WEB_WORKER_GLOBALS) {
+      for (const identifier of webGlobals.get(name) ?? []) track(identifier, { module: WEB_WORKER_MODULE, path: [name] });
+    }
+  }
   trackLazyRequires();
 
   return {

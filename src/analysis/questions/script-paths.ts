@@ -13,6 +13,7 @@ import type { FileAnalysis } from '../contract/file-analysis.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile } from '../project/fs-cache.js';
+import { WEB_WORKER_MODULE } from '../catalog/starters.js';
 import { followConstant, selfReference } from '../file/values.js';
 
 type Node = TSESTree.Node;
@@ -286,6 +287,8 @@ export interface ScriptArgument {
   readonly name: string;
   /** `new Worker()` of worker_threads: it throws for a path that is neither absolute nor `./`-relative. */
   readonly workerThread: boolean;
+  /** A Web Worker: a relative URL string is resolved against the page's URL, not the module's. */
+  readonly webWorker: boolean;
   /** The call takes a `URL` object as well as a path string (`new Worker()`, `fork()`). */
   readonly acceptsUrl: boolean;
   /** An option sets the child process's working directory, so a relative path is resolved there. */
@@ -312,13 +315,14 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
     const role = site.spec.target?.role;
     if (role === 'script') {
       const workerThread = site.spec.module === 'worker_threads';
+      const webWorker = site.spec.module === WEB_WORKER_MODULE;
       if (workerThread && optionsSet(sourceCode, args, 1, 'eval', true)) continue;
-      const acceptsUrl = workerThread || isRef(site.callee, 'child_process', 'fork');
-      result.push({ node: site.target, name: site.spec.name, workerThread, acceptsUrl, setsCwd });
+      const acceptsUrl = workerThread || webWorker || isRef(site.callee, 'child_process', 'fork');
+      result.push({ node: site.target, name: site.spec.name, workerThread, webWorker, acceptsUrl, setsCwd });
     } else if (role === 'command' && site.spec.target?.argument !== undefined && isNodeBinary(analysis, site.target)) {
       const list = args[site.spec.target.argument + 1];
       const script = list && scriptOfNodeArguments(analysis, list);
-      if (script) result.push({ node: script, name: site.spec.name, workerThread: false, acceptsUrl: false, setsCwd });
+      if (script) result.push({ node: script, name: site.spec.name, workerThread: false, webWorker: false, acceptsUrl: false, setsCwd });
     }
   }
   for (const invocation of references.invocations) {
@@ -329,7 +333,7 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
     const exec = options?.type === 'ObjectExpression' ? propertyValue(options, 'exec') : undefined;
     if (!exec) continue;
     const setsCwd = optionsSet(sourceCode, invocation.node.arguments, 0, 'cwd');
-    result.push({ node: exec, name: `cluster.${method}()`, workerThread: false, acceptsUrl: false, setsCwd });
+    result.push({ node: exec, name: `cluster.${method}()`, workerThread: false, webWorker: false, acceptsUrl: false, setsCwd });
   }
   return result;
 }
