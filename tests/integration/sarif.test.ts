@@ -44,7 +44,7 @@ function schemaErrors(log: unknown): string[] {
 
 describe('SARIF output', () => {
   it('validates against the SARIF 2.1.0 schema', async () => {
-    const log = await cliSarif(['examples', '--config', 'all']);
+    const log = await cliSarif(['examples', '--preset', 'all']);
     expect(schemaErrors(log)).toEqual([]);
     expect(log.runs[0]!.results!.length).toBeGreaterThan(5);
   });
