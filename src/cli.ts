@@ -21,7 +21,7 @@ import { createProgress, type ProgressStream } from './cli/progress.js';
 import { SkippedFiles, summaryLines } from './cli/run-summary.js';
 import { NO_PAINT, renderSuggestions, type Paint } from './cli/suggestions.js';
 import plugin from './index.js';
-import { PROCESS_GUARD_TOOL, toSarif } from './sarif.js';
+import { toSarif } from './sarif.js';
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -319,7 +319,7 @@ async function format(name: Format, eslint: ESLint, results: ESLint.LintResult[]
     ruleLevels[id] = severity === 'error' ? 2 : 1;
     rulesMeta[id] = plugin.rules?.[id.slice(plugin.meta.namespace.length + 1)]?.meta;
   }
-  return JSON.stringify(toSarif({ results, rulesMeta, ruleLevels, cwd, tool: PROCESS_GUARD_TOOL }), null, 2);
+  return JSON.stringify(toSarif({ results, rulesMeta, ruleLevels, cwd, eslintVersion: ESLint.version }), null, 2);
 }
 
 /** The default export of an optional package, or undefined when it is not installed. */
