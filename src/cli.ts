@@ -2,9 +2,11 @@
  * `process-guard [paths...]`: lints JavaScript and TypeScript files with this plugin's configs and no
  * ESLint config file, through ESLint's Node API (file walking, ignores and formatters are ESLint's).
  *
- * Exit codes follow ESLint: 0 no errors (and warnings within `--max-warnings`), 1 findings over the
- * threshold, 2 a usage mistake or an internal error. Kept apart from the plugin entry so that loading
- * the plugin never loads this module.
+ * Exit codes make a lint gate: 0 no findings over the limits, 1 findings, 2 a usage mistake, an
+ * internal error, or files found of which none could be linted. A file that does not parse is not a
+ * finding (the plugin has nothing to say about it) unless `--report-parse-errors` makes it one; it is
+ * counted on stderr either way. Kept apart from the plugin entry so that loading the plugin never
+ * loads this module.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,13 +14,14 @@ import { parseArgs, styleText } from 'node:util';
 
 import { ESLint, type Linter, type Rule } from 'eslint';
 
-import { gitignoreConfigs } from './cli/ignore-files.js';
+import { gitignoreConfigs, namedDependencyConfigs } from './cli/ignore-files.js';
 import { lintTargets, type LintTargets } from './cli/lint-root.js';
 import { nodeModuleParser } from './cli/node-module-parser.js';
 import { createProgress, type ProgressStream } from './cli/progress.js';
+import { SkippedFiles, summaryLines } from './cli/run-summary.js';
 import { NO_PAINT, renderSuggestions, type Paint } from './cli/suggestions.js';
 import plugin from './index.js';
-import { PROCESS_GUARD_TOOL, toSarif } from './sarif.js';
+import { toSarif } from './sarif.js';
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -32,7 +35,7 @@ type Format = (typeof FORMATS)[number];
 type Preset = (typeof PRESETS)[number];
 
 const TYPESCRIPT_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
-/** The files whose module system is decided as Node decides it (see cli/node-module-parser.ts). */
+/** The files whose module system is decided as Node decides it (see cli/node-module-parser.ts); JSX included, as React projects write `.js`. */
 const NODE_JS_FILES = ['**/*.js', '**/*.jsx'];
 const TYPESCRIPT_PARSER = '@typescript-eslint/parser';
 
@@ -40,7 +43,8 @@ const USAGE = `Usage: process-guard [options] [paths...]
 
 Lints JavaScript and TypeScript files with eslint-plugin-process-guard, without an ESLint config
 file. Paths default to the current folder; .gitignore files and ESLint's default ignores apply, and
-a named file that is ignored is skipped without a warning.
+a named file that is ignored is skipped without a warning. A path named inside a node_modules
+folder is linted (its own node_modules stay ignored).
 
 Options:
   -f, --format <name>         stylish (default), json or sarif
@@ -50,12 +54,16 @@ Options:
       --quiet                 report errors only
   -o, --output-file <file>    write the report to a file instead of stdout
       --show-suggestions      print the diff of each suggested fix (stylish format)
+      --report-parse-errors   report files that do not parse as errors (exit code 1)
+      --verbose               list the files not parsed or skipped on stderr
   -h, --help                  print this help
   -v, --version               print the version
 
-A clean run prints a summary line on stderr; stdout holds only the report.
+stdout holds only the report. stderr holds a summary line, and one line per kind of file not
+linted, with a count: not parsed, TypeScript without its parser, Flow.
 
-Exit codes: 0 no problems over the limits, 1 problems found, 2 usage or internal error.
+Exit codes: 0 no findings over the limits (files that do not parse are not findings unless
+--report-parse-errors), 1 findings, 2 usage or internal error, or no file could be linted.
 `;
 
 /** A mistake in how the command was called: reported in one line, exit code 2. */
@@ -70,8 +78,8 @@ interface Options {
   quiet: boolean;
   outputFile: string | undefined;
   showSuggestions: boolean;
-  /** Notes about how the command was called (a deprecated flag), printed on stderr. */
-  notes: string[];
+  reportParseErrors: boolean;
+  verbose: boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -116,13 +124,13 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
       options: {
         format: { type: 'string', short: 'f' },
         preset: { type: 'string' },
-        // the first name of --preset, which reads as ESLint's `-c/--config <file>`
-        config: { type: 'string' },
         'ignore-pattern': { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
         'output-file': { type: 'string', short: 'o' },
         'show-suggestions': { type: 'boolean' },
+        'report-parse-errors': { type: 'boolean' },
+        verbose: { type: 'boolean' },
         // ESLint's flag for lint-staged setups; named files that are ignored are always skipped silently here
         'no-warn-ignored': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -137,12 +145,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
   if (values.help) return 'help';
   if (values.version) return 'version';
   const format = oneOf('--format', values.format ?? 'stylish', FORMATS);
-  const notes: string[] = [];
-  if (values.config !== undefined) {
-    if (values.preset !== undefined) throw new UsageError('--config is the old name of --preset: give only --preset');
-    notes.push(`--config is deprecated: use --preset ${values.config} (in ESLint, --config names a config file)`);
-  }
-  const preset = oneOf(values.config === undefined ? '--preset' : '--config', values.preset ?? values.config ?? 'recommended', PRESETS);
+  const preset = oneOf('--preset', values.preset ?? 'recommended', PRESETS);
   const maxWarnings = values['max-warnings'] === undefined ? -1 : integer('--max-warnings', values['max-warnings']);
   const showSuggestions = values['show-suggestions'] ?? false;
   if (showSuggestions && format !== 'stylish') {
@@ -157,7 +160,8 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     quiet: values.quiet ?? false,
     outputFile: values['output-file'],
     showSuggestions,
-    notes,
+    reportParseErrors: values['report-parse-errors'] ?? false,
+    verbose: values.verbose ?? false,
   };
 }
 
@@ -172,7 +176,6 @@ function integer(option: string, value: string): number {
 }
 
 async function lint(options: Options, io: CliIo): Promise<number> {
-  for (const note of options.notes) io.stderr.write(`process-guard: ${note}\n`);
   for (const given of options.paths) {
     // globs are left to ESLint, which reports a pattern that matches nothing
     if (!/[*?{[]/.test(given) && !existsSync(path.resolve(io.cwd, given))) {
@@ -181,36 +184,38 @@ async function lint(options: Options, io: CliIo): Promise<number> {
   }
   const targets = lintTargets(io.cwd, options.paths);
   const progress = io.stderr.isTTY ? createProgress(io.stderr) : undefined;
-  const skippedTypeScript = new Set<string>();
-  const eslint = new ESLint({
-    cwd: targets.root,
-    overrideConfigFile: true,
-    overrideConfig: [...(await baseConfigs(options, targets, skippedTypeScript)), ...(progress?.configs ?? [])],
-    ignorePatterns: options.ignorePatterns,
-    // lint-staged and pre-commit name staged files, ignored ones too: those are skipped, not warned about
-    warnIgnored: false,
-    ...(options.quiet ? { ruleFilter: ({ severity }: { severity: number }) => severity === 2 } : {}),
-  });
+  const skipped = new SkippedFiles();
+  const overrideConfig = [...(await baseConfigs(options, targets, skipped)), ...(progress?.configs ?? [])];
+  const eslint = withoutIgnoreFileWarning(
+    () =>
+      new ESLint({
+        cwd: targets.root,
+        overrideConfigFile: true,
+        overrideConfig,
+        ignorePatterns: options.ignorePatterns,
+        // lint-staged and pre-commit name staged files, ignored ones too: those are skipped, not warned about
+        warnIgnored: false,
+        ...(options.quiet ? { ruleFilter: ({ severity }: { severity: number }) => severity === 2 } : {}),
+      }),
+  );
   let results: ESLint.LintResult[];
   try {
-    results = (await eslint.lintFiles(targets.patterns))
-      .filter((result) => !skippedTypeScript.has(result.filePath))
-      .map(withoutForeignRules);
+    results = (await eslint.lintFiles(targets.patterns)).filter((result) => !skipped.has(result.filePath)).map(withoutForeignRules);
   } finally {
     progress?.finish();
   }
-  if (skippedTypeScript.size > 0) {
-    io.stderr.write(`process-guard: ${count(skippedTypeScript.size, 'TypeScript file')} skipped: install ${TYPESCRIPT_PARSER} to lint them\n`);
-  }
+  const unparsed = options.reportParseErrors ? [] : results.filter((result) => result.fatalErrorCount > 0);
+  const linted = results.filter((result) => !unparsed.includes(result));
 
-  const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
-  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  const errors = linted.reduce((sum, result) => sum + result.errorCount, 0);
+  const warnings = linted.reduce((sum, result) => sum + result.warningCount, 0);
   const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
 
-  let output = await format(options.format, eslint, results, options.preset, io.cwd);
+  // SARIF keeps the files that do not parse, as notifications of the run (see sarif.ts)
+  let output = await format(options.format, eslint, options.format === 'sarif' ? results : linted, options.preset, io.cwd);
   if (output !== '' && !output.endsWith('\n')) output += '\n';
   if (options.showSuggestions) {
-    const suggestions = renderSuggestions(results, io.cwd, options.outputFile ? NO_PAINT : paintFor(io.stdout));
+    const suggestions = renderSuggestions(linted, io.cwd, options.outputFile ? NO_PAINT : paintFor(io.stdout));
     if (suggestions) output += `\n${suggestions}`;
   }
   if (options.outputFile) {
@@ -220,15 +225,33 @@ async function lint(options: Options, io: CliIo): Promise<number> {
   } else {
     io.stdout.write(output);
   }
-  if (errors + warnings === 0) io.stderr.write(`process-guard: ${count(results.length, 'file')} linted, no problems\n`);
-  if (tooManyWarnings) {
-    io.stderr.write(`process-guard: too many warnings (${warnings}, maximum: ${options.maxWarnings})\n`);
-  }
+  const summary = summaryLines({ linted, unparsed, skipped, typescriptParser: TYPESCRIPT_PARSER, verbose: options.verbose, cwd: io.cwd });
+  if (tooManyWarnings) summary.push(`too many warnings (${warnings}, maximum: ${options.maxWarnings})`);
+  const nothingLinted = linted.length === 0 && unparsed.length + skipped.size > 0;
+  if (nothingLinted) summary.push('no file could be linted');
+  // the files --verbose lists are indented under their line
+  for (const line of summary) io.stderr.write(line.startsWith(' ') ? `${line}\n` : `process-guard: ${line}\n`);
+  if (nothingLinted) return 2;
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/**
+ * Creates the ESLint instance without its warning about a `.eslintignore` file: this command reads no
+ * ESLint config or ignore file, so the advice to move it into `eslint.config.js` does not apply.
+ * ESLint keeps the `process.emitWarning` it finds at construction, so the filter stays for the run.
+ */
+function withoutIgnoreFileWarning(create: () => ESLint): ESLint {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const options = rest[0];
+    const type = typeof options === 'string' ? options : (options as { type?: unknown } | undefined)?.type;
+    if (type !== 'ESLintIgnoreWarning') (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return create();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
 
 /**
@@ -253,18 +276,23 @@ function withoutForeignRules(result: ESLint.LintResult): ESLint.LintResult {
 }
 
 /**
- * The zero-config setup: ignores, Node's module systems for `.js`, TypeScript parsing when the parser
- * is installed (otherwise a stand-in that records the TypeScript files it is given), then the preset.
+ * The zero-config setup: ignores (with the `node_modules` folders on named paths taken back), Node's
+ * module systems and JSX for `.js`, TypeScript parsing when the parser is installed (otherwise a
+ * stand-in that records the TypeScript files it is given), then the preset.
  */
-async function baseConfigs(options: Options, targets: LintTargets, skippedTypeScript: Set<string>): Promise<Linter.Config[]> {
+async function baseConfigs(options: Options, targets: LintTargets, skipped: SkippedFiles): Promise<Linter.Config[]> {
   const configs: Linter.Config[] = [
     ...gitignoreConfigs(targets.bases, targets.root),
+    ...namedDependencyConfigs(targets.root, targets.bases),
     // disable comments written for the project's other rules are not ours to judge
     { name: 'process-guard-cli/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
-    { name: 'process-guard-cli/node-modules', files: NODE_JS_FILES, languageOptions: { parser: nodeModuleParser() } },
-    { name: 'process-guard-cli/jsx', files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    {
+      name: 'process-guard-cli/node-modules',
+      files: NODE_JS_FILES,
+      languageOptions: { parser: nodeModuleParser((file) => skipped.flow.add(file)), parserOptions: { ecmaFeatures: { jsx: true } } },
+    },
   ];
-  const parser = (await importOptional<Linter.Parser>(TYPESCRIPT_PARSER)) ?? skippingParser(skippedTypeScript);
+  const parser = (await importOptional<Linter.Parser>(TYPESCRIPT_PARSER)) ?? skippingParser(skipped.typescript);
   configs.push({ name: 'process-guard-cli/typescript', files: TYPESCRIPT_FILES, languageOptions: { parser } });
   configs.push(plugin.configs[options.preset] as Linter.Config);
   return configs;
@@ -291,7 +319,7 @@ async function format(name: Format, eslint: ESLint, results: ESLint.LintResult[]
     ruleLevels[id] = severity === 'error' ? 2 : 1;
     rulesMeta[id] = plugin.rules?.[id.slice(plugin.meta.namespace.length + 1)]?.meta;
   }
-  return JSON.stringify(toSarif({ results, rulesMeta, ruleLevels, cwd, tool: PROCESS_GUARD_TOOL }), null, 2);
+  return JSON.stringify(toSarif({ results, rulesMeta, ruleLevels, cwd, eslintVersion: ESLint.version }), null, 2);
 }
 
 /** The default export of an optional package, or undefined when it is not installed. */

@@ -14,51 +14,82 @@ import { PACKAGE_VERSION, REPOSITORY_URL } from './util/package-info.js';
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = 'SRCROOT';
 
-export interface SarifTool {
+interface SarifTool {
   name: string;
-  version: string;
-  informationUri: string;
+  version?: string;
+  informationUri?: string;
 }
 
-export const PROCESS_GUARD_TOOL: SarifTool = { name: 'process-guard', version: PACKAGE_VERSION, informationUri: REPOSITORY_URL };
+const PROCESS_GUARD_TOOL: SarifTool = { name: 'process-guard', version: PACKAGE_VERSION, informationUri: REPOSITORY_URL };
+/** The prefix of this plugin's rule ids, whose tool is `PROCESS_GUARD_TOOL`. */
+const PROCESS_GUARD_NAMESPACE = 'process-guard';
 
 export interface SarifInput {
   results: readonly ESLint.LintResult[];
-  /** Metadata of the rules to describe in `tool.driver.rules`, by rule id. */
+  /** Metadata of the rules to describe in each tool's `rules`, by rule id. */
   rulesMeta: Readonly<Record<string, Rule.RuleMetaData | undefined>>;
   /** The severity each rule is configured with, by rule id; the default level of its SARIF rule. */
   ruleLevels?: Readonly<Record<string, Linter.Severity>>;
   /** File paths are written relative to this folder, named `SRCROOT`. */
   cwd: string;
-  tool: SarifTool;
+  /** The version of the running ESLint, for the run of its own rules. */
+  eslintVersion?: string;
 }
 
-export function toSarif({ results, rulesMeta, ruleLevels = {}, cwd, tool }: SarifInput): Sarif.Log {
-  const ruleIds = [...new Set([...Object.keys(rulesMeta), ...results.flatMap((result) => result.messages.map((m) => m.ruleId ?? ''))])]
-    .filter((id) => id !== '')
-    .sort();
-  const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+/**
+ * One run per tool, as SARIF 2.1.0 models tools and GitHub code scanning expects them (one tool per
+ * run, distinct tools in one file): this plugin's run first and always, then one for ESLint's own
+ * rules and one per other plugin namespace that has rules or results. Files that do not parse are
+ * no finding of any rule: each run's invocation lists them as error notifications, which by the
+ * spec's Appendix I mark its results as incomplete while the run itself completed
+ * (`executionSuccessful`).
+ */
+export function toSarif({ results, rulesMeta, ruleLevels = {}, cwd, eslintVersion }: SarifInput): Sarif.Log {
+  // a message without a rule id that is no parse failure is ESLint's own (an unused disable directive)
+  const reported = results.flatMap((result) => result.messages.filter((message) => !message.fatal).map((message) => message.ruleId ?? ''));
+  const ruleIds = [...Object.keys(rulesMeta), ...reported];
+  const namespaces = new Set([PROCESS_GUARD_NAMESPACE, ...ruleIds.map(namespaceOf).sort()]);
+  const notifications = results.flatMap((result) =>
+    result.messages.filter((message) => message.fatal).map((message) => toNotification(message, artifactLocation(cwd, result.filePath))),
+  );
   return {
     $schema: SCHEMA,
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: tool.name,
-            version: tool.version,
-            informationUri: tool.informationUri,
-            rules: ruleIds.map((id) => describeRule(id, rulesMeta[id], ruleLevels[id])),
-          },
-        },
+    runs: [...namespaces].map((namespace): Sarif.Run => {
+      const ids = [...new Set(ruleIds.filter((id) => id !== '' && namespaceOf(id) === namespace))].sort();
+      const ruleIndex = new Map(ids.map((id, index) => [id, index]));
+      return {
+        tool: { driver: { ...toolOf(namespace, eslintVersion), rules: ids.map((id) => describeRule(id, rulesMeta[id], ruleLevels[id])) } },
+        invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         originalUriBaseIds: { [SRCROOT]: { uri: folderUri(cwd) } },
         results: results.flatMap((result) => {
           const location = artifactLocation(cwd, result.filePath);
-          return result.messages.map((message) => toResult(message, location, ruleIndex));
+          return result.messages
+            .filter((message) => !message.fatal && namespaceOf(message.ruleId ?? '') === namespace)
+            .map((message) => toResult(message, location, ruleIndex));
         }),
-      },
-    ],
+      };
+    }),
   };
+}
+
+/** The plugin namespace of a rule id (`@typescript-eslint/no-shadow` → `@typescript-eslint`); '' for ESLint's own rules. */
+function namespaceOf(ruleId: string): string {
+  const slash = ruleId.lastIndexOf('/');
+  return slash === -1 ? '' : ruleId.slice(0, slash);
+}
+
+/** The tool of a namespace; another plugin is named by ESLint's package naming convention for its namespace. */
+function toolOf(namespace: string, eslintVersion: string | undefined): SarifTool {
+  if (namespace === PROCESS_GUARD_NAMESPACE) return PROCESS_GUARD_TOOL;
+  if (namespace === '') return { name: 'ESLint', ...(eslintVersion ? { version: eslintVersion } : {}), informationUri: 'https://eslint.org' };
+  if (!namespace.startsWith('@')) return { name: `eslint-plugin-${namespace}` };
+  const [scope, name] = namespace.split('/');
+  return { name: name === undefined ? `${scope}/eslint-plugin` : `${scope}/eslint-plugin-${name}` };
+}
+
+function toNotification(message: Linter.LintMessage, artifactLocation: Sarif.ArtifactLocation): Sarif.Notification {
+  return { level: 'error', message: { text: message.message }, locations: [{ physicalLocation: { artifactLocation, region: region(message) } }] };
 }
 
 function describeRule(id: string, meta: Rule.RuleMetaData | undefined, severity: Linter.Severity | undefined): Sarif.ReportingDescriptor {

@@ -126,3 +126,23 @@ export function ignorePatterns(text: string): string[] {
   }
   return patterns;
 }
+
+/**
+ * ESLint ignores every `node_modules` folder, and so do the configs above; a project that keeps its
+ * own sources in one (`packages/node_modules/app`) names the path to lint it. For each
+ * `node_modules` folder on a named path, a config that takes that one folder back: the dependencies
+ * inside it (`packages/node_modules/app/node_modules/`) stay ignored. Comes after the other ignores.
+ *
+ * @param root ESLint's `cwd`
+ * @param targets absolute paths of the named files and folders
+ */
+export function namedDependencyConfigs(root: string, targets: readonly string[]): Linter.Config[] {
+  const folders = new Set<string>();
+  for (const target of targets) {
+    const segments = path.relative(root, target).split(path.sep);
+    segments.forEach((segment, index) => {
+      if (segment === 'node_modules') folders.add(path.join(root, ...segments.slice(0, index)));
+    });
+  }
+  return [...folders].map((folder) => ({ name: `process-guard-cli/named:${folder}`, basePath: folder, ignores: ['!node_modules/'] }));
+}

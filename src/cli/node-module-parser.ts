@@ -3,7 +3,8 @@
  * as ESLint's default (every `.js` file an ES module, where a top-level `return` or a variable named
  * `package` is a syntax error): a file is CommonJS unless the nearest package.json says
  * `"type": "module"`, and a CommonJS file that only parses as a module (import/export, `import.meta`,
- * top-level `await`) is a module, as Node 22's syntax detection decides.
+ * top-level `await`) is a module, as Node 22's syntax detection decides. A file that parses neither
+ * way but is a Flow file (see flow.ts) is handed to `onFlowFile` and linted as an empty program.
  *
  * espree and eslint-scope are ESLint's own, loaded from wherever the running ESLint is installed:
  * the same parser ESLint would use, and no dependency of this package.
@@ -11,11 +12,18 @@
 import { createRequire } from 'node:module';
 
 import type { Linter } from 'eslint';
-import { nearestManifest } from '../analysis/index.js';
 
+import { nearestManifest } from '../analysis/index.js';
+import { isFlowFile } from './flow.js';
 
 type SourceType = 'commonjs' | 'module';
 type ParserOptions = Record<string, unknown> & { filePath?: string; ecmaFeatures?: Record<string, unknown> };
+
+/** What espree throws: the position where parsing stopped. */
+interface ParseError {
+  index?: number;
+  lineNumber?: number;
+}
 
 interface Espree {
   parse(code: string, options: ParserOptions): { sourceType: string };
@@ -25,7 +33,7 @@ interface EslintScope {
   analyze(ast: unknown, options: Record<string, unknown>): unknown;
 }
 
-export function nodeModuleParser(): Linter.Parser {
+export function nodeModuleParser(onFlowFile: (filePath: string) => void): Linter.Parser {
   const fromEslint = createRequire(import.meta.resolve('eslint'));
   const espree = fromEslint('espree') as Espree;
   const eslintScope = fromEslint('eslint-scope') as EslintScope;
@@ -45,21 +53,36 @@ export function nodeModuleParser(): Linter.Parser {
     return { ast, scopeManager, visitorKeys: espree.VISITOR_KEYS };
   };
 
+  /** The program as Node runs it; when it parses neither way, the error of the parse that read further. */
+  const parseAsNode = (code: string, options: ParserOptions) => {
+    // the file model's package.json lookup, shared with the rules: one read per folder for the run
+    if (options.filePath && nearestManifest(options.filePath)?.type === 'module') return parse(code, options, 'module');
+    try {
+      return parse(code, options, 'commonjs');
+    } catch (commonjsError) {
+      try {
+        return parse(code, options, 'module');
+      } catch (moduleError) {
+        // not the `import` a module starts with, but the mistake further down
+        throw furthest(commonjsError as ParseError, moduleError as ParseError);
+      }
+    }
+  };
+
   return {
     meta: { name: 'process-guard-cli/node-module-parser' },
     parseForESLint(code: string, options: ParserOptions = {}) {
-      // the file model's package.json lookup, shared with the rules: one read per folder for the run
-      if (options.filePath && nearestManifest(options.filePath)?.type === 'module') return parse(code, options, 'module');
       try {
-        return parse(code, options, 'commonjs');
-      } catch (commonjsError) {
-        try {
-          return parse(code, options, 'module');
-        } catch {
-          // neither parses: the error is the one of the module system the package declares
-          throw commonjsError;
-        }
+        return parseAsNode(code, options);
+      } catch (error) {
+        if (!options.filePath || !isFlowFile(code, (error as ParseError).lineNumber)) throw error;
+        onFlowFile(options.filePath);
+        return parse('', options, 'commonjs');
       }
     },
   } as unknown as Linter.Parser;
+}
+
+function furthest(first: ParseError, second: ParseError): ParseError {
+  return (second.index ?? -1) > (first.index ?? -1) ? second : first;
 }

@@ -47,7 +47,7 @@ async function cli(argv: readonly string[], cwd = ROOT, tty = false): Promise<Ca
 describe('findings', () => {
   it('lints the examples (JavaScript and TypeScript) with the recommended config', async () => {
     const { code, stdout, stderr } = await cli(['examples', '--format', 'json']);
-    expect(stderr).toBe('');
+    expect(stderr).toMatch(/^process-guard: \d+ files linted, \d+ problems \(\d+ errors?, \d+ warnings?\)\n$/);
     expect(code).toBe(1);
     const results = JSON.parse(stdout) as ESLint.LintResult[];
     expect(results.map((result) => path.basename(result.filePath)).sort()).toEqual(
@@ -65,22 +65,19 @@ describe('findings', () => {
     expect([severity(TOP_LEVEL), severity(SELF_SPAWN)]).toEqual([1, 2]);
   });
 
-  it('makes every finding an error with --preset strict, and takes --config as its deprecated name', async () => {
-    const { code, stdout, stderr } = await cli(['examples', '--format', 'json', '--preset', 'strict']);
-    expect([code, stderr]).toEqual([1, '']);
+  it('makes every finding an error with --preset strict', async () => {
+    const { code, stdout } = await cli(['examples', '--format', 'json', '--preset', 'strict']);
+    expect(code).toBe(1);
     const severities = (JSON.parse(stdout) as ESLint.LintResult[]).flatMap((result) => result.messages.map((message) => message.severity));
     expect(severities.length).toBeGreaterThan(0);
     expect(new Set(severities)).toEqual(new Set([2]));
-    const old = await cli(['examples', '--format', 'json', '--config', 'strict']);
-    expect(old.stdout).toBe(stdout);
-    expect(old.stderr).toBe('process-guard: --config is deprecated: use --preset strict (in ESLint, --config names a config file)\n');
   });
 
   it('reports errors only with --quiet, and writes the report to --output-file', async () => {
     const project = tempProject({ 'tail.mjs': WARNING_ONLY, 'bomb.mjs': SELF_FORK }, []);
     try {
       const { code, stdout, stderr } = await cli(['--quiet', '-o', 'reports/lint.json', '--format', 'json'], project.dir);
-      expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: '' });
+      expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: 'process-guard: 2 files linted, 1 problem (1 error, 0 warnings)\n' });
       const results = JSON.parse(readFileSync(path.join(project.dir, 'reports', 'lint.json'), 'utf8')) as ESLint.LintResult[];
       expect(findingsOf(results, project.dir).map(({ file, ruleId }) => `${file} ${ruleId}`)).toEqual([`bomb.mjs ${SELF_SPAWN}`]);
     } finally {
@@ -152,8 +149,7 @@ describe('exit codes and thresholds', () => {
     [['missing-folder'], 'process-guard: no such file or directory: missing-folder'],
     [['--format', 'xml'], "process-guard: invalid value 'xml' for --format: expected stylish, json, sarif"],
     [['--preset', 'loose'], "process-guard: invalid value 'loose' for --preset: expected recommended, strict, all"],
-    [['--config', 'loose'], "process-guard: invalid value 'loose' for --config: expected recommended, strict, all"],
-    [['--config', 'all', '--preset', 'all'], 'process-guard: --config is the old name of --preset: give only --preset'],
+    [['--config', 'all'], "process-guard: Unknown option '--config' (see --help)"],
     [['--max-warnings', 'many'], "process-guard: invalid value 'many' for --max-warnings: expected a whole number"],
     [['--format', 'json', '--show-suggestions'], 'process-guard: --show-suggestions needs the stylish format (the json output already lists suggestions)'],
     [['--fix'], "process-guard: Unknown option '--fix' (see --help)"],
@@ -220,7 +216,7 @@ describe('what it lints', () => {
     try {
       symlinkSync(path.join(project.dir, 'src', 'generated-away.js'), path.join(project.dir, 'src', 'cache.js'));
       const { code, stdout, stderr } = await cli(['--format', 'json', '.'], project.dir);
-      expect(stderr).toBe('');
+      expect(stderr).toBe('process-guard: 1 file linted, 1 problem (0 errors, 1 warning)\n');
       expect(code).toBe(0);
       const linted = (JSON.parse(stdout) as ESLint.LintResult[]).map((result) => path.relative(project.dir, result.filePath));
       expect(linted).toEqual([path.join('src', 'tail.mjs')]);
@@ -289,7 +285,7 @@ describe('what it lints', () => {
       [],
     );
     try {
-      const { stdout } = await cli(['--format', 'json'], project.dir);
+      const { stdout } = await cli(['--format', 'json', '--report-parse-errors'], project.dir);
       const results = JSON.parse(stdout) as ESLint.LintResult[];
       const byFile = Object.fromEntries(results.map((result) => [path.relative(project.dir, result.filePath), result.messages.map((message) => message.ruleId ?? message.message)]));
       expect(byFile).toEqual({
@@ -359,11 +355,18 @@ describe('what it lints', () => {
 
       const stylish = await runNode([bin], { cwd: project.dir });
       expect(stylish.code).toBe(0);
-      expect(stylish.stderr).toBe('process-guard: 1 TypeScript file skipped: install @typescript-eslint/parser to lint them\n');
+      expect(stylish.stderr).toBe(
+        'process-guard: 1 file linted, 1 problem (0 errors, 1 warning)\nprocess-guard: 1 TypeScript file skipped: install @typescript-eslint/parser to lint them\n',
+      );
       expect(stylish.stdout).toContain('tail.mjs');
       expect(stylish.stdout).not.toContain('pool.ts');
       // no TypeScript file among the linted ones: no note
-      expect(await runNode([bin, 'src/tail.mjs'], { cwd: project.dir })).toMatchObject({ code: 0, stderr: '' });
+      expect(await runNode([bin, 'src/tail.mjs'], { cwd: project.dir })).toMatchObject({ code: 0, stderr: 'process-guard: 1 file linted, 1 problem (0 errors, 1 warning)\n' });
+      // nothing could be linted: not a pass
+      expect(await runNode([bin, 'src/pool.ts'], { cwd: project.dir })).toMatchObject({
+        code: 2,
+        stderr: 'process-guard: 0 files linted, no problems\nprocess-guard: 1 TypeScript file skipped: install @typescript-eslint/parser to lint them\nprocess-guard: no file could be linted\n',
+      });
 
       const sarif = await runNode([bin, '--format', 'sarif'], { cwd: project.dir });
       expect(sarif.code).toBe(0);
@@ -385,7 +388,7 @@ describe('what it lints', () => {
       expect(run9.code, run9.stderr).toBe(1);
       const findings = findingsOf(JSON.parse(run9.stdout) as ESLint.LintResult[], project.dir);
       expect(findings.map(({ file, line, ruleId }) => ({ file, line, ruleId }))).toEqual([{ file: path.join('src', 'pool.ts'), line: 4, ruleId: TOP_LEVEL }]);
-      expect(run9.stderr).toBe('process-guard: too many warnings (1, maximum: 0)\n');
+      expect(run9.stderr).toBe('process-guard: 1 file linted, 1 problem (0 errors, 1 warning)\nprocess-guard: too many warnings (1, maximum: 0)\n');
     } finally {
       project.remove();
     }
@@ -397,6 +400,125 @@ describe('what it lints', () => {
     expect(demo.stdout).toContain('no-unguarded-self-spawn');
     expect(demo.stdout).toContain('Suggestions:');
     expect(demo.stdout).toContain('Demo: the CLI exited with 1 because examples/ holds these hazards on purpose');
+  });
+});
+
+describe('real repositories', () => {
+  it('parses JSX in .js files as React projects write them, without breaking plain scripts', async () => {
+    const project = tempProject(
+      {
+        'package.json': '{ "name": "toolkit" }\n',
+        // ESM and JSX in a .js file of a CommonJS package, as create-react-app projects write them
+        'src/App.js': `${SELF_FORK}export const App = () => <main className="app">{process.platform}</main>;\n`,
+        // a CommonJS script with comparisons and a top-level return
+        'lib/compare.js': "const a = 1;\nconst b = 2;\nif (a < b && b > a) module.exports = require('child_process').fork(__filename);\nreturn;\n",
+        // ESM syntax that fails further down: the error names the real mistake, not import/export
+        'src/broken.js': "import { fork } from 'node:child_process';\n\nconst = fork;\n",
+      },
+      [],
+    );
+    try {
+      const { code, stdout, stderr } = await cli(['--format', 'json', '--verbose'], project.dir);
+      expect(code).toBe(1);
+      const byFile = Object.fromEntries(
+        (JSON.parse(stdout) as ESLint.LintResult[]).map((result) => [path.relative(project.dir, result.filePath), result.messages.map((message) => message.ruleId)]),
+      );
+      expect(byFile).toEqual({ [path.join('lib', 'compare.js')]: [SELF_SPAWN], [path.join('src', 'App.js')]: [SELF_SPAWN] });
+      expect(stderr).toBe(
+        [
+          'process-guard: 2 files linted, 2 problems (2 errors, 0 warnings)',
+          'process-guard: 1 file not parsed:',
+          `  ${path.join('src', 'broken.js')}:3:7 Parsing error: Unexpected token =`,
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('skips Flow files with a count on stderr, not as failures', async () => {
+    const project = tempProject(
+      {
+        'src/pragma.js': "// @flow\nimport { fork } from 'node:child_process';\nexport const start = (file: string): void => { fork(file); };\n",
+        'src/block.js': "/**\n * @flow strict\n */\nexport const size: number = 2;\n",
+        // no pragma: Flow's type imports and declarations
+        'src/types.js': "import type { Node } from 'react';\nexport type Props = { children: Node };\n",
+        'src/tail.mjs': WARNING_ONLY,
+      },
+      [],
+    );
+    try {
+      expect(await cli([], project.dir)).toMatchObject({
+        code: 0,
+        stderr: 'process-guard: 1 file linted, 1 problem (0 errors, 1 warning)\nprocess-guard: 3 Flow files skipped\n',
+      });
+      expect((await cli(['--verbose', 'src/pragma.js'], project.dir)).stderr).toBe(
+        `process-guard: 0 files linted, no problems\nprocess-guard: 1 Flow file skipped:\n  ${path.join('src', 'pragma.js')}\nprocess-guard: no file could be linted\n`,
+      );
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('lints sources under a folder named node_modules when the path is named on the command line', async () => {
+    const project = tempProject(
+      {
+        'package.json': '{ "name": "monorepo", "private": true }\n',
+        '.gitignore': 'node_modules\n!packages/node_modules\n',
+        'packages/node_modules/app/index.js': SELF_FORK,
+        'packages/node_modules/app/node_modules/dependency/index.js': SELF_FORK,
+        'src/start.mjs': CLEAN,
+      },
+      [],
+    );
+    try {
+      const named = await cli(['--format', 'json', 'packages/node_modules/app'], project.dir);
+      expect(named.code, named.stderr).toBe(1);
+      // the dependencies of the named package stay unlinted
+      expect(findingsOf(JSON.parse(named.stdout) as ESLint.LintResult[], project.dir).map(({ file, ruleId }) => `${file} ${ruleId}`)).toEqual([
+        `${path.join('packages', 'node_modules', 'app', 'index.js')} ${SELF_SPAWN}`,
+      ]);
+      expect((await cli(['packages/node_modules/app/index.js'], project.dir)).code).toBe(1);
+      // not named: ignored as ESLint ignores it
+      expect(await cli(['.'], project.dir)).toMatchObject({ code: 0, stderr: 'process-guard: 1 file linted, no problems\n' });
+    } finally {
+      project.remove();
+    }
+  });
+});
+
+describe('exit code policy', () => {
+  it('exits 0 when only parse failures remain, 1 with --report-parse-errors, 2 when no file could be linted', async () => {
+    const project = tempProject({ 'src/start.mjs': CLEAN, 'src/broken.mjs': 'export const = 1;\n', '.eslintignore': 'src/\n' }, []);
+    try {
+      const lenient = await cli([], project.dir);
+      expect(lenient).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: 'process-guard: 1 file linted, no problems\nprocess-guard: 1 file not parsed (--verbose lists it)\n',
+      });
+      const strict = await cli(['--report-parse-errors'], project.dir);
+      expect(strict.code).toBe(1);
+      expect(strict.stdout).toContain('Parsing error: Unexpected token =');
+      expect(strict.stderr).toBe('process-guard: 2 files linted, 1 problem (1 error, 0 warnings)\n');
+      const nothing = await cli(['src/broken.mjs'], project.dir);
+      expect(nothing).toMatchObject({ code: 2, stdout: '' });
+      expect(nothing.stderr).toContain('process-guard: no file could be linted\n');
+      // the .eslintignore file is not read, and ESLint's warning about it is not shown
+      const child = await runNode([CLI_BIN], { cwd: project.dir });
+      expect(child).toEqual({ code: 0, stdout: '', stderr: lenient.stderr });
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('documents the policy in --help', async () => {
+    const { stdout } = await cli(['--help']);
+    expect(stdout).toContain('Exit codes: 0 no findings over the limits');
+    expect(stdout).toContain('--report-parse-errors');
+    expect(stdout).toContain('--verbose');
+    expect(stdout).not.toContain('--config');
   });
 });
 

@@ -1,5 +1,6 @@
 // The CLI's SARIF and the ESLint formatter entry: valid against the official SARIF 2.1.0 schema,
-// with the driver, rules, locations and suggestions as fixes.
+// with the driver, rules, locations and suggestions as fixes; one run per tool, and parse failures
+// as tool notifications.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { CliIo } from '../../src/cli.js';
 import { PACKAGE_VERSION, REPOSITORY_URL } from '../../src/util/package-info.js';
-import { EXAMPLES, loadBuiltCli, loadBuiltPlugin, ROOT } from './support.js';
+import { EXAMPLES, loadBuiltCli, loadBuiltPlugin, ROOT, tempProject } from './support.js';
 
 const require = createRequire(import.meta.url);
 // both are CommonJS modules whose `default` is also `module.exports`
@@ -31,10 +32,10 @@ beforeAll(async () => {
   ({ run } = await loadBuiltCli());
 });
 
-async function cliSarif(argv: readonly string[]): Promise<Sarif.Log> {
+async function cliSarif(argv: readonly string[], cwd = ROOT): Promise<Sarif.Log> {
   let stdout = '';
   const sink = { write: () => true, isTTY: false };
-  await run([...argv, '--format', 'sarif'], { cwd: ROOT, stdout: { write: (text: string) => (stdout += text), isTTY: false }, stderr: sink });
+  await run([...argv, '--format', 'sarif'], { cwd, stdout: { write: (text: string) => (stdout += text), isTTY: false }, stderr: sink });
   return JSON.parse(stdout) as Sarif.Log;
 }
 
@@ -44,7 +45,7 @@ function schemaErrors(log: unknown): string[] {
 
 describe('SARIF output', () => {
   it('validates against the SARIF 2.1.0 schema', async () => {
-    const log = await cliSarif(['examples', '--config', 'all']);
+    const log = await cliSarif(['examples', '--preset', 'all']);
     expect(schemaErrors(log)).toEqual([]);
     expect(log.runs[0]!.results!.length).toBeGreaterThan(5);
   });
@@ -90,5 +91,56 @@ describe('SARIF output', () => {
     expect(schemaErrors(log)).toEqual([]);
     const cli = await cliSarif(['examples/*.js', 'examples/*.cjs', 'examples/*.mjs']);
     expect(log.runs[0]!.results).toEqual(cli.runs[0]!.results!.map(({ ruleIndex: _index, ...result }) => expect.objectContaining(result) as unknown));
+  });
+
+  it("names each result's own tool, and lists parse failures as notifications of each run", async () => {
+    const plugin = await loadBuiltPlugin();
+    const local: ESLint.Plugin = {
+      rules: {
+        'no-empty-file': {
+          meta: { type: 'problem', schema: [], docs: { description: 'Report every file' } },
+          create: (context) => ({ Program: (node) => context.report({ node, message: 'A file.' }) }),
+        },
+      },
+    };
+    const project = tempProject(
+      { 'bomb.mjs': "import { fork } from 'node:child_process';\n\nconst unused = 1;\nfork(import.meta.filename);\n", 'broken.mjs': 'export const = 1;\n' },
+      [],
+    );
+    try {
+      const eslint = new ESLint({
+        cwd: project.dir,
+        overrideConfigFile: true,
+        overrideConfig: [plugin.configs.recommended, { plugins: { local }, rules: { 'no-unused-vars': 'warn', 'local/no-empty-file': 'warn' } }],
+      });
+      const formatter = await eslint.loadFormatter(path.join(ROOT, 'dist', 'sarif-formatter.js'));
+      const log = JSON.parse(await formatter.format(await eslint.lintFiles(['.']))) as Sarif.Log;
+      expect(schemaErrors(log)).toEqual([]);
+      const byTool = Object.fromEntries(log.runs.map((sarifRun) => [sarifRun.tool.driver.name, sarifRun.results!.map((result) => result.ruleId)]));
+      expect(byTool).toEqual({
+        'process-guard': ['process-guard/no-unguarded-self-spawn'],
+        ESLint: ['no-unused-vars'],
+        'eslint-plugin-local': ['local/no-empty-file'],
+      });
+      expect(log.runs[1]!.tool.driver).toMatchObject({ name: 'ESLint', version: ESLint.version });
+      const notification = {
+        level: 'error',
+        message: { text: 'Parsing error: Unexpected token =' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.mjs', uriBaseId: 'SRCROOT' }, region: { startLine: 1, startColumn: 14 } } }],
+      };
+      for (const sarifRun of log.runs) {
+        // each run describes its own rules
+        for (const result of sarifRun.results!) expect(sarifRun.tool.driver.rules![result.ruleIndex!]!.id).toBe(result.ruleId);
+        expect(sarifRun.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [notification] }]);
+      }
+
+      const cli = await cliSarif([], project.dir);
+      expect(schemaErrors(cli)).toEqual([]);
+      expect(cli.runs).toHaveLength(1);
+      expect(cli.runs[0]!.results!.map((result) => result.ruleId)).toEqual(['process-guard/no-unguarded-self-spawn']);
+      expect(cli.runs[0]!.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [notification] }]);
+    } finally {
+      project.remove();
+    }
   });
 });
