@@ -1,7 +1,9 @@
 // `npm ci` installs exactly what package-lock.json records, and refuses to when a dependency's
 // declared spec no longer matches what the lock holds. A dist-tag, git or URL spec anywhere in the
 // tree can stop matching the day the registry or the remote moves, so none is allowed.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
@@ -52,5 +54,17 @@ describe('package-lock.json', () => {
     expect(manifest['dependencies']).toBeUndefined();
     const runtime = Object.entries(lock.packages).filter(([at, entry]) => at !== '' && !('dev' in entry) && !('peer' in entry));
     expect(runtime.map(([at]) => at)).toEqual([]);
+  });
+});
+
+// An aliased older version (eslint-v9, typescript-4.8) ships the same command as the current one;
+// npm ci links the current one, but a later `npm install` of the alias can take the command over.
+describe('node_modules/.bin', () => {
+  it.each([
+    ['tsc', 'typescript'],
+    ['eslint', 'eslint'],
+  ])('%s runs the current %s, not an aliased older one (if not, run npm ci)', (command, owner) => {
+    const target = realpathSync(fileURLToPath(new URL(`../node_modules/.bin/${command}`, import.meta.url)));
+    expect(target).toContain(['', 'node_modules', owner, ''].join(sep));
   });
 });

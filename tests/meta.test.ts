@@ -43,12 +43,15 @@ describe('plugin metadata', () => {
 });
 
 describe('configs', () => {
-  const expected = { recommended: {} as Record<string, string>, strict: {} as Record<string, string>, all: {} as Record<string, string> };
+  type Entries = Record<string, unknown>;
+  const expected = { recommended: {} as Entries, strict: {} as Entries, all: {} as Entries };
+  // strict turns off the allowances a rule's defaults make; all keeps every rule's defaults
+  const strictOptions: Entries = { 'no-spawn-in-constructor': { allowSync: false } };
   for (const name of ruleNames) {
     const recommended = rules[name as keyof typeof rules].meta.docs?.recommended;
     if (recommended) {
       expected.recommended[`process-guard/${name}`] = recommended;
-      expected.strict[`process-guard/${name}`] = 'error';
+      expected.strict[`process-guard/${name}`] = name in strictOptions ? ['error', strictOptions[name]] : 'error';
     }
     expected.all[`process-guard/${name}`] = 'error';
   }
@@ -59,6 +62,10 @@ describe('configs', () => {
     expect(config.rules).toEqual(expected[configName]);
     // The very same object: ESLint throws "Cannot redefine plugin" for a copy.
     expect(config.plugins?.['process-guard']).toBe(plugin);
+  });
+
+  it('makes strict report more than all', () => {
+    expect(plugin.configs.strict.rules).not.toEqual(plugin.configs.all.rules);
   });
 
   it('puts every rule in recommended', () => {

@@ -1,13 +1,20 @@
 /**
  * The shipped flat configs, computed from rule metadata:
  * - `recommended`: every rule with a `recommended` severity, at that severity;
- * - `strict`: the same rules, all as errors;
- * - `all`: every rule, as errors.
+ * - `strict`: the same rules, all as errors, with the options that report more (STRICT_OPTIONS):
+ *   cases that are hazards but that `recommended` lets pass to stay quiet;
+ * - `all`: every rule, as errors, with its default options.
+ *
+ * The configs have no `files`: like typescript-eslint's and eslint-plugin-n's rule configs, they
+ * apply to every file the user's config lints. Which extensions are linted, and with which parser,
+ * stays the user's choice: matching `.ts` here would make ESLint parse a JavaScript project's
+ * `.d.ts` files with espree, since the TypeScript parser is an optional peer.
  */
 import type { ProcessGuardDocs } from '../util/create-rule.js';
 
 export type Severity = 'error' | 'warn';
-export type RuleEntries = Record<string, Severity>;
+export type RuleEntry = Severity | [Severity, Record<string, unknown>];
+export type RuleEntries = Record<string, RuleEntry>;
 
 interface RuleWithDocs {
   meta: { docs?: ProcessGuardDocs };
@@ -19,6 +26,12 @@ export interface ConfigRules {
   all: RuleEntries;
 }
 
+/** `strict`'s options, by rule name: each turns off an allowance the rule's default makes. */
+export const STRICT_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
+  // a blocking execSync in a constructor is reported too
+  'no-spawn-in-constructor': { allowSync: false },
+};
+
 export function configRules(namespace: string, rules: Record<string, RuleWithDocs>): ConfigRules {
   const recommended: RuleEntries = {};
   const strict: RuleEntries = {};
@@ -28,7 +41,8 @@ export function configRules(namespace: string, rules: Record<string, RuleWithDoc
     const severity = rule.meta.docs?.recommended;
     if (severity) {
       recommended[id] = severity;
-      strict[id] = 'error';
+      const options = STRICT_OPTIONS[name];
+      strict[id] = options ? ['error', options] : 'error';
     }
     all[id] = 'error';
   }

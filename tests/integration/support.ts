@@ -52,15 +52,18 @@ export interface TempProject {
   remove(): void;
 }
 
-/** A project in the system temp folder with the given files and the linked packages. */
-export function tempProject(files: Record<string, string>, linked = Object.keys(LINKED_PACKAGES)): TempProject {
+/**
+ * A project in the system temp folder with the given files and the linked packages; `eslint` names
+ * the package installed as `eslint` (`eslint-v9` for an ESLint 9 project).
+ */
+export function tempProject(files: Record<string, string>, linked = Object.keys(LINKED_PACKAGES), eslint = 'eslint'): TempProject {
   const dir = mkdtempSync(path.join(tmpdir(), 'process-guard-'));
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }
   mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
-  for (const name of linked) symlinkSync(LINKED_PACKAGES[name]!, path.join(dir, 'node_modules', name), 'dir');
+  for (const name of linked) symlinkSync(LINKED_PACKAGES[name === 'eslint' ? eslint : name]!, path.join(dir, 'node_modules', name), 'dir');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

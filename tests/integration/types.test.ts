@@ -1,7 +1,10 @@
 // The published package works for users of ESLint 9 and of ESLint 10: the tarball `npm pack` makes,
 // installed next to ESLint alone, type-checks a TypeScript config that passes the plugin and its
-// configs to defineConfig(), extends and Linter.Config[], with its own declarations checked too.
+// configs to defineConfig(), extends and Linter.Config[], with its own declarations checked too;
+// and its declarations parse and type-check on the oldest TypeScript typescript-eslint supports
+// (4.8, through the `types` condition) and the newest (`types@>=5.6`, with what require() returns).
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +13,9 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ROOT } from './support.js';
+
+// the oldest TypeScript typescript-eslint supports, as the devDependency alias `typescript-4.8`
+const ts48 = createRequire(import.meta.url)('typescript-4.8') as typeof ts;
 
 const CONFIG = `import { defineConfig } from 'eslint/config';
 import type { Linter } from 'eslint';
@@ -54,21 +60,37 @@ function project(eslintPackage: string): string {
   return dir;
 }
 
-function typeErrors(dir: string): string[] {
-  const program = ts.createProgram([path.join(dir, 'eslint.config.ts')], {
+/** A config in TypeScript 4.8's syntax, in both module systems (a .cts file gets what require() returns at run time). */
+const CONSUMERS = {
+  'consumer.mts': `import type { Linter } from 'eslint';
+import processGuard from 'eslint-plugin-process-guard';
+
+const configs: Linter.Config[] = [processGuard.configs.recommended, processGuard.configs.strict, processGuard.configs.all];
+export default configs;
+export const version: string = processGuard.meta.version;
+`,
+  'consumer.cts': `import processGuard = require('eslint-plugin-process-guard');
+
+export const version: string = processGuard.meta.version;
+`,
+};
+
+function typeErrors(dir: string, file = 'eslint.config.ts', compiler: typeof ts = ts, options: ts.CompilerOptions = {}): string[] {
+  const program = compiler.createProgram([path.join(dir, file)], {
     strict: true,
     noEmit: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
+    module: compiler.ModuleKind.NodeNext,
+    moduleResolution: compiler.ModuleResolutionKind.NodeNext,
+    target: compiler.ScriptTarget.ES2022,
     types: ['node'],
+    ...options,
   });
   // the package's own declarations are checked; ESLint's and Node's are theirs to keep valid
   const ours = (file: ts.SourceFile | undefined) => !file || !file.fileName.includes('/node_modules/') || file.fileName.includes('/eslint-plugin-process-guard/');
-  return ts
+  return compiler
     .getPreEmitDiagnostics(program)
     .filter((diagnostic) => ours(diagnostic.file))
-    .map((diagnostic) => `${diagnostic.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
+    .map((diagnostic) => `${diagnostic.file?.fileName ?? ''}: ${compiler.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
 }
 
 describe('the packed package', () => {
@@ -78,9 +100,24 @@ describe('the packed package', () => {
     const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest['dependencies']).toBeUndefined();
     const declarations = readdirSync(path.join(installed, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.d.ts'));
-    expect(declarations.sort()).toEqual(['index.d.ts', 'sarif-formatter.d.ts']);
+    expect(declarations.sort()).toEqual(['index.compat.d.ts', 'index.d.ts', 'sarif-formatter.d.ts']);
     const foreign = declarations.filter((file) => /from ['"]@typescript-eslint\//.test(readFileSync(path.join(installed, 'dist', file), 'utf8')));
     expect(foreign).toEqual([]);
+  });
+
+  it('ships the entry points, their chunks, the declarations and the docs: no bench-only module, no test', () => {
+    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })) as [{ files: { path: string }[] }];
+    const files = pack.files.map((file) => file.path);
+    const SHIPPED = [
+      /^(LICENSE|README\.md|CHANGELOG\.md|package\.json|bin\/process-guard\.js)$/,
+      /^dist\/(index|cli|sarif-formatter)\.js$/,
+      /^dist\/chunks\/[\w-]+\.js$/,
+      /^dist\/(index|index\.compat|sarif-formatter)\.d\.ts$/,
+      /^docs\/[\w/-]+\.md$/,
+    ];
+    expect(files.filter((file) => !SHIPPED.some((pattern) => pattern.test(file)))).toEqual([]);
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('CHANGELOG.md');
   });
 
   it.each([
@@ -88,5 +125,28 @@ describe('the packed package', () => {
     ['ESLint 9', 'eslint-v9'],
   ])('type-check a TypeScript config with %s', (_name, eslintPackage) => {
     expect(typeErrors(project(eslintPackage))).toEqual([]);
+  });
+
+  describe.each([
+    // TypeScript 4.8 has no require() of an ES module: its CommonJS consumers import()
+    { name: 'TypeScript 4.8', compiler: ts48, declarations: 'index.compat.d.ts', consumers: ['consumer.mts'], ignoreDeprecations: undefined },
+    { name: `TypeScript ${ts.versionMajorMinor}`, compiler: ts, declarations: 'index.d.ts', consumers: Object.keys(CONSUMERS), ignoreDeprecations: '6.0' },
+  ])('with $name', ({ compiler, declarations, consumers, ignoreDeprecations }) => {
+    // skipLibCheck does not skip a syntax error in a declaration file
+    it.each(consumers)(`type-checks %s, reading dist/${declarations}`, (file) => {
+      const dir = project('eslint');
+      writeFileSync(path.join(dir, file), CONSUMERS[file as keyof typeof CONSUMERS]);
+      expect(typeErrors(dir, file, compiler, { skipLibCheck: true })).toEqual([]);
+      const program = compiler.createProgram([path.join(dir, file)], { module: compiler.ModuleKind.NodeNext, moduleResolution: compiler.ModuleResolutionKind.NodeNext, types: [], noEmit: true });
+      const read = program.getSourceFiles().map((source) => path.basename(source.fileName));
+      expect(read).toContain(declarations);
+    });
+
+    it('type-checks a default import under node10 resolution (the `types` field)', () => {
+      const dir = project('eslint');
+      writeFileSync(path.join(dir, 'consumer.ts'), CONSUMERS['consumer.mts']);
+      const options = { module: compiler.ModuleKind.CommonJS, moduleResolution: compiler.ModuleResolutionKind.NodeJs, esModuleInterop: true, skipLibCheck: true, ignoreDeprecations };
+      expect(typeErrors(dir, 'consumer.ts', compiler, options)).toEqual([]);
+    });
   });
 });
