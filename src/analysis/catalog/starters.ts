@@ -363,7 +363,7 @@ function wrapperStarters(): StarterSpec[] {
     ...['child-process-promise', 'promisify-child-process'].flatMap((module): StarterSpec[] => [
       commandStarter(module, ['execFile'], 'execFile()', 'direct', 1),
       shellCommandStarter(module, ['exec'], 'exec()', 'direct'),
-      { ...commandStarter(module, ['fork'], 'fork()', 'direct', 1), mechanism: 'fork', target: { role: 'script', argument: 0 } },
+      { module, path: ['fork'], invocation: 'call', mechanism: 'fork', name: 'fork()', target: { role: 'script', argument: 0 }, optionsFrom: 1, starts: 'always' },
     ]),
   ];
 }

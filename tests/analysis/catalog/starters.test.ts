@@ -1,7 +1,7 @@
 /** The starter catalog's invariants: every spec well-formed, none listed twice. */
 import { describe, expect, it } from 'vitest';
 
-import { BUILTIN_STARTERS, type StarterSpec } from '../../../src/analysis/catalog/starters.js';
+import { BUILTIN_STARTERS, WEB_WORKER_MODULE, type StarterSpec } from '../../../src/analysis/catalog/starters.js';
 
 const label = (spec: StarterSpec) => `${spec.module}:${spec.path.join('.')}:${spec.invocation}`;
 const cases = BUILTIN_STARTERS.map((spec) => [label(spec), spec] as const);
@@ -17,9 +17,11 @@ describe('the starter catalog', () => {
   });
 
   it.each(cases)('%s names its module and member plainly', (_label, spec) => {
-    expect(spec.module).toMatch(/^(@[a-z0-9-]+\/)?[a-z0-9_-]+$/);
+    // `#web`: the pseudo-module of the Web Worker globals and of bundler worker imports (`./w.js?worker`).
+    const web = spec.module === WEB_WORKER_MODULE;
+    if (!web) expect(spec.module).toMatch(/^(@[a-z0-9-]+\/)?[a-z0-9_-]+$/);
     expect(spec.module.startsWith('node:')).toBe(false);
-    for (const part of spec.path) expect(part).toMatch(/^[A-Za-z_$][\w$]*$/);
+    for (const part of spec.path) expect(part).toMatch(web ? /^(?:[A-Z][A-Za-z]*|\?[a-z&]+)$/ : /^[A-Za-z_$][\w$]*$/);
     expect(spec.name.length).toBeGreaterThan(0);
     expect(['call', 'construct', 'call-or-construct']).toContain(spec.invocation);
   });
