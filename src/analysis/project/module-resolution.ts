@@ -19,8 +19,9 @@ const TYPESCRIPT_FOR = new Map([
   ['.mjs', ['.mts']],
   ['.cjs', ['.cts']],
 ]);
-/** Conditions tried in `exports` and `imports`, most source-like first. */
-const CONDITIONS = ['source', 'development', 'import', 'require', 'node', 'default'];
+/** The conditions active in `exports` and `imports`, taken in each map's key order, but `source` first. */
+const SOURCE_CONDITION = 'source';
+const CONDITIONS: ReadonlySet<string> = new Set([SOURCE_CONDITION, 'development', 'import', 'require', 'node', 'default']);
 
 /** Folder and specifier → the file, or null: resolution walks folders, so each answer is kept. */
 const resolved = new DerivedCache<string | null>();
@@ -141,58 +142,79 @@ function exportsMap(exports: unknown): unknown {
   return exports;
 }
 
-/** The target an `exports`/`imports` map gives a key, with `*` patterns; undefined where Node would fail. */
+/**
+ * The target an `exports`/`imports` map gives a key, as Node finds it: the exact key, else the most
+ * specific `*` pattern (the longest part before `*`, then the longest key); undefined where Node
+ * would fail, including a key that maps to `null`.
+ */
 function mappedTarget(map: unknown, key: string): string | undefined {
   if (!isRecord(map)) return undefined;
-  let target: string | typeof UNKNOWN | undefined;
-  if (key in map) target = conditionalTarget(map[key], undefined, 0);
+  let target: string | typeof STOP | undefined;
+  if (Object.hasOwn(map, key) && !key.includes('*')) target = conditionalTarget(map[key], undefined, 0);
   else {
-    for (const [pattern, value] of Object.entries(map)) {
+    let best: { pattern: string; match: string } | undefined;
+    for (const pattern of Object.keys(map)) {
       const star = pattern.indexOf('*');
-      if (star === -1) continue;
+      if (star === -1 || pattern.lastIndexOf('*') !== star) continue;
       const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
-      if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length) {
-        const match = key.slice(prefix.length, key.length - suffix.length);
-        // Node rejects a substitution with `.`, `..`, empty or `node_modules` segments.
-        target = hasInvalidSegment(match) ? UNKNOWN : conditionalTarget(value, match, 0);
-        break;
+      if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length && (!best || morePrecise(pattern, best.pattern))) {
+        best = { pattern, match: key.slice(prefix.length, key.length - suffix.length) };
       }
     }
+    // Node rejects a substitution with `.`, `..`, empty or `node_modules` segments.
+    if (best) target = hasInvalidSegment(best.match) ? STOP : conditionalTarget(map[best.pattern], best.match, 0);
   }
-  return target === UNKNOWN ? undefined : target;
+  return target === STOP ? undefined : target;
 }
 
-/** An answer Node would not give (an invalid target, conditions nested past reason): the whole lookup is unknown. */
-const UNKNOWN = Symbol('unknown');
+/** Node's PATTERN_KEY_COMPARE: a longer part before `*` wins, then a longer key. */
+function morePrecise(pattern: string, than: string): boolean {
+  const [base, baseThan] = [pattern.indexOf('*'), than.indexOf('*')];
+  return base !== baseThan ? base > baseThan : pattern.length > than.length;
+}
+
+/**
+ * Where the lookup ends without a file: an invalid target, a `null` (excluded) target, or conditions
+ * nested past reason. Unlike undefined (no condition matched), it ends the walk of the conditions.
+ */
+const STOP = Symbol('stop');
 /** Conditions nest a level or two in real manifests; deeper is followed no further. */
 const MAX_CONDITION_DEPTH = 32;
 
-function conditionalTarget(value: unknown, match: string | undefined, depth: number): string | typeof UNKNOWN | undefined {
-  if (depth > MAX_CONDITION_DEPTH) return UNKNOWN;
+function conditionalTarget(value: unknown, match: string | undefined, depth: number): string | typeof STOP | undefined {
+  if (depth > MAX_CONDITION_DEPTH || value === null) return STOP;
   if (typeof value === 'string') {
     // Node resolves only `./` targets inside the package (a bare one names another package).
-    if (!value.startsWith('./') || hasInvalidSegment(value.slice(2))) return UNKNOWN;
+    if (!value.startsWith('./') || hasInvalidSegment(value.slice(2))) return STOP;
     return match === undefined ? value : value.replaceAll('*', match);
   }
   if (Array.isArray(value)) {
     for (const entry of value) {
-      const target = conditionalTarget(entry, match, depth + 1);
+      // A `null` entry is skipped, as in Node; an invalid one makes the lookup unknown.
+      const target = entry === null ? undefined : conditionalTarget(entry, match, depth + 1);
       if (target !== undefined) return target;
     }
     return undefined;
   }
   if (!isRecord(value)) return undefined;
-  for (const condition of CONDITIONS) {
-    if (!(condition in value)) continue;
+  // The workspace's sources first (on purpose: `dist/` may be unbuilt), then the map's own key order.
+  for (const condition of [SOURCE_CONDITION, ...Object.keys(value)]) {
+    if (!CONDITIONS.has(condition) || !Object.hasOwn(value, condition)) continue;
     const target = conditionalTarget(value[condition], match, depth + 1);
     if (target !== undefined) return target;
   }
   return undefined;
 }
 
-/** Whether a `/`- or `\\`-separated path has a segment Node refuses in targets: empty, `.`, `..` or `node_modules`. */
+/**
+ * Whether a `/`- or `\\`-separated path has a segment Node refuses in targets: empty, `.`, `..` or
+ * `node_modules`, also percent-encoded (`%2e%2e`).
+ */
 function hasInvalidSegment(subpath: string): boolean {
-  return subpath.split(/[\\/]/).some((segment) => segment === '' || segment === '.' || segment === '..' || segment.toLowerCase() === 'node_modules');
+  return subpath.split(/[\\/]/).some((raw) => {
+    const segment = raw.replaceAll(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))).toLowerCase();
+    return segment === '' || segment === '.' || segment === '..' || segment === 'node_modules';
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
