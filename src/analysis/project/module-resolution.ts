@@ -10,7 +10,7 @@
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
-import { DerivedCache, isFile as isFileOnDisk, listFolder, realPath } from './fs-cache.js';
+import { DerivedCache, type FolderListing, isFile as isFileOnDisk, listFolder, realPath } from './fs-cache.js';
 import { manifestOf, nearestManifest } from './package-manifest.js';
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
@@ -73,22 +73,31 @@ export function resolvePathAlias(specifier: string, aliases: PathAliases): strin
   return undefined;
 }
 
-/** The file a relative specifier names, as Node and TypeScript find it. */
+/**
+ * The file a relative specifier names, as Node and TypeScript find it. Every candidate is looked up
+ * in a cached listing of its folder: two listings at most, and the `index` files are looked for only
+ * when the parent's listing holds a folder (or a link) of that name, so a missing path costs no
+ * failing `stat`.
+ */
 export function resolveRelative(folder: string, specifier: string): string | undefined {
   const base = path.resolve(folder, specifier);
   const extension = path.extname(base);
+  const parent = listFolder(path.dirname(base));
+  const name = path.basename(base);
   // `./run.js` names `run.js` or, in TypeScript, `run.ts`: those first, then Node's extension probing.
-  const candidates = [base, ...(TYPESCRIPT_FOR.get(extension) ?? []).map((typescript) => base.slice(0, -extension.length) + typescript)];
-  candidates.push(...EXTENSIONS.map((candidate) => base + candidate), ...EXTENSIONS.map((candidate) => path.join(base, `index${candidate}`)));
+  const siblings = [name, ...(TYPESCRIPT_FOR.get(extension) ?? []).map((typescript) => name.slice(0, -extension.length) + typescript), ...EXTENSIONS.map((candidate) => name + candidate)];
   // Only source files are modules to summarise: `require('./package.json')` is data.
-  return candidates.find((candidate) => EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate));
+  const sibling = siblings.find((candidate) => EXTENSIONS.includes(path.extname(candidate)) && isListedFile(parent, path.dirname(base), candidate));
+  if (sibling !== undefined) return path.join(path.dirname(base), sibling);
+  if (!parent.folders.has(name) && !parent.links.has(name)) return undefined;
+  const inside = listFolder(base);
+  const index = EXTENSIONS.map((candidate) => `index${candidate}`).find((candidate) => isListedFile(inside, base, candidate));
+  return index === undefined ? undefined : path.join(base, index);
 }
 
-/** Whether a file exists (a symlink to a file counts): one listing answers every candidate of a specifier. */
-function isFile(candidate: string): boolean {
-  const { files, links } = listFolder(path.dirname(candidate));
-  const name = path.basename(candidate);
-  return files.has(name) || (links.has(name) && isFileOnDisk(candidate));
+/** Whether a listing holds a file of that name (a symlink to a file counts, checked on disk). */
+function isListedFile(listing: FolderListing, folder: string, name: string): boolean {
+  return listing.files.has(name) || (listing.links.has(name) && isFileOnDisk(path.join(folder, name)));
 }
 
 /** `#lib/run` through the nearest package.json `imports`. */
