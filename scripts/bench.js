@@ -10,7 +10,8 @@
  * alternating the three per repetition (after warm-up runs), and prints the median wall time of
  * each, the ratios against the baseline, the time per rule (ESLint's `stats`, in --reps runs of their
  * own: the run with the median total, and the rules' share of the rest of each run), and the time to import
- * the built plugin in a fresh Node process, and how the rules' time grows with the size of generated files. It only reports: the exit code is 0 whatever the ratios.
+ * the built plugin in a fresh Node process, and how the rules' time grows with the size of generated files.
+ * First, cold and warm against a walk-only floor and two peer plugins (see --cold and bench-setups.js). It only reports: the exit code is 0 whatever the ratios.
  *
  * Options:
  *   --reps N       timed repetitions of each configuration (default 5)
@@ -40,6 +41,12 @@
  *   --no-cross-file  this build with the `crossFile` setting off: the project model's share of the cost
  *   --typescript-eslint  add typescript-eslint's recommended rules for TypeScript files to every
  *                  configuration (the baseline too), as TypeScript projects lint
+ *   --cold N       fresh processes per setup for the cold-and-warm comparison (default 3; 0: warm only):
+ *                  baseline, a walk-only floor rule, process-guard all with and without the project
+ *                  model, and the peers eslint-plugin-n and eslint-plugin-security, each linting the
+ *                  whole file set cold (a fresh process, as `eslint .`) and warm (--reps runs in this
+ *                  process, as an editor), printed as ratios to the baseline and to the floor
+ *   --cold-warm-only  only that comparison (skips the timed runs, per-rule stats, growth and load time)
  *   --dir DIR      lint the JavaScript and TypeScript files of a repository checkout instead of the
  *                  corpus (repeatable): the project model's cost where imports name the project's own
  *                  modules
@@ -47,13 +54,16 @@
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { execFileSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { ROOT, ensureCorpus, listCorpusFiles } from './lib/corpus-files.js';
+import { ROOT, ensureCorpus, listCorpusFiles, packageDir } from './lib/corpus-files.js';
 import { callChain, guardedStatements, methodChain } from './lib/generated-files.js';
+import { SETUP_NAMES, benchSetups, typescriptEslintRecommended } from './lib/bench-setups.js';
 import { PLUGIN_ENTRY, enabledRules, eslintOptions, languageConfigs, loadEslint, loadPlugin, median, parseCount, parseOptions } from './lib/lint-setup.js';
 
 /** @typedef {import('./lib/corpus-files.js').CorpusFile} CorpusFile */
+
+const COLD_RUN = fileURLToPath(new URL('lib/cold-run.js', import.meta.url));
 
 const args = parseOptions(
   {
@@ -71,6 +81,8 @@ const args = parseOptions(
     'typescript-eslint': { type: 'boolean', default: false },
     dir: { type: 'string', multiple: true },
     fastest: { type: 'string', default: '0' },
+    cold: { type: 'string', default: '3' },
+    'cold-warm-only': { type: 'boolean', default: false },
   },
   'scripts/bench.js',
 );
@@ -310,13 +322,46 @@ async function measureGrowth(ESLint, all, size, label = '') {
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 /**
- * typescript-eslint's recommended configs (without type information), limited to TypeScript files.
- * @returns {Promise<import('eslint').Linter.Config[]>}
+ * Cold and warm, against the floor and two peers: each setup of bench-setups.js lints every file,
+ * cold in `cold` fresh processes per setup (as `eslint .` starts: load, parse, empty caches; the
+ * setups in turn), and warm in this process (as an editor lints: `reps` runs alternating file by
+ * file, after one warm-up run, caches kept). Prints ratios: each setup's time over the baseline's
+ * and over the floor's.
+ * @param {{ ESLint: typeof import('eslint').ESLint, files: CorpusFile[], plugin: import('./lib/lint-setup.js').PluginLike, roots: string[] | undefined, cwd: string, cold: number, reps: number }} options
  */
-async function typescriptEslintRecommended() {
-  const { default: tseslint } = await import('typescript-eslint');
-  const files = ['**/*.ts', '**/*.mts', '**/*.cts'];
-  return tseslint.configs.recommended.map((config) => /** @type {import('eslint').Linter.Config} */ ({ ...config, files: config.files ?? files }));
+async function coldAndWarm({ ESLint, files, plugin, roots, cwd, cold, reps }) {
+  const typescriptEslint = args['typescript-eslint'];
+  const setups = await benchSetups({ files, plugin, typescriptEslint });
+  /** @type {Record<string, { cold: number[], warm: number[] }>} */
+  const times = Object.fromEntries(SETUP_NAMES.map((name) => [name, { cold: [], warm: [] }]));
+  // Cold runs lint whole repositories (or corpus packages), whatever --limit picks for the warm runs.
+  const folders = roots ?? [...new Set(files.map((file) => packageDir(file.pkg)))];
+  for (let rep = 0; rep < cold; rep++) {
+    for (const [k] of SETUP_NAMES.entries()) {
+      const name = SETUP_NAMES[(k + rep) % SETUP_NAMES.length];
+      const out = execFileSync(process.execPath, [COLD_RUN, name, typescriptEslint ? '1' : '0', ...folders], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      times[name].cold.push(JSON.parse(out).ms);
+      log(`bench: cold ${rep + 1}/${cold} ${name} ${seconds(JSON.parse(out).ms)}`);
+    }
+  }
+  const instances = SETUP_NAMES.map((name) => new ESLint(eslintOptions(setups[name], { cwd })));
+  await lintInterleaved(instances, files, 0);
+  for (let rep = 0; rep < reps; rep++) {
+    const { wall } = await lintInterleaved(instances, files, rep + 1);
+    SETUP_NAMES.forEach((name, k) => times[name].warm.push(wall[k] ?? 0));
+    log(`bench: warm ${rep + 1}/${reps} ${SETUP_NAMES.map((name, k) => `${name} ${seconds(wall[k] ?? 0)}`).join(', ')}`);
+  }
+  const measured = /** @type {const} */ (['cold', 'warm']).filter((kind) => times.baseline[kind].length > 0);
+  print(`Cold (${cold} fresh processes per setup, whole run from process start) and warm (${reps} runs in one process, caches kept), medians as ratios:`);
+  print(`  ${'setup'.padEnd(14)} ${measured.map((kind) => `${kind}: × baseline  × floor`.padEnd(30)).join(' ')}`);
+  for (const name of SETUP_NAMES) {
+    const cells = measured.map((kind) => {
+      const [base, floor, own] = [median(times.baseline[kind]), median(times.floor[kind]), median(times[name][kind])];
+      return `${(own / base).toFixed(3).padStart(10)}  ${(own / floor).toFixed(3).padStart(8)}`.padEnd(30);
+    });
+    print(`  ${name.padEnd(14)} ${cells.join(' ')}`);
+  }
+  print('');
 }
 
 async function main() {
@@ -339,6 +384,10 @@ async function main() {
 
   const { ESLint, version } = await loadEslint({ v9: args.eslint9 });
   const { plugin, source } = await loadPlugin({ standIn: args['stand-in'] });
+  const cold = parseCount(args.cold, '--cold') ?? 3;
+  print(`ESLint ${version}, plugin ${source}; ${files.length} files${roots ? ` of ${roots.join(', ')}` : ' of the corpus'}`);
+  if (cold > 0 || args['cold-warm-only']) await coldAndWarm({ ESLint, files, plugin, roots, cwd, cold, reps });
+  if (args['cold-warm-only']) return;
   const compareEntry = args.compare === undefined ? undefined : path.resolve(args.compare, 'dist', 'index.js');
   const compared = compareEntry === undefined ? undefined : await loadPlugin({ entry: compareEntry });
   const { default: js } = await import('@eslint/js');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type FileAnalysis } from '../src/analysis/index.js';
 import { guardSteps } from '../src/analysis/file/guards/guards.js';
 import plugin from '../src/index.js';
-import { callChain, guardedStatements, methodChain, mixedStatements } from '../scripts/lib/generated-files.js';
+import { STATEMENT_SHAPES, callChain, guardedStatements, methodChain, mixedStatements } from '../scripts/lib/generated-files.js';
 import { ALL_FILES } from './support/languages.js';
 
 const linter = new Linter();
@@ -84,5 +84,13 @@ describe('stress', () => {
     expect(small).toBeGreaterThan(0);
     expect((medium as number) / (small as number)).toBeLessThanOrEqual(5);
     expect((large as number) / (small as number)).toBeLessThanOrEqual(20);
+  });
+
+  it.each(Object.keys(STATEMENT_SHAPES))('grows the guard analysis with the file on the shape %s alone', (shape) => {
+    const [small, medium, large] = [100, 400, 1_600].map((count) => guardStepsOfLint(mixedStatements(count, [shape])));
+    // A shape the guard analysis hardly reads may take no step at all: one step is the floor.
+    const floor = Math.max(small as number, 1);
+    expect(medium as number).toBeLessThanOrEqual(5 * floor);
+    expect(large as number).toBeLessThanOrEqual(20 * floor);
   });
 });

@@ -54,60 +54,52 @@ export function guardedStatements(count) {
   return lines.join('\n');
 }
 
+const HEADER = [
+  "import { spawn, fork, exec, execFileSync } from 'node:child_process';",
+  "import { Worker, isMainThread, parentPort } from 'node:worker_threads';",
+  "import { fileURLToPath } from 'node:url';",
+  "import fs from 'node:fs';",
+  'export const loaded = true;',
+];
+
 /**
- * `count` top-level statements mixing every shape the rules read, in turn: a spawn wrapper and its
- * call, a class that starts in a method its constructor calls, a platform `if` with a call inside,
- * a platform API behind an early exit of a function, an IPC send, a guarded worker, a self-fork
- * behind the IPC check, a shell-less spawn of a `.cmd` tool, a dispatch table and a cwd-relative fork.
- * @param {number} count
+ * Every statement shape the rules read, taken from their valid and invalid cases, as the lines of
+ * its `i`-th copy: a spawn wrapper and its call, a class that starts in a method its constructor
+ * calls, a platform `if` with a call inside, a platform API behind an early exit of a function, an
+ * IPC send, a guarded worker, a self-fork behind the IPC check, a shell-less spawn of a `.cmd` tool,
+ * a dispatch table, a platform-only start, an early exit, a child sent a function, a shell string,
+ * a start on a message, a self-fork behind the entry check, a POSIX-only signal.
+ * @type {Record<string, (i: number) => string[]>}
  */
-export function mixedStatements(count) {
-  const lines = [
-    "import { spawn, fork, execFileSync } from 'node:child_process';",
-    "import { Worker, isMainThread, parentPort } from 'node:worker_threads';",
-    "import { fileURLToPath } from 'node:url';",
-    "import fs from 'node:fs';",
-    'export const loaded = true;',
-  ];
-  const header = lines.length;
-  for (let i = 0; lines.length < count + header; i++) {
-    switch (i % 11) {
-      case 0:
-        lines.push(`function run${i}(args) { return spawn('git', args); }`, `run${i}(['status', '${i}']);`);
-        break;
-      case 1:
-        lines.push(`class Service${i} { constructor() { this.start(); } start() { this.child = fork('./worker${i}.js'); } }`, `export const service${i} = new Service${i}();`);
-        break;
-      case 2:
-        lines.push(`function owner${i}() { return process.getuid(); }`, `if (process.platform !== 'win32') { owner${i}(); }`);
-        break;
-      case 3:
-        lines.push(`function mode${i}(file) { if (process.platform === 'win32') return; fs.chmodSync(file, 0o755); }`, `mode${i}('x${i}');`);
-        break;
-      case 4:
-        lines.push(`if (process.send) process.send({ n: ${i}, at: new Date(), run: () => ${i} });`);
-        break;
-      case 5:
-        lines.push(`if (isMainThread) { new Worker(new URL(import.meta.url), { workerData: ${i} }); } else { parentPort.postMessage(${i}); }`);
-        break;
-      case 6:
-        lines.push(`if (process.send === undefined) fork(fileURLToPath(import.meta.url), ['${i}']);`);
-        break;
-      case 7:
-        lines.push(`execFileSync('npm', ['run', 'build${i}']);`);
-        break;
-      case 8:
-        lines.push(
-          `class Table${i} { run(row) { if (process.platform === 'win32' && row.windows === false) return; this[row.cmd](); } chmod${i}() { fs.chmodSync('a', 0o700); } }`,
-          `new Table${i}().run({ cmd: 'chmod${i}', windows: false });`,
-        );
-        break;
-      case 9:
-        lines.push(`if (process.platform === 'darwin') { spawn('open', ['${i}.html']); }`);
-        break;
-      default:
-        lines.push(`if (process.platform === 'aix') { console.error('unsupported ${i}'); process.exit(1); }`);
-    }
-  }
+export const STATEMENT_SHAPES = {
+  wrapper: (i) => [`function run${i}(args) { return spawn('git', args); }`, `run${i}(['status', '${i}']);`],
+  'class start': (i) => [`class Service${i} { constructor() { this.start(); } start() { this.child = fork('./worker${i}.js'); } }`, `export const service${i} = new Service${i}();`],
+  'platform if': (i) => [`function owner${i}() { return process.getuid(); }`, `if (process.platform !== 'win32') { owner${i}(); }`],
+  'early exit': (i) => [`function mode${i}(file) { if (process.platform === 'win32') return; fs.chmodSync(file, 0o755); }`, `mode${i}('x${i}');`],
+  'ipc send': (i) => [`if (process.send) process.send({ n: ${i}, at: new Date(), run: () => ${i} });`],
+  'guarded worker': (i) => [`if (isMainThread) { new Worker(new URL(import.meta.url), { workerData: ${i} }); } else { parentPort.postMessage(${i}); }`],
+  'self-fork': (i) => [`if (process.send === undefined) fork(fileURLToPath(import.meta.url), ['${i}']);`],
+  'cmd tool': (i) => [`execFileSync('npm', ['run', 'build${i}']);`],
+  'dispatch table': (i) => [
+    `class Table${i} { run(row) { if (process.platform === 'win32' && row.windows === false) return; this[row.cmd](); } chmod${i}() { fs.chmodSync('a', 0o700); } }`,
+    `new Table${i}().run({ cmd: 'chmod${i}', windows: false });`,
+  ],
+  'platform start': (i) => [`if (process.platform === 'darwin') { spawn('open', ['${i}.html']); }`],
+  exit: (i) => [`if (process.platform === 'aix') { console.error('unsupported ${i}'); process.exit(1); }`],
+  'child payload': (i) => [`const child${i} = fork('./w${i}.js');`, `child${i}.send({ n: ${i}, done: () => ${i} });`],
+  'shell string': (i) => [`exec('ls -la dir${i} | grep x', { cwd: 'dir${i}' });`],
+  'start on message': (i) => [`process.on('message', (m${i}) => { if (m${i} === 'go') spawn('x${i}', []); });`],
+  'entry check': (i) => [`if (process.argv[1] === fileURLToPath(import.meta.url)) { fork('./child${i}.js'); }`],
+  signal: (i) => [`process.kill(${i}, 'SIGUSR1');`],
+};
+
+/**
+ * `count` top-level statements of the given shapes (every shape by default), in turn.
+ * @param {number} count
+ * @param {string[]} [shapes]  names of STATEMENT_SHAPES
+ */
+export function mixedStatements(count, shapes = Object.keys(STATEMENT_SHAPES)) {
+  const lines = [...HEADER];
+  for (let i = 0; lines.length < count + HEADER.length; i++) lines.push(...(STATEMENT_SHAPES[shapes[i % shapes.length] ?? 'exit']?.(i) ?? []));
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
-import { DerivedCache, isFile as isFileOnDisk, listFolder, realPath } from './fs-cache.js';
+import { DerivedCache, type FolderListing, isFile as isFileOnDisk, listFolder, realPath } from './fs-cache.js';
 import { manifestOf, nearestManifest } from './package-manifest.js';
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
@@ -19,8 +19,9 @@ const TYPESCRIPT_FOR = new Map([
   ['.mjs', ['.mts']],
   ['.cjs', ['.cts']],
 ]);
-/** Conditions tried in `exports` and `imports`, most source-like first. */
-const CONDITIONS = ['source', 'development', 'import', 'require', 'node', 'default'];
+/** The conditions active in `exports` and `imports`, taken in each map's key order, but `source` first. */
+const SOURCE_CONDITION = 'source';
+const CONDITIONS: ReadonlySet<string> = new Set([SOURCE_CONDITION, 'development', 'import', 'require', 'node', 'default']);
 
 /** Folder and specifier → the file, or null: resolution walks folders, so each answer is kept. */
 const resolved = new DerivedCache<string | null>();
@@ -72,22 +73,31 @@ export function resolvePathAlias(specifier: string, aliases: PathAliases): strin
   return undefined;
 }
 
-/** The file a relative specifier names, as Node and TypeScript find it. */
+/**
+ * The file a relative specifier names, as Node and TypeScript find it. Every candidate is looked up
+ * in a cached listing of its folder: two listings at most, and the `index` files are looked for only
+ * when the parent's listing holds a folder (or a link) of that name, so a missing path costs no
+ * failing `stat`.
+ */
 export function resolveRelative(folder: string, specifier: string): string | undefined {
   const base = path.resolve(folder, specifier);
   const extension = path.extname(base);
+  const parent = listFolder(path.dirname(base));
+  const name = path.basename(base);
   // `./run.js` names `run.js` or, in TypeScript, `run.ts`: those first, then Node's extension probing.
-  const candidates = [base, ...(TYPESCRIPT_FOR.get(extension) ?? []).map((typescript) => base.slice(0, -extension.length) + typescript)];
-  candidates.push(...EXTENSIONS.map((candidate) => base + candidate), ...EXTENSIONS.map((candidate) => path.join(base, `index${candidate}`)));
+  const siblings = [name, ...(TYPESCRIPT_FOR.get(extension) ?? []).map((typescript) => name.slice(0, -extension.length) + typescript), ...EXTENSIONS.map((candidate) => name + candidate)];
   // Only source files are modules to summarise: `require('./package.json')` is data.
-  return candidates.find((candidate) => EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate));
+  const sibling = siblings.find((candidate) => EXTENSIONS.includes(path.extname(candidate)) && isListedFile(parent, path.dirname(base), candidate));
+  if (sibling !== undefined) return path.join(path.dirname(base), sibling);
+  if (!parent.folders.has(name) && !parent.links.has(name)) return undefined;
+  const inside = listFolder(base);
+  const index = EXTENSIONS.map((candidate) => `index${candidate}`).find((candidate) => isListedFile(inside, base, candidate));
+  return index === undefined ? undefined : path.join(base, index);
 }
 
-/** Whether a file exists (a symlink to a file counts): one listing answers every candidate of a specifier. */
-function isFile(candidate: string): boolean {
-  const { files, links } = listFolder(path.dirname(candidate));
-  const name = path.basename(candidate);
-  return files.has(name) || (links.has(name) && isFileOnDisk(candidate));
+/** Whether a listing holds a file of that name (a symlink to a file counts, checked on disk). */
+function isListedFile(listing: FolderListing, folder: string, name: string): boolean {
+  return listing.files.has(name) || (listing.links.has(name) && isFileOnDisk(path.join(folder, name)));
 }
 
 /** `#lib/run` through the nearest package.json `imports`. */
@@ -141,58 +151,79 @@ function exportsMap(exports: unknown): unknown {
   return exports;
 }
 
-/** The target an `exports`/`imports` map gives a key, with `*` patterns; undefined where Node would fail. */
+/**
+ * The target an `exports`/`imports` map gives a key, as Node finds it: the exact key, else the most
+ * specific `*` pattern (the longest part before `*`, then the longest key); undefined where Node
+ * would fail, including a key that maps to `null`.
+ */
 function mappedTarget(map: unknown, key: string): string | undefined {
   if (!isRecord(map)) return undefined;
-  let target: string | typeof UNKNOWN | undefined;
-  if (key in map) target = conditionalTarget(map[key], undefined, 0);
+  let target: string | typeof STOP | undefined;
+  if (Object.hasOwn(map, key) && !key.includes('*')) target = conditionalTarget(map[key], undefined, 0);
   else {
-    for (const [pattern, value] of Object.entries(map)) {
+    let best: { pattern: string; match: string } | undefined;
+    for (const pattern of Object.keys(map)) {
       const star = pattern.indexOf('*');
-      if (star === -1) continue;
+      if (star === -1 || pattern.lastIndexOf('*') !== star) continue;
       const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
-      if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length) {
-        const match = key.slice(prefix.length, key.length - suffix.length);
-        // Node rejects a substitution with `.`, `..`, empty or `node_modules` segments.
-        target = hasInvalidSegment(match) ? UNKNOWN : conditionalTarget(value, match, 0);
-        break;
+      if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length && (!best || morePrecise(pattern, best.pattern))) {
+        best = { pattern, match: key.slice(prefix.length, key.length - suffix.length) };
       }
     }
+    // Node rejects a substitution with `.`, `..`, empty or `node_modules` segments.
+    if (best) target = hasInvalidSegment(best.match) ? STOP : conditionalTarget(map[best.pattern], best.match, 0);
   }
-  return target === UNKNOWN ? undefined : target;
+  return target === STOP ? undefined : target;
 }
 
-/** An answer Node would not give (an invalid target, conditions nested past reason): the whole lookup is unknown. */
-const UNKNOWN = Symbol('unknown');
+/** Node's PATTERN_KEY_COMPARE: a longer part before `*` wins, then a longer key. */
+function morePrecise(pattern: string, than: string): boolean {
+  const [base, baseThan] = [pattern.indexOf('*'), than.indexOf('*')];
+  return base !== baseThan ? base > baseThan : pattern.length > than.length;
+}
+
+/**
+ * Where the lookup ends without a file: an invalid target, a `null` (excluded) target, or conditions
+ * nested past reason. Unlike undefined (no condition matched), it ends the walk of the conditions.
+ */
+const STOP = Symbol('stop');
 /** Conditions nest a level or two in real manifests; deeper is followed no further. */
 const MAX_CONDITION_DEPTH = 32;
 
-function conditionalTarget(value: unknown, match: string | undefined, depth: number): string | typeof UNKNOWN | undefined {
-  if (depth > MAX_CONDITION_DEPTH) return UNKNOWN;
+function conditionalTarget(value: unknown, match: string | undefined, depth: number): string | typeof STOP | undefined {
+  if (depth > MAX_CONDITION_DEPTH || value === null) return STOP;
   if (typeof value === 'string') {
     // Node resolves only `./` targets inside the package (a bare one names another package).
-    if (!value.startsWith('./') || hasInvalidSegment(value.slice(2))) return UNKNOWN;
+    if (!value.startsWith('./') || hasInvalidSegment(value.slice(2))) return STOP;
     return match === undefined ? value : value.replaceAll('*', match);
   }
   if (Array.isArray(value)) {
     for (const entry of value) {
-      const target = conditionalTarget(entry, match, depth + 1);
+      // A `null` entry is skipped, as in Node; an invalid one makes the lookup unknown.
+      const target = entry === null ? undefined : conditionalTarget(entry, match, depth + 1);
       if (target !== undefined) return target;
     }
     return undefined;
   }
   if (!isRecord(value)) return undefined;
-  for (const condition of CONDITIONS) {
-    if (!(condition in value)) continue;
+  // The workspace's sources first (on purpose: `dist/` may be unbuilt), then the map's own key order.
+  for (const condition of [SOURCE_CONDITION, ...Object.keys(value)]) {
+    if (!CONDITIONS.has(condition) || !Object.hasOwn(value, condition)) continue;
     const target = conditionalTarget(value[condition], match, depth + 1);
     if (target !== undefined) return target;
   }
   return undefined;
 }
 
-/** Whether a `/`- or `\\`-separated path has a segment Node refuses in targets: empty, `.`, `..` or `node_modules`. */
+/**
+ * Whether a `/`- or `\\`-separated path has a segment Node refuses in targets: empty, `.`, `..` or
+ * `node_modules`, also percent-encoded (`%2e%2e`).
+ */
 function hasInvalidSegment(subpath: string): boolean {
-  return subpath.split(/[\\/]/).some((segment) => segment === '' || segment === '.' || segment === '..' || segment.toLowerCase() === 'node_modules');
+  return subpath.split(/[\\/]/).some((raw) => {
+    const segment = raw.replaceAll(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))).toLowerCase();
+    return segment === '' || segment === '.' || segment === '..' || segment === 'node_modules';
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

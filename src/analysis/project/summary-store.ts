@@ -100,6 +100,8 @@ const NOTHING: SummaryRecord = { summary: EMPTY_SUMMARY, parsed: new Set() };
 const summaries = new DerivedCache<SummaryRecord>();
 /** Configuration key and path → what the module's text shows. */
 const textCache = new DerivedCache<TextFacts | undefined>();
+/** Configuration key and path → whether a starter module is within MAX_SCANNED modules of its imports. */
+const reachCache = new DerivedCache<boolean>();
 const inProgress = new Set<string>();
 /** The modules parsed for each summary being computed, innermost last. */
 const parsedFor: Set<string>[] = [];
@@ -259,8 +261,15 @@ function startFreeByText(file: string, facts: TextFacts, environment: LintEnviro
   return !facts.namesStarter && !reachesStarter(file, environment);
 }
 
-/** Whether a project module within MAX_SCANNED modules of `root`'s imports, breadth first, names a starter module. */
+/**
+ * Whether a project module within MAX_SCANNED modules of `root`'s imports, breadth first, names a
+ * starter module: asked for every import of every linted file, so each module's answer is kept.
+ */
 function reachesStarter(root: string, environment: LintEnvironment): boolean {
+  return reachCache.get(`${configurationKey(environment)}\0${root}`, () => scanForStarter(root, environment));
+}
+
+function scanForStarter(root: string, environment: LintEnvironment): boolean {
   const seen = new Set([root]);
   const queue = [root];
   for (let index = 0; index < queue.length && index < MAX_SCANNED; index += 1) {

@@ -44,9 +44,30 @@ write({
   'consumer/node_modules/.keep': '',
   'plain/package.json': JSON.stringify({ name: 'plain' }),
   'plain/run.js': '',
+  'mapped/package.json': JSON.stringify({
+    name: 'mapped',
+    exports: {
+      './*': './lib/*.js',
+      './utils/*': './src/utils/*.js',
+      './features/*.js': './src/features/*.js',
+      './features/private-internal/*': null,
+      './order': { default: './d.js', import: './m.mjs' },
+      './dotted': './src/%2e%2e/up.js',
+      './bare': 'main.js',
+    },
+  }),
+  'mapped/lib/utils/a.js': '',
+  'mapped/src/utils/a.js': '',
+  'mapped/src/features/open.js': '',
+  'mapped/src/features/private-internal/m.js': '',
+  'mapped/d.js': '',
+  'mapped/m.mjs': '',
+  'mapped/main.js': '',
+  'mapped/src/%2e%2e/up.js': '',
 });
 symlinkSync(path.join(root, 'escape'), path.join(root, 'consumer/node_modules/escape'), 'dir');
 symlinkSync(path.join(root, 'plain'), path.join(root, 'consumer/node_modules/plain'), 'dir');
+symlinkSync(path.join(root, 'mapped'), path.join(root, 'consumer/node_modules/mapped'), 'dir');
 mkdirSync(path.join(root, 'app/node_modules/@acme'), { recursive: true });
 symlinkSync(path.join(root, 'packages/jobs'), path.join(root, 'app/node_modules/@acme/jobs'), 'dir');
 symlinkSync(path.join(root, 'packages/tools'), path.join(root, 'app/node_modules/tools'), 'dir');
@@ -99,6 +120,28 @@ describe('resolveModule on hostile manifests', () => {
     expect(resolveModule(consumer, 'escape/../../outside/secret.js')).toBeUndefined();
     expect(resolveModule(consumer, 'plain/run.js')).toBe(at('plain/run.js'));
     expect(resolveModule(consumer, 'plain/../outside/secret.js')).toBeUndefined();
+  });
+});
+
+describe('resolveModule on exports maps, as Node matches them', () => {
+  const consumer = at('consumer/index.js');
+
+  it('takes the longest matching pattern key, not the first', () => {
+    expect(resolveModule(consumer, 'mapped/utils/a')).toBe(at('mapped/src/utils/a.js'));
+  });
+
+  it('leaves a subpath whose best key maps to null unresolved, even when a broader pattern matches', () => {
+    expect(resolveModule(consumer, 'mapped/features/open.js')).toBe(at('mapped/src/features/open.js'));
+    expect(resolveModule(consumer, 'mapped/features/private-internal/m.js')).toBeUndefined();
+  });
+
+  it("takes the first of the map's keys that is an active condition", () => {
+    expect(resolveModule(consumer, 'mapped/order')).toBe(at('mapped/d.js'));
+  });
+
+  it('rejects invalid targets: percent-encoded dot segments and targets without ./', () => {
+    expect(resolveModule(consumer, 'mapped/dotted')).toBeUndefined();
+    expect(resolveModule(consumer, 'mapped/bare')).toBeUndefined();
   });
 });
 
