@@ -354,11 +354,37 @@ export const service = new Service();`),
       errors: [
         {
           messageId: 'atImportConstructed',
-          line: 3,
-          column: 32,
-          data: { name: 'spawn()', what: 'a child process', className: 'Service', line: '5' },
+          line: 5,
+          column: 24,
+          data: { name: 'spawn()', what: 'a child process', className: 'Service', line: '3' },
         },
       ],
+    },
+    // Each construction at load is reported where it is written, the line a user would silence or change.
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+class Pool {
+  constructor() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}
+export const pool = new Pool();
+export const second = new Pool();
+export function later() { return new Pool(); }`),
+      errors: [
+        { messageId: 'atImportConstructed', line: 7, column: 21, data: { name: 'new Worker()', what: 'a worker thread', className: 'Pool', line: '4' } },
+        { messageId: 'atImportConstructed', line: 8, column: 23, data: { name: 'new Worker()', what: 'a worker thread', className: 'Pool', line: '4' } },
+      ],
+    },
+    // Through a method the constructor calls.
+    {
+      ...esm(`import { fork } from 'node:child_process';
+class Service {
+  constructor() { this.start(); }
+  start() { this.child = fork('./child.js'); }
+}
+export const service = new Service();`),
+      errors: [{ messageId: 'atImportConstructed', line: 6, column: 24, data: { name: 'fork()', what: 'a Node.js child process', className: 'Service', line: '4' } }],
     },
     {
       ...esmLib(`import { execa, $ } from 'execa';
