@@ -103,7 +103,7 @@ export default createRule<Options, MessageIds>({
 function constructionFindings(analysis: FileAnalysis, allowSync: boolean): Finding[] {
   const starts: Omit<Finding, 'classNode'>[] = analysis.starters
     .filter((site) => site.startsNow && !(allowSync && isSynchronousSpec(site.spec)))
-    .map((site) => ({ node: site.node, name: site.spec.name, mechanism: site.mechanism }));
+    .map((site) => ({ node: site.node, name: site.name, mechanism: site.mechanism }));
   // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
   const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
   const importedStarts = analysis.imports.startCalls(inConstruction).filter((call) => !(allowSync && call.point.synchronous));

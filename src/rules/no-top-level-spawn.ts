@@ -58,7 +58,7 @@ export default createRule<Options, MessageIds>({
         const starts: Start[] = [];
         for (const site of analysis.starters) {
           if (!site.startsNow || (allowSync && isSynchronousSpec(site.spec)) || isSelfSpawnSite(analysis, site)) continue;
-          starts.push({ node: site.node, name: site.spec.name, mechanism: site.mechanism });
+          starts.push({ node: site.node, name: site.name, mechanism: site.mechanism });
         }
         for (const call of analysis.imports.startCalls((node) => runsAtLoad(analysis, node) && !skipFile())) {
           if (allowSync && call.point.synchronous) continue;

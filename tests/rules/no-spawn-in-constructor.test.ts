@@ -1179,7 +1179,7 @@ module.exports = class {
   }
 };`),
       errors: [
-        starts(5, 18, 'fork()', NODE_PROCESS, 'this class', [
+        starts(5, 18, 'cp.fork()', NODE_PROCESS, 'this class', [
           moveTo(`const cp = require('node:child_process');
 const { Worker: Thread } = require('worker_threads');
 module.exports = class {
@@ -1189,7 +1189,7 @@ module.exports = class {
   }
 };`),
         ]),
-        starts(6, 19, 'new Worker()', THREAD, 'this class', [
+        starts(6, 19, 'new Thread()', THREAD, 'this class', [
           moveTo(`const cp = require('node:child_process');
 const { Worker: Thread } = require('worker_threads');
 module.exports = class {
@@ -1227,7 +1227,7 @@ export default class Cluster {
   }
 }`),
         ]),
-        starts(7, 19, 'new Worker()', THREAD, '`Cluster`', [
+        starts(7, 19, 'new Thread()', THREAD, '`Cluster`', [
           moveTo(`import * as cp from 'child_process';
 import { Worker as Thread } from 'node:worker_threads';
 import cluster from 'node:cluster';
@@ -1239,7 +1239,7 @@ export default class Cluster {
   }
 }`),
         ]),
-        starts(8, 16, 'execSync()', PROCESS, '`Cluster`', [
+        starts(8, 16, 'cp.execSync()', PROCESS, '`Cluster`', [
           moveTo(`import * as cp from 'child_process';
 import { Worker as Thread } from 'node:worker_threads';
 import cluster from 'node:cluster';
@@ -1630,7 +1630,7 @@ export class Git {
   }
 }`),
       errors: [
-        starts(5, 18, 'spawn()', PROCESS, '`Git`', [
+        starts(5, 18, 'cp.spawn()', PROCESS, '`Git`', [
           moveTo(`import cp = require('node:child_process');
 export class Git {
   child!: cp.ChildProcess;

@@ -332,7 +332,7 @@ spawn('npm', ['install'], { shell: false });`),
     {
       ...cjs(`const cp = require('child_process');
 cp.execFileSync('npx', ['tsc', '--noEmit'], { stdio: 'inherit' });`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'execFileSync()' }, line: 2, column: 17 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'cp.execFileSync()' }, line: 2, column: 17 }],
     },
     {
       ...cjs(`const { execFile } = require('child_process');
@@ -346,14 +346,14 @@ execFile('yarn', ['install'], (error) => {
 import { promisify } from 'node:util';
 const run = promisify(execFile);
 await run('pnpm', ['install']);`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpm', name: 'execFile()' }, line: 4, column: 11 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpm', name: 'run()' }, line: 4, column: 11 }],
     },
     {
       ...esm(`import { spawn as run } from 'child_process';
 const command = 'pnpx';
 const options = { stdio: 'inherit' };
 run(command, ['create-app'], options);`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpx', name: 'spawn()' }, line: 4, column: 5 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpx', name: 'run()' }, line: 4, column: 5 }],
     },
     {
       ...cjs(`const { spawnSync } = require('child_process');
@@ -404,7 +404,7 @@ spawnSync('/bin/sh', ['-c', 'make']);`),
     {
       ...esm(`import * as childProcess from 'node:child_process';
 export const gitPath = () => childProcess.execFileSync('which', ['git'], { encoding: 'utf8' }).trim();`),
-      errors: [{ messageId: 'posixProgram', data: { command: 'which', name: 'execFileSync()' }, line: 2, column: 56 }],
+      errors: [{ messageId: 'posixProgram', data: { command: 'which', name: 'childProcess.execFileSync()' }, line: 2, column: 56 }],
     },
     {
       // cmd.exe has no `ls` either.
@@ -494,7 +494,7 @@ spawn(cmd, args);`),
       // A starter kept in an options object.
       ...cjs(`const options = { spawn: require('child_process').spawn, cwd: process.cwd() };
 options.spawn('npm', ['test'], { cwd: options.cwd });`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 2, column: 15 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'options.spawn()' }, line: 2, column: 15 }],
     },
     // --- Shell command lines ---------------------------------------------------------------------
     {

@@ -196,7 +196,7 @@ export function startPointOf(site: StarterSite): StartPoint {
   return {
     file: undefined,
     line: site.node.loc.start.line,
-    starter: site.spec.name,
+    starter: site.name,
     mechanism: site.mechanism,
     synchronous: isSynchronousSpec(site.spec),
   };

@@ -314,11 +314,11 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
       const workerThread = site.spec.module === 'worker_threads';
       if (workerThread && optionsSet(sourceCode, args, 1, 'eval', true)) continue;
       const acceptsUrl = workerThread || isRef(site.callee, 'child_process', 'fork');
-      result.push({ node: site.target, name: site.spec.name, workerThread, acceptsUrl, setsCwd });
+      result.push({ node: site.target, name: site.name, workerThread, acceptsUrl, setsCwd });
     } else if (role === 'command' && site.spec.target?.argument !== undefined && isNodeBinary(analysis, site.target)) {
       const list = args[site.spec.target.argument + 1];
       const script = list && scriptOfNodeArguments(analysis, list);
-      if (script) result.push({ node: script, name: site.spec.name, workerThread: false, acceptsUrl: false, setsCwd });
+      if (script) result.push({ node: script, name: site.name, workerThread: false, acceptsUrl: false, setsCwd });
     }
   }
   for (const invocation of references.invocations) {
