@@ -23,6 +23,11 @@ const declaredRunner = (windows?: string) => ({
 
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
+    // Options the call does not show may set `shell`: unknown stays silent.
+    esm(`import { execFile } from 'node:child_process';
+export function check(args, options, callback) {
+  execFile('npx', args, options, callback);
+}`),
     // webdriverio's shape: a boolean method of the class tests the platform, and the private method
     // that spawns runs only after it.
     esm(`import { execSync } from 'node:child_process';
@@ -389,6 +394,20 @@ function done(error) {
 }
 execFile('npx', ['prettier', '--check', '.'], done);`),
       errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'execFile()' }, line: 5, column: 10 }],
+    },
+    // The options literal is execFile's third argument; what follows it is the callback, whatever it is.
+    {
+      ...esm(`import { execFile } from 'node:child_process';
+export function check(args, callback) {
+  execFile('npx', args, { cwd: 'web' }, callback);
+}`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'execFile()' }, line: 3, column: 12 }],
+    },
+    {
+      ...esm(`import { execFile } from 'node:child_process';
+import { report } from './report.js';
+execFile('pnpm', ['-r', 'build'], { env: process.env }, report);`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpm', name: 'execFile()' }, line: 3, column: 10 }],
     },
     // --- POSIX-only programs --------------------------------------------------------------------
     {

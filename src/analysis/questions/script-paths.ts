@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { hasSpread, isImportMetaMember, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
+import { hasSpread, isImportMetaMember, optionsCandidates, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
@@ -372,8 +372,8 @@ function scriptOfNodeArguments(analysis: FileAnalysis, list: Node): Node | undef
  * Values from tracked modules (`process.argv.slice(2)` as fork's argument list) are known not to.
  */
 function optionsUnseen(analysis: FileAnalysis, args: readonly TSESTree.CallExpressionArgument[], from: number): boolean {
-  const last = args.at(-1);
-  if (!last || args.length <= from || last.type === 'SpreadElement') return false;
+  const last = optionsCandidates(args, from).at(-1);
+  if (!last || last.type === 'SpreadElement') return false;
   const value = followConstant(analysis.sourceCode, last);
   const opaque = value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'CallExpression';
   return opaque && !analysis.references.refOf(value) && !(value.type === 'Identifier' && value.name === 'undefined');
