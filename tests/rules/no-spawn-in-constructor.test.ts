@@ -285,6 +285,52 @@ export class Probe {
       ],
     },
     {
+      // The constructions in this file call the new method, so the program still starts the pool.
+      ...esm(`import { Worker } from 'node:worker_threads';
+class Pool {
+  constructor() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}
+export const pool = new Pool();
+export function second() {
+  let other;
+  other = new Pool();
+  new Pool();
+  return other;
+}`),
+      errors: [
+        starts(4, 19, 'new Worker()', THREAD, '`Pool`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+class Pool {
+  initialize() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}
+export const pool = new Pool();
+pool.initialize();
+export function second() {
+  let other;
+  other = new Pool();
+  other.initialize();
+  new Pool().initialize();
+  return other;
+}`),
+        ]),
+      ],
+    },
+    {
+      // A construction whose value has no name to call the method on: no suggestion.
+      ...esm(`import { Worker } from 'node:worker_threads';
+class Pool {
+  constructor() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}
+export const create = () => new Pool();`),
+      errors: [starts(4, 19, 'new Worker()', THREAD, '`Pool`', [])],
+    },
+    {
       // RealtimeSTT's shape in one file: the port constructs an engine whose constructor forks.
       ...esm(`import { fork } from 'node:child_process';
 class Engine {
@@ -312,6 +358,7 @@ class Engine {
 export class AudioPort {
   constructor() {
     this.engine = new Engine('en');
+    this.engine.initialize();
   }
 }`),
         ]),
