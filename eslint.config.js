@@ -1,8 +1,13 @@
-// The plugin lints itself: typescript-eslint for the code, eslint-plugin-eslint-plugin for the rules.
+// The plugin lints itself: typescript-eslint for the code, eslint-plugin-eslint-plugin for the rules,
+// and its own recommended rules on src/ and scripts/.
 import eslint from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import globals from 'globals';
+import { createJiti } from 'jiti';
 import tseslint from 'typescript-eslint';
+
+// The plugin from its source (jiti compiles it), so linting needs no build and lints with the rules as written.
+const processGuard = await createJiti(import.meta.url).import('./src/index.ts', { default: true });
 
 /**
  * The layers of src/, lowest first (docs/ARCHITECTURE.md): each folder may import its own layer and
@@ -75,6 +80,7 @@ export default tseslint.config(
     },
   },
   ...layerFences(),
+  { files: ['src/**/*.ts', 'scripts/**/*.js'], ...processGuard.configs.recommended },
   {
     files: ['tests/**/*.ts'],
     ...eslintPlugin.configs.recommended,

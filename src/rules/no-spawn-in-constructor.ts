@@ -4,6 +4,7 @@ import { createRule } from '../util/create-rule.js';
 import { callLabel, describeMechanism, whereIs } from './shared/describe.js';
 import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
+import { applyInsertions, initializeCalls } from './no-spawn-in-constructor-utils/initialize-calls.js';
 import { analyze, type ClassNode, isSynchronousSpec, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
 
 type Options = [{ initializeMethodName: string; allowSync: boolean }];
@@ -71,10 +72,7 @@ export default createRule<Options, MessageIds>({
         for (const finding of findings) {
           if (!refactors.has(finding.classNode)) {
             const starting = findings.filter((other) => other.classNode === finding.classNode).map((other) => other.node);
-            refactors.set(
-              finding.classNode,
-              initializeRefactor(analysis.sourceCode, finding.classNode, starting, initializeMethodName, typescript),
-            );
+            refactors.set(finding.classNode, refactorWithCalls(analysis, finding.classNode, starting, initializeMethodName, typescript));
           }
           const fix = refactors.get(finding.classNode);
           const data = {
@@ -99,11 +97,24 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** The refactor and, for each construction in this file, the call of the new method; none when a construction cannot call it. */
+function refactorWithCalls(
+  analysis: FileAnalysis,
+  classNode: ClassNode,
+  starting: readonly TSESTree.Node[],
+  method: string,
+  typescript: boolean,
+): TSESLint.ReportFixFunction | undefined {
+  const refactor = initializeRefactor(analysis.sourceCode, classNode, starting, method, typescript);
+  const calls = refactor && initializeCalls(analysis.sourceCode, classNode, method);
+  return calls && ((fixer) => [...refactor(fixer), ...applyInsertions(fixer, calls)]);
+}
+
 /** Starters that run during construction: one finding per starter, or per `this.method()` call. */
 function constructionFindings(analysis: FileAnalysis, allowSync: boolean): Finding[] {
   const starts: Omit<Finding, 'classNode'>[] = analysis.starters
     .filter((site) => site.startsNow && !(allowSync && isSynchronousSpec(site.spec)))
-    .map((site) => ({ node: site.node, name: site.spec.name, mechanism: site.mechanism }));
+    .map((site) => ({ node: site.node, name: site.name, mechanism: site.mechanism }));
   // `this.engine = new Engine()` where constructing `Engine` starts, here or in an imported module.
   const inConstruction = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'construction';
   const importedStarts = analysis.imports.startCalls(inConstruction).filter((call) => !(allowSync && call.point.synchronous));

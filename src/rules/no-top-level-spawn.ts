@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       atImport: '{{name}} starts {{what}} on import: start it from a function the caller invokes.',
       atImportVia: '{{name}} starts {{what}} on import through `{{via}}` (line {{line}}): let the caller start it.',
-      atImportConstructed: '{{name}} starts {{what}} on import through `new {{className}}()` (line {{line}}): create it lazily.',
+      atImportConstructed: '`new {{className}}()` starts {{what}} on import ({{name}} at line {{line}}): create it lazily.',
       atImportImported: '{{name}} starts {{what}} on import ({{starter}} at {{where}}): start it from a function the caller invokes.',
       useLazyAccessor: 'Create `{{name}}` on first use through `{{getter}}()`.',
     },
@@ -58,7 +58,7 @@ export default createRule<Options, MessageIds>({
         const starts: Start[] = [];
         for (const site of analysis.starters) {
           if (!site.startsNow || (allowSync && isSynchronousSpec(site.spec)) || isSelfSpawnSite(analysis, site)) continue;
-          starts.push({ node: site.node, name: site.spec.name, mechanism: site.mechanism });
+          starts.push({ node: site.node, name: site.name, mechanism: site.mechanism });
         }
         for (const call of analysis.imports.startCalls((node) => runsAtLoad(analysis, node) && !skipFile())) {
           if (allowSync && call.point.synchronous) continue;
@@ -66,13 +66,29 @@ export default createRule<Options, MessageIds>({
         }
         // The file model (a package.json read) is asked only once a start would be reported.
         for (const start of starts) {
-          const report = reportFor(analysis, start, skipFile);
-          if (report) context.report(report);
+          for (const report of reportsFor(analysis, start, skipFile)) context.report(report);
         }
       },
     };
 
-    function reportFor(analysis: FileAnalysis, start: Start, skipFile: () => boolean): TSESLint.ReportDescriptor<MessageIds> | undefined {
+    function reportsFor(analysis: FileAnalysis, start: Start, skipFile: () => boolean): TSESLint.ReportDescriptor<MessageIds>[] {
+      const execution = analysis.execution.executionOf(start.node);
+      if (execution.when !== 'construction') {
+        const report = loadReport(analysis, start, skipFile);
+        return report ? [report] : [];
+      }
+      // A start in a constructor is reported at each construction that runs at load: the line to silence or change.
+      const base = { name: start.name, what: describeMechanism(start.mechanism), line: lineOf(start.node) };
+      const reports: TSESLint.ReportDescriptor<MessageIds>[] = [];
+      for (const instantiation of analysis.execution.instantiationsAtLoad(execution.classNode)) {
+        const facts = [...analysis.guards.factsAt(start.node), ...analysis.guards.factsAt(instantiation)];
+        if (isStartContextGuarded(facts) || skipFile()) continue;
+        reports.push({ node: instantiation, messageId: 'atImportConstructed', data: { ...base, className: calleeText(analysis, instantiation) } });
+      }
+      return reports;
+    }
+
+    function loadReport(analysis: FileAnalysis, start: Start, skipFile: () => boolean): TSESLint.ReportDescriptor<MessageIds> | undefined {
       const execution = analysis.execution.executionOf(start.node);
       const base = { name: start.name, what: describeMechanism(start.mechanism) };
       if (execution.when === 'module-load') {
@@ -94,17 +110,6 @@ export default createRule<Options, MessageIds>({
             ? { messageId: 'atImportImported', data: { ...base, starter: origin.starter, where: whereIs(origin, context.physicalFilename) } }
             : { messageId: 'atImport', data: base }),
           suggest: fix ? [{ messageId: 'useLazyAccessor', data: { name: fix.name, getter: fix.getter }, fix: fix.apply }] : [],
-        };
-      }
-      if (execution.when === 'construction') {
-        const instantiation = analysis.execution.instantiationAtLoad(execution.classNode);
-        if (!instantiation) return undefined;
-        const facts = [...analysis.guards.factsAt(start.node), ...analysis.guards.factsAt(instantiation)];
-        if (isStartContextGuarded(facts) || skipFile()) return undefined;
-        return {
-          node: execution.via ?? start.node,
-          messageId: 'atImportConstructed',
-          data: { ...base, className: calleeText(analysis, instantiation), line: lineOf(instantiation) },
         };
       }
       return undefined;

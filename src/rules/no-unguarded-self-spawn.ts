@@ -40,7 +40,7 @@ export default createRule<[], MessageIds>({
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix
             ? [{ messageId: 'wrapInGuard', data: { guard: fix.guard }, fix: fix.apply }]
             : [];
-          const name = spawn.site.spec.name;
+          const name = spawn.site.name;
           const advice = GUARD_ADVICE[spawn.mechanism];
           if (execution.via) {
             const via = `${analysis.sourceCode.getText(execution.via.callee)}()`;

@@ -16,6 +16,8 @@ interface CommandUse {
   /** The nodes whose conditions decide the platforms: the call, any wrapper calls, the start. */
   readonly at: readonly TSESTree.Node[];
   readonly spec: StarterSpec;
+  /** The starter as messages name it: as written here, the catalog's name in another module. */
+  readonly name: string;
   readonly shell: ShellMode;
   /** The wrapper call, when the command reaches the start through functions: here, or in an imported module. */
   readonly wrapper?: { readonly call: string; readonly where: string };
@@ -93,7 +95,7 @@ export default createRule<Options, MessageIds>({
         for (const site of analysis.starters) {
           const command = commandNode(site);
           if (!command || !judged(site.spec)) continue;
-          check({ node: command, values: analysis.values.strings(command), at: [site.node], spec: site.spec, shell: shellAtSite(analysis, site) }, analysis);
+          check({ node: command, values: analysis.values.strings(command), at: [site.node], spec: site.spec, name: site.name, shell: shellAtSite(analysis, site) }, analysis);
         }
         // A call passes a command through a wrapper only to a start that takes its command from a parameter.
         const takesCommand = analysis.starters.some((site) => judged(site.spec) && site.target && parameterOf(analysis.sourceCode, site.target));
@@ -130,7 +132,7 @@ export default createRule<Options, MessageIds>({
           if (reported.has(kind)) continue;
           if (kind === 'shim' && (windows === 'shim-aware' || use.shell !== 'no')) continue;
           reported.add(kind);
-          const data = { command: command.replaceAll(UNKNOWN_PART, '…'), name: use.spec.name };
+          const data = { command: command.replaceAll(UNKNOWN_PART, '…'), name: use.name };
           if (use.wrapper) {
             context.report({ node: use.node, messageId: WRAPPED[problem], data: { ...data, ...use.wrapper } });
           } else {
@@ -195,6 +197,7 @@ function wrappedCommands(analysis: FileAnalysis, { call, summary, name }: Wrappe
         values: analysis.values.memberStrings(argument, role.path),
         at: [call, ...role.via, role.site.node],
         spec: role.site.spec,
+        name: role.site.name,
         shell,
         wrapper: { call: `${name}()`, where: `line ${role.site.node.loc.start.line}` },
       });
@@ -220,6 +223,7 @@ function importedWrapperCommands(analysis: FileAnalysis, { call, name, roles }: 
       values: analysis.values.memberStrings(argument, role.path),
       at: [call],
       spec: role.spec,
+      name: role.spec.name,
       shell,
       wrapper: { call: `${name}()`, where: whereIs(role.point, filename) },
     });

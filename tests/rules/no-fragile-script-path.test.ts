@@ -1,13 +1,23 @@
 import * as path from 'node:path';
 
 import rule from '../../src/rules/no-fragile-script-path.js';
-import { cjs, cts, esm, languageOptionsFor, ts } from '../support/languages.js';
+import * as languages from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
 const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
 
+// Snippets live in a package on disk: its folder is the working directory a relative path assumes,
+// which the suggestions resolve from. A relative filename is a path inside that package.
+function inPackage(make: typeof languages.esm): typeof languages.esm {
+  return (code, extra) => {
+    const made = make(code, extra);
+    return { ...made, filename: path.isAbsolute(made.filename) ? made.filename : fixture(`esm-package/${made.filename}`) };
+  };
+}
+const [esm, cjs, ts, cts] = [languages.esm, languages.cjs, languages.ts, languages.cts].map(inPackage);
+
 // A script (no `import.meta`) whose ESLint configuration declares the browser's worker globals.
-const browserScript = { languageOptions: { ...languageOptionsFor('cjs'), globals: { Worker: 'readonly' as const } } };
+const browserScript = { languageOptions: { ...languages.languageOptionsFor('cjs'), globals: { Worker: 'readonly' as const } } };
 
 runRuleTests('no-fragile-script-path', rule, {
   valid: [
@@ -442,7 +452,7 @@ fork(path.join(__dirname, \`jobs/\${name}.js\`));`,
 class Jobs {
   start() { return fork('./job.js'); }
 }
-module.exports = Jobs;`, { filename: 'jobs.js' }),
+module.exports = Jobs;`, { filename: fixture('cjs-package/jobs.js') }),
       errors: [
         {
           messageId: 'cwdRelative',
@@ -1195,7 +1205,7 @@ const worker = new Worker('./worker.js');
 worker.postMessage(1);`, { filename: fixture('cjs-package/src/pool.ts') }),
       errors: [{ messageId: 'cwdRelative', line: 2, column: 27, suggestions: [{ messageId: 'resolveFromModule', output: `import path = require('node:path');
 import { Worker } from 'node:worker_threads';
-const worker = new Worker(path.join(__dirname, 'worker.js'));
+const worker = new Worker(path.join(__dirname, '../worker.js'));
 worker.postMessage(1);` }] }],
     },
     {
@@ -1203,7 +1213,7 @@ worker.postMessage(1);` }] }],
 const worker = new Worker('./worker.js');
 worker.postMessage(1);`, { filename: fixture('esm-package/src/pool.ts') }),
       errors: [{ messageId: 'cwdRelative', line: 2, column: 27, suggestions: [{ messageId: 'resolveFromModule', output: `import { Worker } from 'node:worker_threads';
-const worker = new Worker(new URL('./worker.js', import.meta.url));
+const worker = new Worker(new URL('../worker.js', import.meta.url));
 worker.postMessage(1);` }] }],
     },
     {
@@ -1211,14 +1221,40 @@ worker.postMessage(1);` }] }],
       ...esm(`import { fork } from 'node:child_process';
 fork('./child.js');`, { filename: fixture('cjs-package/src/run.js') }),
       errors: [{ messageId: 'cwdRelative', line: 2, column: 6, suggestions: [{ messageId: 'resolveFromModule', output: `import { fork } from 'node:child_process';
-fork(new URL('./child.js', import.meta.url));` }] }],
+fork(new URL('../child.js', import.meta.url));` }] }],
     },
     {
       // A .js file in a "type": "module" package is an ES module, even without import/export syntax.
       ...esm(`const { fork } = await import('node:child_process');
 fork('./child.js');`, { filename: fixture('esm-package/src/run.js') }),
       errors: [{ messageId: 'cwdRelative', line: 2, column: 6, suggestions: [{ messageId: 'resolveFromModule', output: `const { fork } = await import('node:child_process');
-fork(new URL('./child.js', import.meta.url));` }] }],
+fork(new URL('../child.js', import.meta.url));` }] }],
+    },
+    // ---- The working directory the path assumed: the package folder, seen from the module's folder
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+export const worker = new Worker('./dist/w.js');`, { filename: fixture('esm-package/src/index.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 34, suggestions: [{ messageId: 'resolveFromModule', output: `import { Worker } from 'node:worker_threads';
+export const worker = new Worker(new URL('../dist/w.js', import.meta.url));` }] }],
+    },
+    {
+      ...cjs(`const { fork } = require('node:child_process');
+const path = require('node:path');
+module.exports = () => [fork('dist/w.js'), fork(path.resolve('dist/v.js'))];`, { filename: fixture('cjs-package/src/lib/start.cjs') }),
+      errors: [
+        { messageId: 'cwdRelative', line: 3, column: 30, suggestions: [{ messageId: 'resolveFromModule', output: `const { fork } = require('node:child_process');
+const path = require('node:path');
+module.exports = () => [fork(path.join(__dirname, '../../dist/w.js')), fork(path.resolve('dist/v.js'))];` }] },
+        { messageId: 'cwdRelative', line: 3, column: 49, suggestions: [{ messageId: 'resolveFromModule', output: `const { fork } = require('node:child_process');
+const path = require('node:path');
+module.exports = () => [fork('dist/w.js'), fork(path.resolve(__dirname, '../..', 'dist/v.js'))];` }] },
+      ],
+    },
+    {
+      // Not on disk: no package folder tells where the path was meant to start, so no suggestion.
+      ...languages.esm(`import { Worker } from 'node:worker_threads';
+export const worker = new Worker('./dist/w.js');`),
+      errors: [{ messageId: 'cwdRelative', line: 2, column: 34, suggestions: [] }],
     },
     // ---- TypeScript
     {
@@ -1392,7 +1428,7 @@ cp.fork(nodePath.join(__dirname, '../child.js'));`,
       // A `.ts` file written in CommonJS style gets the CommonJS form.
       ...ts(`import type { ChildProcess } from 'node:child_process';
 const { fork } = require('node:child_process');
-export = function start(): ChildProcess { return fork('./child.js'); };`),
+export = function start(): ChildProcess { return fork('./child.js'); };`, { filename: fixture('cjs-package/start.ts') }),
       errors: [
         {
           messageId: 'cwdRelative',
@@ -1446,16 +1482,16 @@ runRuleTests('no-fragile-script-path (test files)', rule, {
       // Not a test file: the working directory is whatever the caller's is.
       ...cjs(SPEC, { filename: fixture('cjs-package/lib/color.cjs') }),
       errors: [
-        cwdRelativeAt(SPEC, 5, "[path.join('bin'", "[path.join(__dirname, 'bin'"),
-        cwdRelativeAt(SPEC, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, 'bin/runner.js'))"),
+        cwdRelativeAt(SPEC, 5, "[path.join('bin'", "[path.join(__dirname, '..', 'bin'"),
+        cwdRelativeAt(SPEC, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, '../bin/runner.js'))"),
       ],
     },
     {
       // A path that names no file in the package folder, and one whose text is not known.
       ...cjs(MISSING, { filename: fixture('cjs-package/test/bin.test.cjs') }),
       errors: [
-        cwdRelativeAt(MISSING, 3, "join('bin'", "join(__dirname, 'bin'"),
-        cwdRelativeAt(MISSING, 4, 'fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `bin/${process.env.BIN}.js`))'),
+        cwdRelativeAt(MISSING, 3, "join('bin'", "join(__dirname, '..', 'bin'"),
+        cwdRelativeAt(MISSING, 4, 'fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `../bin/${process.env.BIN}.js`))'),
       ],
     },
   ],

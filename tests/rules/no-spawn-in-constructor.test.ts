@@ -252,7 +252,7 @@ export class Resizer {
   }
 }`),
       errors: [
-        starts(5, 21, 'new Worker()', THREAD, '`Resizer`', [
+        starts(5, 21, 'new ResizeWorker()', THREAD, '`Resizer`', [
           moveTo(`import { wrap } from 'comlink';
 import ResizeWorker from './resize.js?worker';
 export class Resizer {
@@ -330,6 +330,52 @@ export class Probe {
       ],
     },
     {
+      // The constructions in this file call the new method, so the program still starts the pool.
+      ...esm(`import { Worker } from 'node:worker_threads';
+class Pool {
+  constructor() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}
+export const pool = new Pool();
+export function second() {
+  let other;
+  other = new Pool();
+  new Pool();
+  return other;
+}`),
+      errors: [
+        starts(4, 19, 'new Worker()', THREAD, '`Pool`', [
+          moveTo(`import { Worker } from 'node:worker_threads';
+class Pool {
+  initialize() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}
+export const pool = new Pool();
+pool.initialize();
+export function second() {
+  let other;
+  other = new Pool();
+  other.initialize();
+  new Pool().initialize();
+  return other;
+}`),
+        ]),
+      ],
+    },
+    {
+      // A construction whose value has no name to call the method on: no suggestion.
+      ...esm(`import { Worker } from 'node:worker_threads';
+class Pool {
+  constructor() {
+    this.worker = new Worker(new URL('./w.js', import.meta.url));
+  }
+}
+export const create = () => new Pool();`),
+      errors: [starts(4, 19, 'new Worker()', THREAD, '`Pool`', [])],
+    },
+    {
       // RealtimeSTT's shape in one file: the port constructs an engine whose constructor forks.
       ...esm(`import { fork } from 'node:child_process';
 class Engine {
@@ -357,6 +403,7 @@ class Engine {
 export class AudioPort {
   constructor() {
     this.engine = new Engine('en');
+    this.engine.initialize();
   }
 }`),
         ]),
@@ -1224,7 +1271,7 @@ module.exports = class {
   }
 };`),
       errors: [
-        starts(5, 18, 'fork()', NODE_PROCESS, 'this class', [
+        starts(5, 18, 'cp.fork()', NODE_PROCESS, 'this class', [
           moveTo(`const cp = require('node:child_process');
 const { Worker: Thread } = require('worker_threads');
 module.exports = class {
@@ -1234,7 +1281,7 @@ module.exports = class {
   }
 };`),
         ]),
-        starts(6, 19, 'new Worker()', THREAD, 'this class', [
+        starts(6, 19, 'new Thread()', THREAD, 'this class', [
           moveTo(`const cp = require('node:child_process');
 const { Worker: Thread } = require('worker_threads');
 module.exports = class {
@@ -1272,7 +1319,7 @@ export default class Cluster {
   }
 }`),
         ]),
-        starts(7, 19, 'new Worker()', THREAD, '`Cluster`', [
+        starts(7, 19, 'new Thread()', THREAD, '`Cluster`', [
           moveTo(`import * as cp from 'child_process';
 import { Worker as Thread } from 'node:worker_threads';
 import cluster from 'node:cluster';
@@ -1284,7 +1331,7 @@ export default class Cluster {
   }
 }`),
         ]),
-        starts(8, 16, 'execSync()', PROCESS, '`Cluster`', [
+        starts(8, 16, 'cp.execSync()', PROCESS, '`Cluster`', [
           moveTo(`import * as cp from 'child_process';
 import { Worker as Thread } from 'node:worker_threads';
 import cluster from 'node:cluster';
@@ -1675,7 +1722,7 @@ export class Git {
   }
 }`),
       errors: [
-        starts(5, 18, 'spawn()', PROCESS, '`Git`', [
+        starts(5, 18, 'cp.spawn()', PROCESS, '`Git`', [
           moveTo(`import cp = require('node:child_process');
 export class Git {
   child!: cp.ChildProcess;

@@ -92,7 +92,7 @@ cp.fork(self, ['--worker']);`),
           messageId: 'unguarded',
           line: 3,
           column: 1,
-          data: { name: 'fork()', advice: FORK_ADVICE },
+          data: { name: 'cp.fork()', advice: FORK_ADVICE },
           suggestions: [
             {
               messageId: 'wrapInGuard',
@@ -138,7 +138,7 @@ new threads.Worker(fileURLToPath(import.meta.url), { workerData: 1 });`),
           messageId: 'unguarded',
           line: 3,
           column: 1,
-          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          data: { name: 'new threads.Worker()', advice: THREAD_ADVICE },
           suggestions: [
             {
               messageId: 'wrapInGuard',
@@ -215,7 +215,7 @@ fork();`),
           messageId: 'unguarded',
           line: 2,
           column: 1,
-          data: { name: 'cluster.fork()', advice: CLUSTER_ADVICE },
+          data: { name: 'fork()', advice: CLUSTER_ADVICE },
           suggestions: [
             {
               messageId: 'wrapInGuard',
@@ -346,7 +346,7 @@ cpus().forEach(() => new Thread(new URL('', import.meta.url)));`),
           messageId: 'unguarded',
           line: 3,
           column: 22,
-          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          data: { name: 'new Thread()', advice: THREAD_ADVICE },
           suggestions: [
             {
               messageId: 'wrapInGuard',

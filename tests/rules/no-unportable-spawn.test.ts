@@ -23,6 +23,11 @@ const declaredRunner = (windows?: string) => ({
 
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
+    // Options the call does not show may set `shell`: unknown stays silent.
+    esm(`import { execFile } from 'node:child_process';
+export function check(args, options, callback) {
+  execFile('npx', args, options, callback);
+}`),
     // webdriverio's shape: a boolean method of the class tests the platform, and the private method
     // that spawns runs only after it.
     esm(`import { execSync } from 'node:child_process';
@@ -352,7 +357,7 @@ spawn('npm', ['install'], { shell: false });`),
     {
       ...cjs(`const cp = require('child_process');
 cp.execFileSync('npx', ['tsc', '--noEmit'], { stdio: 'inherit' });`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'execFileSync()' }, line: 2, column: 17 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'cp.execFileSync()' }, line: 2, column: 17 }],
     },
     {
       ...cjs(`const { execFile } = require('child_process');
@@ -366,14 +371,14 @@ execFile('yarn', ['install'], (error) => {
 import { promisify } from 'node:util';
 const run = promisify(execFile);
 await run('pnpm', ['install']);`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpm', name: 'execFile()' }, line: 4, column: 11 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpm', name: 'run()' }, line: 4, column: 11 }],
     },
     {
       ...esm(`import { spawn as run } from 'child_process';
 const command = 'pnpx';
 const options = { stdio: 'inherit' };
 run(command, ['create-app'], options);`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpx', name: 'spawn()' }, line: 4, column: 5 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpx', name: 'run()' }, line: 4, column: 5 }],
     },
     {
       ...cjs(`const { spawnSync } = require('child_process');
@@ -410,6 +415,20 @@ function done(error) {
 execFile('npx', ['prettier', '--check', '.'], done);`),
       errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'execFile()' }, line: 5, column: 10 }],
     },
+    // The options literal is execFile's third argument; what follows it is the callback, whatever it is.
+    {
+      ...esm(`import { execFile } from 'node:child_process';
+export function check(args, callback) {
+  execFile('npx', args, { cwd: 'web' }, callback);
+}`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'execFile()' }, line: 3, column: 12 }],
+    },
+    {
+      ...esm(`import { execFile } from 'node:child_process';
+import { report } from './report.js';
+execFile('pnpm', ['-r', 'build'], { env: process.env }, report);`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'pnpm', name: 'execFile()' }, line: 3, column: 10 }],
+    },
     // --- POSIX-only programs --------------------------------------------------------------------
     {
       ...cjs(`const { spawn } = require('child_process');
@@ -424,7 +443,7 @@ spawnSync('/bin/sh', ['-c', 'make']);`),
     {
       ...esm(`import * as childProcess from 'node:child_process';
 export const gitPath = () => childProcess.execFileSync('which', ['git'], { encoding: 'utf8' }).trim();`),
-      errors: [{ messageId: 'posixProgram', data: { command: 'which', name: 'execFileSync()' }, line: 2, column: 56 }],
+      errors: [{ messageId: 'posixProgram', data: { command: 'which', name: 'childProcess.execFileSync()' }, line: 2, column: 56 }],
     },
     {
       // cmd.exe has no `ls` either.
@@ -514,7 +533,7 @@ spawn(cmd, args);`),
       // A starter kept in an options object.
       ...cjs(`const options = { spawn: require('child_process').spawn, cwd: process.cwd() };
 options.spawn('npm', ['test'], { cwd: options.cwd });`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 2, column: 15 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'options.spawn()' }, line: 2, column: 15 }],
     },
     // --- Shell command lines ---------------------------------------------------------------------
     {
@@ -645,7 +664,7 @@ spawnCommand('rm -rf dist && tsc');`),
       // node-pty looks the file up on PATH by its exact name: no `npm.cmd` for `npm`.
       ...esm(`import { spawn } from 'node-pty';
 export const term = () => spawn('npm', ['run', 'dev'], { cols: 80, rows: 24 });`),
-      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'pty.spawn()' }, line: 2, column: 33 }],
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 2, column: 33 }],
     },
     {
       // promisify-child-process and child-process-promise's execFile() are child_process's own.

@@ -47,7 +47,7 @@ export interface StarterSpec {
   /** Display name used in messages. */
   name: string;
   target?: StarterTarget;
-  /** Index from which the options object is looked for (the last object argument at or after it). */
+  /** Index from which the options object is looked for (the first object literal at or after it; what follows is a callback). */
   optionsFrom?: number;
   starts: Eagerness;
   /** Pools: the option that switches them to child processes, and the value that does. */

@@ -55,7 +55,7 @@ export class ExecutionModel {
   private readonly functionCache = new Map<FunctionNode, Execution>();
   /** Executions without following calls of local functions (see `execution`). */
   private readonly directFunctionCache = new Map<FunctionNode, Execution>();
-  private readonly instantiationCache = new Map<ClassNode, TSESTree.NewExpression | null>();
+  private readonly instantiationCache = new Map<ClassNode, readonly TSESTree.NewExpression[]>();
   /**
    * Where each async function suspends, outside its nested functions: the range evaluated before the
    * suspension (an `await` and its operand, a `for await` up to its iterable).
@@ -115,21 +115,25 @@ export class ExecutionModel {
 
   /**
    * The `new C()` evaluated at module load (directly, not through a local function) that constructs
-   * this local class, if any.
+   * this local class, if any: the first of `instantiationsAtLoad`.
    */
   instantiationAtLoad(classNode: ClassNode): TSESTree.NewExpression | undefined {
+    return this.instantiationsAtLoad(classNode)[0];
+  }
+
+  /** Every `new C()` evaluated at module load (directly) that constructs this local class, in source order. */
+  instantiationsAtLoad(classNode: ClassNode): readonly TSESTree.NewExpression[] {
     const cached = this.instantiationCache.get(classNode);
-    if (cached !== undefined) return cached ?? undefined;
-    this.instantiationCache.set(classNode, null);
-    let found: TSESTree.NewExpression | undefined;
+    if (cached) return cached;
+    // Set before the walk: a construction reached while computing its own answer sees none.
+    this.instantiationCache.set(classNode, []);
+    const found: TSESTree.NewExpression[] = [];
     for (const identifier of this.callableReferences(classNode)) {
       const parent = identifier.parent;
-      if (parent?.type === 'NewExpression' && parent.callee === identifier && this.runsDirectlyAtLoad(parent)) {
-        found = parent;
-        break;
-      }
+      if (parent?.type === 'NewExpression' && parent.callee === identifier && this.runsDirectlyAtLoad(parent)) found.push(parent);
     }
-    this.instantiationCache.set(classNode, found ?? null);
+    found.sort((a, b) => a.range[0] - b.range[0]);
+    this.instantiationCache.set(classNode, found);
     return found;
   }
 

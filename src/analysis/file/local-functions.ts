@@ -196,7 +196,7 @@ export function startPointOf(site: StarterSite): StartPoint {
   return {
     file: undefined,
     line: site.node.loc.start.line,
-    starter: site.spec.name,
+    starter: site.name,
     mechanism: site.mechanism,
     synchronous: isSynchronousSpec(site.spec),
   };
@@ -221,8 +221,11 @@ function argumentUses(site: StarterSite): [Node, ParameterUse][] {
   const target = site.spec.target;
   const targetArgument = target?.argument === undefined ? undefined : args[target.argument];
   if (target && targetArgument) uses.push([targetArgument, target.role]);
+  const options = site.options ? args.indexOf(site.options) : -1;
   for (const [index, argument] of args.entries()) {
     if (site.spec.optionsFrom === undefined || index < site.spec.optionsFrom || argument === targetArgument) continue;
+    // What follows the options literal is a callback.
+    if (options !== -1 && index > options) break;
     // `spawn(cmd, args)`: what follows a program, unless an object literal, is its argument list.
     const argumentList = target?.role === 'command' && index === (target.argument ?? -2) + 1 && argument.type !== 'ObjectExpression';
     if (argumentList) continue;

@@ -12,6 +12,8 @@ import { refKey, type Invocation, type ReferenceIndex } from './references.js';
 /** A call or `new` of a catalog starter. */
 export interface StarterSite extends Invocation {
   readonly spec: StarterSpec;
+  /** The starter as the call writes it (`spawn()` for cross-spawn's `spawn`, `new W()`), for messages. */
+  readonly name: string;
   /** The options object literal, when one is written at the call. */
   readonly options: TSESTree.ObjectExpression | undefined;
   /** The expression naming the command or script, when it is written at the call. */
@@ -54,11 +56,36 @@ function describeSite(invocation: Invocation, spec: StarterSpec): StarterSite {
   return {
     ...invocation,
     spec,
+    name: writtenName(invocation, spec),
     options,
     target,
     startsNow: startsNow(spec, options),
     mechanism: processModeOn(spec, options) ? 'process' : spec.mechanism,
   };
+}
+
+/**
+ * The callee as written when it is a name or a chain of names (`spawn`, `cp.spawn`), with the call's
+ * shape; the catalog's name for anything else (`require('x').spawn`, `$({ cwd })`).
+ */
+function writtenName(invocation: Invocation, spec: StarterSpec): string {
+  const { node } = invocation;
+  const callee = node.type === 'TaggedTemplateExpression' ? node.tag : node.callee;
+  if (!isNameChain(callee)) return spec.name;
+  const text = nameChainText(callee);
+  if (node.type === 'TaggedTemplateExpression') return `${text}\`\``;
+  return node.type === 'NewExpression' ? `new ${text}()` : `${text}()`;
+}
+
+function isNameChain(node: TSESTree.Node): node is TSESTree.Identifier | TSESTree.MemberExpression {
+  if (node.type === 'Identifier') return true;
+  return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && isNameChain(node.object);
+}
+
+function nameChainText(node: TSESTree.Node): string {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && node.property.type === 'Identifier') return `${nameChainText(node.object)}.${node.property.name}`;
+  return '';
 }
 
 function startsNow(spec: StarterSpec, options: TSESTree.ObjectExpression | undefined): boolean {

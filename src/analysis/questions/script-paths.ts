@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { hasSpread, isImportMetaMember, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
+import { hasSpread, isImportMetaMember, optionsCandidates, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
@@ -318,11 +318,11 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
       const webWorker = site.spec.module === WEB_WORKER_MODULE;
       if (workerThread && optionsSet(sourceCode, args, 1, 'eval', true)) continue;
       const acceptsUrl = workerThread || webWorker || isRef(site.callee, 'child_process', 'fork');
-      result.push({ node: site.target, name: site.spec.name, workerThread, webWorker, acceptsUrl, setsCwd });
+      result.push({ node: site.target, name: site.name, workerThread, webWorker, acceptsUrl, setsCwd });
     } else if (role === 'command' && site.spec.target?.argument !== undefined && isNodeBinary(analysis, site.target)) {
       const list = args[site.spec.target.argument + 1];
       const script = list && scriptOfNodeArguments(analysis, list);
-      if (script) result.push({ node: script, name: site.spec.name, workerThread: false, webWorker: false, acceptsUrl: false, setsCwd });
+      if (script) result.push({ node: script, name: site.name, workerThread: false, webWorker: false, acceptsUrl: false, setsCwd });
     }
   }
   for (const invocation of references.invocations) {
@@ -376,8 +376,8 @@ function scriptOfNodeArguments(analysis: FileAnalysis, list: Node): Node | undef
  * Values from tracked modules (`process.argv.slice(2)` as fork's argument list) are known not to.
  */
 function optionsUnseen(analysis: FileAnalysis, args: readonly TSESTree.CallExpressionArgument[], from: number): boolean {
-  const last = args.at(-1);
-  if (!last || args.length <= from || last.type === 'SpreadElement') return false;
+  const last = optionsCandidates(args, from).at(-1);
+  if (!last || last.type === 'SpreadElement') return false;
   const value = followConstant(analysis.sourceCode, last);
   const opaque = value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'CallExpression';
   return opaque && !analysis.references.refOf(value) && !(value.type === 'Identifier' && value.name === 'undefined');

@@ -31,9 +31,11 @@ export function strongest(modes: readonly ShellMode[]): ShellMode {
 export function shellAtSite(analysis: FileAnalysis, site: StarterSite, fromCaller = false): ShellMode {
   if (site.node.type !== 'CallExpression') return 'maybe';
   const target = site.spec.target?.argument ?? 0;
+  // What follows the options literal is a callback: `execFile(file, args, { cwd }, done)`.
+  const options = site.options ? site.node.arguments.indexOf(site.options) : -1;
   return strongest(
     site.node.arguments.map((argument, index) => {
-      if (index <= target) return 'no';
+      if (index <= target || (options !== -1 && index > options)) return 'no';
       if (fromCaller && parameterOf(analysis.sourceCode, argument)) return 'no';
       // `spawn(cmd, args)`: an unknown value right after the command is the argument list.
       return shellOfOptions(analysis, argument, index === target + 1, fromCaller);

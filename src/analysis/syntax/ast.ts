@@ -81,16 +81,25 @@ export function isImportMetaMember(node: Node, name: string): boolean {
   return inner.type === 'MemberExpression' && isImportMeta(inner.object) && memberName(inner) === name;
 }
 
-/** The options object of a call: the last object-literal argument at or after `from`. */
+/**
+ * The arguments of a call that can be its options, from `from` on: up to the first object literal,
+ * which is the options; what follows it is a callback (`execFile(file, args, { cwd }, done)`).
+ */
+export function optionsCandidates(
+  args: readonly TSESTree.CallExpressionArgument[],
+  from: number,
+): readonly TSESTree.CallExpressionArgument[] {
+  const literal = args.findIndex((argument, index) => index >= from && argument.type === 'ObjectExpression');
+  return args.slice(from, literal === -1 ? undefined : literal + 1);
+}
+
+/** The options object of a call: the first object-literal argument at or after `from`. */
 export function optionsArgument(
   args: readonly TSESTree.CallExpressionArgument[],
   from: number,
 ): TSESTree.ObjectExpression | undefined {
-  for (let index = args.length - 1; index >= from; index -= 1) {
-    const argument = args[index];
-    if (argument && argument.type === 'ObjectExpression') return argument;
-  }
-  return undefined;
+  const last = optionsCandidates(args, from).at(-1);
+  return last?.type === 'ObjectExpression' ? last : undefined;
 }
 
 /** The value of a non-computed or string-keyed property of an object literal (last one wins). */

@@ -64,6 +64,7 @@ export function resolveFromModuleFix(facts: FileFacts, script: ScriptArgument, s
   const target = editTarget(sourceCode, script.node, source);
   if (!target) return undefined;
   const relative = relativeText(facts, source);
+  if (relative === undefined) return undefined;
   if (facts.system === 'esm') {
     const url = `new URL(${relative}, import.meta.url)`;
     if (script.acceptsUrl && !target.needsString) return replaceWith(target.node, url, () => []);
@@ -115,46 +116,74 @@ function replaceWith(node: Node, replacement: string, fixes: (fixer: TSESLint.Ru
 }
 
 /**
- * `path.resolve('w.js')` / `path.join('./w.js')`: the module's folder goes first. The call keeps
- * returning a string, so every reader of a constant holding it gets the fixed path.
+ * `path.resolve('w.js')` / `path.join('./w.js')`: the module's folder goes first, with the way up to
+ * the working directory the path assumed (`path.resolve(__dirname, '..', 'dist/w.js')` in `src/`).
+ * The call keeps returning a string, so every reader of a constant holding it gets the fixed path.
  */
 function prependModuleDirectory(facts: FileFacts, call: TSESTree.CallExpression): LocationFix | undefined {
   const { sourceCode } = facts.analysis;
   const [first] = call.arguments;
   if (!first) return undefined;
   if (facts.system === 'cjs' && !isCommonJsGlobal(sourceCode, call, '__dirname')) return undefined;
+  const up = wayUp(facts, leadingString(first)?.text ?? '');
+  if (up === undefined) return undefined;
   const directory = facts.system === 'esm' ? 'import.meta.dirname' : '__dirname';
+  const quote = first.type === 'Literal' && sourceCode.getText(first).startsWith('"') ? '"' : "'";
+  const inserted = up === '' ? `${directory}, ` : `${directory}, ${quote}${up}${quote}, `;
   const text = sourceCode.getText(call);
   const offset = first.range[0] - call.range[0];
   return {
-    replacement: `${text.slice(0, offset)}${directory}, ${text.slice(offset)}`,
-    apply: (fixer) => [fixer.insertTextBefore(first, `${directory}, `)],
+    replacement: `${text.slice(0, offset)}${inserted}${text.slice(offset)}`,
+    apply: (fixer) => [fixer.insertTextBefore(first, inserted)],
   };
 }
 
 /**
- * The path text to resolve from the module: the written expression, with its leading `./` dropped
- * for `path.join` (and added for a URL), and with leading folders that repeat the module's own
- * folder dropped: `'./src/worker.js'` written in `src/index.js` meant the project root as the
- * working directory, so from the module it is `./worker.js`.
+ * The working directory a relative path assumed, when the code or the project tells it: the folder
+ * above the module's folders that the path repeats (`'./src/worker.js'` written in `src/index.js`),
+ * else the package folder, where package managers run scripts. Undefined when neither tells.
  */
-function relativeText(facts: FileFacts, source: Node): string {
+function assumedBase(facts: FileFacts, leading: string): string | undefined {
+  const moduleFolder = path.dirname(facts.filename);
+  const folders = /^(?:[^/\\]+\/)*/.exec(leading.replace(/^\.\//, ''))?.[0] ?? '';
+  const repeated = repeatedFolders(folders.split('/').slice(0, -1), facts.filename);
+  if (repeated.length > 0) return path.join(moduleFolder, ...repeated.map(() => '..'));
+  const { packageFolder } = facts.analysis.fileModel;
+  return packageFolder !== undefined && path.isAbsolute(facts.filename) ? packageFolder : undefined;
+}
+
+/** The way from the module's folder up to the assumed working directory (`..`, `../..`, or empty). */
+function wayUp(facts: FileFacts, leading: string): string | undefined {
+  const base = assumedBase(facts, leading);
+  if (base === undefined) return undefined;
+  const up = path.relative(path.dirname(facts.filename), base).split(path.sep).join('/');
+  // A module outside the folder it assumed: no path from it is sure to reach the same file.
+  return up === '' || /^\.\.(?:\/\.\.)*$/.test(up) ? up : undefined;
+}
+
+/**
+ * The path text to resolve from the module: the written expression, with its leading string
+ * rewritten from the assumed working directory to the module's folder (`'./dist/w.js'` in `src/`
+ * becomes `'../dist/w.js'`, `'./src/worker.js'` becomes `'./worker.js'`), with `./` for a URL and
+ * without it for `path.join`. Undefined when the working directory is not known, or the text
+ * cannot be rewritten (escapes, Windows separators, a path that does not start with a string).
+ */
+function relativeText(facts: FileFacts, source: Node): string | undefined {
   const { sourceCode } = facts.analysis;
   const text = sourceCode.getText(source);
   const leading = leadingString(source)?.text;
   const open = openingOffset(source);
-  // Only `./x` and bare `x` are rewritten; `../x` and Windows-style `.\\x` are kept as written.
-  if (leading === undefined || open === undefined || (leading.startsWith('.') && !leading.startsWith('./'))) return text;
+  if (leading === undefined || open === undefined || leading.includes('\\') || path.isAbsolute(leading)) return undefined;
+  const up = wayUp(facts, leading);
+  if (up === undefined) return undefined;
   const start = open - source.range[0];
-  const dotSlash = leading.startsWith('./') ? './' : '';
-  const folders = /^(?:[^/\\]+\/)*/.exec(leading.slice(dotSlash.length))?.[0] ?? '';
-  const repeated = repeatedFolders(folders.split('/').slice(0, -1), facts.filename);
-  const dropped = dotSlash + repeated.map((folder) => `${folder}/`).join('');
   // Escapes in the written text would make its characters differ from the value's.
-  if (text.slice(start, start + dropped.length) !== dropped) return text;
-  const rest = leading.slice(dropped.length);
-  const prefix = facts.system === 'esm' || rest === '' ? './' : '';
-  return `${text.slice(0, start)}${prefix}${text.slice(start + dropped.length)}`;
+  if (text.slice(start, start + leading.length) !== leading) return undefined;
+  const moduleFolder = path.posix.dirname(facts.filename.split(path.sep).join('/'));
+  const target = path.posix.relative(moduleFolder, path.posix.join(moduleFolder, up, leading));
+  const rewritten = `${target}${leading.endsWith('/') && target !== '' ? '/' : ''}`;
+  const prefix = (facts.system === 'esm' && !rewritten.startsWith('../')) || rewritten === '' ? './' : '';
+  return `${text.slice(0, start)}${prefix}${rewritten}${text.slice(start + leading.length)}`;
 }
 
 /** The leading folders of a path that are the last folders of the module's own directory. */

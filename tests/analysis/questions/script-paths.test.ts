@@ -95,8 +95,8 @@ cluster.setupPrimary({ exec: './e.js', cwd: '/srv' });
 new Worker('./f.js', { eval: true });
 new Worker('./g.js', { eval: false });`;
     expect(scripts(code, 'cjs')).toEqual([
-      { text: "'./a.js'", name: 'fork()', setsCwd: true },
-      { text: "'./b.js'", name: 'spawn()', setsCwd: false },
+      { text: "'./a.js'", name: 'cp.fork()', setsCwd: true },
+      { text: "'./b.js'", name: 'cp.spawn()', setsCwd: false },
       { text: "'./g.js'", name: 'new Worker()', setsCwd: false },
       { text: "'./e.js'", name: 'cluster.setupPrimary()', setsCwd: true },
     ]);
