@@ -9,8 +9,9 @@
  * a listing is kept while the stamp (kind, modification time, size, inode) of its file or folder is
  * unchanged.
  *
- * A derived value records the stamps of everything read while it was computed, including through
- * the derived values it used, and is served again only while those stamps hold. A value cut short
+ * A derived value records the stamps of what it read itself and the derived values it used (by
+ * reference, not by copying their sources: a summary uses hundreds of resolutions), and is served
+ * again only while those stamps hold and those values are still the ones kept. A value cut short
  * by a budget or a cycle is marked `notCacheable()`: neither it nor anything computed from it is
  * kept, so that no lint order can turn a partial answer into a fact.
  *
@@ -57,7 +58,8 @@ export function isFresh(takenAt: number, now: number): boolean {
 /** The stamp of a path (symlinks followed), or undefined when nothing is there. */
 export function stat(file: string): FileStamp | undefined {
   const stamp = currentStamp(file);
-  recording?.sources.set(file, stamp);
+  // The first stamp read of a path is the one the value is derived from.
+  if (recording && !recording.sources.has(file)) recording.sources.set(file, stamp);
   return stamp;
 }
 
@@ -114,10 +116,21 @@ export function realPath(file: string): string | undefined {
   return real;
 }
 
-/** The paths read while a derived value is computed, and whether it may be kept. */
+/** The paths read and the derived values used while a value is computed, and whether it may be kept. */
 interface Recording {
   readonly sources: Map<string, FileStamp | undefined>;
+  readonly uses: Set<Entry<unknown>>;
   cacheable: boolean;
+}
+
+/** A kept value: what it was derived from, when that was last checked, and whether it is still the one kept. */
+interface Entry<T> {
+  readonly value: T;
+  readonly sources: ReadonlyMap<string, FileStamp | undefined>;
+  readonly uses: readonly Entry<unknown>[];
+  checkedAt: number;
+  /** False once the value is replaced or forgotten: whatever used it is derived again. */
+  kept: boolean;
 }
 
 let recording: Recording | undefined;
@@ -132,7 +145,7 @@ export function notCacheable(): void {
  * it and served while they hold (checked again once per LIFETIME_MS).
  */
 export class DerivedCache<T> {
-  private readonly entries = new Map<string, { value: T; sources: ReadonlyMap<string, FileStamp | undefined>; checkedAt: number }>();
+  private readonly entries = new Map<string, Entry<T>>();
 
   constructor() {
     derivedCaches.add(this as DerivedCache<unknown>);
@@ -141,9 +154,10 @@ export class DerivedCache<T> {
   /** The value kept for `key`, computed first when there is none or what it was derived from has changed. */
   get(key: string, compute: () => T): T {
     const entry = this.entries.get(key);
-    if (entry && this.holds(entry)) return served(entry);
+    if (entry && holds(entry)) return served(entry);
+    if (entry) entry.kept = false;
     const outer = recording;
-    const own: Recording = { sources: new Map(), cacheable: true };
+    const own: Recording = { sources: new Map(), uses: new Set(), cacheable: true };
     recording = own;
     let value: T;
     try {
@@ -151,11 +165,13 @@ export class DerivedCache<T> {
     } finally {
       recording = outer;
     }
-    if (own.cacheable) this.entries.set(key, { value, sources: own.sources, checkedAt: Date.now() });
+    const made: Entry<T> = { value, sources: own.sources, uses: [...own.uses], checkedAt: Date.now(), kept: own.cacheable };
+    if (own.cacheable) this.entries.set(key, made);
     else this.entries.delete(key);
     if (outer) {
-      addSources(outer, own.sources);
-      outer.cacheable &&= own.cacheable;
+      // What the outer value read through this one: the entry itself, or (not kept) its reads.
+      if (own.cacheable) outer.uses.add(made as Entry<unknown>);
+      else outer.cacheable = false;
     }
     return value;
   }
@@ -163,35 +179,43 @@ export class DerivedCache<T> {
   /** The value kept for `key` while what it was derived from is unchanged; undefined otherwise. */
   peek(key: string): T | undefined {
     const entry = this.entries.get(key);
-    return entry && this.holds(entry) ? served(entry) : undefined;
+    return entry && holds(entry) ? served(entry) : undefined;
   }
 
   /** Forgets every value. */
   clear(): void {
+    for (const entry of this.entries.values()) entry.kept = false;
     this.entries.clear();
   }
+}
 
-  private holds(entry: { sources: ReadonlyMap<string, FileStamp | undefined>; checkedAt: number }): boolean {
-    const now = Date.now();
-    if (isFresh(entry.checkedAt, now)) return true;
-    for (const [file, stamp] of entry.sources) {
-      const current = currentStamp(file);
-      if (current === undefined ? stamp !== undefined : stamp === undefined || !sameStamp(current, stamp)) return false;
-    }
-    entry.checkedAt = now;
-    return true;
+/**
+ * Whether a kept value still holds: its own reads unchanged and every value it used still kept and
+ * holding. Checked once per LIFETIME_MS for each value, so a check costs each value once.
+ */
+function holds(entry: Entry<unknown>): boolean {
+  if (!entry.kept) return false;
+  const now = Date.now();
+  if (isFresh(entry.checkedAt, now)) return true;
+  for (const [file, stamp] of entry.sources) {
+    const current = currentStamp(file);
+    if (current === undefined ? stamp !== undefined : stamp === undefined || !sameStamp(current, stamp)) return (entry.kept = false);
   }
+  // Marked first: a value reached again through the values it used is not checked twice.
+  entry.checkedAt = now;
+  for (const used of entry.uses) {
+    if (!holds(used)) {
+      entry.checkedAt = 0;
+      return (entry.kept = false);
+    }
+  }
+  return true;
 }
 
-/** A kept value, whose sources become those of the value being computed, if any. */
-function served<T>(entry: { value: T; sources: ReadonlyMap<string, FileStamp | undefined> }): T {
-  if (recording) addSources(recording, entry.sources);
+/** A kept value, which the value being computed (if any) now uses. */
+function served<T>(entry: Entry<T>): T {
+  recording?.uses.add(entry as Entry<unknown>);
   return entry.value;
-}
-
-/** The first stamp read of each path is the one its value was derived from. */
-function addSources(target: Recording, sources: ReadonlyMap<string, FileStamp | undefined>): void {
-  for (const [file, stamp] of sources) if (!target.sources.has(file)) target.sources.set(file, stamp);
 }
 
 /** Forgets everything read and derived: `npm run bench` measures each run with a cold cache, and tests start clean. */

@@ -11,9 +11,9 @@
  * anything, is not parsed at all. Bounds: a module over MAX_MODULE_BYTES is unknown, and so is one
  * whose summary needs more than MAX_PARSED modules parsed in all (itself and the modules whose
  * summaries it reads, counted through theirs): a fact of the module graph, the same whichever file
- * asks first. An import cycle, and the safety nets on nesting (MAX_DEPTH, MAX_CHAIN), give an empty
- * summary for the question at hand that is never kept. Nothing here throws: an unreadable or
- * unparsable module is unknown.
+ * asks first. The safety nets on nesting (MAX_DEPTH, MAX_CHAIN) give an empty summary for the
+ * question at hand that is never kept; a module reached again through an import cycle is read as
+ * starting nothing. Nothing here throws: an unreadable or unparsable module is unknown.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -202,8 +202,13 @@ function counted(record: SummaryRecord): ModuleSummary {
 }
 
 function summarise(file: string, environment: LintEnvironment): SummaryRecord {
-  // A cycle, or a chain longer than the safety net: unknown for this question, and not kept.
-  if (inProgress.has(file) || inProgress.size >= MAX_CHAIN) {
+  // An import cycle: the module being summarised starts nothing through itself. Kept as it is: in a
+  // strongly connected graph, dropping every value that met a cycle would summarise the component
+  // again for every question, exponentially. (Which module of a cycle a question enters by can
+  // still change what the others are read as: docs/ARCHITECTURE.md, "Caches".)
+  if (inProgress.has(file)) return NOTHING;
+  // A chain longer than the safety net: unknown for this question, and not kept.
+  if (inProgress.size >= MAX_CHAIN) {
     notCacheable();
     return NOTHING;
   }
