@@ -1,23 +1,15 @@
 // The CLI's .gitignore reader on hostile trees: files that are not files, huge files, and a
 // .gitignore above a project that is not a repository.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { gitignoreConfigs } from '../../src/cli/ignore-files.js';
+import { tempFolder } from '../support/temp-folder.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'process-guard-ignore-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(files: Record<string, string>): void {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-}
+const { root, write } = tempFolder('ignore');
 
 /** The .gitignore files the configs come from, relative to the temporary folder. */
 function sources(targets: readonly string[], from = path.dirname(targets[0]!)): string[] {

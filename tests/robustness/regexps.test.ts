@@ -1,11 +1,9 @@
 // Never stall: every regular expression that runs over a repository's text, on the input that costs
 // it most, finishes in linear time. Each input repeats its worst unit tens of thousands of times; a
 // pattern that backtracks super-linearly takes minutes on them, a linear one milliseconds.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { resolveSettings } from '../../src/analysis/catalog/settings.js';
 import { parseJobs, ciPlatforms } from '../../src/analysis/project/ci-workflows.js';
@@ -13,17 +11,10 @@ import { manifestOf, scriptFiles } from '../../src/analysis/project/package-mani
 import { EMPTY_SUMMARY, inspectModule, knownSummary, type LintEnvironment } from '../../src/analysis/project/summary-store.js';
 import { programsOf } from '../../src/analysis/questions/command-line.js';
 import { ignorePatterns } from '../../src/cli/ignore-files.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 const BOUND_MS = 1000;
-const root = mkdtempSync(path.join(tmpdir(), 'process-guard-regexps-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(files: Record<string, string>): void {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-}
+const { root, write } = tempFolder('regexps');
 
 function timed(run: () => unknown): number {
   const start = performance.now();

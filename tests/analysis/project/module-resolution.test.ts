@@ -1,20 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { resolveModule, resolvePathAlias } from '../../../src/analysis/project/module-resolution.js';
+import { tempFolder } from '../../support/temp-folder.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'process-guard-resolution-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(files: Record<string, string>): void {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-}
+const { root, write } = tempFolder('resolution');
 
 write({
   'app/package.json': JSON.stringify({ name: 'app', imports: { '#lib/*': './src/lib/*.js', '#config': { node: './src/config.cjs', default: './src/config.js' } } }),
