@@ -136,7 +136,7 @@ describe('options objects', () => {
 
   it.each<[string, number, string | undefined]>([
     [`f('a', { x: 1 });`, 1, '{ x: 1 }'],
-    [`f('a', { x: 1 }, { y: 2 });`, 1, '{ y: 2 }'],
+    [`f('a', { x: 1 }, { y: 2 });`, 1, '{ x: 1 }'],
     [`f({ x: 1 }, 'a');`, 1, undefined],
     [`f({ x: 1 });`, 0, '{ x: 1 }'],
     [`f('a', options);`, 1, undefined],
