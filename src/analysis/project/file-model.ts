@@ -68,10 +68,8 @@ export interface FilePaths {
   readonly cwd: string;
 }
 
-// `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run. The test
-// runners' default names: `x.test.js`, `x.spec.ts` (Jest, Vitest), a bare `test.js` or `spec.ts`
-// (Jest's `?(*.)+(spec|test).[jt]s?(x)`), and node:test's `test-*.js`, `*-test.js`, `*_test.js`.
-const TEST_NAME = /\.(?:test|spec|test-d)\.|^(?:test|spec)\.[cm]?[jt]sx?$|^test-.*\.[cm]?js$|[-_]test\.[cm]?js$/;
+// `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run.
+const TEST_NAME = /\.(?:test|spec|test-d)\./;
 const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests', 'test-d']);
 const FIXTURE_FOLDERS = new Set(['fixtures', 'fixture', '__fixtures__']);
 const FIXTURE_NAME = /\.fixture\./;
