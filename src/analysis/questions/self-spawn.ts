@@ -10,6 +10,7 @@ import type { SelfSpawnMechanism } from '../catalog/start-contexts.js';
 import { optionsArgument, propertyValue, skipTransparent, walk } from '../syntax/ast.js';
 import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
 import { isRef } from '../file/references.js';
+import { namesOwnFileFromFolder, type SelfPathContext } from '../file/self-paths.js';
 import { selfReference, type SelfReference } from '../file/values.js';
 
 export type { SelfSpawnMechanism };
@@ -17,8 +18,11 @@ export type { SelfSpawnMechanism };
 export interface SelfSpawn {
   readonly site: StarterSite;
   readonly mechanism: SelfSpawnMechanism;
-  /** How the path names this module; `cluster.fork()` has none (it reruns the entry script). */
-  readonly reference?: SelfReference;
+  /**
+   * How the path names this module (`'own folder'`: a path built from the module's folder and its
+   * own file name); `cluster.fork()` has none (it reruns the entry script).
+   */
+  readonly reference?: SelfReference | 'own folder';
 }
 
 const selfSpawnCache = new WeakMap<FileAnalysis, readonly SelfSpawn[]>();
@@ -37,9 +41,17 @@ export function selfSpawns(analysis: FileAnalysis): readonly SelfSpawn[] {
     if (site.mechanism === 'thread' && site.spec.target?.argument === undefined) continue;
     const reference = selfReference(analysis.sourceCode, analysis.references, site.target);
     if (reference) result.push({ site, mechanism: site.mechanism, reference });
+    else if (namesOwnFileFromFolder(selfPathContext(analysis), site.target)) {
+      result.push({ site, mechanism: site.mechanism, reference: 'own folder' });
+    }
   }
   selfSpawnCache.set(analysis, result);
   return result;
+}
+
+function selfPathContext(analysis: FileAnalysis): SelfPathContext {
+  const { sourceCode, references, values } = analysis;
+  return { sourceCode, references, values, filename: analysis.fileModel.filename };
 }
 
 /** `cluster.setupPrimary({ exec })` / `setupMaster` naming a script other than this module. */
@@ -51,7 +63,8 @@ function setsClusterScript(analysis: FileAnalysis): boolean {
     const node = invocation.node as TSESTree.CallExpression;
     const options = optionsArgument(node.arguments, 0);
     const exec = options && propertyValue(options, 'exec');
-    return exec !== undefined && !selfReference(analysis.sourceCode, analysis.references, exec);
+    if (exec === undefined) return false;
+    return !selfReference(analysis.sourceCode, analysis.references, exec) && !namesOwnFileFromFolder(selfPathContext(analysis), exec);
   });
 }
 
