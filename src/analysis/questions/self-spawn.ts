@@ -7,8 +7,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { SelfSpawnMechanism } from '../catalog/start-contexts.js';
 
-import { optionsArgument, propertyValue, skipTransparent, walk } from '../syntax/ast.js';
+import { isFunction, optionsArgument, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
+import { contextFacts } from '../file/guards/facts.js';
 import { isRef } from '../file/references.js';
 import { namesOwnFileFromFolder, type SelfPathContext } from '../file/self-paths.js';
 import { selfReference, type SelfReference } from '../file/values.js';
@@ -66,6 +67,27 @@ function setsClusterScript(analysis: FileAnalysis): boolean {
     if (exec === undefined) return false;
     return !selfReference(analysis.sourceCode, analysis.references, exec) && !namesOwnFileFromFolder(selfPathContext(analysis), exec);
   });
+}
+
+/**
+ * A start in `fn`'s own body, outside any start-context check, that runs the entry script again:
+ * `cluster.fork()` with no other script set, `fork(process.argv[1])`, `fork(require.main.filename)`.
+ * A module whose load calls `fn` is run again by the child, which calls `fn` again.
+ */
+export function entryRestartIn(analysis: FileAnalysis, fn: FunctionNode): SelfSpawn | undefined {
+  return selfSpawns(analysis).find(
+    (spawn) =>
+      (spawn.mechanism === 'cluster' || spawn.reference === 'process.argv[1]' || spawn.reference === 'require.main.filename') &&
+      spawn.site.startsNow &&
+      nearestFunction(spawn.site.node) === fn &&
+      contextFacts(analysis.guards.factsAt(spawn.site.node)).length === 0,
+  );
+}
+
+function nearestFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = node.parent;
+  while (current && !isFunction(current)) current = current.parent;
+  return current;
 }
 
 export function isSelfSpawnSite(analysis: FileAnalysis, site: StarterSite): boolean {
