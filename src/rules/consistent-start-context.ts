@@ -88,7 +88,7 @@ export default createRule<Options, MessageIds>({
       transferList: '{{channel}} takes a handle, not a transfer list, as its second argument: send plain data.',
       notCloneable: '{{value}} sent with {{channel}} {{outcome}}: send the data it holds (await a promise first).',
       notTransferred: '{{value}} sent with {{channel}} {{outcome}}: list it in the transfer list too.',
-      readAfterTransfer: '`{{name}}` is read after {{channel}} transferred {{what}} (line {{line}}), so it is detached and reads as empty: read it before, or post a copy.',
+      readAfterTransfer: '`{{name}}` is read after {{channel}} transferred {{what}} (line {{line}}): it is detached and empty; read it before.',
       poolTransfer: '`{{option}}` does nothing in a pool of child processes: remove it.',
       sharedThreadCheck: "{{check}} cannot tell this module's own worker from any other thread: check a `workerData` marker.",
       addWorkerDataMarker: 'Set `workerData.{{marker}}` at `new Worker()` and require it in this check.',

@@ -20,7 +20,7 @@ export default createRule<[], MessageIds>({
     messages: {
       unguarded: '{{name}} starts this module again with no guard, so every copy starts another: {{advice}}.',
       unguardedVia: '{{name}} starts this module again through `{{via}}` (line {{line}}) with no guard: {{advice}}.',
-      unguardedImported: '{{name}} runs the entry script again ({{starter}} at {{where}}) with no guard, so every copy runs it again: {{advice}}.',
+      unguardedImported: '{{name}} reruns the entry script ({{starter}} at {{where}}) unguarded, and so does each copy: {{advice}}.',
       wrapInGuard: 'Wrap it in `if ({{guard}})`.',
     },
   },
@@ -68,9 +68,9 @@ export default createRule<[], MessageIds>({
       const isEntry = () => (entry ??= analysis.fileModel.entryPoint !== undefined && !analysis.fileModel.isTestFile);
       const atLoad = (node: TSESTree.Node) => {
         const execution = analysis.execution.executionOf(node);
-        if (execution.when !== 'module-load') return false;
+        if (execution.when !== 'module-load' || !isEntry()) return false;
         const facts = [...analysis.guards.factsAt(node), ...(execution.via ? analysis.guards.factsAt(execution.via) : [])];
-        return contextFacts(facts).length === 0 && isEntry();
+        return contextFacts(facts).length === 0;
       };
       for (const call of analysis.imports.entryRestartCalls(atLoad)) {
         // A summary records a restart only for a self-spawn, whose mechanism is one of these.

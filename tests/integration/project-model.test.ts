@@ -388,8 +388,8 @@ describe('a start that reruns the entry script, called from the entry script', (
     });
     const selfSpawn = findings.filter((finding) => finding.includes('no-unguarded-self-spawn'));
     expect(selfSpawn).toEqual([
-      'bin/serve.js:2 no-unguarded-self-spawn: `startWorkers()` runs the entry script again (cluster.fork() at ../src/workers.js:4) with no guard, so every copy runs it again: guard it with `cluster.isPrimary`.',
-      'bin/serve.js:3 no-unguarded-self-spawn: `restart()` runs the entry script again (fork() at ../src/workers.js:10) with no guard, so every copy runs it again: guard it with `process.send === undefined`.',
+      'bin/serve.js:2 no-unguarded-self-spawn: `startWorkers()` reruns the entry script (cluster.fork() at ../src/workers.js:4) unguarded, and so does each copy: guard it with `cluster.isPrimary`.',
+      'bin/serve.js:3 no-unguarded-self-spawn: `restart()` reruns the entry script (fork() at ../src/workers.js:10) unguarded, and so does each copy: guard it with `process.send === undefined`.',
     ]);
   });
 
@@ -402,8 +402,8 @@ describe('a start that reruns the entry script, called from the entry script', (
       'bin/b.ts': "import { spread } from '../lib/pool-ts.js';\nspread();\n",
     });
     expect(findings.filter((finding) => finding.includes('no-unguarded-self-spawn'))).toEqual([
-      'bin/a.js:2 no-unguarded-self-spawn: `spread()` runs the entry script again (cluster.fork() at ../lib/pool.js:2) with no guard, so every copy runs it again: guard it with `cluster.isPrimary`.',
-      'bin/b.ts:2 no-unguarded-self-spawn: `spread()` runs the entry script again (cluster.fork() at ../lib/pool-ts.ts:3) with no guard, so every copy runs it again: guard it with `cluster.isPrimary`.',
+      'bin/a.js:2 no-unguarded-self-spawn: `spread()` reruns the entry script (cluster.fork() at ../lib/pool.js:2) unguarded, and so does each copy: guard it with `cluster.isPrimary`.',
+      'bin/b.ts:2 no-unguarded-self-spawn: `spread()` reruns the entry script (cluster.fork() at ../lib/pool-ts.ts:3) unguarded, and so does each copy: guard it with `cluster.isPrimary`.',
     ]);
   });
 });
