@@ -26,6 +26,7 @@ export { programsOf } from './questions/command-line.js';
 export { processMessages } from './questions/ipc-channels.js';
 export type { ProcessMessage } from './questions/ipc-channels.js';
 export { crossingProblems } from './questions/ipc-payloads.js';
+export { detachedReads, transferListOf } from './questions/transfer-lists.js';
 export type { CrossingKind, CrossingProblem } from './questions/ipc-payloads.js';
 export { isCaughtHere, isRejectionHandled, platformsAt, stringsByPlatform, valuesByPlatform } from './questions/platform.js';
 export type { PlatformString } from './questions/platform.js';

@@ -4,7 +4,7 @@ import { createRule } from '../util/create-rule.js';
 import { describeMechanism } from './shared/describe.js';
 import { ownWorkerFix } from './consistent-start-context-utils/own-worker.js';
 import { wrongGuards, type WrongGuard } from './consistent-start-context-utils/wrong-guard.js';
-import { analyze, GUARD_ADVICE, type CrossingKind, type CrossingProblem, crossingProblems, type FileAnalysis, type ProcessMessage, processMessages, sharedThreadChecks } from '../analysis/index.js';
+import { analyze, GUARD_ADVICE, type CrossingKind, type CrossingProblem, crossingProblems, detachedReads, type FileAnalysis, type ProcessMessage, processMessages, sharedThreadChecks, transferListOf } from '../analysis/index.js';
 
 type Options = [{ checkLossyJson: boolean; workerDataMarker: string }];
 type MessageIds =
@@ -18,6 +18,9 @@ type MessageIds =
   | 'lossyJson'
   | 'transferList'
   | 'poolTransfer'
+  | 'notCloneable'
+  | 'notTransferred'
+  | 'readAfterTransfer'
   | 'manyValues'
   | 'sharedThreadCheck'
   | 'addWorkerDataMarker';
@@ -39,6 +42,8 @@ const MESSAGE_FOR: Record<CrossingKind, MessageIds> = {
   bigint: 'bigint',
   'json-lossy': 'lossyJson',
   prototype: 'lostPrototype',
+  uncloneable: 'notCloneable',
+  untransferred: 'notTransferred',
 };
 
 export default createRule<Options, MessageIds>({
@@ -81,6 +86,9 @@ export default createRule<Options, MessageIds>({
       bigint: '{{value}} sent with {{channel}} {{outcome}}: send it as a string, or {{advanced}}.',
       lossyJson: '{{value}} sent with {{channel}} {{outcome}}: send plain data, or {{advanced}}.',
       transferList: '{{channel}} takes a handle, not a transfer list, as its second argument: send plain data.',
+      notCloneable: '{{value}} sent with {{channel}} {{outcome}}: send the data it holds (await a promise first).',
+      notTransferred: '{{value}} sent with {{channel}} {{outcome}}: list it in the transfer list too.',
+      readAfterTransfer: '`{{name}}` is read after {{channel}} transferred {{what}} (line {{line}}): it is detached and empty; read it before.',
       poolTransfer: '`{{option}}` does nothing in a pool of child processes: remove it.',
       sharedThreadCheck: "{{check}} cannot tell this module's own worker from any other thread: check a `workerData` marker.",
       addWorkerDataMarker: 'Set `workerData.{{marker}}` at `new Worker()` and require it in this check.',
@@ -128,8 +136,18 @@ export default createRule<Options, MessageIds>({
           context.report({ node: message.transfer, messageId: 'transferList', data: { channel } });
         }
       }
+      if (message.serialization === 'structured-clone') {
+        for (const detached of detachedReads(analysis, message.call)) {
+          context.report({
+            node: detached.read,
+            messageId: 'readAfterTransfer',
+            data: { name: detached.read.name, channel, what: `\`${analysis.sourceCode.getText(detached.element)}\``, line: String(message.call.loc.start.line) },
+          });
+        }
+      }
       if (!message.payload) return;
-      const problems = crossingProblems(analysis, message.payload, message.serialization).filter(
+      const transferList = message.serialization === 'structured-clone' ? transferListOf(message.call) : undefined;
+      const problems = crossingProblems(analysis, message.payload, message.serialization, transferList).filter(
         (problem) => checkLossyJson || problem.kind !== 'json-lossy',
       );
       const [first] = problems;

@@ -1,11 +1,11 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../util/create-rule.js';
-import { lineOf } from './shared/describe.js';
+import { callLabel, lineOf, whereIs } from './shared/describe.js';
 import { wrapInGuardFix } from '../fixes/start-guard.js';
-import { analyze, contextFacts, GUARD_ADVICE, selfSpawns } from '../analysis/index.js';
+import { analyze, contextFacts, type FileAnalysis, GUARD_ADVICE, selfSpawns, type SelfSpawnMechanism } from '../analysis/index.js';
 
-type MessageIds = 'unguarded' | 'unguardedVia' | 'wrapInGuard';
+type MessageIds = 'unguarded' | 'unguardedVia' | 'unguardedImported' | 'wrapInGuard';
 
 export default createRule<[], MessageIds>({
   name: 'no-unguarded-self-spawn',
@@ -20,6 +20,7 @@ export default createRule<[], MessageIds>({
     messages: {
       unguarded: '{{name}} starts this module again with no guard, so every copy starts another: {{advice}}.',
       unguardedVia: '{{name}} starts this module again through `{{via}}` (line {{line}}) with no guard: {{advice}}.',
+      unguardedImported: '{{name}} reruns the entry script ({{starter}} at {{where}}) unguarded, and so does each copy: {{advice}}.',
       wrapInGuard: 'Wrap it in `if ({{guard}})`.',
     },
   },
@@ -27,6 +28,7 @@ export default createRule<[], MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
+        reportImportedRestarts(analysis);
         if (analysis.starters.length === 0) return;
         for (const spawn of selfSpawns(analysis)) {
           const execution = analysis.execution.executionOf(spawn.site.node);
@@ -56,5 +58,34 @@ export default createRule<[], MessageIds>({
         }
       },
     };
+
+    /**
+     * An entry script that calls, at load and with no guard, an imported function that runs the entry
+     * script again (`cluster.fork()`, `fork(process.argv[1])` in its body, unguarded there too).
+     */
+    function reportImportedRestarts(analysis: FileAnalysis): void {
+      let entry: boolean | undefined;
+      const isEntry = () => (entry ??= analysis.fileModel.entryPoint !== undefined && !analysis.fileModel.isTestFile);
+      const atLoad = (node: TSESTree.Node) => {
+        const execution = analysis.execution.executionOf(node);
+        if (execution.when !== 'module-load' || !isEntry()) return false;
+        const facts = [...analysis.guards.factsAt(node), ...(execution.via ? analysis.guards.factsAt(execution.via) : [])];
+        return contextFacts(facts).length === 0;
+      };
+      for (const call of analysis.imports.entryRestartCalls(atLoad)) {
+        // A summary records a restart only for a self-spawn, whose mechanism is one of these.
+        const mechanism = call.point.mechanism as SelfSpawnMechanism;
+        context.report({
+          node: call.node,
+          messageId: 'unguardedImported',
+          data: {
+            name: callLabel(call.node, call.name),
+            starter: call.point.starter,
+            where: whereIs(call.point, context.physicalFilename),
+            advice: GUARD_ADVICE[mechanism],
+          },
+        });
+      }
+    }
   },
 });

@@ -361,3 +361,49 @@ describe('resolution', () => {
     expect(findings.filter((finding) => !finding.startsWith('src/broken.js'))).toEqual([]);
   });
 });
+
+// A cluster or fork helper in one module, called at load by the entry script: the child reruns the
+// entry script, which calls the helper again.
+const CLUSTER_HELPER = `import cluster from 'node:cluster';
+import { fork } from 'node:child_process';
+export function startWorkers() {
+  for (let i = 0; i < 2; i += 1) cluster.fork();
+}
+export function startGuarded() {
+  if (cluster.isPrimary) cluster.fork();
+}
+export function restart() {
+  return fork(process.argv[1]);
+}
+`;
+
+describe('a start that reruns the entry script, called from the entry script', () => {
+  it('reports the unguarded call at load in an entry script, not a guarded call or a guarded helper', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module", "bin": { "serve": "bin/serve.js", "work": "bin/work.js" } }',
+      'src/workers.js': CLUSTER_HELPER,
+      'bin/serve.js': "import { startWorkers, restart } from '../src/workers.js';\nstartWorkers();\nrestart();\n",
+      'bin/work.js': "import cluster from 'node:cluster';\nimport { startWorkers, startGuarded } from '../src/workers.js';\nif (cluster.isPrimary) startWorkers();\nstartGuarded();\n",
+      'src/lib.js': "import { startWorkers } from './workers.js';\nstartWorkers();\nexport const ready = true;\n",
+    });
+    const selfSpawn = findings.filter((finding) => finding.includes('no-unguarded-self-spawn'));
+    expect(selfSpawn).toEqual([
+      'bin/serve.js:2 no-unguarded-self-spawn: `startWorkers()` reruns the entry script (cluster.fork() at ../src/workers.js:4) unguarded, and so does each copy: guard it with `cluster.isPrimary`.',
+      'bin/serve.js:3 no-unguarded-self-spawn: `restart()` reruns the entry script (fork() at ../src/workers.js:10) unguarded, and so does each copy: guard it with `process.send === undefined`.',
+    ]);
+  });
+
+  it('reports it in CommonJS and TypeScript entry scripts', async () => {
+    const findings = await lint({
+      'package.json': '{ "bin": { "a": "bin/a.js", "b": "bin/b.ts" } }',
+      'lib/pool.js': "const cluster = require('cluster');\nfunction spread() { cluster.fork(); }\nmodule.exports = { spread };\n",
+      'lib/pool-ts.ts': "import cluster from 'node:cluster';\nexport function spread(): void {\n  cluster.fork();\n}\n",
+      'bin/a.js': "const { spread } = require('../lib/pool.js');\nspread();\n",
+      'bin/b.ts': "import { spread } from '../lib/pool-ts.js';\nspread();\n",
+    });
+    expect(findings.filter((finding) => finding.includes('no-unguarded-self-spawn'))).toEqual([
+      'bin/a.js:2 no-unguarded-self-spawn: `spread()` reruns the entry script (cluster.fork() at ../lib/pool.js:2) unguarded, and so does each copy: guard it with `cluster.isPrimary`.',
+      'bin/b.ts:2 no-unguarded-self-spawn: `spread()` reruns the entry script (cluster.fork() at ../lib/pool-ts.ts:3) unguarded, and so does each copy: guard it with `cluster.isPrimary`.',
+    ]);
+  });
+});

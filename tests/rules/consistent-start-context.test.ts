@@ -1553,3 +1553,122 @@ worker.postMessage(message);`),
     },
   ],
 });
+
+runRuleTests('consistent-start-context: transfer lists, weak collections, promises and URLs', rule, {
+  valid: [
+    // A port in the transfer list moves; a list the call does not write in full may hold it.
+    ts(`import { parentPort, MessageChannel } from 'node:worker_threads';
+const channel = new MessageChannel();
+if (parentPort) parentPort.postMessage({ port: channel.port1 }, [channel.port1]);`),
+    esm(`import { Worker, MessageChannel } from 'node:worker_threads';
+const { port1 } = new MessageChannel();
+const list = [port1];
+new Worker('./w.js').postMessage({ port: port1 }, list);`),
+    // Read before the post, posted as a copy, a pooled Buffer's memory (copied), marked untransferable.
+    esm(`import { MessageChannel } from 'node:worker_threads';
+const { port2 } = new MessageChannel();
+const ab = new ArrayBuffer(8);
+console.log(ab.byteLength);
+port2.postMessage(ab, [ab]);`),
+    esm(`import { MessageChannel } from 'node:worker_threads';
+const { port2 } = new MessageChannel();
+const ab = new ArrayBuffer(8);
+port2.postMessage(ab);
+console.log(ab.byteLength);`),
+    cjs(`const { parentPort } = require('worker_threads');
+const bytes = Buffer.from('hello');
+parentPort.postMessage(bytes, [bytes.buffer]);
+console.log(bytes.toString());`),
+    cjs(`const { parentPort, markAsUntransferable } = require('worker_threads');
+const ab = new ArrayBuffer(8);
+markAsUntransferable(ab);
+parentPort.postMessage(ab, [ab]);
+console.log(ab.byteLength);`),
+    // Not straight-line after the post: a callback, a post under a condition, a binding written again.
+    esm(`import { MessageChannel } from 'node:worker_threads';
+const { port2 } = new MessageChannel();
+const ab = new ArrayBuffer(8);
+port2.postMessage(ab, [ab]);
+setTimeout(() => console.log(ab.byteLength));`),
+    esm(`import { MessageChannel } from 'node:worker_threads';
+const { port2 } = new MessageChannel();
+const ab = new ArrayBuffer(8);
+if (process.env.MOVE) port2.postMessage(ab, [ab]);
+console.log(ab.byteLength);`),
+    esm(`import { MessageChannel } from 'node:worker_threads';
+const { port2 } = new MessageChannel();
+let ab = new ArrayBuffer(8);
+port2.postMessage(ab, [ab]);
+ab = new ArrayBuffer(8);
+console.log(ab.byteLength);`),
+    // An awaited promise, a function that is not async, a URL's href, a URL over JSON (its toJSON).
+    ts(`import { parentPort } from 'node:worker_threads';
+async function load(): Promise<number> { return 1; }
+function count(): number { return 1; }
+parentPort?.postMessage({ value: await load(), count: count(), url: new URL('https://example.org').href });`),
+    cjs(`const { fork } = require('child_process');
+fork('./child.js').send({ url: new URL('https://example.org') });`),
+    typed(`import { parentPort } from 'node:worker_threads';
+declare function load(): Promise<number>;
+parentPort?.postMessage({ value: await load() });`),
+  ],
+  invalid: [
+    {
+      ...esm(`import { Worker, MessageChannel } from 'node:worker_threads';
+const worker = new Worker(new URL('./w.js', import.meta.url));
+const { port1 } = new MessageChannel();
+worker.postMessage({ port: port1 });`),
+      errors: [{ messageId: 'notTransferred', line: 4, column: 28 }],
+    },
+    {
+      ...cjs(`const { parentPort, MessageChannel } = require('worker_threads');
+const channel = new MessageChannel();
+parentPort.postMessage({ port: channel.port1, data: new ArrayBuffer(8) }, [new ArrayBuffer(8)]);`),
+      errors: [{ messageId: 'notTransferred', line: 3, column: 32 }],
+    },
+    {
+      ...ts(`const { port2 } = new MessageChannel();
+port2.postMessage({ cache: new WeakMap<object, number>() });`),
+      errors: [{ messageId: 'notCloneable', line: 2, column: 28 }],
+    },
+    {
+      ...ts(`import { parentPort } from 'node:worker_threads';
+const load = async (): Promise<number> => 1;
+if (parentPort) parentPort.postMessage({ value: load() });`),
+      errors: [{ messageId: 'notCloneable', line: 3, column: 49 }],
+    },
+    {
+      ...cjs(`const { fork } = require('child_process');
+fork('./child.js').send({ pending: new Promise(() => {}) });`),
+      errors: [{ messageId: 'notCloneable', line: 2, column: 36 }],
+    },
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+new Worker('./w.js').postMessage(new URL('https://example.org'));`),
+      errors: [{ messageId: 'lostPrototype', line: 2, column: 34 }],
+    },
+    {
+      ...esm(`import { MessageChannel } from 'node:worker_threads';
+const { port2 } = new MessageChannel();
+const ab = new ArrayBuffer(8);
+port2.postMessage(ab, [ab]);
+console.log(ab.byteLength);`),
+      errors: [{ messageId: 'readAfterTransfer', line: 5, column: 13 }],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+const worker = new Worker('./w.js');
+const view = new Uint8Array([1, 2]);
+worker.postMessage({ view }, [view.buffer]);
+const sum: number = view[0]! + view[1]!;`),
+      errors: [{ messageId: 'readAfterTransfer', line: 5, column: 21 }],
+    },
+    {
+      // With type information: a promise from a function the file does not show, sent without `await`.
+      ...typed(`import { parentPort } from 'node:worker_threads';
+declare function load(): Promise<number>;
+parentPort?.postMessage({ value: load() });`),
+      errors: [{ messageId: 'notCloneable', line: 3, column: 34 }],
+    },
+  ],
+});

@@ -59,6 +59,39 @@ exports.start = () => fork(__filename);`),
     // A local fork.
     cjs(`function fork(file) { return file; }
 fork(__filename);`),
+    // A path from the module's own folder that names another file, the parent folder, or no extension.
+    cjs(`const path = require('path');
+const { fork } = require('child_process');
+fork(path.join(__dirname, 'other.cjs'));`, { filename: 'lib/self.cjs' }),
+    cjs(`const path = require('path');
+const { fork } = require('child_process');
+fork(path.join(__dirname, '..', 'self.cjs'));`, { filename: 'lib/self.cjs' }),
+    cjs(`const path = require('path');
+const { Worker } = require('worker_threads');
+new Worker(path.join(__dirname, 'self'));`, { filename: 'lib/self.cjs' }),
+    cjs(`const path = require('path');
+const { fork } = require('child_process');
+fork(path.join(process.cwd(), 'self.cjs'));`, { filename: 'self.cjs' }),
+    cjs(`const path = require('path');
+const { fork } = require('child_process');
+fork(path.join(__dirname, process.env.SELF ? 'self.cjs' : 'other.cjs'));`, { filename: 'lib/self.cjs' }),
+    cjs(`const path = require('path');
+const { fork } = require('child_process');
+fork(path.join(__dirname, '<input>'));`, { filename: '<input>' }),
+    // Guarded.
+    cjs(`const path = require('path');
+const { fork } = require('child_process');
+if (process.send === undefined) fork(path.join(__dirname, 'self.cjs'));`, { filename: 'lib/self.cjs' }),
+    esm(`import { Worker } from 'node:worker_threads';
+new Worker(new URL('./other.mjs', import.meta.url));`, { filename: 'src/self.mjs' }),
+    esm(`import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) new Worker(new URL('./self.mjs', import.meta.url));`, { filename: 'src/self.mjs' }),
+    ts(`import path from 'node:path';
+import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) new Worker(path.join(__dirname, 'self.js'));`, { filename: 'src/self.ts' }),
+    ts(`import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+new Worker(path.join(__dirname, 'worker.js'));`, { filename: 'src/self.ts' }),
   ],
   invalid: [
     {
@@ -355,6 +388,204 @@ cpus().forEach(() => new Thread(new URL('', import.meta.url)));`),
 import { cpus } from 'node:os';
 if (isMainThread) {
   cpus().forEach(() => new Thread(new URL('', import.meta.url)));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+
+    // Paths built from the module's own folder and its own file name.
+    {
+      ...cjs(`const path = require('path');
+const { fork } = require('child_process');
+fork(path.join(__dirname, 'self.cjs'));`, { filename: 'lib/self.cjs' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 1,
+          data: { name: 'fork()', advice: FORK_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'process.send === undefined' },
+              output: `const path = require('path');
+const { fork } = require('child_process');
+if (process.send === undefined) {
+  fork(path.join(__dirname, 'self.cjs'));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { resolve } = require('node:path');
+const { Worker } = require('node:worker_threads');
+new Worker(resolve(__dirname, './self.cjs'));`, { filename: 'lib/self.cjs' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 1,
+          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'isMainThread' },
+              output: `const { resolve } = require('node:path');
+const { Worker, isMainThread } = require('node:worker_threads');
+if (isMainThread) {
+  new Worker(resolve(__dirname, './self.cjs'));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fork } from 'node:child_process';
+const here = dirname(fileURLToPath(import.meta.url));
+fork(join(here, 'self.mjs'));`, { filename: 'src/self.mjs' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 5,
+          column: 1,
+          data: { name: 'fork()', advice: FORK_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'process.send === undefined' },
+              output: `import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fork } from 'node:child_process';
+const here = dirname(fileURLToPath(import.meta.url));
+if (process.send === undefined) {
+  fork(join(here, 'self.mjs'));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { Worker } from 'node:worker_threads';
+new Worker(new URL('./self.mjs', import.meta.url));`, { filename: 'src/self.mjs' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 2,
+          column: 1,
+          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'isMainThread' },
+              output: `import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  new Worker(new URL('./self.mjs', import.meta.url));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import { fileURLToPath } from 'node:url';
+import { fork } from 'node:child_process';
+fork(fileURLToPath(new URL('self.mjs', import.meta.url)));`, { filename: 'src/self.mjs' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 1,
+          data: { name: 'fork()', advice: FORK_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'process.send === undefined' },
+              output: `import { fileURLToPath } from 'node:url';
+import { fork } from 'node:child_process';
+if (process.send === undefined) {
+  fork(fileURLToPath(new URL('self.mjs', import.meta.url)));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...esm(`import path from 'node:path';
+import { fork } from 'node:child_process';
+fork(path.resolve(import.meta.dirname, 'self.mjs'));`, { filename: 'src/self.mjs' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 1,
+          data: { name: 'fork()', advice: FORK_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'process.send === undefined' },
+              output: `import path from 'node:path';
+import { fork } from 'node:child_process';
+if (process.send === undefined) {
+  fork(path.resolve(import.meta.dirname, 'self.mjs'));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...ts(`import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+new Worker(path.join(__dirname, 'self.js'));`, { filename: 'src/self.ts' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 3,
+          column: 1,
+          data: { name: 'new Worker()', advice: THREAD_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'isMainThread' },
+              output: `import path from 'node:path';
+import { Worker, isMainThread } from 'node:worker_threads';
+if (isMainThread) {
+  new Worker(path.join(__dirname, 'self.js'));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      ...ts(`import path from 'node:path';
+import { fork } from 'node:child_process';
+const script = path.join(__dirname, '..', 'src', 'self.ts');
+fork(script);`, { filename: 'src/self.ts' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 4,
+          column: 1,
+          data: { name: 'fork()', advice: FORK_ADVICE },
+          suggestions: [
+            {
+              messageId: 'wrapInGuard',
+              data: { guard: 'process.send === undefined' },
+              output: `import path from 'node:path';
+import { fork } from 'node:child_process';
+const script = path.join(__dirname, '..', 'src', 'self.ts');
+if (process.send === undefined) {
+  fork(script);
 }`,
             },
           ],

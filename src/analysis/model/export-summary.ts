@@ -16,6 +16,7 @@ import { startPointOf, type FunctionSummaries, type StartPoint } from '../file/l
 import { followConstant } from '../file/values.js';
 import type { ExportedRole, ExportSummary, ModuleSummary } from '../project/summary-store.js';
 import { childChannelOf } from '../questions/ipc-channels.js';
+import { entryRestartIn } from '../questions/self-spawn.js';
 import { shellAtSite, shellOfOptions, strongest } from '../questions/shell-option.js';
 import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from '../syntax/ast.js';
 import { resolveVariable, writeCount } from '../syntax/scope.js';
@@ -91,8 +92,10 @@ class ExportSummarizer {
     const roles = this.exportedRoles(value);
     const called = summary.startPoint && this.located(summary.startPoint);
     const returnsChild = this.returnedChild(value);
-    if (!called && roles.length === 0 && !returnsChild) return undefined;
-    return { ...(called ? { called } : {}), roles, ...(returnsChild ? { returnsChild } : {}) };
+    const restart = entryRestartIn(this.analysis, value);
+    const rerunsEntry = restart && this.located(startPointOf(restart.site));
+    if (!called && roles.length === 0 && !returnsChild && !rerunsEntry) return undefined;
+    return { ...(called ? { called } : {}), roles, ...(returnsChild ? { returnsChild } : {}), ...(rerunsEntry ? { rerunsEntry } : {}) };
   }
 
 

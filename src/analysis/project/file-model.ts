@@ -31,6 +31,8 @@ import type { ResolvedSettings } from '../catalog/settings.js';
 export type EntryReason = 'shebang' | 'package' | 'setting' | 'no-exports';
 
 export interface FileModel {
+  /** `context.filename`: the name the module's own path expressions are compared with. */
+  readonly filename: string;
   readonly entryPoint: EntryReason | undefined;
   /** `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder, or matching `testFiles`. */
   readonly isTestFile: boolean;
@@ -85,6 +87,7 @@ export function buildFileModel(
   const relative = packageRelativePath(paths, manifest, onDisk);
   const starter = startingPackage(manifest, paths.physicalFilename);
   return {
+    filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
     isTestFile: isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),

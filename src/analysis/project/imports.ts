@@ -81,11 +81,20 @@ export class ProjectImports {
    * accepts. `where` is asked first, so only the calls a rule cares about cost a module summary.
    */
   startCalls(where: (node: Invocation) => boolean = () => true): StartCall[] {
+    return this.callsReaching(where, (node, summary) => (node.type === 'NewExpression' ? summary.constructed : summary.called));
+  }
+
+  /** Calls of imported functions that run the entry script again with no guard (`rerunsEntry`), among those `where` accepts. */
+  entryRestartCalls(where: (node: Invocation) => boolean): StartCall[] {
+    return this.callsReaching(where, (node, summary) => (node.type === 'CallExpression' ? summary.rerunsEntry : undefined));
+  }
+
+  private callsReaching(where: (node: Invocation) => boolean, pointOf: (node: Invocation, summary: ExportSummary) => StartPoint | undefined): StartCall[] {
     const found: StartCall[] = [];
     for (const { node, callee } of this.importedInvocations()) {
       if (this.startsNothing(callee) || !where(node)) continue;
       const summary = this.exportSummaryAt(node, callee);
-      const point = node.type === 'NewExpression' ? summary?.constructed : summary?.called;
+      const point = summary && pointOf(node, summary);
       if (point) found.push({ node, name: this.analysis.sourceCode.getText(callee), point });
     }
     return found;

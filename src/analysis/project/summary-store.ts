@@ -54,6 +54,11 @@ export interface ExportSummary {
   readonly roles: readonly ExportedRole[];
   /** Calling it returns a child process with an IPC channel, serialised this way (`return fork(…)`). */
   readonly returnsChild?: Serialization;
+  /**
+   * Calling it runs the entry script again with no start-context check (`cluster.fork()`,
+   * `fork(process.argv[1])`): where.
+   */
+  readonly rerunsEntry?: StartPoint;
 }
 
 export interface ModuleSummary {

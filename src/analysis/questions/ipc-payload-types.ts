@@ -1,7 +1,7 @@
 /**
  * What the TypeScript type of a value sent over process IPC says it is, when the parser provides
  * a program (typed linting): a `Date`, `Map`, `Set`, a BigInt, an `Error` (or a subclass), a
- * function, or an object type with a field of one of these. Without a program nothing is known
+ * function, a weak collection, a `Promise`, or an object type with a field of one of these. Without a program nothing is known
  * here, and `any`/`unknown` never decide anything.
  *
  * Only methods of the checker and of its types are used, never `ts.TypeFlags` (whose values
@@ -19,8 +19,8 @@ export interface TypedKind {
   readonly field?: string;
 }
 
-/** Lib types that do not survive the JSON channel, by the name of their symbol. */
-const LIB_TYPES: ReadonlySet<string> = new Set(['Date', 'Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'RegExp']);
+/** Lib types that do not survive the JSON channel, by the name of their symbol (weak collections and promises survive none). */
+const LIB_TYPES: ReadonlySet<string> = new Set(['Date', 'Map', 'Set', 'ReadonlyMap', 'ReadonlySet', 'RegExp', 'WeakMap', 'WeakSet', 'WeakRef', 'Promise']);
 const ERROR_TYPES: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
 const MAX_BASE_DEPTH = 8;
 const MAX_FIELDS = 64;

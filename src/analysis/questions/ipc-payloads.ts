@@ -35,9 +35,11 @@ export type { Serialization };
  * - `symbol`: symbols, which no serialization carries either;
  * - `bigint`: BigInt values, which JSON cannot encode (the send throws);
  * - `json-lossy`: objects JSON flattens silently (Map, Set, Date, typed arrays…);
- * - `prototype`: instances of the file's own classes, which a structured clone turns into plain objects.
+ * - `prototype`: instances of the file's own classes, which a structured clone turns into plain objects;
+ * - `uncloneable`: weak collections and promises, which no serialization but JSON (as `{}`) carries;
+ * - `untransferred`: a MessagePort in a structured-clone message but not in its transfer list.
  */
-export type CrossingKind = 'thread-only' | 'function' | 'symbol' | 'bigint' | 'json-lossy' | 'prototype';
+export type CrossingKind = 'thread-only' | 'function' | 'symbol' | 'bigint' | 'json-lossy' | 'prototype' | 'uncloneable' | 'untransferred';
 
 export interface CrossingProblem {
   /** Where to report: the value itself, or the expression in the message that leads to it. */
@@ -69,6 +71,10 @@ const SHARED_MEMORY: Behaviour = {
   advanced: NOT_CLONED,
 };
 const MESSAGE_PORT: Behaviour = { kind: 'thread-only', json: 'arrives as `{}`', advanced: 'arrives as `{}`' };
+const UNLISTED_PORT: Behaviour = {
+  kind: 'untransferred',
+  'structured-clone': 'makes `postMessage()` throw "Object that needs transfer was found in message but not listed in transferList"',
+};
 const DROPPED = 'is dropped (the key disappears, an array slot becomes `null`)';
 const FUNCTION: Behaviour = { kind: 'function', json: DROPPED, advanced: NOT_CLONED, 'structured-clone': DATA_CLONE_ERROR };
 const SYMBOL: Behaviour = { kind: 'symbol', json: DROPPED, advanced: NOT_CLONED, 'structured-clone': DATA_CLONE_ERROR };
@@ -76,6 +82,9 @@ const SYMBOL: Behaviour = { kind: 'symbol', json: DROPPED, advanced: NOT_CLONED,
 const CLASS_INSTANCE: Behaviour = { kind: 'prototype', 'structured-clone': 'arrives as a plain object, without its class and methods' };
 const ERROR_SUBCLASS: Behaviour = { kind: 'prototype', 'structured-clone': 'arrives as a plain `Error`, without its class and own fields' };
 const BIGINT: Behaviour = { kind: 'bigint', json: BIGINT_THROWS };
+const UNCLONEABLE: Behaviour = { kind: 'uncloneable', json: 'arrives as `{}`', advanced: NOT_CLONED, 'structured-clone': DATA_CLONE_ERROR };
+/** A `URL`: JSON sends its `href` (its `toJSON`); the other two keep none of its (internal) fields. */
+const URL_OBJECT: Behaviour = { kind: 'prototype', advanced: 'arrives as `{}`', 'structured-clone': 'arrives as `{}`' };
 const EMPTIED: Behaviour = { kind: 'json-lossy', json: 'arrives as `{}`' };
 const TYPED_ARRAY: Behaviour = { kind: 'json-lossy', json: 'arrives as a plain object with index keys' };
 const ERROR_TYPES = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError'];
@@ -103,6 +112,8 @@ const CONSTRUCTED: ReadonlyMap<string, Behaviour> = new Map([
   ].map((name): [string, Behaviour] => [name, TYPED_ARRAY]),
   ['BigInt64Array', BIGINT],
   ['BigUint64Array', BIGINT],
+  ...['WeakMap', 'WeakSet', 'WeakRef', 'Promise'].map((name): [string, Behaviour] => [name, UNCLONEABLE]),
+  ['URL', URL_OBJECT],
 ]);
 
 /** Global functions whose call result does not cross intact (`Error('x')` is an Error too). */
@@ -135,6 +146,8 @@ export function crossingProblems(
   analysis: FileAnalysis,
   value: Node,
   serialization: Serialization,
+  /** For a structured clone: the transfer list's elements when the call shows them all ([] for none). */
+  transferList?: readonly Node[],
 ): CrossingProblem[] {
   const { sourceCode, references } = analysis;
   const problems: CrossingProblem[] = [];
@@ -159,7 +172,8 @@ export function crossingProblems(
     const anchor = inMessage(node) ? node : anchorIn;
     const port = messagePortOf(sourceCode, references, node);
     if (port) {
-      report(anchor, 'MessagePort', MESSAGE_PORT);
+      const unlisted = serialization === 'structured-clone' && transferList !== undefined && !transferList.some((element) => mayBePort(sourceCode, element));
+      report(anchor, 'MessagePort', unlisted ? UNLISTED_PORT : MESSAGE_PORT);
       return;
     }
     switch (node.type) {
@@ -194,7 +208,7 @@ export function crossingProblems(
         return;
       }
       case 'CallExpression': {
-        const called = calledBehaviour(sourceCode, node);
+        const called = calledBehaviour(sourceCode, node) ?? asyncCall(sourceCode, node);
         if (called) report(anchor, called.type, called.behaviour);
         else reportTyped(node, anchor);
         return;
@@ -332,6 +346,29 @@ function calledBehaviour(
     return { type: 'Buffer', behaviour: BUFFER };
   }
   return undefined;
+}
+
+/** A call of the file's own `async` function (declared, or a `const` arrow or function): a Promise. */
+function asyncCall(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): { type: string; behaviour: Behaviour } | undefined {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== 'Identifier') return undefined;
+  const variable = resolveVariable(sourceCode, callee);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const fn = definition?.type === 'FunctionName' ? definition.node : constantInitializer(sourceCode, callee);
+  const isAsync = (fn?.type === 'FunctionDeclaration' || fn?.type === 'FunctionExpression' || fn?.type === 'ArrowFunctionExpression') && fn.async;
+  return isAsync && variable && writeCount(variable) <= 1 ? { type: 'Promise', behaviour: UNCLONEABLE } : undefined;
+}
+
+/**
+ * Whether a transfer list element may be a MessagePort: anything but a new object
+ * (`new ArrayBuffer(8)`), a literal, or a view's `.buffer`.
+ */
+function mayBePort(sourceCode: Readonly<TSESLint.SourceCode>, element: Node): boolean {
+  const value = followValue(sourceCode, element);
+  if (!value) return true;
+  // A new object is not the port already in the message.
+  if (value.type === 'Literal' || value.type === 'NewExpression') return false;
+  return !(value.type === 'MemberExpression' && memberName(value) === 'buffer');
 }
 
 /**

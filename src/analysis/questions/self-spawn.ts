@@ -7,9 +7,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { SelfSpawnMechanism } from '../catalog/start-contexts.js';
 
-import { optionsArgument, propertyValue, skipTransparent, walk } from '../syntax/ast.js';
+import { isFunction, optionsArgument, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
 import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
+import { contextFacts } from '../file/guards/facts.js';
 import { isRef } from '../file/references.js';
+import { namesOwnFileFromFolder, type SelfPathContext } from '../file/self-paths.js';
 import { selfReference, type SelfReference } from '../file/values.js';
 
 export type { SelfSpawnMechanism };
@@ -17,8 +19,11 @@ export type { SelfSpawnMechanism };
 export interface SelfSpawn {
   readonly site: StarterSite;
   readonly mechanism: SelfSpawnMechanism;
-  /** How the path names this module; `cluster.fork()` has none (it reruns the entry script). */
-  readonly reference?: SelfReference;
+  /**
+   * How the path names this module (`'own folder'`: a path built from the module's folder and its
+   * own file name); `cluster.fork()` has none (it reruns the entry script).
+   */
+  readonly reference?: SelfReference | 'own folder';
 }
 
 const selfSpawnCache = new WeakMap<FileAnalysis, readonly SelfSpawn[]>();
@@ -37,9 +42,17 @@ export function selfSpawns(analysis: FileAnalysis): readonly SelfSpawn[] {
     if (site.mechanism === 'thread' && site.spec.target?.argument === undefined) continue;
     const reference = selfReference(analysis.sourceCode, analysis.references, site.target);
     if (reference) result.push({ site, mechanism: site.mechanism, reference });
+    else if (namesOwnFileFromFolder(selfPathContext(analysis), site.target)) {
+      result.push({ site, mechanism: site.mechanism, reference: 'own folder' });
+    }
   }
   selfSpawnCache.set(analysis, result);
   return result;
+}
+
+function selfPathContext(analysis: FileAnalysis): SelfPathContext {
+  const { sourceCode, references, values } = analysis;
+  return { sourceCode, references, values, filename: analysis.fileModel.filename };
 }
 
 /** `cluster.setupPrimary({ exec })` / `setupMaster` naming a script other than this module. */
@@ -51,8 +64,30 @@ function setsClusterScript(analysis: FileAnalysis): boolean {
     const node = invocation.node as TSESTree.CallExpression;
     const options = optionsArgument(node.arguments, 0);
     const exec = options && propertyValue(options, 'exec');
-    return exec !== undefined && !selfReference(analysis.sourceCode, analysis.references, exec);
+    if (exec === undefined) return false;
+    return !selfReference(analysis.sourceCode, analysis.references, exec) && !namesOwnFileFromFolder(selfPathContext(analysis), exec);
   });
+}
+
+/**
+ * A start in `fn`'s own body, outside any start-context check, that runs the entry script again:
+ * `cluster.fork()` with no other script set, `fork(process.argv[1])`, `fork(require.main.filename)`.
+ * A module whose load calls `fn` is run again by the child, which calls `fn` again.
+ */
+export function entryRestartIn(analysis: FileAnalysis, fn: FunctionNode): SelfSpawn | undefined {
+  return selfSpawns(analysis).find(
+    (spawn) =>
+      (spawn.mechanism === 'cluster' || spawn.reference === 'process.argv[1]' || spawn.reference === 'require.main.filename') &&
+      spawn.site.startsNow &&
+      nearestFunction(spawn.site.node) === fn &&
+      contextFacts(analysis.guards.factsAt(spawn.site.node)).length === 0,
+  );
+}
+
+function nearestFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = node.parent;
+  while (current && !isFunction(current)) current = current.parent;
+  return current;
 }
 
 export function isSelfSpawnSite(analysis: FileAnalysis, site: StarterSite): boolean {

@@ -92,3 +92,20 @@ describe('the exports of a module as an importer sees them', () => {
     expect(summary.exports.size).toBe(0);
   });
 });
+
+describe('exports that run the entry script again', () => {
+  const rerunLines = (code: string, language: Language = 'esm') =>
+    [...summaryOf(code, language).exports].map(([name, summary]) => `${name}: ${summary.rerunsEntry ? `${summary.rerunsEntry.starter} line ${summary.rerunsEntry.line}` : 'no'}`);
+
+  it.each<[string, string, string[], Language?]>([
+    ['cluster.fork() in the body', `import cluster from 'node:cluster';\nexport function up() { cluster.fork(); }`, ['up: cluster.fork() line 2']],
+    ['fork(process.argv[1])', `${CJS}exports.again = () => fork(process.argv[1]);`, ['again: fork() line 2'], 'cjs'],
+    ['fork(require.main.filename)', `${CJS}exports.again = () => fork(require.main.filename);`, ['again: fork() line 2'], 'cjs'],
+    ['guarded in the body', `import cluster from 'node:cluster';\nexport function up() { if (cluster.isPrimary) cluster.fork(); }`, []],
+    ['another script', `import cluster from 'node:cluster';\ncluster.setupPrimary({ exec: 'worker.js' });\nexport function up() { cluster.fork(); }`, ['up: no']],
+    ['the module itself, not the entry', `${ESM}export function again() { fork(import.meta.filename); }`, ['again: no']],
+    ['in a callback of the body', `import cluster from 'node:cluster';\nexport function up() { setTimeout(() => cluster.fork()); }`, []],
+  ])('%s', (_name, code, expected, language) => {
+    expect(rerunLines(code, language)).toEqual(expected);
+  });
+});
