@@ -8,8 +8,9 @@
  *   alias of `this`) and that is constructed with `new` here or has prototype members
  *   (`X.prototype.m = …`, `X.prototype = …`, `Object.setPrototypeOf(X.prototype, …)`, node:util's
  *   `inherits(X, …)`);
- * - `compiled`: such a function declared in a function expression that is invoked at once and
- *   returns it, the shape compilers give a class (`var Foo = (function (_super) { … return Foo; }(Base))`).
+ * - `compiled`: a function that uses its `this` so (or only holds it in an alias) declared in a
+ *   function expression that is invoked at once and returns it, the shape compilers give a class
+ *   (`var Foo = (function (_super) { … return Foo; }(Base))`).
  *
  * Every form is recognised by structure resolved through the scope manager, never by names. Built
  * in one walk of the file; the execution model and the `initialize()` refactor read it.
@@ -121,11 +122,12 @@ class Collector {
       const constructor = shape.constructorFunction;
       model.add({ ...shape, aliases: (constructor && this.aliasesOf.get(constructor)) ?? new Set() });
     }
-    for (const fn of this.assigning) {
+    // A compiled constructor may only call methods (`var _this = _super.call(this) || this; _this.listen();`).
+    for (const fn of new Set([...this.assigning, ...this.aliasesOf.keys()])) {
       if (fn.type === 'ArrowFunctionExpression') continue;
       const variable = bindingOf(this.sourceCode, fn);
       const compiled = compiledClass(this.sourceCode, fn, variable);
-      if (!variable || (!compiled && !this.constructed.has(variable))) continue;
+      if (!variable || (!compiled && !(this.assigning.has(fn) && this.constructed.has(variable)))) continue;
       model.add({
         kind: compiled ? 'compiled' : 'function',
         node: fn,
@@ -257,8 +259,8 @@ function prototypeOf(node: TSESTree.MemberExpression): Node | undefined {
 }
 
 /** The variable a function is bound to, when nothing else is ever assigned to it. */
-function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): Variable | undefined {
-  const variable = fn.type === 'ArrowFunctionExpression' ? undefined : declaredVariable(sourceCode, fn);
+function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: ConstructorFunction): Variable | undefined {
+  const variable = declaredVariable(sourceCode, fn);
   return variable && writeCount(variable) <= 1 ? variable : undefined;
 }
 

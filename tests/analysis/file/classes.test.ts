@@ -43,6 +43,11 @@ describe('class model', () => {
       `var S = (function (_super) {\n  f(S, _super);\n  function S() {\n    var _this = _super.call(this) || this;\n    _this.x = 1;\n    return _this;\n  }\n  S.prototype.run = function () {};\n  return S;\n}(Base));`,
       ['compiled S [run]'],
     ],
+    [
+      'compiled class whose constructor only calls a method',
+      `var S = (function (_super) {\n  function S() {\n    var _this = _super.call(this) || this;\n    _this.run();\n    return _this;\n  }\n  return S;\n}(Base));`,
+      ['compiled S []'],
+    ],
   ])('%s', (_name, code, expected) => {
     expect(shapes(code)).toEqual(expected);
   });
@@ -55,6 +60,8 @@ describe('class model', () => {
     ['inherits of another module', `const { inherits } = require('./mine');\nfunction P() { this.x = 1; }\ninherits(P, Base);`],
     ['a local named like setPrototypeOf', `const Object = { setPrototypeOf() {} };\nfunction P() { this.x = 1; }\nObject.setPrototypeOf(P.prototype, B);`],
     ['an alias reassigned', `function P() { var self = this; self = o; self.x = 1; }\nP.prototype.run = function () {};`],
+    ['a module function that holds this, returned by an IIFE but never using it as an instance', `var api = (function () {\n  function api() { start(); }\n  return api;\n}());`],
+    ['an alias in a plain function', `function f() { var self = this; self.run(); }\nf.call(o);`],
   ])('not a constructor: %s', (_name, code) => {
     expect(shapes(code)).toEqual([]);
   });
