@@ -45,8 +45,46 @@ const startsVia = (
   suggestions,
 });
 
+const COMPILED_HELPERS = `var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function step(result) { result.done ? resolve(result.value) : P.resolve(result.value).then(function (value) { step(generator.next(value)); }, reject); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __generator = (this && this.__generator) || function (thisArg, body) {
+    var state = { label: 0 };
+    function next(sent) { state.sent = sent; var op = body.call(thisArg, state); state.label++; return { value: op[1], done: op[0] === 2 }; }
+    return { next: next };
+};
+`;
+
+/** A compiled class whose constructor calls an async method compiled to the helpers; `body` is the state machine's. */
+const compiledAsync = (body: string) => `${COMPILED_HELPERS}var child_process_1 = require("child_process");
+var Server = /** @class */ (function () {
+    function Server() {
+        this.proc = null;
+        this.start();
+    }
+    Server.prototype.start = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+${body}
+            });
+        });
+    };
+    return Server;
+}());
+exports.Server = Server;`;
+
 runRuleTests('no-spawn-in-constructor', rule, {
   valid: [
+    // A compiled async method: what follows its first yield runs after `new` returned.
+    cjs(compiledAsync(`                switch (_a.label) {
+                    case 0: return [4 /*yield*/, delay(10)];
+                    case 1:
+                        this.proc = (0, child_process_1.spawn)('node', ['server.js']);
+                        return [2 /*return*/];
+                }`)),
     // ES5 constructor functions, compiled classes and factories: starts that wait for a method call.
     cjs(`const { spawn } = require('child_process');
 function Player() {
@@ -329,6 +367,16 @@ export class Typed {
 }`),
   ],
   invalid: [
+    {
+      // A compiled async method the constructor calls: before its first yield it runs while `new` runs.
+      ...cjs(compiledAsync(`                switch (_a.label) {
+                    case 0:
+                        this.proc = (0, child_process_1.spawn)('node', ['server.js']);
+                        return [4 /*yield*/, delay(10)];
+                    case 1: return [2 /*return*/];
+                }`)),
+      errors: [startsVia(16, 9, 'this.start', 'spawn()', PROCESS, '`Server`')],
+    },
     {
       // A prototype built from other objects may already hold `initialize`; a statement that stays reads the instance after the start: no suggestion.
       ...cjs(`const { spawn } = require('child_process');

@@ -16,6 +16,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberKey, memberName, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
 import { bindingReads, isGlobalIdentifier } from '../syntax/scope.js';
 import type { ClassModel, ClassNode, ClassShape, ConstructedNode } from './classes.js';
+import { CompiledAsync } from './compiled-async.js';
 
 type Node = TSESTree.Node;
 
@@ -63,11 +64,14 @@ export class ExecutionModel {
    * suspension (an `await` and its operand, a `for await` up to its iterable).
    */
   private readonly awaitCache = new Map<FunctionNode, (readonly [number, number])[]>();
+  private readonly compiledAsync: CompiledAsync;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly classes: () => ClassModel,
-  ) {}
+  ) {
+    this.compiledAsync = new CompiledAsync(sourceCode);
+  }
 
   /** When `node` runs. */
   executionOf(node: Node): Execution {
@@ -97,21 +101,26 @@ export class ExecutionModel {
   }
 
   /**
-   * Whether `node` in the async function `fn` can run only after an `await` of `fn` (one before it,
+   * Whether `node` in the async function `fn` (or one compiled to a helper's callback, with `yield`s) can run only after an `await` of `fn` (one before it,
    * or one inside it: `spawn(await command())`). In the operand of an `await` (`await start()`) it
    * runs before that one.
    */
   private afterAwait(fn: FunctionNode, node: Node): boolean {
-    if (!fn.async) return false;
     let awaits = this.awaitCache.get(fn);
     if (!awaits) {
       const found: (readonly [number, number])[] = [];
-      walk(fn.body, this.sourceCode.visitorKeys, (inner) => {
-        if (isFunction(inner) || inner.type === 'ClassBody') return false;
-        if (inner.type === 'AwaitExpression') found.push(inner.range);
-        if (inner.type === 'ForOfStatement' && inner.await) found.push([inner.range[0], inner.right.range[1]]);
-        return true;
-      });
+      const helperCall = fn.async ? undefined : this.immediateInvocation(fn);
+      if (helperCall?.type === 'CallExpression' && this.compiledAsync.runsNow(helperCall, fn)) {
+        // A compiled async function suspends at its yields.
+        found.push(...this.compiledAsync.suspensions(fn, helperCall));
+      } else if (fn.async) {
+        walk(fn.body, this.sourceCode.visitorKeys, (inner) => {
+          if (isFunction(inner) || inner.type === 'ClassBody') return false;
+          if (inner.type === 'AwaitExpression') found.push(inner.range);
+          if (inner.type === 'ForOfStatement' && inner.await) found.push([inner.range[0], inner.right.range[1]]);
+          return true;
+        });
+      }
       awaits = found;
       this.awaitCache.set(fn, awaits);
     }
@@ -200,6 +209,7 @@ export class ExecutionModel {
       return parent;
     }
     if (parent.type === 'CallExpression' && parent.arguments.includes(wrapper as TSESTree.CallExpressionArgument)) {
+      if (this.compiledAsync.runsNow(parent, fn)) return parent;
       const callee = skipTransparent(parent.callee);
       if (callee.type !== 'MemberExpression') return undefined;
       const method = memberName(callee);
