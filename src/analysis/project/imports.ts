@@ -66,6 +66,8 @@ export class ProjectImports {
   /** Module → whether it is known, without parsing, to start nothing. */
   private readonly startFree = new Map<string, boolean>();
   private readonly classStarts = new Map<ConstructedNode, StartPoint | null>();
+  /** The first unguarded starter run by each class's construction, from one pass over the starters. */
+  private firstStarts: Map<ConstructedNode, StarterSite> | undefined;
   private aliases: PathAliases | null | undefined;
   /** While this file is summarised for its importers: function summaries that include imported starts. */
   private seeded: FunctionSummaries | undefined;
@@ -121,17 +123,28 @@ export class ProjectImports {
     const cached = this.classStarts.get(classNode);
     if (cached !== undefined) return cached ?? undefined;
     this.classStarts.set(classNode, null);
-    const { starters } = this.analysis;
     const inConstruction = (node: Node) =>
       this.constructionOf(node) === classNode && !isStartContextGuarded(this.analysis.guards.factsAt(node));
     let point: StartPoint | undefined;
-    const site = starters.find((candidate) => candidate.startsNow && inConstruction(candidate.node));
+    const site = this.firstStartOf(classNode);
     if (site) point = startPointOf(site);
     point ??= this.startCalls(inConstruction)[0]?.point;
     const constructor = constructorFunction(classNode);
     if (!point && constructor?.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor)?.startPoint;
     this.classStarts.set(classNode, point ?? null);
     return point;
+  }
+
+  private firstStartOf(classNode: ConstructedNode): StarterSite | undefined {
+    if (!this.firstStarts) {
+      this.firstStarts = new Map();
+      for (const candidate of this.analysis.starters) {
+        const constructed = candidate.startsNow ? this.constructionOf(candidate.node) : undefined;
+        if (!constructed || this.firstStarts.has(constructed) || isStartContextGuarded(this.analysis.guards.factsAt(candidate.node))) continue;
+        this.firstStarts.set(constructed, candidate);
+      }
+    }
+    return this.firstStarts.get(classNode);
   }
 
   /** `new Engine()` in this file where `Engine` is a class of this file that starts when constructed. */
