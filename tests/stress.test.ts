@@ -72,6 +72,18 @@ describe('stress', () => {
     expect(ms).toBeLessThan(BOUND_MS);
   });
 
+  it('lints 1,000 ES5 constructor functions whose constructors call a starting method through self', () => {
+    const constructors = Array.from(
+      { length: 1_000 },
+      (_, index) =>
+        `function C${index}() { var self = this; self.x = ${index}; self.start(); }\nC${index}.prototype.start = function () { this.p = spawn('p${index}'); };`,
+    );
+    const { messages, ms } = lint([`import { spawn } from 'node:child_process';`, ...constructors].join('\n'));
+    expect(failures(messages)).toEqual([]);
+    expect(messages.filter((message) => message.ruleId === 'process-guard/no-spawn-in-constructor')).toHaveLength(1_000);
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
   it('lints 4,000 top-level statements with guards', () => {
     const { messages, ms } = lint(guardedStatements(4_000));
     expect(failures(messages)).toEqual([]);

@@ -9,7 +9,8 @@ export { CHILD_READS, GUARD_ADVICE, PARENT_READS } from './catalog/start-context
 export type { ContextCheck, ContextKind, SelfSpawnMechanism } from './catalog/start-contexts.js';
 export type { Serialization, ShellMode } from './catalog/vocabulary.js';
 export type { FileAnalysis, StarterSite } from './contract/file-analysis.js';
-export type { ClassNode } from './file/execution.js';
+export { declaredVariable } from './file/classes.js';
+export type { ClassNode, ClassShape, ConstructedNode } from './file/classes.js';
 export { contextFacts, isStartContextGuarded } from './file/guards/facts.js';
 export type { ContextFact, Fact } from './file/guards/facts.js';
 export { argumentAt, isSynchronousSpec, parameterOf } from './file/local-functions.js';

@@ -5,7 +5,8 @@ import { callLabel, describeMechanism, whereIs } from './shared/describe.js';
 import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
 import { applyInsertions, initializeCalls } from './no-spawn-in-constructor-utils/initialize-calls.js';
-import { analyze, type ClassNode, isSynchronousSpec, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
+import { prototypeRefactor } from './no-spawn-in-constructor-utils/prototype-refactor.js';
+import { analyze, type ConstructedNode, isSynchronousSpec, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
 
 type Options = [{ initializeMethodName: string; allowSync: boolean }];
 type MessageIds = 'duringConstruction' | 'duringConstructionVia' | 'constructsStarting' | 'moveToInitialize';
@@ -18,7 +19,7 @@ interface Finding {
   readonly node: TSESTree.Node;
   readonly name: string;
   readonly mechanism: Mechanism;
-  readonly classNode: ClassNode;
+  readonly classNode: ConstructedNode;
   readonly method?: string;
   readonly origin?: StartPoint;
 }
@@ -67,7 +68,7 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context);
         const findings = constructionFindings(analysis, allowSync);
         if (findings.length === 0) return;
-        const refactors = new Map<ClassNode, TSESLint.ReportFixFunction | undefined>();
+        const refactors = new Map<ConstructedNode, TSESLint.ReportFixFunction | undefined>();
         const typescript = isTypeScriptFile(context.filename);
         for (const finding of findings) {
           if (!refactors.has(finding.classNode)) {
@@ -97,17 +98,27 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** The refactor and, for each construction in this file, the call of the new method; none when a construction cannot call it. */
+/**
+ * The refactor and, for each construction in this file, the call of the new method; none when a
+ * construction cannot call it. Classes (those a factory returns too) and ES5 constructor functions
+ * in JavaScript (TypeScript rejects `new` of a function); a compiled class is generated code.
+ */
 function refactorWithCalls(
   analysis: FileAnalysis,
-  classNode: ClassNode,
+  classNode: ConstructedNode,
   starting: readonly TSESTree.Node[],
   method: string,
   typescript: boolean,
 ): TSESLint.ReportFixFunction | undefined {
-  const refactor = initializeRefactor(analysis.sourceCode, classNode, starting, method, typescript);
+  const shape = analysis.classes.shapeOf(classNode);
+  let refactor: ReturnType<typeof initializeRefactor>;
+  if ((shape?.kind === 'class' || shape?.kind === 'factory') && (classNode.type === 'ClassDeclaration' || classNode.type === 'ClassExpression')) {
+    refactor = initializeRefactor(analysis.sourceCode, classNode, starting, method, typescript);
+  } else if (shape?.kind === 'function' && !typescript) {
+    refactor = prototypeRefactor(analysis.sourceCode, shape, starting, method);
+  }
   const calls = refactor && initializeCalls(analysis.sourceCode, classNode, method);
-  return calls && ((fixer) => [...refactor(fixer), ...applyInsertions(fixer, calls)]);
+  return refactor && calls && ((fixer) => [...refactor(fixer), ...applyInsertions(fixer, calls)]);
 }
 
 /** Starters that run during construction: one finding per starter, or per `this.method()` call. */
@@ -141,8 +152,8 @@ function constructionFindings(analysis: FileAnalysis, allowSync: boolean): Findi
   return findings;
 }
 
-/** `Encoder`, or the variable a class expression is assigned to, for messages. */
-function className(classNode: ClassNode): string {
+/** `Encoder`, or the variable a class or function expression is assigned to, for messages. */
+function className(classNode: ConstructedNode): string {
   if (classNode.id) return `\`${classNode.id.name}\``;
   const parent = classNode.parent;
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return `\`${parent.id.name}\``;

@@ -45,8 +45,133 @@ const startsVia = (
   suggestions,
 });
 
+const COMPILED_HELPERS = `var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function step(result) { result.done ? resolve(result.value) : P.resolve(result.value).then(function (value) { step(generator.next(value)); }, reject); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __generator = (this && this.__generator) || function (thisArg, body) {
+    var state = { label: 0 };
+    function next(sent) { state.sent = sent; var op = body.call(thisArg, state); state.label++; return { value: op[1], done: op[0] === 2 }; }
+    return { next: next };
+};
+`;
+
+/** A compiled class whose constructor calls an async method compiled to the helpers; `body` is the state machine's. */
+const compiledAsync = (body: string) => `${COMPILED_HELPERS}var child_process_1 = require("child_process");
+var Server = /** @class */ (function () {
+    function Server() {
+        this.proc = null;
+        this.start();
+    }
+    Server.prototype.start = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+${body}
+            });
+        });
+    };
+    return Server;
+}());
+exports.Server = Server;`;
+
 runRuleTests('no-spawn-in-constructor', rule, {
   valid: [
+    // A compiled async method: what follows its first yield runs after `new` returned.
+    cjs(compiledAsync(`                switch (_a.label) {
+                    case 0: return [4 /*yield*/, delay(10)];
+                    case 1:
+                        this.proc = (0, child_process_1.spawn)('node', ['server.js']);
+                        return [2 /*return*/];
+                }`)),
+    // ES5 constructor functions, compiled classes and factories: starts that wait for a method call.
+    cjs(`const { spawn } = require('child_process');
+function Player() {
+  this.proc = null;
+}
+Player.prototype.start = function () {
+  this.proc = spawn('mpv', ['--idle']);
+};
+module.exports = Player;`),
+    // `initialize()` already lazy.
+    cjs(`const { spawn } = require('child_process');
+function Player() {
+  this.proc = null;
+}
+Player.prototype.initialize = function () {
+  this.proc = spawn('mpv', ['--idle']);
+};
+const player = new Player();
+player.initialize();`),
+    // A function that assigns `this` members but that nothing constructs here is no constructor this file can see.
+    esm(`import { spawn } from 'node:child_process';
+export function attach() {
+  this.proc = spawn('mpv');
+}`),
+    // The method runs from a callback the constructor schedules, after `new` returned.
+    esm(`import { fork } from 'node:child_process';
+export function Pool() {
+  var self = this;
+  self.size = 2;
+  setTimeout(function () { self.start(); }, 0);
+}
+Pool.prototype = {
+  start: function () {
+    this.worker = fork('./worker.js');
+  },
+};`),
+    // Compiled output: the start is in a method the constructor does not call.
+    cjs(`var child_process_1 = require("child_process");
+var Server = /** @class */ (function (_super) {
+    __extends(Server, _super);
+    function Server() {
+        var _this = _super.call(this) || this;
+        _this.proc = null;
+        return _this;
+    }
+    Server.prototype.start = function () {
+        this.proc = (0, child_process_1.spawn)('node', ['server.js']);
+    };
+    return Server;
+}(Base));
+exports.Server = Server;`),
+    // Compiled async method: inside the helper's callbacks nothing is known to run before the constructor returns.
+    cjs(`var child_process_1 = require("child_process");
+var Server = /** @class */ (function () {
+    function Server() {
+        this.proc = null;
+        this.start();
+    }
+    Server.prototype.start = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                this.proc = (0, child_process_1.spawn)('node', ['server.js']);
+                return [2 /*return*/];
+            });
+        });
+    };
+    return Server;
+}());
+exports.Server = Server;`),
+    // A factory's class that starts in a method.
+    ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export function makeRunner(command: string) {
+  class Runner {
+    child?: ChildProcess;
+    run() {
+      this.child = spawn(command);
+    }
+  }
+  return Runner;
+}`),
+    ts(`import { spawn } from 'node:child_process';
+export function Daemon(this: { proc?: unknown }) {
+  this.proc = undefined;
+}
+Daemon.prototype.start = function (this: { proc?: unknown }) {
+  this.proc = spawn('daemon');
+};`),
     // Web Workers: started by a method, or a global Worker where nothing says one exists.
     esm(`import ResizeWorker from './resize.js?worker';
 export class Resizer {
@@ -242,6 +367,214 @@ export class Typed {
 }`),
   ],
   invalid: [
+    {
+      // A compiled async method the constructor calls: before its first yield it runs while `new` runs.
+      ...cjs(compiledAsync(`                switch (_a.label) {
+                    case 0:
+                        this.proc = (0, child_process_1.spawn)('node', ['server.js']);
+                        return [4 /*yield*/, delay(10)];
+                    case 1: return [2 /*return*/];
+                }`)),
+      errors: [startsVia(16, 9, 'this.start', 'spawn()', PROCESS, '`Server`')],
+    },
+    {
+      // A prototype built from other objects may already hold `initialize`; a statement that stays reads the instance after the start: no suggestion.
+      ...cjs(`const { spawn } = require('child_process');
+const extend = require('lodash/extend');
+function Player(binary) {
+  this.proc = spawn(binary);
+  this.name = this.describe();
+}
+Player.prototype = extend({ describe: function () { return 'mpv'; } }, require('./controls'));
+module.exports = Player;`),
+      errors: [starts(4, 15, 'spawn()', PROCESS, '`Player`')],
+    },
+    {
+      // A construction before the new method exists, and one whose value has no name: no suggestion.
+      ...cjs(`const { spawn } = require('child_process');
+const early = new Player();
+function Player() {
+  this.proc = spawn('mpv');
+}
+Player.prototype.stop = function () {};
+use(new Player());`),
+      errors: [starts(4, 15, 'spawn()', PROCESS, '`Player`')],
+    },
+    {
+      // node-mpv's shape: an ES5 constructor function spawns; the suggestion moves the start to the prototype.
+      ...cjs(`const { spawn } = require('child_process');
+function Player(options) {
+  this.options = options;
+  this.proc = spawn('mpv', ['--idle']);
+  this.proc.on('exit', () => {});
+}
+Player.prototype.stop = function () {
+  this.proc.kill();
+};
+const player = new Player({});
+module.exports = Player;`),
+      errors: [
+        starts(4, 15, 'spawn()', PROCESS, '`Player`', [
+          moveTo(`const { spawn } = require('child_process');
+function Player(options) {
+  this.options = options;
+}
+
+Player.prototype.initialize = function () {
+  this.proc = spawn('mpv', ['--idle']);
+  this.proc.on('exit', () => {});
+};
+Player.prototype.stop = function () {
+  this.proc.kill();
+};
+const player = new Player({});
+player.initialize();
+module.exports = Player;`),
+        ]),
+      ],
+    },
+    {
+      // A function expression, a whole prototype object: the method goes after it.
+      ...esm(`import { fork } from 'node:child_process';
+export const Pool = function () {
+  this.worker = fork('./worker.js');
+};
+Pool.prototype = {
+  stop: function () {
+    this.worker.kill();
+  },
+};
+new Pool();`),
+      errors: [
+        starts(3, 17, 'fork()', NODE_PROCESS, '`Pool`', [
+          moveTo(`import { fork } from 'node:child_process';
+export const Pool = function () {
+};
+Pool.prototype = {
+  stop: function () {
+    this.worker.kill();
+  },
+};
+
+Pool.prototype.initialize = function () {
+  this.worker = fork('./worker.js');
+};
+new Pool().initialize();`),
+        ]),
+      ],
+    },
+    {
+      // Through `self`, into a prototype method: the moved call would need the local, so no suggestion.
+      ...esm(`import { fork } from 'node:child_process';
+export function Pool() {
+  var self = this;
+  self.size = 2;
+  self.start();
+}
+Pool.prototype = {
+  start: function () {
+    this.worker = fork('./worker.js');
+  },
+};`),
+      errors: [startsVia(5, 3, 'self.start', 'fork()', NODE_PROCESS, '`Pool`')],
+    },
+    {
+      // node:util's inherits makes it a constructor; a base prototype the file cannot see: no suggestion.
+      ...cjs(`const util = require('util');
+const EventEmitter = require('events');
+const { spawn } = require('child_process');
+function Watcher() {
+  EventEmitter.call(this);
+  this.child = spawn('inotifywait', ['-m', '.']);
+}
+util.inherits(Watcher, EventEmitter);
+module.exports = Watcher;`),
+      errors: [starts(6, 16, 'spawn()', PROCESS, '`Watcher`')],
+    },
+    {
+      // TypeScript's downlevel class: the constructor through `_this`, and a method it calls. Generated code: no suggestion.
+      ...cjs(`var child_process_1 = require("child_process");
+var Server = /** @class */ (function (_super) {
+    __extends(Server, _super);
+    function Server() {
+        var _this = _super.call(this) || this;
+        _this.proc = (0, child_process_1.spawn)('node', ['server.js']);
+        _this.start();
+        return _this;
+    }
+    Server.prototype.start = function () {
+        this.worker = (0, child_process_1.fork)('./worker.js');
+    };
+    return Server;
+}(Base));
+exports.Server = Server;`),
+      errors: [starts(6, 22, 'spawn()', PROCESS, '`Server`'), startsVia(7, 9, '_this.start', 'fork()', NODE_PROCESS, '`Server`')],
+    },
+    {
+      // A factory's declared class.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export function makeRunner(command: string) {
+  class Runner {
+    child: ChildProcess;
+    constructor() {
+      this.child = spawn(command);
+    }
+  }
+  return Runner;
+}`),
+      errors: [
+        starts(6, 20, 'spawn()', PROCESS, '`Runner`', [
+          moveTo(`import { spawn, type ChildProcess } from 'node:child_process';
+export function makeRunner(command: string) {
+  class Runner {
+    child!: ChildProcess;
+    initialize() {
+      this.child = spawn(command);
+    }
+  }
+  return Runner;
+}`),
+        ]),
+      ],
+    },
+    {
+      // A constructor function in TypeScript: reported; TypeScript rejects `new` of a function, so no suggestion.
+      ...ts(`import { spawn } from 'node:child_process';
+export function Daemon(this: { proc?: unknown }) {
+  this.proc = spawn('daemon');
+}
+Daemon.prototype.stop = function () {};`),
+      errors: [starts(3, 15, 'spawn()', PROCESS, '`Daemon`')],
+    },
+    {
+      // CommonJS TypeScript factory returning a class expression, with the start in a method its constructor calls.
+      ...cts(`import { fork } from 'node:child_process';
+export const makeHost = (script: string) =>
+  class {
+    child: ReturnType<typeof fork> | undefined;
+    constructor() {
+      this.boot();
+    }
+    boot() {
+      this.child = fork(script);
+    }
+  };`),
+      errors: [
+        startsVia(6, 7, 'this.boot', 'fork()', NODE_PROCESS, 'this class', [
+          moveTo(`import { fork } from 'node:child_process';
+export const makeHost = (script: string) =>
+  class {
+    child: ReturnType<typeof fork> | undefined;
+    initialize() {
+      this.boot();
+    }
+    boot() {
+      this.child = fork(script);
+    }
+  };`),
+        ]),
+      ],
+    },
     {
       // comlink's shape: the Web Worker starts with the object.
       ...esm(`import { wrap } from 'comlink';

@@ -28,6 +28,13 @@ export const built = true;`;
 
 runRuleTests('no-top-level-spawn (file model)', rule, {
   valid: [
+    // An ES5 constructor function constructed only by a function nobody calls at load.
+    cjs(`const { spawn } = require('child_process');
+function Player() {
+  this.proc = spawn('mpv');
+}
+Player.prototype.stop = function () { this.proc.kill(); };
+exports.create = function () { return new Player(); };`),
     // Started, never imported: named by package.json bin, run by its scripts.
     esm(startsAtLoad, { filename: inPackage('bin/cli.js') }),
     esm(startsAtLoad, { filename: inPackage('tools/scripts/build.js') }),
@@ -84,6 +91,16 @@ switch (command) {
 }`),
   ],
   invalid: [
+    // An ES5 constructor function constructed at load, as for a class.
+    {
+      ...cjs(`const { spawn } = require('child_process');
+function Player() {
+  this.proc = spawn('mpv');
+}
+Player.prototype.stop = function () { this.proc.kill(); };
+module.exports = new Player();`),
+      errors: [{ messageId: 'atImportConstructed', line: 6, column: 18, data: { name: 'spawn()', what: 'a child process', className: 'Player', line: '3' } }],
+    },
     // A module with exports that starts something at load: every importer pays.
     { ...esm(startsAtLoad, { filename: inPackage('src/build.js') }), errors: [atImport(2, 1, 'execSync()')] },
     // A file the package does not run, in a folder the defaults do not name.

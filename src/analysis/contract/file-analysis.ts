@@ -6,6 +6,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { Platform } from '../catalog/platform-apis.js';
 import type { ResolvedSettings } from '../catalog/settings.js';
+import type { ClassModel } from '../file/classes.js';
 import type { ExecutionModel } from '../file/execution.js';
 import type { GuardEvaluator } from '../file/guards/guards.js';
 import type { FunctionSummaries } from '../file/local-functions.js';
@@ -28,6 +29,8 @@ export interface FileAnalysis {
    */
   readonly namesHazard: boolean;
   readonly guards: GuardEvaluator;
+  /** What `new` constructs here: classes, constructor functions, compiled classes, class factories. */
+  readonly classes: ClassModel;
   readonly execution: ExecutionModel;
   readonly starters: readonly StarterSite[];
   /** Entry point or module, test file or not, ES module or CommonJS. */

@@ -4,25 +4,28 @@
  * - `module-load`: while the module is being evaluated (top level, IIFEs, synchronous callbacks of
  *   top-level calls, `new Promise` executors, static blocks and static fields of classes evaluated at
  *   load), or in a local function that top-level code calls (`via` is that call: one level);
- * - `construction`: in a constructor, an instance field initializer, or a method the constructor
- *   calls as `this.method()` (`via` is that call: one hop);
+ * - `construction`: in a constructor of any form the class model knows (file/classes.ts), an
+ *   instance field initializer, or a method the constructor calls as `this.method()` or through an
+ *   alias of `this` (`self.method()`; `via` is that call: one hop);
  *   An async function the constructor runs reaches its first `await` and returns: what comes after
  *   runs later. At load the import still starts it, so there the `await` changes nothing;
  * - `later`: anything else (function bodies nobody calls at load, callbacks, methods).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { constructorOf, isFunction, memberName, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
+import { isFunction, memberKey, memberName, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
 import { bindingReads, isGlobalIdentifier } from '../syntax/scope.js';
+import type { ClassModel, ClassNode, ClassShape, ConstructedNode } from './classes.js';
+import { CompiledAsync } from './compiled-async.js';
 
 type Node = TSESTree.Node;
-export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 export type Execution =
   | { readonly when: 'module-load'; readonly via?: TSESTree.CallExpression }
   | {
       readonly when: 'construction';
-      readonly classNode: ClassNode;
+      /** The class or constructor function being constructed. */
+      readonly classNode: ConstructedNode;
       /** `this.method()` in the constructor that leads here. */
       readonly via?: TSESTree.CallExpression;
       /** The method reached through `via`. */
@@ -55,14 +58,20 @@ export class ExecutionModel {
   private readonly functionCache = new Map<FunctionNode, Execution>();
   /** Executions without following calls of local functions (see `execution`). */
   private readonly directFunctionCache = new Map<FunctionNode, Execution>();
-  private readonly instantiationCache = new Map<ClassNode, readonly TSESTree.NewExpression[]>();
+  private readonly instantiationCache = new Map<ConstructedNode, readonly TSESTree.NewExpression[]>();
   /**
    * Where each async function suspends, outside its nested functions: the range evaluated before the
    * suspension (an `await` and its operand, a `for await` up to its iterable).
    */
   private readonly awaitCache = new Map<FunctionNode, (readonly [number, number])[]>();
+  private readonly compiledAsync: CompiledAsync;
 
-  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly classes: () => ClassModel,
+  ) {
+    this.compiledAsync = new CompiledAsync(sourceCode);
+  }
 
   /** When `node` runs. */
   executionOf(node: Node): Execution {
@@ -92,21 +101,26 @@ export class ExecutionModel {
   }
 
   /**
-   * Whether `node` in the async function `fn` can run only after an `await` of `fn` (one before it,
+   * Whether `node` in the async function `fn` (or one compiled to a helper's callback, with `yield`s) can run only after an `await` of `fn` (one before it,
    * or one inside it: `spawn(await command())`). In the operand of an `await` (`await start()`) it
    * runs before that one.
    */
   private afterAwait(fn: FunctionNode, node: Node): boolean {
-    if (!fn.async) return false;
     let awaits = this.awaitCache.get(fn);
     if (!awaits) {
       const found: (readonly [number, number])[] = [];
-      walk(fn.body, this.sourceCode.visitorKeys, (inner) => {
-        if (isFunction(inner) || inner.type === 'ClassBody') return false;
-        if (inner.type === 'AwaitExpression') found.push(inner.range);
-        if (inner.type === 'ForOfStatement' && inner.await) found.push([inner.range[0], inner.right.range[1]]);
-        return true;
-      });
+      const helperCall = fn.async ? undefined : this.immediateInvocation(fn);
+      if (helperCall?.type === 'CallExpression' && this.compiledAsync.runsNow(helperCall, fn)) {
+        // A compiled async function suspends at its yields.
+        found.push(...this.compiledAsync.suspensions(fn, helperCall));
+      } else if (fn.async) {
+        walk(fn.body, this.sourceCode.visitorKeys, (inner) => {
+          if (isFunction(inner) || inner.type === 'ClassBody') return false;
+          if (inner.type === 'AwaitExpression') found.push(inner.range);
+          if (inner.type === 'ForOfStatement' && inner.await) found.push([inner.range[0], inner.right.range[1]]);
+          return true;
+        });
+      }
       awaits = found;
       this.awaitCache.set(fn, awaits);
     }
@@ -117,12 +131,12 @@ export class ExecutionModel {
    * The `new C()` evaluated at module load (directly, not through a local function) that constructs
    * this local class, if any: the first of `instantiationsAtLoad`.
    */
-  instantiationAtLoad(classNode: ClassNode): TSESTree.NewExpression | undefined {
+  instantiationAtLoad(classNode: ConstructedNode): TSESTree.NewExpression | undefined {
     return this.instantiationsAtLoad(classNode)[0];
   }
 
   /** Every `new C()` evaluated at module load (directly) that constructs this local class, in source order. */
-  instantiationsAtLoad(classNode: ClassNode): readonly TSESTree.NewExpression[] {
+  instantiationsAtLoad(classNode: ConstructedNode): readonly TSESTree.NewExpression[] {
     const cached = this.instantiationCache.get(classNode);
     if (cached) return cached;
     // Set before the walk: a construction reached while computing its own answer sees none.
@@ -164,15 +178,13 @@ export class ExecutionModel {
     const invokedBy = this.immediateInvocation(fn);
     if (invokedBy) return this.execution(invokedBy, followCalls);
 
-    if (parent.type === 'MethodDefinition' && parent.value === fn) {
-      const classNode = parent.parent.parent;
-      if (parent.kind === 'constructor') return { when: 'construction', classNode };
-      if (parent.kind === 'method' && !parent.static) return this.calledFromConstructor(classNode, parent.key, parent.computed);
-      return LATER;
-    }
-    if (parent.type === 'PropertyDefinition' && parent.value === fn && !parent.static) {
-      return this.calledFromConstructor(parent.parent.parent, parent.key, parent.computed);
-    }
+    const classes = this.classes();
+    const constructed = classes.constructedBy(fn);
+    if (constructed) return { when: 'construction', classNode: constructed.node };
+    const method = classes.methodOf(fn);
+    if (method) return this.calledFromConstructor(method.shape, method.key);
+    // Other class members (accessors, static members) run when something else calls them.
+    if ((parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') && parent.value === fn) return LATER;
     return followCalls ? this.calledAtLoad(fn) : LATER;
   }
 
@@ -197,6 +209,7 @@ export class ExecutionModel {
       return parent;
     }
     if (parent.type === 'CallExpression' && parent.arguments.includes(wrapper as TSESTree.CallExpressionArgument)) {
+      if (this.compiledAsync.runsNow(parent, fn)) return parent;
       const callee = skipTransparent(parent.callee);
       if (callee.type !== 'MemberExpression') return undefined;
       const method = memberName(callee);
@@ -209,16 +222,28 @@ export class ExecutionModel {
     return undefined;
   }
 
-  /** A method runs during construction when the constructor calls `this.name()` directly. */
-  private calledFromConstructor(classNode: ClassNode, key: Node, computed: boolean): Execution {
-    const name = computed ? undefined : key.type === 'Identifier' || key.type === 'PrivateIdentifier' ? key.name : undefined;
-    if (name === undefined) return LATER;
-    const isPrivate = key.type === 'PrivateIdentifier';
+  /** A method runs during construction when the constructor calls `this.key()` (or `self.key()`) directly. */
+  private calledFromConstructor(shape: ClassShape, key: string): Execution {
     // The constructor with a body: TypeScript's overload signatures come before it.
-    const constructor = constructorOf(classNode);
-    if (!constructor?.value.body) return LATER;
-    const call = findThisCall(constructor.value.body, name, isPrivate, this.sourceCode.visitorKeys);
-    return call ? { when: 'construction', classNode, via: call, method: name } : LATER;
+    const body = shape.constructorFunction?.body;
+    if (body?.type !== 'BlockStatement') return LATER;
+    const call = this.findInstanceCall(shape, body, key);
+    return call ? { when: 'construction', classNode: shape.node, via: call, method: key.replace(/^#/, '') } : LATER;
+  }
+
+  /** `this.key()` or `self.key()` in a constructor body, not inside nested functions (which run later). */
+  private findInstanceCall(shape: ClassShape, body: TSESTree.BlockStatement, key: string): TSESTree.CallExpression | undefined {
+    let found: TSESTree.CallExpression | undefined;
+    walk(body, this.sourceCode.visitorKeys, (node) => {
+      // Functions in the constructor run later unless invoked; nested classes are separate.
+      if (found || isFunction(node) || node.type === 'ClassBody') return false;
+      if (node.type !== 'CallExpression') return true;
+      const callee = skipTransparent(node.callee);
+      const matches = callee.type === 'MemberExpression' && memberKey(callee) === key && this.classes().isInstance(shape, callee.object);
+      if (matches) found = node;
+      return !matches;
+    });
+    return found;
   }
 
   /** A local function runs at load when top-level code calls it (one level of calls). */
@@ -234,27 +259,4 @@ export class ExecutionModel {
   private callableReferences(node: FunctionNode | ClassNode): TSESTree.Identifier[] {
     return bindingReads(this.sourceCode, node) ?? [];
   }
-}
-
-/** `this.name()` in a constructor body, not inside nested functions (which run later). */
-function findThisCall(
-  body: TSESTree.BlockStatement,
-  name: string,
-  isPrivate: boolean,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-): TSESTree.CallExpression | undefined {
-  let found: TSESTree.CallExpression | undefined;
-  walk(body, visitorKeys, (node) => {
-    // Functions in the constructor run later unless invoked; nested classes are separate.
-    if (found || isFunction(node) || node.type === 'ClassBody') return false;
-    if (node.type !== 'CallExpression') return true;
-    const callee = skipTransparent(node.callee);
-    const matches =
-      callee.type === 'MemberExpression' &&
-      callee.object.type === 'ThisExpression' &&
-      (isPrivate ? callee.property.type === 'PrivateIdentifier' && callee.property.name === name : memberName(callee) === name);
-    if (matches) found = node;
-    return !matches;
-  });
-  return found;
 }

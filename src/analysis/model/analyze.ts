@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Platform } from '../catalog/platform-apis.js';
 import { resolveSettings, type ResolvedSettings } from '../catalog/settings.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
+import { ClassModel } from '../file/classes.js';
 import { ExecutionModel } from '../file/execution.js';
 import { isStartContextGuarded } from '../file/guards/facts.js';
 import { GuardEvaluator } from '../file/guards/guards.js';
@@ -72,6 +73,7 @@ class LazyFileAnalysis implements FileAnalysis {
   /** Built in `buildAnalysis` when the text names a hazard, else on first read. */
   #references: ReferenceIndex | undefined;
   #guards: GuardEvaluator | undefined;
+  #classes: ClassModel | undefined;
   #execution: ExecutionModel | undefined;
   #fileModel: FileModel | undefined;
   #values: ValueModel | undefined;
@@ -105,8 +107,12 @@ class LazyFileAnalysis implements FileAnalysis {
     return this.#guards;
   }
 
+  get classes(): ClassModel {
+    return (this.#classes ??= new ClassModel(this.sourceCode, this.references));
+  }
+
   get execution(): ExecutionModel {
-    return (this.#execution ??= new ExecutionModel(this.sourceCode));
+    return (this.#execution ??= new ExecutionModel(this.sourceCode, () => this.classes));
   }
 
   get fileModel(): FileModel {

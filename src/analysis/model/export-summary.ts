@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Serialization } from '../catalog/vocabulary.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
-import type { ClassNode } from '../file/execution.js';
+import type { ClassNode } from '../file/classes.js';
 import { possiblePlatforms } from '../file/guards/facts.js';
 import type { ImportedName } from '../file/imported-bindings.js';
 import { startPointOf, type FunctionSummaries, type StartPoint } from '../file/local-functions.js';

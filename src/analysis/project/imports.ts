@@ -20,13 +20,13 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Serialization } from '../catalog/vocabulary.js';
-import type { ClassNode, ExecutionModel } from '../file/execution.js';
+import { constructorFunction, declaredVariable, type ConstructedNode } from '../file/classes.js';
+import type { ExecutionModel } from '../file/execution.js';
 import { isStartContextGuarded } from '../file/guards/facts.js';
 import type { GuardEvaluator } from '../file/guards/guards.js';
 import { importedName, requiredSpecifier, type ImportedName } from '../file/imported-bindings.js';
 import { buildSummaries, startPointOf, type FunctionSummaries, type StartPoint } from '../file/local-functions.js';
 import type { StarterSite } from '../file/starters.js';
-import { constructorOf } from '../syntax/ast.js';
 import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
 import { knownSummary, moduleSummary, startsAnything, type ExportedRole, type ExportSummary, type LintEnvironment } from './summary-store.js';
 
@@ -65,7 +65,9 @@ export class ProjectImports {
   private readonly exportAt = new Map<Invocation, ExportSummary | null>();
   /** Module → whether it is known, without parsing, to start nothing. */
   private readonly startFree = new Map<string, boolean>();
-  private readonly classStarts = new Map<ClassNode, StartPoint | null>();
+  private readonly classStarts = new Map<ConstructedNode, StartPoint | null>();
+  /** The first unguarded starter run by each class's construction, from one pass over the starters. */
+  private firstStarts: Map<ConstructedNode, StarterSite> | undefined;
   private aliases: PathAliases | null | undefined;
   /** While this file is summarised for its importers: function summaries that include imported starts. */
   private seeded: FunctionSummaries | undefined;
@@ -126,21 +128,32 @@ export class ProjectImports {
   }
 
   /** Where constructing a class of this file starts something, if it does. */
-  classStart(classNode: ClassNode): StartPoint | undefined {
+  classStart(classNode: ConstructedNode): StartPoint | undefined {
     const cached = this.classStarts.get(classNode);
     if (cached !== undefined) return cached ?? undefined;
     this.classStarts.set(classNode, null);
-    const { starters } = this.analysis;
     const inConstruction = (node: Node) =>
       this.constructionOf(node) === classNode && !isStartContextGuarded(this.analysis.guards.factsAt(node));
     let point: StartPoint | undefined;
-    const site = starters.find((candidate) => candidate.startsNow && inConstruction(candidate.node));
+    const site = this.firstStartOf(classNode);
     if (site) point = startPointOf(site);
     point ??= this.startCalls(inConstruction)[0]?.point;
-    const constructor = constructorOf(classNode)?.value;
+    const constructor = constructorFunction(classNode);
     if (!point && constructor?.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor)?.startPoint;
     this.classStarts.set(classNode, point ?? null);
     return point;
+  }
+
+  private firstStartOf(classNode: ConstructedNode): StarterSite | undefined {
+    if (!this.firstStarts) {
+      this.firstStarts = new Map();
+      for (const candidate of this.analysis.starters) {
+        const constructed = candidate.startsNow ? this.constructionOf(candidate.node) : undefined;
+        if (!constructed || this.firstStarts.has(constructed) || isStartContextGuarded(this.analysis.guards.factsAt(candidate.node))) continue;
+        this.firstStarts.set(constructed, candidate);
+      }
+    }
+    return this.firstStarts.get(classNode);
   }
 
   /** `new Engine()` in this file where `Engine` is a class of this file that starts when constructed. */
@@ -148,7 +161,7 @@ export class ProjectImports {
     const found: StartCall[] = [];
     const { sourceCode } = this.analysis;
     for (const classNode of this.startingClasses()) {
-      const variable = classVariable(sourceCode, classNode);
+      const variable = declaredVariable(sourceCode, classNode);
       const point = this.classStart(classNode);
       if (!variable || !point) continue;
       for (const reference of variable.references) {
@@ -211,7 +224,7 @@ export class ProjectImports {
     return this.seeded ?? this.analysis.summaries;
   }
 
-  private constructionOf(node: Node): ClassNode | undefined {
+  private constructionOf(node: Node): ConstructedNode | undefined {
     const execution = this.analysis.execution.executionOf(node);
     return execution.when === 'construction' ? execution.classNode : undefined;
   }
@@ -253,8 +266,8 @@ export class ProjectImports {
     return this.aliases ?? undefined;
   }
 
-  private startingClasses(): Set<ClassNode> {
-    const classes = new Set<ClassNode>();
+  private startingClasses(): Set<ConstructedNode> {
+    const classes = new Set<ConstructedNode>();
     const inAnyConstruction = (node: Node) => this.constructionOf(node) !== undefined;
     const starts: Node[] = this.analysis.starters.filter((site) => site.startsNow).map((site) => site.node);
     for (const node of [...starts, ...this.startCalls(inAnyConstruction).map((call) => call.node)]) {
@@ -311,10 +324,3 @@ function importVariables(sourceCode: Readonly<TSESLint.SourceCode>, isProjectMod
   }
   return variables;
 }
-
-function classVariable(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassNode): TSESLint.Scope.Variable | undefined {
-  if (classNode.type === 'ClassDeclaration') return sourceCode.getDeclaredVariables(classNode).find((variable) => variable.defs[0]?.type === 'ClassName');
-  const parent = classNode.parent;
-  return parent?.type === 'VariableDeclarator' && parent.init === classNode ? sourceCode.getDeclaredVariables(parent)[0] : undefined;
-}
-

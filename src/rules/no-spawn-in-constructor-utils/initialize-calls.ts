@@ -9,7 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { indentationOf } from '../../util/source-text.js';
-import type { ClassNode } from '../../analysis/index.js';
+import { type ConstructedNode, declaredVariable } from '../../analysis/index.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -19,7 +19,7 @@ interface Insertion {
 }
 
 /** The insertions that call `method` after each construction of the class here; undefined when one cannot be updated. */
-export function initializeCalls(sourceCode: SourceCode, classNode: ClassNode, method: string): Insertion[] | undefined {
+export function initializeCalls(sourceCode: SourceCode, classNode: ConstructedNode, method: string): Insertion[] | undefined {
   const insertions: Insertion[] = [];
   for (const construction of constructionsOf(sourceCode, classNode)) {
     const insertion = callAfter(sourceCode, construction, method);
@@ -33,13 +33,13 @@ export function applyInsertions(fixer: TSESLint.RuleFixer, insertions: readonly 
   return insertions.map((insertion) => fixer.insertTextAfter(insertion.after, insertion.text));
 }
 
-/** `new C(…)` of the class's own name or of the variable a class expression initializes. */
-function constructionsOf(sourceCode: SourceCode, classNode: ClassNode): TSESTree.NewExpression[] {
-  const declaring = classNode.type === 'ClassDeclaration' ? classNode : classNode.parent?.type === 'VariableDeclarator' ? classNode.parent : undefined;
-  if (!declaring) return [];
+/** `new C(…)` of the class's (or constructor function's) own name or of the variable a class expression initializes. */
+function constructionsOf(sourceCode: SourceCode, classNode: ConstructedNode): TSESTree.NewExpression[] {
+  // A class declaration's name is bound outside the class and again inside its body.
+  const variables = classNode.type === 'ClassDeclaration' ? sourceCode.getDeclaredVariables(classNode) : [declaredVariable(sourceCode, classNode)];
   const constructions: TSESTree.NewExpression[] = [];
-  for (const variable of sourceCode.scopeManager?.getDeclaredVariables(declaring) ?? []) {
-    for (const { identifier } of variable.references) {
+  for (const variable of variables) {
+    for (const { identifier } of variable?.references ?? []) {
       const parent = identifier.parent;
       if (parent?.type === 'NewExpression' && parent.callee === identifier) constructions.push(parent);
     }

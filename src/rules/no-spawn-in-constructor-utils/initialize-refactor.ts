@@ -573,7 +573,7 @@ function fieldAssignment(sourceCode: SourceCode, field: TSESTree.PropertyDefinit
 }
 
 /** A moved statement's text with its own-line comments, re-indented, parameters rewritten. */
-function statementText(sourceCode: SourceCode, statement: Node, bodyIndent: string, parameterEdits: readonly Edit[]): string {
+export function statementText(sourceCode: SourceCode, statement: Node, bodyIndent: string, parameterEdits: readonly Edit[]): string {
   const [start, end] = ownedRange(sourceCode, statement);
   const inside = parameterEdits.filter((edit) => edit.range[0] >= start && edit.range[1] <= end).sort((a, b) => b.range[0] - a.range[0]);
   let text = sourceCode.text.slice(start, end);
@@ -596,7 +596,7 @@ function ownedRange(sourceCode: SourceCode, statement: Node): [number, number] {
 }
 
 /** The statement's whole lines when it has them to itself; otherwise it and the spaces after it. */
-function removalRange(sourceCode: SourceCode, statement: Node): [number, number] {
+export function removalRange(sourceCode: SourceCode, statement: Node): [number, number] {
   const [start, end] = ownedRange(sourceCode, statement);
   const text = sourceCode.text;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;

@@ -1,0 +1,317 @@
+/**
+ * The class model: what `new` constructs in this file, whatever form the class is written in.
+ *
+ * - `class`: an ES2015 class declaration or expression;
+ * - `factory`: an ES2015 class a function returns (`return class {…}`, or declared then returned):
+ *   its constructions go through the factory's result, out of this file's sight;
+ * - `function`: an ES5 constructor function, one whose body assigns `this.x = …` (or through an
+ *   alias of `this`) and that is constructed with `new` here or has prototype members
+ *   (`X.prototype.m = …`, `X.prototype = …`, `Object.setPrototypeOf(X.prototype, …)`, node:util's
+ *   `inherits(X, …)`);
+ * - `compiled`: a function that uses its `this` so (or only holds it in an alias) declared in a
+ *   function expression that is invoked at once and returns it, the shape compilers give a class
+ *   (`var Foo = (function (_super) { … return Foo; }(Base))`).
+ *
+ * Every form is recognised by structure resolved through the scope manager, never by names. Built
+ * in one walk of the file; the execution model and the `initialize()` refactor read it.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { constructorOf, isFunction, memberKey, memberName, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
+import { isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
+import { isRef, type ReferenceIndex } from './references.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+export type ConstructorFunction = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+/** What `new` runs: a class, or a constructor function. */
+export type ConstructedNode = ClassNode | ConstructorFunction;
+
+export interface ClassShape {
+  readonly kind: 'class' | 'factory' | 'function' | 'compiled';
+  readonly node: ConstructedNode;
+  /** The function `new` runs: the class's written constructor, or the constructor function. */
+  readonly constructorFunction: TSESTree.FunctionExpression | ConstructorFunction | undefined;
+  /** Instance methods by key (`m`, `#m`): methods and function-valued fields of a class, prototype members of a function. */
+  readonly methods: ReadonlyMap<string, readonly FunctionNode[]>;
+  /** Constructor locals that hold the instance (`var self = this`, `var _this = _super.call(this) || this`). */
+  readonly aliases: ReadonlySet<Variable>;
+}
+
+export class ClassModel {
+  private readonly shapes = new Map<ConstructedNode, ClassShape>();
+  private readonly constructors = new Map<FunctionNode, ClassShape>();
+  private readonly methods = new Map<FunctionNode, { readonly shape: ClassShape; readonly key: string }>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    references: ReferenceIndex,
+  ) {
+    new Collector(sourceCode, references).collect(this);
+  }
+
+  /** @internal Registers a shape; the collector calls it. */
+  add(shape: ClassShape): void {
+    this.shapes.set(shape.node, shape);
+    if (shape.constructorFunction) this.constructors.set(shape.constructorFunction, shape);
+    for (const [key, functions] of shape.methods) for (const fn of functions) this.methods.set(fn, { shape, key });
+  }
+
+  shapeOf(node: ConstructedNode): ClassShape | undefined {
+    return this.shapes.get(node);
+  }
+
+  /** The class whose construction runs `fn` as its constructor. */
+  constructedBy(fn: FunctionNode): ClassShape | undefined {
+    return this.constructors.get(fn);
+  }
+
+  /** The class and key of which `fn` is an instance method. */
+  methodOf(fn: FunctionNode): { readonly shape: ClassShape; readonly key: string } | undefined {
+    return this.methods.get(fn);
+  }
+
+  /** Whether `node` evaluates to the instance in the constructor of `shape`: `this`, or an alias of it. */
+  isInstance(shape: ClassShape, node: Node): boolean {
+    const inner = skipTransparent(node);
+    if (inner.type === 'ThisExpression') return true;
+    if (inner.type !== 'Identifier' || shape.aliases.size === 0) return false;
+    const variable = resolveVariable(this.sourceCode, inner);
+    return variable !== undefined && shape.aliases.has(variable);
+  }
+}
+
+/** What one walk of the file finds, sorted into shapes at the end. */
+class Collector {
+  private readonly classes: ClassNode[] = [];
+  /** Functions whose own `this` (or an alias of it) gets a member assigned. */
+  private readonly assigning = new Set<FunctionNode>();
+  private readonly aliasesOf = new Map<FunctionNode, Set<Variable>>();
+  /** `alias.x = …` targets, checked once the aliases are known. */
+  private readonly aliasWrites: { readonly fn: FunctionNode; readonly object: TSESTree.Identifier }[] = [];
+  /** Variables constructed with `new` or given prototype members. */
+  private readonly constructed = new Set<Variable>();
+  private readonly prototypeMethods = new Map<Variable, Map<string, FunctionNode[]>>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly references: ReferenceIndex,
+  ) {}
+
+  collect(model: ClassModel): void {
+    // The functions (and class bodies) around the node being visited: `this` is the innermost one's.
+    const open: Node[] = [];
+    walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
+      while (open.length > 0 && open[open.length - 1]!.range[1] <= node.range[0]) open.pop();
+      if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') this.classes.push(node);
+      if ((isFunction(node) && node.type !== 'ArrowFunctionExpression') || node.type === 'ClassBody' || node.type === 'StaticBlock') {
+        open.push(node);
+      }
+      const owner = open[open.length - 1];
+      const thisFunction = owner && isFunction(owner) ? owner : undefined;
+      this.visit(node, thisFunction);
+      return true;
+    });
+    for (const { fn, object } of this.aliasWrites) {
+      const variable = resolveVariable(this.sourceCode, object);
+      if (variable && this.aliasesOf.get(fn)?.has(variable)) this.assigning.add(fn);
+    }
+    for (const classNode of this.classes) {
+      const shape = classShape(this.sourceCode, classNode);
+      const constructor = shape.constructorFunction;
+      model.add({ ...shape, aliases: (constructor && this.aliasesOf.get(constructor)) ?? new Set() });
+    }
+    // A compiled constructor may only call methods (`var _this = _super.call(this) || this; _this.listen();`).
+    for (const fn of new Set([...this.assigning, ...this.aliasesOf.keys()])) {
+      if (fn.type === 'ArrowFunctionExpression') continue;
+      const variable = bindingOf(this.sourceCode, fn);
+      const compiled = compiledClass(this.sourceCode, fn, variable);
+      if (!variable || (!compiled && !(this.assigning.has(fn) && this.constructed.has(variable)))) continue;
+      model.add({
+        kind: compiled ? 'compiled' : 'function',
+        node: fn,
+        constructorFunction: fn,
+        methods: this.prototypeMethods.get(variable) ?? new Map(),
+        aliases: this.aliasesOf.get(fn) ?? new Set(),
+      });
+    }
+  }
+
+  private visit(node: Node, thisFunction: FunctionNode | undefined): void {
+    switch (node.type) {
+      case 'AssignmentExpression':
+        if (thisFunction && node.left.type === 'MemberExpression') {
+          const object = skipTransparent(node.left.object);
+          if (object.type === 'ThisExpression') this.assigning.add(thisFunction);
+          else if (object.type === 'Identifier') this.aliasWrites.push({ fn: thisFunction, object });
+        }
+        this.notePrototypeAssignment(node);
+        return;
+      case 'VariableDeclarator':
+        if (thisFunction && node.id.type === 'Identifier' && node.init && holdsThis(node.init)) {
+          const variable = resolveVariable(this.sourceCode, node.id);
+          if (variable && writeCount(variable) <= 1) {
+            const aliases = this.aliasesOf.get(thisFunction) ?? new Set();
+            aliases.add(variable);
+            this.aliasesOf.set(thisFunction, aliases);
+          }
+        }
+        return;
+      case 'NewExpression':
+        this.noteConstructed(node.callee);
+        return;
+      case 'CallExpression':
+        this.notePrototypeCall(node);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** `X.prototype.m = function…` and `X.prototype = …` (an object literal's function members are methods). */
+  private notePrototypeAssignment(node: TSESTree.AssignmentExpression): void {
+    if (node.operator !== '=' || node.left.type !== 'MemberExpression') return;
+    const direct = prototypeOf(node.left);
+    if (direct) {
+      const variable = this.noteConstructed(direct);
+      const value = skipTransparent(node.right);
+      if (variable && value.type === 'ObjectExpression') {
+        for (const property of value.properties) {
+          if (property.type !== 'Property' || property.computed || property.kind !== 'init') continue;
+          const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+          this.noteMethod(variable, key, property.value);
+        }
+      }
+      return;
+    }
+    const owner = node.left.object.type === 'MemberExpression' ? prototypeOf(node.left.object) : undefined;
+    if (owner) this.noteMethod(this.noteConstructed(owner), memberKey(node.left), node.right);
+  }
+
+  /** `Object.setPrototypeOf(X.prototype, …)` and node:util's `inherits(X, …)`. */
+  private notePrototypeCall(node: TSESTree.CallExpression): void {
+    const [first] = node.arguments;
+    if (!first) return;
+    const callee = skipTransparent(node.callee);
+    if (isRef(this.references.refOf(callee), 'util', 'inherits')) {
+      this.noteConstructed(first);
+      return;
+    }
+    const target = first.type === 'MemberExpression' ? prototypeOf(first) : undefined;
+    if (
+      target &&
+      callee.type === 'MemberExpression' &&
+      memberName(callee) === 'setPrototypeOf' &&
+      isGlobalIdentifier(this.sourceCode, callee.object, 'Object')
+    ) {
+      this.noteConstructed(target);
+    }
+  }
+
+  private noteConstructed(node: Node): Variable | undefined {
+    const inner = skipTransparent(node);
+    const variable = inner.type === 'Identifier' ? resolveVariable(this.sourceCode, inner) : undefined;
+    if (variable) this.constructed.add(variable);
+    return variable;
+  }
+
+  private noteMethod(variable: Variable | undefined, key: string | undefined, value: Node): void {
+    const fn = skipTransparent(value);
+    if (!variable || key === undefined || (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return;
+    const methods = this.prototypeMethods.get(variable) ?? new Map<string, FunctionNode[]>();
+    methods.set(key, [...(methods.get(key) ?? []), fn]);
+    this.prototypeMethods.set(variable, methods);
+  }
+}
+
+function classShape(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassNode): ClassShape {
+  const methods = new Map<string, FunctionNode[]>();
+  for (const member of classNode.body.body) {
+    if ((member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') || member.static || member.computed) continue;
+    const fn = member.type === 'MethodDefinition' ? (member.kind === 'method' ? member.value : undefined) : member.value;
+    const key = memberKey(member);
+    if (fn && isFunction(fn) && key !== undefined) methods.set(key, [...(methods.get(key) ?? []), fn]);
+  }
+  return {
+    kind: returnedByFunction(sourceCode, classNode) ? 'factory' : 'class',
+    node: classNode,
+    constructorFunction: constructorFunction(classNode),
+    methods,
+    aliases: new Set(),
+  };
+}
+
+/** `this`, or `Base.call(this, …) || this` (a base constructor's result, else the instance). */
+function holdsThis(init: Node): boolean {
+  const value = skipTransparent(init);
+  if (value.type === 'ThisExpression') return true;
+  if (value.type !== 'LogicalExpression' || value.operator !== '||' || skipTransparent(value.right).type !== 'ThisExpression') return false;
+  const left = skipTransparent(value.left);
+  if (left.type !== 'CallExpression' || left.callee.type !== 'MemberExpression') return false;
+  const method = memberName(left.callee);
+  return (method === 'call' || method === 'apply') && left.arguments[0]?.type === 'ThisExpression';
+}
+
+/** `X` of `X.prototype`. */
+function prototypeOf(node: TSESTree.MemberExpression): Node | undefined {
+  return memberName(node) === 'prototype' && skipTransparent(node.object).type === 'Identifier' ? node.object : undefined;
+}
+
+/** The variable a function is bound to, when nothing else is ever assigned to it. */
+function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: ConstructorFunction): Variable | undefined {
+  const variable = declaredVariable(sourceCode, fn);
+  return variable && writeCount(variable) <= 1 ? variable : undefined;
+}
+
+/** The variable a class or constructor function is declared as: `class X`, `function X`, `const X = class/function`. */
+export function declaredVariable(sourceCode: Readonly<TSESLint.SourceCode>, node: ConstructedNode): Variable | undefined {
+  if (node.type === 'ClassDeclaration' || node.type === 'FunctionDeclaration') {
+    const kind = node.type === 'ClassDeclaration' ? 'ClassName' : 'FunctionName';
+    return node.id ? sourceCode.getDeclaredVariables(node).find((variable) => variable.defs[0]?.type === kind) : undefined;
+  }
+  const parent = node.parent;
+  return parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier' ? sourceCode.getDeclaredVariables(parent)[0] : undefined;
+}
+
+/** The function `new` runs: a class's written constructor, or the constructor function itself. */
+export function constructorFunction(node: ConstructedNode): TSESTree.FunctionExpression | ConstructorFunction | undefined {
+  return node.type === 'ClassDeclaration' || node.type === 'ClassExpression' ? (constructorOf(node)?.value as TSESTree.FunctionExpression | undefined) : node;
+}
+
+/** A function declared in a function expression that is invoked at once and returns it. */
+function compiledClass(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode, variable: Variable | undefined): boolean {
+  const block = fn.parent;
+  const wrapper = block?.parent;
+  if (!variable || fn.type !== 'FunctionDeclaration' || block?.type !== 'BlockStatement' || wrapper?.type !== 'FunctionExpression') return false;
+  if (!invokedAtOnce(wrapper)) return false;
+  return block.body.some(
+    (statement) =>
+      statement.type === 'ReturnStatement' &&
+      statement.argument?.type === 'Identifier' &&
+      resolveVariable(sourceCode, statement.argument) === variable,
+  );
+}
+
+function invokedAtOnce(fn: TSESTree.FunctionExpression): boolean {
+  let wrapper: Node = fn;
+  while (wrapper.parent && skipTransparent(wrapper.parent) === fn) wrapper = wrapper.parent;
+  return wrapper.parent?.type === 'CallExpression' && wrapper.parent.callee === wrapper;
+}
+
+/** `return class {…}`, or a class declared in a function's body and returned by it. */
+function returnedByFunction(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassNode): boolean {
+  let node: Node = classNode;
+  while (node.parent && skipTransparent(node.parent) === classNode) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node)) return true;
+  if (classNode.type !== 'ClassDeclaration' || parent?.type !== 'BlockStatement' || !isFunction(parent.parent as Node)) return false;
+  const variable = sourceCode.getDeclaredVariables(classNode).find((candidate) => candidate.defs[0]?.type === 'ClassName');
+  return parent.body.some(
+    (statement) =>
+      statement.type === 'ReturnStatement' &&
+      statement.argument?.type === 'Identifier' &&
+      variable !== undefined &&
+      resolveVariable(sourceCode, statement.argument) === variable,
+  );
+}
