@@ -16,6 +16,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName } from '../syntax/ast.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from '../catalog/platform-apis.js';
 import { ciPlatforms } from './ci-workflows.js';
+import { isJestTest } from './jest-tests.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { enclosingManifest, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from '../syntax/scope.js';
@@ -32,7 +33,11 @@ export type EntryReason = 'shebang' | 'package' | 'setting' | 'no-exports';
 
 export interface FileModel {
   readonly entryPoint: EntryReason | undefined;
-  /** `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder, or matching `testFiles`. */
+  /**
+   * `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
+   * matching `testFiles`, or collected by Jest in a package whose tests Jest runs (jest-tests.ts:
+   * a bare `test.js`), unless a package script or `bin` runs the file itself.
+   */
   readonly isTestFile: boolean;
   readonly moduleSystem: ModuleSystem;
   /**
@@ -40,6 +45,12 @@ export interface FileModel {
    * so `npm test` starts the test runner, and the tests, in it.
    */
   readonly packageFolder: string | undefined;
+  /**
+   * For a file that a package.json's `scripts` run and no `bin` names, the folder of that
+   * package.json: npm, pnpm and yarn run a script there, so that is the working directory the file
+   * starts in. Undefined otherwise (a `bin` runs wherever its user is).
+   */
+  readonly scriptFolder: string | undefined;
   /**
    * The platforms the file's path (from its package folder) says it is written for, when a word of
    * it names non-Windows platforms and none names Windows; undefined otherwise (or with the
@@ -86,9 +97,11 @@ export function buildFileModel(
   const starter = startingPackage(manifest, paths.physicalFilename);
   return {
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
-    isTestFile: isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)),
+    isTestFile:
+      isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)) || (!starter && isJestTest(paths.physicalFilename, manifest)),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
+    scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) ? starter.folder : undefined,
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
     fixtureRunners: onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined,
     ciPlatforms: settings.ciWorkflows && starter ? ciPlatforms(paths.physicalFilename, starter) : undefined,
@@ -174,6 +187,10 @@ function startingPackage(nearest: PackageManifest | undefined, filename: string)
     if (startedPaths(filename).some((started) => startedFiles.has(started))) return manifest;
   }
   return undefined;
+}
+
+function namesAsBin(manifest: PackageManifest, filename: string): boolean {
+  return startedPaths(filename).some((started) => manifest.binFiles.has(started));
 }
 
 /** Whether importing the file gives the importer anything: ESM exports or CommonJS ones. */
