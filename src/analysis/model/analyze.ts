@@ -112,7 +112,7 @@ class LazyFileAnalysis implements FileAnalysis {
   get fileModel(): FileModel {
     if (!this.#fileModel) {
       const { filename, physicalFilename, cwd } = this.context;
-      this.#fileModel = buildFileModel(this.sourceCode, { filename, physicalFilename, cwd }, this.settings);
+      this.#fileModel = buildFileModel(this.sourceCode, { filename, physicalFilename, cwd }, this.settings, () => this.projectEnvironment());
     }
     return this.#fileModel;
   }

@@ -18,6 +18,8 @@ import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Pla
 import { ciPlatforms } from './ci-workflows.js';
 import { isJestTest } from './jest-tests.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
+import { isRunnerSetupFile } from './runner-setup-files.js';
+import type { LintEnvironment } from './summary-store.js';
 import { enclosingManifest, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from '../syntax/scope.js';
 import type { ResolvedSettings } from '../catalog/settings.js';
@@ -35,8 +37,9 @@ export interface FileModel {
   readonly entryPoint: EntryReason | undefined;
   /**
    * `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
-   * matching `testFiles`, or collected by Jest in a package whose tests Jest runs (jest-tests.ts:
-   * a bare `test.js`), unless a package script or `bin` runs the file itself.
+   * matching `testFiles`, collected by Jest in a package whose tests Jest runs (jest-tests.ts: a
+   * bare `test.js`), or named as a runner's setup file (runner-setup-files.ts), unless a package
+   * script or `bin` runs the file itself.
    */
   readonly isTestFile: boolean;
   readonly moduleSystem: ModuleSystem;
@@ -89,6 +92,7 @@ export function buildFileModel(
   sourceCode: Readonly<TSESLint.SourceCode>,
   paths: FilePaths,
   settings: Pick<ResolvedSettings, 'entryPoints' | 'testFiles' | 'platformFileNames' | 'ciWorkflows'>,
+  environment: () => LintEnvironment | undefined = () => undefined,
 ): FileModel {
   // `<input>`, `<text>` and other relative names are not on disk: no package.json applies.
   const onDisk = path.isAbsolute(paths.physicalFilename);
@@ -98,7 +102,9 @@ export function buildFileModel(
   return {
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
     isTestFile:
-      isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)) || (!starter && isJestTest(paths.physicalFilename, manifest)),
+      isTestPath(relative) ||
+      settings.testFiles.some((glob) => glob.test(relative)) ||
+      (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment()))),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
     scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) ? starter.folder : undefined,

@@ -192,6 +192,30 @@ describe('test files Jest collects', () => {
   });
 });
 
+// Files a runner loads before the tests, named literally in its configuration: test tooling.
+describe('runner setup files', () => {
+  it.each<[string, boolean]>([
+    // vitest.config.mts: path.resolve(__dirname, …), fileURLToPath(new URL(…, import.meta.url)), a string.
+    ['setup-package/e2e/validate-environment.ts', true],
+    ['setup-package/e2e/teardown.ts', true],
+    ['setup-package/e2e/setup/env.ts', true],
+    // Named only through a call whose result is not read.
+    ['setup-package/e2e/computed.ts', false],
+    ['setup-package/e2e/other.ts', false],
+    // .mocharc.json `require`: a path with a script extension; `ts-node/register` is a module.
+    ['setup-package/test-helpers/hooks.js', true],
+    // package.json `jest.setupFilesAfterEnv` with <rootDir>.
+    ['jest-package/support/after-env.js', true],
+  ])('%s: %s', (file, expected) => {
+    expect(fileModel('export const a = 1;', path.join(FIXTURES, file), 'ts').isTestFile).toBe(expected);
+  });
+
+  it('a configuration written as code is not read without crossFile', () => {
+    const file = path.join(FIXTURES, 'setup-package/e2e/validate-environment.ts');
+    expect(fileModel('export const a = 1;', file, 'ts', { crossFile: false }).isTestFile).toBe(false);
+  });
+});
+
 describe('the working directory of package scripts', () => {
   it('is the folder of the package.json whose script runs the file', () => {
     expect(fileModel('export {};', path.join(CJS_PACKAGE, 'tools/scripts/build.js')).scriptFolder).toBe(CJS_PACKAGE);
