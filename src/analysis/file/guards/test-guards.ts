@@ -1,7 +1,8 @@
 /**
  * Test-framework guards: a test that only runs on some platforms proves that platform inside its
  * body, like an `if` would. The forms: `it.skipIf(cond)(…)`, `it.runIf(cond)(…)` (and `test.`,
- * `describe.`; bun's `test.if(cond)`), `(cond ? it.skip : it)(…)`, a constant holding either
+ * `describe.`; bun's `test.if(cond)`), `(cond ? it.skip : it)(…)` (also with Jest's and mocha's
+ * `xit`/`xtest`/`xdescribe`), a constant holding either
  * (`const itPosix = isWindows ? it.skip : it`), node:test's `{ skip: cond }` option, and
  * `this.skip()` / `ctx.skip()` in a test or hook body, which ends it like a `return`
  * (`if (cond) return` needs nothing here: it is an early exit).
@@ -31,6 +32,8 @@ const TEST_FUNCTIONS = new Set(['it', 'test', 'describe', 'suite', 'context', 's
 const HOOKS = new Set(['before', 'after', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll']);
 /** Members that turn a test into one that does not run. */
 const SKIPPED = new Set(['skip', 'todo']);
+/** Jest's and mocha's skipped tests and groups, globals or imported from '@jest/globals'. */
+const SKIPPED_FUNCTIONS = new Set(['xit', 'xtest', 'xdescribe', 'xcontext', 'xspecify']);
 /** Playwright Test's modifiers that skip when their condition holds. */
 const CONDITIONAL_SKIPS = new Set(['skip', 'fixme']);
 const PLAYWRIGHT_MODULES = new Set(['@playwright/test', 'playwright/test']);
@@ -197,9 +200,10 @@ function runCondition(sourceCode: SourceCode, calleeIn: Node): { test: Node; ass
   return undefined;
 }
 
-/** `it.skip`, `test.todo`, `describe.skip`. */
+/** `it.skip`, `test.todo`, `describe.skip`, `xit`, `xtest`, `xdescribe`. */
 function isSkippedTest(sourceCode: SourceCode, nodeIn: Node): boolean {
   const node = skipTransparent(nodeIn);
+  if (node.type === 'Identifier') return frameworkOf(sourceCode, node, SKIPPED_FUNCTIONS) !== undefined;
   if (node.type !== 'MemberExpression') return false;
   const name = memberName(node);
   return name !== undefined && SKIPPED.has(name) && testRoot(sourceCode, node.object) !== undefined;
