@@ -1528,3 +1528,32 @@ runRuleTests('no-fragile-script-path (package scripts)', rule, {
     },
   ],
 });
+
+// A Worker an assertion expects to throw loads no script.
+runRuleTests('no-fragile-script-path (expected throws)', rule, {
+  valid: [
+    esm(`import assert from 'node:assert';
+import { Worker } from 'node:worker_threads';
+assert.throws(() => new Worker('test.js'), /ERR_METHOD_NOT_IMPLEMENTED/);`),
+  ],
+  invalid: [
+    {
+      ...esm(`import assert from 'node:assert';
+import { Worker } from 'node:worker_threads';
+assert.doesNotThrow(() => new Worker('test.js'));`),
+      errors: [
+        {
+          messageId: 'bareWorkerPath',
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import assert from 'node:assert';
+import { Worker } from 'node:worker_threads';
+assert.doesNotThrow(() => new Worker(new URL('./test.js', import.meta.url)));`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -12,6 +12,7 @@ import { isStartContextGuarded } from '../file/guards/facts.js';
 import { GuardEvaluator } from '../file/guards/guards.js';
 import { buildSummaries, type FunctionSummaries } from '../file/local-functions.js';
 import { buildReferenceIndex, type ReferenceIndex } from '../file/references.js';
+import { isAssertedToThrow } from '../file/guards/test-guards.js';
 import { findStarters, type StarterSite } from '../file/starters.js';
 import { ValueModel } from '../file/values.js';
 import { buildFileModel, filePlatforms, type FileModel } from '../project/file-model.js';
@@ -55,7 +56,9 @@ function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAna
   // to report: its reference index is built only if a question about an imported call needs it.
   if (!settings.hazardNames.test(context.sourceCode.text)) return new LazyFileAnalysis(context, settings, undefined, []);
   const references = buildReferenceIndex(context.sourceCode, settings.trackedModules);
-  return new LazyFileAnalysis(context, settings, references, findStarters(references, settings));
+  // A call the file asserts throws (`assert.throws(() => spawn('ls'))`) starts nothing.
+  const starters = findStarters(references, settings).filter((site) => !isAssertedToThrow(context.sourceCode, site.node));
+  return new LazyFileAnalysis(context, settings, references, starters);
 }
 
 const NO_SUMMARIES: FunctionSummaries = { summaryOf: () => undefined, wrapperCalls: [] };

@@ -256,3 +256,68 @@ export function isTestSkipCall(sourceCode: SourceCode, expression: Node): boolea
   const framework = testRoot(sourceCode, owner.callee.type === 'CallExpression' ? owner.callee.callee : owner.callee, CALLBACK_OWNERS);
   return framework !== undefined && framework !== 'node:test';
 }
+
+const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict']);
+const THROW_MATCHERS = new Set(['toThrow', 'toThrowError']);
+const EXPECT = new Set(['expect']);
+
+/**
+ * Whether `node` is the whole of a callback that an assertion expects to throw synchronously:
+ * `assert.throws(() => start())` (node:assert, also `assert.strict.throws` and a named `throws`),
+ * `expect(() => start()).toThrow()`. In a passing run the call throws instead of starting anything
+ * (a runtime's stub that refuses it, or invalid arguments), so it is no start. Only a call that is
+ * the callback's whole body: anything before it may be what throws, and then the call never runs.
+ */
+export function isAssertedToThrow(sourceCode: SourceCode, node: Node): boolean {
+  let body: Node = node;
+  while (body.parent && skipTransparent(body.parent) === node) body = body.parent;
+  let callback = body.parent;
+  if ((callback?.type === 'ExpressionStatement' || callback?.type === 'ReturnStatement') && callback.parent?.type === 'BlockStatement') {
+    const block = callback.parent;
+    callback = block.body.length === 1 ? block.parent : undefined;
+  } else if (callback?.type !== 'ArrowFunctionExpression' || callback.body !== body) callback = undefined;
+  const call = callback && isFunction(callback) ? callback.parent : undefined;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== callback) return false;
+  return isAssertThrows(sourceCode, call.callee) || isExpectToThrow(sourceCode, call);
+}
+
+/** `assert.throws`, `assert.strict.throws` or `throws` of node:assert, imported or required. */
+function isAssertThrows(sourceCode: SourceCode, calleeIn: Node): boolean {
+  const callee = skipTransparent(calleeIn);
+  if (callee.type === 'Identifier') return importedName(sourceCode, callee) === 'throws';
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'throws') return false;
+  let object = skipTransparent(callee.object);
+  if (object.type === 'MemberExpression' && memberName(object) === 'strict') object = skipTransparent(object.object);
+  // `require('node:assert').throws(…)`
+  if (object.type !== 'Identifier') return ASSERT_MODULES.has(requiredModule(sourceCode, object) ?? '');
+  const name = importedName(sourceCode, object);
+  return name === 'default' || name === '*' || name === 'strict';
+}
+
+/** What an identifier is bound to from node:assert: an imported or destructured name, `default`, or `*`. */
+function importedName(sourceCode: SourceCode, identifier: TSESTree.Identifier): string | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'ImportBinding' && definition.parent.type === 'ImportDeclaration') {
+    if (!ASSERT_MODULES.has(definition.parent.source.value)) return undefined;
+    const specifier = definition.node;
+    if (specifier.type === 'ImportSpecifier') return specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+    return specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+  }
+  if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
+  const source = requiredModule(sourceCode, definition.node.init);
+  if (source === undefined || !ASSERT_MODULES.has(source)) return undefined;
+  const { id } = definition.node;
+  if (id.type === 'Identifier') return 'default';
+  if (id.type !== 'ObjectPattern') return undefined;
+  const property = id.properties.find((candidate) => candidate.type === 'Property' && candidate.value === definition.name);
+  return property?.type === 'Property' && !property.computed && property.key.type === 'Identifier' ? property.key.name : undefined;
+}
+
+/** `expect(fn).toThrow(…)` with a test framework's `expect` (not `.not.toThrow()`). */
+function isExpectToThrow(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const member = call.parent;
+  if (member.type !== 'MemberExpression' || member.object !== call || !THROW_MATCHERS.has(memberName(member) ?? '')) return false;
+  const callee = skipTransparent(call.callee);
+  return member.parent.type === 'CallExpression' && callee.type === 'Identifier' && frameworkOf(sourceCode, callee, EXPECT) !== undefined;
+}
