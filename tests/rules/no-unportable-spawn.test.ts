@@ -799,3 +799,33 @@ assert.throws(() => spawnSync('ls'));`),
     },
   ],
 });
+
+// A starter module the test runner replaces (`vi.mock`, `jest.mock`, hoisted) starts nothing.
+runRuleTests('no-unportable-spawn (mocked modules)', rule, {
+  valid: [
+    ts(`import { vi, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+vi.mock('node:child_process');
+it('lists', () => execFileSync('ls'));`),
+    cjs(`const { spawnSync } = require('child_process');
+jest.mock('child_process', () => ({ spawnSync: jest.fn() }));
+test('lists', () => spawnSync('ls'));`),
+  ],
+  invalid: [
+    {
+      // Another module mocked.
+      ...ts(`import { vi, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+vi.mock('node:fs');
+it('lists', () => execFileSync('ls'));`),
+      errors: [posixAt(4, 32, 'execFileSync()')],
+    },
+    {
+      // The factory keeps the real module.
+      ...cjs(`const { spawnSync } = require('child_process');
+jest.mock('child_process', () => ({ ...jest.requireActual('child_process'), exec: jest.fn() }));
+test('lists', () => spawnSync('ls'));`),
+      errors: [posixAt(3, 31, 'spawnSync()')],
+    },
+  ],
+});

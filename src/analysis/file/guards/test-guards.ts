@@ -19,7 +19,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent } from '../../syntax/ast.js';
+import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent, stringValue, walk } from '../../syntax/ast.js';
 import type { Fact } from './facts.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
 
@@ -320,4 +320,51 @@ function isExpectToThrow(sourceCode: SourceCode, call: TSESTree.CallExpression):
   if (member.type !== 'MemberExpression' || member.object !== call || !THROW_MATCHERS.has(memberName(member) ?? '')) return false;
   const callee = skipTransparent(call.callee);
   return member.parent.type === 'CallExpression' && callee.type === 'Identifier' && frameworkOf(sourceCode, callee, EXPECT) !== undefined;
+}
+
+/** The test runners' module mocks, and the calls in a mock factory that reach the real module. */
+const MOCKERS = new Map([
+  ['vi', 'vitest'],
+  ['jest', '@jest/globals'],
+]);
+const REAL_MODULE_CALLS = new Set(['importActual', 'requireActual', 'importOriginal']);
+
+/**
+ * The modules a test file replaces for its whole module graph: `vi.mock('m')` / `jest.mock('m')`
+ * at the top level (`vi` from vitest, `jest` from @jest/globals, or the runner's global), without a
+ * factory (an automock or the test's manual mock) or with one that takes nothing of the real
+ * module (no parameter, no `importActual`/`requireActual`). Specifiers as written, without `node:`.
+ */
+export function mockedModules(sourceCode: SourceCode): ReadonlySet<string> {
+  const mocked = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    const call = statement.type === 'ExpressionStatement' ? skipTransparent(statement.expression) : undefined;
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || memberName(call.callee) !== 'mock') continue;
+    const [specifier, factory, ...rest] = call.arguments;
+    const name = specifier && stringValue(specifier);
+    if (name === undefined || rest.length > 0 || !isMocker(sourceCode, call.callee.object)) continue;
+    if (factory && !(isFunction(factory) && factory.params.length === 0 && !reachesRealModule(sourceCode, factory))) continue;
+    mocked.add(name.replace(/^node:/, ''));
+  }
+  return mocked;
+}
+
+function isMocker(sourceCode: SourceCode, nodeIn: Node): boolean {
+  const node = skipTransparent(nodeIn);
+  const module = node.type === 'Identifier' ? MOCKERS.get(node.name) : undefined;
+  if (!module || node.type !== 'Identifier') return false;
+  const variable = resolveVariable(sourceCode, node);
+  if (!variable || variable.defs.length === 0) return true;
+  const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  return definition?.type === 'ImportBinding' && definition.parent.type === 'ImportDeclaration' && definition.parent.source.value === module;
+}
+
+function reachesRealModule(sourceCode: SourceCode, factory: Node): boolean {
+  let reaches = false;
+  walk(factory, sourceCode.visitorKeys, (node) => {
+    if (node.type === 'MemberExpression' && REAL_MODULE_CALLS.has(memberName(node) ?? '')) reaches = true;
+    if (node.type === 'Identifier' && REAL_MODULE_CALLS.has(node.name)) reaches = true;
+    return !reaches;
+  });
+  return reaches;
 }
