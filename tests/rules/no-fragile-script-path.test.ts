@@ -1557,3 +1557,17 @@ assert.doesNotThrow(() => new Worker(new URL('./test.js', import.meta.url)));`,
     },
   ],
 });
+
+// A script with exports may be imported by code started in another folder: its base is not known.
+runRuleTests('no-fragile-script-path (package scripts with exports)', rule, {
+  valid: [],
+  invalid: [
+    {
+      ...cjs(`${SPEC}\nmodule.exports = {};`, { filename: fixture('cjs-package/tools/scripts/build.js') }),
+      errors: [
+        cwdRelativeAt(`${SPEC}\nmodule.exports = {};`, 5, "[path.join('bin'", "[path.join(__dirname, '../..', 'bin'"),
+        cwdRelativeAt(`${SPEC}\nmodule.exports = {};`, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, '../../bin/runner.js'))"),
+      ],
+    },
+  ],
+});

@@ -49,9 +49,10 @@ export interface FileModel {
    */
   readonly packageFolder: string | undefined;
   /**
-   * For a file that a package.json's `scripts` run and no `bin` names, the folder of that
-   * package.json: npm, pnpm and yarn run a script there, so that is the working directory the file
-   * starts in. Undefined otherwise (a `bin` runs wherever its user is).
+   * For a file that a package.json's `scripts` run, that no `bin` names and that exports nothing,
+   * the folder of that package.json: npm, pnpm and yarn run a script there, so that is the working
+   * directory the file runs in. Undefined otherwise: a `bin` runs wherever its user is, and a
+   * module with exports may be imported by code started elsewhere.
    */
   readonly scriptFolder: string | undefined;
   /**
@@ -107,7 +108,7 @@ export function buildFileModel(
       (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment()))),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
-    scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) ? starter.folder : undefined,
+    scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) && !hasExports(sourceCode) ? starter.folder : undefined,
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
     fixtureRunners: onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined,
     ciPlatforms: settings.ciWorkflows && starter ? ciPlatforms(paths.physicalFilename, starter) : undefined,

@@ -223,6 +223,10 @@ describe('the working directory of package scripts', () => {
     expect(fileModel('export {};', path.join(CJS_PACKAGE, 'nested/scripts/changes.js')).scriptFolder).toBe(CJS_PACKAGE);
   });
 
+  it('is unknown for a module with exports: an importer may run it from elsewhere', () => {
+    expect(fileModel('export const a = 1;', path.join(CJS_PACKAGE, 'tools/scripts/build.js')).scriptFolder).toBeUndefined();
+  });
+
   it('is unknown for a bin and for a file no script runs', () => {
     expect(fileModel('export {};', path.join(CJS_PACKAGE, 'bin/cli.js')).scriptFolder).toBeUndefined();
     expect(fileModel('export {};', path.join(CJS_PACKAGE, 'src/a.js')).scriptFolder).toBeUndefined();
