@@ -287,7 +287,103 @@ const CELLS: readonly Cell[] = [
     // The rule reads the path from the literal or a constant holding it; members are not followed.
     reported: `${WT}export function start() { const script = './worker.js'; console.log(script); return new Worker(script); }`,
   },
+  // ── serialization of a message ──────────────────────────────────────────────────────────────
+  ...serializationCells(),
 ];
+
+/**
+ * What a message sent to a worker serializes to (structured clone): a Map survives, a function
+ * makes the send throw. Each construct either is followed or leaves the message unknown.
+ */
+function serializationCells(): Cell[] {
+  const send = (body: string) => `${WT}export function start(extra, configure) { const worker = new Worker(new URL('./w.js', import.meta.url)); ${body} }`;
+  const cell = (construct: string, silent: string, reported: string): Cell => ({
+    fact: 'serialization',
+    construct,
+    rule: 'consistent-start-context',
+    silent: send(silent),
+    reported: send(reported),
+  });
+  return [
+    cell(
+      'property write after creation',
+      `const message = { run: () => 1 }; message.run = 'a'; worker.postMessage(message);`,
+      `const message = { run: () => 1 }; console.log(message.run); worker.postMessage(message);`,
+    ),
+    cell(
+      'property write in a branch',
+      `const message = { run: () => 1 }; if (extra) message.run = 'a'; worker.postMessage(message);`,
+      `const message = { run: () => 1 }; if (extra) console.log(message); worker.postMessage(message);`,
+    ),
+    cell(
+      'delete',
+      `const message = { run: () => 1 }; delete message.run; worker.postMessage(message);`,
+      `const message = { run: () => 1 }; worker.postMessage(message);`,
+    ),
+    cell(
+      'computed write',
+      `const message = { run: () => 1 }; message[extra] = 1; worker.postMessage(message);`,
+      `const message = { run: () => 1 }; console.log(message[extra]); worker.postMessage(message);`,
+    ),
+    cell(
+      'Object.assign (as the target)',
+      `const message = { run: () => 1 }; Object.assign(message, extra); worker.postMessage(message);`,
+      `const message = { run: () => 1 }; Object.assign(extra, message); worker.postMessage(message);`,
+    ),
+    cell(
+      'spread from a value the file does not show',
+      `const message = { ...extra }; worker.postMessage(message);`,
+      `const base = { run: () => 1 }; const message = { ...base }; worker.postMessage(message);`,
+    ),
+    cell(
+      'object passed to a function of the project',
+      `const message = { run: () => 1 }; configure(message); worker.postMessage(message);`,
+      `const message = { run: () => 1 }; console.log(message); worker.postMessage(message);`,
+    ),
+    cell(
+      'object stored in another object',
+      `const message = { run: () => 1 }; const holder = { message }; configure(holder); worker.postMessage(message);`,
+      `const message = { run: () => 1 }; worker.postMessage({ message });`,
+    ),
+    cell(
+      'alias',
+      `const message = { run: () => 1 }; const same = message; same.run = 'a'; worker.postMessage(message);`,
+      `const message = { run: () => 1 }; const same = message.run; worker.postMessage(message);`,
+    ),
+    cell(
+      'variable reassigned in a branch',
+      `let message = { run: () => 1 }; if (extra) message = {}; worker.postMessage(message);`,
+      `const message = extra ? { run: () => 1 } : {}; worker.postMessage(message);`,
+    ),
+    cell(
+      'closure that writes it, called later',
+      `const message = { run: () => 1 }; configure(() => { message.run = 'a'; }); worker.postMessage(message);`,
+      `const message = { run: () => 1 }; configure(() => console.log(message.run)); worker.postMessage(message);`,
+    ),
+    cell(
+      'getter',
+      `const message = { get run() { return () => 1; } }; worker.postMessage(message);`,
+      `const message = { run() { return 1; } }; worker.postMessage(message);`,
+    ),
+    cell(
+      'direct eval in the variable scope',
+      `const message = { run: () => 1 }; eval(extra); worker.postMessage(message);`,
+      `const message = { run: () => 1 }; console.log(extra); worker.postMessage(message);`,
+    ),
+    {
+      fact: 'serialization',
+      construct: 'toJSON (process IPC, JSON)',
+      rule: 'consistent-start-context',
+      silent: `${CP}export function start() { const child = fork(new URL('./c.js', import.meta.url)); child.send({ seen: new Set(), toJSON() { return {}; } }); }`,
+      reported: `${CP}export function start() { const child = fork(new URL('./c.js', import.meta.url)); child.send({ seen: new Set() }); }`,
+    },
+    cell(
+      'class instance',
+      `const message = new extra.Job(); worker.postMessage(message);`,
+      `class Job {} const message = new Job(); worker.postMessage(message);`,
+    ),
+  ];
+}
 
 describe('proof matrix', () => {
   it.each(CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: silent', (_, cell) => {

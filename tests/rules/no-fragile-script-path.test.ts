@@ -1476,7 +1476,11 @@ const cwdRelativeAt = (code: string, line: number, from: string, to: string) => 
 });
 
 runRuleTests('no-fragile-script-path (test files)', rule, {
-  valid: [cjs(SPEC, { filename: fixture('cjs-package/test/integration/color.spec.cjs') })],
+  valid: [
+    cjs(SPEC, { filename: fixture('cjs-package/test/integration/color.spec.cjs') }),
+    // Jest's default testMatch collects a bare `test.js` in a package that runs Jest.
+    cjs(SPEC, { filename: fixture('jest-package/src-test/test.js') }),
+  ],
   invalid: [
     {
       // Not a test file: the working directory is whatever the caller's is.
@@ -1492,6 +1496,77 @@ runRuleTests('no-fragile-script-path (test files)', rule, {
       errors: [
         cwdRelativeAt(MISSING, 3, "join('bin'", "join(__dirname, '..', 'bin'"),
         cwdRelativeAt(MISSING, 4, 'fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `../bin/${process.env.BIN}.js`))'),
+      ],
+    },
+  ],
+});
+
+// A file the package's scripts run starts in the folder of that package.json (npm, pnpm and yarn
+// run scripts there): a path from that folder to a file of it holds. A bin runs wherever its user is.
+runRuleTests('no-fragile-script-path (package scripts)', rule, {
+  valid: [
+    cjs(SPEC, { filename: fixture('cjs-package/tools/scripts/build.js') }),
+    // Run by the enclosing package's script: its folder is the working directory.
+    cjs(SPEC, { filename: fixture('cjs-package/nested/scripts/changes.js') }),
+    cjs(SPEC, { filename: fixture('jest-package/smoke/test.js') }),
+  ],
+  invalid: [
+    {
+      ...cjs(SPEC, { filename: fixture('cjs-package/bin/cli.js') }),
+      errors: [
+        cwdRelativeAt(SPEC, 5, "[path.join('bin'", "[path.join(__dirname, '..', 'bin'"),
+        cwdRelativeAt(SPEC, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, 'runner.js'))"),
+      ],
+    },
+    {
+      // Known working directory, but the path names nothing there.
+      ...cjs(MISSING, { filename: fixture('cjs-package/tools/scripts/build.js') }),
+      errors: [
+        cwdRelativeAt(MISSING, 3, "join('bin'", "join(__dirname, '../..', 'bin'"),
+        cwdRelativeAt(MISSING, 4, 'fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `../../bin/${process.env.BIN}.js`))'),
+      ],
+    },
+  ],
+});
+
+// A Worker an assertion expects to throw loads no script.
+runRuleTests('no-fragile-script-path (expected throws)', rule, {
+  valid: [
+    esm(`import assert from 'node:assert';
+import { Worker } from 'node:worker_threads';
+assert.throws(() => new Worker('test.js'), /ERR_METHOD_NOT_IMPLEMENTED/);`),
+  ],
+  invalid: [
+    {
+      ...esm(`import assert from 'node:assert';
+import { Worker } from 'node:worker_threads';
+assert.doesNotThrow(() => new Worker('test.js'));`),
+      errors: [
+        {
+          messageId: 'bareWorkerPath',
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import assert from 'node:assert';
+import { Worker } from 'node:worker_threads';
+assert.doesNotThrow(() => new Worker(new URL('./test.js', import.meta.url)));`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// A script with exports may be imported by code started in another folder: its base is not known.
+runRuleTests('no-fragile-script-path (package scripts with exports)', rule, {
+  valid: [],
+  invalid: [
+    {
+      ...cjs(`${SPEC}\nmodule.exports = {};`, { filename: fixture('cjs-package/tools/scripts/build.js') }),
+      errors: [
+        cwdRelativeAt(`${SPEC}\nmodule.exports = {};`, 5, "[path.join('bin'", "[path.join(__dirname, '../..', 'bin'"),
+        cwdRelativeAt(`${SPEC}\nmodule.exports = {};`, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, '../../bin/runner.js'))"),
       ],
     },
   ],

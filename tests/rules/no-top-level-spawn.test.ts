@@ -21,7 +21,8 @@ const cjsLib = (code: string) => cjs(`${code}\nmodule.exports.ready = true;`);
 const tsLib = (code: string) => ts(`${code}\nexport const ready = true;`);
 
 // Files of a package whose package.json names bin/cli.js and runs tools/scripts/build.js, scripts/release.ts…
-const inPackage = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model/cjs-package', file);
+const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
+const inPackage = (file: string) => fixture(`cjs-package/${file}`);
 const startsAtLoad = `import { execSync } from 'node:child_process';
 execSync('npm run build', { stdio: 'inherit' });
 export const built = true;`;
@@ -66,6 +67,16 @@ export {};`),
     esm(startsAtLoad, { filename: inPackage('test/helpers/server.js') }),
     esm(startsAtLoad, { filename: inPackage('tests/setup.js') }),
     esm(startsAtLoad, { filename: inPackage('e2e/setup.js'), settings: { 'process-guard': { testFiles: ['e2e/**'] } } }),
+    // A bare test.js that Jest collects; a globalSetup file named in a vitest configuration.
+    esm(startsAtLoad, { filename: fixture('jest-package/src-test/test.js') }),
+    ts(startsAtLoad, { filename: fixture('setup-package/e2e/validate-environment.ts') }),
+    // A start inside the exported setup function runs when the runner calls it, not at import.
+    tsLib(`import { spawn } from 'node:child_process';
+export async function setup() { spawn('node', ['server.js']); }`),
+    // A mock factory runs when the mocked module is imported, not at the test file's load.
+    tsLib(`import { vi } from 'vitest';
+import { execSync } from 'node:child_process';
+vi.mock('./git.js', () => ({ head: execSync('git rev-parse HEAD').toString() }));`),
     // Branches on values derived from process.argv: the argv entry guard.
     esmLib(`import { spawn } from 'node:child_process';
 const [, , mode] = process.argv;
@@ -105,6 +116,9 @@ module.exports = new Player();`),
     { ...esm(startsAtLoad, { filename: inPackage('src/build.js') }), errors: [atImport(2, 1, 'execSync()')] },
     // A file the package does not run, in a folder the defaults do not name.
     { ...esm(startsAtLoad, { filename: inPackage('tools/scripts/other.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    // Next to a runner configuration that does not name it; a name Jest's testMatch does not take.
+    { ...ts(startsAtLoad, { filename: fixture('setup-package/e2e/other.ts') }), errors: [atImport(2, 1, 'execSync()')] },
+    { ...esm(startsAtLoad, { filename: fixture('jest-package/src/testing.js') }), errors: [atImport(2, 1, 'execSync()')] },
     {
       // A local array is not process.argv.
       ...esmLib(`import { spawn } from 'node:child_process';

@@ -786,6 +786,8 @@ import 'fsevents';`),
 // Test-framework platform guards: the test body runs only where the framework lets it.
 runRuleTests('no-unguarded-platform-api (test-framework guards)', rule, {
   valid: [
+    // Jest's and mocha's skipped forms, as runner globals.
+    cjs(`(process.platform === 'win32' ? xit : it)('uid', () => console.log(process.getuid()));`),
     esm(`import { it } from 'vitest';
 const isWindows = process.platform === 'win32';
 it.skipIf(isWindows)('keeps the uid', () => {
@@ -925,6 +927,19 @@ test('uid', async () => {
 test('uid', { todo: process.platform === 'win32' }, () => console.log(process.getuid()));`),
       errors: [{ messageId: 'posixCall', data: { name: 'getuid' }, line: 2, column: 71, suggestions: [{ messageId: OPTIONAL_CALL, output: `import { test } from 'node:test';
 test('uid', { todo: process.platform === 'win32' }, () => console.log(process.getuid?.()));` }] }],
+    },
+    {
+      // xit on the other platforms: the test runs on Windows.
+      ...cjs(`(process.platform === 'win32' ? it : xit)('uid', () => console.log(process.getuid()));`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          data: { name: 'getuid' },
+          line: 1,
+          column: 68,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `(process.platform === 'win32' ? it : xit)('uid', () => console.log(process.getuid?.()));` }],
+        },
+      ],
     },
     {
       // runIf on the wrong platform proves nothing about POSIX.

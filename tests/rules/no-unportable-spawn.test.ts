@@ -751,3 +751,81 @@ runRuleTests('no-unportable-spawn (CI workflows)', rule, {
     },
   ],
 });
+
+// A start that an assertion expects to throw (a runtime's stub that refuses it) starts nothing.
+const posixAt = (line: number, column: number, name: string) => ({ messageId: 'posixProgram' as const, data: { command: 'ls', name }, line, column });
+runRuleTests('no-unportable-spawn (expected throws)', rule, {
+  valid: [
+    esm(`import assert from 'node:assert';
+import { spawn } from 'node:child_process';
+assert.throws(() => spawn('ls'), /not implemented/);`),
+    esm(`import { strict as assert } from 'node:assert';
+import * as childProcess from 'node:child_process';
+assert.throws(() => { childProcess.execFileSync('ls'); }, /not implemented/);`),
+    cjs(`const { throws } = require('assert/strict');
+const { spawnSync } = require('child_process');
+throws(() => spawnSync('ls'));`),
+    ts(`import { expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+it('refuses', () => expect(() => execFileSync('ls')).toThrow(/not implemented/));`),
+  ],
+  invalid: [
+    {
+      // The assertion expects no throw: the start runs.
+      ...esm(`import assert from 'node:assert';
+import { spawn } from 'node:child_process';
+assert.doesNotThrow(() => spawn('ls'));`),
+      errors: [posixAt(3, 33, 'spawn()')],
+    },
+    {
+      // What follows the start may be what throws.
+      ...esm(`import assert from 'node:assert';
+import { spawn } from 'node:child_process';
+assert.throws(() => { spawn('ls'); JSON.parse('{'); });`),
+      errors: [posixAt(3, 29, 'spawn()')],
+    },
+    {
+      ...ts(`import { expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+it('runs', () => expect(() => execFileSync('ls')).not.toThrow());`),
+      errors: [posixAt(3, 44, 'execFileSync()')],
+    },
+    {
+      // An object of the file's own is no assertion library.
+      ...cjs(`const assert = { throws: (fn) => fn() };
+const { spawnSync } = require('child_process');
+assert.throws(() => spawnSync('ls'));`),
+      errors: [posixAt(3, 31, 'spawnSync()')],
+    },
+  ],
+});
+
+// A starter module the test runner replaces (`vi.mock`, `jest.mock`, hoisted) starts nothing.
+runRuleTests('no-unportable-spawn (mocked modules)', rule, {
+  valid: [
+    ts(`import { vi, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+vi.mock('node:child_process');
+it('lists', () => execFileSync('ls'));`),
+    cjs(`const { spawnSync } = require('child_process');
+jest.mock('child_process', () => ({ spawnSync: jest.fn() }));
+test('lists', () => spawnSync('ls'));`),
+  ],
+  invalid: [
+    {
+      // Another module mocked.
+      ...ts(`import { vi, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+vi.mock('node:fs');
+it('lists', () => execFileSync('ls'));`),
+      errors: [posixAt(4, 32, 'execFileSync()')],
+    },
+    {
+      // The factory keeps the real module.
+      ...cjs(`const { spawnSync } = require('child_process');
+jest.mock('child_process', () => ({ ...jest.requireActual('child_process'), exec: jest.fn() }));
+test('lists', () => spawnSync('ls'));`),
+      errors: [posixAt(3, 31, 'spawnSync()')],
+    },
+  ],
+});

@@ -56,6 +56,20 @@ export function propertyHistory(
   return replaced ? { replaced: replaced.value, sometimes: kept } : { sometimes: kept };
 }
 
+/**
+ * Whether code the file does not show may change the object `variable` holds: a use that `allowed`
+ * does not accept hands it on (passed to a function, stored, aliased, `Object.assign` target, a
+ * computed write or a `delete`), or a direct `eval` may write it.
+ */
+export function reachedElsewhere(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  variable: TSESLint.Scope.Variable,
+  references: ReferenceIndex | undefined,
+  allowed: (use: Node) => boolean,
+): boolean {
+  return writableByEval(variable) || usesOf(sourceCode, variable, references).escapes.some((escape) => !allowed(escape));
+}
+
 type Write = { readonly name: string; readonly value: PropertyValue; readonly statement: Node };
 type Use = 'read' | 'escape' | Write;
 

@@ -13,6 +13,7 @@ import { isStartContextGuarded } from '../file/guards/facts.js';
 import { GuardEvaluator } from '../file/guards/guards.js';
 import { buildSummaries, type FunctionSummaries } from '../file/local-functions.js';
 import { buildReferenceIndex, type ReferenceIndex } from '../file/references.js';
+import { isAssertedToThrow, mockedModules } from '../file/guards/test-guards.js';
 import { findStarters, type StarterSite } from '../file/starters.js';
 import { ValueModel } from '../file/values.js';
 import { buildFileModel, filePlatforms, type FileModel } from '../project/file-model.js';
@@ -56,7 +57,12 @@ function buildAnalysis(context: AnyContext, settings: ResolvedSettings): FileAna
   // to report: its reference index is built only if a question about an imported call needs it.
   if (!settings.hazardNames.test(context.sourceCode.text)) return new LazyFileAnalysis(context, settings, undefined, []);
   const references = buildReferenceIndex(context.sourceCode, settings.trackedModules);
-  return new LazyFileAnalysis(context, settings, references, findStarters(references, settings));
+  // A call the file asserts throws (`assert.throws(() => spawn('ls'))`) starts nothing, nor does a
+  // starter of a module the test runner replaces (`vi.mock('node:child_process')`).
+  const found = findStarters(references, settings);
+  const mocked = found.length === 0 ? undefined : mockedModules(context.sourceCode);
+  const starters = found.filter((site) => !mocked?.has(site.spec.module) && !isAssertedToThrow(context.sourceCode, site.node));
+  return new LazyFileAnalysis(context, settings, references, starters, mocked);
 }
 
 const NO_SUMMARIES: FunctionSummaries = { summaryOf: () => undefined, wrapperCalls: [] };
@@ -86,10 +92,16 @@ class LazyFileAnalysis implements FileAnalysis {
     readonly settings: ResolvedSettings,
     references: ReferenceIndex | undefined,
     readonly starters: readonly StarterSite[],
+    private mocked?: ReadonlySet<string>,
   ) {
     this.sourceCode = context.sourceCode;
     this.#references = references;
     this.namesHazard = references !== undefined;
+  }
+
+  /** The modules a test runner replaces in this file's module graph (test-guards.ts). */
+  get mockedModules(): ReadonlySet<string> {
+    return (this.mocked ??= mockedModules(this.sourceCode));
   }
 
   get references(): ReferenceIndex {
@@ -118,7 +130,7 @@ class LazyFileAnalysis implements FileAnalysis {
   get fileModel(): FileModel {
     if (!this.#fileModel) {
       const { filename, physicalFilename, cwd } = this.context;
-      this.#fileModel = buildFileModel(this.sourceCode, { filename, physicalFilename, cwd }, this.settings);
+      this.#fileModel = buildFileModel(this.sourceCode, { filename, physicalFilename, cwd }, this.settings, () => this.projectEnvironment());
     }
     return this.#fileModel;
   }

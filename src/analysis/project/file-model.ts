@@ -16,7 +16,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { memberName } from '../syntax/ast.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from '../catalog/platform-apis.js';
 import { ciPlatforms } from './ci-workflows.js';
+import { isJestTest } from './jest-tests.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
+import { isRunnerSetupFile } from './runner-setup-files.js';
+import type { LintEnvironment } from './summary-store.js';
 import { enclosingManifest, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from '../syntax/scope.js';
 import type { ResolvedSettings } from '../catalog/settings.js';
@@ -34,7 +37,12 @@ export interface FileModel {
   /** `context.filename`: the name the module's own path expressions are compared with. */
   readonly filename: string;
   readonly entryPoint: EntryReason | undefined;
-  /** `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder, or matching `testFiles`. */
+  /**
+   * `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
+   * matching `testFiles`, collected by Jest in a package whose tests Jest runs (jest-tests.ts: a
+   * bare `test.js`), or named as a runner's setup file (runner-setup-files.ts), unless a package
+   * script or `bin` runs the file itself.
+   */
   readonly isTestFile: boolean;
   readonly moduleSystem: ModuleSystem;
   /**
@@ -42,6 +50,13 @@ export interface FileModel {
    * so `npm test` starts the test runner, and the tests, in it.
    */
   readonly packageFolder: string | undefined;
+  /**
+   * For a file that a package.json's `scripts` run, that no `bin` names and that exports nothing,
+   * the folder of that package.json: npm, pnpm and yarn run a script there, so that is the working
+   * directory the file runs in. Undefined otherwise: a `bin` runs wherever its user is, and a
+   * module with exports may be imported by code started elsewhere.
+   */
+  readonly scriptFolder: string | undefined;
   /**
    * The platforms the file's path (from its package folder) says it is written for, when a word of
    * it names non-Windows platforms and none names Windows; undefined otherwise (or with the
@@ -80,6 +95,7 @@ export function buildFileModel(
   sourceCode: Readonly<TSESLint.SourceCode>,
   paths: FilePaths,
   settings: Pick<ResolvedSettings, 'entryPoints' | 'testFiles' | 'platformFileNames' | 'ciWorkflows'>,
+  environment: () => LintEnvironment | undefined = () => undefined,
 ): FileModel {
   // `<input>`, `<text>` and other relative names are not on disk: no package.json applies.
   const onDisk = path.isAbsolute(paths.physicalFilename);
@@ -89,9 +105,13 @@ export function buildFileModel(
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
-    isTestFile: isTestPath(relative) || settings.testFiles.some((glob) => glob.test(relative)),
+    isTestFile:
+      isTestPath(relative) ||
+      settings.testFiles.some((glob) => glob.test(relative)) ||
+      (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment()))),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
+    scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) && !hasExports(sourceCode) ? starter.folder : undefined,
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
     fixtureRunners: onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined,
     ciPlatforms: settings.ciWorkflows && starter ? ciPlatforms(paths.physicalFilename, starter) : undefined,
@@ -177,6 +197,10 @@ function startingPackage(nearest: PackageManifest | undefined, filename: string)
     if (startedPaths(filename).some((started) => startedFiles.has(started))) return manifest;
   }
   return undefined;
+}
+
+function namesAsBin(manifest: PackageManifest, filename: string): boolean {
+  return startedPaths(filename).some((started) => manifest.binFiles.has(started));
 }
 
 /** Whether importing the file gives the importer anything: ESM exports or CommonJS ones. */

@@ -39,6 +39,8 @@ export interface ImportsInput {
   readonly guards: Pick<GuardEvaluator, 'factsAt'>;
   readonly execution: Pick<ExecutionModel, 'executionOf'>;
   readonly summaries: FunctionSummaries;
+  /** Modules the test runner replaces in this file's module graph (`vi.mock('m')`), without `node:`. */
+  readonly mockedModules: ReadonlySet<string>;
 }
 type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -107,7 +109,8 @@ export class ProjectImports {
     const found: ImportedWrapperCall[] = [];
     for (const { node, callee } of this.importedInvocations()) {
       if (node.type !== 'CallExpression' || this.startsNothing(callee) || !where(node)) continue;
-      const roles = this.exportSummaryAt(node, callee)?.roles ?? [];
+      // A start through a module the test replaces (`vi.mock('cross-spawn')`) runs the mock.
+      const roles = (this.exportSummaryAt(node, callee)?.roles ?? []).filter((role) => !this.analysis.mockedModules.has(role.spec.module));
       if (roles.length > 0) found.push({ call: node, name: this.analysis.sourceCode.getText(callee), roles });
     }
     return found;
@@ -187,7 +190,7 @@ export class ProjectImports {
    */
   private startsNothing(callee: Node): boolean {
     const imported = importedName(this.analysis.sourceCode, callee, isProjectSpecifier);
-    const file = imported && this.resolve(this.filename, imported.specifier, 0);
+    const file = imported && !this.analysis.mockedModules.has(imported.specifier) ? this.resolve(this.filename, imported.specifier, 0) : undefined;
     if (file === undefined || !this.environment) return true;
     let nothing = this.startFree.get(file);
     if (nothing === undefined) {

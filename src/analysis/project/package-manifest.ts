@@ -24,6 +24,10 @@ export interface PackageManifest {
   readonly scripts: ReadonlyMap<string, string>;
   /** The files `scripts` run, the same way → the names of the scripts that run each. */
   readonly scriptsRunning: ReadonlyMap<string, readonly string[]>;
+  /** The names of its `dependencies`, `devDependencies`, `peerDependencies` and `optionalDependencies`. */
+  readonly dependencies: ReadonlySet<string>;
+  /** `"jest"`, Jest's configuration, as written. */
+  readonly jest?: unknown;
   /** `"name"`, `"main"`, `"exports"` and `"imports"` as written, for module resolution. */
   readonly name?: string;
   readonly main?: string;
@@ -74,7 +78,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts, name, main, exports, imports } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, main, exports, imports, jest } = json as Record<string, unknown>;
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
@@ -98,6 +102,8 @@ function readManifest(folder: string): PackageManifest | undefined {
     binFiles: bins,
     scripts: commands,
     scriptsRunning,
+    dependencies: dependencyNames(json as Record<string, unknown>),
+    jest,
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof main === 'string' ? { main } : {}),
     exports,
@@ -106,7 +112,18 @@ function readManifest(folder: string): PackageManifest | undefined {
 }
 
 function unknownManifest(folder: string): PackageManifest {
-  return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map() };
+  return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map(), dependencies: new Set() };
+}
+
+const DEPENDENCY_KEYS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+function dependencyNames(json: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  for (const key of DEPENDENCY_KEYS) {
+    const listed = json[key];
+    if (typeof listed === 'object' && listed !== null && !Array.isArray(listed)) for (const name of Object.keys(listed)) names.add(name);
+  }
+  return names;
 }
 
 /** The paths a package.json may name a file by: its own, and without its extension (`node scripts/build` runs `scripts/build.js`). */

@@ -21,6 +21,7 @@ import type { Serialization } from '../catalog/vocabulary.js';
 import { memberName, propertyValue, skipTransparent } from '../syntax/ast.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { typedKind } from './ipc-payload-types.js';
+import { reachedElsewhere } from '../file/object-writes.js';
 import { INSTANCE, isRef, type ReferenceIndex } from '../file/references.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
 
@@ -236,13 +237,13 @@ export function crossingProblems(
           report(anchor, origin.type, origin.behaviour);
           return;
         }
-        const held = heldValue(sourceCode, node);
+        const held = heldValue(sourceCode, references, node);
         if (held) visit(held, anchor, depth + 1);
         else reportTyped(node, anchor);
         return;
       }
       case 'MemberExpression': {
-        const held = memberValue(sourceCode, node);
+        const held = memberValue(sourceCode, references, node);
         if (held) visit(held, anchor, depth + 1);
         else reportTyped(node, anchor);
         return;
@@ -273,7 +274,7 @@ export function crossingProblems(
 
   /** `{ ...x }` and `[...x]` copy what is inside `x`, not `x` itself: only literals are followed. */
   const visitSpread = (spread: TSESTree.SpreadElement, anchor: Node, depth: number): void => {
-    const inner = followValue(sourceCode, spread.argument);
+    const inner = followValue(sourceCode, references, spread.argument);
     if (inner?.type === 'ObjectExpression' || inner?.type === 'ArrayExpression') {
       visit(inner, inMessage(spread.argument) ? spread.argument : anchor, depth + 1);
     }
@@ -382,7 +383,7 @@ function messagePortOf(sourceCode: Readonly<TSESLint.SourceCode>, references: Re
   }
   const access = memberAccess(sourceCode, node);
   if (!access || (access.name !== 'port1' && access.name !== 'port2')) return false;
-  const channel = followValue(sourceCode, access.object);
+  const channel = followValue(sourceCode, references, access.object);
   return channel?.type === 'NewExpression' && globalCallee(sourceCode, channel.callee) === 'MessageChannel';
 }
 
@@ -417,24 +418,31 @@ function destructuredFrom(
 }
 
 /** The expression a variable holds, when it is assigned once and its members never written. */
-function heldValue(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): Node | undefined {
+function heldValue(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, identifier: TSESTree.Identifier): Node | undefined {
   const access = destructuredFrom(sourceCode, identifier);
-  if (access) return memberOf(sourceCode, access.object, access.name);
+  if (access) return memberOf(sourceCode, references, access.object, access.name);
   const init = constantInitializer(sourceCode, identifier);
-  if (!init) return undefined;
-  const variable = resolveVariable(sourceCode, identifier);
+  const variable = init && resolveVariable(sourceCode, identifier);
+  if (!init || !variable) return undefined;
   // `msg.seen = [...msg.seen]` elsewhere: the literal no longer tells what is sent.
-  return variable && variable.references.some((reference) => writesMember(reference.identifier)) ? undefined : init;
+  if (variable.references.some((reference) => writesMember(reference.identifier))) return undefined;
+  // A literal handed to code the file does not show (`configure(msg)`, `Object.assign(msg, extra)`,
+  // `const same = msg`) may be filled in there. Other values keep their kind (a Map stays a Map);
+  // a use inside the initializer itself reads the variable before it holds anything.
+  const literal = skipTransparent(init);
+  if (literal.type !== 'ObjectExpression' && literal.type !== 'ArrayExpression') return init;
+  const allowed = (use: Node): boolean => use === identifier || (use.range[0] >= init.range[0] && use.range[1] <= init.range[1]);
+  return reachedElsewhere(sourceCode, variable, references, allowed) ? undefined : init;
 }
 
 /** `a.b` where `a` holds an object or array literal: the expression written for `b`. */
-function memberValue(sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): Node | undefined {
+function memberValue(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, member: TSESTree.MemberExpression): Node | undefined {
   const name = memberName(member);
-  return name === undefined ? undefined : memberOf(sourceCode, member.object, name);
+  return name === undefined ? undefined : memberOf(sourceCode, references, member.object, name);
 }
 
-function memberOf(sourceCode: Readonly<TSESLint.SourceCode>, objectNode: Node, name: string): Node | undefined {
-  const object = followValue(sourceCode, objectNode);
+function memberOf(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, objectNode: Node, name: string): Node | undefined {
+  const object = followValue(sourceCode, references, objectNode);
   if (object?.type === 'ObjectExpression') return propertyValue(object, name);
   if (object?.type === 'ArrayExpression' && /^\d+$/.test(name)) {
     const element = object.elements[Number(name)];
@@ -444,10 +452,10 @@ function memberOf(sourceCode: Readonly<TSESLint.SourceCode>, objectNode: Node, n
 }
 
 /** Follows identifiers to the expression they hold (unwrapping `as`, `!`, `satisfies`). */
-function followValue(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Node | undefined {
+function followValue(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, node: Node): Node | undefined {
   let current = skipTransparent(node);
   for (let depth = 0; depth < MAX_DEPTH && current.type === 'Identifier'; depth += 1) {
-    const held = heldValue(sourceCode, current);
+    const held = heldValue(sourceCode, references, current);
     if (!held) return current;
     current = skipTransparent(held);
   }

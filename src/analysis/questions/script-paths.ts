@@ -254,13 +254,15 @@ function joinKind(
 const MAIN_EXTENSIONS = ['', '.js', '.json', '.node', '/index.js'];
 
 /**
- * A working-directory-relative script path in a test file that names a file of the package: test
- * runners start in the package's folder (`npm test`), so there the path holds. A path that names
- * nothing there, or whose text is not fully known, is not vouched for.
+ * A working-directory-relative script path that names a file of the folder the file is known to
+ * run in: a package script's file runs in the folder of the package.json whose script runs it, and
+ * test runners start in the package's folder (`npm test`), so there the path holds. A path that
+ * names nothing there, or whose text is not fully known, is not vouched for.
  */
-export function namesFileFromTestFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
+export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
   if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
-  const folder = analysis.fileModel.isTestFile ? analysis.fileModel.packageFolder : undefined;
+  const { scriptFolder, isTestFile, packageFolder } = analysis.fileModel;
+  const folder = scriptFolder ?? (isTestFile ? packageFolder : undefined);
   const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
   if (folder === undefined || text === undefined) return false;
   const base = path.resolve(folder, text);

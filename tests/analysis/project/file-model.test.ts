@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { pathWords, platformsNamedBy, type FileModel } from '../../../src/analysis/project/file-model.js';
+import { isJestTest } from '../../../src/analysis/project/jest-tests.js';
 import { nearestManifest, scriptFiles } from '../../../src/analysis/project/package-manifest.js';
 import { analyzeCode } from '../../support/analyze-code.js';
 import type { Language } from '../../support/languages.js';
@@ -150,6 +151,85 @@ describe('test files', () => {
     expect(fileModel('export const a = 1;', path.join(CJS_PACKAGE, 'nested/test/a.test.js')).packageFolder).toBe(path.join(CJS_PACKAGE, 'nested'));
     expect(fileModel('export const a = 1;', path.join(CJS_PACKAGE, 'test/a.test.js')).packageFolder).toBe(CJS_PACKAGE);
     expect(fileModel('export const a = 1;', 'test/file.mjs').packageFolder).toBeUndefined();
+  });
+});
+
+// Jest collects a bare `test.js` (its default testMatch), unless a package script runs the file itself.
+describe('test files Jest collects', () => {
+  const JEST = path.join(FIXTURES, 'jest-package');
+  it.each<[string, boolean]>([
+    ['jest-package/src-test/test.js', true],
+    ['jest-package/src/spec.tsx', true],
+    ['jest-package/src/a.b.test.mjs', true],
+    ['jest-package/lib/__tests__/helpers/a.ts', true],
+    ['jest-package/src/testing.js', false],
+    // Run by `node smoke/test.js`: a script, not a test.
+    ['jest-package/smoke/test.js', false],
+    // The nearest package.json that declares a runner decides; one that declares none does not.
+    ['jest-package/nested-vitest/src/test.js', false],
+    ['jest-package/nested-plain/src/test.js', true],
+    // Configured testMatch and roots, literal in package.json.
+    ['jest-config-package/checks/a.js', true],
+    ['jest-config-package/src/test.js', false],
+    // A code configuration is not read: unknown collects nothing.
+    ['jest-code-config/src/test.js', false],
+    // No runner declared up to this repository's own package.json (vitest).
+    ['cjs-package/src/test.js', false],
+  ])('%s: %s', (file, expected) => {
+    expect(fileModel('export const a = 1;', path.join(FIXTURES, file)).isTestFile).toBe(expected);
+  });
+
+  it('installed packages and other extensions are not collected', () => {
+    const manifest = nearestManifest(path.join(JEST, 'package.json'));
+    expect(isJestTest(path.join(JEST, 'node_modules/x/test.js'), manifest)).toBe(false);
+    expect(isJestTest(path.join(JEST, 'src/test.json'), manifest)).toBe(false);
+    expect(isJestTest(path.join(JEST, 'src/test.cts'), manifest)).toBe(false);
+  });
+
+  it('a script the package runs keeps its working directory, a test file does not get one', () => {
+    expect(fileModel('export {};', path.join(JEST, 'smoke/test.js')).scriptFolder).toBe(JEST);
+    expect(fileModel('export {};', path.join(JEST, 'src-test/test.js')).scriptFolder).toBeUndefined();
+  });
+});
+
+// Files a runner loads before the tests, named literally in its configuration: test tooling.
+describe('runner setup files', () => {
+  it.each<[string, boolean]>([
+    // vitest.config.mts: path.resolve(__dirname, …), fileURLToPath(new URL(…, import.meta.url)), a string.
+    ['setup-package/e2e/validate-environment.ts', true],
+    ['setup-package/e2e/teardown.ts', true],
+    ['setup-package/e2e/setup/env.ts', true],
+    // Named only through a call whose result is not read.
+    ['setup-package/e2e/computed.ts', false],
+    ['setup-package/e2e/other.ts', false],
+    // .mocharc.json `require`: a path with a script extension; `ts-node/register` is a module.
+    ['setup-package/test-helpers/hooks.js', true],
+    // package.json `jest.setupFilesAfterEnv` with <rootDir>.
+    ['jest-package/support/after-env.js', true],
+  ])('%s: %s', (file, expected) => {
+    expect(fileModel('export const a = 1;', path.join(FIXTURES, file), 'ts').isTestFile).toBe(expected);
+  });
+
+  it('a configuration written as code is not read without crossFile', () => {
+    const file = path.join(FIXTURES, 'setup-package/e2e/validate-environment.ts');
+    expect(fileModel('export const a = 1;', file, 'ts', { crossFile: false }).isTestFile).toBe(false);
+  });
+});
+
+describe('the working directory of package scripts', () => {
+  it('is the folder of the package.json whose script runs the file', () => {
+    expect(fileModel('export {};', path.join(CJS_PACKAGE, 'tools/scripts/build.js')).scriptFolder).toBe(CJS_PACKAGE);
+    // Run by the enclosing package's `node nested/scripts/changes.js`.
+    expect(fileModel('export {};', path.join(CJS_PACKAGE, 'nested/scripts/changes.js')).scriptFolder).toBe(CJS_PACKAGE);
+  });
+
+  it('is unknown for a module with exports: an importer may run it from elsewhere', () => {
+    expect(fileModel('export const a = 1;', path.join(CJS_PACKAGE, 'tools/scripts/build.js')).scriptFolder).toBeUndefined();
+  });
+
+  it('is unknown for a bin and for a file no script runs', () => {
+    expect(fileModel('export {};', path.join(CJS_PACKAGE, 'bin/cli.js')).scriptFolder).toBeUndefined();
+    expect(fileModel('export {};', path.join(CJS_PACKAGE, 'src/a.js')).scriptFolder).toBeUndefined();
   });
 });
 

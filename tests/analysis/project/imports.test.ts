@@ -83,6 +83,17 @@ Engine();
     );
   });
 
+  it('a module the test runner replaces starts nothing through its wrappers', () => {
+    const calls = (code: string) => analyzeInProject(code).imports.wrapperCalls(() => true).map((call) => call.name);
+    // The starter's module, or the wrapper's own, replaced for the whole module graph.
+    expect(calls(`import { vi } from 'vitest';\nimport { run } from './engine.js';\nvi.mock('node:child_process');\nrun('ls');\n`)).toEqual([]);
+    expect(calls(`import { run } from './engine.js';\njest.mock('./engine.js', () => ({ run: jest.fn() }));\nrun('ls');\n`)).toEqual([]);
+    // A factory that keeps the real module, a mock of another module, a local `vi`.
+    expect(calls(`import { vi } from 'vitest';\nimport { run } from './engine.js';\nvi.mock('node:child_process', async (importOriginal) => ({ ...(await importOriginal()) }));\nrun('ls');\n`)).toEqual(['run']);
+    expect(calls(`import { vi } from 'vitest';\nimport { run } from './engine.js';\nvi.mock('node:fs');\nrun('ls');\n`)).toEqual(['run']);
+    expect(calls(`const vi = { mock() {} };\nimport { run } from './engine.js';\nvi.mock('node:child_process');\nrun('ls');\n`)).toEqual(['run']);
+  });
+
   it('finds the factories whose child is sent a message, with its serialization', () => {
     const analysis = analyzeInProject(`import { startWorker } from './engine.js';\nconst child = startWorker();\nchild.send(1);\n`);
     expect(analysis.imports.childFactoryCalls().map((call) => [text(analysis, call.call), call.serialization])).toEqual([

@@ -1,7 +1,8 @@
 /**
  * Test-framework guards: a test that only runs on some platforms proves that platform inside its
  * body, like an `if` would. The forms: `it.skipIf(cond)(…)`, `it.runIf(cond)(…)` (and `test.`,
- * `describe.`; bun's `test.if(cond)`), `(cond ? it.skip : it)(…)`, a constant holding either
+ * `describe.`; bun's `test.if(cond)`), `(cond ? it.skip : it)(…)` (also with Jest's and mocha's
+ * `xit`/`xtest`/`xdescribe`), a constant holding either
  * (`const itPosix = isWindows ? it.skip : it`), node:test's `{ skip: cond }` option, and
  * `this.skip()` / `ctx.skip()` in a test or hook body, which ends it like a `return`
  * (`if (cond) return` needs nothing here: it is an early exit).
@@ -18,7 +19,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent } from '../../syntax/ast.js';
+import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent, stringValue, walk } from '../../syntax/ast.js';
 import type { Fact } from './facts.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
 
@@ -31,6 +32,8 @@ const TEST_FUNCTIONS = new Set(['it', 'test', 'describe', 'suite', 'context', 's
 const HOOKS = new Set(['before', 'after', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll']);
 /** Members that turn a test into one that does not run. */
 const SKIPPED = new Set(['skip', 'todo']);
+/** Jest's and mocha's skipped tests and groups, globals or imported from '@jest/globals'. */
+const SKIPPED_FUNCTIONS = new Set(['xit', 'xtest', 'xdescribe', 'xcontext', 'xspecify']);
 /** Playwright Test's modifiers that skip when their condition holds. */
 const CONDITIONAL_SKIPS = new Set(['skip', 'fixme']);
 const PLAYWRIGHT_MODULES = new Set(['@playwright/test', 'playwright/test']);
@@ -197,9 +200,10 @@ function runCondition(sourceCode: SourceCode, calleeIn: Node): { test: Node; ass
   return undefined;
 }
 
-/** `it.skip`, `test.todo`, `describe.skip`. */
+/** `it.skip`, `test.todo`, `describe.skip`, `xit`, `xtest`, `xdescribe`. */
 function isSkippedTest(sourceCode: SourceCode, nodeIn: Node): boolean {
   const node = skipTransparent(nodeIn);
+  if (node.type === 'Identifier') return frameworkOf(sourceCode, node, SKIPPED_FUNCTIONS) !== undefined;
   if (node.type !== 'MemberExpression') return false;
   const name = memberName(node);
   return name !== undefined && SKIPPED.has(name) && testRoot(sourceCode, node.object) !== undefined;
@@ -251,4 +255,116 @@ export function isTestSkipCall(sourceCode: SourceCode, expression: Node): boolea
   if (owner?.type !== 'CallExpression' || !owner.arguments.some((argument) => argument === callback)) return false;
   const framework = testRoot(sourceCode, owner.callee.type === 'CallExpression' ? owner.callee.callee : owner.callee, CALLBACK_OWNERS);
   return framework !== undefined && framework !== 'node:test';
+}
+
+const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict']);
+const THROW_MATCHERS = new Set(['toThrow', 'toThrowError']);
+const EXPECT = new Set(['expect']);
+
+/**
+ * Whether `node` is the whole of a callback that an assertion expects to throw synchronously:
+ * `assert.throws(() => start())` (node:assert, also `assert.strict.throws` and a named `throws`),
+ * `expect(() => start()).toThrow()`. In a passing run the call throws instead of starting anything
+ * (a runtime's stub that refuses it, or invalid arguments), so it is no start. Only a call that is
+ * the callback's whole body: anything before it may be what throws, and then the call never runs.
+ */
+export function isAssertedToThrow(sourceCode: SourceCode, node: Node): boolean {
+  let body: Node = node;
+  while (body.parent && skipTransparent(body.parent) === node) body = body.parent;
+  let callback = body.parent;
+  if ((callback?.type === 'ExpressionStatement' || callback?.type === 'ReturnStatement') && callback.parent?.type === 'BlockStatement') {
+    const block = callback.parent;
+    callback = block.body.length === 1 ? block.parent : undefined;
+  } else if (callback?.type !== 'ArrowFunctionExpression' || callback.body !== body) callback = undefined;
+  const call = callback && isFunction(callback) ? callback.parent : undefined;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== callback) return false;
+  return isAssertThrows(sourceCode, call.callee) || isExpectToThrow(sourceCode, call);
+}
+
+/** `assert.throws`, `assert.strict.throws` or `throws` of node:assert, imported or required. */
+function isAssertThrows(sourceCode: SourceCode, calleeIn: Node): boolean {
+  const callee = skipTransparent(calleeIn);
+  if (callee.type === 'Identifier') return importedName(sourceCode, callee) === 'throws';
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'throws') return false;
+  let object = skipTransparent(callee.object);
+  if (object.type === 'MemberExpression' && memberName(object) === 'strict') object = skipTransparent(object.object);
+  // `require('node:assert').throws(…)`
+  if (object.type !== 'Identifier') return ASSERT_MODULES.has(requiredModule(sourceCode, object) ?? '');
+  const name = importedName(sourceCode, object);
+  return name === 'default' || name === '*' || name === 'strict';
+}
+
+/** What an identifier is bound to from node:assert: an imported or destructured name, `default`, or `*`. */
+function importedName(sourceCode: SourceCode, identifier: TSESTree.Identifier): string | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'ImportBinding' && definition.parent.type === 'ImportDeclaration') {
+    if (!ASSERT_MODULES.has(definition.parent.source.value)) return undefined;
+    const specifier = definition.node;
+    if (specifier.type === 'ImportSpecifier') return specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+    return specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+  }
+  if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
+  const source = requiredModule(sourceCode, definition.node.init);
+  if (source === undefined || !ASSERT_MODULES.has(source)) return undefined;
+  const { id } = definition.node;
+  if (id.type === 'Identifier') return 'default';
+  if (id.type !== 'ObjectPattern') return undefined;
+  const property = id.properties.find((candidate) => candidate.type === 'Property' && candidate.value === definition.name);
+  return property?.type === 'Property' && !property.computed && property.key.type === 'Identifier' ? property.key.name : undefined;
+}
+
+/** `expect(fn).toThrow(…)` with a test framework's `expect` (not `.not.toThrow()`). */
+function isExpectToThrow(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const member = call.parent;
+  if (member.type !== 'MemberExpression' || member.object !== call || !THROW_MATCHERS.has(memberName(member) ?? '')) return false;
+  const callee = skipTransparent(call.callee);
+  return member.parent.type === 'CallExpression' && callee.type === 'Identifier' && frameworkOf(sourceCode, callee, EXPECT) !== undefined;
+}
+
+/** The test runners' module mocks, and the calls in a mock factory that reach the real module. */
+const MOCKERS = new Map([
+  ['vi', 'vitest'],
+  ['jest', '@jest/globals'],
+]);
+const REAL_MODULE_CALLS = new Set(['importActual', 'requireActual', 'importOriginal']);
+
+/**
+ * The modules a test file replaces for its whole module graph: `vi.mock('m')` / `jest.mock('m')`
+ * at the top level (`vi` from vitest, `jest` from @jest/globals, or the runner's global), without a
+ * factory (an automock or the test's manual mock) or with one that takes nothing of the real
+ * module (no parameter, no `importActual`/`requireActual`). Specifiers as written, without `node:`.
+ */
+export function mockedModules(sourceCode: SourceCode): ReadonlySet<string> {
+  const mocked = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    const call = statement.type === 'ExpressionStatement' ? skipTransparent(statement.expression) : undefined;
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || memberName(call.callee) !== 'mock') continue;
+    const [specifier, factory, ...rest] = call.arguments;
+    const name = specifier && stringValue(specifier);
+    if (name === undefined || rest.length > 0 || !isMocker(sourceCode, call.callee.object)) continue;
+    if (factory && !(isFunction(factory) && factory.params.length === 0 && !reachesRealModule(sourceCode, factory))) continue;
+    mocked.add(name.replace(/^node:/, ''));
+  }
+  return mocked;
+}
+
+function isMocker(sourceCode: SourceCode, nodeIn: Node): boolean {
+  const node = skipTransparent(nodeIn);
+  const module = node.type === 'Identifier' ? MOCKERS.get(node.name) : undefined;
+  if (!module || node.type !== 'Identifier') return false;
+  const variable = resolveVariable(sourceCode, node);
+  if (!variable || variable.defs.length === 0) return true;
+  const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  return definition?.type === 'ImportBinding' && definition.parent.type === 'ImportDeclaration' && definition.parent.source.value === module;
+}
+
+function reachesRealModule(sourceCode: SourceCode, factory: Node): boolean {
+  let reaches = false;
+  walk(factory, sourceCode.visitorKeys, (node) => {
+    if (node.type === 'MemberExpression' && REAL_MODULE_CALLS.has(memberName(node) ?? '')) reaches = true;
+    if (node.type === 'Identifier' && REAL_MODULE_CALLS.has(node.name)) reaches = true;
+    return !reaches;
+  });
+  return reaches;
 }
