@@ -173,7 +173,7 @@ export function crossingProblems(
     const anchor = inMessage(node) ? node : anchorIn;
     const port = messagePortOf(sourceCode, references, node);
     if (port) {
-      const unlisted = serialization === 'structured-clone' && transferList !== undefined && !transferList.some((element) => mayBePort(sourceCode, element));
+      const unlisted = serialization === 'structured-clone' && transferList !== undefined && !transferList.some((element) => mayBePort(sourceCode, references, element));
       report(anchor, 'MessagePort', unlisted ? UNLISTED_PORT : MESSAGE_PORT);
       return;
     }
@@ -364,8 +364,8 @@ function asyncCall(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.Cal
  * Whether a transfer list element may be a MessagePort: anything but a new object
  * (`new ArrayBuffer(8)`), a literal, or a view's `.buffer`.
  */
-function mayBePort(sourceCode: Readonly<TSESLint.SourceCode>, element: Node): boolean {
-  const value = followValue(sourceCode, element);
+function mayBePort(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, element: Node): boolean {
+  const value = followValue(sourceCode, references, element);
   if (!value) return true;
   // A new object is not the port already in the message.
   if (value.type === 'Literal' || value.type === 'NewExpression') return false;
