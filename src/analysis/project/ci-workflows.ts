@@ -79,7 +79,9 @@ export function developmentPlatforms(folder: string): ReadonlySet<Platform> | un
 export function isDevelopmentScript(file: string, manifest: PackageManifest): boolean {
   const paths = startedPaths(file);
   const names = paths.flatMap((started) => manifest.scriptsRunning.get(started) ?? []);
-  if (names.length === 0 || paths.some((started) => manifest.binFiles.has(started) || publishedFiles(manifest).has(started))) return false;
+  if (names.length === 0) return false;
+  const published = publishedFiles(manifest);
+  if (paths.some((started) => manifest.binFiles.has(started) || published.has(started))) return false;
   const userRun = userRunScripts(manifest);
   return !names.some((name) => userRun.has(name));
 }
