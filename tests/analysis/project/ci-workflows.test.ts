@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { ciPlatforms, parseJobs } from '../../../src/analysis/project/ci-workflows.js';
+import { ciPlatforms, isDevelopmentScript, parseJobs } from '../../../src/analysis/project/ci-workflows.js';
 import { manifestOf } from '../../../src/analysis/project/package-manifest.js';
 import type { FileModel } from '../../../src/analysis/project/file-model.js';
 import { platformsAt } from '../../../src/analysis/questions/platform.js';
@@ -161,5 +161,39 @@ describe('the platforms of development files', () => {
   it('leaves a test file not on disk unknown: no workflow can be read for it', () => {
     const analysis = analyzeCode(START, 'esm', {}, 'test/clean.test.js');
     expect(platformsAt(analysis, nodeByText(analysis, "spawn('rm', ['-rf', 'dist'])")).has('win32')).toBe(false);
+  });
+});
+
+describe('isDevelopmentScript', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'process-guard-scripts-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(
+    path.join(root, 'package.json'),
+    JSON.stringify({
+      main: 'lib',
+      exports: { '.': { import: './esm/index.mjs', default: './lib/index.js' }, './tool': './tools/tool.js' },
+      scripts: {
+        bench: 'node scripts/bench.js',
+        serve: 'node esm/index.mjs',
+        tool: 'node tools/tool.js',
+        start: 'npm run serve:prod',
+        'serve:prod': 'node server.js',
+        prepublishOnly: 'node scripts/check.js',
+        main: 'node lib/index.js',
+      },
+    }),
+  );
+  const manifest = manifestOf(root)!;
+
+  it.each([
+    ['scripts/bench.js', true],
+    ['scripts/check.js', true],
+    ['esm/index.mjs', false],
+    ['tools/tool.js', false],
+    ['lib/index.js', false],
+    ['server.js', false],
+    ['scripts/other.js', false],
+  ])('%s: %s', (file, expected) => {
+    expect(isDevelopmentScript(path.join(root, file), manifest)).toBe(expected);
   });
 });
