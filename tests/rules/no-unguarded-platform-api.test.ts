@@ -1344,3 +1344,28 @@ process.on('SIGINT', () => child.kill('SIGQUIT'));`),
     },
   ],
 });
+
+// A development file runs where its project runs it: on Windows as far as known only when the CI tests Windows.
+const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files', file);
+const ownerTest = `import { test } from 'node:test';
+test('owner', () => {
+  console.log(process.getuid());
+});`;
+const ownerError = {
+  messageId: 'posixCall',
+  data: { name: 'getuid' },
+  line: 3,
+  suggestions: [{ messageId: OPTIONAL_CALL, output: ownerTest.replace('getuid()', 'getuid?.()') }],
+} as const;
+
+runRuleTests('no-unguarded-platform-api (development files)', rule, {
+  valid: [
+    esm(ownerTest, { filename: developmentFile('linux-ci/test/clean.test.js') }),
+    esm(ownerTest, { filename: developmentFile('no-workflows/scripts/release.js') }),
+  ],
+  invalid: [
+    { ...esm(ownerTest, { filename: developmentFile('windows-matrix/test/clean.test.js') }), errors: [ownerError] },
+    { ...esm(ownerTest, { filename: developmentFile('linux-ci/lib/util.js') }), errors: [ownerError] },
+    { ...esm(ownerTest, { filename: developmentFile('linux-ci/test/clean.test.js'), settings: { 'process-guard': { ciWorkflows: false } } }), errors: [ownerError] },
+  ],
+});

@@ -737,14 +737,21 @@ console.log(JSON.parse(stdout).metadata);`;
 const auditError = { messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawnSync()' }, line: 2 } as const;
 
 runRuleTests('no-unportable-spawn (CI workflows)', rule, {
-  valid: [esm(audit, { filename: ciFixture('tests-on-windows/scripts/audit.js') })],
+  valid: [
+    esm(audit, { filename: ciFixture('tests-on-windows/scripts/audit.js') }),
+    // The CI runs nothing on Windows: a development script's platforms are unknown.
+    esm(audit, { filename: ciFixture('tests-only-on-linux/scripts/audit.js') }),
+  ],
   invalid: [
     // Run by hand: no job runs it.
     { ...esm(audit, { filename: ciFixture('tests-on-windows/scripts/size.js') }), errors: [auditError] },
     // A Windows job runs it too.
     { ...esm(audit, { filename: ciFixture('tests-on-windows/scripts/smoke.js') }), errors: [auditError] },
-    // The CI runs nothing on Windows: that says nothing of this script.
-    { ...esm(audit, { filename: ciFixture('tests-only-on-linux/scripts/audit.js') }), errors: [auditError] },
+    // Checked as any other file with the setting off.
+    {
+      ...esm(audit, { filename: ciFixture('tests-only-on-linux/scripts/audit.js'), settings: { 'process-guard': { ciWorkflows: false } } }),
+      errors: [auditError],
+    },
     {
       ...esm(audit, { filename: ciFixture('tests-on-windows/scripts/audit.js'), settings: { 'process-guard': { ciWorkflows: false } } }),
       errors: [auditError],
@@ -827,5 +834,24 @@ jest.mock('child_process', () => ({ ...jest.requireActual('child_process'), exec
 test('lists', () => spawnSync('ls'));`),
       errors: [posixAt(3, 31, 'spawnSync()')],
     },
+  ],
+});
+
+// A development file runs where its project runs it: on Windows as far as known only when the CI tests Windows.
+const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files', file);
+const cleanup = `import { spawnSync } from 'node:child_process';
+spawnSync('rm', ['-rf', 'dist']);`;
+const cleanupError = { messageId: 'posixProgram', data: { command: 'rm', name: 'spawnSync()' }, line: 2 } as const;
+
+runRuleTests('no-unportable-spawn (development files)', rule, {
+  valid: [
+    esm(cleanup, { filename: developmentFile('linux-ci/test/clean.test.js') }),
+    esm(cleanup, { filename: developmentFile('linux-ci/scripts/release.js') }),
+    esm(cleanup, { filename: developmentFile('no-workflows/fixtures/child.js') }),
+  ],
+  invalid: [
+    { ...esm(cleanup, { filename: developmentFile('windows-matrix/test/clean.test.js') }), errors: [cleanupError] },
+    { ...esm(cleanup, { filename: developmentFile('linux-ci/bin/cli.js') }), errors: [cleanupError] },
+    { ...esm(cleanup, { filename: developmentFile('no-workflows/scripts/setup.js') }), errors: [cleanupError] },
   ],
 });

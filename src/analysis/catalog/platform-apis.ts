@@ -183,6 +183,14 @@ export const NPM_LIFECYCLE_SCRIPTS: ReadonlySet<string> = new Set([
   'test',
 ]);
 
+/**
+ * Scripts npm runs on its users' machines: on install (`postinstall`), and an application's
+ * `npm start`. A file they run is shipped, wherever its project's CI runs.
+ */
+export const USER_RUN_SCRIPTS: ReadonlySet<string> = new Set(
+  ['install', 'start', 'stop', 'restart'].flatMap((name) => [name, `pre${name}`, `post${name}`]),
+);
+
 /** A platform word followed by one of these means something else: `getMacAddress.ts` is about networks. */
 export const NOT_PLATFORM_PHRASES: ReadonlyMap<string, ReadonlySet<string>> = new Map([['mac', new Set(['address', 'addr'])]]);
 

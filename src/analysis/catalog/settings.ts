@@ -50,7 +50,11 @@ export interface ResolvedSettings {
   readonly crossFile: boolean;
   /** Whether a file whose path names a non-Windows platform (`linux-installer.ts`) is that platform's code; on by default. */
   readonly platformFileNames: boolean;
-  /** Whether a script the project's CI runs only off Windows, while it tests Windows, is that platform's code; on by default. */
+  /**
+   * Whether the repository's CI workflows are read: a development file's platforms are unknown unless
+   * they run a job on Windows, and a script they run only off Windows, while they test Windows, is
+   * that platform's code; on by default.
+   */
   readonly ciWorkflows: boolean;
 }
 

@@ -11,12 +11,17 @@
  * script, an npm lifecycle, a `pre`/`post` hook), without workflows or a Windows job, when no job
  * runs it, or when a job that runs it names no platform. Read once per repository, and again when
  * a workflow file or folder changes (fs-cache.ts); a workflow file over MAX_WORKFLOW_BYTES is unknown.
+ *
+ * A development file (a test, a fixture, a script only the package's own scripts run) is not
+ * shipped: it runs where the project runs it, on its CI and its contributors' machines. That
+ * includes Windows, as far as the analysis can know, only when the repository's CI runs a job on a
+ * Windows runner; otherwise the file's platforms are unknown and the platform rules stay silent.
  */
 import path from 'node:path';
 
-import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, type Platform } from '../catalog/platform-apis.js';
+import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, USER_RUN_SCRIPTS, type Platform } from '../catalog/platform-apis.js';
 import { DerivedCache, listFolder, readText, stat } from './fs-cache.js';
-import { startedPaths, type PackageManifest } from './package-manifest.js';
+import { publishedFiles, startedPaths, type PackageManifest } from './package-manifest.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 interface Job {
@@ -44,7 +49,7 @@ export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySe
     if ([...manifest.scripts].some(([other, command]) => other !== name && mention.test(command))) return undefined;
   }
   const jobs = repositoryJobs(manifest.folder);
-  if (!jobs?.some((job) => job.platforms?.has('win32'))) return undefined;
+  if (!runsOnWindows(jobs)) return undefined;
   const relative = path.relative(manifest.folder, file).split(path.sep).join('/');
   const platforms = new Set<Platform>();
   for (const job of jobs) {
@@ -53,6 +58,51 @@ export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySe
     for (const platform of job.platforms) platforms.add(platform);
   }
   return platforms.size > 0 ? platforms : undefined;
+}
+
+/** No platform proven: the platforms of a file where they are unknown, for which the platform rules stay silent. */
+export const UNKNOWN_PLATFORMS: ReadonlySet<Platform> = new Set();
+
+/**
+ * The platforms a development file of the package in `folder` runs on: any (undefined) when the
+ * repository's CI runs a job on Windows, unknown otherwise (without workflows too).
+ */
+export function developmentPlatforms(folder: string): ReadonlySet<Platform> | undefined {
+  return runsOnWindows(repositoryJobs(folder)) ? undefined : UNKNOWN_PLATFORMS;
+}
+
+/**
+ * Whether only the package's own scripts run `file`, for its developers: not a `bin`, not the
+ * package's `main` or an `exports` target, and no script npm runs on its users' machines
+ * (`postinstall`, `start`) runs it, directly or through the scripts it names.
+ */
+export function isDevelopmentScript(file: string, manifest: PackageManifest): boolean {
+  const paths = startedPaths(file);
+  const names = paths.flatMap((started) => manifest.scriptsRunning.get(started) ?? []);
+  if (names.length === 0) return false;
+  const published = publishedFiles(manifest);
+  if (paths.some((started) => manifest.binFiles.has(started) || published.has(started))) return false;
+  const userRun = userRunScripts(manifest);
+  return !names.some((name) => userRun.has(name));
+}
+
+/** The scripts users' machines run: USER_RUN_SCRIPTS and every script they name, transitively. */
+function userRunScripts(manifest: PackageManifest): ReadonlySet<string> {
+  const found = new Set([...manifest.scripts.keys()].filter((name) => USER_RUN_SCRIPTS.has(name)));
+  const pending = [...found];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const command = manifest.scripts.get(name) ?? '';
+    for (const other of manifest.scripts.keys()) {
+      if (found.has(other) || !wordPattern(other).test(command)) continue;
+      found.add(other);
+      pending.push(other);
+    }
+  }
+  return found;
+}
+
+function runsOnWindows(jobs: readonly Job[] | undefined): jobs is readonly Job[] {
+  return jobs?.some((job) => job.platforms?.has('win32')) ?? false;
 }
 
 /**

@@ -8,6 +8,9 @@
  * (`src/util/linux-installer.ts`, `MacUpdater.ts`, `test/linux/…`) runs there, as Go's
  * `_linux.go` files do, and the platform rules stay silent about Windows in it. Platform facts
  * only ever silence reports, so this can hide a cross-build from a Windows host, never add one.
+ * A development file (a test, a fixture, a script only the package's scripts run) runs where the
+ * project runs it: its platforms are unknown unless the repository's CI runs jobs on Windows
+ * (ci-workflows.ts).
  */
 import * as path from 'node:path';
 
@@ -15,7 +18,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName } from '../syntax/ast.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from '../catalog/platform-apis.js';
-import { ciPlatforms } from './ci-workflows.js';
+import { ciPlatforms, developmentPlatforms, isDevelopmentScript, UNKNOWN_PLATFORMS } from './ci-workflows.js';
 import { isJestTest } from './jest-tests.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
@@ -70,9 +73,11 @@ export interface FileModel {
    */
   readonly fixtureRunners: string | undefined;
   /**
-   * For a script the package's `scripts` run, the platforms the repository's CI runs it on, when
-   * the CI runs other jobs on Windows and this script only elsewhere (ci-workflows.ts); undefined
-   * otherwise (or with the `ciWorkflows` setting off).
+   * The platforms the repository's CI says the file runs on (ci-workflows.ts), with the
+   * `ciWorkflows` setting on: none proven (UNKNOWN_PLATFORMS) for a development file when the CI
+   * runs no job on Windows or cannot be read; for a script the package's `scripts` run, those of
+   * the jobs that run it, when the CI runs other jobs on Windows and this script only elsewhere;
+   * undefined (any) otherwise.
    */
   readonly ciPlatforms: ReadonlySet<Platform> | undefined;
 }
@@ -102,20 +107,32 @@ export function buildFileModel(
   const manifest = onDisk ? nearestManifest(paths.physicalFilename) : undefined;
   const relative = packageRelativePath(paths, manifest, onDisk);
   const starter = startingPackage(manifest, paths.physicalFilename);
+  const isTestFile =
+    isTestPath(relative) ||
+    settings.testFiles.some((glob) => glob.test(relative)) ||
+    (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
+  const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
+  const development = isTestFile || fixtureRunners !== undefined || (starter !== undefined && isDevelopmentScript(paths.physicalFilename, starter));
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
-    isTestFile:
-      isTestPath(relative) ||
-      settings.testFiles.some((glob) => glob.test(relative)) ||
-      (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment()))),
+    isTestFile,
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
     scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) && !hasExports(sourceCode) ? starter.folder : undefined,
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
-    fixtureRunners: onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined,
-    ciPlatforms: settings.ciWorkflows && starter ? ciPlatforms(paths.physicalFilename, starter) : undefined,
+    fixtureRunners,
+    ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk ? (manifest?.folder ?? path.dirname(paths.physicalFilename)) : undefined, development, starter) : undefined,
   };
+}
+
+/**
+ * What the CI says of the file's platforms: a development file's platforms (the repository's of
+ * `folder`; unknown for a file not on disk), else those of the jobs running the script it is.
+ */
+function ciRunPlatforms(file: string, folder: string | undefined, development: boolean, starter: PackageManifest | undefined): ReadonlySet<Platform> | undefined {
+  const platforms = development ? (folder === undefined ? UNKNOWN_PLATFORMS : developmentPlatforms(folder)) : undefined;
+  return platforms ?? (starter ? ciPlatforms(file, starter) : undefined);
 }
 
 /** The platforms the file's path names and those the CI runs it on, together: the facts of its Program. */

@@ -132,6 +132,37 @@ export function startedPaths(file: string): string[] {
   return extension === '' ? [file] : [file, file.slice(0, -extension.length)];
 }
 
+/**
+ * The files a package gives its importers, as absolute paths without a pattern: `main` (also as a
+ * folder's `index`) and the string targets of `exports`, walked no deeper than its nesting allows.
+ */
+export function publishedFiles(manifest: PackageManifest): ReadonlySet<string> {
+  const files = new Set<string>();
+  const add = (target: string) => {
+    const file = path.resolve(manifest.folder, target);
+    files.add(file);
+    // Named as written or without its extension, as startedPaths names a file.
+    files.add(file.slice(0, file.length - path.extname(file).length));
+  };
+  if (manifest.main !== undefined) {
+    add(manifest.main);
+    add(path.join(manifest.main, 'index.js'));
+  }
+  const targets: { value: unknown; depth: number }[] = [{ value: manifest.exports, depth: 0 }];
+  for (let next = targets.pop(); next; next = targets.pop()) {
+    const { value, depth } = next;
+    if (typeof value === 'string') {
+      if (!value.includes('*')) add(value);
+    } else if (typeof value === 'object' && value !== null && depth < MAX_EXPORTS_DEPTH) {
+      for (const inner of Object.values(value)) targets.push({ value: inner, depth: depth + 1 });
+    }
+  }
+  return files;
+}
+
+/** Levels of `exports` read: subpaths, conditions, nested conditions and arrays. */
+const MAX_EXPORTS_DEPTH = 6;
+
 /** `"bin": "cli.js"` or `"bin": { "name": "cli.js" }`. */
 function binFiles(bin: unknown): string[] {
   if (typeof bin === 'string') return [bin];

@@ -4,10 +4,11 @@ import * as path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { ciPlatforms, parseJobs } from '../../../src/analysis/project/ci-workflows.js';
+import { ciPlatforms, isDevelopmentScript, parseJobs } from '../../../src/analysis/project/ci-workflows.js';
 import { manifestOf } from '../../../src/analysis/project/package-manifest.js';
 import type { FileModel } from '../../../src/analysis/project/file-model.js';
-import { analyzeCode } from '../../support/analyze-code.js';
+import { platformsAt } from '../../../src/analysis/questions/platform.js';
+import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/ci-workflows');
 const ON_WINDOWS = path.join(FIXTURES, 'tests-on-windows');
@@ -84,8 +85,8 @@ describe('ciPlatforms in the file model', () => {
     expect(fileModel(path.join(ON_WINDOWS, file)).ciPlatforms).toBeUndefined();
   });
 
-  it('is unknown when the CI runs nothing on Windows', () => {
-    expect(fileModel(path.join(FIXTURES, 'tests-only-on-linux/scripts/audit.js')).ciPlatforms).toBeUndefined();
+  it('proves no platform when the CI runs nothing on Windows: the script is a development file', () => {
+    expect(fileModel(path.join(FIXTURES, 'tests-only-on-linux/scripts/audit.js')).ciPlatforms).toEqual(new Set());
   });
 
   it('is off with ciWorkflows: false', () => {
@@ -118,5 +119,81 @@ describe('ciPlatforms reads only the repository', () => {
   it('reads no workflow above a package outside any repository', () => {
     const folder = path.join(root, 'outer/pkg');
     expect(ciPlatforms(path.join(folder, 'audit.js'), manifestOf(folder)!)).toBeUndefined();
+  });
+});
+
+describe('the platforms of development files', () => {
+  const DEVELOPMENT = path.resolve(import.meta.dirname, '../../fixtures/development-files');
+  const START = "import { spawn } from 'node:child_process';\nspawn('rm', ['-rf', 'dist']);\n";
+  /** Whether the start can run on Windows, as the platform rules read it. */
+  const onWindows = (file: string, settings: Record<string, unknown> = {}): boolean => {
+    const analysis = analyzeCode(START, 'esm', { 'process-guard': settings }, path.join(DEVELOPMENT, file));
+    return platformsAt(analysis, nodeByText(analysis, "spawn('rm', ['-rf', 'dist'])")).has('win32');
+  };
+  const DEVELOPMENT_FILES = ['test/clean.test.js', 'fixtures/child.js', 'scripts/release.js', 'packages/app/test/run.test.js'];
+  // A bin and the main (both also run by a script), a library file, a script `postinstall` runs through `npm run setup`.
+  const SHIPPED_FILES = ['bin/cli.js', 'lib/index.js', 'lib/util.js', 'scripts/setup.js'];
+
+  it.each(DEVELOPMENT_FILES)('leaves %s unknown when the CI runs no job on Windows', (file) => {
+    expect(onWindows(`linux-ci/${file}`)).toBe(false);
+  });
+
+  it.each(DEVELOPMENT_FILES)('leaves %s unknown without workflows', (file) => {
+    expect(onWindows(`no-workflows/${file}`)).toBe(false);
+  });
+
+  it.each(DEVELOPMENT_FILES)('runs %s on Windows when a matrix of the CI names Windows', (file) => {
+    expect(onWindows(`windows-matrix/${file}`)).toBe(true);
+  });
+
+  it.each(SHIPPED_FILES.flatMap((file) => ['linux-ci', 'no-workflows', 'windows-matrix'].map((tree) => `${tree}/${file}`)))(
+    'runs shipped %s on Windows whatever the CI',
+    (file) => {
+      expect(onWindows(file)).toBe(true);
+    },
+  );
+
+  it('checks development files as any other with ciWorkflows: false', () => {
+    expect(onWindows('linux-ci/test/clean.test.js', { ciWorkflows: false })).toBe(true);
+    expect(onWindows('no-workflows/scripts/release.js', { ciWorkflows: false })).toBe(true);
+  });
+
+  it('leaves a test file not on disk unknown: no workflow can be read for it', () => {
+    const analysis = analyzeCode(START, 'esm', {}, 'test/clean.test.js');
+    expect(platformsAt(analysis, nodeByText(analysis, "spawn('rm', ['-rf', 'dist'])")).has('win32')).toBe(false);
+  });
+});
+
+describe('isDevelopmentScript', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'process-guard-scripts-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(
+    path.join(root, 'package.json'),
+    JSON.stringify({
+      main: 'lib',
+      exports: { '.': { import: './esm/index.mjs', default: './lib/index.js' }, './tool': './tools/tool.js' },
+      scripts: {
+        bench: 'node scripts/bench.js',
+        serve: 'node esm/index.mjs',
+        tool: 'node tools/tool.js',
+        start: 'npm run serve:prod',
+        'serve:prod': 'node server.js',
+        prepublishOnly: 'node scripts/check.js',
+        main: 'node lib/index.js',
+      },
+    }),
+  );
+  const manifest = manifestOf(root)!;
+
+  it.each([
+    ['scripts/bench.js', true],
+    ['scripts/check.js', true],
+    ['esm/index.mjs', false],
+    ['tools/tool.js', false],
+    ['lib/index.js', false],
+    ['server.js', false],
+    ['scripts/other.js', false],
+  ])('%s: %s', (file, expected) => {
+    expect(isDevelopmentScript(path.join(root, file), manifest)).toBe(expected);
   });
 });

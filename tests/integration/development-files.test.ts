@@ -1,0 +1,68 @@
+// Development files through the real ESLint class: a repository whose CI runs only on Linux, one
+// whose matrix names Windows, and one without workflows. Shipped files are checked in all three.
+import path from 'node:path';
+
+import { ESLint, type Linter } from 'eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { findingsOf, loadBuiltPlugin, tempProject, type TempProject } from './support.js';
+
+const projects: TempProject[] = [];
+afterEach(() => {
+  for (const project of projects.splice(0)) project.remove();
+});
+
+const CLEAN = `import { spawnSync } from 'node:child_process';
+spawnSync('rm', ['-rf', 'dist']);
+console.log(process.getuid());
+`;
+
+const FILES: Record<string, string> = {
+  '.git/HEAD': 'ref: refs/heads/main\n',
+  'package.json': JSON.stringify({
+    name: 'app',
+    type: 'module',
+    bin: { app: 'bin/app.js' },
+    scripts: { release: 'node scripts/release.js' },
+  }),
+  'bin/app.js': `#!/usr/bin/env node\n${CLEAN}`,
+  'scripts/release.js': CLEAN,
+  'test/clean.test.js': CLEAN,
+  'packages/core/package.json': JSON.stringify({ name: 'core', type: 'module' }),
+  'packages/core/test/core.test.js': CLEAN,
+};
+
+const LINUX_ONLY = 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n';
+const WINDOWS_MATRIX = 'jobs:\n  test:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{ matrix.os }}\n';
+
+/** The files with a finding of either platform rule. */
+async function reportedFiles(workflow: string | undefined, settings: Record<string, unknown> = {}): Promise<string[]> {
+  const project = tempProject(workflow === undefined ? FILES : { ...FILES, '.github/workflows/ci.yml': workflow }, []);
+  projects.push(project);
+  const plugin = await loadBuiltPlugin();
+  const configs: Linter.Config[] = [plugin.configs.all, { settings: { 'process-guard': settings } }];
+  const results = await new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: configs }).lintFiles(['.']);
+  const platformRules = new Set(['process-guard/no-unportable-spawn', 'process-guard/no-unguarded-platform-api']);
+  const files = findingsOf(results, project.dir).filter((finding) => platformRules.has(finding.ruleId)).map((finding) => finding.file.split(path.sep).join('/'));
+  return [...new Set(files)].sort();
+}
+
+const EVERY_FILE = ['bin/app.js', 'packages/core/test/core.test.js', 'scripts/release.js', 'test/clean.test.js'];
+
+describe('development files', () => {
+  it('are left alone when the CI runs only on Linux', async () => {
+    expect(await reportedFiles(LINUX_ONLY)).toEqual(['bin/app.js']);
+  });
+
+  it('are left alone without workflows', async () => {
+    expect(await reportedFiles(undefined)).toEqual(['bin/app.js']);
+  });
+
+  it('are checked when a matrix of the CI names Windows', async () => {
+    expect(await reportedFiles(WINDOWS_MATRIX)).toEqual(EVERY_FILE);
+  });
+
+  it('are checked as any other with ciWorkflows: false', async () => {
+    expect(await reportedFiles(LINUX_ONLY, { ciWorkflows: false })).toEqual(EVERY_FILE);
+  });
+});
