@@ -13,6 +13,8 @@ export type { ClassNode } from './file/execution.js';
 export { contextFacts, isStartContextGuarded } from './file/guards/facts.js';
 export type { ContextFact, Fact } from './file/guards/facts.js';
 export { argumentAt, isSynchronousSpec, parameterOf } from './file/local-functions.js';
+export { argumentFlows } from './file/argument-flow.js';
+export type { FlowedArgument, FlowSink } from './file/argument-flow.js';
 export type { StartPoint, WrapperCall } from './file/local-functions.js';
 export { isRef, refKey } from './file/references.js';
 export type { ModuleRef } from './file/references.js';

@@ -4,10 +4,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import { reachedThrough } from '../shared/describe.js';
 import { optionalCallFix } from './optional-call.js';
 import { onlyOn, type Report } from './reports.js';
 import { derivedSignals, LISTENER_METHODS } from './signal-sources.js';
-import { type Fact, type FileAnalysis, followConstant, isCaughtHere, isFunction, isRef, isRejectionHandled, MACOS_FS_MEMBERS, type ModuleRef, type Platform, platformsAt, type PlatformString, POSIX_PROCESS_MEMBERS, refKey, resolveVariable, skipTransparent, stringsByPlatform, stringValue, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../../analysis/index.js';
+import { argumentFlows, type Fact, type FileAnalysis, followConstant, isCaughtHere, isFunction, isRef, isRejectionHandled, MACOS_FS_MEMBERS, type ModuleRef, type Platform, platformsAt, type PlatformString, POSIX_PROCESS_MEMBERS, refKey, resolveVariable, skipTransparent, stringsByPlatform, stringValue, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../../analysis/index.js';
 
 type Node = TSESTree.Node;
 
@@ -32,17 +33,50 @@ const CHILD_PROCESS_KEYS: ReadonlySet<string> = new Set([
   'cluster:fork.().process',
 ]);
 
+/** A `kill` call whose signal is a value the file passes in: a parameter of a local function. */
+interface KillSink {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+  readonly argument: Node;
+}
+
 export function apiCallReports(analysis: FileAnalysis, isTypeScript: boolean): Report[] {
   const reports: Report[] = [];
+  const sinks: KillSink[] = [];
+  const kill = (call: TSESTree.CallExpression, name: string, pid: Node | undefined, signal: Node | undefined) => {
+    reports.push(...killReports(analysis, call, name, pid, signal));
+    if (signal && signal.type !== 'SpreadElement') sinks.push({ call, name, argument: signal });
+  };
   for (const { node, callee } of analysis.references.invocations) {
     if (node.type !== 'CallExpression') continue;
     const key = refKey(callee);
     if (POSIX_PROCESS_KEYS.has(key)) reports.push(...credentialReports(analysis, node, callee, isTypeScript));
     else if (MACOS_FS_KEYS.has(key) || MACOS_PROMISE_KEYS.has(key)) reports.push(...lchmodReports(analysis, node, key));
-    else if (isRef(callee, 'process', 'kill')) reports.push(...killReports(analysis, node, 'process.kill()', node.arguments[0], node.arguments[1]));
+    else if (isRef(callee, 'process', 'kill')) kill(node, 'process.kill()', node.arguments[0], node.arguments[1]);
     else if (callee.path.at(-1) === 'kill' && CHILD_PROCESS_KEYS.has(refKey({ module: callee.module, path: callee.path.slice(0, -1) }))) {
-      reports.push(...killReports(analysis, node, 'subprocess.kill()', undefined, node.arguments[0]));
+      kill(node, 'subprocess.kill()', undefined, node.arguments[0]);
     }
+  }
+  if (sinks.length > 0) reports.push(...wrappedSignalReports(analysis, sinks));
+  return reports;
+}
+
+/**
+ * The signals local functions pass on to a `kill`: `const stop = (sig) => child.kill(sig)` then
+ * `stop('SIGUSR1')`, reported at the argument, where the conditions, `try` blocks and signal
+ * listeners around the call, the calls between and the `kill` all count.
+ */
+function wrappedSignalReports(analysis: FileAnalysis, sinks: readonly KillSink[]): Report[] {
+  const reports: Report[] = [];
+  for (const { sink, argument, path, via, name } of argumentFlows(analysis.sourceCode, sinks)) {
+    const [outer] = via;
+    const chain = [...via, sink.call];
+    if (!outer || path.length > 0 || chain.some((node) => isCaughtHere(analysis, node))) continue;
+    const along = platformsAt(analysis, sink.call, via);
+    const signals = signalNames(analysis, argument, outer).map(({ value, platforms }) => ({ value, platforms: new Set([...platforms].filter((platform) => along.has(platform))) }));
+    const listened = chain.flatMap((node) => listenedSignals(analysis, node));
+    const problem = signalProblem(signals, listened);
+    if (problem) reports.push({ node: argument, messageId: problem.messageId, data: { signal: problem.signal, name: reachedThrough(sink.name, sink.call, name) } });
   }
   return reports;
 }
@@ -82,26 +116,31 @@ function killReports(
   const listened = listenedSignals(analysis, call);
   // A listener of a signal Windows never delivers never runs there; one of a Windows-only signal, only there.
   const neverOnWindows = listened.some((event) => !WINDOWS_DELIVERED_SIGNALS.has(event));
-  const onlyOnWindows = listened.some((event) => WINDOWS_ONLY_SIGNALS.has(event));
   const reports: Report[] = [];
   if (pid && !neverOnWindows && isNegative(analysis, pid) && platformsAt(analysis, call).has('win32')) {
     reports.push({ node: pid, messageId: 'processGroupKill' });
   }
-  if (signal && signal.type !== 'SpreadElement') {
-    for (const { value, platforms } of signalNames(analysis, signal, call)) {
-      if (WINDOWS_KILL_SIGNALS.has(value)) continue;
-      if (WINDOWS_ONLY_SIGNALS.has(value)) {
-        if (onlyOn(platforms, ['win32']) || onlyOnWindows) continue;
-        reports.push({ node: signal, messageId: 'windowsSignal', data: { signal: value, name } });
-        break;
-      }
-      if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32') && !neverOnWindows) {
-        reports.push({ node: signal, messageId: 'posixSignal', data: { signal: value, name } });
-        break;
-      }
-    }
-  }
+  const problem = signal && signal.type !== 'SpreadElement' ? signalProblem(signalNames(analysis, signal, call), listened) : undefined;
+  if (signal && problem) reports.push({ node: signal, messageId: problem.messageId, data: { signal: problem.signal, name } });
   return reports;
+}
+
+/**
+ * The first signal `kill` cannot send where it can occur: one Windows cannot send, or a
+ * Windows-only one off Windows. Listeners of the signals in `listened` run only where those arrive.
+ */
+function signalProblem(signals: readonly PlatformString[], listened: readonly string[]): { messageId: 'posixSignal' | 'windowsSignal'; signal: string } | undefined {
+  const neverOnWindows = listened.some((event) => !WINDOWS_DELIVERED_SIGNALS.has(event));
+  const onlyOnWindows = listened.some((event) => WINDOWS_ONLY_SIGNALS.has(event));
+  for (const { value, platforms } of signals) {
+    if (WINDOWS_KILL_SIGNALS.has(value)) continue;
+    if (WINDOWS_ONLY_SIGNALS.has(value)) {
+      if (onlyOn(platforms, ['win32']) || onlyOnWindows) continue;
+      return { messageId: 'windowsSignal', signal: value };
+    }
+    if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32') && !neverOnWindows) return { messageId: 'posixSignal', signal: value };
+  }
+  return undefined;
 }
 
 /**
