@@ -25,7 +25,7 @@ export type { ImportedWrapperCall } from './project/imports.js';
 export type { ModuleSystem } from './project/module-system.js';
 export { nearestManifest } from './project/package-manifest.js';
 export { programsOf } from './questions/command-line.js';
-export { processMessages } from './questions/ipc-channels.js';
+export { processMessages, wrappedMessages } from './questions/ipc-channels.js';
 export type { ProcessMessage } from './questions/ipc-channels.js';
 export { crossingProblems } from './questions/ipc-payloads.js';
 export type { CrossingKind, CrossingProblem } from './questions/ipc-payloads.js';

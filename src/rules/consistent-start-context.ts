@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism } from './shared/describe.js';
+import { describeMechanism, reachedThrough } from './shared/describe.js';
 import { ownWorkerFix } from './consistent-start-context-utils/own-worker.js';
 import { wrongGuards, type WrongGuard } from './consistent-start-context-utils/wrong-guard.js';
-import { analyze, GUARD_ADVICE, type CrossingKind, type CrossingProblem, crossingProblems, type FileAnalysis, type ProcessMessage, processMessages, sharedThreadChecks } from '../analysis/index.js';
+import { analyze, GUARD_ADVICE, type CrossingKind, type CrossingProblem, crossingProblems, type FileAnalysis, type ProcessMessage, processMessages, sharedThreadChecks, wrappedMessages } from '../analysis/index.js';
 
 type Options = [{ checkLossyJson: boolean; workerDataMarker: string }];
 type MessageIds =
@@ -94,12 +94,12 @@ export default createRule<Options, MessageIds>({
         // Every report here is about a start, a send() or a thread check that the text names, or
         // a postMessage() to a global channel (a Web Worker, a BroadcastChannel, a MessageChannel).
         if (!analysis.namesHazard) {
-          if (analysis.sourceCode.text.includes('postMessage')) for (const message of processMessages(analysis)) reportMessage(analysis, message);
+          if (analysis.sourceCode.text.includes('postMessage')) for (const message of allMessages(analysis)) reportMessage(analysis, message);
           return;
         }
         if (analysis.references.isEmpty) {
           // A child an imported factory returned is all such a file can send to.
-          for (const message of processMessages(analysis)) reportMessage(analysis, message);
+          for (const message of allMessages(analysis)) reportMessage(analysis, message);
           return;
         }
         // Wrong guards and shared thread checks are about self-spawns, which are starters of this file.
@@ -115,7 +115,7 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
-        for (const message of processMessages(analysis)) reportMessage(analysis, message);
+        for (const message of allMessages(analysis)) reportMessage(analysis, message);
       },
     };
 
@@ -169,8 +169,14 @@ function wrongGuardReport(analysis: FileAnalysis, wrong: WrongGuard): TSESLint.R
   };
 }
 
+/** The messages the file sends, and those local functions send with a value each call passes. */
+function allMessages(analysis: FileAnalysis): readonly ProcessMessage[] {
+  return [...processMessages(analysis), ...wrappedMessages(analysis)];
+}
+
 function channelText(analysis: FileAnalysis, message: ProcessMessage): string {
-  const call = `\`${analysis.sourceCode.getText(message.call.callee)}()\``;
+  const sender = `\`${analysis.sourceCode.getText(message.call.callee)}()\``;
+  const call = message.through ? reachedThrough(sender, message.call, message.through.name) : sender;
   return message.channel === 'pool' ? `${call} (the pool runs tasks in child processes)` : call;
 }
 

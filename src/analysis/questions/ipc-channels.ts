@@ -14,6 +14,7 @@ import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
 import type { Serialization } from './ipc-payloads.js';
 import { CALL_RESULT, INSTANCE, isRef, type Invocation, type ReferenceIndex } from '../file/references.js';
 import { selfSpawns } from './self-spawn.js';
+import { argumentFlows } from '../file/argument-flow.js';
 import { constantString, followConstant } from '../file/values.js';
 
 type Node = TSESTree.Node;
@@ -75,6 +76,11 @@ export interface ProcessMessage {
   readonly transfer: Node | undefined;
   /** For `pool`: the library's spec. */
   readonly pool?: ProcessPoolSpec;
+  /**
+   * For a message a local function sends with its parameter: the call that passes the value
+   * (`payload` is its argument) and how its callee is named there (`post`, `this.post`).
+   */
+  readonly through?: { readonly call: TSESTree.CallExpression; readonly name: string };
 }
 
 const messagesCache = new WeakMap<FileAnalysis, readonly ProcessMessage[]>();
@@ -95,6 +101,26 @@ export function processMessages(analysis: FileAnalysis): readonly ProcessMessage
   }
   result.push(...factoryMessages(analysis), ...globalChannelMessages(analysis));
   messagesCache.set(analysis, result);
+  return result;
+}
+
+const wrappedCache = new WeakMap<FileAnalysis, readonly ProcessMessage[]>();
+
+/**
+ * The messages local functions send with a parameter, at each call that passes the value:
+ * `const post = (msg) => child.send(msg)` makes `post(new Map())` a message of `child.send()`.
+ * A value at a path inside the parameter (`child.send(task.data)`) is not followed.
+ */
+export function wrappedMessages(analysis: FileAnalysis): readonly ProcessMessage[] {
+  const cached = wrappedCache.get(analysis);
+  if (cached) return cached;
+  const sinks = processMessages(analysis).flatMap((message) => (message.payload ? [{ argument: message.payload, message }] : []));
+  const result: ProcessMessage[] = [];
+  for (const { sink, argument, path, via, name } of argumentFlows(analysis.sourceCode, sinks)) {
+    const [call] = via;
+    if (call && path.length === 0) result.push({ ...sink.message, payload: argument, transfer: undefined, through: { call, name } });
+  }
+  wrappedCache.set(analysis, result);
   return result;
 }
 
