@@ -31,7 +31,7 @@ export { crossingProblems } from './questions/ipc-payloads.js';
 export type { CrossingKind, CrossingProblem } from './questions/ipc-payloads.js';
 export { isCaughtHere, isRejectionHandled, platformsAt, stringsByPlatform, valuesByPlatform } from './questions/platform.js';
 export type { PlatformString } from './questions/platform.js';
-export { classifyScriptPath, leadingString, namesFileFromTestFolder, scriptArguments } from './questions/script-paths.js';
+export { classifyScriptPath, leadingString, namesFileFromTestFolder, scriptArguments, wrappedScriptArguments } from './questions/script-paths.js';
 export type { ScriptArgument, ScriptPath } from './questions/script-paths.js';
 export { isSelfSpawnSite, selfSpawns, sharedThreadChecks, withNegations } from './questions/self-spawn.js';
 export type { SelfSpawn, SharedThreadCheck } from './questions/self-spawn.js';

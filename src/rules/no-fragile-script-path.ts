@@ -8,7 +8,7 @@ import {
   type FileFacts,
   type LocationFix,
 } from './no-fragile-script-path-utils/module-location.js';
-import { analyze, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromTestFolder, type ScriptArgument, scriptArguments, type ScriptPath } from '../analysis/index.js';
+import { analyze, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromTestFolder, type ScriptArgument, scriptArguments, type ScriptPath, wrappedScriptArguments } from '../analysis/index.js';
 
 type Options = [{ allowCwdRelative: boolean }];
 type MessageIds = 'cwdRelative' | 'pageRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
       Program() {
         const analysis = analyze(context);
         if (!analysis.namesHazard || analysis.references.isEmpty) return;
-        const scripts = scriptArguments(analysis);
+        const scripts = [...scriptArguments(analysis), ...wrappedScriptArguments(analysis)];
         if (scripts.length === 0) return;
         // The module system (from the nearest package.json) only matters for a report.
         let facts: FileFacts | undefined;

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { hasSpread, isImportMetaMember, optionsCandidates, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
-import type { FileAnalysis } from '../contract/file-analysis.js';
+import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
+import { argumentAt, parameterOf } from '../file/local-functions.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile } from '../project/fs-cache.js';
@@ -309,16 +310,11 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
   for (const site of analysis.starters) {
     if (!site.target || site.node.type === 'TaggedTemplateExpression') continue;
     const args = site.node.arguments;
-    const childProcess = site.spec.mechanism === 'fork' || site.spec.mechanism === 'process';
-    const optionsFrom = site.spec.optionsFrom ?? 1;
-    const setsCwd = childProcess && (optionsSet(sourceCode, args, optionsFrom, 'cwd') || optionsUnseen(analysis, args, optionsFrom));
+    const setsCwd = startSetsCwd(analysis, site);
     const role = site.spec.target?.role;
     if (role === 'script') {
-      const workerThread = site.spec.module === 'worker_threads';
-      const webWorker = site.spec.module === WEB_WORKER_MODULE;
-      if (workerThread && optionsSet(sourceCode, args, 1, 'eval', true)) continue;
-      const acceptsUrl = workerThread || webWorker || isRef(site.callee, 'child_process', 'fork');
-      result.push({ node: site.target, name: site.name, workerThread, webWorker, acceptsUrl, setsCwd });
+      const script = scriptStart(analysis, site);
+      if (script) result.push({ node: site.target, name: site.name, ...script, setsCwd });
     } else if (role === 'command' && site.spec.target?.argument !== undefined && isNodeBinary(analysis, site.target)) {
       const list = args[site.spec.target.argument + 1];
       const script = list && scriptOfNodeArguments(analysis, list);
@@ -334,6 +330,64 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
     if (!exec) continue;
     const setsCwd = optionsSet(sourceCode, invocation.node.arguments, 0, 'cwd');
     result.push({ node: exec, name: `cluster.${method}()`, workerThread: false, webWorker: false, acceptsUrl: false, setsCwd });
+  }
+  return result;
+}
+
+/** What a start of a script (`fork`, `new Worker`, a pool) makes of its path; none for `new Worker(code, { eval: true })`. */
+function scriptStart(analysis: FileAnalysis, site: StarterSite): Pick<ScriptArgument, 'workerThread' | 'webWorker' | 'acceptsUrl'> | undefined {
+  if (site.node.type === 'TaggedTemplateExpression' || site.spec.target?.role !== 'script') return undefined;
+  const workerThread = site.spec.module === 'worker_threads';
+  const webWorker = site.spec.module === WEB_WORKER_MODULE;
+  if (workerThread && optionsSet(analysis.sourceCode, site.node.arguments, 1, 'eval', true)) return undefined;
+  return { workerThread, webWorker, acceptsUrl: workerThread || webWorker || isRef(site.callee, 'child_process', 'fork') };
+}
+
+/** Whether a child process's start sets its working directory, or may through options the file does not show. */
+function startSetsCwd(analysis: FileAnalysis, site: StarterSite): boolean {
+  if (site.node.type === 'TaggedTemplateExpression' || !childProcess(site)) return false;
+  const from = site.spec.optionsFrom ?? 1;
+  return optionsSet(analysis.sourceCode, site.node.arguments, from, 'cwd') || optionsUnseen(analysis, site.node.arguments, from);
+}
+
+/** A child process's start, whose working directory is an option: not a thread's. */
+function childProcess(site: StarterSite): boolean {
+  return site.spec.mechanism === 'fork' || site.spec.mechanism === 'process';
+}
+
+/**
+ * The script paths calls of local functions pass on to a script start: `start('./w.js')` with
+ * `function start(file, options) { return fork(file, options) }`, named through the call. The
+ * working directory is the start's own option, or the options the call passes where the function
+ * takes the start's options.
+ */
+export function wrappedScriptArguments(analysis: FileAnalysis): ScriptArgument[] {
+  const result: ScriptArgument[] = [];
+  for (const { call, summary, name } of analysis.summaries.wrapperCalls) {
+    for (const [index, roles] of summary.parameterRoles) {
+      const argument = argumentAt(call, index);
+      if (!argument || argument.type === 'SpreadElement') continue;
+      for (const role of roles) {
+        const script = role.use === 'script' && role.path.length === 0 ? scriptStart(analysis, role.site) : undefined;
+        if (!script || role.site.node.type === 'TaggedTemplateExpression') continue;
+        const callerOptions = [...summary.parameterRoles]
+          .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
+          .map(([position]) => argumentAt(call, position));
+        // Options the start takes from the function's parameters count at the call that passes them.
+        const args = role.site.node.arguments;
+        const from = role.site.spec.optionsFrom ?? 1;
+        const last = optionsCandidates(args, from).at(-1);
+        const passed = [...role.fixedOptions, ...callerOptions].filter((option): option is TSESTree.CallExpressionArgument => option !== undefined);
+        const fromParameter = last !== undefined && parameterOf(analysis.sourceCode, last) !== undefined;
+        const setsCwd =
+          childProcess(role.site) &&
+          (optionsSet(analysis.sourceCode, args, from, 'cwd') ||
+            (!fromParameter && optionsUnseen(analysis, args, from)) ||
+            optionsSet(analysis.sourceCode, passed, 0, 'cwd') ||
+            passed.some((option) => optionsUnseen(analysis, [option], 0)));
+        result.push({ node: argument, name: `${role.site.name} at line ${role.site.node.loc.start.line} through ${name}()`, ...script, setsCwd });
+      }
+    }
   }
   return result;
 }
