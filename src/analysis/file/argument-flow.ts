@@ -38,22 +38,34 @@ export interface FlowedArgument<T extends FlowSink> {
   readonly name: string;
 }
 
-interface Role<T extends FlowSink> {
+/** A sink a parameter of a function reaches, for the function's callers (here or in other modules). */
+export interface ParameterSink<T extends FlowSink> {
   readonly sink: T;
+  /** Where in the parameter the value sits. */
   readonly path: readonly string[];
+  /** The calls from the function to the sink's function, outermost first. */
   readonly via: readonly TSESTree.CallExpression[];
 }
+
+export interface ArgumentFlows<T extends FlowSink> {
+  /** The arguments of this file's calls that supply a sink's value. */
+  readonly flows: readonly FlowedArgument<T>[];
+  /** The sinks each parameter (by index) of `fn` reaches. */
+  sinksOf(fn: FunctionNode): ReadonlyMap<number, readonly ParameterSink<T>[]>;
+}
+
+type Role<T extends FlowSink> = ParameterSink<T>;
 
 /** Sinks kept per parameter, and calls kept per chain: bounds for generated code. */
 const MAX_ROLES = 8;
 const MAX_VIA = 8;
 
-/** The arguments that supply the sinks' values through local functions; `counter` counts the work. */
+/** The parameters that carry the sinks' values, and the arguments that supply them; `counter` counts the work. */
 export function argumentFlows<T extends FlowSink>(
   sourceCode: Readonly<TSESLint.SourceCode>,
   sinks: readonly T[],
   counter: StepCounter = { steps: 0 },
-): FlowedArgument<T>[] {
+): ArgumentFlows<T> {
   const roles = new Map<FunctionNode, Map<number, Role<T>[]>>();
   const queue: FunctionNode[] = [];
   const queued = new Set<FunctionNode>();
@@ -103,5 +115,5 @@ export function argumentFlows<T extends FlowSink>(
       }
     }
   }
-  return flows;
+  return { flows, sinksOf: (fn) => roles.get(fn) ?? new Map() };
 }

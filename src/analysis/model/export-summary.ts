@@ -1,6 +1,7 @@
 /**
  * This file's exports as an importer sees them: what calling or constructing each export starts,
- * where, with which shell, on which platforms, and whether it returns a child with an IPC channel.
+ * where, with which shell, on which platforms, whether it returns a child with an IPC channel, and
+ * which of its parameters it sends as messages.
  * The record holds facts about the module; each rule draws its own answer from them. It sits above
  * the questions because recording the shell and the channel asks them; the project layer only
  * stores and reads the result (`project/summary-store.ts`).
@@ -14,8 +15,8 @@ import { possiblePlatforms } from '../file/guards/facts.js';
 import type { ImportedName } from '../file/imported-bindings.js';
 import { startPointOf, type FunctionSummaries, type StartPoint } from '../file/local-functions.js';
 import { followConstant } from '../file/values.js';
-import type { ExportedRole, ExportSummary, ModuleSummary } from '../project/summary-store.js';
-import { childChannelOf } from '../questions/ipc-channels.js';
+import type { ExportedMessage, ExportedRole, ExportSummary, ModuleSummary } from '../project/summary-store.js';
+import { childChannelOf, messageFlows } from '../questions/ipc-channels.js';
 import { shellAtSite, shellOfOptions, strongest } from '../questions/shell-option.js';
 import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from '../syntax/ast.js';
 import { resolveVariable, writeCount } from '../syntax/scope.js';
@@ -87,12 +88,13 @@ class ExportSummarizer {
       return point ? { constructed: this.located(point), roles: [] } : undefined;
     }
     const summary = this.summaries.summaryOf(value);
-    if (!summary) return undefined;
-    const roles = this.exportedRoles(value);
-    const called = summary.startPoint && this.located(summary.startPoint);
-    const returnsChild = this.returnedChild(value);
-    if (!called && roles.length === 0 && !returnsChild) return undefined;
-    return { ...(called ? { called } : {}), roles, ...(returnsChild ? { returnsChild } : {}) };
+    // A function that starts nothing may still send its parameter as a message.
+    const roles = summary ? this.exportedRoles(value) : [];
+    const called = summary?.startPoint && this.located(summary.startPoint);
+    const returnsChild = summary ? this.returnedChild(value) : undefined;
+    const messages = this.exportedMessages(value);
+    if (!called && roles.length === 0 && !returnsChild && messages.length === 0) return undefined;
+    return { ...(called ? { called } : {}), roles, ...(returnsChild ? { returnsChild } : {}), ...(messages.length > 0 ? { messages } : {}) };
   }
 
 
@@ -144,6 +146,22 @@ class ExportSummarizer {
       }
     }
     return roles;
+  }
+
+
+  /** The parameters `fn` sends as a whole message, with the channel they are sent on. */
+  private exportedMessages(fn: FunctionNode): ExportedMessage[] {
+    const messages: ExportedMessage[] = [];
+    for (const [index, sinks] of messageFlows(this.analysis).sinksOf(fn)) {
+      for (const { sink, path } of sinks) {
+        const { call, channel, serialization } = sink.message;
+        // A pool's remedy names its library's options, which an importer does not see.
+        if (path.length > 0 || channel === 'pool') continue;
+        const sender = `\`${this.analysis.sourceCode.getText(call.callee)}()\``;
+        messages.push({ index, channel, serialization, sender, point: { file: this.filename, line: call.loc.start.line } });
+      }
+    }
+    return messages;
   }
 
 

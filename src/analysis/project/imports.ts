@@ -7,6 +7,8 @@
  *   (`new TtsEngine()`, `createPool()`, `startServer()`);
  * - `wrapperCalls`: calls of imported functions whose parameters reach a start's command, script or
  *   options (`run('npm', ['install'])` with `run` from `./run.js`);
+ * - `messageCalls`: calls of imported functions whose parameters their module sends as messages
+ *   (`post(new Map())` with `post` from `./worker-client.js`);
  * - `classStart`: whether constructing a class of this file starts something, and where.
  *
  * This file's own exports, as an importer sees them, are summarised above the questions
@@ -28,7 +30,7 @@ import { buildSummaries, startPointOf, type FunctionSummaries, type StartPoint }
 import type { StarterSite } from '../file/starters.js';
 import { constructorOf } from '../syntax/ast.js';
 import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
-import { knownSummary, moduleSummary, startsAnything, type ExportedRole, type ExportSummary, type LintEnvironment } from './summary-store.js';
+import { knownSummary, moduleSummary, startsAnything, type ExportedMessage, type ExportedRole, type ExportSummary, type LintEnvironment } from './summary-store.js';
 
 type Node = TSESTree.Node;
 
@@ -55,6 +57,13 @@ export interface ImportedWrapperCall {
   readonly call: TSESTree.CallExpression;
   readonly name: string;
   readonly roles: readonly ExportedRole[];
+}
+
+/** A call of an imported function whose parameters its module sends as messages. */
+export interface ImportedMessageCall {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+  readonly messages: readonly ExportedMessage[];
 }
 
 /** Re-export hops followed from an imported name to the module that defines it. */
@@ -98,6 +107,17 @@ export class ProjectImports {
       if (node.type !== 'CallExpression' || this.startsNothing(callee) || !where(node)) continue;
       const roles = this.exportSummaryAt(node, callee)?.roles ?? [];
       if (roles.length > 0) found.push({ call: node, name: this.analysis.sourceCode.getText(callee), roles });
+    }
+    return found;
+  }
+
+  /** Calls of imported functions whose parameters their module sends as messages, among those `where` accepts. */
+  messageCalls(where: (call: TSESTree.CallExpression) => boolean): ImportedMessageCall[] {
+    const found: ImportedMessageCall[] = [];
+    for (const { node, callee } of this.importedInvocations()) {
+      if (node.type !== 'CallExpression' || this.startsNothing(callee) || !where(node)) continue;
+      const messages = this.exportSummaryAt(node, callee)?.messages ?? [];
+      if (messages.length > 0) found.push({ call: node, name: this.analysis.sourceCode.getText(callee), messages });
     }
     return found;
   }

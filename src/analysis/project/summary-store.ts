@@ -22,7 +22,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { Platform } from '../catalog/platform-apis.js';
 import type { StarterSpec } from '../catalog/starters.js';
-import type { Serialization, ShellMode } from '../catalog/vocabulary.js';
+import type { ChannelKind, Serialization, ShellMode } from '../catalog/vocabulary.js';
 import type { ImportedName } from '../file/imported-bindings.js';
 import { DerivedCache, notCacheable, readText, reset } from './fs-cache.js';
 import { parseModule } from './module-parse.js';
@@ -46,6 +46,18 @@ export interface ExportedRole {
   readonly point: StartPoint;
 }
 
+/** A parameter of an exported function that its module sends as a message (`child.send(message)`). */
+export interface ExportedMessage {
+  readonly index: number;
+  /** The channel's kind and serialization, as its module shows them. */
+  readonly channel: ChannelKind;
+  readonly serialization: Serialization;
+  /** The sending call as written there, for messages: `` `child.send()` ``. */
+  readonly sender: string;
+  /** Where the message is sent: its module's file and line. */
+  readonly point: { readonly file: string; readonly line: number };
+}
+
 export interface ExportSummary {
   /** Calling it starts something: where. */
   readonly called?: StartPoint;
@@ -54,6 +66,8 @@ export interface ExportSummary {
   readonly roles: readonly ExportedRole[];
   /** Calling it returns a child process with an IPC channel, serialised this way (`return fork(…)`). */
   readonly returnsChild?: Serialization;
+  /** Its parameters that its module sends as messages. */
+  readonly messages?: readonly ExportedMessage[];
 }
 
 export interface ModuleSummary {

@@ -68,7 +68,7 @@ export function apiCallReports(analysis: FileAnalysis, isTypeScript: boolean): R
  */
 function wrappedSignalReports(analysis: FileAnalysis, sinks: readonly KillSink[]): Report[] {
   const reports: Report[] = [];
-  for (const { sink, argument, path, via, name } of argumentFlows(analysis.sourceCode, sinks)) {
+  for (const { sink, argument, path, via, name } of argumentFlows(analysis.sourceCode, sinks).flows) {
     const [outer] = via;
     const chain = [...via, sink.call];
     if (!outer || path.length > 0 || chain.some((node) => isCaughtHere(analysis, node))) continue;

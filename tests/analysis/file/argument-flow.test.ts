@@ -10,6 +10,7 @@ function flows(analysis: FileAnalysis): string[] {
     .filter((node): node is TSESTree.CallExpression => node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'sink')
     .flatMap((call) => (call.arguments[0] ? [{ argument: call.arguments[0] }] : []));
   return argumentFlows(analysis.sourceCode, sinks)
+    .flows
     .map(({ argument, path, via, name }) => `${analysis.sourceCode.getText(argument)} [${path.join('.')}] via ${via.length} ${name}`)
     .sort();
 }

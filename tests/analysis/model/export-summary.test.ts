@@ -81,6 +81,20 @@ describe('the exports of a module as an importer sees them', () => {
     expect(role?.optionParameters).toEqual([1]);
   });
 
+  it('records the parameters a function sends as messages, through local wrappers, with the channel', () => {
+    const summary = summaryOf(`${ESM}const child = fork('w.js', { serialization: 'advanced' });
+const post = (message) => child.send(message);
+export function notify(id, message) { post(message); }
+export const report = (result) => process.send?.(result);
+export function task(job) { child.send(job.data); }`);
+    const describe = (name: string) =>
+      summary.exports.get(name)?.messages?.map(({ index, channel, serialization, sender, point }) => `${index} ${channel} ${serialization} ${sender} ${point.file}:${point.line}`);
+    expect(describe('notify')).toEqual([`1 child advanced \`child.send()\` ${FILENAME}:3`]);
+    expect(describe('report')).toEqual([`0 parent json \`process.send()\` ${FILENAME}:5`]);
+    // A value inside the parameter is not followed.
+    expect(summary.exports.get('task')).toBeUndefined();
+  });
+
   it('records re-exports as written', () => {
     const summary = summaryOf(`export * from './a.js';\nexport * as tools from './b.js';\nexport { run as start, default as main } from './c.js';`);
     expect(summary.starExports).toEqual(['./a.js']);
