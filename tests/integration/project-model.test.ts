@@ -244,6 +244,40 @@ export function render(pages) {
   });
 });
 
+describe('a message passed to an imported function that sends it', () => {
+  it('checks the value at the call, with the channel of the module that sends it', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module" }',
+      'src/client.js': `import { fork } from 'node:child_process';
+const indexer = fork(new URL('./indexer.js', import.meta.url));
+const post = (message) => indexer.send(message);
+export function request(kind, payload) {
+  post({ kind, payload });
+}
+export function forward(message) {
+  post(message);
+}
+`,
+      'src/main.js': `import { forward } from './client.js';
+export function index(pages) {
+  forward({ pages: [...pages] });
+  forward({ seen: new Set(pages) });
+}
+`,
+      'src/app.cjs': `const path = require('node:path');
+module.exports = async function main() {
+  const { forward } = await import('./client.js');
+  forward(path.resolve('.'));
+};
+`,
+    });
+    // Plain data crosses; the Set does not survive the default JSON channel.
+    expect(findings.filter((finding) => finding.includes(' consistent-start-context: '))).toEqual([
+      'src/main.js:4 consistent-start-context: A `Set` sent with `indexer.send()` at ./client.js:3 through forward() arrives as `{}`: send plain data, or create the process with `serialization: \'advanced\'`.',
+    ]);
+  });
+});
+
 describe('resolution', () => {
   it('finds TypeScript sources named by .js specifiers and #imports', async () => {
     const findings = await lint({
