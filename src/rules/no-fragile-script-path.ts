@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { whereIs } from './shared/describe.js';
 import { createRule } from '../util/create-rule.js';
 import {
   moduleDirectoryFix,
@@ -51,8 +52,9 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        if (!analysis.namesHazard || analysis.references.isEmpty) return;
-        const scripts = [...scriptArguments(analysis), ...wrappedScriptArguments(analysis)];
+        // A file that names no starter can still pass a path to an imported function that starts it.
+        const own = !analysis.namesHazard || analysis.references.isEmpty ? [] : scriptArguments(analysis);
+        const scripts = [...own, ...wrappedScriptArguments(analysis)];
         if (scripts.length === 0) return;
         // The module system (from the nearest package.json) only matters for a report.
         let facts: FileFacts | undefined;
@@ -64,7 +66,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: script.node,
             messageId,
-            data: { name: script.name, path: pathText(analysis.sourceCode, scriptPath), location: locationOf(facts.system, messageId) },
+            data: { name: nameOf(script, context.physicalFilename), path: pathText(analysis.sourceCode, scriptPath), location: locationOf(facts.system, messageId) },
             suggest: suggestionsFor(facts, script, scriptPath, messageId),
           });
         }
@@ -121,6 +123,11 @@ function suggestionsFor(
   else suggestion = { messageId: 'useOwnFile', fix: ownFileFix(facts, script, scriptPath) };
   const { messageId, fix } = suggestion;
   return fix ? [{ messageId, data: { replacement: fix.replacement }, fix: fix.apply }] : [];
+}
+
+/** The start as messages name it: `fork()`, or `fork() at ./start.js:3 through start()` for a path passed to a function. */
+function nameOf(script: ScriptArgument, filename: string): string {
+  return script.through ? `${script.name} at ${whereIs(script.through.point, filename)} through ${script.through.name}()` : script.name;
 }
 
 /** What names this module's location in the file's module system, for the message's fix. */

@@ -278,6 +278,33 @@ module.exports = async function main() {
   });
 });
 
+describe('a script path passed to an imported function that starts it', () => {
+  it('checks the path at the call, with the working directory the module or the call sets', async () => {
+    const findings = await lint({
+      'package.json': '{}',
+      'lib/jobs.js': `const { fork } = require('node:child_process');
+const { Worker } = require('node:worker_threads');
+exports.runJob = (file, options) => fork(file, [], options);
+exports.runHere = (file) => fork(file, [], { cwd: __dirname });
+exports.evaluate = (code) => new Worker(code, { eval: true });
+`,
+      'lib/index.js': `const path = require('node:path');
+const { runJob, runHere, evaluate } = require('./jobs');
+module.exports = {
+  nightly: () => runJob('./jobs/nightly.js'),
+  hourly: () => runJob('./jobs/hourly.js', { cwd: __dirname }),
+  daily: () => runJob(path.join(__dirname, 'jobs/daily.js')),
+  here: () => runHere('./jobs/here.js'),
+  code: () => evaluate('process.exit(0)'),
+};
+`,
+    });
+    expect(findings.filter((finding) => finding.includes(' no-fragile-script-path: '))).toEqual([
+      'lib/index.js:4 no-fragile-script-path: fork() at ./jobs.js:3 through runJob() resolves `\'./jobs/nightly.js\'` from the working directory: build it from `__dirname`.',
+    ]);
+  });
+});
+
 describe('resolution', () => {
   it('finds TypeScript sources named by .js specifiers and #imports', async () => {
     const findings = await lint({

@@ -17,6 +17,7 @@ import { startPointOf, type FunctionSummaries, type StartPoint } from '../file/l
 import { followConstant } from '../file/values.js';
 import type { ExportedMessage, ExportedRole, ExportSummary, ModuleSummary } from '../project/summary-store.js';
 import { childChannelOf, messageFlows } from '../questions/ipc-channels.js';
+import { ownOptionsSetCwd } from '../questions/script-paths.js';
 import { shellAtSite, shellOfOptions, strongest } from '../questions/shell-option.js';
 import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from '../syntax/ast.js';
 import { resolveVariable, writeCount } from '../syntax/scope.js';
@@ -133,6 +134,7 @@ class ExportSummarizer {
           .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
           .map(([position]) => position);
         const facts = [role.site.node, ...role.via].flatMap((node) => this.analysis.guards.factsAt(node));
+        const setsCwd = role.use === 'script' ? ownOptionsSetCwd(this.analysis, role.site, role.fixedOptions) : undefined;
         roles.push({
           index,
           use: role.use,
@@ -142,6 +144,7 @@ class ExportSummarizer {
           platforms: possiblePlatforms(facts),
           optionParameters,
           point: this.located(startPointOf(role.site)),
+          ...(setsCwd === undefined ? {} : { setsCwd }),
         });
       }
     }

@@ -44,6 +44,11 @@ export interface ExportedRole {
   /** The parameters that carry the same start's options: what the caller passes there counts too. */
   readonly optionParameters: readonly number[];
   readonly point: StartPoint;
+  /**
+   * For a script path: whether the module's code sets the start's working directory, or may;
+   * undefined for any other role, and for a start that takes no path (`new Worker(code, { eval: true })`).
+   */
+  readonly setsCwd?: boolean;
 }
 
 /** A parameter of an exported function that its module sends as a message (`child.send(message)`). */

@@ -294,6 +294,11 @@ export interface ScriptArgument {
   readonly acceptsUrl: boolean;
   /** An option sets the child process's working directory, so a relative path is resolved there. */
   readonly setsCwd: boolean;
+  /**
+   * For a path passed to a function that starts it: the callee as named at the call, and the
+   * start's line, in this file (`file` undefined) or in an imported module.
+   */
+  readonly through?: { readonly name: string; readonly point: { readonly file: string | undefined; readonly line: number } };
 }
 
 const NODE_COMMANDS = new Set(['node', 'node.exe']);
@@ -356,10 +361,10 @@ function childProcess(site: StarterSite): boolean {
 }
 
 /**
- * The script paths calls of local functions pass on to a script start: `start('./w.js')` with
- * `function start(file, options) { return fork(file, options) }`, named through the call. The
- * working directory is the start's own option, or the options the call passes where the function
- * takes the start's options.
+ * The script paths calls of functions pass on to a script start: `start('./w.js')` with a local
+ * `function start(file, options) { return fork(file, options) }`, or an imported one whose module
+ * says so. The working directory is the start's own option, or the options the call passes where
+ * the function takes the start's options.
  */
 export function wrappedScriptArguments(analysis: FileAnalysis): ScriptArgument[] {
   const result: ScriptArgument[] = [];
@@ -369,27 +374,60 @@ export function wrappedScriptArguments(analysis: FileAnalysis): ScriptArgument[]
       if (!argument || argument.type === 'SpreadElement') continue;
       for (const role of roles) {
         const script = role.use === 'script' && role.path.length === 0 ? scriptStart(analysis, role.site) : undefined;
-        if (!script || role.site.node.type === 'TaggedTemplateExpression') continue;
+        if (!script) continue;
         const callerOptions = [...summary.parameterRoles]
           .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
           .map(([position]) => argumentAt(call, position));
-        // Options the start takes from the function's parameters count at the call that passes them.
-        const args = role.site.node.arguments;
-        const from = role.site.spec.optionsFrom ?? 1;
-        const last = optionsCandidates(args, from).at(-1);
-        const passed = [...role.fixedOptions, ...callerOptions].filter((option): option is TSESTree.CallExpressionArgument => option !== undefined);
-        const fromParameter = last !== undefined && parameterOf(analysis.sourceCode, last) !== undefined;
-        const setsCwd =
-          childProcess(role.site) &&
-          (optionsSet(analysis.sourceCode, args, from, 'cwd') ||
-            (!fromParameter && optionsUnseen(analysis, args, from)) ||
-            optionsSet(analysis.sourceCode, passed, 0, 'cwd') ||
-            passed.some((option) => optionsUnseen(analysis, [option], 0)));
-        result.push({ node: argument, name: `${role.site.name} at line ${role.site.node.loc.start.line} through ${name}()`, ...script, setsCwd });
+        const setsCwd = ownOptionsSetCwd(analysis, role.site, role.fixedOptions) || passedOptionsSetCwd(analysis, role.site.spec, callerOptions);
+        const through = { name, point: { file: undefined, line: role.site.node.loc.start.line } };
+        result.push({ node: argument, name: role.site.name, ...script, setsCwd, through });
       }
     }
   }
+  // Only a call passing a path that depends on the working directory is worth a module's summary.
+  const fragile = (argument: Node) => FRAGILE_KINDS.has(classifyScriptPath(analysis.sourceCode, analysis.references, argument).kind);
+  const passesFragilePath = (call: TSESTree.CallExpression) => call.arguments.some((argument) => argument.type !== 'SpreadElement' && fragile(argument));
+  for (const { call, name, roles } of analysis.imports.wrapperCalls(passesFragilePath)) {
+    for (const role of roles) {
+      const argument = argumentAt(call, role.index);
+      if (!argument || argument.type === 'SpreadElement' || role.use !== 'script' || role.path.length > 0 || role.setsCwd === undefined) continue;
+      const workerThread = role.spec.module === 'worker_threads';
+      const webWorker = role.spec.module === WEB_WORKER_MODULE;
+      const acceptsUrl = workerThread || webWorker || (role.spec.module === 'child_process' && role.spec.path.join('.') === 'fork');
+      const callerOptions = role.optionParameters.map((position) => argumentAt(call, position));
+      const setsCwd = role.setsCwd || passedOptionsSetCwd(analysis, role.spec, callerOptions);
+      result.push({ node: argument, name: role.spec.name, workerThread, webWorker, acceptsUrl, setsCwd, through: { name, point: role.point } });
+    }
+  }
   return result;
+}
+
+const FRAGILE_KINDS: ReadonlySet<ScriptPathKind> = new Set(['cwd-relative', 'bare', 'launcher']);
+
+/**
+ * Whether a script start's own code sets its working directory, or may (options it does not show,
+ * not counting those it takes from its function's parameters, and `fixed` ones a wrapper passes);
+ * undefined when the start does not take a script path (`new Worker(code, { eval: true })`).
+ */
+export function ownOptionsSetCwd(analysis: FileAnalysis, site: StarterSite, fixed: readonly Node[] = []): boolean | undefined {
+  if (!scriptStart(analysis, site) || site.node.type === 'TaggedTemplateExpression') return undefined;
+  if (!childProcess(site)) return false;
+  const args = site.node.arguments;
+  const from = site.spec.optionsFrom ?? 1;
+  const last = optionsCandidates(args, from).at(-1);
+  const fromParameter = last !== undefined && parameterOf(analysis.sourceCode, last) !== undefined;
+  return (
+    optionsSet(analysis.sourceCode, args, from, 'cwd') ||
+    (!fromParameter && optionsUnseen(analysis, args, from)) ||
+    passedOptionsSetCwd(analysis, site.spec, fixed)
+  );
+}
+
+/** Whether options a call passes to a child process's start set its working directory, or may. */
+function passedOptionsSetCwd(analysis: FileAnalysis, spec: StarterSite['spec'], options: readonly (Node | undefined)[]): boolean {
+  if (spec.mechanism !== 'fork' && spec.mechanism !== 'process') return false;
+  const passed = options.filter((option): option is TSESTree.CallExpressionArgument => option !== undefined && option.type !== 'SpreadElement');
+  return optionsSet(analysis.sourceCode, passed, 0, 'cwd') || passed.some((option) => optionsUnseen(analysis, [option], 0));
 }
 
 /** `process.execPath`, `process.argv[0]`, `process.argv0` or the command name `node`. */

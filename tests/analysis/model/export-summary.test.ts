@@ -81,6 +81,17 @@ describe('the exports of a module as an importer sees them', () => {
     expect(role?.optionParameters).toEqual([1]);
   });
 
+  it('records whether the module sets the working directory of a script start, and no script for an eval worker', () => {
+    const summary = summaryOf(`${ESM}import { Worker } from 'node:worker_threads';
+export const runJob = (file, options) => fork(file, [], options);
+export const runHere = (file) => fork(file, [], { cwd: import.meta.dirname });
+export const evaluate = (code) => new Worker(code, { eval: true });`);
+    const cwd = (name: string) => summary.exports.get(name)?.roles.map((role) => `${role.use} ${String(role.setsCwd)}`);
+    expect(cwd('runJob')).toEqual(['script false', 'options undefined']);
+    expect(cwd('runHere')).toEqual(['script true']);
+    expect(cwd('evaluate')).toEqual(['script undefined']);
+  });
+
   it('records the parameters a function sends as messages, through local wrappers, with the channel', () => {
     const summary = summaryOf(`${ESM}const child = fork('w.js', { serialization: 'advanced' });
 const post = (message) => child.send(message);
