@@ -26,6 +26,8 @@ export type { ModuleSystem } from './project/module-system.js';
 export { nearestManifest } from './project/package-manifest.js';
 export { programsOf } from './questions/command-line.js';
 export { importedMessages, processMessages, wrappedMessages } from './questions/ipc-channels.js';
+export { killCalls, LISTENER_METHODS, listenedSignals, signalFlows } from './questions/kill-calls.js';
+export type { KillCall } from './questions/kill-calls.js';
 export type { ProcessMessage } from './questions/ipc-channels.js';
 export { crossingProblems } from './questions/ipc-payloads.js';
 export type { CrossingKind, CrossingProblem } from './questions/ipc-payloads.js';

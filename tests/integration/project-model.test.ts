@@ -305,6 +305,30 @@ module.exports = {
   });
 });
 
+describe('a signal passed to an imported function that kills with it', () => {
+  it('checks the signal at the call, with the guards of the module that sends it', async () => {
+    const findings = await lint({
+      'package.json': '{}',
+      'lib/server.js': `const { spawn } = require('node:child_process');
+const server = spawn(process.execPath, ['app.js']);
+exports.signal = (name) => server.kill(name);
+exports.signalOffWindows = (name) => { if (process.platform !== 'win32') server.kill(name); };
+`,
+      'lib/index.js': `const { signal, signalOffWindows } = require('./server');
+module.exports = {
+  reload: () => signal('SIGHUP'),
+  stop: () => signal('SIGTERM'),
+  rotate: () => signalOffWindows('SIGUSR2'),
+  guarded: () => { try { signal('SIGUSR1'); } catch {} },
+};
+`,
+    });
+    expect(findings.filter((finding) => finding.includes(' no-unguarded-platform-api: '))).toEqual([
+      'lib/index.js:3 no-unguarded-platform-api: subprocess.kill() at ./server.js:3 through signal() throws ENOSYS for `SIGHUP` on Windows: send SIGTERM or SIGKILL there.',
+    ]);
+  });
+});
+
 describe('resolution', () => {
   it('finds TypeScript sources named by .js specifiers and #imports', async () => {
     const findings = await lint({

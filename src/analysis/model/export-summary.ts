@@ -1,7 +1,7 @@
 /**
  * This file's exports as an importer sees them: what calling or constructing each export starts,
  * where, with which shell, on which platforms, whether it returns a child with an IPC channel, and
- * which of its parameters it sends as messages.
+ * which of its parameters it sends as messages or `kill` signals.
  * The record holds facts about the module; each rule draws its own answer from them. It sits above
  * the questions because recording the shell and the channel asks them; the project layer only
  * stores and reads the result (`project/summary-store.ts`).
@@ -15,8 +15,10 @@ import { possiblePlatforms } from '../file/guards/facts.js';
 import type { ImportedName } from '../file/imported-bindings.js';
 import { startPointOf, type FunctionSummaries, type StartPoint } from '../file/local-functions.js';
 import { followConstant } from '../file/values.js';
-import type { ExportedMessage, ExportedRole, ExportSummary, ModuleSummary } from '../project/summary-store.js';
+import type { ExportedMessage, ExportedRole, ExportedSignal, ExportSummary, ModuleSummary } from '../project/summary-store.js';
 import { childChannelOf, messageFlows } from '../questions/ipc-channels.js';
+import { listenedSignals, signalFlows } from '../questions/kill-calls.js';
+import { isCaughtHere, platformsAt } from '../questions/platform.js';
 import { ownOptionsSetCwd } from '../questions/script-paths.js';
 import { shellAtSite, shellOfOptions, strongest } from '../questions/shell-option.js';
 import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from '../syntax/ast.js';
@@ -94,8 +96,15 @@ class ExportSummarizer {
     const called = summary?.startPoint && this.located(summary.startPoint);
     const returnsChild = summary ? this.returnedChild(value) : undefined;
     const messages = this.exportedMessages(value);
-    if (!called && roles.length === 0 && !returnsChild && messages.length === 0) return undefined;
-    return { ...(called ? { called } : {}), roles, ...(returnsChild ? { returnsChild } : {}), ...(messages.length > 0 ? { messages } : {}) };
+    const signals = this.exportedSignals(value);
+    if (!called && roles.length === 0 && !returnsChild && messages.length === 0 && signals.length === 0) return undefined;
+    return {
+      ...(called ? { called } : {}),
+      roles,
+      ...(returnsChild ? { returnsChild } : {}),
+      ...(messages.length > 0 ? { messages } : {}),
+      ...(signals.length > 0 ? { signals } : {}),
+    };
   }
 
 
@@ -165,6 +174,23 @@ class ExportSummarizer {
       }
     }
     return messages;
+  }
+
+
+  /** The parameters `fn` sends as a `kill` signal where nothing catches the failure, with the platforms and listeners there. */
+  private exportedSignals(fn: FunctionNode): ExportedSignal[] {
+    const signals: ExportedSignal[] = [];
+    for (const [index, sinks] of signalFlows(this.analysis).sinksOf(fn)) {
+      for (const { sink, path, via } of sinks) {
+        const chain = [...via, sink.kill.call];
+        if (path.length > 0 || chain.some((node) => isCaughtHere(this.analysis, node))) continue;
+        const { call, name } = sink.kill;
+        const platforms = platformsAt(this.analysis, call, via);
+        const listened = chain.flatMap((node) => listenedSignals(this.analysis, node));
+        signals.push({ index, name, platforms, listened, point: { file: this.filename, line: call.loc.start.line } });
+      }
+    }
+    return signals;
   }
 
 

@@ -63,6 +63,18 @@ export interface ExportedMessage {
   readonly point: { readonly file: string; readonly line: number };
 }
 
+/** A parameter of an exported function that its module sends as a signal with `kill`. */
+export interface ExportedSignal {
+  readonly index: number;
+  /** The `kill` as messages name it: `process.kill()`, `subprocess.kill()`. */
+  readonly name: string;
+  /** The platforms the `kill` can run on, given the conditions around it and the calls to it in its module. */
+  readonly platforms: ReadonlySet<Platform>;
+  /** The signals of the `process.on()` listeners the `kill` runs in there. */
+  readonly listened: readonly string[];
+  readonly point: { readonly file: string; readonly line: number };
+}
+
 export interface ExportSummary {
   /** Calling it starts something: where. */
   readonly called?: StartPoint;
@@ -73,6 +85,8 @@ export interface ExportSummary {
   readonly returnsChild?: Serialization;
   /** Its parameters that its module sends as messages. */
   readonly messages?: readonly ExportedMessage[];
+  /** Its parameters that its module sends as signals. */
+  readonly signals?: readonly ExportedSignal[];
 }
 
 export interface ModuleSummary {

@@ -106,6 +106,21 @@ export function task(job) { child.send(job.data); }`);
     expect(summary.exports.get('task')).toBeUndefined();
   });
 
+  it('records the parameters a function sends as kill signals, with the platforms and listeners there', () => {
+    const summary = summaryOf(`${ESM}const child = spawn('node', ['server.js']);
+const send = (signal) => child.kill(signal);
+export function stop(signal) { if (process.platform !== 'win32') send(signal); }
+export const relay = (signal) => process.on('SIGBREAK', () => process.kill(process.pid, signal));
+export function reload(signal) { try { send(signal); } catch {} }`);
+    const describe = (name: string) =>
+      summary.exports.get(name)?.signals?.map(({ index, name: kill, platforms, listened, point }) => `${index} ${kill} ${platforms.has('win32') ? 'win32' : 'not win32'} [${listened.join()}] :${point.line}`);
+    expect(describe('stop')).toEqual(['0 subprocess.kill() not win32 [] :3']);
+    // Sent later, in a listener of a signal Windows delivers.
+    expect(describe('relay')).toEqual(['0 process.kill() win32 [SIGBREAK] :5']);
+    // Caught where it is sent.
+    expect(summary.exports.get('reload')).toBeUndefined();
+  });
+
   it('records re-exports as written', () => {
     const summary = summaryOf(`export * from './a.js';\nexport * as tools from './b.js';\nexport { run as start, default as main } from './c.js';`);
     expect(summary.starExports).toEqual(['./a.js']);
