@@ -42,8 +42,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       cwdRelative: '{{name}} resolves `{{path}}` from the working directory: build it from {{location}}.',
       pageRelative: "{{name}} resolves `{{path}}` from the page's URL, not this module's: build it from `import.meta.url`.",
-      bareWorkerPath: '`new Worker()` throws ERR_WORKER_PATH for `{{path}}`, a bare path: build it from {{location}}.',
-      launcherPath: "`{{path}}` names the launcher's script, not this file: use {{location}}.",
+      bareWorkerPath: '`new Worker()`{{through}} throws ERR_WORKER_PATH for `{{path}}`, a bare path: build it from {{location}}.',
+      launcherPath: "`{{path}}`{{through}} names the launcher's script, not this file: use {{location}}.",
       resolveFromModule: "Resolve it from this module's folder: `{{replacement}}`.",
       useOwnFile: "Start this module's own file: `{{replacement}}`.",
     },
@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: script.node,
             messageId,
-            data: { name: nameOf(script, context.physicalFilename), path: pathText(analysis.sourceCode, scriptPath), location: locationOf(facts.system, messageId) },
+            data: { name: nameOf(script, context.physicalFilename), through: throughText(script, context.physicalFilename), path: pathText(analysis.sourceCode, scriptPath), location: locationOf(facts.system, messageId) },
             suggest: suggestionsFor(facts, script, scriptPath, messageId),
           });
         }
@@ -128,6 +128,11 @@ function suggestionsFor(
 /** The start as messages name it: `fork()`, or `fork() at ./start.js:3 through start()` for a path passed to a function. */
 function nameOf(script: ScriptArgument, filename: string): string {
   return script.through ? `${script.name} at ${whereIs(script.through.point, filename)} through ${script.through.name}()` : script.name;
+}
+
+/** ` (passed to fork() at line 3 through start())` for a path passed to a function; empty otherwise. */
+function throughText(script: ScriptArgument, filename: string): string {
+  return script.through ? ` (passed to ${nameOf(script, filename)})` : '';
 }
 
 /** What names this module's location in the file's module system, for the message's fix. */

@@ -225,7 +225,7 @@ tools.run('../scripts/job.js');`),
       errors: [
         {
           messageId: 'bareWorkerPath',
-          data: { path: "'worker.js'", location: '`__dirname`' },
+          data: { path: "'worker.js'", location: '`__dirname`', through: ' (passed to new Worker() at line 4 through this.spawnWorker())' },
           line: 5,
           column: 44,
           suggestions: [
@@ -417,7 +417,7 @@ new Worker('worker.js');`),
       errors: [
         {
           messageId: 'bareWorkerPath',
-          data: { path: "'worker.js'", location: '`import.meta.url`' },
+          data: { path: "'worker.js'", location: '`import.meta.url`', through: '' },
           line: 2,
           column: 12,
           suggestions: [
@@ -1051,7 +1051,7 @@ fork(process.argv[1], ['child']);`),
       errors: [
         {
           messageId: 'launcherPath',
-          data: { name: 'fork()', path: 'process.argv[1]', location: '`import.meta.url`' },
+          data: { name: 'fork()', path: 'process.argv[1]', location: '`import.meta.url`', through: '' },
           line: 2,
           column: 6,
           suggestions: [
