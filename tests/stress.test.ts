@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { analyze, type FileAnalysis } from '../src/analysis/index.js';
+import { analyze, argumentFlows, type FileAnalysis, processMessages } from '../src/analysis/index.js';
 import { guardSteps } from '../src/analysis/file/guards/guards.js';
 import plugin from '../src/index.js';
 import { STATEMENT_SHAPES, callChain, guardedStatements, methodChain, mixedStatements } from '../scripts/lib/generated-files.js';
@@ -53,6 +53,48 @@ function guardStepsOfLint(code: string): number {
   expect(failures(messages)).toEqual([]);
   if (!analysis) throw new Error('the analysis did not run');
   return guardSteps(analysis.guards);
+}
+
+/** Lints `code` with every rule; returns the findings of one rule and the argument flow's steps for the file's messages. */
+function messageFlowOfLint(code: string, ruleId: string): { findings: number; steps: number } {
+  let analysis: FileAnalysis | undefined;
+  const capture = {
+    rules: {
+      analysis: {
+        create(context: Parameters<typeof analyze>[0]) {
+          return {
+            Program() {
+              analysis = analyze(context);
+            },
+          };
+        },
+      },
+    },
+  };
+  const captured = [...config, { files: ALL_FILES, plugins: { capture: capture as never }, rules: { 'capture/analysis': 'error' } }];
+  const messages = linter.verify(code, captured as Linter.Config[], 'stress/file.mjs');
+  expect(failures(messages)).toEqual([]);
+  if (!analysis) throw new Error('the analysis did not run');
+  const found = analysis;
+  const sinks = processMessages(found).flatMap((message) => (message.payload ? [{ argument: message.payload }] : []));
+  const counter = { steps: 0 };
+  argumentFlows(found.sourceCode, sinks, counter);
+  return { findings: messages.filter((message) => message.ruleId === ruleId).length, steps: counter.steps };
+}
+
+/** `count` nested wrappers of `child.send()`, each also called with a value of its own. */
+function sendChain(count: number): string {
+  const lines = [`import { fork } from 'node:child_process';`, `const child = fork('./child.js');`, `function w0(message) { child.send(message); }`];
+  for (let index = 1; index <= count; index += 1) lines.push(`function w${index}(message) { w${index - 1}(message); }`, `w${index}({ id: ${index} });`);
+  lines.push(`w${count}(new Set());`);
+  return lines.join('\n');
+}
+
+/** One wrapper of `child.send()` called `count` times, every tenth time with a `Map`. */
+function sendFanOut(count: number): string {
+  const lines = [`import { fork } from 'node:child_process';`, `const child = fork('./child.js');`, `const post = (message) => child.send(message);`];
+  for (let index = 0; index < count; index += 1) lines.push(index % 10 === 0 ? `post(new Map([[${index}, 1]]));` : `post({ id: ${index} });`);
+  return lines.join('\n');
 }
 
 // A generous bound for a shared 2-core machine running other tests: rescanning every earlier
@@ -104,5 +146,21 @@ describe('stress', () => {
     const floor = Math.max(small as number, 1);
     expect(medium as number).toBeLessThanOrEqual(5 * floor);
     expect(large as number).toBeLessThanOrEqual(20 * floor);
+  });
+
+  it('carries arguments through 2,000 nested wrappers in steps that grow with the file, past the bound silently', () => {
+    const [small, medium, large] = [125, 500, 2_000].map((count) => messageFlowOfLint(sendChain(count), 'process-guard/consistent-start-context'));
+    // The Set passed to the outermost wrapper is past the bound on intermediate calls: unknown.
+    expect(large?.findings).toBe(0);
+    expect(small?.steps).toBeGreaterThan(0);
+    expect((medium?.steps as number) / (small?.steps as number)).toBeLessThanOrEqual(5);
+    expect((large?.steps as number) / (small?.steps as number)).toBeLessThanOrEqual(20);
+  });
+
+  it('judges every one of thousands of calls of one wrapper in steps that grow with the calls', () => {
+    const [small, medium, large] = [250, 1_000, 4_000].map((count) => messageFlowOfLint(sendFanOut(count), 'process-guard/consistent-start-context'));
+    expect([small?.findings, medium?.findings, large?.findings]).toEqual([25, 100, 400]);
+    expect((medium?.steps as number) / (small?.steps as number)).toBeLessThanOrEqual(5);
+    expect((large?.steps as number) / (small?.steps as number)).toBeLessThanOrEqual(20);
   });
 });

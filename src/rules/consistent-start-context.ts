@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { createRule } from '../util/create-rule.js';
-import { describeMechanism } from './shared/describe.js';
+import { describeMechanism, whereIs } from './shared/describe.js';
 import { ownWorkerFix } from './consistent-start-context-utils/own-worker.js';
 import { wrongGuards, type WrongGuard } from './consistent-start-context-utils/wrong-guard.js';
-import { analyze, GUARD_ADVICE, type CrossingKind, type CrossingProblem, crossingProblems, detachedReads, type FileAnalysis, type ProcessMessage, processMessages, sharedThreadChecks, transferListOf } from '../analysis/index.js';
+import { analyze, GUARD_ADVICE, type CrossingKind, type CrossingProblem, crossingProblems, detachedReads, type FileAnalysis, type ProcessMessage, importedMessages, processMessages, sharedThreadChecks, transferListOf, wrappedMessages } from '../analysis/index.js';
 
 type Options = [{ checkLossyJson: boolean; workerDataMarker: string }];
 type MessageIds =
@@ -102,12 +102,13 @@ export default createRule<Options, MessageIds>({
         // Every report here is about a start, a send() or a thread check that the text names, or
         // a postMessage() to a global channel (a Web Worker, a BroadcastChannel, a MessageChannel).
         if (!analysis.namesHazard) {
-          if (analysis.sourceCode.text.includes('postMessage')) for (const message of processMessages(analysis)) reportMessage(analysis, message);
+          const messages = analysis.sourceCode.text.includes('postMessage') ? allMessages(analysis) : importedMessages(analysis);
+          for (const message of messages) reportMessage(analysis, message);
           return;
         }
         if (analysis.references.isEmpty) {
           // A child an imported factory returned is all such a file can send to.
-          for (const message of processMessages(analysis)) reportMessage(analysis, message);
+          for (const message of allMessages(analysis)) reportMessage(analysis, message);
           return;
         }
         // Wrong guards and shared thread checks are about self-spawns, which are starters of this file.
@@ -123,12 +124,12 @@ export default createRule<Options, MessageIds>({
             });
           }
         }
-        for (const message of processMessages(analysis)) reportMessage(analysis, message);
+        for (const message of allMessages(analysis)) reportMessage(analysis, message);
       },
     };
 
     function reportMessage(analysis: FileAnalysis, message: ProcessMessage): void {
-      const channel = channelText(analysis, message);
+      const channel = channelText(analysis, message, context.physicalFilename);
       if (message.transfer) {
         if (message.pool) {
           context.report({ node: message.transfer, messageId: 'poolTransfer', data: { option: message.pool.transferOption } });
@@ -187,8 +188,15 @@ function wrongGuardReport(analysis: FileAnalysis, wrong: WrongGuard): TSESLint.R
   };
 }
 
-function channelText(analysis: FileAnalysis, message: ProcessMessage): string {
-  const call = `\`${analysis.sourceCode.getText(message.call.callee)}()\``;
+/** The messages the file sends, and those functions, local or imported, send with a value each call passes. */
+function allMessages(analysis: FileAnalysis): readonly ProcessMessage[] {
+  return [...processMessages(analysis), ...wrappedMessages(analysis), ...importedMessages(analysis)];
+}
+
+function channelText(analysis: FileAnalysis, message: ProcessMessage, filename: string): string {
+  const { through } = message;
+  const sender = `\`${analysis.sourceCode.getText(message.call.callee)}()\``;
+  const call = through ? `${through.sender} at ${whereIs(through.point, filename)} through ${through.name}()` : sender;
   return message.channel === 'pool' ? `${call} (the pool runs tasks in child processes)` : call;
 }
 

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { whereIs } from './shared/describe.js';
 import { createRule } from '../util/create-rule.js';
 import {
   moduleDirectoryFix,
@@ -8,7 +9,7 @@ import {
   type FileFacts,
   type LocationFix,
 } from './no-fragile-script-path-utils/module-location.js';
-import { analyze, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, type ScriptArgument, scriptArguments, type ScriptPath } from '../analysis/index.js';
+import { analyze, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, type ScriptArgument, scriptArguments, type ScriptPath, wrappedScriptArguments } from '../analysis/index.js';
 
 type Options = [{ allowCwdRelative: boolean }];
 type MessageIds = 'cwdRelative' | 'pageRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
@@ -41,8 +42,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       cwdRelative: '{{name}} resolves `{{path}}` from the working directory: build it from {{location}}.',
       pageRelative: "{{name}} resolves `{{path}}` from the page's URL, not this module's: build it from `import.meta.url`.",
-      bareWorkerPath: '`new Worker()` throws ERR_WORKER_PATH for `{{path}}`, a bare path: build it from {{location}}.',
-      launcherPath: "`{{path}}` names the launcher's script, not this file: use {{location}}.",
+      bareWorkerPath: '`new Worker()`{{through}} throws ERR_WORKER_PATH for `{{path}}`, a bare path: build it from {{location}}.',
+      launcherPath: "`{{path}}`{{through}} names the launcher's script, not this file: use {{location}}.",
       resolveFromModule: "Resolve it from this module's folder: `{{replacement}}`.",
       useOwnFile: "Start this module's own file: `{{replacement}}`.",
     },
@@ -51,8 +52,9 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        if (!analysis.namesHazard || analysis.references.isEmpty) return;
-        const scripts = scriptArguments(analysis);
+        // A file that names no starter can still pass a path to an imported function that starts it.
+        const own = !analysis.namesHazard || analysis.references.isEmpty ? [] : scriptArguments(analysis);
+        const scripts = [...own, ...wrappedScriptArguments(analysis)];
         if (scripts.length === 0) return;
         // The module system (from the nearest package.json) only matters for a report.
         let facts: FileFacts | undefined;
@@ -64,7 +66,7 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: script.node,
             messageId,
-            data: { name: script.name, path: pathText(analysis.sourceCode, scriptPath), location: locationOf(facts.system, messageId) },
+            data: { name: nameOf(script, context.physicalFilename), through: throughText(script, context.physicalFilename), path: pathText(analysis.sourceCode, scriptPath), location: locationOf(facts.system, messageId) },
             suggest: suggestionsFor(facts, script, scriptPath, messageId),
           });
         }
@@ -121,6 +123,16 @@ function suggestionsFor(
   else suggestion = { messageId: 'useOwnFile', fix: ownFileFix(facts, script, scriptPath) };
   const { messageId, fix } = suggestion;
   return fix ? [{ messageId, data: { replacement: fix.replacement }, fix: fix.apply }] : [];
+}
+
+/** The start as messages name it: `fork()`, or `fork() at ./start.js:3 through start()` for a path passed to a function. */
+function nameOf(script: ScriptArgument, filename: string): string {
+  return script.through ? `${script.name} at ${whereIs(script.through.point, filename)} through ${script.through.name}()` : script.name;
+}
+
+/** ` (passed to fork() at line 3 through start())` for a path passed to a function; empty otherwise. */
+function throughText(script: ScriptArgument, filename: string): string {
+  return script.through ? ` (passed to ${nameOf(script, filename)})` : '';
 }
 
 /** What names this module's location in the file's module system, for the message's fix. */

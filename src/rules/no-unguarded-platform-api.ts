@@ -1,6 +1,6 @@
 import { createRule } from '../util/create-rule.js';
 import { isTypeScriptFile } from '../util/source-text.js';
-import { apiCallReports } from './no-unguarded-platform-api-utils/api-calls.js';
+import { apiCallReports, importedSignalReports } from './no-unguarded-platform-api-utils/api-calls.js';
 import { packageLoadReports } from './no-unguarded-platform-api-utils/package-loads.js';
 import { posixImportReports } from './no-unguarded-platform-api-utils/posix-imports.js';
 import { throwingCallReports } from './no-unguarded-platform-api-utils/throwing-calls.js';
@@ -36,16 +36,20 @@ export default createRule<[], MessageIds>({
     return {
       Program() {
         // No early exit on an empty index: an unused import or `export … from` still fails to link.
-        // A file that names none of the APIs has none of them to report.
+        // A file that names none of the APIs has none of them to report, but it can pass a signal to
+        // an imported function that kills with it.
         const analysis = analyze(context);
-        if (!analysis.namesHazard) return;
+        const imported = importedSignalReports(analysis, context.physicalFilename);
         const isTypeScript = isTypeScriptFile(context.filename);
-        const reports = [
-          ...posixImportReports(analysis, isTypeScript),
-          ...apiCallReports(analysis, isTypeScript),
-          ...throwingCallReports(analysis),
-          ...packageLoadReports(analysis),
-        ];
+        const reports = analysis.namesHazard
+          ? [
+              ...posixImportReports(analysis, isTypeScript),
+              ...apiCallReports(analysis, isTypeScript),
+              ...throwingCallReports(analysis),
+              ...packageLoadReports(analysis),
+              ...imported,
+            ]
+          : imported;
         for (const { node, messageId, data, suggestion } of reports) {
           context.report({ node, messageId, data, suggest: suggestion ? [suggestion] : [] });
         }

@@ -244,6 +244,91 @@ export function render(pages) {
   });
 });
 
+describe('a message passed to an imported function that sends it', () => {
+  it('checks the value at the call, with the channel of the module that sends it', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module" }',
+      'src/client.js': `import { fork } from 'node:child_process';
+const indexer = fork(new URL('./indexer.js', import.meta.url));
+const post = (message) => indexer.send(message);
+export function request(kind, payload) {
+  post({ kind, payload });
+}
+export function forward(message) {
+  post(message);
+}
+`,
+      'src/main.js': `import { forward } from './client.js';
+export function index(pages) {
+  forward({ pages: [...pages] });
+  forward({ seen: new Set(pages) });
+}
+`,
+      'src/app.cjs': `const path = require('node:path');
+module.exports = async function main() {
+  const { forward } = await import('./client.js');
+  forward(path.resolve('.'));
+};
+`,
+    });
+    // Plain data crosses; the Set does not survive the default JSON channel.
+    expect(findings.filter((finding) => finding.includes(' consistent-start-context: '))).toEqual([
+      'src/main.js:4 consistent-start-context: A `Set` sent with `indexer.send()` at ./client.js:3 through forward() arrives as `{}`: send plain data, or create the process with `serialization: \'advanced\'`.',
+    ]);
+  });
+});
+
+describe('a script path passed to an imported function that starts it', () => {
+  it('checks the path at the call, with the working directory the module or the call sets', async () => {
+    const findings = await lint({
+      'package.json': '{}',
+      'lib/jobs.js': `const { fork } = require('node:child_process');
+const { Worker } = require('node:worker_threads');
+exports.runJob = (file, options) => fork(file, [], options);
+exports.runHere = (file) => fork(file, [], { cwd: __dirname });
+exports.evaluate = (code) => new Worker(code, { eval: true });
+`,
+      'lib/index.js': `const path = require('node:path');
+const { runJob, runHere, evaluate } = require('./jobs');
+module.exports = {
+  nightly: () => runJob('./jobs/nightly.js'),
+  hourly: () => runJob('./jobs/hourly.js', { cwd: __dirname }),
+  daily: () => runJob(path.join(__dirname, 'jobs/daily.js')),
+  here: () => runHere('./jobs/here.js'),
+  code: () => evaluate('process.exit(0)'),
+};
+`,
+    });
+    expect(findings.filter((finding) => finding.includes(' no-fragile-script-path: '))).toEqual([
+      'lib/index.js:4 no-fragile-script-path: fork() at ./jobs.js:3 through runJob() resolves `\'./jobs/nightly.js\'` from the working directory: build it from `__dirname`.',
+    ]);
+  });
+});
+
+describe('a signal passed to an imported function that kills with it', () => {
+  it('checks the signal at the call, with the guards of the module that sends it', async () => {
+    const findings = await lint({
+      'package.json': '{}',
+      'lib/server.js': `const { spawn } = require('node:child_process');
+const server = spawn(process.execPath, ['app.js']);
+exports.signal = (name) => server.kill(name);
+exports.signalOffWindows = (name) => { if (process.platform !== 'win32') server.kill(name); };
+`,
+      'lib/index.js': `const { signal, signalOffWindows } = require('./server');
+module.exports = {
+  reload: () => signal('SIGHUP'),
+  stop: () => signal('SIGTERM'),
+  rotate: () => signalOffWindows('SIGUSR2'),
+  guarded: () => { try { signal('SIGUSR1'); } catch {} },
+};
+`,
+    });
+    expect(findings.filter((finding) => finding.includes(' no-unguarded-platform-api: '))).toEqual([
+      'lib/index.js:3 no-unguarded-platform-api: subprocess.kill() at ./server.js:3 through signal() throws ENOSYS for `SIGHUP` on Windows: send SIGTERM or SIGKILL there.',
+    ]);
+  });
+});
+
 describe('resolution', () => {
   it('finds TypeScript sources named by .js specifiers and #imports', async () => {
     const findings = await lint({

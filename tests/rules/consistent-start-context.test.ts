@@ -31,6 +31,19 @@ const lossyToParent = (line: number, column: number, value: string, outcome: str
 
 runRuleTests('consistent-start-context', rule, {
   valid: [
+    // Messages sent through local functions: plain data at every call, or a value the file does not show.
+    cjs(`const { fork } = require('child_process');
+const child = fork('./child.js');
+const post = (message) => child.send(message);
+post({ type: 'ready', ids: [1, 2] });
+post(options.message);`),
+    ts(`import { fork, type ChildProcess } from 'node:child_process';
+class Runner {
+  private child: ChildProcess = fork('./child.js', { serialization: 'advanced' });
+  private tell(message: unknown): void { process.send?.(message); }
+  done(): void { this.tell({ type: 'done' }); }
+}
+export function notify(message: unknown): void { process.send?.(message); }`),
     // ---- (a) the guard of the right row.
     cjs(`const { fork } = require('child_process');
 if (process.send === undefined) fork(__filename);`),
@@ -278,6 +291,34 @@ const pool = new Tinypool({ filename: './task.js', runtime: 'worker_threads' });
 export const run = (data: Uint8Array) => pool.run({ data }, { transferList: [data.buffer] });`),
   ],
   invalid: [
+    // ======== Messages sent through local functions: reported where the value is passed.
+    {
+      ...cjs(`const { fork } = require('child_process');
+const child = fork('./child.js');
+const post = (message) => child.send(message);
+function report(message) { post(message); }
+report({ seen: new Set([1]) });`),
+      errors: [
+        {
+          messageId: 'lossyJson',
+          line: 5,
+          column: 16,
+          data: { value: 'A `Set`', channel: '`child.send()` at line 3 through report()', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD },
+        },
+      ],
+    },
+    {
+      ...ts(`class Reporter {
+  private tell(message: unknown): void { process.send?.(message); }
+  fail(error: unknown): void { this.tell({ error, retry: () => 1 }); }
+}
+const tools = { emit(message: unknown) { process.send?.(message); } };
+tools.emit(10n);`),
+      errors: [
+        { messageId: 'functionValue', line: 3, column: 58, data: { channel: '`process.send()` at line 2 through this.tell()', outcome: 'is dropped (the key disappears, an array slot becomes `null`)' } },
+        { messageId: 'bigint', line: 6, column: 12 },
+      ],
+    },
     // ======== (a) a guard from the wrong row.
     {
       ...cjs(`const { fork } = require('child_process');
@@ -1463,6 +1504,11 @@ const DATA_CLONE_ERROR = 'makes `postMessage()` throw `DataCloneError`';
 
 runRuleTests('consistent-start-context: postMessage (structured clone)', rule, {
   valid: [
+    // A wrapper of postMessage() given values a structured clone keeps.
+    esm(`import { Worker } from 'node:worker_threads';
+const worker = new Worker(new URL('./w.js', import.meta.url));
+const post = (message) => worker.postMessage(message);
+post({ seen: new Set([1]), at: new Date() });`),
     // Map, Set, Date, RegExp, BigInt, typed arrays, shared memory and Errors survive a structured clone.
     esm(`import { Worker } from 'node:worker_threads';
 const worker = new Worker(new URL('./w.js', import.meta.url));
@@ -1491,6 +1537,14 @@ class Job { constructor(id) { this.id = id; } }
 fork('./child.js').send(new Job(1));`),
   ],
   invalid: [
+    {
+      // A wrapper of postMessage(), and a wrapper of it, given a function.
+      ...cts(`import { parentPort } from 'node:worker_threads';
+function post(message: unknown): void { parentPort?.postMessage(message); }
+const progress = (message: unknown) => post(message);
+progress({ id: 1, onProgress: (value: number) => value });`),
+      errors: [{ ...cloneError('functionValue', 4, 31), data: { channel: '`parentPort?.postMessage()` at line 2 through progress()', outcome: DATA_CLONE_ERROR } }],
+    },
     {
       // worker_threads Worker held in a variable.
       ...esm(`import { Worker } from 'node:worker_threads';

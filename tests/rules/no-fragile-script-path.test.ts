@@ -21,6 +21,21 @@ const browserScript = { languageOptions: { ...languages.languageOptionsFor('cjs'
 
 runRuleTests('no-fragile-script-path', rule, {
   valid: [
+    // Script paths passed to local functions that start them: built from the module, under a cwd
+    // the function sets or the call passes, or not known.
+    esm(`import { fork } from 'node:child_process';
+function start(file, options) { return fork(file, [], options); }
+start(new URL('./jobs/a.js', import.meta.url));
+start('./jobs/b.js', { cwd: import.meta.dirname });
+start(jobPath);`),
+    cjs(`const { fork } = require('child_process');
+const tools = { run(file) { return fork(file, [], { cwd: __dirname }); } };
+tools.run('./jobs/a.js');`),
+    ts(`import { Worker } from 'node:worker_threads';
+class Pool {
+  private spawnWorker(file: string): Worker { return new Worker(file); }
+  grow(): Worker { return this.spawnWorker(new URL('./w.js', import.meta.url).pathname); }
+}`),
     // Web Workers: built on the module's URL, a root-relative or full URL, a global Worker nothing
     // says exists, a `?worker` import (the bundler resolves it), and execa 5's node() under a cwd.
     esm(`const a = new Worker(new URL('./w.js', import.meta.url), { type: 'module' });
@@ -176,6 +191,81 @@ fork(require('path').resolve('tasks/lint.js'));`),
   ],
   invalid: [
     {
+      // A wrapper of fork(): reported where the path is passed, with the start's line.
+      ...esm(`import { fork } from 'node:child_process';
+function start(file, options) { return fork(file, [], options); }
+start('./jobs/a.js', { stdio: 'inherit' });`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'fork() at line 2 through start()', path: "'./jobs/a.js'", location: '`import.meta.url`' },
+          line: 3,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { fork } from 'node:child_process';
+function start(file, options) { return fork(file, [], options); }
+start(new URL('./jobs/a.js', import.meta.url), { stdio: 'inherit' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A method of the class, and a method of an object literal, wrapping a start.
+      ...cts(`import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+class Pool {
+  private spawnWorker(file: string): Worker { return new Worker(file); }
+  grow(): Worker { return this.spawnWorker('worker.js'); }
+}
+const tools = { run(file: string) { return fork(file); } };
+tools.run('../scripts/job.js');`),
+      errors: [
+        {
+          messageId: 'bareWorkerPath',
+          data: { path: "'worker.js'", location: '`__dirname`', through: ' (passed to new Worker() at line 4 through this.spawnWorker())' },
+          line: 5,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import path = require('node:path');
+import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+class Pool {
+  private spawnWorker(file: string): Worker { return new Worker(file); }
+  grow(): Worker { return this.spawnWorker(path.join(__dirname, 'worker.js')); }
+}
+const tools = { run(file: string) { return fork(file); } };
+tools.run('../scripts/job.js');`,
+            },
+          ],
+        },
+        {
+          messageId: 'cwdRelative',
+          data: { name: 'fork() at line 7 through tools.run()', path: "'../scripts/job.js'", location: '`__dirname`' },
+          line: 8,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import path = require('node:path');
+import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+class Pool {
+  private spawnWorker(file: string): Worker { return new Worker(file); }
+  grow(): Worker { return this.spawnWorker('worker.js'); }
+}
+const tools = { run(file: string) { return fork(file); } };
+tools.run(path.join(__dirname, '../scripts/job.js'));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A Web Worker's relative URL is resolved against the page, not the module.
       ...esm(`const url = new URL('./data.json', import.meta.url);
 export const worker = new Worker('./w.js', { type: 'module' });`),
@@ -327,7 +417,7 @@ new Worker('worker.js');`),
       errors: [
         {
           messageId: 'bareWorkerPath',
-          data: { path: "'worker.js'", location: '`import.meta.url`' },
+          data: { path: "'worker.js'", location: '`import.meta.url`', through: '' },
           line: 2,
           column: 12,
           suggestions: [
@@ -961,7 +1051,7 @@ fork(process.argv[1], ['child']);`),
       errors: [
         {
           messageId: 'launcherPath',
-          data: { name: 'fork()', path: 'process.argv[1]', location: '`import.meta.url`' },
+          data: { name: 'fork()', path: 'process.argv[1]', location: '`import.meta.url`', through: '' },
           line: 2,
           column: 6,
           suggestions: [

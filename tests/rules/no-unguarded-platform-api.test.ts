@@ -137,6 +137,36 @@ try {
 try {
   fs.lchmodSync('link', 0o644);
 } catch {}`),
+    // --- kill through local functions: the signal each call passes --------------------------------
+    esm(`import { spawn } from 'node:child_process';
+const child = spawn('node', ['server.js']);
+const stop = (signal) => child.kill(signal);
+stop('SIGTERM');`),
+    // The wrapper guards the platform itself.
+    cjs(`function signalAll(pid, signal) {
+  if (process.platform === 'win32') return;
+  process.kill(pid, signal);
+}
+signalAll(pid, 'SIGUSR2');`),
+    // The call is guarded, or caught.
+    ts(`const reload = (pid: number, signal: string) => process.kill(pid, signal);
+if (process.platform !== 'win32') reload(pid, 'SIGHUP');
+try {
+  reload(pid, 'SIGUSR1');
+} catch {}`),
+    // An unknown argument, and a parameter the file never calls with a value.
+    cts(`function forward(pid: number, signal: NodeJS.Signals) { process.kill(pid, signal); }
+forward(pid, options.signal);
+export function relay(pid: number, signal: NodeJS.Signals) { forward(pid, signal); }`),
+    // A method of the class, and a method of an object literal.
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./worker.js');
+class Pool {
+  #send(signal) { child.kill(signal); }
+  stop() { this.#send('SIGKILL'); }
+}
+const tools = { halt(pid, signal) { process.kill(pid, signal); } };
+tools.halt(pid, 'SIGINT');`),
     // --- kill ---------------------------------------------------------------------------------
     cjs(`process.kill(pid, 'SIGTERM');
 process.kill(pid, 'SIGKILL');
@@ -599,6 +629,48 @@ try {
   promises.lchmod('link', 0o644);
 } catch {}`),
       errors: [{ messageId: 'macosOnly', line: 3, column: 3 }],
+    },
+    // --- kill through local functions: reported where the signal is passed ------------------------
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+const child = spawn('node', ['server.js']);
+const stop = (signal) => child.kill(signal);
+stop('SIGUSR2');`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGUSR2', name: 'subprocess.kill() at line 3 through stop()' }, line: 4, column: 6 }],
+    },
+    {
+      // Wrappers of wrappers, and a call on a platform the wrapper does not rule out.
+      ...cjs(`function signalAll(pid, signal) {
+  process.kill(pid, signal);
+}
+const reload = (pid) => signalAll(pid, 'SIGHUP');
+function forward(pid, signal) { return signalAll(pid, signal); }
+if (process.platform !== 'linux') forward(pid, 'SIGQUIT');`),
+      errors: [
+        { messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'process.kill() at line 2 through signalAll()' }, line: 4, column: 40 },
+        { messageId: 'posixSignal', data: { signal: 'SIGQUIT', name: 'process.kill() at line 2 through forward()' }, line: 6, column: 48 },
+      ],
+    },
+    {
+      // A method of the same class, and a method of an object literal.
+      ...ts(`import { fork } from 'node:child_process';
+const child = fork('./worker.js');
+class Pool {
+  private send(signal: NodeJS.Signals): void { child.kill(signal); }
+  reload(): void { this.send('SIGHUP'); }
+}
+const tools = { halt(pid: number, signal: string) { process.kill(pid, signal); } };
+tools.halt(pid, 'SIGBREAK');`),
+      errors: [
+        { messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill() at line 4 through this.send()' }, line: 5, column: 30 },
+        { messageId: 'windowsSignal', data: { signal: 'SIGBREAK', name: 'process.kill() at line 7 through tools.halt()' }, line: 8, column: 17 },
+      ],
+    },
+    {
+      ...cts(`const signal = (pid: number, name: string) => process.kill(pid, name);
+const RELOAD = 'SIGUSR1';
+signal(process.pid, RELOAD);`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGUSR1', name: 'process.kill() at line 1 through signal()' }, line: 3, column: 21 }],
     },
     // --- kill ---------------------------------------------------------------------------------
     {
@@ -1198,7 +1270,11 @@ module.exports = Doctor;`,
     process.kill(-this.pid, signal);
   }
 }`),
-      errors: [{ messageId: 'processGroupKill', line: 10 }],
+      // The signal the unguarded call passes reaches the kill too.
+      errors: [
+        { messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'process.kill() at line 10 through this.killGroup()' }, line: 7, column: 20 },
+        { messageId: 'processGroupKill', line: 10 },
+      ],
     },
     {
       // Nothing in the file calls the method: its callers are not known.

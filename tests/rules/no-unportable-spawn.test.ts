@@ -204,6 +204,24 @@ run('npm', ['install'], { shell: true });`),
 const run = (cmd, args, options) => spawn(cmd, args, options);
 const install = (cmd) => run(cmd, ['install'], { shell: process.platform === 'win32' });
 install('yarn');`),
+    // A method of the class given a shell on Windows, or called off Windows.
+    ts(`import { spawn } from 'node:child_process';
+export class Installer {
+  private run(cmd: string, args: string[]) {
+    return spawn(cmd, args, { shell: process.platform === 'win32' });
+  }
+  private exec(cmd: string) { return spawn(cmd, []); }
+  install() { return this.run('npm', ['install']); }
+  clean() { if (process.platform !== 'win32') this.exec('rm'); }
+}`),
+    // A method the class overwrites on `this` may be anything when called.
+    cts(`import { spawn } from 'node:child_process';
+class Installer {
+  constructor() { this.run = (cmd: string) => cmd; }
+  run(cmd: string) { return spawn(cmd, []); }
+  install() { return this.run('npm'); }
+}
+export = Installer;`),
     // --- Shell command lines ---------------------------------------------------------------------
     cjs(`const { exec, execSync } = require('child_process');
 exec('npm install && npm test', () => {});
@@ -636,6 +654,22 @@ const tools = {
 };
 tools.exec('rm -rf build');`),
       errors: [{ messageId: 'posixThroughWrapper', data: { command: 'rm', call: 'tools.exec()', name: 'execSync()', where: 'line 4' }, line: 7, column: 12 }],
+    },
+    {
+      // A method of the same class, through another method.
+      ...ts(`import { spawn } from 'node:child_process';
+export class Installer {
+  private run(cmd: string, args: string[]) {
+    return spawn(cmd, args, { stdio: 'inherit' });
+  }
+  private tool(name: string) { return this.run(name, ['--version']); }
+  install() { return this.run('npm', ['install']); }
+  check() { return this.tool('rm'); }
+}`),
+      errors: [
+        { messageId: 'shimThroughWrapper', data: { command: 'npm', call: 'this.run()', name: 'spawn()', where: 'line 4' }, line: 7, column: 31 },
+        { messageId: 'posixThroughWrapper', data: { command: 'rm', call: 'this.tool()', name: 'spawn()', where: 'line 4' }, line: 8, column: 30 },
+      ],
     },
     // --- Libraries --------------------------------------------------------------------------------
     {

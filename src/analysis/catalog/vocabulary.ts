@@ -10,5 +10,15 @@
  */
 export type Serialization = 'json' | 'advanced' | 'structured-clone' | 'unknown';
 
+/**
+ * Who is at the other end:
+ * - `child`: a process started with `fork()` or `spawn()` with an `'ipc'` stdio entry;
+ * - `cluster-worker`: a worker from `cluster.fork()`;
+ * - `parent`: `process.send()`, run in a child talking to the process that started it;
+ * - `pool`: a pool task sent to a pool whose workers are child processes;
+ * - `thread`: `postMessage()` to or from a thread (structured clone).
+ */
+export type ChannelKind = 'child' | 'cluster-worker' | 'parent' | 'pool' | 'thread';
+
 /** Whether a start runs its command through a shell: surely, perhaps, or not. */
 export type ShellMode = 'yes' | 'maybe' | 'no';

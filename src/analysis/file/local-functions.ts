@@ -13,7 +13,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Mechanism, TargetRole } from '../catalog/starters.js';
-import { isFunction, memberName, propertyValue, skipTransparent, type FunctionNode } from '../syntax/ast.js';
+import { isFunction, memberKey, memberName, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
 import type { StarterSite } from './starters.js';
 import { resolveVariable, writeCount } from '../syntax/scope.js';
 import { patternPath } from './values.js';
@@ -161,8 +161,8 @@ export function buildSummaries(
   for (let next = queue.shift(); next; next = queue.shift()) {
     queued.delete(next);
     const summary = summaryFor(next);
-    for (const { call } of callsOf(sourceCode, next)) {
-      if (summary.startsWhenCalled) {
+    for (const { call, onThis } of callsOf(sourceCode, next)) {
+      if (summary.startsWhenCalled && !onThis) {
         const home = callingFunction(call);
         if (home) markStarts(home, call, summary.startPoint, summary.startPointSure);
       }
@@ -346,15 +346,24 @@ export function callingFunction(node: Node): FunctionNode | undefined {
   return undefined;
 }
 
+/** A call of a local function, and how the callee is named there: `run`, `tools.run`, `this.run`. */
+export interface LocalCall {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+  /** A method called on `this`: a subclass may override it, so its call is not taken to start anything. */
+  readonly onThis: boolean;
+}
+
 /**
  * The calls of a local function: through the name it is declared or bound to (`function run`,
- * `const run = () => …`), or as a method of a constant object literal (`const tools = { run() {} }`
- * then `tools.run()`).
+ * `const run = () => …`), as a method of a constant object literal (`const tools = { run() {} }`
+ * then `tools.run()`), or as a method of its class called on `this` from another of its methods.
  */
-function callsOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): { call: TSESTree.CallExpression; name: string }[] {
+export function callsOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): LocalCall[] {
+  if (fn.parent?.type === 'MethodDefinition') return thisCallsOf(sourceCode, fn.parent);
   const binding = bindingOf(sourceCode, fn);
   if (!binding) return [];
-  const calls: { call: TSESTree.CallExpression; name: string }[] = [];
+  const calls: LocalCall[] = [];
   for (const reference of binding.variable.references) {
     if (!reference.isRead() || reference.isWrite()) continue;
     let callee: Node = reference.identifier;
@@ -364,9 +373,52 @@ function callsOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): {
       callee = member;
     }
     const call = callee.parent;
-    if (call?.type === 'CallExpression' && call.callee === callee) calls.push({ call, name: sourceCode.getText(callee) });
+    if (call?.type === 'CallExpression' && call.callee === callee) calls.push({ call, name: sourceCode.getText(callee), onThis: false });
   }
   return calls;
+}
+
+/** Per class body: its methods' `this.name(…)` calls by name, and the names written on `this`. */
+const thisCallCache = new WeakMap<TSESTree.ClassBody, { calls: Map<string, LocalCall[]>; written: Set<string> }>();
+
+/**
+ * `this.run(…)` in the methods of `method`'s class (static ones for a static method), and in the
+ * arrows within them, where `this` is the instance; none when the class writes `this.run` itself.
+ */
+function thisCallsOf(sourceCode: Readonly<TSESLint.SourceCode>, method: TSESTree.MethodDefinition): LocalCall[] {
+  const key = memberKey(method);
+  if (key === undefined || method.kind !== 'method') return [];
+  const body = method.parent;
+  let index = thisCallCache.get(body);
+  if (!index) {
+    index = { calls: new Map(), written: new Set() };
+    const found = index;
+    for (const member of body.body) {
+      if (member.type !== 'MethodDefinition' || !member.value.body) continue;
+      const prefix = member.static ? 'static ' : '';
+      walk(member.value.body, sourceCode.visitorKeys, (node) => {
+        if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody') return false;
+        if (node.type !== 'MemberExpression' || node.object.type !== 'ThisExpression') return undefined;
+        const name = memberKey(node);
+        if (name === undefined) return undefined;
+        const parent = node.parent;
+        if (parent.type === 'CallExpression' && parent.callee === node) {
+          const list = found.calls.get(prefix + name) ?? [];
+          list.push({ call: parent, name: sourceCode.getText(node), onThis: true });
+          found.calls.set(prefix + name, list);
+        } else if (parent.type === 'AssignmentExpression' && parent.left === node) {
+          found.written.add(prefix + name);
+        }
+        return undefined;
+      });
+    }
+    thisCallCache.set(body, index);
+  }
+  const name = (method.static ? 'static ' : '') + key;
+  // Overload signatures have no body; two bodies under one name leave the last one in place: unknown.
+  const sameName = body.body.filter((member) => member.type === 'MethodDefinition' && member.value.body && member.static === method.static && memberKey(member) === key);
+  if (index.written.has(name) || sameName.length !== 1) return [];
+  return index.calls.get(name) ?? [];
 }
 
 function bindingOf(

@@ -1,6 +1,7 @@
 /**
  * This file's exports as an importer sees them: what calling or constructing each export starts,
- * where, with which shell, on which platforms, and whether it returns a child with an IPC channel.
+ * where, with which shell, on which platforms, whether it returns a child with an IPC channel, and
+ * which of its parameters it sends as messages or `kill` signals.
  * The record holds facts about the module; each rule draws its own answer from them. It sits above
  * the questions because recording the shell and the channel asks them; the project layer only
  * stores and reads the result (`project/summary-store.ts`).
@@ -14,8 +15,11 @@ import { possiblePlatforms } from '../file/guards/facts.js';
 import type { ImportedName } from '../file/imported-bindings.js';
 import { startPointOf, type FunctionSummaries, type StartPoint } from '../file/local-functions.js';
 import { followConstant } from '../file/values.js';
-import type { ExportedRole, ExportSummary, ModuleSummary } from '../project/summary-store.js';
-import { childChannelOf } from '../questions/ipc-channels.js';
+import type { ExportedMessage, ExportedRole, ExportedSignal, ExportSummary, ModuleSummary } from '../project/summary-store.js';
+import { childChannelOf, messageFlows } from '../questions/ipc-channels.js';
+import { listenedSignals, signalFlows } from '../questions/kill-calls.js';
+import { isCaughtHere, platformsAt } from '../questions/platform.js';
+import { ownOptionsSetCwd } from '../questions/script-paths.js';
 import { entryRestartIn } from '../questions/self-spawn.js';
 import { shellAtSite, shellOfOptions, strongest } from '../questions/shell-option.js';
 import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from '../syntax/ast.js';
@@ -88,14 +92,23 @@ class ExportSummarizer {
       return point ? { constructed: this.located(point), roles: [] } : undefined;
     }
     const summary = this.summaries.summaryOf(value);
-    if (!summary) return undefined;
-    const roles = this.exportedRoles(value);
-    const called = summary.startPoint && this.located(summary.startPoint);
-    const returnsChild = this.returnedChild(value);
-    const restart = entryRestartIn(this.analysis, value);
+    // A function that starts nothing may still send its parameter as a message.
+    const roles = summary ? this.exportedRoles(value) : [];
+    const called = summary?.startPoint && this.located(summary.startPoint);
+    const returnsChild = summary ? this.returnedChild(value) : undefined;
+    const restart = summary ? entryRestartIn(this.analysis, value) : undefined;
     const rerunsEntry = restart && this.located(startPointOf(restart.site));
-    if (!called && roles.length === 0 && !returnsChild && !rerunsEntry) return undefined;
-    return { ...(called ? { called } : {}), roles, ...(returnsChild ? { returnsChild } : {}), ...(rerunsEntry ? { rerunsEntry } : {}) };
+    const messages = this.exportedMessages(value);
+    const signals = this.exportedSignals(value);
+    if (!called && roles.length === 0 && !returnsChild && !rerunsEntry && messages.length === 0 && signals.length === 0) return undefined;
+    return {
+      ...(called ? { called } : {}),
+      roles,
+      ...(returnsChild ? { returnsChild } : {}),
+      ...(rerunsEntry ? { rerunsEntry } : {}),
+      ...(messages.length > 0 ? { messages } : {}),
+      ...(signals.length > 0 ? { signals } : {}),
+    };
   }
 
 
@@ -134,6 +147,7 @@ class ExportSummarizer {
           .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
           .map(([position]) => position);
         const facts = [role.site.node, ...role.via].flatMap((node) => this.analysis.guards.factsAt(node));
+        const setsCwd = role.use === 'script' ? ownOptionsSetCwd(this.analysis, role.site, role.fixedOptions) : undefined;
         roles.push({
           index,
           use: role.use,
@@ -143,10 +157,44 @@ class ExportSummarizer {
           platforms: possiblePlatforms(facts),
           optionParameters,
           point: this.located(startPointOf(role.site)),
+          ...(setsCwd === undefined ? {} : { setsCwd }),
         });
       }
     }
     return roles;
+  }
+
+
+  /** The parameters `fn` sends as a whole message, with the channel they are sent on. */
+  private exportedMessages(fn: FunctionNode): ExportedMessage[] {
+    const messages: ExportedMessage[] = [];
+    for (const [index, sinks] of messageFlows(this.analysis).sinksOf(fn)) {
+      for (const { sink, path } of sinks) {
+        const { call, channel, serialization } = sink.message;
+        // A pool's remedy names its library's options, which an importer does not see.
+        if (path.length > 0 || channel === 'pool') continue;
+        const sender = `\`${this.analysis.sourceCode.getText(call.callee)}()\``;
+        messages.push({ index, channel, serialization, sender, point: { file: this.filename, line: call.loc.start.line } });
+      }
+    }
+    return messages;
+  }
+
+
+  /** The parameters `fn` sends as a `kill` signal where nothing catches the failure, with the platforms and listeners there. */
+  private exportedSignals(fn: FunctionNode): ExportedSignal[] {
+    const signals: ExportedSignal[] = [];
+    for (const [index, sinks] of signalFlows(this.analysis).sinksOf(fn)) {
+      for (const { sink, path, via } of sinks) {
+        const chain = [...via, sink.kill.call];
+        if (path.length > 0 || chain.some((node) => isCaughtHere(this.analysis, node))) continue;
+        const { call, name } = sink.kill;
+        const platforms = platformsAt(this.analysis, call, via);
+        const listened = chain.flatMap((node) => listenedSignals(this.analysis, node));
+        signals.push({ index, name, platforms, listened, point: { file: this.filename, line: call.loc.start.line } });
+      }
+    }
+    return signals;
   }
 
 

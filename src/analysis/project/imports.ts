@@ -7,6 +7,8 @@
  *   (`new TtsEngine()`, `createPool()`, `startServer()`);
  * - `wrapperCalls`: calls of imported functions whose parameters reach a start's command, script or
  *   options (`run('npm', ['install'])` with `run` from `./run.js`);
+ * - `messageCalls` and `signalCalls`: calls of imported functions whose parameters their module
+ *   sends as messages or `kill` signals (`post(new Map())`, `stop('SIGUSR2')`);
  * - `classStart`: whether constructing a class of this file starts something, and where.
  *
  * This file's own exports, as an importer sees them, are summarised above the questions
@@ -28,7 +30,7 @@ import { importedName, requiredSpecifier, type ImportedName } from '../file/impo
 import { buildSummaries, startPointOf, type FunctionSummaries, type StartPoint } from '../file/local-functions.js';
 import type { StarterSite } from '../file/starters.js';
 import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
-import { knownSummary, moduleSummary, startsAnything, type ExportedRole, type ExportSummary, type LintEnvironment } from './summary-store.js';
+import { knownSummary, moduleSummary, startsAnything, type ExportedMessage, type ExportedRole, type ExportedSignal, type ExportSummary, type LintEnvironment } from './summary-store.js';
 
 type Node = TSESTree.Node;
 
@@ -57,6 +59,20 @@ export interface ImportedWrapperCall {
   readonly call: TSESTree.CallExpression;
   readonly name: string;
   readonly roles: readonly ExportedRole[];
+}
+
+/** A call of an imported function whose parameters its module sends as messages. */
+export interface ImportedMessageCall {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+  readonly messages: readonly ExportedMessage[];
+}
+
+/** A call of an imported function whose parameters its module sends as signals. */
+export interface ImportedSignalCall {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+  readonly signals: readonly ExportedSignal[];
 }
 
 /** Re-export hops followed from an imported name to the module that defines it. */
@@ -114,6 +130,31 @@ export class ProjectImports {
       if (roles.length > 0) found.push({ call: node, name: this.analysis.sourceCode.getText(callee), roles });
     }
     return found;
+  }
+
+  /** Calls of imported functions whose parameters their module sends as messages, among those `where` accepts. */
+  messageCalls(where: (call: TSESTree.CallExpression) => boolean): ImportedMessageCall[] {
+    return this.callsWith(where, (summary) => summary.messages).map(({ call, name, found }) => ({ call, name, messages: found }));
+  }
+
+  /** Calls of imported functions whose parameters their module sends as signals, among those `where` accepts. */
+  signalCalls(where: (call: TSESTree.CallExpression) => boolean): ImportedSignalCall[] {
+    return this.callsWith(where, (summary) => summary.signals).map(({ call, name, found }) => ({ call, name, signals: found }));
+  }
+
+  /** Calls of imported functions whose summary has something `read` reads, among those `where` accepts. */
+  private callsWith<T>(
+    where: (call: TSESTree.CallExpression) => boolean,
+    read: (summary: ExportSummary) => readonly T[] | undefined,
+  ): { call: TSESTree.CallExpression; name: string; found: readonly T[] }[] {
+    const calls: { call: TSESTree.CallExpression; name: string; found: readonly T[] }[] = [];
+    for (const { node, callee } of this.importedInvocations()) {
+      if (node.type !== 'CallExpression' || this.startsNothing(callee) || !where(node)) continue;
+      const summary = this.exportSummaryAt(node, callee);
+      const found = summary ? (read(summary) ?? []) : [];
+      if (found.length > 0) calls.push({ call: node, name: this.analysis.sourceCode.getText(callee), found });
+    }
+    return calls;
   }
 
   /** Calls of imported functions that return a child process with an IPC channel, and its serialization. */

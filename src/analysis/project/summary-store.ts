@@ -22,7 +22,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { Platform } from '../catalog/platform-apis.js';
 import type { StarterSpec } from '../catalog/starters.js';
-import type { Serialization, ShellMode } from '../catalog/vocabulary.js';
+import type { ChannelKind, Serialization, ShellMode } from '../catalog/vocabulary.js';
 import type { ImportedName } from '../file/imported-bindings.js';
 import { DerivedCache, notCacheable, readText, reset } from './fs-cache.js';
 import { parseModule } from './module-parse.js';
@@ -44,6 +44,35 @@ export interface ExportedRole {
   /** The parameters that carry the same start's options: what the caller passes there counts too. */
   readonly optionParameters: readonly number[];
   readonly point: StartPoint;
+  /**
+   * For a script path: whether the module's code sets the start's working directory, or may;
+   * undefined for any other role, and for a start that takes no path (`new Worker(code, { eval: true })`).
+   */
+  readonly setsCwd?: boolean;
+}
+
+/** A parameter of an exported function that its module sends as a message (`child.send(message)`). */
+export interface ExportedMessage {
+  readonly index: number;
+  /** The channel's kind and serialization, as its module shows them. */
+  readonly channel: ChannelKind;
+  readonly serialization: Serialization;
+  /** The sending call as written there, for messages: `` `child.send()` ``. */
+  readonly sender: string;
+  /** Where the message is sent: its module's file and line. */
+  readonly point: { readonly file: string; readonly line: number };
+}
+
+/** A parameter of an exported function that its module sends as a signal with `kill`. */
+export interface ExportedSignal {
+  readonly index: number;
+  /** The `kill` as messages name it: `process.kill()`, `subprocess.kill()`. */
+  readonly name: string;
+  /** The platforms the `kill` can run on, given the conditions around it and the calls to it in its module. */
+  readonly platforms: ReadonlySet<Platform>;
+  /** The signals of the `process.on()` listeners the `kill` runs in there. */
+  readonly listened: readonly string[];
+  readonly point: { readonly file: string; readonly line: number };
 }
 
 export interface ExportSummary {
@@ -59,6 +88,10 @@ export interface ExportSummary {
    * `fork(process.argv[1])`): where.
    */
   readonly rerunsEntry?: StartPoint;
+  /** Its parameters that its module sends as messages. */
+  readonly messages?: readonly ExportedMessage[];
+  /** Its parameters that its module sends as signals. */
+  readonly signals?: readonly ExportedSignal[];
 }
 
 export interface ModuleSummary {

@@ -11,22 +11,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { hasSpread, memberName, propertyValue, stringValue } from '../syntax/ast.js';
 import { globalReferences, resolveVariable } from '../syntax/scope.js';
 import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
-import type { Serialization } from './ipc-payloads.js';
+import type { ChannelKind, Serialization } from '../catalog/vocabulary.js';
 import { CALL_RESULT, INSTANCE, isRef, type Invocation, type ReferenceIndex } from '../file/references.js';
 import { selfSpawns } from './self-spawn.js';
+import { argumentFlows, type ArgumentFlows } from '../file/argument-flow.js';
+import { argumentAt } from '../file/local-functions.js';
+import { crossingProblems } from './ipc-payloads.js';
 import { constantString, followConstant } from '../file/values.js';
 
 type Node = TSESTree.Node;
 
-/**
- * Who is at the other end:
- * - `child`: a process started with `fork()` or `spawn()` with an `'ipc'` stdio entry;
- * - `cluster-worker`: a worker from `cluster.fork()`;
- * - `parent`: `process.send()`, run in a child talking to the process that started it;
- * - `pool`: a pool task sent to a pool whose workers are child processes;
- * - `thread`: `postMessage()` to or from a thread (structured clone).
- */
-export type ChannelKind = 'child' | 'cluster-worker' | 'parent' | 'pool' | 'thread';
+export type { ChannelKind };
 
 /** A pool library's task call in child-process mode (data). */
 export interface ProcessPoolSpec {
@@ -75,6 +70,17 @@ export interface ProcessMessage {
   readonly transfer: Node | undefined;
   /** For `pool`: the library's spec. */
   readonly pool?: ProcessPoolSpec;
+  /**
+   * For a message a function sends with its parameter: the call that passes the value (`payload`
+   * is its argument), how its callee is named there (`post`, `this.post`), and the sending call as
+   * written where it is (`child.send()`), in this file (`file` undefined) or in an imported module.
+   */
+  readonly through?: {
+    readonly call: TSESTree.CallExpression;
+    readonly name: string;
+    readonly sender: string;
+    readonly point: { readonly file: string | undefined; readonly line: number };
+  };
 }
 
 const messagesCache = new WeakMap<FileAnalysis, readonly ProcessMessage[]>();
@@ -97,6 +103,61 @@ export function processMessages(analysis: FileAnalysis): readonly ProcessMessage
   messagesCache.set(analysis, result);
   return result;
 }
+
+/** A message a function sends with one of its parameters. */
+export interface MessageSink {
+  readonly argument: Node;
+  readonly message: ProcessMessage;
+}
+
+const flowCache = new WeakMap<FileAnalysis, ArgumentFlows<MessageSink>>();
+
+/** The parameters of the file's functions that are sent as messages, and the calls that pass them. */
+export function messageFlows(analysis: FileAnalysis): ArgumentFlows<MessageSink> {
+  let flows = flowCache.get(analysis);
+  if (!flows) {
+    const sinks = processMessages(analysis).flatMap((message) => (message.payload ? [{ argument: message.payload, message }] : []));
+    flows = argumentFlows(analysis.sourceCode, sinks);
+    flowCache.set(analysis, flows);
+  }
+  return flows;
+}
+
+/**
+ * The messages local functions send with a parameter, at each call that passes the value:
+ * `const post = (msg) => child.send(msg)` makes `post(new Map())` a message of `child.send()`.
+ * A value at a path inside the parameter (`child.send(task.data)`) is not followed.
+ */
+export function wrappedMessages(analysis: FileAnalysis): ProcessMessage[] {
+  const result: ProcessMessage[] = [];
+  for (const { sink, argument, path, via, name } of messageFlows(analysis).flows) {
+    const [call] = via;
+    if (!call || path.length > 0) continue;
+    const through = { call, name, sender: `\`${analysis.sourceCode.getText(sink.message.call.callee)}()\``, point: { file: undefined, line: sink.message.call.loc.start.line } };
+    result.push({ ...sink.message, payload: argument, transfer: undefined, through });
+  }
+  return result;
+}
+
+/**
+ * The messages imported functions send with a parameter, at each call of this file that passes a
+ * value that does not cross some channel intact (only those are worth the module's summary).
+ */
+export function importedMessages(analysis: FileAnalysis): ProcessMessage[] {
+  const breaks = (argument: Node) => BREAKING.some((serialization) => crossingProblems(analysis, argument, serialization).length > 0);
+  const passesBreakingValue = (call: TSESTree.CallExpression) => call.arguments.some((argument) => argument.type !== 'SpreadElement' && breaks(argument));
+  const result: ProcessMessage[] = [];
+  for (const { call, name, messages } of analysis.imports.messageCalls(passesBreakingValue)) {
+    for (const { index, channel, serialization, sender, point } of messages) {
+      const payload = argumentAt(call, index);
+      if (payload && payload.type !== 'SpreadElement') result.push({ call, channel, serialization, payload, transfer: undefined, through: { call, name, sender, point } });
+    }
+  }
+  return result;
+}
+
+/** Between them, these serializations break every value some channel breaks. */
+const BREAKING: readonly Serialization[] = ['json', 'structured-clone'];
 
 /**
  * The serialization of the IPC channel of a child a call starts (`fork()`, or `spawn()` with an

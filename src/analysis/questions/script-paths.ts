@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { hasSpread, isImportMetaMember, optionsCandidates, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
-import type { FileAnalysis } from '../contract/file-analysis.js';
+import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
+import { argumentAt, parameterOf } from '../file/local-functions.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile } from '../project/fs-cache.js';
@@ -295,6 +296,11 @@ export interface ScriptArgument {
   readonly acceptsUrl: boolean;
   /** An option sets the child process's working directory, so a relative path is resolved there. */
   readonly setsCwd: boolean;
+  /**
+   * For a path passed to a function that starts it: the callee as named at the call, and the
+   * start's line, in this file (`file` undefined) or in an imported module.
+   */
+  readonly through?: { readonly name: string; readonly point: { readonly file: string | undefined; readonly line: number } };
 }
 
 const NODE_COMMANDS = new Set(['node', 'node.exe']);
@@ -311,16 +317,11 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
   for (const site of analysis.starters) {
     if (!site.target || site.node.type === 'TaggedTemplateExpression') continue;
     const args = site.node.arguments;
-    const childProcess = site.spec.mechanism === 'fork' || site.spec.mechanism === 'process';
-    const optionsFrom = site.spec.optionsFrom ?? 1;
-    const setsCwd = childProcess && (optionsSet(sourceCode, args, optionsFrom, 'cwd') || optionsUnseen(analysis, args, optionsFrom));
+    const setsCwd = startSetsCwd(analysis, site);
     const role = site.spec.target?.role;
     if (role === 'script') {
-      const workerThread = site.spec.module === 'worker_threads';
-      const webWorker = site.spec.module === WEB_WORKER_MODULE;
-      if (workerThread && optionsSet(sourceCode, args, 1, 'eval', true)) continue;
-      const acceptsUrl = workerThread || webWorker || isRef(site.callee, 'child_process', 'fork');
-      result.push({ node: site.target, name: site.name, workerThread, webWorker, acceptsUrl, setsCwd });
+      const script = scriptStart(analysis, site);
+      if (script) result.push({ node: site.target, name: site.name, ...script, setsCwd });
     } else if (role === 'command' && site.spec.target?.argument !== undefined && isNodeBinary(analysis, site.target)) {
       const list = args[site.spec.target.argument + 1];
       const script = list && scriptOfNodeArguments(analysis, list);
@@ -338,6 +339,97 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
     result.push({ node: exec, name: `cluster.${method}()`, workerThread: false, webWorker: false, acceptsUrl: false, setsCwd });
   }
   return result;
+}
+
+/** What a start of a script (`fork`, `new Worker`, a pool) makes of its path; none for `new Worker(code, { eval: true })`. */
+function scriptStart(analysis: FileAnalysis, site: StarterSite): Pick<ScriptArgument, 'workerThread' | 'webWorker' | 'acceptsUrl'> | undefined {
+  if (site.node.type === 'TaggedTemplateExpression' || site.spec.target?.role !== 'script') return undefined;
+  const workerThread = site.spec.module === 'worker_threads';
+  const webWorker = site.spec.module === WEB_WORKER_MODULE;
+  if (workerThread && optionsSet(analysis.sourceCode, site.node.arguments, 1, 'eval', true)) return undefined;
+  return { workerThread, webWorker, acceptsUrl: workerThread || webWorker || isRef(site.callee, 'child_process', 'fork') };
+}
+
+/** Whether a child process's start sets its working directory, or may through options the file does not show. */
+function startSetsCwd(analysis: FileAnalysis, site: StarterSite): boolean {
+  if (site.node.type === 'TaggedTemplateExpression' || !childProcess(site)) return false;
+  const from = site.spec.optionsFrom ?? 1;
+  return optionsSet(analysis.sourceCode, site.node.arguments, from, 'cwd') || optionsUnseen(analysis, site.node.arguments, from);
+}
+
+/** A child process's start, whose working directory is an option: not a thread's. */
+function childProcess(site: StarterSite): boolean {
+  return site.spec.mechanism === 'fork' || site.spec.mechanism === 'process';
+}
+
+/**
+ * The script paths calls of functions pass on to a script start: `start('./w.js')` with a local
+ * `function start(file, options) { return fork(file, options) }`, or an imported one whose module
+ * says so. The working directory is the start's own option, or the options the call passes where
+ * the function takes the start's options.
+ */
+export function wrappedScriptArguments(analysis: FileAnalysis): ScriptArgument[] {
+  const result: ScriptArgument[] = [];
+  for (const { call, summary, name } of analysis.summaries.wrapperCalls) {
+    for (const [index, roles] of summary.parameterRoles) {
+      const argument = argumentAt(call, index);
+      if (!argument || argument.type === 'SpreadElement') continue;
+      for (const role of roles) {
+        const script = role.use === 'script' && role.path.length === 0 ? scriptStart(analysis, role.site) : undefined;
+        if (!script) continue;
+        const callerOptions = [...summary.parameterRoles]
+          .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
+          .map(([position]) => argumentAt(call, position));
+        const setsCwd = ownOptionsSetCwd(analysis, role.site, role.fixedOptions) || passedOptionsSetCwd(analysis, role.site.spec, callerOptions);
+        const through = { name, point: { file: undefined, line: role.site.node.loc.start.line } };
+        result.push({ node: argument, name: role.site.name, ...script, setsCwd, through });
+      }
+    }
+  }
+  // Only a call passing a path that depends on the working directory is worth a module's summary.
+  const fragile = (argument: Node) => FRAGILE_KINDS.has(classifyScriptPath(analysis.sourceCode, analysis.references, argument).kind);
+  const passesFragilePath = (call: TSESTree.CallExpression) => call.arguments.some((argument) => argument.type !== 'SpreadElement' && fragile(argument));
+  for (const { call, name, roles } of analysis.imports.wrapperCalls(passesFragilePath)) {
+    for (const role of roles) {
+      const argument = argumentAt(call, role.index);
+      if (!argument || argument.type === 'SpreadElement' || role.use !== 'script' || role.path.length > 0 || role.setsCwd === undefined) continue;
+      const workerThread = role.spec.module === 'worker_threads';
+      const webWorker = role.spec.module === WEB_WORKER_MODULE;
+      const acceptsUrl = workerThread || webWorker || (role.spec.module === 'child_process' && role.spec.path.join('.') === 'fork');
+      const callerOptions = role.optionParameters.map((position) => argumentAt(call, position));
+      const setsCwd = role.setsCwd || passedOptionsSetCwd(analysis, role.spec, callerOptions);
+      result.push({ node: argument, name: role.spec.name, workerThread, webWorker, acceptsUrl, setsCwd, through: { name, point: role.point } });
+    }
+  }
+  return result;
+}
+
+const FRAGILE_KINDS: ReadonlySet<ScriptPathKind> = new Set(['cwd-relative', 'bare', 'launcher']);
+
+/**
+ * Whether a script start's own code sets its working directory, or may (options it does not show,
+ * not counting those it takes from its function's parameters, and `fixed` ones a wrapper passes);
+ * undefined when the start does not take a script path (`new Worker(code, { eval: true })`).
+ */
+export function ownOptionsSetCwd(analysis: FileAnalysis, site: StarterSite, fixed: readonly Node[] = []): boolean | undefined {
+  if (!scriptStart(analysis, site) || site.node.type === 'TaggedTemplateExpression') return undefined;
+  if (!childProcess(site)) return false;
+  const args = site.node.arguments;
+  const from = site.spec.optionsFrom ?? 1;
+  const last = optionsCandidates(args, from).at(-1);
+  const fromParameter = last !== undefined && parameterOf(analysis.sourceCode, last) !== undefined;
+  return (
+    optionsSet(analysis.sourceCode, args, from, 'cwd') ||
+    (!fromParameter && optionsUnseen(analysis, args, from)) ||
+    passedOptionsSetCwd(analysis, site.spec, fixed)
+  );
+}
+
+/** Whether options a call passes to a child process's start set its working directory, or may. */
+function passedOptionsSetCwd(analysis: FileAnalysis, spec: StarterSite['spec'], options: readonly (Node | undefined)[]): boolean {
+  if (spec.mechanism !== 'fork' && spec.mechanism !== 'process') return false;
+  const passed = options.filter((option): option is TSESTree.CallExpressionArgument => option !== undefined && option.type !== 'SpreadElement');
+  return optionsSet(analysis.sourceCode, passed, 0, 'cwd') || passed.some((option) => optionsUnseen(analysis, [option], 0));
 }
 
 /** `process.execPath`, `process.argv[0]`, `process.argv0` or the command name `node`. */

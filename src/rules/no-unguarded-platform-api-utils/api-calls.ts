@@ -4,10 +4,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import { reachedThrough, whereIs } from '../shared/describe.js';
 import { optionalCallFix } from './optional-call.js';
 import { onlyOn, type Report } from './reports.js';
-import { derivedSignals, LISTENER_METHODS } from './signal-sources.js';
-import { type Fact, type FileAnalysis, followConstant, isCaughtHere, isFunction, isRef, isRejectionHandled, MACOS_FS_MEMBERS, type ModuleRef, type Platform, platformsAt, type PlatformString, POSIX_PROCESS_MEMBERS, refKey, resolveVariable, skipTransparent, stringsByPlatform, stringValue, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../../analysis/index.js';
+import { derivedSignals } from './signal-sources.js';
+import { argumentAt, type Fact, type FileAnalysis, followConstant, isCaughtHere, isRejectionHandled, MACOS_FS_MEMBERS, type ModuleRef, type Platform, platformsAt, type PlatformString, POSIX_PROCESS_MEMBERS, killCalls, listenedSignals, refKey, resolveVariable, signalFlows, skipTransparent, stringsByPlatform, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../../analysis/index.js';
 
 type Node = TSESTree.Node;
 
@@ -19,19 +20,6 @@ const MACOS_FS_KEYS: ReadonlySet<string> = new Set([...MACOS_FS_MEMBERS].map((na
 const MACOS_PROMISE_KEYS: ReadonlySet<string> = new Set(['fs:promises.lchmod', 'fs/promises:lchmod']);
 const MACOS: readonly Platform[] = ['darwin'];
 
-/** Values that are a `ChildProcess`, whose `kill(signal)` fails like `process.kill` does. */
-const CHILD_PROCESS_KEYS: ReadonlySet<string> = new Set([
-  'child_process:spawn.()',
-  'child_process:exec.()',
-  'child_process:execFile.()',
-  'child_process:fork.()',
-  'child_process:ChildProcess.new',
-  'cross-spawn:()',
-  'cross-spawn:spawn.()',
-  'cluster:fork.()',
-  'cluster:fork.().process',
-]);
-
 export function apiCallReports(analysis: FileAnalysis, isTypeScript: boolean): Report[] {
   const reports: Report[] = [];
   for (const { node, callee } of analysis.references.invocations) {
@@ -39,12 +27,54 @@ export function apiCallReports(analysis: FileAnalysis, isTypeScript: boolean): R
     const key = refKey(callee);
     if (POSIX_PROCESS_KEYS.has(key)) reports.push(...credentialReports(analysis, node, callee, isTypeScript));
     else if (MACOS_FS_KEYS.has(key) || MACOS_PROMISE_KEYS.has(key)) reports.push(...lchmodReports(analysis, node, key));
-    else if (isRef(callee, 'process', 'kill')) reports.push(...killReports(analysis, node, 'process.kill()', node.arguments[0], node.arguments[1]));
-    else if (callee.path.at(-1) === 'kill' && CHILD_PROCESS_KEYS.has(refKey({ module: callee.module, path: callee.path.slice(0, -1) }))) {
-      reports.push(...killReports(analysis, node, 'subprocess.kill()', undefined, node.arguments[0]));
+  }
+  for (const { call, name, pid, signal } of killCalls(analysis)) reports.push(...killReports(analysis, call, name, pid, signal));
+  return [...reports, ...wrappedSignalReports(analysis)];
+}
+
+/**
+ * The signals local functions pass on to a `kill`: `const stop = (sig) => child.kill(sig)` then
+ * `stop('SIGUSR1')`, reported at the argument, where the conditions, `try` blocks and signal
+ * listeners around the call, the calls between and the `kill` all count.
+ */
+function wrappedSignalReports(analysis: FileAnalysis): Report[] {
+  const reports: Report[] = [];
+  for (const { sink, argument, path, via, name } of signalFlows(analysis).flows) {
+    const [outer] = via;
+    const chain = [...via, sink.kill.call];
+    if (!outer || path.length > 0 || chain.some((node) => isCaughtHere(analysis, node))) continue;
+    const along = platformsAt(analysis, sink.kill.call, via);
+    const listened = chain.flatMap((node) => listenedSignals(analysis, node));
+    const problem = signalProblem(within(signalNames(analysis, argument, outer), along), listened);
+    if (problem) reports.push({ node: argument, messageId: problem.messageId, data: { signal: problem.signal, name: reachedThrough(sink.kill.name, sink.kill.call, name) } });
+  }
+  return reports;
+}
+
+/**
+ * The signals calls pass to an imported function that kills with them, as its module records
+ * them (`project/summary-store.ts`): with the platforms and listeners around the `kill` there.
+ */
+export function importedSignalReports(analysis: FileAnalysis, filename: string): Report[] {
+  const suspect = (argument: Node) => analysis.values.strings(argument).some(({ value }) => /^SIG/.test(value) && !WINDOWS_KILL_SIGNALS.has(value));
+  const passesSuspectSignal = (call: TSESTree.CallExpression) => call.arguments.some((argument) => argument.type !== 'SpreadElement' && suspect(argument));
+  const reports: Report[] = [];
+  for (const { call, name, signals } of analysis.imports.signalCalls(passesSuspectSignal)) {
+    if (isCaughtHere(analysis, call)) continue;
+    for (const signal of signals) {
+      const argument = argumentAt(call, signal.index);
+      if (!argument || argument.type === 'SpreadElement') continue;
+      const problem = signalProblem(within(signalNames(analysis, argument, call), signal.platforms), [...listenedSignals(analysis, call), ...signal.listened]);
+      const through = `${signal.name} at ${whereIs(signal.point, filename)} through ${name}()`;
+      if (problem) reports.push({ node: argument, messageId: problem.messageId, data: { signal: problem.signal, name: through } });
     }
   }
   return reports;
+}
+
+/** The signals, each on the platforms where `along` also holds. */
+function within(signals: readonly PlatformString[], along: ReadonlySet<Platform>): PlatformString[] {
+  return signals.map(({ value, platforms }) => ({ value, platforms: new Set([...platforms].filter((platform) => along.has(platform))) }));
 }
 
 function credentialReports(analysis: FileAnalysis, call: TSESTree.CallExpression, callee: ModuleRef, isTypeScript: boolean): Report[] {
@@ -82,26 +112,31 @@ function killReports(
   const listened = listenedSignals(analysis, call);
   // A listener of a signal Windows never delivers never runs there; one of a Windows-only signal, only there.
   const neverOnWindows = listened.some((event) => !WINDOWS_DELIVERED_SIGNALS.has(event));
-  const onlyOnWindows = listened.some((event) => WINDOWS_ONLY_SIGNALS.has(event));
   const reports: Report[] = [];
   if (pid && !neverOnWindows && isNegative(analysis, pid) && platformsAt(analysis, call).has('win32')) {
     reports.push({ node: pid, messageId: 'processGroupKill' });
   }
-  if (signal && signal.type !== 'SpreadElement') {
-    for (const { value, platforms } of signalNames(analysis, signal, call)) {
-      if (WINDOWS_KILL_SIGNALS.has(value)) continue;
-      if (WINDOWS_ONLY_SIGNALS.has(value)) {
-        if (onlyOn(platforms, ['win32']) || onlyOnWindows) continue;
-        reports.push({ node: signal, messageId: 'windowsSignal', data: { signal: value, name } });
-        break;
-      }
-      if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32') && !neverOnWindows) {
-        reports.push({ node: signal, messageId: 'posixSignal', data: { signal: value, name } });
-        break;
-      }
-    }
-  }
+  const problem = signal && signal.type !== 'SpreadElement' ? signalProblem(signalNames(analysis, signal, call), listened) : undefined;
+  if (signal && problem) reports.push({ node: signal, messageId: problem.messageId, data: { signal: problem.signal, name } });
   return reports;
+}
+
+/**
+ * The first signal `kill` cannot send where it can occur: one Windows cannot send, or a
+ * Windows-only one off Windows. Listeners of the signals in `listened` run only where those arrive.
+ */
+function signalProblem(signals: readonly PlatformString[], listened: readonly string[]): { messageId: 'posixSignal' | 'windowsSignal'; signal: string } | undefined {
+  const neverOnWindows = listened.some((event) => !WINDOWS_DELIVERED_SIGNALS.has(event));
+  const onlyOnWindows = listened.some((event) => WINDOWS_ONLY_SIGNALS.has(event));
+  for (const { value, platforms } of signals) {
+    if (WINDOWS_KILL_SIGNALS.has(value)) continue;
+    if (WINDOWS_ONLY_SIGNALS.has(value)) {
+      if (onlyOn(platforms, ['win32']) || onlyOnWindows) continue;
+      return { messageId: 'windowsSignal', signal: value };
+    }
+    if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32') && !neverOnWindows) return { messageId: 'posixSignal', signal: value };
+  }
+  return undefined;
 }
 
 /**
@@ -114,25 +149,6 @@ function signalNames(analysis: FileAnalysis, signal: Node, call: Node): Platform
     return [{ value: ref.path[2] ?? '', platforms: platformsAt(analysis, call) }];
   }
   return derivedSignals(analysis, skipTransparent(signal), call) ?? stringsByPlatform(analysis, signal, call);
-}
-
-/**
- * The signals of the `process.on(signal, …)` listeners the call runs in, where written as strings:
- * cross-env's `process.on('SIGBREAK', () => child.kill('SIGBREAK'))` runs only on Windows, and
- * `process.on('SIGUSR2', () => process.kill(process.pid, 'SIGUSR2'))` never does.
- */
-function listenedSignals(analysis: FileAnalysis, node: Node): string[] {
-  const signals: string[] = [];
-  for (let current = node.parent; current; current = current.parent) {
-    if (!isFunction(current) || current.parent?.type !== 'CallExpression') continue;
-    const [event, listener] = current.parent.arguments;
-    const method = analysis.references.refOf(current.parent.callee);
-    const signal = event && stringValue(event);
-    if (listener === current && method?.module === 'process' && method.path.length === 1 && LISTENER_METHODS.has(method.path[0] ?? '')) {
-      if (signal !== undefined && signal.startsWith('SIG')) signals.push(signal);
-    }
-  }
-  return signals;
 }
 
 function provesAny(facts: readonly Fact[], keys: ReadonlySet<string>): boolean {

@@ -6,13 +6,12 @@
  * shape signal-exit and foreground-child use to re-raise a caught signal.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type FileAnalysis, followConstant, isFunction, memberName, type PlatformString, resolveVariable, skipTransparent, stringsByPlatform, WINDOWS_DELIVERED_SIGNALS } from '../../analysis/index.js';
+import { type FileAnalysis, followConstant, isFunction, LISTENER_METHODS, memberName, type PlatformString, resolveVariable, skipTransparent, stringsByPlatform, WINDOWS_DELIVERED_SIGNALS } from '../../analysis/index.js';
 
 
 type Node = TSESTree.Node;
 type Variable = NonNullable<ReturnType<typeof resolveVariable>>;
 
-export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /** The signals `identifier` can hold at `call`, or undefined when it is not one of these forms. */
 export function derivedSignals(analysis: FileAnalysis, identifier: Node, call: Node): PlatformString[] | undefined {

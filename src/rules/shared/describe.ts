@@ -20,8 +20,13 @@ export function lineOf(node: TSESTree.Node): string {
   return String(node.loc.start.line);
 }
 
+/** `child.kill() at line 12 through stop()`: a check reached from a call of a local function. */
+export function reachedThrough(name: string, at: TSESTree.Node, call: string): string {
+  return `${name} at line ${lineOf(at)} through ${call}()`;
+}
+
 /** `line 12` in the file at hand, `./engine.js:12` in another one (relative to the file at hand). */
-export function whereIs(point: StartPoint, fromFile: string): string {
+export function whereIs(point: Pick<StartPoint, 'file' | 'line'>, fromFile: string): string {
   if (point.file === undefined || point.file === fromFile) return `line ${point.line}`;
   const relative = path.relative(path.dirname(fromFile), point.file).split(path.sep).join('/');
   return `${relative.startsWith('.') ? relative : `./${relative}`}:${point.line}`;

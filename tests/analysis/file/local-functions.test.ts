@@ -72,6 +72,21 @@ export const go = () => tools.run('git');`);
     expect(describeSummary(analysis, 'go')).toEqual({ starts: true, roles: [] });
   });
 
+  it('follows methods of the same class called on this, without taking the call to start anything', () => {
+    const analysis = analyzeCode(`import { spawn } from 'node:child_process';
+export class Runner {
+  private run(cmd: string) { return spawn(cmd, []); }
+  install(tool: string) { return this.run(tool); }
+}`, 'ts');
+    const install = allNodes(analysis).find(
+      (node): node is FunctionNode => node.type === 'FunctionExpression' && node.parent.type === 'MethodDefinition' && node.parent.key.type === 'Identifier' && node.parent.key.name === 'install',
+    );
+    const summary = install && analysis.summaries.summaryOf(install);
+    expect(summary?.startsWhenCalled).toBe(false);
+    expect([...(summary?.parameterRoles ?? [])].map(([index, roles]) => `${index}: ${roles.map((role) => `${role.use} via ${role.via.length}`).join()}`)).toEqual(['0: command via 1']);
+    expect(analysis.summaries.wrapperCalls.map((call) => call.name)).toEqual(['this.run']);
+  });
+
   it('does not start anything from a function that only defines a callback', () => {
     const analysis = analyzeCode(`import { spawn } from 'node:child_process';
 function later(cmd) { process.on('exit', () => spawn(cmd)); }`);

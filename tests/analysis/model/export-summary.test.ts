@@ -81,6 +81,46 @@ describe('the exports of a module as an importer sees them', () => {
     expect(role?.optionParameters).toEqual([1]);
   });
 
+  it('records whether the module sets the working directory of a script start, and no script for an eval worker', () => {
+    const summary = summaryOf(`${ESM}import { Worker } from 'node:worker_threads';
+export const runJob = (file, options) => fork(file, [], options);
+export const runHere = (file) => fork(file, [], { cwd: import.meta.dirname });
+export const evaluate = (code) => new Worker(code, { eval: true });`);
+    const cwd = (name: string) => summary.exports.get(name)?.roles.map((role) => `${role.use} ${String(role.setsCwd)}`);
+    expect(cwd('runJob')).toEqual(['script false', 'options undefined']);
+    expect(cwd('runHere')).toEqual(['script true']);
+    expect(cwd('evaluate')).toEqual(['script undefined']);
+  });
+
+  it('records the parameters a function sends as messages, through local wrappers, with the channel', () => {
+    const summary = summaryOf(`${ESM}const child = fork('w.js', { serialization: 'advanced' });
+const post = (message) => child.send(message);
+export function notify(id, message) { post(message); }
+export const report = (result) => process.send?.(result);
+export function task(job) { child.send(job.data); }`);
+    const describe = (name: string) =>
+      summary.exports.get(name)?.messages?.map(({ index, channel, serialization, sender, point }) => `${index} ${channel} ${serialization} ${sender} ${point.file}:${point.line}`);
+    expect(describe('notify')).toEqual([`1 child advanced \`child.send()\` ${FILENAME}:3`]);
+    expect(describe('report')).toEqual([`0 parent json \`process.send()\` ${FILENAME}:5`]);
+    // A value inside the parameter is not followed.
+    expect(summary.exports.get('task')).toBeUndefined();
+  });
+
+  it('records the parameters a function sends as kill signals, with the platforms and listeners there', () => {
+    const summary = summaryOf(`${ESM}const child = spawn('node', ['server.js']);
+const send = (signal) => child.kill(signal);
+export function stop(signal) { if (process.platform !== 'win32') send(signal); }
+export const relay = (signal) => process.on('SIGBREAK', () => process.kill(process.pid, signal));
+export function reload(signal) { try { send(signal); } catch {} }`);
+    const describe = (name: string) =>
+      summary.exports.get(name)?.signals?.map(({ index, name: kill, platforms, listened, point }) => `${index} ${kill} ${platforms.has('win32') ? 'win32' : 'not win32'} [${listened.join()}] :${point.line}`);
+    expect(describe('stop')).toEqual(['0 subprocess.kill() not win32 [] :3']);
+    // Sent later, in a listener of a signal Windows delivers.
+    expect(describe('relay')).toEqual(['0 process.kill() win32 [SIGBREAK] :5']);
+    // Caught where it is sent.
+    expect(summary.exports.get('reload')).toBeUndefined();
+  });
+
   it('records re-exports as written', () => {
     const summary = summaryOf(`export * from './a.js';\nexport * as tools from './b.js';\nexport { run as start, default as main } from './c.js';`);
     expect(summary.starExports).toEqual(['./a.js']);
