@@ -94,6 +94,21 @@ export function dependencyHazard(fromFile: string, specifier: string, kind: Load
   return installed && packageHazard(installed, kind, reader);
 }
 
+/** An installed package as an audit lists it: what its own modules do while its entry loads, dependencies aside. */
+export interface InstalledLoad {
+  readonly name: string;
+  readonly version: string | undefined;
+  readonly folder: string;
+  readonly hazards: readonly PackageHazard[];
+}
+
+/** The installed package `specifier` names from `fromFile` and its own load; undefined when it is not installed. */
+export function installedLoad(fromFile: string, specifier: string, kind: LoadKind, reader: DependencyReader): InstalledLoad | undefined {
+  const installed = resolveInstalledPackage(fromFile, specifier, kind);
+  if (!installed) return undefined;
+  return { name: installed.name, version: manifestOf(installed.folder)?.version, folder: installed.folder, hazards: packageLoad(installed, kind, reader).hazards };
+}
+
 /** What loading an installed package does, first found, dependencies included. */
 export function packageHazard(installed: InstalledPackage, kind: LoadKind, reader: DependencyReader): DependencyHazard | undefined {
   const key = `${settingsKey(reader)}\0${kind}\0${installed.entry}`;
