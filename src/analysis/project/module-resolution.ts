@@ -138,12 +138,15 @@ function resolveWorkspacePackage(fromFile: string, specifier: string): string | 
 /**
  * The installed package a bare specifier names from `fromFile`, with the entry Node loads for it under
  * the conditions of `kind` (`exports`, then `main`, then `index`); undefined when it is not found.
- * Unlike `resolveModule`, the package's code is the point: it is read as installed.
+ * Unlike `resolveModule`, the package's code is the point: it is read as installed. A workspace
+ * package (a link that leads out of `node_modules`) is not installed code: undefined.
  */
 export function resolveInstalledPackage(fromFile: string, specifier: string, kind: LoadKind): InstalledPackage | undefined {
   if (isBuiltin(specifier)) return undefined;
   const parts = packageParts(specifier);
   const found = parts && installedFolder(path.dirname(fromFile), parts.name);
+  // A workspace package linked into node_modules is the project's own code, which the rules lint.
+  if (found && !isInstalledFile(`${found.real}${path.sep}`)) return undefined;
   const entry = parts && found && resolvePackageEntry(found.real, parts.subpath, INSTALLED_CONDITIONS[kind]);
   return parts && found && entry !== undefined ? { name: parts.name, folder: found.real, entry, link: found.link } : undefined;
 }

@@ -97,7 +97,11 @@ export function writeCached(folder: string, identity: PackageIdentity, key: stri
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, plugin: PACKAGE_VERSION, identity, entries }));
     renameSync(temporary, file);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Left behind: a later write of the same identity does not read it.
+    }
   }
 }
 

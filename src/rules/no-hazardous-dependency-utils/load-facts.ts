@@ -2,7 +2,8 @@
  * What one module of an installed package does while it loads, as the project's own rules would
  * judge it there: a start no-top-level-spawn reports at load (a start-context guard silences it), a
  * call or import no-unguarded-platform-api reports that runs at load (its platform guards, presence
- * tests and catches count), and the modules it loads meanwhile, to follow.
+ * tests and catches count), and the modules it loads meanwhile, to follow. The platform rule's
+ * finders and words are used as they are, so that the two rules cannot disagree on a hazard.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 

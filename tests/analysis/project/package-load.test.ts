@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,13 @@ describe('resolveInstalledPackage', () => {
     expect(resolveInstalledPackage(path.join(wrapper?.folder ?? '', 'index.js'), 'spawner', 'require')?.folder).toBe(path.join(trees.pnpm, 'node_modules', '.pnpm', 'spawner@1.0.0', 'node_modules', 'spawner'));
     const nested = resolveInstalledPackage(path.join(trees.yarn, 'node_modules', 'wrapper', 'index.js'), 'spawner', 'require');
     expect(nested?.folder).toBe(path.join(trees.yarn, 'node_modules', 'wrapper', 'node_modules', 'spawner'));
+  });
+
+  it('leaves a workspace package linked into node_modules to the project', () => {
+    const { root, write } = tempFolder('package-workspace');
+    write({ 'app/node_modules/.keep': '', 'packages/lib/package.json': JSON.stringify({ name: 'lib', version: '1.0.0', main: 'index.js' }), 'packages/lib/index.js': "require('child_process').execSync('x');\n" });
+    symlinkSync(path.join(root, 'packages/lib'), path.join(root, 'app/node_modules/lib'), 'dir');
+    expect(resolveInstalledPackage(path.join(root, 'app/index.js'), 'lib', 'require')).toBeUndefined();
   });
 
   it('leaves builtins, relative and missing specifiers unresolved', () => {
