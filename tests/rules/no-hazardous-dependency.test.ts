@@ -26,6 +26,8 @@ runRuleTests('no-hazardous-dependency', rule, {
     cjs(`require('not-installed'); require('child_process'); require('./spawner');`, npm('src/a.cjs')),
     // TypeScript drops a type-only import.
     ts(`import type { Found } from 'spawner';\nexport const x: Found | undefined = undefined;`, npm('src/a.ts')),
+    // TypeScript drops an import whose names are used only as types.
+    ts(`import { Found } from 'spawner';\nexport const x: Found | undefined = undefined;`, npm('src/a.ts')),
     // A local function named require.
     cjs(`function require(name) { return name; }\nrequire('spawner');`, npm('src/a.cjs')),
   ],
@@ -44,6 +46,10 @@ runRuleTests('no-hazardous-dependency', rule, {
     { ...esm(`import found from 'spawner';`, npm('src/a.mjs')), errors: [{ messageId: 'hazard', data: SPAWNER, suggestions: [] }] },
     { ...ts(`import found from 'spawner';\nexport { found };`, npm('src/a.ts')), errors: [{ messageId: 'hazard', data: SPAWNER }] },
     { ...esm(`export * from 'spawner';`, npm('src/a.mjs')), errors: [{ messageId: 'hazard' }] },
+    // JavaScript keeps an import whose name is never used: the package still loads.
+    { ...esm(`import found from 'spawner';\nexport const x = 1;`, npm('src/a.mjs')), errors: [{ messageId: 'hazard' }] },
+    // A side-effect import in TypeScript is kept.
+    { ...ts(`import 'spawner';`, npm('src/a.ts')), errors: [{ messageId: 'hazard' }] },
     { ...esm(`await import('spawner');`, npm('src/a.mjs')), errors: [{ messageId: 'hazard' }] },
     // Through a dependency the package loads.
     {

@@ -110,7 +110,7 @@ export function installedLoad(fromFile: string, specifier: string, kind: LoadKin
 }
 
 /** What loading an installed package does, first found, dependencies included. */
-export function packageHazard(installed: InstalledPackage, kind: LoadKind, reader: DependencyReader): DependencyHazard | undefined {
+function packageHazard(installed: InstalledPackage, kind: LoadKind, reader: DependencyReader): DependencyHazard | undefined {
   const key = `${settingsKey(reader)}\0${kind}\0${installed.entry}`;
   return treeHazards.get(key, () => hazardOfTree(installed, kind, reader, 0, new Set([key]))) ?? undefined;
 }
