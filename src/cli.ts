@@ -14,6 +14,7 @@ import { parseArgs, styleText } from 'node:util';
 
 import { ESLint, type Linter, type Rule } from 'eslint';
 
+import { auditDependencies, formatAudit } from './cli/audit.js';
 import { gitignoreConfigs, namedDependencyConfigs } from './cli/ignore-files.js';
 import { lintTargets, type LintTargets } from './cli/lint-root.js';
 import { nodeModuleParser } from './cli/node-module-parser.js';
@@ -56,6 +57,8 @@ Options:
       --show-suggestions      print the diff of each suggested fix (stylish format)
       --report-parse-errors   report files that do not parse as errors (exit code 1)
       --verbose               list the files not parsed or skipped on stderr
+      --audit-dependencies    list what the installed dependencies of the project (the first path,
+                              default the current folder) do while they load; exit 1 if any
   -h, --help                  print this help
   -v, --version               print the version
 
@@ -80,6 +83,7 @@ interface Options {
   showSuggestions: boolean;
   reportParseErrors: boolean;
   verbose: boolean;
+  auditDependencies: boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -93,7 +97,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       io.stdout.write(`${plugin.meta.version}\n`);
       return 0;
     }
-    return await lint(parsed, io);
+    return parsed.auditDependencies ? audit(parsed, io) : await lint(parsed, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`process-guard: ${error.message}\n`);
@@ -131,6 +135,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
         'show-suggestions': { type: 'boolean' },
         'report-parse-errors': { type: 'boolean' },
         verbose: { type: 'boolean' },
+        'audit-dependencies': { type: 'boolean' },
         // ESLint's flag for lint-staged setups; named files that are ignored are always skipped silently here
         'no-warn-ignored': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -162,6 +167,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' | 'version' {
     showSuggestions,
     reportParseErrors: values['report-parse-errors'] ?? false,
     verbose: values.verbose ?? false,
+    auditDependencies: values['audit-dependencies'] ?? false,
   };
 }
 
@@ -173,6 +179,25 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
 function integer(option: string, value: string): number {
   if (/^-?\d+$/.test(value)) return Number(value);
   throw new UsageError(`invalid value '${value}' for ${option}: expected a whole number`);
+}
+
+/** `--audit-dependencies`: the installed tree of one project, in the chosen format; exit 1 when a package's load does something. */
+function audit(options: Options, io: CliIo): number {
+  if (options.paths.length > 1) throw new UsageError('--audit-dependencies takes one project folder');
+  const root = path.resolve(io.cwd, options.paths[0] ?? '.');
+  if (!existsSync(path.join(root, 'package.json'))) throw new UsageError(`no package.json in ${options.paths[0] ?? '.'}`);
+  const result = auditDependencies(root, io.stderr);
+  const output = formatAudit(result, options.format, io.cwd);
+  if (options.outputFile) {
+    const file = path.resolve(io.cwd, options.outputFile);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, output);
+  } else {
+    io.stdout.write(output);
+  }
+  const hazards = result.findings.reduce((sum, finding) => sum + finding.hazards.length, 0);
+  io.stderr.write(`process-guard: ${result.packages} packages read, ${hazards} load ${hazards === 1 ? 'hazard' : 'hazards'} in ${result.findings.length} ${result.findings.length === 1 ? 'package' : 'packages'}\n`);
+  return result.findings.length > 0 ? 1 : 0;
 }
 
 async function lint(options: Options, io: CliIo): Promise<number> {

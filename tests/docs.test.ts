@@ -20,7 +20,7 @@
  * may fail to parse. Every page needs at least one ❌ and one ✅ example.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
@@ -28,6 +28,7 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
+import { dependencyTrees } from './support/dependency-tree.js';
 import { ALL_FILES, FILENAMES, languageOptionsFor, type Language } from './support/languages.js';
 
 type Kind = 'incorrect' | 'correct';
@@ -91,6 +92,10 @@ function languageOf(example: Example): Language {
 }
 
 const linter = new Linter();
+// Examples of a rule that reads installed packages are linted from a project that has them installed.
+const trees = dependencyTrees('docs');
+const PROJECT_OF: Readonly<Record<string, string>> = { 'no-hazardous-dependency': trees.npm };
+const rootedLinter = new Linter({ cwd: path.parse(trees.npm).root });
 
 function lint(ruleName: string, example: Example): Linter.LintMessage[] {
   const language = languageOf(example);
@@ -103,7 +108,8 @@ function lint(ruleName: string, example: Example): Linter.LintMessage[] {
       rules: { [`process-guard/${ruleName}`]: 'error' },
     },
   ];
-  return linter.verify(example.code, config, FILENAMES[language]);
+  const project = PROJECT_OF[ruleName];
+  return project ? rootedLinter.verify(example.code, config, join(project, FILENAMES[language])) : linter.verify(example.code, config, FILENAMES[language]);
 }
 
 const format = (message: Linter.LintMessage): string => `${message.line}:${message.column} ${message.message}`;

@@ -68,8 +68,9 @@ describe('configs', () => {
     expect(plugin.configs.strict.rules).not.toEqual(plugin.configs.all.rules);
   });
 
-  it('puts every rule in recommended', () => {
-    expect(Object.keys(plugin.configs.recommended.rules ?? {})).toHaveLength(ruleNames.length);
+  // no-hazardous-dependency reads the installed packages: only in `all` until its cost on large trees is measured.
+  it('puts every rule in recommended but the one that reads installed packages', () => {
+    expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(ruleNames.filter((name) => name !== 'no-hazardous-dependency').map((name) => `process-guard/${name}`));
   });
 });
 
@@ -112,6 +113,8 @@ describe('message length', () => {
     remedy: "send plain data, or use `serialization: 'advanced'`",
     condition: 'the user has no name or home directory',
     when: 'this runs while the module loads',
+    package: 'detect-libc@1.0.3',
+    dependency: 'detect-libc@1.0.3',
   };
   const messages = Object.entries(rules).flatMap(([rule, { meta }]) =>
     Object.entries(meta.messages as Record<string, string>).map(([id, text]) => ({

@@ -1,5 +1,6 @@
 import consistentStartContext from './consistent-start-context.js';
 import noFragileScriptPath from './no-fragile-script-path.js';
+import noHazardousDependency from './no-hazardous-dependency.js';
 import noSpawnInConstructor from './no-spawn-in-constructor.js';
 import noTopLevelSpawn from './no-top-level-spawn.js';
 import noUnguardedPlatformApi from './no-unguarded-platform-api.js';
@@ -10,6 +11,7 @@ import noUnportableSpawn from './no-unportable-spawn.js';
 export const rules = {
   'consistent-start-context': consistentStartContext,
   'no-fragile-script-path': noFragileScriptPath,
+  'no-hazardous-dependency': noHazardousDependency,
   'no-spawn-in-constructor': noSpawnInConstructor,
   'no-top-level-spawn': noTopLevelSpawn,
   'no-unguarded-platform-api': noUnguardedPlatformApi,

@@ -50,12 +50,12 @@ describe('SARIF output', () => {
     expect(log.runs[0]!.results!.length).toBeGreaterThan(5);
   });
 
-  it('describes the tool and every rule with its doc page and default level', async () => {
+  it('describes the tool and every rule of the preset with its doc page and default level', async () => {
     const [sarifRun] = (await cliSarif(['examples'])).runs;
     const { driver } = sarifRun!.tool;
     expect(driver).toMatchObject({ name: 'process-guard', version: PACKAGE_VERSION, informationUri: REPOSITORY_URL });
     const plugin = await loadBuiltPlugin();
-    expect(driver.rules!.map((rule) => rule.id)).toEqual(Object.keys(plugin.rules!).map((name) => `process-guard/${name}`).sort());
+    expect(driver.rules!.map((rule) => rule.id)).toEqual(Object.keys(plugin.configs.recommended.rules!).sort());
     const selfSpawn = driver.rules!.find((rule) => rule.id === 'process-guard/no-unguarded-self-spawn');
     expect(selfSpawn).toMatchObject({
       helpUri: `${REPOSITORY_URL}/blob/v${PACKAGE_VERSION}/docs/rules/no-unguarded-self-spawn.md`,

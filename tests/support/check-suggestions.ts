@@ -40,7 +40,8 @@ export function suggestionSamples(invalid: readonly InvalidCase[]): SuggestionSa
 
 /** Parse errors of each sample's output, as readable strings (empty when all parse). */
 export function parseProblems(samples: readonly SuggestionSample[]): string[] {
-  const linter = new Linter();
+  // Rooted at the file system root: a sample's file may sit in a temporary folder outside the project.
+  const linter = new Linter({ cwd: path.parse(process.cwd()).root });
   const problems: string[] = [];
   for (const sample of samples) {
     const language = languageOfFilename(sample.filename);

@@ -116,6 +116,11 @@ interface EslintScope {
   analyze(ast: Program, options: Record<string, unknown>): ScopeManager;
 }
 
+/** ESLint's own espree: installed packages are parsed with it whatever the linted file's parser, so their answers are the same for every project. */
+export function eslintEspree(): object {
+  return createRequire(require.resolve('eslint'))('espree') as Espree;
+}
+
 /** ESLint's default parser: espree, with the eslint-scope that ESLint itself uses. */
 function espreeParser(parser: object): ModuleParser | undefined {
   const load = createRequire(require.resolve('eslint'));

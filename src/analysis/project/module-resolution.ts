@@ -4,7 +4,8 @@
  * files), the package's `imports` (`#lib/run`), and workspace packages, which package managers link
  * into `node_modules` as symlinks to their sources (`exports`, then `main`, then `index`). A package
  * installed from the registry is not the project's code and stays unresolved, as does anything
- * that cannot be found: the caller treats it as unknown. Every answer is kept while the folders
+ * that cannot be found: the caller treats it as unknown (`resolveInstalledPackage` finds an installed
+ * package's entry for the dependency checks, under the conditions Node loads it with). Every answer is kept while the folders
  * and package.json files it was found through are unchanged (fs-cache.ts).
  */
 import { isBuiltin } from 'node:module';
@@ -22,6 +23,22 @@ const TYPESCRIPT_FOR = new Map([
 /** The conditions active in `exports` and `imports`, taken in each map's key order, but `source` first. */
 const SOURCE_CONDITION = 'source';
 const CONDITIONS: ReadonlySet<string> = new Set([SOURCE_CONDITION, 'development', 'import', 'require', 'node', 'default']);
+/** The conditions Node itself loads an installed package under, by how the importing file loads it. */
+const INSTALLED_CONDITIONS: Readonly<Record<LoadKind, ReadonlySet<string>>> = {
+  import: new Set(['node', 'import', 'default']),
+  require: new Set(['node', 'require', 'default']),
+};
+
+/** How a file loads a module: `import`/`import()` or `require()`. */
+export type LoadKind = 'import' | 'require';
+
+/** An installed package as an importer reaches it: its name, real folder, the entry loaded, and the `node_modules` it was found in. */
+export interface InstalledPackage {
+  readonly name: string;
+  readonly folder: string;
+  readonly entry: string;
+  readonly link: string;
+}
 
 /** Folder and specifier → the file, or null: resolution walks folders, so each answer is kept. */
 const resolved = new DerivedCache<string | null>();
@@ -112,32 +129,55 @@ function resolveImportsField(fromFile: string, specifier: string): string | unde
  * folder: a workspace package linked by npm, pnpm or yarn.
  */
 function resolveWorkspacePackage(fromFile: string, specifier: string): string | undefined {
+  const parts = packageParts(specifier);
+  const found = parts && installedFolder(path.dirname(fromFile), parts.name);
+  if (!parts || found === undefined || isInstalledFile(found.real)) return undefined;
+  return resolvePackageEntry(found.real, parts.subpath, CONDITIONS);
+}
+
+/**
+ * The installed package a bare specifier names from `fromFile`, with the entry Node loads for it under
+ * the conditions of `kind` (`exports`, then `main`, then `index`); undefined when it is not found.
+ * Unlike `resolveModule`, the package's code is the point: it is read as installed. A workspace
+ * package (a link that leads out of `node_modules`) is not installed code: undefined.
+ */
+export function resolveInstalledPackage(fromFile: string, specifier: string, kind: LoadKind): InstalledPackage | undefined {
+  if (isBuiltin(specifier)) return undefined;
+  const parts = packageParts(specifier);
+  const found = parts && installedFolder(path.dirname(fromFile), parts.name);
+  // A workspace package linked into node_modules is the project's own code, which the rules lint.
+  if (found && !isInstalledFile(`${found.real}${path.sep}`)) return undefined;
+  const entry = parts && found && resolvePackageEntry(found.real, parts.subpath, INSTALLED_CONDITIONS[kind]);
+  return parts && found && entry !== undefined ? { name: parts.name, folder: found.real, entry, link: found.link } : undefined;
+}
+
+/** A bare specifier's package name and subpath (`@a/b/c` → `@a/b`, `./c`); undefined for one that steps out of the package. */
+function packageParts(specifier: string): { name: string; subpath: string } | undefined {
+  if (specifier.startsWith('.') || specifier.startsWith('#') || path.isAbsolute(specifier)) return undefined;
   const parts = specifier.split('/');
   const nameLength = specifier.startsWith('@') ? 2 : 1;
-  const name = parts.slice(0, nameLength).join('/');
+  if (parts.length < nameLength || parts.slice(0, nameLength).some((part) => part === '')) return undefined;
   const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
   // A subpath that steps out of the package (`pkg/../other`) is not the package's code.
   if (subpath !== '.' && hasInvalidSegment(subpath.slice(2))) return undefined;
-  const real = installedFolder(path.dirname(fromFile), name);
-  if (real === undefined || isInstalledFile(real)) return undefined;
-  return resolvePackageEntry(real, subpath);
+  return { name: parts.slice(0, nameLength).join('/'), subpath };
 }
 
-/** Where Node finds package `name` from `folder`, walking up. */
-function installedFolder(start: string, name: string): string | undefined {
+/** Where Node finds package `name` from `folder`, walking up: the link in `node_modules`, and where it leads. */
+function installedFolder(start: string, name: string): { link: string; real: string } | undefined {
   for (let folder = start; ; folder = path.dirname(folder)) {
     const candidate = path.join(folder, 'node_modules', name);
     // Most folders have no such package: a cached listing answers that without a failing syscall.
     const real = listFolder(path.dirname(candidate)).names.has(path.basename(candidate)) ? realPath(candidate) : undefined;
-    if (real !== undefined) return real;
+    if (real !== undefined) return { link: candidate, real };
     if (path.dirname(folder) === folder) return undefined;
   }
 }
 
-function resolvePackageEntry(folder: string, subpath: string): string | undefined {
+function resolvePackageEntry(folder: string, subpath: string, conditions: ReadonlySet<string>): string | undefined {
   const manifest = manifestOf(folder);
   if (manifest?.exports !== undefined) {
-    const target = mappedTarget(exportsMap(manifest.exports), subpath);
+    const target = mappedTarget(exportsMap(manifest.exports), subpath, conditions);
     return target === undefined ? undefined : resolveRelative(folder, target);
   }
   if (subpath !== '.') return resolveRelative(folder, subpath);
@@ -156,10 +196,10 @@ function exportsMap(exports: unknown): unknown {
  * specific `*` pattern (the longest part before `*`, then the longest key); undefined where Node
  * would fail, including a key that maps to `null`.
  */
-function mappedTarget(map: unknown, key: string): string | undefined {
+function mappedTarget(map: unknown, key: string, conditions: ReadonlySet<string> = CONDITIONS): string | undefined {
   if (!isRecord(map)) return undefined;
   let target: string | typeof STOP | undefined;
-  if (Object.hasOwn(map, key) && !key.includes('*')) target = conditionalTarget(map[key], undefined, 0);
+  if (Object.hasOwn(map, key) && !key.includes('*')) target = conditionalTarget(map[key], undefined, 0, conditions);
   else {
     let best: { pattern: string; match: string } | undefined;
     for (const pattern of Object.keys(map)) {
@@ -171,7 +211,7 @@ function mappedTarget(map: unknown, key: string): string | undefined {
       }
     }
     // Node rejects a substitution with `.`, `..`, empty or `node_modules` segments.
-    if (best) target = hasInvalidSegment(best.match) ? STOP : conditionalTarget(map[best.pattern], best.match, 0);
+    if (best) target = hasInvalidSegment(best.match) ? STOP : conditionalTarget(map[best.pattern], best.match, 0, conditions);
   }
   return target === STOP ? undefined : target;
 }
@@ -190,7 +230,7 @@ const STOP = Symbol('stop');
 /** Conditions nest a level or two in real manifests; deeper is followed no further. */
 const MAX_CONDITION_DEPTH = 32;
 
-function conditionalTarget(value: unknown, match: string | undefined, depth: number): string | typeof STOP | undefined {
+function conditionalTarget(value: unknown, match: string | undefined, depth: number, conditions: ReadonlySet<string>): string | typeof STOP | undefined {
   if (depth > MAX_CONDITION_DEPTH || value === null) return STOP;
   if (typeof value === 'string') {
     // Node resolves only `./` targets inside the package (a bare one names another package).
@@ -200,7 +240,7 @@ function conditionalTarget(value: unknown, match: string | undefined, depth: num
   if (Array.isArray(value)) {
     for (const entry of value) {
       // A `null` entry is skipped, as in Node; an invalid one makes the lookup unknown.
-      const target = entry === null ? undefined : conditionalTarget(entry, match, depth + 1);
+      const target = entry === null ? undefined : conditionalTarget(entry, match, depth + 1, conditions);
       if (target !== undefined) return target;
     }
     return undefined;
@@ -208,8 +248,8 @@ function conditionalTarget(value: unknown, match: string | undefined, depth: num
   if (!isRecord(value)) return undefined;
   // The workspace's sources first (on purpose: `dist/` may be unbuilt), then the map's own key order.
   for (const condition of [SOURCE_CONDITION, ...Object.keys(value)]) {
-    if (!CONDITIONS.has(condition) || !Object.hasOwn(value, condition)) continue;
-    const target = conditionalTarget(value[condition], match, depth + 1);
+    if (!conditions.has(condition) || !Object.hasOwn(value, condition)) continue;
+    const target = conditionalTarget(value[condition], match, depth + 1, conditions);
     if (target !== undefined) return target;
   }
   return undefined;

@@ -30,6 +30,9 @@ export interface PackageManifest {
   readonly jest?: unknown;
   /** `"name"`, `"main"`, `"exports"` and `"imports"` as written, for module resolution. */
   readonly name?: string;
+  readonly version?: string;
+  /** The `_integrity` an npm (v6) install writes into an installed package's package.json. */
+  readonly integrity?: string;
   readonly main?: string;
   readonly exports?: unknown;
   readonly imports?: unknown;
@@ -78,7 +81,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts, name, main, exports, imports, jest } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest } = json as Record<string, unknown>;
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
@@ -105,6 +108,8 @@ function readManifest(folder: string): PackageManifest | undefined {
     dependencies: dependencyNames(json as Record<string, unknown>),
     jest,
     ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof version === 'string' ? { version } : {}),
+    ...(typeof integrity === 'string' ? { integrity } : {}),
     ...(typeof main === 'string' ? { main } : {}),
     exports,
     imports,
