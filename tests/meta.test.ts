@@ -97,6 +97,7 @@ describe('message length', () => {
     className: '`Server`',
     method: 'initialize',
     via: 'startAll()',
+    through: ' through start() (./start.js:3)',
     line: '12',
     where: './engine.js:12',
     starter: 'spawn()',

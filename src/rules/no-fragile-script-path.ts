@@ -130,9 +130,9 @@ function nameOf(script: ScriptArgument, filename: string): string {
   return script.through ? `${script.name} at ${whereIs(script.through.point, filename)} through ${script.through.name}()` : script.name;
 }
 
-/** ` (passed to fork() at line 3 through start())` for a path passed to a function; empty otherwise. */
+/** ` through start() (line 3)` for a path passed to a function, the start's line in brackets; empty otherwise. */
 function throughText(script: ScriptArgument, filename: string): string {
-  return script.through ? ` (passed to ${nameOf(script, filename)})` : '';
+  return script.through ? ` through ${script.through.name}() (${whereIs(script.through.point, filename)})` : '';
 }
 
 /** What names this module's location in the file's module system, for the message's fix. */

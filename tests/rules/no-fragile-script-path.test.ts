@@ -225,7 +225,7 @@ tools.run('../scripts/job.js');`),
       errors: [
         {
           messageId: 'bareWorkerPath',
-          data: { path: "'worker.js'", location: '`__dirname`', through: ' (passed to new Worker() at line 4 through this.spawnWorker())' },
+          data: { path: "'worker.js'", location: '`__dirname`', through: ' through this.spawnWorker() (line 4)' },
           line: 5,
           column: 44,
           suggestions: [
