@@ -1553,3 +1553,57 @@ worker.postMessage(message);`),
     },
   ],
 });
+
+runRuleTests('consistent-start-context: receivers known by how they were made', rule, {
+  valid: [
+    // The two children may use different serializations: unknown.
+    esm(`import { fork } from 'node:child_process';
+let child;
+if (process.env.A) child = fork('./a.js', { serialization: 'advanced' });
+else child = fork('./b.js');
+child.send({ seen: new Set() });`),
+    // A parameter also called with a value that is not a channel.
+    cjs(`const { Worker } = require('node:worker_threads');
+function notify(port) { port.postMessage({ done() {} }); }
+notify(new Worker('./w.js'));
+notify(logger);`),
+    // Something else in the list.
+    esm(`import { Worker } from 'node:worker_threads';
+const workers = [new Worker('./w.js'), fakeWorker];
+workers.forEach((w) => w.postMessage({ done() {} }));`),
+  ],
+  invalid: [
+    {
+      ...esm(`import { fork } from 'node:child_process';
+let child;
+if (process.env.A) child = fork('./a.js');
+else child = fork('./b.js');
+child.send({ seen: new Set() });`),
+      errors: [{ messageId: 'lossyJson', line: 5, column: 20 }],
+    },
+    {
+      ...cjs(`const { Worker } = require('node:worker_threads');
+function notify(port) { port.postMessage({ done() {} }); }
+notify(new Worker('./a.js'));
+notify(new Worker('./b.js'));`),
+      errors: [{ ...cloneError('functionValue', 2, 44), data: { channel: '`port.postMessage()`', outcome: DATA_CLONE_ERROR } }],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+for (let i = 0; i < 4; i += 1) workers.push(new Worker('./w.js'));
+for (const w of workers) w.postMessage({ done: () => undefined });`),
+      errors: [{ ...cloneError('functionValue', 4, 48), data: { channel: '`w.postMessage()`', outcome: DATA_CLONE_ERROR } }],
+    },
+    {
+      ...cts(`import { fork, type ChildProcess } from 'node:child_process';
+class Pool {
+  private child?: ChildProcess;
+  start(): void { this.child = fork('./child.js'); }
+  push(ids: string[]): void { this.child?.send({ seen: new Set(ids) }); }
+}
+export = Pool;`),
+      errors: [{ messageId: 'lossyJson', line: 5, column: 56 }],
+    },
+  ],
+});

@@ -1329,3 +1329,85 @@ process.on('SIGINT', () => child.kill('SIGQUIT'));`),
     },
   ],
 });
+
+runRuleTests('no-unguarded-platform-api (receivers known by how they were made)', rule, {
+  valid: [
+    // One write is not a start: the variable may hold something else.
+    esm(`import { fork } from 'node:child_process';
+let child;
+if (process.env.A) child = fork('./a.js');
+else child = connect();
+child.kill('SIGHUP');`),
+    // The field is also written with something else.
+    ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export class Server {
+  child: ChildProcess | undefined;
+  start() { this.child = spawn('node', ['server.js']); }
+  stop() { this.child?.kill('SIGHUP'); this.child = undefined; }
+}`),
+    // Something else is pushed into the list, or the list escapes.
+    cjs(`const { fork } = require('node:child_process');
+const children = [];
+children.push(fork('./a.js'), makeFake());
+children.forEach((c) => c.kill('SIGHUP'));`),
+    cjs(`const { fork } = require('node:child_process');
+const children = [fork('./a.js')];
+register(children);
+for (const c of children) c.kill('SIGHUP');`),
+    // Guarded.
+    esm(`import { fork } from 'node:child_process';
+const children = [fork('./a.js'), fork('./b.js')];
+if (process.platform !== 'win32') children.forEach((c) => c.kill('SIGHUP'));`),
+    // A parameter called with something that is not a child.
+    esm(`import { fork } from 'node:child_process';
+function stop(child) { child.kill('SIGHUP'); }
+stop(fork('./a.js'));
+stop(other);`),
+  ],
+  invalid: [
+    {
+      // Every write is a fork: whichever runs, it is a child process.
+      ...esm(`import { fork } from 'node:child_process';
+let child;
+if (process.env.A) child = fork('./a.js');
+else child = fork('./b.js');
+child.kill('SIGHUP');`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 5, column: 12 }],
+    },
+    {
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export class Server {
+  child?: ChildProcess;
+  start() { this.child = spawn('node', ['server.js']); }
+  restart() { this.child = spawn('node', ['server.js', '--again']); }
+  stop() { this.child?.kill('SIGHUP'); }
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 6, column: 29 }],
+    },
+    {
+      ...cjs(`const { fork } = require('node:child_process');
+const children = [];
+for (const file of files) children.push(fork(file));
+process.on('SIGINT', () => children.forEach((c) => c.kill('SIGHUP')));`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 4, column: 59 }],
+    },
+    {
+      ...cts(`import cp = require('node:child_process');
+const children = [cp.fork('./a.js'), cp.fork('./b.js')];
+for (const c of children) c.kill('SIGUSR2');
+children[0].kill('SIGHUP');`),
+      errors: [
+        { messageId: 'posixSignal', data: { signal: 'SIGUSR2', name: 'subprocess.kill()' }, line: 3, column: 34 },
+        { messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 4, column: 18 },
+      ],
+    },
+    {
+      // A local function only ever called with children.
+      ...esm(`import { fork } from 'node:child_process';
+function stop(child) { child.kill('SIGHUP'); }
+stop(fork('./a.js'));
+stop(fork('./b.js'));`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 2, column: 35 }],
+    },
+  ],
+});

@@ -11,9 +11,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from '../catalog/platform-apis.js';
 import { WEB_WORKER_GLOBALS, WEB_WORKER_MODULE } from '../catalog/starters.js';
-import { isStringLike, memberName, stringValue, walk } from '../syntax/ast.js';
+import { isStringLike, memberName, skipTransparent, stringValue, walk } from '../syntax/ast.js';
 import { globalReferences, resolveVariable } from '../syntax/scope.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { collectionOf, fieldValues, parameterArguments, writtenValues } from './receivers.js';
 import { runsWhereWebWorkersExist, workerImportPath } from './web-workers.js';
 
 type Node = TSESTree.Node;
@@ -35,6 +36,8 @@ export interface ModuleRef {
   readonly path: readonly string[];
   /** The call or `new` whose result (or a member of it) this is. */
   readonly origin?: Invocation['node'];
+  /** Every call or `new` that may have made it, when there are several (`let child; child = a ? fork(x) : …`). */
+  readonly origins?: readonly Invocation['node'][];
 }
 
 /** A call, `new` or tagged template whose callee is a tracked value. */
@@ -89,8 +92,36 @@ export function isRef(ref: ModuleRef | undefined, module: string, ...path: strin
 function child(ref: ModuleRef, segment: string, origin?: ModuleRef['origin']): ModuleRef {
   // `require('x').default` and `import x from 'x'` name the module object itself (CJS interop).
   if (segment === 'default' && ref.path.length === 0) return ref;
-  return { module: ref.module, path: [...ref.path, segment], origin: origin ?? ref.origin };
+  if (origin) return { module: ref.module, path: [...ref.path, segment], origin };
+  return { module: ref.module, path: [...ref.path, segment], origin: ref.origin, ...(ref.origins ? { origins: ref.origins } : {}) };
 }
+
+/**
+ * One value for several sources that are all the same member path (`fork()` results, `Worker`
+ * instances), keeping every call that made them; undefined when they differ or one is unknown.
+ */
+function sameKind(refs: readonly (ModuleRef | undefined)[]): ModuleRef | undefined {
+  const [first] = refs;
+  if (!first || refs.some((ref) => !ref || refKey(ref) !== refKey(first))) return undefined;
+  const origins = [...new Set(refs.flatMap((ref) => ref?.origins ?? (ref?.origin ? [ref.origin] : [])))];
+  if (origins.length <= 1) return first;
+  return { module: first.module, path: first.path, origins };
+}
+
+/** A value a receiver can be: a call result or instance (`fork()`, `new Worker()`), or `parentPort`. */
+function isMadeValue(ref: ModuleRef): boolean {
+  return ref.path.includes(CALL_RESULT) || ref.path.includes(INSTANCE) || isRef(ref, 'worker_threads', 'parentPort');
+}
+
+/** The outermost expression holding the same value as `node`: through `x as T`, `x!`. */
+function outermost(node: Node): Node {
+  let current = node;
+  while (current.parent && TRANSPARENT_PARENTS.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
+/** How many rounds the index spends on receivers whose sources are labelled by other receivers. */
+const MAX_RECEIVER_ROUNDS = 8;
 
 function isRequireFunction(ref: ModuleRef): boolean {
   return (
@@ -157,15 +188,61 @@ export function buildReferenceIndex(
   const bindings = new Map<Variable, ModuleRef>();
   const invocations: Invocation[] = [];
   const loads: ModuleLoad[] = [];
-  const boundThisMembers = new Set<string>();
+  /** Receivers waiting for every source of their value to be labelled, by a key of the receiver. */
+  const waiting = new Map<string, { sources: readonly Node[]; bind: (ref: ModuleRef) => void }>();
+  const settled = new Set<string>();
   /** The `this.<name>` members of each class body with a bound member, from one walk of it. */
   const thisMembersByClass = new Map<TSESTree.ClassBody, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
 
+  /**
+   * Labels a receiver once every source of its value is labelled with the same member path: the
+   * sources are listed once, and looked at again after each round of labelling.
+   */
+  function awaitSources(key: string, sources: () => readonly Node[] | undefined, bind: (ref: ModuleRef) => void): void {
+    if (settled.has(key)) return;
+    settled.add(key);
+    const listed = sources();
+    if (listed && listed.length > 0) waiting.set(key, { sources: listed, bind });
+  }
+
+  /** Labels the receivers whose sources are all labelled, until a round labels none. */
+  function settleReceivers(): void {
+    for (let round = 0; round < MAX_RECEIVER_ROUNDS && waiting.size > 0; round += 1) {
+      let progress = false;
+      for (const [key, receiver] of [...waiting]) {
+        const refs = receiver.sources.map((source) => labels.get(source));
+        if (refs.some((ref) => ref === undefined)) continue;
+        waiting.delete(key);
+        const ref = sameKind(refs);
+        if (!ref) continue;
+        receiver.bind(ref);
+        progress = true;
+      }
+      if (!progress) return;
+    }
+  }
+
   function trackVariable(variable: Variable | undefined, ref: ModuleRef): void {
     if (!variable || bindings.has(variable)) return;
-    // A variable written more than once may hold something else at a given read.
+    // A variable written more than once may hold something else at a given read, unless every
+    // write is the same kind of start: `let child; if (a) child = fork(x); else child = fork(y)`.
     const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length > 1 && !writes.slice(1).every(isFallbackWrite)) return;
+    if (writes.length > 1 && !writes.slice(1).every(isFallbackWrite)) {
+      const name = variable.defs[0]?.name;
+      if (name) awaitSources(`variable:${name.range[0]}`, () => writtenValues(variable), (merged) => bindVariable(variable, merged));
+      return;
+    }
+    bindVariable(variable, ref);
+  }
+
+  /** A variable that holds one element or argument: only when nothing else writes it. */
+  function trackHolder(variable: Variable, ref: ModuleRef): void {
+    const name = variable.defs[0]?.name;
+    if (variable.references.every((reference) => !reference.isWrite() || reference.identifier === name)) trackVariable(variable, ref);
+  }
+
+  function bindVariable(variable: Variable, ref: ModuleRef): void {
+    if (bindings.has(variable)) return;
     bindings.set(variable, ref);
     for (const reference of variable.references) {
       if (!reference.isRead() || reference.isWrite()) continue;
@@ -190,28 +267,52 @@ export function buildReferenceIndex(
         }
         return;
       case 'MemberExpression':
-        bindThisMember(pattern, ref);
+        bindThisMember(pattern);
         return;
       default:
         return;
     }
   }
 
-  /** `this.child = fork(...)`: every `this.child` read in the same class is that value. */
-  function bindThisMember(target: TSESTree.MemberExpression, ref: ModuleRef): void {
+  /**
+   * `this.child = fork(...)`: every `this.child` read in the same class is that value, when every
+   * write of the field in the class is the same kind of start.
+   */
+  function bindThisMember(target: TSESTree.MemberExpression): void {
     const name = memberName(target);
     if (target.object.type !== 'ThisExpression' || name === undefined) return;
     const classBody = enclosingClassBody(target);
     if (!classBody) return;
-    const key = `${classBody.range[0]}:${name}`;
-    if (boundThisMembers.has(key)) return;
-    boundThisMembers.add(key);
     let members = thisMembersByClass.get(classBody);
     if (!members) thisMembersByClass.set(classBody, (members = thisMembersOf(classBody, sourceCode.visitorKeys)));
-    for (const member of members.get(name) ?? []) {
-      if (member === target || isAssignmentTarget(member)) continue;
-      track(member, ref);
-    }
+    const fields = members.get(name) ?? [];
+    awaitSources(`field:${classBody.range[0]}:${name}`, () => fieldValues(fields), (merged) => {
+      for (const member of fields) if (!isAssignmentTarget(member)) track(member, merged);
+    });
+  }
+
+  /** `children.push(fork())`, `const children = [fork()]`: the elements of an array of children. */
+  function awaitCollection(holder: Node): void {
+    if (holder.type !== 'Identifier') return;
+    const variable = resolveVariable(sourceCode, holder);
+    const name = variable?.defs[0]?.name;
+    if (!variable || !name) return;
+    const collection = collectionOf(sourceCode, variable);
+    awaitSources(`collection:${name.range[0]}`, () => collection?.elements, (merged) => {
+      if (!isMadeValue(merged) || !collection) return;
+      for (const read of collection.reads) track(read, merged);
+      for (const bound of collection.bindings) trackHolder(bound, merged);
+    });
+  }
+
+  /** `stop(child)` of a local `function stop(c) { c.kill() }`: the parameter, when every call passes the same kind. */
+  function awaitParameter(call: TSESTree.CallExpression, index: number): void {
+    const flow = parameterArguments(sourceCode, call, index);
+    const name = flow?.parameter.defs[0]?.name;
+    if (!flow || !name) return;
+    awaitSources(`parameter:${name.range[0]}`, () => flow.values, (merged) => {
+      if (isMadeValue(merged)) trackHolder(flow.parameter, merged);
+    });
   }
 
   /**
@@ -256,11 +357,18 @@ export function buildReferenceIndex(
         if (parent.callee === node) {
           invocations.push({ node: parent, callee: ref, kind: 'call' });
           trackCallResult(parent, ref);
-        } else if (parent.arguments[0] === node) {
-          const callee = labels.get(parent.callee);
-          if ((callee && isRef(callee, 'util', 'promisify')) || isInteropHelperCall(sourceCode, parent)) track(parent, ref);
+        } else if (parent.arguments[0] === node && (isRef(labels.get(parent.callee), 'util', 'promisify') || isInteropHelperCall(sourceCode, parent))) {
+          track(parent, ref);
+        } else if (isMadeValue(ref)) {
+          followArgument(parent, node);
         }
         return;
+      case 'ArrayExpression': {
+        // `const children = [fork(a), fork(b)]`
+        const declarator = outermost(parent).parent;
+        if (isMadeValue(ref) && declarator?.type === 'VariableDeclarator' && declarator.init === outermost(parent)) awaitCollection(declarator.id);
+        return;
+      }
       case 'NewExpression':
         if (parent.callee === node) {
           invocations.push({ node: parent, callee: ref, kind: 'construct' });
@@ -286,6 +394,18 @@ export function buildReferenceIndex(
         return;
       default:
         return;
+    }
+  }
+
+  /** A child or channel passed to `children.push(…)` or to a local function. */
+  function followArgument(call: TSESTree.CallExpression, argument: Node): void {
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const callee = skipTransparent(call.callee);
+    if (callee.type === 'MemberExpression') {
+      const method = memberName(callee);
+      if (method === 'push' || method === 'unshift') awaitCollection(callee.object);
+    } else if (callee.type === 'Identifier') {
+      awaitParameter(call, index);
     }
   }
 
@@ -410,6 +530,7 @@ export function buildReferenceIndex(
     }
   }
   trackLazyRequires();
+  settleReceivers();
 
   return {
     refOf: (node) => labels.get(node),

@@ -155,14 +155,15 @@ function sendMessage(analysis: FileAnalysis, invocation: Invocation, call: TSEST
     transfer: second && followConstant(analysis.sourceCode, second).type === 'ArrayExpression' ? second : undefined,
   });
   if (isRef(callee, 'process', 'send')) return describe('parent', parentSerialization(analysis));
-  const origin = callee.origin;
-  if (origin?.type !== 'CallExpression') return undefined;
+  // A receiver written in several places (`let child; … child = fork(…)`) may come from any of them.
+  const origins = callee.origins ?? (callee.origin ? [callee.origin] : []);
+  const calls = origins.filter((origin): origin is TSESTree.CallExpression => origin.type === 'CallExpression');
+  if (calls.length === 0 || calls.length !== origins.length) return undefined;
   if (isRef(callee, 'cluster', 'fork', CALL_RESULT, 'send')) return describe('cluster-worker', clusterSerialization(analysis));
-  if (isRef(callee, 'child_process', 'fork', CALL_RESULT, 'send')) {
-    return describe('child', childSerialization(analysis, origin));
-  }
-  if (isRef(callee, 'child_process', 'spawn', CALL_RESULT, 'send') && hasIpcChannel(analysis, origin)) {
-    return describe('child', childSerialization(analysis, origin));
+  const children = () => combine(calls.map((origin) => childSerialization(analysis, origin)));
+  if (isRef(callee, 'child_process', 'fork', CALL_RESULT, 'send')) return describe('child', children());
+  if (isRef(callee, 'child_process', 'spawn', CALL_RESULT, 'send') && calls.every((origin) => hasIpcChannel(analysis, origin))) {
+    return describe('child', children());
   }
   return undefined;
 }
