@@ -1556,6 +1556,11 @@ worker.postMessage(message);`),
 
 runRuleTests('consistent-start-context: receivers known by how they were made', rule, {
   valid: [
+    // Without type information the parameter's declared type is not read.
+    ts(`import type { MessagePort } from 'node:worker_threads';
+export function notify(port: MessagePort): void {
+  port.postMessage({ done: () => undefined });
+}`),
     // The two children may use different serializations: unknown.
     esm(`import { fork } from 'node:child_process';
 let child;
@@ -1573,6 +1578,19 @@ const workers = [new Worker('./w.js'), fakeWorker];
 workers.forEach((w) => w.postMessage({ done() {} }));`),
   ],
   invalid: [
+    {
+      // With type information, a port or a child process known by its declared type.
+      ...typed(`import type { MessagePort } from 'node:worker_threads';
+import type { ChildProcess } from 'node:child_process';
+export function notify(port: MessagePort, child: ChildProcess): void {
+  port.postMessage({ done: () => undefined });
+  child.send({ done: () => undefined });
+}`),
+      errors: [
+        { ...cloneError('functionValue', 4, 28), data: { channel: '`port.postMessage()`', outcome: DATA_CLONE_ERROR } },
+        { messageId: 'functionValue', line: 5, column: 22 },
+      ],
+    },
     {
       ...esm(`import { fork } from 'node:child_process';
 let child;

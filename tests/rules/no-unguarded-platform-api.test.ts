@@ -3,6 +3,7 @@ import path from 'node:path';
 import rule from '../../src/rules/no-unguarded-platform-api.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+import { typed } from '../support/typed.js';
 
 const OPTIONAL_CALL = 'useOptionalCall' as const;
 
@@ -1332,6 +1333,15 @@ process.on('SIGINT', () => child.kill('SIGQUIT'));`),
 
 runRuleTests('no-unguarded-platform-api (receivers known by how they were made)', rule, {
   valid: [
+    // A receiver of a type named like a child process but not declared by Node.js, or no type information.
+    typed(`interface ChildProcess { kill(signal: string): void }
+export function stop(child: ChildProcess): void {
+  child.kill('SIGHUP');
+}`),
+    ts(`import type { ChildProcess } from 'node:child_process';
+export function stop(child: ChildProcess): void {
+  child.kill('SIGHUP');
+}`),
     // One write is not a start: the variable may hold something else.
     esm(`import { fork } from 'node:child_process';
 let child;
@@ -1365,6 +1375,14 @@ stop(fork('./a.js'));
 stop(other);`),
   ],
   invalid: [
+    {
+      // With type information, the declared type of the receiver.
+      ...typed(`import type { ChildProcess } from 'node:child_process';
+export function stop(child: ChildProcess | undefined): void {
+  child?.kill('SIGHUP');
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 3, column: 15 }],
+    },
     {
       // Every write is a fork: whichever runs, it is a child process.
       ...esm(`import { fork } from 'node:child_process';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import rule from '../../src/rules/no-unportable-spawn.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+import { typed } from '../support/typed.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/file-model');
 const inPackage = (file: string) => path.join(FIXTURES, 'cjs-package', file);
@@ -23,6 +24,15 @@ const declaredRunner = (windows?: string) => ({
 
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
+    // Without type information an imported type is not read; with it, a set of safe programs.
+    ts(`import { spawn } from 'node:child_process';
+import type { PackageManager } from './package-manager.js';
+export function install(pm: PackageManager) {
+  spawn(pm, ['install']);
+}`),
+    typed(`import { spawn } from 'node:child_process';
+declare function tool(): 'node' | 'git';
+spawn(tool(), ['--version']);`),
     // Value sets: every member is safe, or the set is not known in full.
     ts(`import { spawn } from 'node:child_process';
 export function run(pm: 'node' | 'git') {
@@ -313,6 +323,15 @@ export function canBuildInstaller(target) {
     ts(findProgram, { filename: inPackage('packages/updater/src/MacUpdater.ts') }),
   ],
   invalid: [
+    {
+      // With type information, a union declared in another module.
+      ...typed(`import { spawn } from 'node:child_process';
+import type { PackageManager } from './package-manager.js';
+export function install(pm: PackageManager) {
+  spawn(pm, ['install']);
+}`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 4, column: 9 }],
+    },
     {
       // A parameter drawn from a string-literal union: `npm` is a shim, which needs a shell on Windows.
       ...ts(`import { spawn } from 'node:child_process';

@@ -15,6 +15,7 @@ import { isStringLike, memberName, skipTransparent, stringValue, walk } from '..
 import { globalReferences, resolveVariable } from '../syntax/scope.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { collectionOf, fieldValues, parameterArguments, writtenValues } from './receivers.js';
+import { receiverType, type ReceiverType, typeServices } from './typed.js';
 import { runsWhereWebWorkersExist, workerImportPath } from './web-workers.js';
 
 type Node = TSESTree.Node;
@@ -120,6 +121,16 @@ function outermost(node: Node): Node {
   return current;
 }
 
+/** What a receiver whose type is a channel of @types/node is labelled as (typed linting only). */
+const TYPED_RECEIVERS: Readonly<Record<ReceiverType, ModuleRef>> = {
+  ChildProcess: { module: 'child_process', path: ['ChildProcess', INSTANCE] },
+  Worker: { module: 'worker_threads', path: ['Worker', INSTANCE] },
+  MessagePort: { module: 'worker_threads', path: ['MessagePort', INSTANCE] },
+  BroadcastChannel: { module: 'worker_threads', path: ['BroadcastChannel', INSTANCE] },
+};
+/** The methods a typed receiver is looked up for: signals and messages. */
+const RECEIVER_METHODS = ['kill', 'send', 'postMessage'];
+
 /** How many rounds the index spends on receivers whose sources are labelled by other receivers. */
 const MAX_RECEIVER_ROUNDS = 8;
 
@@ -168,8 +179,9 @@ const WEB_WORKER_MENTIONS = ['Worker', '?worker', '?sharedworker'];
  * literal naming it (an import, `require`, `getBuiltinModule`) or through a tracked global.
  * Searching the text is far cheaper than the scope walk it saves (most ES modules use neither).
  */
-function mentionsTrackedValue(text: string, trackedModules: ReadonlySet<string>): boolean {
+function mentionsTrackedValue(text: string, trackedModules: ReadonlySet<string>, typed: boolean): boolean {
   if ([...TRACKED_GLOBALS, ...WEB_WORKER_MENTIONS].some((name) => text.includes(name))) return true;
+  if (typed && RECEIVER_METHODS.some((name) => text.includes(`.${name}`))) return true;
   let pattern = mentionPatterns.get(trackedModules);
   if (!pattern) {
     const names = [...trackedModules].map(escapeRegExp);
@@ -183,7 +195,8 @@ export function buildReferenceIndex(
   sourceCode: Readonly<TSESLint.SourceCode>,
   trackedModules: ReadonlySet<string>,
 ): ReferenceIndex {
-  if (!mentionsTrackedValue(sourceCode.text, trackedModules)) return EMPTY_INDEX;
+  const typed = typeServices(sourceCode) !== undefined;
+  if (!mentionsTrackedValue(sourceCode.text, trackedModules, typed)) return EMPTY_INDEX;
   const labels = new Map<Node, ModuleRef>();
   const bindings = new Map<Variable, ModuleRef>();
   const invocations: Invocation[] = [];
@@ -530,6 +543,12 @@ export function buildReferenceIndex(
     }
   }
   trackLazyRequires();
+  if (typed) {
+    for (const receiver of methodReceivers(sourceCode, RECEIVER_METHODS)) {
+      const type = labels.has(receiver) ? undefined : receiverType(sourceCode, receiver);
+      if (type) track(receiver, TYPED_RECEIVERS[type]);
+    }
+  }
   settleReceivers();
 
   return {
@@ -539,6 +558,28 @@ export function buildReferenceIndex(
     loads,
     isEmpty: labels.size === 0,
   };
+}
+
+/**
+ * The objects of the calls `x.<method>(…)` of the file, for each of `methods`: found by searching
+ * the text, each occurrence looked up as the node at its position (as `dynamicImports` does).
+ */
+function methodReceivers(sourceCode: Readonly<TSESLint.SourceCode>, methods: readonly string[]): Node[] {
+  const found: Node[] = [];
+  const { text } = sourceCode;
+  for (const method of methods) {
+    for (let index = text.indexOf(method); index !== -1; index = text.indexOf(method, index + 1)) {
+      // `.kill(`: a member name right after the dot, a call opening after it; then a token, then the node.
+      if (text[index - 1] !== '.' || !mayOpenCall(text, index + method.length)) continue;
+      if (sourceCode.getTokenByRangeStart(index)?.value !== method) continue;
+      const node = sourceCode.getNodeByRangeIndex(index) as Node | null;
+      const member = node?.parent;
+      if (node?.type !== 'Identifier' || node.range[0] !== index || node.name !== method) continue;
+      if (member?.type !== 'MemberExpression' || member.property !== node || member.computed) continue;
+      if (member.parent.type === 'CallExpression' && member.parent.callee === member) found.push(member.object);
+    }
+  }
+  return found;
 }
 
 /** Reverses `items[start…]` in place. */

@@ -9,6 +9,7 @@ import { hasSpread, isImportMetaMember, memberName, propertyValue, skipTranspare
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ReferenceIndex } from './references.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, writableByEval } from '../syntax/scope.js';
 import { propertyHistory, type PropertyValue } from './object-writes.js';
+import { literalStrings } from './typed.js';
 import { annotatedMembers, arrayElements, bindingAnnotation, enumMemberInitializer, iteratedList } from './value-sets.js';
 
 type Node = TSESTree.Node;
@@ -175,6 +176,11 @@ export class ValueModel {
       result = this.compute(value, depth + 1);
     } finally {
       this.inProgress.delete(value);
+    }
+    if (!result.some(isComplete)) {
+      // With type information, a value the file does not show may still have a literal type (`PM` from another module).
+      const typed = literalStrings(this.sourceCode, value);
+      if (typed) result = typed.map((text) => ({ value: text, sources: [] }));
     }
     this.cache.set(value, result);
     return result;

@@ -155,6 +155,8 @@ function sendMessage(analysis: FileAnalysis, invocation: Invocation, call: TSEST
     transfer: second && followConstant(analysis.sourceCode, second).type === 'ArrayExpression' ? second : undefined,
   });
   if (isRef(callee, 'process', 'send')) return describe('parent', parentSerialization(analysis));
+  // A child process known by its declared type only (typed linting): how it was started is not seen.
+  if (isRef(callee, 'child_process', 'ChildProcess', INSTANCE, 'send') && !callee.origin) return describe('child', 'unknown');
   // A receiver written in several places (`let child; … child = fork(…)`) may come from any of them.
   const origins = callee.origins ?? (callee.origin ? [callee.origin] : []);
   const calls = origins.filter((origin): origin is TSESTree.CallExpression => origin.type === 'CallExpression');
@@ -175,6 +177,8 @@ const THREAD_CHANNELS: readonly (readonly string[])[] = [
   ['MessageChannel', INSTANCE, 'port1'],
   ['MessageChannel', INSTANCE, 'port2'],
   ['BroadcastChannel', INSTANCE],
+  // A port known by its declared type (typed linting).
+  ['MessagePort', INSTANCE],
 ];
 
 function threadMessage(invocation: Invocation, call: TSESTree.CallExpression): ProcessMessage | undefined {

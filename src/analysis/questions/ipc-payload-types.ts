@@ -12,6 +12,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { typeServices, type TypeServices } from '../file/typed.js';
+
 /** A kind the type proves, named as the global it is (`Map`, `TypeError`) or `BigInt`/`function`. */
 export interface TypedKind {
   readonly type: string;
@@ -25,28 +27,11 @@ const ERROR_TYPES: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeEr
 const MAX_BASE_DEPTH = 8;
 const MAX_FIELDS = 64;
 
-interface Checker {
-  readonly program: ts.Program;
-  readonly checker: ts.TypeChecker;
-  readonly toTs: (node: TSESTree.Node) => ts.Node | undefined;
-}
-
-const checkerCache = new WeakMap<object, Checker | null>();
-
-function checkerFor(sourceCode: Readonly<TSESLint.SourceCode>): Checker | undefined {
-  const cached = checkerCache.get(sourceCode);
-  if (cached !== undefined) return cached ?? undefined;
-  const services = sourceCode.parserServices;
-  const program = services?.program as ts.Program | null | undefined;
-  const map = services?.esTreeNodeToTSNodeMap as { get(node: TSESTree.Node): ts.Node | undefined } | undefined;
-  const result = program && map ? { program, checker: program.getTypeChecker(), toTs: (node: TSESTree.Node) => map.get(node) } : null;
-  checkerCache.set(sourceCode, result);
-  return result ?? undefined;
-}
+type Checker = TypeServices;
 
 /** What the declared type of `node` proves about it, or undefined (no types, or nothing known). */
 export function typedKind(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TypedKind | undefined {
-  const types = checkerFor(sourceCode);
+  const types = typeServices(sourceCode);
 
   const tsNode = types?.toTs(node);
   if (!types || !tsNode) return undefined;
