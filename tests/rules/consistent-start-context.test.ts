@@ -1556,6 +1556,13 @@ worker.postMessage(message);`),
 
 runRuleTests('consistent-start-context: receivers known by how they were made', rule, {
   valid: [
+    // With type information: a class instance keeps its own fields over JSON IPC.
+    typed(`import { fork } from 'node:child_process';
+class Job { constructor(readonly id: string) {} run(): void {} }
+const child = fork('./child.js');
+export function push(job: Job): void {
+  child.send(job);
+}`),
     // Without type information the parameter's declared type is not read.
     ts(`import type { MessagePort } from 'node:worker_threads';
 export function notify(port: MessagePort): void {
@@ -1590,6 +1597,17 @@ export function notify(port: MessagePort, child: ChildProcess): void {
         { ...cloneError('functionValue', 4, 28), data: { channel: '`port.postMessage()`', outcome: DATA_CLONE_ERROR } },
         { messageId: 'functionValue', line: 5, column: 22 },
       ],
+    },
+    {
+      // With type information, the declared type of a message: a class instance, a symbol.
+      ...typed(`import { Worker } from 'node:worker_threads';
+class Job { constructor(readonly id: string) {} run(): void {} }
+const worker = new Worker('./w.js');
+export function push(job: Job, tag: symbol): void {
+  worker.postMessage(job);
+  worker.postMessage(tag);
+}`),
+      errors: [cloneError('lostPrototype', 5, 22), cloneError('symbolValue', 6, 22)],
     },
     {
       ...esm(`import { fork } from 'node:child_process';

@@ -1,7 +1,8 @@
 /**
- * What the TypeScript type of a value sent over process IPC says it is, when the parser provides
- * a program (typed linting): a `Date`, `Map`, `Set`, a BigInt, an `Error` (or a subclass), a
- * function, or an object type with a field of one of these. Without a program nothing is known
+ * What the TypeScript type of a value sent over process IPC or `postMessage()` says it is, when
+ * the parser provides a program (typed linting, through `file/typed.ts`): a `Date`, `Map`, `Set`, a
+ * BigInt, a symbol, an `Error` (or a subclass), a function, an instance of a class the project
+ * declares, or an object type with a field of one of these. Without a program nothing is known
  * here, and `any`/`unknown` never decide anything.
  *
  * Only methods of the checker and of its types are used, never `ts.TypeFlags` (whose values
@@ -19,6 +20,8 @@ export interface TypedKind {
   readonly type: string;
   /** The field of an object type that holds the value, when the value itself is that object. */
   readonly field?: string;
+  /** An instance of a class the project declares (`type` is the class's name). */
+  readonly instance?: boolean;
 }
 
 /** Lib types that do not survive the JSON channel, by the name of their symbol. */
@@ -39,7 +42,11 @@ export function typedKind(sourceCode: Readonly<TSESLint.SourceCode>, node: TSEST
     const type = types.checker.getTypeAtLocation(tsNode);
     const own = kindOfType(types, type);
     if (own) return { type: own };
-    return fieldKind(types, type, tsNode);
+    // A field that JSON changes decides first: what a class instance loses matters to a structured clone only.
+    const field = fieldKind(types, type, tsNode);
+    if (field) return field;
+    const instance = projectClass(types, type);
+    return instance === undefined ? undefined : { type: instance, instance: true };
   } catch {
     // A checker failure on odd input means nothing is known, never a crashed lint run.
     return undefined;
@@ -57,10 +64,31 @@ function kindOfType(types: Checker, type: ts.Type): string | undefined {
 
 function kindOfMember(types: Checker, type: ts.Type): string | undefined {
   if (isBigInt(types, type)) return 'BigInt';
+  if (isSymbol(types, type)) return 'Symbol';
   const lib = libName(types, type);
   if (lib !== undefined) return lib;
   if (type.getCallSignatures().length > 0 && type.getProperties().length === 0) return 'function';
   return errorBase(types, type);
+}
+
+/** The `symbol` type (a `unique symbol` is not told apart without type flags: unknown). */
+function isSymbol(types: Checker, type: ts.Type): boolean {
+  return type === types.checker.getESSymbolType();
+}
+
+/**
+ * The name of the class an instance type is, when the project declares it (not a library or
+ * @types): what a structured clone strips of its prototype. Error subclasses are judged as errors.
+ */
+function projectClass(types: Checker, type: ts.Type): string | undefined {
+  if (!type.isClass() || errorBase(types, type) !== undefined) return undefined;
+  const symbol = type.getSymbol();
+  const declarations = symbol?.getDeclarations() ?? [];
+  const own = declarations.length > 0 && declarations.every((declaration) => {
+    const file = declaration.getSourceFile();
+    return !types.program.isSourceFileFromExternalLibrary(file) && !types.program.isSourceFileDefaultLibrary(file) && !file.isDeclarationFile;
+  });
+  return own ? symbol?.getName() : undefined;
 }
 
 /** `bigint`, or a bigint literal type (`10n`), whose value is a PseudoBigInt object. */
