@@ -310,8 +310,9 @@ export function buildReferenceIndex(
     const variable = resolveVariable(sourceCode, holder);
     const name = variable?.defs[0]?.name;
     if (!variable || !name) return;
-    const collection = collectionOf(sourceCode, variable);
-    awaitSources(`collection:${name.range[0]}`, () => collection?.elements, (merged) => {
+    // Listed once per array, however many elements are pushed into it.
+    let collection: ReturnType<typeof collectionOf>;
+    awaitSources(`collection:${name.range[0]}`, () => (collection = collectionOf(sourceCode, variable))?.elements, (merged) => {
       if (!isMadeValue(merged) || !collection) return;
       for (const read of collection.reads) track(read, merged);
       for (const bound of collection.bindings) trackHolder(bound, merged);
@@ -320,11 +321,14 @@ export function buildReferenceIndex(
 
   /** `stop(child)` of a local `function stop(c) { c.kill() }`: the parameter, when every call passes the same kind. */
   function awaitParameter(call: TSESTree.CallExpression, index: number): void {
-    const flow = parameterArguments(sourceCode, call, index);
-    const name = flow?.parameter.defs[0]?.name;
-    if (!flow || !name) return;
-    awaitSources(`parameter:${name.range[0]}`, () => flow.values, (merged) => {
-      if (isMadeValue(merged)) trackHolder(flow.parameter, merged);
+    if (call.callee.type !== 'Identifier') return;
+    const callee = resolveVariable(sourceCode, call.callee);
+    const name = callee?.defs[0]?.name;
+    if (!callee || !name) return;
+    // Listed once per function and parameter, however many calls pass a channel.
+    let flow: ReturnType<typeof parameterArguments>;
+    awaitSources(`parameter:${name.range[0]}:${index}`, () => (flow = parameterArguments(sourceCode, call, index))?.values, (merged) => {
+      if (isMadeValue(merged) && flow) trackHolder(flow.parameter, merged);
     });
   }
 

@@ -35,4 +35,12 @@ describe('receivers known by how they were made', () => {
   ])('%s', (_name, code, expected, language) => {
     expect(labelOf(code, language)).toBe(expected);
   });
+
+  it('lists a list or a function once, however many children are put into it', () => {
+    const pushes = Array.from({ length: 3000 }, (_, index) => `list.push(fork('w${index}.js')); stop(fork('s${index}.js'));`).join('\n');
+    const code = `import { fork } from 'node:child_process';\nconst list = [];\nfunction stop(child) { child.kill(); }\n${pushes}\nfor (const target of list) target.kill();`;
+    const started = performance.now();
+    expect(labelOf(code)).toBe('child_process:fork.()');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });
