@@ -1333,6 +1333,12 @@ process.on('SIGINT', () => child.kill('SIGQUIT'));`),
 
 runRuleTests('no-unguarded-platform-api (receivers known by how they were made)', rule, {
   valid: [
+    // A signal drawn from a union that Windows can send.
+    ts(`import { fork } from 'node:child_process';
+const child = fork('./a.js');
+export function stop(signal: 'SIGTERM' | 'SIGKILL'): void {
+  child.kill(signal);
+}`),
     // A receiver of a type named like a child process but not declared by Node.js, or no type information.
     typed(`interface ChildProcess { kill(signal: string): void }
 export function stop(child: ChildProcess): void {
@@ -1375,6 +1381,16 @@ stop(fork('./a.js'));
 stop(other);`),
   ],
   invalid: [
+    {
+      // A signal drawn from a union, one member of which Windows cannot send.
+      ...ts(`import { fork } from 'node:child_process';
+type Stop = 'SIGTERM' | 'SIGHUP';
+const child = fork('./a.js');
+export function stop(signal: Stop): void {
+  child.kill(signal);
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 5, column: 14 }],
+    },
     {
       // With type information, the declared type of the receiver.
       ...typed(`import type { ChildProcess } from 'node:child_process';
