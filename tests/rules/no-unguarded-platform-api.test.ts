@@ -1359,7 +1359,8 @@ child.kill('SIGHUP');`),
 export class Server {
   child: ChildProcess | undefined;
   start() { this.child = spawn('node', ['server.js']); }
-  stop() { this.child?.kill('SIGHUP'); this.child = undefined; }
+  adopt(child: ChildProcess) { this.child = child; }
+  stop() { this.child?.kill('SIGHUP'); }
 }`),
     // Something else is pushed into the list, or the list escapes.
     cjs(`const { fork } = require('node:child_process');
@@ -1417,6 +1418,16 @@ export class Server {
   stop() { this.child?.kill('SIGHUP'); }
 }`),
       errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 6, column: 29 }],
+    },
+    {
+      // Emptied between runs: where kill() can be called, the field holds a child.
+      ...esm(`import { spawn } from 'node:child_process';
+export class Server {
+  child = null;
+  start() { this.child = spawn('node', ['server.js']); }
+  stop() { this.child?.kill('SIGHUP'); this.child = null; }
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 5, column: 29 }],
     },
     {
       ...cjs(`const { fork } = require('node:child_process');

@@ -11,8 +11,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from '../catalog/platform-apis.js';
 import { WEB_WORKER_GLOBALS, WEB_WORKER_MODULE } from '../catalog/starters.js';
-import { isStringLike, memberName, skipTransparent, stringValue, walk } from '../syntax/ast.js';
-import { globalReferences, resolveVariable } from '../syntax/scope.js';
+import { isStringLike, memberKey, memberName, skipTransparent, stringValue, walk } from '../syntax/ast.js';
+import { globalReferences, isGlobalIdentifier, resolveVariable } from '../syntax/scope.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { collectionOf, fieldValues, parameterArguments, writtenValues } from './receivers.js';
 import { receiverType, type ReceiverType, typeServices } from './typed.js';
@@ -131,6 +131,14 @@ const TYPED_RECEIVERS: Readonly<Record<ReceiverType, ModuleRef>> = {
 /** The methods a typed receiver is looked up for: signals and messages. */
 const RECEIVER_METHODS = ['kill', 'send', 'postMessage'];
 
+/** `null`, `undefined` or `void 0`: a value with no method, so no call on the receiver reaches it. */
+function isEmptyValue(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === 'Literal') return value.value === null && !('regex' in value && value.regex) && !('bigint' in value && value.bigint);
+  if (value.type === 'UnaryExpression') return value.operator === 'void' && value.argument.type === 'Literal';
+  return isGlobalIdentifier(sourceCode, value, 'undefined');
+}
+
 /** How many rounds the index spends on receivers whose sources are labelled by other receivers. */
 const MAX_RECEIVER_ROUNDS = 8;
 
@@ -223,7 +231,8 @@ export function buildReferenceIndex(
     for (let round = 0; round < MAX_RECEIVER_ROUNDS && waiting.size > 0; round += 1) {
       let progress = false;
       for (const [key, receiver] of [...waiting]) {
-        const refs = receiver.sources.map((source) => labels.get(source));
+        // `this.child = null` empties it: where a method of it can be called, it holds one of the others.
+        const refs = receiver.sources.filter((source) => !isEmptyValue(sourceCode, source)).map((source) => labels.get(source));
         if (refs.some((ref) => ref === undefined)) continue;
         waiting.delete(key);
         const ref = sameKind(refs);
@@ -299,7 +308,14 @@ export function buildReferenceIndex(
     let members = thisMembersByClass.get(classBody);
     if (!members) thisMembersByClass.set(classBody, (members = thisMembersOf(classBody, sourceCode.visitorKeys)));
     const fields = members.get(name) ?? [];
-    awaitSources(`field:${classBody.range[0]}:${name}`, () => fieldValues(fields), (merged) => {
+    // `child = null;` or `child = spawn(…);` declared in the class body writes the field too.
+    const declared = classBody.body.flatMap((element) =>
+      element.type === 'PropertyDefinition' && !element.static && element.value && memberKey(element) === name ? [element.value] : [],
+    );
+    awaitSources(`field:${classBody.range[0]}:${name}`, () => {
+      const written = fieldValues(fields);
+      return written && [...declared, ...written];
+    }, (merged) => {
       for (const member of fields) if (!isAssignmentTarget(member)) track(member, merged);
     });
   }

@@ -17,7 +17,8 @@ describe('receivers known by how they were made', () => {
     ['a let assigned once later', `import { fork } from 'node:child_process'; let target; target = fork('a'); target.kill();`, 'child_process:fork.()'],
     ['a let assigned the same start twice', `import { fork } from 'node:child_process'; let target = fork('a'); if (x) target = fork('b'); target.kill();`, 'child_process:fork.()'],
     ['a let assigned two kinds of start', `import { fork, spawn } from 'node:child_process'; let target = fork('a'); if (x) target = spawn('b'); target.kill();`, undefined],
-    ['a let also assigned null', `import { fork } from 'node:child_process'; let target = null; target = fork('a'); target.kill();`, undefined],
+    ['a let also emptied', `import { fork } from 'node:child_process'; let target = null; target = fork('a'); target = undefined; target.kill();`, 'child_process:fork.()'],
+    ['a let also assigned something else', `import { fork } from 'node:child_process'; let target = fork('a'); target = other; target.kill();`, undefined],
     ['a let written by a compound assignment', `import { fork } from 'node:child_process'; let target = fork('a'); target ||= fork('b'); target = fork('c'); target.kill();`, undefined],
     ['an element of a list literal', `import { fork } from 'node:child_process'; const list = [fork('a')]; for (const target of list) target.kill();`, 'child_process:fork.()'],
     ['an element pushed', `const { Worker } = require('node:worker_threads'); const list = []; list.push(new Worker('w.js')); list.forEach((target) => { target.kill(); });`, 'worker_threads:Worker.new', 'cjs'],
@@ -31,6 +32,8 @@ describe('receivers known by how they were made', () => {
     ['a parameter given the module function itself', `import { fork } from 'node:child_process'; function stop(target) { target.kill(); } stop(fork);`, undefined],
     ['a parameter of parentPort', `import { parentPort } from 'node:worker_threads'; function stop(target) { target.kill(); } stop(parentPort);`, 'worker_threads:parentPort'],
     ['a field written with starts only', `import { fork } from 'node:child_process'; class A { a() { this.target = fork('a'); } b() { const target = this.target; target.kill(); } }`, 'child_process:fork.()'],
+    ['a field declared empty', `import { fork } from 'node:child_process'; class A { target = null; a() { this.target = fork('a'); } b() { const target = this.target; target.kill(); } }`, 'child_process:fork.()'],
+    ['a field declared with another value', `import { fork } from 'node:child_process'; class A { target = other(); a() { this.target = fork('a'); } b() { const target = this.target; target.kill(); } }`, undefined],
     ['a field also deleted', `import { fork } from 'node:child_process'; class A { a() { this.target = fork('a'); } b() { const target = this.target; delete this.target; target.kill(); } }`, undefined],
   ])('%s', (_name, code, expected, language) => {
     expect(labelOf(code, language)).toBe(expected);
