@@ -1726,3 +1726,93 @@ parentPort?.postMessage({ value: load() });`),
     },
   ],
 });
+
+runRuleTests('consistent-start-context: receivers known by how they were made', rule, {
+  valid: [
+    // With type information: a class instance keeps its own fields over JSON IPC.
+    typed(`import { fork } from 'node:child_process';
+class Job { constructor(readonly id: string) {} run(): void {} }
+const child = fork('./child.js');
+export function push(job: Job): void {
+  child.send(job);
+}`),
+    // Without type information the parameter's declared type is not read.
+    ts(`import type { MessagePort } from 'node:worker_threads';
+export function notify(port: MessagePort): void {
+  port.postMessage({ done: () => undefined });
+}`),
+    // The two children may use different serializations: unknown.
+    esm(`import { fork } from 'node:child_process';
+let child;
+if (process.env.A) child = fork('./a.js', { serialization: 'advanced' });
+else child = fork('./b.js');
+child.send({ seen: new Set() });`),
+    // A parameter also called with a value that is not a channel.
+    cjs(`const { Worker } = require('node:worker_threads');
+function notify(port) { port.postMessage({ done() {} }); }
+notify(new Worker('./w.js'));
+notify(logger);`),
+    // Something else in the list.
+    esm(`import { Worker } from 'node:worker_threads';
+const workers = [new Worker('./w.js'), fakeWorker];
+workers.forEach((w) => w.postMessage({ done() {} }));`),
+  ],
+  invalid: [
+    {
+      // With type information, a port or a child process known by its declared type.
+      ...typed(`import type { MessagePort } from 'node:worker_threads';
+import type { ChildProcess } from 'node:child_process';
+export function notify(port: MessagePort, child: ChildProcess): void {
+  port.postMessage({ done: () => undefined });
+  child.send({ done: () => undefined });
+}`),
+      errors: [
+        { ...cloneError('functionValue', 4, 28), data: { channel: '`port.postMessage()`', outcome: DATA_CLONE_ERROR } },
+        { messageId: 'functionValue', line: 5, column: 22 },
+      ],
+    },
+    {
+      // With type information, the declared type of a message: a class instance, a symbol.
+      ...typed(`import { Worker } from 'node:worker_threads';
+class Job { constructor(readonly id: string) {} run(): void {} }
+const worker = new Worker('./w.js');
+export function push(job: Job, tag: symbol): void {
+  worker.postMessage(job);
+  worker.postMessage(tag);
+}`),
+      errors: [cloneError('lostPrototype', 5, 22), cloneError('symbolValue', 6, 22)],
+    },
+    {
+      ...esm(`import { fork } from 'node:child_process';
+let child;
+if (process.env.A) child = fork('./a.js');
+else child = fork('./b.js');
+child.send({ seen: new Set() });`),
+      errors: [{ messageId: 'lossyJson', line: 5, column: 20 }],
+    },
+    {
+      ...cjs(`const { Worker } = require('node:worker_threads');
+function notify(port) { port.postMessage({ done() {} }); }
+notify(new Worker('./a.js'));
+notify(new Worker('./b.js'));`),
+      errors: [{ ...cloneError('functionValue', 2, 44), data: { channel: '`port.postMessage()`', outcome: DATA_CLONE_ERROR } }],
+    },
+    {
+      ...ts(`import { Worker } from 'node:worker_threads';
+const workers: Worker[] = [];
+for (let i = 0; i < 4; i += 1) workers.push(new Worker('./w.js'));
+for (const w of workers) w.postMessage({ done: () => undefined });`),
+      errors: [{ ...cloneError('functionValue', 4, 48), data: { channel: '`w.postMessage()`', outcome: DATA_CLONE_ERROR } }],
+    },
+    {
+      ...cts(`import { fork, type ChildProcess } from 'node:child_process';
+class Pool {
+  private child?: ChildProcess;
+  start(): void { this.child = fork('./child.js'); }
+  push(ids: string[]): void { this.child?.send({ seen: new Set(ids) }); }
+}
+export = Pool;`),
+      errors: [{ messageId: 'lossyJson', line: 5, column: 56 }],
+    },
+  ],
+});

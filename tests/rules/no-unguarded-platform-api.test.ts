@@ -3,6 +3,7 @@ import path from 'node:path';
 import rule from '../../src/rules/no-unguarded-platform-api.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+import { typed } from '../support/typed.js';
 
 const OPTIONAL_CALL = 'useOptionalCall' as const;
 
@@ -1443,5 +1444,131 @@ runRuleTests('no-unguarded-platform-api (development files)', rule, {
     { ...esm(ownerTest, { filename: developmentFile('windows-matrix/test/clean.test.js') }), errors: [ownerError] },
     { ...esm(ownerTest, { filename: developmentFile('linux-ci/lib/util.js') }), errors: [ownerError] },
     { ...esm(ownerTest, { filename: developmentFile('linux-ci/test/clean.test.js'), settings: { 'process-guard': { ciWorkflows: false } } }), errors: [ownerError] },
+  ],
+});
+
+runRuleTests('no-unguarded-platform-api (receivers known by how they were made)', rule, {
+  valid: [
+    // A signal drawn from a union that Windows can send.
+    ts(`import { fork } from 'node:child_process';
+const child = fork('./a.js');
+export function stop(signal: 'SIGTERM' | 'SIGKILL'): void {
+  child.kill(signal);
+}`),
+    // A receiver of a type named like a child process but not declared by Node.js, or no type information.
+    typed(`interface ChildProcess { kill(signal: string): void }
+export function stop(child: ChildProcess): void {
+  child.kill('SIGHUP');
+}`),
+    ts(`import type { ChildProcess } from 'node:child_process';
+export function stop(child: ChildProcess): void {
+  child.kill('SIGHUP');
+}`),
+    // One write is not a start: the variable may hold something else.
+    esm(`import { fork } from 'node:child_process';
+let child;
+if (process.env.A) child = fork('./a.js');
+else child = connect();
+child.kill('SIGHUP');`),
+    // The field is also written with something else.
+    ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export class Server {
+  child: ChildProcess | undefined;
+  start() { this.child = spawn('node', ['server.js']); }
+  adopt(child: ChildProcess) { this.child = child; }
+  stop() { this.child?.kill('SIGHUP'); }
+}`),
+    // Something else is pushed into the list, or the list escapes.
+    cjs(`const { fork } = require('node:child_process');
+const children = [];
+children.push(fork('./a.js'), makeFake());
+children.forEach((c) => c.kill('SIGHUP'));`),
+    cjs(`const { fork } = require('node:child_process');
+const children = [fork('./a.js')];
+register(children);
+for (const c of children) c.kill('SIGHUP');`),
+    // Guarded.
+    esm(`import { fork } from 'node:child_process';
+const children = [fork('./a.js'), fork('./b.js')];
+if (process.platform !== 'win32') children.forEach((c) => c.kill('SIGHUP'));`),
+    // A parameter called with something that is not a child.
+    esm(`import { fork } from 'node:child_process';
+function stop(child) { child.kill('SIGHUP'); }
+stop(fork('./a.js'));
+stop(other);`),
+  ],
+  invalid: [
+    {
+      // A signal drawn from a union, one member of which Windows cannot send.
+      ...ts(`import { fork } from 'node:child_process';
+type Stop = 'SIGTERM' | 'SIGHUP';
+const child = fork('./a.js');
+export function stop(signal: Stop): void {
+  child.kill(signal);
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 5, column: 14 }],
+    },
+    {
+      // With type information, the declared type of the receiver.
+      ...typed(`import type { ChildProcess } from 'node:child_process';
+export function stop(child: ChildProcess | undefined): void {
+  child?.kill('SIGHUP');
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 3, column: 15 }],
+    },
+    {
+      // Every write is a fork: whichever runs, it is a child process.
+      ...esm(`import { fork } from 'node:child_process';
+let child;
+if (process.env.A) child = fork('./a.js');
+else child = fork('./b.js');
+child.kill('SIGHUP');`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 5, column: 12 }],
+    },
+    {
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export class Server {
+  child?: ChildProcess;
+  start() { this.child = spawn('node', ['server.js']); }
+  restart() { this.child = spawn('node', ['server.js', '--again']); }
+  stop() { this.child?.kill('SIGHUP'); }
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 6, column: 29 }],
+    },
+    {
+      // Emptied between runs: where kill() can be called, the field holds a child.
+      ...esm(`import { spawn } from 'node:child_process';
+export class Server {
+  child = null;
+  start() { this.child = spawn('node', ['server.js']); }
+  stop() { this.child?.kill('SIGHUP'); this.child = null; }
+}`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 5, column: 29 }],
+    },
+    {
+      ...cjs(`const { fork } = require('node:child_process');
+const children = [];
+for (const file of files) children.push(fork(file));
+process.on('SIGINT', () => children.forEach((c) => c.kill('SIGHUP')));`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 4, column: 59 }],
+    },
+    {
+      ...cts(`import cp = require('node:child_process');
+const children = [cp.fork('./a.js'), cp.fork('./b.js')];
+for (const c of children) c.kill('SIGUSR2');
+children[0].kill('SIGHUP');`),
+      errors: [
+        { messageId: 'posixSignal', data: { signal: 'SIGUSR2', name: 'subprocess.kill()' }, line: 3, column: 34 },
+        { messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 4, column: 18 },
+      ],
+    },
+    {
+      // A local function only ever called with children.
+      ...esm(`import { fork } from 'node:child_process';
+function stop(child) { child.kill('SIGHUP'); }
+stop(fork('./a.js'));
+stop(fork('./b.js'));`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 2, column: 35 }],
+    },
   ],
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import rule from '../../src/rules/no-unportable-spawn.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+import { typed } from '../support/typed.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/file-model');
 const inPackage = (file: string) => path.join(FIXTURES, 'cjs-package', file);
@@ -23,6 +24,42 @@ const declaredRunner = (windows?: string) => ({
 
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
+    // Without type information an imported type is not read; with it, a set of safe programs.
+    ts(`import { spawn } from 'node:child_process';
+import type { PackageManager } from './package-manager.js';
+export function install(pm: PackageManager) {
+  spawn(pm, ['install']);
+}`),
+    typed(`import { spawn } from 'node:child_process';
+declare function tool(): 'node' | 'git';
+spawn(tool(), ['--version']);`),
+    // Value sets: every member is safe, or the set is not known in full.
+    ts(`import { spawn } from 'node:child_process';
+export function run(pm: 'node' | 'git') {
+  spawn(pm, ['--version']);
+}`),
+    ts(`import { spawn } from 'node:child_process';
+export function run(pm: 'npm' | 'pnpm' | string) {
+  spawn(pm, ['install']);
+}`),
+    ts(`import { spawn } from 'node:child_process';
+type PM = 'npm' | 'pnpm' | 'yarn';
+export function run(pm: PM) {
+  spawn(pm, ['install'], { shell: process.platform === 'win32' });
+}`),
+    cts(`import cp = require('node:child_process');
+enum Tool { Node = 'node', Git = 'git' }
+export function run(tool: Tool) {
+  cp.spawn(tool, ['--version']);
+}`),
+    cjs(`const { spawn } = require('node:child_process');
+if (process.platform !== 'win32') {
+  for (const pm of ['npm', 'yarn']) spawn(pm, ['install']);
+}`),
+    esm(`import { spawn } from 'node:child_process';
+const TOOLS = ['npm', 'yarn'];
+TOOLS.push(process.env.TOOL);
+for (const tool of TOOLS) spawn(tool, ['--version'], { shell: true });`),
     // Options the call does not show may set `shell`: unknown stays silent.
     esm(`import { execFile } from 'node:child_process';
 export function check(args, options, callback) {
@@ -304,6 +341,45 @@ export function canBuildInstaller(target) {
     ts(findProgram, { filename: inPackage('packages/updater/src/MacUpdater.ts') }),
   ],
   invalid: [
+    {
+      // With type information, a union declared in another module.
+      ...typed(`import { spawn } from 'node:child_process';
+import type { PackageManager } from './package-manager.js';
+export function install(pm: PackageManager) {
+  spawn(pm, ['install']);
+}`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 4, column: 9 }],
+    },
+    {
+      // A parameter drawn from a string-literal union: `npm` is a shim, which needs a shell on Windows.
+      ...ts(`import { spawn } from 'node:child_process';
+type PM = 'npm' | 'pnpm' | 'yarn';
+export function install(pm: PM) {
+  spawn(pm, ['install']);
+}`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'spawn()' }, line: 4, column: 9 }],
+    },
+    {
+      ...cts(`import cp = require('node:child_process');
+enum PM { Npm = 'npm', Node = 'node' }
+export function version(pm: PM) {
+  return cp.spawnSync(pm, ['--version']);
+}`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npm', name: 'cp.spawnSync()' }, line: 4, column: 23 }],
+    },
+    {
+      ...ts(`import { spawn } from 'node:child_process';
+for (const pm of ['node', 'yarn'] as const) spawn(pm, ['--version']);`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'yarn', name: 'spawn()' }, line: 2, column: 51 }],
+    },
+    {
+      ...cjs(`const { spawn } = require('node:child_process');
+const TOOLS = ['git', 'npx'];
+TOOLS.forEach((tool) => {
+  spawn(tool, ['--version']);
+});`),
+      errors: [{ messageId: 'shimWithoutShell', data: { command: 'npx', name: 'spawn()' }, line: 4, column: 9 }],
+    },
     {
       // The same class without the check: the private method runs on every platform.
       ...esm(`import { execSync } from 'node:child_process';

@@ -11,9 +11,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from '../catalog/platform-apis.js';
 import { WEB_WORKER_GLOBALS, WEB_WORKER_MODULE } from '../catalog/starters.js';
-import { isStringLike, memberName, stringValue, walk } from '../syntax/ast.js';
-import { globalReferences, resolveVariable } from '../syntax/scope.js';
+import { isStringLike, memberKey, memberName, skipTransparent, stringValue, walk } from '../syntax/ast.js';
+import { globalReferences, isGlobalIdentifier, resolveVariable } from '../syntax/scope.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { collectionOf, fieldValues, parameterArguments, writtenValues } from './receivers.js';
+import { receiverType, type ReceiverType, typeServices } from './typed.js';
 import { runsWhereWebWorkersExist, workerImportPath } from './web-workers.js';
 
 type Node = TSESTree.Node;
@@ -35,6 +37,8 @@ export interface ModuleRef {
   readonly path: readonly string[];
   /** The call or `new` whose result (or a member of it) this is. */
   readonly origin?: Invocation['node'];
+  /** Every call or `new` that may have made it, when there are several (`let child; child = a ? fork(x) : …`). */
+  readonly origins?: readonly Invocation['node'][];
 }
 
 /** A call, `new` or tagged template whose callee is a tracked value. */
@@ -89,8 +93,54 @@ export function isRef(ref: ModuleRef | undefined, module: string, ...path: strin
 function child(ref: ModuleRef, segment: string, origin?: ModuleRef['origin']): ModuleRef {
   // `require('x').default` and `import x from 'x'` name the module object itself (CJS interop).
   if (segment === 'default' && ref.path.length === 0) return ref;
-  return { module: ref.module, path: [...ref.path, segment], origin: origin ?? ref.origin };
+  if (origin) return { module: ref.module, path: [...ref.path, segment], origin };
+  return { module: ref.module, path: [...ref.path, segment], origin: ref.origin, ...(ref.origins ? { origins: ref.origins } : {}) };
 }
+
+/**
+ * One value for several sources that are all the same member path (`fork()` results, `Worker`
+ * instances), keeping every call that made them; undefined when they differ or one is unknown.
+ */
+function sameKind(refs: readonly (ModuleRef | undefined)[]): ModuleRef | undefined {
+  const [first] = refs;
+  if (!first || refs.some((ref) => !ref || refKey(ref) !== refKey(first))) return undefined;
+  const origins = [...new Set(refs.flatMap((ref) => ref?.origins ?? (ref?.origin ? [ref.origin] : [])))];
+  if (origins.length <= 1) return first;
+  return { module: first.module, path: first.path, origins };
+}
+
+/** A value a receiver can be: a call result or instance (`fork()`, `new Worker()`), or `parentPort`. */
+function isMadeValue(ref: ModuleRef): boolean {
+  return ref.path.includes(CALL_RESULT) || ref.path.includes(INSTANCE) || isRef(ref, 'worker_threads', 'parentPort');
+}
+
+/** The outermost expression holding the same value as `node`: through `x as T`, `x!`. */
+function outermost(node: Node): Node {
+  let current = node;
+  while (current.parent && TRANSPARENT_PARENTS.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
+/** What a receiver whose type is a channel of @types/node is labelled as (typed linting only). */
+const TYPED_RECEIVERS: Readonly<Record<ReceiverType, ModuleRef>> = {
+  ChildProcess: { module: 'child_process', path: ['ChildProcess', INSTANCE] },
+  Worker: { module: 'worker_threads', path: ['Worker', INSTANCE] },
+  MessagePort: { module: 'worker_threads', path: ['MessagePort', INSTANCE] },
+  BroadcastChannel: { module: 'worker_threads', path: ['BroadcastChannel', INSTANCE] },
+};
+/** The methods a typed receiver is looked up for: signals and messages. */
+const RECEIVER_METHODS = ['kill', 'send', 'postMessage'];
+
+/** `null`, `undefined` or `void 0`: a value with no method, so no call on the receiver reaches it. */
+function isEmptyValue(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): boolean {
+  const value = skipTransparent(node);
+  if (value.type === 'Literal') return value.value === null && !('regex' in value && value.regex) && !('bigint' in value && value.bigint);
+  if (value.type === 'UnaryExpression') return value.operator === 'void' && value.argument.type === 'Literal';
+  return isGlobalIdentifier(sourceCode, value, 'undefined');
+}
+
+/** How many rounds the index spends on receivers whose sources are labelled by other receivers. */
+const MAX_RECEIVER_ROUNDS = 8;
 
 function isRequireFunction(ref: ModuleRef): boolean {
   return (
@@ -137,8 +187,9 @@ const WEB_WORKER_MENTIONS = ['Worker', '?worker', '?sharedworker'];
  * literal naming it (an import, `require`, `getBuiltinModule`) or through a tracked global.
  * Searching the text is far cheaper than the scope walk it saves (most ES modules use neither).
  */
-function mentionsTrackedValue(text: string, trackedModules: ReadonlySet<string>): boolean {
+function mentionsTrackedValue(text: string, trackedModules: ReadonlySet<string>, typed: boolean): boolean {
   if ([...TRACKED_GLOBALS, ...WEB_WORKER_MENTIONS].some((name) => text.includes(name))) return true;
+  if (typed && RECEIVER_METHODS.some((name) => text.includes(`.${name}`))) return true;
   let pattern = mentionPatterns.get(trackedModules);
   if (!pattern) {
     const names = [...trackedModules].map(escapeRegExp);
@@ -152,20 +203,68 @@ export function buildReferenceIndex(
   sourceCode: Readonly<TSESLint.SourceCode>,
   trackedModules: ReadonlySet<string>,
 ): ReferenceIndex {
-  if (!mentionsTrackedValue(sourceCode.text, trackedModules)) return EMPTY_INDEX;
+  const typed = typeServices(sourceCode) !== undefined;
+  if (!mentionsTrackedValue(sourceCode.text, trackedModules, typed)) return EMPTY_INDEX;
   const labels = new Map<Node, ModuleRef>();
   const bindings = new Map<Variable, ModuleRef>();
   const invocations: Invocation[] = [];
   const loads: ModuleLoad[] = [];
-  const boundThisMembers = new Set<string>();
+  /** Receivers waiting for every source of their value to be labelled, by a key of the receiver. */
+  const waiting = new Map<string, { sources: readonly Node[]; bind: (ref: ModuleRef) => void }>();
+  const settled = new Set<string>();
   /** The `this.<name>` members of each class body with a bound member, from one walk of it. */
   const thisMembersByClass = new Map<TSESTree.ClassBody, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
 
+  /**
+   * Labels a receiver once every source of its value is labelled with the same member path: the
+   * sources are listed once, and looked at again after each round of labelling.
+   */
+  function awaitSources(key: string, sources: () => readonly Node[] | undefined, bind: (ref: ModuleRef) => void): void {
+    if (settled.has(key)) return;
+    settled.add(key);
+    const listed = sources();
+    if (listed && listed.length > 0) waiting.set(key, { sources: listed, bind });
+  }
+
+  /** Labels the receivers whose sources are all labelled, until a round labels none. */
+  function settleReceivers(): void {
+    for (let round = 0; round < MAX_RECEIVER_ROUNDS && waiting.size > 0; round += 1) {
+      let progress = false;
+      for (const [key, receiver] of [...waiting]) {
+        // `this.child = null` empties it: where a method of it can be called, it holds one of the others.
+        const refs = receiver.sources.filter((source) => !isEmptyValue(sourceCode, source)).map((source) => labels.get(source));
+        if (refs.some((ref) => ref === undefined)) continue;
+        waiting.delete(key);
+        const ref = sameKind(refs);
+        if (!ref) continue;
+        receiver.bind(ref);
+        progress = true;
+      }
+      if (!progress) return;
+    }
+  }
+
   function trackVariable(variable: Variable | undefined, ref: ModuleRef): void {
     if (!variable || bindings.has(variable)) return;
-    // A variable written more than once may hold something else at a given read.
+    // A variable written more than once may hold something else at a given read, unless every
+    // write is the same kind of start: `let child; if (a) child = fork(x); else child = fork(y)`.
     const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length > 1 && !writes.slice(1).every(isFallbackWrite)) return;
+    if (writes.length > 1 && !writes.slice(1).every(isFallbackWrite)) {
+      const name = variable.defs[0]?.name;
+      if (name) awaitSources(`variable:${name.range[0]}`, () => writtenValues(variable), (merged) => bindVariable(variable, merged));
+      return;
+    }
+    bindVariable(variable, ref);
+  }
+
+  /** A variable that holds one element or argument: only when nothing else writes it. */
+  function trackHolder(variable: Variable, ref: ModuleRef): void {
+    const name = variable.defs[0]?.name;
+    if (variable.references.every((reference) => !reference.isWrite() || reference.identifier === name)) trackVariable(variable, ref);
+  }
+
+  function bindVariable(variable: Variable, ref: ModuleRef): void {
+    if (bindings.has(variable)) return;
     bindings.set(variable, ref);
     for (const reference of variable.references) {
       if (!reference.isRead() || reference.isWrite()) continue;
@@ -190,28 +289,63 @@ export function buildReferenceIndex(
         }
         return;
       case 'MemberExpression':
-        bindThisMember(pattern, ref);
+        bindThisMember(pattern);
         return;
       default:
         return;
     }
   }
 
-  /** `this.child = fork(...)`: every `this.child` read in the same class is that value. */
-  function bindThisMember(target: TSESTree.MemberExpression, ref: ModuleRef): void {
+  /**
+   * `this.child = fork(...)`: every `this.child` read in the same class is that value, when every
+   * write of the field in the class is the same kind of start.
+   */
+  function bindThisMember(target: TSESTree.MemberExpression): void {
     const name = memberName(target);
     if (target.object.type !== 'ThisExpression' || name === undefined) return;
     const classBody = enclosingClassBody(target);
     if (!classBody) return;
-    const key = `${classBody.range[0]}:${name}`;
-    if (boundThisMembers.has(key)) return;
-    boundThisMembers.add(key);
     let members = thisMembersByClass.get(classBody);
     if (!members) thisMembersByClass.set(classBody, (members = thisMembersOf(classBody, sourceCode.visitorKeys)));
-    for (const member of members.get(name) ?? []) {
-      if (member === target || isAssignmentTarget(member)) continue;
-      track(member, ref);
-    }
+    const fields = members.get(name) ?? [];
+    // `child = null;` or `child = spawn(…);` declared in the class body writes the field too.
+    const declared = classBody.body.flatMap((element) =>
+      element.type === 'PropertyDefinition' && !element.static && element.value && memberKey(element) === name ? [element.value] : [],
+    );
+    awaitSources(`field:${classBody.range[0]}:${name}`, () => {
+      const written = fieldValues(fields);
+      return written && [...declared, ...written];
+    }, (merged) => {
+      for (const member of fields) if (!isAssignmentTarget(member)) track(member, merged);
+    });
+  }
+
+  /** `children.push(fork())`, `const children = [fork()]`: the elements of an array of children. */
+  function awaitCollection(holder: Node): void {
+    if (holder.type !== 'Identifier') return;
+    const variable = resolveVariable(sourceCode, holder);
+    const name = variable?.defs[0]?.name;
+    if (!variable || !name) return;
+    // Listed once per array, however many elements are pushed into it.
+    let collection: ReturnType<typeof collectionOf>;
+    awaitSources(`collection:${name.range[0]}`, () => (collection = collectionOf(sourceCode, variable))?.elements, (merged) => {
+      if (!isMadeValue(merged) || !collection) return;
+      for (const read of collection.reads) track(read, merged);
+      for (const bound of collection.bindings) trackHolder(bound, merged);
+    });
+  }
+
+  /** `stop(child)` of a local `function stop(c) { c.kill() }`: the parameter, when every call passes the same kind. */
+  function awaitParameter(call: TSESTree.CallExpression, index: number): void {
+    if (call.callee.type !== 'Identifier') return;
+    const callee = resolveVariable(sourceCode, call.callee);
+    const name = callee?.defs[0]?.name;
+    if (!callee || !name) return;
+    // Listed once per function and parameter, however many calls pass a channel.
+    let flow: ReturnType<typeof parameterArguments>;
+    awaitSources(`parameter:${name.range[0]}:${index}`, () => (flow = parameterArguments(sourceCode, call, index))?.values, (merged) => {
+      if (isMadeValue(merged) && flow) trackHolder(flow.parameter, merged);
+    });
   }
 
   /**
@@ -256,11 +390,18 @@ export function buildReferenceIndex(
         if (parent.callee === node) {
           invocations.push({ node: parent, callee: ref, kind: 'call' });
           trackCallResult(parent, ref);
-        } else if (parent.arguments[0] === node) {
-          const callee = labels.get(parent.callee);
-          if ((callee && isRef(callee, 'util', 'promisify')) || isInteropHelperCall(sourceCode, parent)) track(parent, ref);
+        } else if (parent.arguments[0] === node && (isRef(labels.get(parent.callee), 'util', 'promisify') || isInteropHelperCall(sourceCode, parent))) {
+          track(parent, ref);
+        } else if (isMadeValue(ref)) {
+          followArgument(parent, node);
         }
         return;
+      case 'ArrayExpression': {
+        // `const children = [fork(a), fork(b)]`
+        const declarator = outermost(parent).parent;
+        if (isMadeValue(ref) && declarator?.type === 'VariableDeclarator' && declarator.init === outermost(parent)) awaitCollection(declarator.id);
+        return;
+      }
       case 'NewExpression':
         if (parent.callee === node) {
           invocations.push({ node: parent, callee: ref, kind: 'construct' });
@@ -286,6 +427,18 @@ export function buildReferenceIndex(
         return;
       default:
         return;
+    }
+  }
+
+  /** A child or channel passed to `children.push(…)` or to a local function. */
+  function followArgument(call: TSESTree.CallExpression, argument: Node): void {
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const callee = skipTransparent(call.callee);
+    if (callee.type === 'MemberExpression') {
+      const method = memberName(callee);
+      if (method === 'push' || method === 'unshift') awaitCollection(callee.object);
+    } else if (callee.type === 'Identifier') {
+      awaitParameter(call, index);
     }
   }
 
@@ -410,6 +563,13 @@ export function buildReferenceIndex(
     }
   }
   trackLazyRequires();
+  if (typed) {
+    for (const receiver of methodReceivers(sourceCode, RECEIVER_METHODS)) {
+      const type = labels.has(receiver) ? undefined : receiverType(sourceCode, receiver);
+      if (type) track(receiver, TYPED_RECEIVERS[type]);
+    }
+  }
+  settleReceivers();
 
   return {
     refOf: (node) => labels.get(node),
@@ -418,6 +578,28 @@ export function buildReferenceIndex(
     loads,
     isEmpty: labels.size === 0,
   };
+}
+
+/**
+ * The objects of the calls `x.<method>(…)` of the file, for each of `methods`: found by searching
+ * the text, each occurrence looked up as the node at its position (as `dynamicImports` does).
+ */
+function methodReceivers(sourceCode: Readonly<TSESLint.SourceCode>, methods: readonly string[]): Node[] {
+  const found: Node[] = [];
+  const { text } = sourceCode;
+  for (const method of methods) {
+    for (let index = text.indexOf(method); index !== -1; index = text.indexOf(method, index + 1)) {
+      // `.kill(`: a member name right after the dot, a call opening after it; then a token, then the node.
+      if (text[index - 1] !== '.' || !mayOpenCall(text, index + method.length)) continue;
+      if (sourceCode.getTokenByRangeStart(index)?.value !== method) continue;
+      const node = sourceCode.getNodeByRangeIndex(index) as Node | null;
+      const member = node?.parent;
+      if (node?.type !== 'Identifier' || node.range[0] !== index || node.name !== method) continue;
+      if (member?.type !== 'MemberExpression' || member.property !== node || member.computed) continue;
+      if (member.parent.type === 'CallExpression' && member.parent.callee === member) found.push(member.object);
+    }
+  }
+  return found;
 }
 
 /** Reverses `items[start…]` in place. */

@@ -9,6 +9,8 @@ import { hasSpread, isImportMetaMember, memberName, propertyValue, skipTranspare
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ReferenceIndex } from './references.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, writableByEval } from '../syntax/scope.js';
 import { propertyHistory, type PropertyValue } from './object-writes.js';
+import { literalStrings } from './typed.js';
+import { annotatedMembers, arrayElements, bindingAnnotation, enumMemberInitializer, iteratedList } from './value-sets.js';
 
 type Node = TSESTree.Node;
 
@@ -175,6 +177,11 @@ export class ValueModel {
     } finally {
       this.inProgress.delete(value);
     }
+    if (!result.some(isComplete)) {
+      // With type information, a value the file does not show may still have a literal type (`PM` from another module).
+      const typed = literalStrings(this.sourceCode, value);
+      if (typed) result = typed.map((text) => ({ value: text, sources: [] }));
+    }
     this.cache.set(value, result);
     return result;
   }
@@ -215,8 +222,36 @@ export class ValueModel {
   private variable(identifier: TSESTree.Identifier, depth: number): readonly PossibleString[] {
     const variable = resolveVariable(this.sourceCode, identifier);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || definition?.type !== 'Variable') return UNKNOWN;
-    if (definition.parent.kind !== 'const' && writableByEval(variable)) return UNKNOWN;
+    if (!variable || !definition) return UNKNOWN;
+    const declared = definition.type === 'Variable' ? definition : undefined;
+    if (declared?.parent.kind !== 'const' && writableByEval(variable)) return UNKNOWN;
+    const flow = declared && !iteratedList(declared) ? this.written(variable, declared, identifier, depth) : UNKNOWN;
+    if (flow.every(isComplete)) return flow;
+    return this.drawn(variable, definition, depth) ?? flow;
+  }
+
+  /**
+   * The set a variable is drawn from when its writes do not show its value: the literals of its
+   * annotation (`pm: 'npm' | 'yarn'`, which the type checker holds every write to), or the elements
+   * of the array a loop or an element callback takes it from, when nothing else writes it.
+   */
+  private drawn(variable: TSESLint.Scope.Variable, definition: TSESLint.Scope.Definition, depth: number): readonly PossibleString[] | undefined {
+    const annotation = definition.name.type === 'Identifier' ? bindingAnnotation(definition.name) : undefined;
+    const annotated = annotation && annotatedMembers(this.sourceCode, annotation);
+    if (annotated) return union(annotated.map((member) => this.evaluate(member, depth)));
+    const list = iteratedList(definition);
+    if (!list || variable.references.some((reference) => reference.isWrite() && reference.identifier !== definition.name)) return undefined;
+    const elements = arrayElements(this.sourceCode, list);
+    return elements && union(elements.map((element) => this.evaluate(element, depth)));
+  }
+
+  /** Every value written to a declared variable, each with the tests that replace it before `identifier`. */
+  private written(
+    variable: TSESLint.Scope.Variable,
+    definition: TSESLint.Scope.Definitions.VariableDefinition,
+    identifier: TSESTree.Identifier,
+    depth: number,
+  ): readonly PossibleString[] {
     const declarator = definition.node;
     const sets: (readonly PossibleString[])[] = [];
     if (declarator.id.type === 'Identifier') {
@@ -241,8 +276,14 @@ export class ValueModel {
 
   private memberRead(member: TSESTree.MemberExpression, depth: number): readonly PossibleString[] {
     const name = memberName(member);
-    if (name === undefined) return UNKNOWN;
     const object = skipTransparent(member.object);
+    if (name === undefined) {
+      // `PMS[i]` of an array that is only read: any of its elements.
+      const elements = member.computed ? arrayElements(this.sourceCode, object) : undefined;
+      return elements ? union(elements.map((element) => this.evaluate(element, depth))) : UNKNOWN;
+    }
+    const enumMember = object.type === 'Identifier' ? enumMemberInitializer(this.sourceCode, object, name) : undefined;
+    if (enumMember) return this.evaluate(enumMember, depth);
     if ((name === 'href' || name === 'pathname') && isUrlValue(this.sourceCode, this.references, object)) {
       return this.evaluate(object, depth);
     }

@@ -216,14 +216,17 @@ function sendMessage(analysis: FileAnalysis, invocation: Invocation, call: TSEST
     transfer: second && followConstant(analysis.sourceCode, second).type === 'ArrayExpression' ? second : undefined,
   });
   if (isRef(callee, 'process', 'send')) return describe('parent', parentSerialization(analysis));
-  const origin = callee.origin;
-  if (origin?.type !== 'CallExpression') return undefined;
+  // A child process known by its declared type only (typed linting): how it was started is not seen.
+  if (isRef(callee, 'child_process', 'ChildProcess', INSTANCE, 'send') && !callee.origin) return describe('child', 'unknown');
+  // A receiver written in several places (`let child; … child = fork(…)`) may come from any of them.
+  const origins = callee.origins ?? (callee.origin ? [callee.origin] : []);
+  const calls = origins.filter((origin): origin is TSESTree.CallExpression => origin.type === 'CallExpression');
+  if (calls.length === 0 || calls.length !== origins.length) return undefined;
   if (isRef(callee, 'cluster', 'fork', CALL_RESULT, 'send')) return describe('cluster-worker', clusterSerialization(analysis));
-  if (isRef(callee, 'child_process', 'fork', CALL_RESULT, 'send')) {
-    return describe('child', childSerialization(analysis, origin));
-  }
-  if (isRef(callee, 'child_process', 'spawn', CALL_RESULT, 'send') && hasIpcChannel(analysis, origin)) {
-    return describe('child', childSerialization(analysis, origin));
+  const children = () => combine(calls.map((origin) => childSerialization(analysis, origin)));
+  if (isRef(callee, 'child_process', 'fork', CALL_RESULT, 'send')) return describe('child', children());
+  if (isRef(callee, 'child_process', 'spawn', CALL_RESULT, 'send') && calls.every((origin) => hasIpcChannel(analysis, origin))) {
+    return describe('child', children());
   }
   return undefined;
 }
@@ -235,6 +238,8 @@ const THREAD_CHANNELS: readonly (readonly string[])[] = [
   ['MessageChannel', INSTANCE, 'port1'],
   ['MessageChannel', INSTANCE, 'port2'],
   ['BroadcastChannel', INSTANCE],
+  // A port known by its declared type (typed linting).
+  ['MessagePort', INSTANCE],
 ];
 
 function threadMessage(invocation: Invocation, call: TSESTree.CallExpression): ProcessMessage | undefined {

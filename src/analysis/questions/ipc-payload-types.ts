@@ -1,7 +1,8 @@
 /**
- * What the TypeScript type of a value sent over process IPC says it is, when the parser provides
- * a program (typed linting): a `Date`, `Map`, `Set`, a BigInt, an `Error` (or a subclass), a
- * function, a weak collection, a `Promise`, or an object type with a field of one of these. Without a program nothing is known
+ * What the TypeScript type of a value sent over process IPC or `postMessage()` says it is, when
+ * the parser provides a program (typed linting, through `file/typed.ts`): a `Date`, `Map`, `Set`, a
+ * BigInt, a symbol, an `Error` (or a subclass), a function, a weak collection, a `Promise`, an
+ * instance of a class the project declares, or an object type with a field of one of these. Without a program nothing is known
  * here, and `any`/`unknown` never decide anything.
  *
  * Only methods of the checker and of its types are used, never `ts.TypeFlags` (whose values
@@ -12,11 +13,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { typeServices, type TypeServices } from '../file/typed.js';
+
 /** A kind the type proves, named as the global it is (`Map`, `TypeError`) or `BigInt`/`function`. */
 export interface TypedKind {
   readonly type: string;
   /** The field of an object type that holds the value, when the value itself is that object. */
   readonly field?: string;
+  /** An instance of a class the project declares (`type` is the class's name). */
+  readonly instance?: boolean;
 }
 
 /** Lib types that do not survive the JSON channel, by the name of their symbol (weak collections and promises survive none). */
@@ -25,28 +30,11 @@ const ERROR_TYPES: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeEr
 const MAX_BASE_DEPTH = 8;
 const MAX_FIELDS = 64;
 
-interface Checker {
-  readonly program: ts.Program;
-  readonly checker: ts.TypeChecker;
-  readonly toTs: (node: TSESTree.Node) => ts.Node | undefined;
-}
-
-const checkerCache = new WeakMap<object, Checker | null>();
-
-function checkerFor(sourceCode: Readonly<TSESLint.SourceCode>): Checker | undefined {
-  const cached = checkerCache.get(sourceCode);
-  if (cached !== undefined) return cached ?? undefined;
-  const services = sourceCode.parserServices;
-  const program = services?.program as ts.Program | null | undefined;
-  const map = services?.esTreeNodeToTSNodeMap as { get(node: TSESTree.Node): ts.Node | undefined } | undefined;
-  const result = program && map ? { program, checker: program.getTypeChecker(), toTs: (node: TSESTree.Node) => map.get(node) } : null;
-  checkerCache.set(sourceCode, result);
-  return result ?? undefined;
-}
+type Checker = TypeServices;
 
 /** What the declared type of `node` proves about it, or undefined (no types, or nothing known). */
 export function typedKind(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TypedKind | undefined {
-  const types = checkerFor(sourceCode);
+  const types = typeServices(sourceCode);
 
   const tsNode = types?.toTs(node);
   if (!types || !tsNode) return undefined;
@@ -54,7 +42,11 @@ export function typedKind(sourceCode: Readonly<TSESLint.SourceCode>, node: TSEST
     const type = types.checker.getTypeAtLocation(tsNode);
     const own = kindOfType(types, type);
     if (own) return { type: own };
-    return fieldKind(types, type, tsNode);
+    // A field that JSON changes decides first: what a class instance loses matters to a structured clone only.
+    const field = fieldKind(types, type, tsNode);
+    if (field) return field;
+    const instance = projectClass(types, type);
+    return instance === undefined ? undefined : { type: instance, instance: true };
   } catch {
     // A checker failure on odd input means nothing is known, never a crashed lint run.
     return undefined;
@@ -72,10 +64,31 @@ function kindOfType(types: Checker, type: ts.Type): string | undefined {
 
 function kindOfMember(types: Checker, type: ts.Type): string | undefined {
   if (isBigInt(types, type)) return 'BigInt';
+  if (isSymbol(types, type)) return 'Symbol';
   const lib = libName(types, type);
   if (lib !== undefined) return lib;
   if (type.getCallSignatures().length > 0 && type.getProperties().length === 0) return 'function';
   return errorBase(types, type);
+}
+
+/** The `symbol` type (a `unique symbol` is not told apart without type flags: unknown). */
+function isSymbol(types: Checker, type: ts.Type): boolean {
+  return type === types.checker.getESSymbolType();
+}
+
+/**
+ * The name of the class an instance type is, when the project declares it (not a library or
+ * @types): what a structured clone strips of its prototype. Error subclasses are judged as errors.
+ */
+function projectClass(types: Checker, type: ts.Type): string | undefined {
+  if (!type.isClass() || errorBase(types, type) !== undefined) return undefined;
+  const symbol = type.getSymbol();
+  const declarations = symbol?.getDeclarations() ?? [];
+  const own = declarations.length > 0 && declarations.every((declaration) => {
+    const file = declaration.getSourceFile();
+    return !types.program.isSourceFileFromExternalLibrary(file) && !types.program.isSourceFileDefaultLibrary(file) && !file.isDeclarationFile;
+  });
+  return own ? symbol?.getName() : undefined;
 }
 
 /** `bigint`, or a bigint literal type (`10n`), whose value is a PseudoBigInt object. */

@@ -131,7 +131,7 @@ const BUFFER: Behaviour = { kind: 'json-lossy', json: 'arrives as `{ type: "Buff
 const ARGUMENTS: Behaviour = { kind: 'json-lossy', json: 'arrives as a plain object with index keys, not an array' };
 const UNDEFINED_SLOT: Behaviour = { kind: 'json-lossy', json: 'arrives as `null`' };
 /** What a declared type proves, by the name `typedKind` gives it. */
-const TYPED: ReadonlyMap<string, Behaviour> = new Map([...CONSTRUCTED, ['BigInt', BIGINT], ['function', FUNCTION]]);
+const TYPED: ReadonlyMap<string, Behaviour> = new Map([...CONSTRUCTED, ['BigInt', BIGINT], ['Symbol', SYMBOL], ['function', FUNCTION]]);
 /** Superclasses followed from a class to its root: a local class, then the standard Error types. */
 const MAX_SUPERCLASSES = 8;
 
@@ -257,7 +257,7 @@ export function crossingProblems(
   /** A value the file does not show, judged by its declared type when type information exists. */
   const reportTyped = (node: Node, anchor: Node): void => {
     const typed = typedKind(sourceCode, node);
-    const behaviour = typed && TYPED.get(typed.type);
+    const behaviour = typed && (typed.instance ? CLASS_INSTANCE : TYPED.get(typed.type));
     if (!typed || !behaviour) return;
     report(anchor, typed.type, behaviour, typed.field);
   };

@@ -16,8 +16,8 @@ const { fileURLToPath } = require('node:url');
 };
 
 /** The values the first argument of the last `target(…)` can take, unknown parts shown as `…`. */
-function values(body: string, language: 'esm' | 'cjs' = 'esm'): string[] {
-  const code = `${PRELUDE[language]}${body}`;
+function values(body: string, language: 'esm' | 'cjs' | 'ts' = 'esm'): string[] {
+  const code = `${PRELUDE[language === 'ts' ? 'esm' : language]}${body}`;
   const analysis = analyzeCode(code, language);
   const text = code.slice(code.lastIndexOf('target(')).replace(/;[\s\S]*$/, '');
   const call = nodeByText(analysis, text, 'CallExpression') as TSESTree.CallExpression;
@@ -64,6 +64,31 @@ describe('value model', () => {
     ['a self-referencing constant', `let a = 'x'; a = a; target(a);`, ['x', '…']],
   ])('%s', (_name, body, expected, language) => {
     expect(values(body, language)).toEqual(expected);
+  });
+
+  describe('sets a value is drawn from', () => {
+    it.each<[string, string, string[], ('esm' | 'cjs' | 'ts')?]>([
+      ['a parameter annotated with a union', `function f(pm: 'npm' | 'pnpm') { target(pm); }`, ['npm', 'pnpm'], 'ts'],
+      ['through a type alias', `type PM = 'npm' | 'yarn' | PM2; type PM2 = 'bun'; function f(pm: PM) { target(pm); }`, ['npm', 'yarn', 'bun'], 'ts'],
+      ['a union with string', `function f(pm: 'npm' | string) { target(pm); }`, ['…'], 'ts'],
+      ['a generic alias', `type Of<T> = T; function f(pm: Of<'npm'>) { target(pm); }`, ['…'], 'ts'],
+      ['an annotated variable of unknown value', `const pm: 'npm' | 'yarn' = detect(); target(pm);`, ['npm', 'yarn'], 'ts'],
+      ['an annotated variable of known value', `let pm: 'npm' | 'yarn' = 'yarn'; target(pm);`, ['yarn'], 'ts'],
+      ['an enum parameter', `enum PM { Npm = 'npm', Yarn = 'yarn' } function f(pm: PM) { target(pm); }`, ['npm', 'yarn'], 'ts'],
+      ['an enum with a numeric member', `enum PM { Npm = 'npm', Other = 1 } function f(pm: PM) { target(pm); }`, ['…'], 'ts'],
+      ['an enum member', `enum PM { Npm = 'npm', Yarn = 'yarn' } target(PM.Yarn);`, ['yarn'], 'ts'],
+      ['an enum member type', `enum PM { Npm = 'npm', Yarn = 'yarn' } function f(pm: PM.Npm) { target(pm); }`, ['npm'], 'ts'],
+      ['a for-of over an as-const array', `for (const c of ['npm', 'yarn'] as const) target(c);`, ['npm', 'yarn'], 'ts'],
+      ['a for-of over a constant list', `const PMS = ['npm', 'yarn']; for (const c of PMS) target(c);`, ['npm', 'yarn']],
+      ['a for-of over a list written later', `const PMS = ['npm']; PMS.push(other); for (const c of PMS) target(c);`, ['…']],
+      ['a for-of over a list that escapes', `const PMS = ['npm']; register(PMS); for (const c of PMS) target(c);`, ['…']],
+      ['a list with a spread', `for (const c of ['npm', ...more]) target(c);`, ['…'], 'cjs'],
+      ['a forEach callback', `['npm', 'yarn'].forEach((c) => { target(c); });`, ['npm', 'yarn'], 'cjs'],
+      ['a forEach callback reassigning its element', `['npm'].forEach((c) => { c = other; target(c); });`, ['…'], 'cjs'],
+      ['a computed index', `const PMS = ['npm', 'yarn'] as const; target(PMS[i]);`, ['npm', 'yarn'], 'ts'],
+    ])('%s', (_name, body, expected, language) => {
+      expect(values(body, language)).toEqual(expected);
+    });
   });
 
   it('keeps the literal each value comes from, for the guards around it', () => {

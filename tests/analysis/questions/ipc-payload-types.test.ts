@@ -57,6 +57,11 @@ describe('kinds a declared type proves', () => {
     ['an Error subclass', `class HttpError extends TypeError {}\ndeclare const e: HttpError; send(e);`, { type: 'TypeError' }],
     ['an object with a Date field', `declare const row: { id: number; createdAt: Date }; send(row);`, { type: 'Date', field: 'createdAt' }],
     ['an interface with a Map field', `interface State { seen: Map<string, number> }\ndeclare const s: State; send(s);`, { type: 'Map', field: 'seen' }],
+    ['a symbol', `declare const tag: symbol; send(tag);`, { type: 'Symbol' }],
+    ['an instance of a class of the project', `class Job { run(): void {} }\ndeclare const job: Job; send(job);`, { type: 'Job', instance: true }],
+    ['a class of the project with a Date field: the field decides', `class Row { at = new Date(); }\ndeclare const row: Row; send(row);`, { type: 'Date', field: 'at' }],
+    // Not the lib's Map: an instance of the project's own class.
+    ['a local class named Map', `class Map { size = 0; }\ndeclare const m: Map; send(m);`, { type: 'Map', instance: true }],
   ])('%s', (_name, code, expected) => {
     expect(kindOf(code)).toEqual(expected);
   });
@@ -65,7 +70,6 @@ describe('kinds a declared type proves', () => {
     ['any', `declare const x: any; send(x);`],
     ['unknown', `declare const x: unknown; send(x);`],
     ['plain data', `declare const x: { id: number; name: string }; send(x);`],
-    ['a local class named Map', `class Map { size = 0; }\ndeclare const m: Map; send(m);`],
     ['a union of different kinds', `declare const x: Date | Map<string, number>; send(x);`],
     ['an object with its own toJSON', `declare const x: { at: Date; toJSON(): string }; send(x);`],
     ['an array of dates', `declare const x: Date[]; send(x);`],
