@@ -140,6 +140,27 @@ export function notCacheable(): void {
   if (recording) recording.cacheable = false;
 }
 
+/** What a computation read (opaque): handed from `recordReads` to `DerivedCache.keep`. */
+export type Reads = object;
+
+/**
+ * Runs `compute`, recording the paths it read and the derived values it used; a computation cut
+ * short (`notCacheable()`) also cuts short the one it runs within.
+ */
+export function recordReads<T>(compute: () => T): { value: T; reads: Reads } {
+  const outer = recording;
+  const own: Recording = { sources: new Map(), uses: new Set(), cacheable: true };
+  recording = own;
+  let value: T;
+  try {
+    value = compute();
+  } finally {
+    recording = outer;
+  }
+  if (outer && !own.cacheable) outer.cacheable = false;
+  return { value, reads: own };
+}
+
 /**
  * Values derived from the disk, by key: each is kept with the stamps of every path read to compute
  * it and served while they hold (checked again once per LIFETIME_MS).
@@ -155,25 +176,31 @@ export class DerivedCache<T> {
   get(key: string, compute: () => T): T {
     const entry = this.entries.get(key);
     if (entry && holds(entry)) return served(entry);
-    if (entry) entry.kept = false;
-    const outer = recording;
-    const own: Recording = { sources: new Map(), uses: new Set(), cacheable: true };
-    recording = own;
-    let value: T;
-    try {
-      value = compute();
-    } finally {
-      recording = outer;
-    }
-    const made: Entry<T> = { value, sources: own.sources, uses: [...own.uses], checkedAt: Date.now(), kept: own.cacheable };
-    if (own.cacheable) this.entries.set(key, made);
-    else this.entries.delete(key);
-    if (outer) {
-      // What the outer value read through this one: the entry itself, or (not kept) its reads.
-      if (own.cacheable) outer.uses.add(made as Entry<unknown>);
-      else outer.cacheable = false;
-    }
+    const { value, reads } = recordReads(compute);
+    const made = this.store(key, value, reads as Recording);
+    // What the outer value read through this one: the entry itself (when not kept, recordReads told it).
+    if (made) recording?.uses.add(made as Entry<unknown>);
     return value;
+  }
+
+  /**
+   * Keeps `value` for `key` as derived from `reads` (see `recordReads`), unless they were cut short:
+   * values computed together (the summaries of an import cycle) are kept under the same reads.
+   */
+  keep(key: string, value: T, reads: Reads): void {
+    this.store(key, value, reads as Recording);
+  }
+
+  private store(key: string, value: T, own: Recording): Entry<T> | undefined {
+    const previous = this.entries.get(key);
+    if (previous) previous.kept = false;
+    if (!own.cacheable) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    const made: Entry<T> = { value, sources: own.sources, uses: [...own.uses], checkedAt: Date.now(), kept: true };
+    this.entries.set(key, made);
+    return made;
   }
 
   /** The value kept for `key` while what it was derived from is unchanged; undefined otherwise. */
