@@ -121,6 +121,8 @@ interface Recording {
   readonly sources: Map<string, FileStamp | undefined>;
   readonly uses: Set<Entry<unknown>>;
   cacheable: boolean;
+  /** What the values kept under these reads use (`DerivedCache.keep`): one entry, checked once for all of them. */
+  group?: Entry<unknown>;
 }
 
 /** A kept value: what it was derived from, when that was last checked, and whether it is still the one kept. */
@@ -188,7 +190,10 @@ export class DerivedCache<T> {
    * values computed together (the summaries of an import cycle) are kept under the same reads.
    */
   keep(key: string, value: T, reads: Reads): void {
-    this.store(key, value, reads as Recording);
+    const own = reads as Recording;
+    // Thousands of values of one cycle share one record of its reads, not a copy each.
+    own.group ??= { value: undefined, sources: own.sources, uses: [...own.uses], checkedAt: Date.now(), kept: true };
+    this.store(key, value, { sources: new Map(), uses: new Set([own.group]), cacheable: own.cacheable });
   }
 
   private store(key: string, value: T, own: Recording): Entry<T> | undefined {
