@@ -12,8 +12,9 @@
  * A derived value records the stamps of what it read itself and the derived values it used (by
  * reference, not by copying their sources: a summary uses hundreds of resolutions), and is served
  * again only while those stamps hold and those values are still the ones kept. A value cut short
- * by a budget or a cycle is marked `notCacheable()`: neither it nor anything computed from it is
- * kept, so that no lint order can turn a partial answer into a fact.
+ * by a safety net is marked `notCacheable()`: neither it nor anything computed from it is kept, so
+ * that no lint order can turn a partial answer into a fact. Values computed together (`recordReads`,
+ * `keep`) are kept under their common reads.
  *
  * Sizes are checked on the stamp before a file is opened; a directory, FIFO, device or socket is
  * never read. Nothing here throws: what cannot be read is missing or unknown.
@@ -137,7 +138,7 @@ interface Entry<T> {
 
 let recording: Recording | undefined;
 
-/** The value being computed is cut short (a budget, a cycle): neither it nor what uses it is kept. */
+/** The value being computed is cut short (a safety net): neither it nor what uses it is kept. */
 export function notCacheable(): void {
   if (recording) recording.cacheable = false;
 }
