@@ -11,7 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from '../catalog/platform-apis.js';
 import { WEB_WORKER_GLOBALS, WEB_WORKER_MODULE } from '../catalog/starters.js';
-import { isStringLike, memberName, stringValue, walk } from '../syntax/ast.js';
+import { isStringLike, memberName, nodeAtIndex, stringValue, walk } from '../syntax/ast.js';
 import { globalReferences, resolveVariable } from '../syntax/scope.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { runsWhereWebWorkersExist, workerImportPath } from './web-workers.js';
@@ -503,7 +503,7 @@ function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Imp
     if (!mayOpenCall(text, index + 'import'.length)) continue;
     const token = sourceCode.getTokenByRangeStart(index);
     if (token?.value !== 'import' || sourceCode.getTokenAfter(token)?.value !== '(') continue;
-    const node = sourceCode.getNodeByRangeIndex(index) as Node | null;
+    const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, index);
     if (node?.type === 'ImportExpression' && node.range[0] === index) found.push(node);
   }
   return found;
