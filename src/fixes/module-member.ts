@@ -126,11 +126,15 @@ function requireStatement(
   const inline = { text: `require('node:${module}').${member}`, fixes: (): TSESLint.RuleFix[] => [] };
   if (!/^[A-Za-z_$][\w$]*$/.test(module) || !isNameFree(sourceCode, at, module)) return inline;
   const statement = typescript ? `import ${module} = require('node:${module}');` : `const ${module} = require('node:${module}');`;
-  const topLevelLoads = references.loads
-    .filter((load) => load.style === 'require')
-    .map((load) => topLevelStatement(load.node))
-    .filter((node): node is TSESTree.ProgramStatement => node !== undefined);
-  const anchor = topLevelLoads.sort((a, b) => a.range[0] - b.range[0]).at(-1) ?? lastDirective(sourceCode);
+  let anchor = requireAnchors.get(sourceCode);
+  if (anchor === undefined) {
+    const topLevelLoads = references.loads
+      .filter((load) => load.style === 'require')
+      .map((load) => topLevelStatement(load.node))
+      .filter((node): node is TSESTree.ProgramStatement => node !== undefined);
+    anchor = topLevelLoads.sort((a, b) => a.range[0] - b.range[0]).at(-1) ?? lastDirective(sourceCode) ?? null;
+    requireAnchors.set(sourceCode, anchor);
+  }
   return {
     text: `${module}.${member}`,
     fixes: (fixer) => [
@@ -140,6 +144,14 @@ function requireStatement(
     ],
   };
 }
+
+/**
+ * Per file: the statement after which a `require` binding goes, or null for
+ * the start of the file. Found once: each finding's suggestion asks, and a file can have thousands.
+ */
+const requireAnchors = new WeakMap<object, TSESTree.ProgramStatement | null>();
+/** Per file (its scope manager): the names read at module level without a declaration. */
+const undeclaredNames = new WeakMap<object, ReadonlySet<string>>();
 
 /** The statement of the program body that holds `node`, when `node` is not inside a function or block. */
 function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatement | undefined {
@@ -171,7 +183,13 @@ function importedName(specifier: TSESTree.ImportSpecifier): string {
 export function isNameFree(sourceCode: Readonly<TSESLint.SourceCode>, at: TSESTree.Node, name: string): boolean {
   if (lookupName(sourceCode, at, name)) return false;
   const globalScope = sourceCode.scopeManager?.globalScope;
-  return !globalScope?.through.some((reference) => reference.identifier.name === name);
+  if (!globalScope) return true;
+  let names = undeclaredNames.get(globalScope);
+  if (!names) {
+    names = new Set(globalScope.through.map((reference) => reference.identifier.name));
+    undeclaredNames.set(globalScope, names);
+  }
+  return !names.has(name);
 }
 
 /** Start of the first statement: where an import goes in a file that has none. */

@@ -11,7 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stripNodePrefix } from '../catalog/platform-apis.js';
 import { WEB_WORKER_GLOBALS, WEB_WORKER_MODULE } from '../catalog/starters.js';
-import { isStringLike, memberKey, memberName, skipTransparent, stringValue, walk } from '../syntax/ast.js';
+import { isStringLike, memberKey, memberName, nodeAtIndex, skipTransparent, stringValue, walk } from '../syntax/ast.js';
 import { globalReferences, isGlobalIdentifier, resolveVariable } from '../syntax/scope.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { collectionOf, fieldValues, parameterArguments, writtenValues } from './receivers.js';
@@ -592,7 +592,7 @@ function methodReceivers(sourceCode: Readonly<TSESLint.SourceCode>, methods: rea
       // `.kill(`: a member name right after the dot, a call opening after it; then a token, then the node.
       if (text[index - 1] !== '.' || !mayOpenCall(text, index + method.length)) continue;
       if (sourceCode.getTokenByRangeStart(index)?.value !== method) continue;
-      const node = sourceCode.getNodeByRangeIndex(index) as Node | null;
+      const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, index);
       const member = node?.parent;
       if (node?.type !== 'Identifier' || node.range[0] !== index || node.name !== method) continue;
       if (member?.type !== 'MemberExpression' || member.property !== node || member.computed) continue;
@@ -685,7 +685,7 @@ function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Imp
     if (!mayOpenCall(text, index + 'import'.length)) continue;
     const token = sourceCode.getTokenByRangeStart(index);
     if (token?.value !== 'import' || sourceCode.getTokenAfter(token)?.value !== '(') continue;
-    const node = sourceCode.getNodeByRangeIndex(index) as Node | null;
+    const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, index);
     if (node?.type === 'ImportExpression' && node.range[0] === index) found.push(node);
   }
   return found;

@@ -5,9 +5,10 @@
  * configuration declares the global, the file imports a worker (`?worker`), or it builds a URL on
  * its own (`new URL(…, import.meta.url)`, the form bundlers rewrite). Otherwise it stays unknown.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { WEB_WORKER_GLOBALS } from '../catalog/starters.js';
+import { nodeAtIndex } from '../syntax/ast.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
 
 /**
@@ -49,7 +50,7 @@ function buildsModuleUrl(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const { text } = sourceCode;
   for (let index = text.indexOf('import.meta'); index !== -1; index = text.indexOf('import.meta', index + 1)) {
     // The deepest node there is the `import` of `import.meta`.
-    const node = (sourceCode.getNodeByRangeIndex(index) as TSESTree.Node | null)?.parent;
+    const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, index)?.parent;
     if (node?.type !== 'MetaProperty' || node.range[0] !== index) continue;
     const member = node.parent;
     if (member.type !== 'MemberExpression' || member.computed || member.property.type !== 'Identifier' || member.property.name !== 'url') continue;

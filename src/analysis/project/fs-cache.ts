@@ -12,8 +12,9 @@
  * A derived value records the stamps of what it read itself and the derived values it used (by
  * reference, not by copying their sources: a summary uses hundreds of resolutions), and is served
  * again only while those stamps hold and those values are still the ones kept. A value cut short
- * by a budget or a cycle is marked `notCacheable()`: neither it nor anything computed from it is
- * kept, so that no lint order can turn a partial answer into a fact.
+ * by a safety net is marked `notCacheable()`: neither it nor anything computed from it is kept, so
+ * that no lint order can turn a partial answer into a fact. Values computed together (`recordReads`,
+ * `keep`) are kept under their common reads.
  *
  * Sizes are checked on the stamp before a file is opened; a directory, FIFO, device or socket is
  * never read. Nothing here throws: what cannot be read is missing or unknown.
@@ -121,6 +122,8 @@ interface Recording {
   readonly sources: Map<string, FileStamp | undefined>;
   readonly uses: Set<Entry<unknown>>;
   cacheable: boolean;
+  /** What the values kept under these reads use (`DerivedCache.keep`): one entry, checked once for all of them. */
+  group?: Entry<unknown>;
 }
 
 /** A kept value: what it was derived from, when that was last checked, and whether it is still the one kept. */
@@ -135,9 +138,30 @@ interface Entry<T> {
 
 let recording: Recording | undefined;
 
-/** The value being computed is cut short (a budget, a cycle): neither it nor what uses it is kept. */
+/** The value being computed is cut short (a safety net): neither it nor what uses it is kept. */
 export function notCacheable(): void {
   if (recording) recording.cacheable = false;
+}
+
+/** What a computation read (opaque): handed from `recordReads` to `DerivedCache.keep`. */
+export type Reads = object;
+
+/**
+ * Runs `compute`, recording the paths it read and the derived values it used; a computation cut
+ * short (`notCacheable()`) also cuts short the one it runs within.
+ */
+export function recordReads<T>(compute: () => T): { value: T; reads: Reads } {
+  const outer = recording;
+  const own: Recording = { sources: new Map(), uses: new Set(), cacheable: true };
+  recording = own;
+  let value: T;
+  try {
+    value = compute();
+  } finally {
+    recording = outer;
+  }
+  if (outer && !own.cacheable) outer.cacheable = false;
+  return { value, reads: own };
 }
 
 /**
@@ -155,25 +179,34 @@ export class DerivedCache<T> {
   get(key: string, compute: () => T): T {
     const entry = this.entries.get(key);
     if (entry && holds(entry)) return served(entry);
-    if (entry) entry.kept = false;
-    const outer = recording;
-    const own: Recording = { sources: new Map(), uses: new Set(), cacheable: true };
-    recording = own;
-    let value: T;
-    try {
-      value = compute();
-    } finally {
-      recording = outer;
-    }
-    const made: Entry<T> = { value, sources: own.sources, uses: [...own.uses], checkedAt: Date.now(), kept: own.cacheable };
-    if (own.cacheable) this.entries.set(key, made);
-    else this.entries.delete(key);
-    if (outer) {
-      // What the outer value read through this one: the entry itself, or (not kept) its reads.
-      if (own.cacheable) outer.uses.add(made as Entry<unknown>);
-      else outer.cacheable = false;
-    }
+    const { value, reads } = recordReads(compute);
+    const made = this.store(key, value, reads as Recording);
+    // What the outer value read through this one: the entry itself (when not kept, recordReads told it).
+    if (made) recording?.uses.add(made as Entry<unknown>);
     return value;
+  }
+
+  /**
+   * Keeps `value` for `key` as derived from `reads` (see `recordReads`), unless they were cut short:
+   * values computed together (the summaries of an import cycle) are kept under the same reads.
+   */
+  keep(key: string, value: T, reads: Reads): void {
+    const own = reads as Recording;
+    // Thousands of values of one cycle share one record of its reads, not a copy each.
+    own.group ??= { value: undefined, sources: own.sources, uses: [...own.uses], checkedAt: Date.now(), kept: true };
+    this.store(key, value, { sources: new Map(), uses: new Set([own.group]), cacheable: own.cacheable });
+  }
+
+  private store(key: string, value: T, own: Recording): Entry<T> | undefined {
+    const previous = this.entries.get(key);
+    if (previous) previous.kept = false;
+    if (!own.cacheable) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    const made: Entry<T> = { value, sources: own.sources, uses: [...own.uses], checkedAt: Date.now(), kept: true };
+    this.entries.set(key, made);
+    return made;
   }
 
   /** The value kept for `key` while what it was derived from is unchanged; undefined otherwise. */

@@ -84,8 +84,8 @@ export class ProjectImports {
   /** Module → whether it is known, without parsing, to start nothing. */
   private readonly startFree = new Map<string, boolean>();
   private readonly classStarts = new Map<ConstructedNode, StartPoint | null>();
-  /** The first unguarded starter run by each class's construction, from one pass over the starters. */
-  private firstStarts: Map<ConstructedNode, StarterSite> | undefined;
+  private constructionStarts: Map<ConstructedNode, { site?: StarterSite; call?: StartCall }> | undefined;
+  #steps = 0;
   private aliases: PathAliases | null | undefined;
   /** While this file is summarised for its importers: function summaries that include imported starts. */
   private seeded: FunctionSummaries | undefined;
@@ -112,6 +112,7 @@ export class ProjectImports {
   private callsReaching(where: (node: Invocation) => boolean, pointOf: (node: Invocation, summary: ExportSummary) => StartPoint | undefined): StartCall[] {
     const found: StartCall[] = [];
     for (const { node, callee } of this.importedInvocations()) {
+      this.#steps += 1;
       if (this.startsNothing(callee) || !where(node)) continue;
       const summary = this.exportSummaryAt(node, callee);
       const point = summary && pointOf(node, summary);
@@ -120,10 +121,16 @@ export class ProjectImports {
     return found;
   }
 
+  /** The work done so far: starts, imported calls and references visited. Deterministic, for tests of its growth. */
+  get steps(): number {
+    return this.#steps;
+  }
+
   /** Calls of imported functions whose parameters reach a start in their module, among those `where` accepts. */
   wrapperCalls(where: (call: TSESTree.CallExpression) => boolean): ImportedWrapperCall[] {
     const found: ImportedWrapperCall[] = [];
     for (const { node, callee } of this.importedInvocations()) {
+      this.#steps += 1;
       if (node.type !== 'CallExpression' || this.startsNothing(callee) || !where(node)) continue;
       // A start through a module the test replaces (`vi.mock('cross-spawn')`) runs the mock.
       const roles = (this.exportSummaryAt(node, callee)?.roles ?? []).filter((role) => !this.analysis.mockedModules.has(role.spec.module));
@@ -164,6 +171,7 @@ export class ProjectImports {
     // with cross-file analysis on: then the text is scanned.
     if (!this.environment || !this.analysis.sourceCode.text.includes('.send(')) return found;
     for (const { node, callee } of this.importedInvocations()) {
+      this.#steps += 1;
       if (node.type !== 'CallExpression' || !isSendTarget(node) || this.startsNothing(callee)) continue;
       const serialization = this.exportSummaryAt(node, callee)?.returnsChild;
       if (serialization) found.push({ call: node, serialization });
@@ -176,28 +184,35 @@ export class ProjectImports {
     const cached = this.classStarts.get(classNode);
     if (cached !== undefined) return cached ?? undefined;
     this.classStarts.set(classNode, null);
-    const inConstruction = (node: Node) =>
-      this.constructionOf(node) === classNode && !isStartContextGuarded(this.analysis.guards.factsAt(node));
-    let point: StartPoint | undefined;
-    const site = this.firstStartOf(classNode);
-    if (site) point = startPointOf(site);
-    point ??= this.startCalls(inConstruction)[0]?.point;
+    const starts = this.unguardedConstructionStarts().get(classNode);
+    let point = starts?.site && startPointOf(starts.site);
+    point ??= starts?.call?.point;
     const constructor = constructorFunction(classNode);
     if (!point && constructor?.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor)?.startPoint;
     this.classStarts.set(classNode, point ?? null);
     return point;
   }
 
-  private firstStartOf(classNode: ConstructedNode): StarterSite | undefined {
-    if (!this.firstStarts) {
-      this.firstStarts = new Map();
-      for (const candidate of this.analysis.starters) {
-        const constructed = candidate.startsNow ? this.constructionOf(candidate.node) : undefined;
-        if (!constructed || this.firstStarts.has(constructed) || isStartContextGuarded(this.analysis.guards.factsAt(candidate.node))) continue;
-        this.firstStarts.set(constructed, candidate);
-      }
+  /**
+   * Class → the first start of this file and the first imported start call that run unguarded when
+   * it is constructed. One pass over the starts for all classes: asking per class made the file's
+   * classes × starts.
+   */
+  private unguardedConstructionStarts(): Map<ConstructedNode, { site?: StarterSite; call?: StartCall }> {
+    if (this.constructionStarts) return this.constructionStarts;
+    const byClass = new Map<ConstructedNode, { site?: StarterSite; call?: StartCall }>();
+    this.constructionStarts = byClass;
+    const unguarded = (node: Node) => !isStartContextGuarded(this.analysis.guards.factsAt(node));
+    for (const site of this.analysis.starters) {
+      this.#steps += 1;
+      const owner = site.startsNow ? this.constructionOf(site.node) : undefined;
+      if (owner && !byClass.get(owner)?.site && unguarded(site.node)) byClass.set(owner, { ...byClass.get(owner), site });
     }
-    return this.firstStarts.get(classNode);
+    for (const call of this.startCalls((node) => this.constructionOf(node) !== undefined && unguarded(node))) {
+      const owner = this.constructionOf(call.node);
+      if (owner && !byClass.get(owner)?.call) byClass.set(owner, { ...byClass.get(owner), call });
+    }
+    return byClass;
   }
 
   /** `new Engine()` in this file where `Engine` is a class of this file that starts when constructed. */
@@ -209,6 +224,7 @@ export class ProjectImports {
       const point = this.classStart(classNode);
       if (!variable || !point) continue;
       for (const reference of variable.references) {
+        this.#steps += 1;
         const parent = reference.identifier.parent;
         if (parent?.type === 'NewExpression' && parent.callee === reference.identifier) {
           found.push({ node: parent, name: reference.identifier.name, point });
@@ -315,6 +331,7 @@ export class ProjectImports {
     const inAnyConstruction = (node: Node) => this.constructionOf(node) !== undefined;
     const starts: Node[] = this.analysis.starters.filter((site) => site.startsNow).map((site) => site.node);
     for (const node of [...starts, ...this.startCalls(inAnyConstruction).map((call) => call.node)]) {
+      this.#steps += 1;
       const classNode = this.constructionOf(node);
       if (classNode) classes.add(classNode);
     }

@@ -8,12 +8,19 @@
  * were read from are unchanged (fs-cache.ts).
  *
  * A module whose text names no starter module, and none of whose imported project modules starts
- * anything, is not parsed at all. Bounds: a module over MAX_MODULE_BYTES is unknown, and so is one
- * whose summary needs more than MAX_PARSED modules parsed in all (itself and the modules whose
- * summaries it reads, counted through theirs): a fact of the module graph, the same whichever file
- * asks first. The safety nets on nesting (MAX_DEPTH, MAX_CHAIN) give an empty summary for the
- * question at hand that is never kept; a module reached again through an import cycle is read as
- * starting nothing. Nothing here throws: an unreadable or unparsable module is unknown.
+ * anything, is not parsed at all.
+ *
+ * The same answer whatever was asked before, in any lint order and any worker. A question walks the
+ * import graph of the modules' texts (iteratively: no chain is too long) and finds its strongly
+ * connected components (Tarjan); each is summarised once every module it imports is, and kept as a
+ * whole. The modules of an import cycle are summarised together from "starts nothing" until their
+ * summaries no longer change, in the order of their paths: the entry point of the question does not
+ * matter. Budgets (see docs/ARCHITECTURE.md, "Budgets"): a module over MAX_MODULE_BYTES is unknown;
+ * so is a summary that needs more than MAX_PARSED modules parsed (itself and the summaries it reads,
+ * counted through theirs; a cycle counts all of its own), and a cycle that does not settle within
+ * MAX_ROUNDS rounds: facts of the module graph, kept as such. A nesting safety net (MAX_DEPTH) gives
+ * an unknown summary that is never kept. Nothing here throws: an unreadable or unparsable module is
+ * unknown.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -24,7 +31,7 @@ import type { Platform } from '../catalog/platform-apis.js';
 import type { StarterSpec } from '../catalog/starters.js';
 import type { ChannelKind, Serialization, ShellMode } from '../catalog/vocabulary.js';
 import type { ImportedName } from '../file/imported-bindings.js';
-import { DerivedCache, notCacheable, readText, reset } from './fs-cache.js';
+import { DerivedCache, notCacheable, readText, recordReads, reset } from './fs-cache.js';
 import { parseModule } from './module-parse.js';
 import { resolveModule } from './module-resolution.js';
 import type { ParameterUse, StartPoint } from '../file/local-functions.js';
@@ -116,14 +123,17 @@ export interface LintEnvironment {
 }
 
 const MAX_MODULE_BYTES = 512 * 1024;
-/** Modules being parsed at once: a safety net, since a summary within MAX_PARSED nests no deeper. */
+/**
+ * Modules being parsed at once: a safety net. Modules are summarised after those they import, so a
+ * parse nests only when a module's analysis reads one its text did not show.
+ */
 const MAX_DEPTH = 8;
-/** Modules being summarised at once, most of them decided from their text: a safety net for the stack. */
-const MAX_CHAIN = 256;
 /** Modules whose text is read to decide whether one module could start something. */
 const MAX_SCANNED = 64;
 /** Modules parsed for one module's summary, counted through the summaries it reads. */
 const MAX_PARSED = 8;
+/** Rounds over an import cycle before its summaries are taken as unknown: each round that changes one parses again. */
+const MAX_ROUNDS = MAX_PARSED + 2;
 const TYPED_PARSER_OPTIONS = new Set(['project', 'projectService', 'programs']);
 export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reexports: new Map(), starExports: [] };
 
@@ -140,10 +150,14 @@ const summaries = new DerivedCache<SummaryRecord>();
 const textCache = new DerivedCache<TextFacts | undefined>();
 /** Configuration key and path → whether a starter module is within MAX_SCANNED modules of its imports. */
 const reachCache = new DerivedCache<boolean>();
-const inProgress = new Set<string>();
+/** The modules of the cycles being summarised → their summaries so far (configuration key and path). */
+const provisional = new Map<string, SummaryRecord>();
+/** The cycles being summarised, innermost last: a read of another cycle's value is not kept. */
+const cycles: ReadonlySet<string>[] = [];
 /** The modules parsed for each summary being computed, innermost last. */
 const parsedFor: Set<string>[] = [];
 let parsing = 0;
+let solving = 0;
 const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, overBudget: 0, summaryMs: 0 };
 
 /**
@@ -222,15 +236,31 @@ export type AnalysisContext = Readonly<
   Pick<TSESLint.RuleContext<string, readonly unknown[]>, 'sourceCode' | 'settings' | 'filename' | 'physicalFilename' | 'cwd' | 'languageOptions'>
 >;
 
+const keyOf = (file: string, environment: LintEnvironment) => `${configurationKey(environment)}\0${file}`;
+
 /** The summary of the module at `file`, from the cache when nothing it was derived from has changed. */
 export function moduleSummary(file: string, environment: LintEnvironment): ModuleSummary {
-  let computed = false;
-  const record = summaries.get(`${configurationKey(environment)}\0${file}`, () => {
-    computed = true;
-    return summarise(file, environment);
-  });
-  if (!computed) counters.cacheHits += 1;
-  return counted(record);
+  const key = keyOf(file, environment);
+  const cached = summaries.peek(key);
+  if (cached) {
+    counters.cacheHits += 1;
+    return counted(cached);
+  }
+  const pending = provisional.get(key);
+  if (pending) {
+    // A value of a cycle still being summarised: final only for that cycle's own rounds.
+    if (!cycles.at(-1)?.has(key)) notCacheable();
+    return counted(pending);
+  }
+  const started = performance.now();
+  solving += 1;
+  try {
+    return counted(solve(file, environment));
+  } finally {
+    solving -= 1;
+    // Time of the outermost questions only: a nested one is part of the module that asked for it.
+    if (solving === 0) counters.summaryMs += performance.now() - started;
+  }
 }
 
 /** A summary read while another is computed costs that one what it cost to compute. */
@@ -239,21 +269,119 @@ function counted(record: SummaryRecord): ModuleSummary {
   return record.summary;
 }
 
-function summarise(file: string, environment: LintEnvironment): SummaryRecord {
-  // An import cycle: the module being summarised starts nothing through itself. Kept as it is: in a
-  // strongly connected graph, dropping every value that met a cycle would summarise the component
-  // again for every question, exponentially. (Which module of a cycle a question enters by can
-  // still change what the others are read as: docs/ARCHITECTURE.md, "Caches".)
-  if (inProgress.has(file)) return NOTHING;
-  // A chain longer than the safety net: unknown for this question, and not kept.
-  if (inProgress.size >= MAX_CHAIN) {
-    notCacheable();
-    return NOTHING;
+/**
+ * Summarises `root` and every module it needs that is not kept yet, each strongly connected
+ * component once its imports are summarised (Tarjan's order), and keeps them.
+ */
+function solve(root: string, environment: LintEnvironment): SummaryRecord {
+  let answer: SummaryRecord | undefined;
+  for (const component of components(root, environment)) {
+    const keys = component.map((file) => keyOf(file, environment));
+    // Summarised meanwhile by a question nested in another component's (an import its text did not show).
+    if (keys.every((key) => summaries.peek(key))) continue;
+    const [first = root] = component;
+    const cyclic = component.length > 1 || (textFacts(first, environment)?.imports.includes(first) ?? false);
+    const { value: records, reads } = recordReads(() => (cyclic ? summariseCycle(component, keys, environment) : [withinBudget(summariseOne(first, environment))]));
+    records.forEach((record, index) => summaries.keep(keys[index] ?? '', record, reads));
+    const own = component.indexOf(root);
+    if (own >= 0) answer = records[own];
   }
-  const outermost = inProgress.size === 0;
-  const started = performance.now();
+  return answer ?? summaries.peek(keyOf(root, environment)) ?? NOTHING;
+}
+
+/**
+ * The strongly connected components of the import graph from `root`, over the modules not kept yet
+ * that could start something, those imported first; each sorted by path. Iterative Tarjan.
+ */
+function components(root: string, environment: LintEnvironment): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const frames: { file: string; imports: readonly string[]; next: number }[] = [];
+  const open = (file: string) => {
+    index.set(file, index.size);
+    low.set(file, index.size - 1);
+    stack.push(file);
+    onStack.add(file);
+    const facts = textFacts(file, environment);
+    frames.push({ file, imports: facts && !startFreeByText(file, facts, environment) ? facts.imports : [], next: 0 });
+  };
+  open(root);
+  for (let frame = frames.at(-1); frame; frame = frames.at(-1)) {
+    const target = frame.imports[frame.next];
+    frame.next += 1;
+    if (target !== undefined) {
+      if (!index.has(target) && needsSummary(target, environment)) open(target);
+      else if (onStack.has(target)) low.set(frame.file, Math.min(low.get(frame.file) ?? 0, index.get(target) ?? 0));
+      continue;
+    }
+    frames.pop();
+    const own = low.get(frame.file) ?? 0;
+    const parent = frames.at(-1);
+    if (parent) low.set(parent.file, Math.min(low.get(parent.file) ?? 0, own));
+    if (own !== index.get(frame.file)) continue;
+    const component: string[] = [];
+    for (let member = stack.pop(); member !== undefined; member = member === frame.file ? undefined : stack.pop()) {
+      onStack.delete(member);
+      component.push(member);
+    }
+    found.push(component.sort());
+  }
+  return found;
+}
+
+/** Whether an imported module is to be summarised with the question: not kept, not being summarised, and could start something. */
+function needsSummary(file: string, environment: LintEnvironment): boolean {
+  const key = keyOf(file, environment);
+  if (summaries.peek(key) || provisional.has(key)) return false;
+  const facts = textFacts(file, environment);
+  return facts !== undefined && !startFreeByText(file, facts, environment);
+}
+
+/**
+ * An import cycle's summaries: every module starts from "starts nothing", and the modules are
+ * summarised again, in the order of their paths, until no summary changes. Unknown (all of them)
+ * when they need more than MAX_PARSED modules parsed in all, or do not settle within MAX_ROUNDS.
+ */
+function summariseCycle(files: readonly string[], keys: readonly string[], environment: LintEnvironment): SummaryRecord[] {
   const parsed = new Set<string>();
-  inProgress.add(file);
+  keys.forEach((key) => provisional.set(key, NOTHING));
+  cycles.push(new Set(keys));
+  try {
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      let changed = false;
+      for (const [index, file] of files.entries()) {
+        const key = keys[index] ?? '';
+        const record = summariseOne(file, environment);
+        record.parsed.forEach((module) => parsed.add(module));
+        if (parsed.size > MAX_PARSED) break;
+        if (!sameSummary(provisional.get(key)?.summary, record.summary)) changed = true;
+        provisional.set(key, record);
+      }
+      if (parsed.size > MAX_PARSED) break;
+      if (!changed) return keys.map((key) => ({ summary: provisional.get(key)?.summary ?? EMPTY_SUMMARY, parsed }));
+    }
+    counters.overBudget += 1;
+    return keys.map(() => NOTHING);
+  } finally {
+    keys.forEach((key) => provisional.delete(key));
+    cycles.pop();
+  }
+}
+
+/** A module's summary, or unknown when it needs more than MAX_PARSED modules parsed. */
+function withinBudget(record: SummaryRecord): SummaryRecord {
+  if (record.parsed.size <= MAX_PARSED) return record;
+  // Unknown, whichever file asks and whatever was summarised before: what it needs is too much.
+  counters.overBudget += 1;
+  return NOTHING;
+}
+
+/** One module's summary and the modules parsed for it, the summaries it reads kept or provisional. */
+function summariseOne(file: string, environment: LintEnvironment): SummaryRecord {
+  const parsed = new Set<string>();
   parsedFor.push(parsed);
   let summary = EMPTY_SUMMARY;
   try {
@@ -262,28 +390,33 @@ function summarise(file: string, environment: LintEnvironment): SummaryRecord {
       counters.skippedByText += 1;
     } else if (parsing >= MAX_DEPTH) {
       notCacheable();
-    } else {
-      parsed.add(file);
+    } else if (parsed.add(file).size <= MAX_PARSED) {
       parsing += 1;
       try {
-        summary = parsed.size > MAX_PARSED ? EMPTY_SUMMARY : summaryOf(file, text, environment);
+        summary = summaryOf(file, text, environment);
       } finally {
         parsing -= 1;
       }
       counters.summarised += 1;
     }
   } finally {
-    inProgress.delete(file);
     parsedFor.pop();
   }
-  // Time of the outermost summaries only: a nested one is part of the module that asked for it.
-  if (outermost) counters.summaryMs += performance.now() - started;
-  if (parsed.size > MAX_PARSED) {
-    // Unknown, whichever file asks and whatever was summarised before: what it needs is too much.
-    counters.overBudget += 1;
-    return NOTHING;
-  }
   return { summary, parsed };
+}
+
+/** Whether two summaries say the same: a cycle's rounds end when none changes. */
+function sameSummary(before: ModuleSummary | undefined, after: ModuleSummary): boolean {
+  return before !== undefined && (before === after || summaryText(before) === summaryText(after));
+}
+
+/** A summary as text: maps and sets as entries, in their order (the analysis builds them in source order). */
+function summaryText(summary: ModuleSummary): string {
+  try {
+    return JSON.stringify(summary, (_key, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value));
+  } catch {
+    return `#${(identities += 1)}`;
+  }
 }
 
 /**

@@ -146,6 +146,47 @@ export function walk(
   }
 }
 
+/**
+ * The deepest node whose range holds `index`, as ESLint's `getNodeByRangeIndex` finds it, by a
+ * descent that searches each node's children by halves: that method visits every statement before
+ * the index, so a lookup per occurrence grew with occurrences × statements.
+ */
+export function nodeAtIndex(root: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, index: number): Node | undefined {
+  if (index < root.range[0] || index >= root.range[1]) return undefined;
+  let node = root;
+  for (let child = childAt(node, visitorKeys, index); child; child = childAt(node, visitorKeys, index)) node = child;
+  return node;
+}
+
+function childAt(node: Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, index: number): Node | undefined {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    const found = Array.isArray(value) ? sortedChildAt(value as unknown[], index) : asNode(value);
+    if (found && found.range[0] <= index && index < found.range[1]) return found;
+  }
+  return undefined;
+}
+
+/** In children listed in source order (holes allowed, `[a, , b]`), the one whose range may hold `index`. */
+function sortedChildAt(children: readonly unknown[], index: number): Node | undefined {
+  let low = 0;
+  let high = children.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    let probe = middle;
+    let child = asNode(children[probe]);
+    while (!child && probe > low) child = asNode(children[(probe -= 1)]);
+    if (!child || index >= child.range[1]) low = middle + 1;
+    else if (index < child.range[0]) high = probe - 1;
+    else return child;
+  }
+  return undefined;
+}
+
+function asNode(value: unknown): Node | undefined {
+  return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string' ? (value as Node) : undefined;
+}
+
 /** The constructor implementation (not an overload signature). */
 export function constructorOf(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.MethodDefinition | undefined {
   return classNode.body.body.find(

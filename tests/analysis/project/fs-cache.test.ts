@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { DerivedCache, isFile, LIFETIME_MS, listFolder, notCacheable, readText, reset, stat } from '../../../src/analysis/project/fs-cache.js';
+import { DerivedCache, isFile, LIFETIME_MS, listFolder, notCacheable, readText, recordReads, reset, stat } from '../../../src/analysis/project/fs-cache.js';
 
 let dir: string;
 let file: string;
@@ -143,6 +143,24 @@ describe('DerivedCache', () => {
     ask();
     expect(computed).toBe(2);
     expect(inner.peek('inner')).toBeUndefined();
+  });
+
+  it('keeps values computed together under their reads, and forgets them together', () => {
+    const cache = new DerivedCache<number>();
+    const { value, reads } = recordReads(() => readText(file, 1024)?.length ?? 0);
+    cache.keep('a', value, reads);
+    cache.keep('b', value + 1, reads);
+    expect([cache.peek('a'), cache.peek('b')]).toEqual([11, 12]);
+    change('export const a = 1;\n', 2_000);
+    vi.setSystemTime(NOW + LIFETIME_MS);
+    expect([cache.peek('a'), cache.peek('b')]).toEqual([undefined, undefined]);
+  });
+
+  it('keeps nothing of values computed together when one was cut short', () => {
+    const cache = new DerivedCache<number>();
+    const { reads } = recordReads(() => notCacheable());
+    cache.keep('a', 1, reads);
+    expect(cache.peek('a')).toBeUndefined();
   });
 
   it('forgets everything on reset', () => {

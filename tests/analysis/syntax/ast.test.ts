@@ -10,6 +10,7 @@ import {
   isStringLike,
   memberKey,
   memberName,
+  nodeAtIndex,
   optionsArgument,
   propertyValue,
   skipTransparent,
@@ -202,5 +203,17 @@ describe('constructors', () => {
   it('finds none in a class without one', () => {
     const analysis = analyzeCode('class A { run() {} }');
     expect(constructorOf(analysis.sourceCode.ast.body[0] as TSESTree.ClassDeclaration)).toBeUndefined();
+  });
+});
+
+describe('the node at an index', () => {
+  it.each<[string, string, Language]>([
+    ['JavaScript with holes, templates and import.meta', "const a = [1, , [2, , 3]];\nnew Worker(new URL('./w.js', import.meta.url));\nlabel: for (const x of `a${b}c${d}`) { await import(x); }\n", 'esm'],
+    ['TypeScript with types and decorators', 'import wt = require("node:worker_threads");\n@sealed class A<T> { m(x: T): Array<T | null> { return [x, null]; } }\n', 'ts'],
+  ])('finds what getNodeByRangeIndex finds in %s', (_name, code, language) => {
+    const { sourceCode } = analyzeCode(code, language);
+    for (let index = 0; index <= code.length; index += 1) {
+      expect(nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, index), `at ${index}`).toBe(sourceCode.getNodeByRangeIndex(index) ?? undefined);
+    }
   });
 });
