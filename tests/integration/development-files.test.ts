@@ -33,7 +33,7 @@ const FILES: Record<string, string> = {
 };
 
 const LINUX_ONLY = 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n';
-const WINDOWS_MATRIX = 'jobs:\n  test:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{ matrix.os }}\n';
+const WINDOWS_MATRIX = 'jobs:\n  test:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: npm test\n';
 
 /** The files with a finding of either platform rule. */
 async function reportedFiles(workflow: string | undefined, settings: Record<string, unknown> = {}): Promise<string[]> {

@@ -21,7 +21,7 @@ import path from 'node:path';
 
 import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, USER_RUN_SCRIPTS, type Platform } from '../catalog/platform-apis.js';
 import { DerivedCache, listFolder, readText, stat } from './fs-cache.js';
-import { publishedFiles, startedPaths, type PackageManifest } from './package-manifest.js';
+import { manifestOf, publishedFiles, startedPaths, type PackageManifest } from './package-manifest.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 interface Job {
@@ -34,6 +34,8 @@ const MAX_WORKFLOW_BYTES = 512 * 1024;
 
 /** Package folder → the jobs of its repository. */
 const jobsByFolder = new DerivedCache<readonly Job[] | undefined>();
+/** Package folder → the platforms of its development files. */
+const developmentByFolder = new DerivedCache<ReadonlySet<Platform> | undefined>();
 /** Folder → the jobs of its own `.github/workflows` (undefined: it has none). */
 const workflowsByFolder = new DerivedCache<readonly Job[] | undefined>();
 
@@ -64,12 +66,30 @@ export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySe
 export const UNKNOWN_PLATFORMS: ReadonlySet<Platform> = new Set();
 
 /**
- * The platforms a development file of the package in `folder` runs on: any (undefined) when the
- * repository's CI runs a job on Windows, unknown otherwise (without workflows too).
+ * The platforms a development file of the package in `folder` runs on: any (undefined) when a
+ * job of the repository's CI on Windows runs a script of the package or of the repository's root
+ * package (`npm test`, `pnpm run lint`), unknown otherwise: Windows jobs that only install, pack
+ * or try the published package run none of its development files, and without workflows nothing
+ * is known.
  */
 export function developmentPlatforms(folder: string): ReadonlySet<Platform> | undefined {
-  return runsOnWindows(repositoryJobs(folder)) ? undefined : UNKNOWN_PLATFORMS;
+  return developmentByFolder.get(folder, () => windowsRunsScripts(folder) ? undefined : UNKNOWN_PLATFORMS);
 }
+
+function windowsRunsScripts(folder: string): boolean {
+  const jobs = repositoryJobs(folder);
+  if (!runsOnWindows(jobs)) return false;
+  const root = repositoryRoot(folder);
+  const names = new Set(['test', ...projectScripts(manifestOf(folder)), ...projectScripts(root === undefined ? undefined : manifestOf(root))]);
+  return jobs.some((job) => job.platforms?.has('win32') && [...names].some((name) => invokes(job.text, name)));
+}
+
+/** The scripts of a manifest that a CI job runs by name, without those npm runs when it installs or packs. */
+function projectScripts(manifest: PackageManifest | undefined): string[] {
+  return [...(manifest?.scripts.keys() ?? [])].filter((name) => !INSTALL_AND_PACK_SCRIPTS.has(name));
+}
+
+const INSTALL_AND_PACK_SCRIPTS: ReadonlySet<string> = new Set(['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack', 'prepublish', 'prepublishOnly', 'publish', 'postpublish']);
 
 /**
  * Whether only the package's own scripts run `file`, for its developers: not a `bin`, not the

@@ -146,6 +146,17 @@ describe('the platforms of development files', () => {
     expect(onWindows(`windows-matrix/${file}`)).toBe(true);
   });
 
+  it.each(['test/clean.test.js', 'scripts/release.js'])(
+    'leaves %s unknown when the Windows jobs run none of the package scripts (only install and pack)',
+    (file) => {
+      expect(onWindows(`windows-packaging/${file}`)).toBe(false);
+    },
+  );
+
+  it('runs the library of that package on Windows', () => {
+    expect(onWindows('windows-packaging/lib/index.js')).toBe(true);
+  });
+
   it.each(SHIPPED_FILES.flatMap((file) => ['linux-ci', 'no-workflows', 'windows-matrix'].map((tree) => `${tree}/${file}`)))(
     'runs shipped %s on Windows whatever the CI',
     (file) => {

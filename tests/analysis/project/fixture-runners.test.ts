@@ -22,7 +22,7 @@ beforeAll(() => {
     {
       'package.json': JSON.stringify({ name: 'app', type: 'module' }),
       // The CI tests Windows: the tests run everywhere but where their own guards say.
-      '.github/workflows/ci.yml': 'jobs:\n  test:\n    runs-on: windows-latest\n',
+      '.github/workflows/ci.yml': 'jobs:\n  test:\n    runs-on: windows-latest\n    steps:\n      - run: npm test\n',
       'test/run.spec.js': GUARDED,
       'test/other.spec.js': 'const name = `fixtures/partly.fixture.${extension}`;\n',
       'test/fixtures/posix-only.fixture.js': 'process.kill(process.pid, "SIGABRT");\n',
