@@ -307,12 +307,17 @@ export function buildReferenceIndex(
 
   /**
    * `this.child = fork(...)`: every `this.child` read in the same class is that value, when every
-   * write of the field in the class is the same kind of start.
+   * write of the field in the class is the same kind of start; `self.child = …` through an alias
+   * of the instance, and `children[i] = …`, an element of a list.
    */
   function bindThisMember(target: TSESTree.MemberExpression): void {
     const name = memberName(target);
     const object = skipTransparent(target.object);
-    if (target.computed && object.type === 'Identifier') awaitCollection(object);
+    if (target.computed && object.type === 'Identifier') {
+      // `children[i] = fork(…)`
+      awaitCollection(object);
+      return;
+    }
     if (name === undefined || (object.type !== 'ThisExpression' && object.type !== 'Identifier')) return;
     const classBody = object.type === 'ThisExpression' ? enclosingClassBody(target) : undefined;
     if (!classBody) {
