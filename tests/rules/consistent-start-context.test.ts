@@ -31,6 +31,12 @@ const lossyToParent = (line: number, column: number, value: string, outcome: str
 
 runRuleTests('consistent-start-context', rule, {
   valid: [
+    // A field a prototype method also sets to another value: not known to be the child.
+    cjs(`var fork = require('child_process').fork;
+function Indexer() { this.child = fork(require.resolve('./indexer')); }
+Indexer.prototype.use = function (port) { this.child = port; };
+Indexer.prototype.push = function (ids) { this.child.send({ seen: new Set(ids) }); };
+module.exports = Indexer;`),
     // Messages sent through local functions: plain data at every call, or a value the file does not show.
     cjs(`const { fork } = require('child_process');
 const child = fork('./child.js');
@@ -1194,6 +1200,16 @@ child.send({ seen, when: ready ? new Date() : null, list: [...[new Map()]] });`)
       errors: [
         { messageId: 'manyValues', line: 4, column: 12, data: { values: 'A `Set`, a `Date` and a `Map`', channel: '`child.send()`', remedy: `send plain data, or ${ADVANCED_CHILD}` } },
       ],
+    },
+    {
+      // An ES5 constructor function's child, sent to in a prototype method.
+      ...cjs(`var fork = require('child_process').fork;
+function Indexer() { this.child = fork(require.resolve('./indexer')); }
+Indexer.prototype.push = function (ids) {
+  this.child.send({ seen: new Set(ids) });
+};
+module.exports = Indexer;`),
+      errors: [{ messageId: 'lossyJson', line: 4, column: 27 }],
     },
     {
       // `let` assigned once, in another function.

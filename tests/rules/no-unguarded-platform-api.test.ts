@@ -9,6 +9,34 @@ const OPTIONAL_CALL = 'useOptionalCall' as const;
 
 runRuleTests('no-unguarded-platform-api', rule, {
   valid: [
+    // A field a method also sets to something else: not known to be the child.
+    cjs(`var fork = require('child_process').fork;
+function Pool() { this.child = fork('./worker.js'); }
+Pool.prototype.use = function (other) { this.child = other; };
+Pool.prototype.terminate = function () { this.child.kill('SIGHUP'); };`),
+    // A compiled class helper from a module: not known to define the methods on the prototype.
+    cjs(`var _createClass = require('@babel/runtime/helpers/createClass');
+var fork = require('child_process').fork;
+var Pool = (function () {
+  function Pool() { this.child = fork('./worker.js'); }
+  _createClass(Pool, [{ key: 'terminate', value: function terminate() { this.child.kill('SIGHUP'); } }]);
+  return Pool;
+})();`),
+    ts(`import { fork } from 'node:child_process';
+export var Pool = /** @class */ (function () {
+  function Pool(this: any) { this.child = fork('./worker.js'); }
+  Pool.prototype.use = function (this: any, other: unknown) { this.child = other; };
+  Pool.prototype.terminate = function (this: any) { this.child.kill('SIGHUP'); };
+  return Pool;
+}());`),
+    // A list also given an unknown value.
+    cjs(`var fork = require('child_process').fork;
+module.exports = function (n, extra) {
+  var workers = [];
+  for (var i = 0; i < n; i++) workers[i] = workers[i] || fork(__dirname + '/worker.js');
+  workers[n] = extra;
+  return function stop() { while (workers.length) workers.shift().kill('SIGHUP'); };
+};`),
     // --- POSIX credential calls under a platform guard --------------------------------------
     esm(`import os from 'node:os';
 if (os.platform() === 'linux') process.setuid(0);`),
@@ -760,6 +788,46 @@ export class Supervisor {
   }
 }`),
       errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 8, column: 22 }],
+    },
+    {
+      // An ES5 constructor function's child, stopped in a prototype method.
+      ...cjs(`var fork = require('child_process').fork;
+function Pool() { this.child = fork('./worker.js'); }
+Pool.prototype.terminate = function () { this.child.kill('SIGHUP'); };
+module.exports = Pool;`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 3, column: 58 }],
+    },
+    {
+      // A compiled class whose helper's own code defines its methods on the prototype.
+      ...cjs(`var _createClass = (function () { function defineProperties(target, props) { for (var i = 0; i < props.length; i++) { var descriptor = props[i]; Object.defineProperty(target, descriptor.key, descriptor); } } return function (Constructor, protoProps) { if (protoProps) defineProperties(Constructor.prototype, protoProps); return Constructor; }; })();
+var fork = require('child_process').fork;
+var Pool = (function () {
+  function Pool() { this.child = fork('./worker.js'); }
+  _createClass(Pool, [{ key: 'terminate', value: function terminate() { this.child.kill('SIGHUP'); } }]);
+  return Pool;
+})();
+module.exports = Pool;`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 5, column: 89 }],
+    },
+    {
+      // A TypeScript-compiled class.
+      ...ts(`import { fork } from 'node:child_process';
+export var Pool = /** @class */ (function () {
+  function Pool(this: any) { this.child = fork('./worker.js'); }
+  Pool.prototype.terminate = function (this: any) { this.child.kill('SIGHUP'); };
+  return Pool;
+}());`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 4, column: 69 }],
+    },
+    {
+      // Workers kept in a list filled by index, stopped one by one.
+      ...cjs(`var fork = require('child_process').fork;
+module.exports = function (n) {
+  var workers = [];
+  for (var i = 0; i < n; i++) workers[i] = workers[i] || fork(__dirname + '/worker.js');
+  return function stop() { while (workers.length) workers.shift().kill('SIGHUP'); };
+};`),
+      errors: [{ messageId: 'posixSignal', data: { signal: 'SIGHUP', name: 'subprocess.kill()' }, line: 5, column: 72 }],
     },
     {
       // Re-raising every caught signal of a list after cleanup: SIGHUP fires on Windows, kill throws ENOSYS.

@@ -7,7 +7,10 @@
  * - `function`: an ES5 constructor function, one whose body assigns `this.x = …` (or through an
  *   alias of `this`) and that is constructed with `new` here or has prototype members
  *   (`X.prototype.m = …`, `X.prototype = …`, `Object.setPrototypeOf(X.prototype, …)`, node:util's
- *   `inherits(X, …)`);
+ *   `inherits(X, …)`); the functions a compiled class helper defines on `X.prototype`
+ *   (`_createClass(X, [{ key: 'm', value: function () {…} }])`) are its methods when the helper's own
+ *   code in this file proves it does so: `defineProperties(Constructor.prototype, protoProps)` over
+ *   `Object.defineProperty(target, descriptor.key, descriptor)`; a helper from another module is unknown;
  * - `compiled`: a function that uses its `this` so (or only holds it in an alias) declared in a
  *   function expression that is invoked at once and returns it, the shape compilers give a class
  *   (`var Foo = (function (_super) { … return Foo; }(Base))`).
@@ -17,9 +20,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { constructorOf, isFunction, memberKey, memberName, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
+import { constructorOf, isFunction, isStringLike, memberKey, memberName, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
 import { isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
-import { isRef, type ReferenceIndex } from './references.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -44,11 +46,12 @@ export class ClassModel {
   private readonly constructors = new Map<FunctionNode, ClassShape>();
   private readonly methods = new Map<FunctionNode, { readonly shape: ClassShape; readonly key: string }>();
 
+  /** `isInherits(callee)`: whether a callee is node:util's `inherits`. */
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    references: ReferenceIndex,
+    isInherits: (callee: Node) => boolean,
   ) {
-    new Collector(sourceCode, references).collect(this);
+    new Collector(sourceCode, isInherits).collect(this);
   }
 
   /** @internal Registers a shape; the collector calls it. */
@@ -93,10 +96,12 @@ class Collector {
   /** Variables constructed with `new` or given prototype members. */
   private readonly constructed = new Set<Variable>();
   private readonly prototypeMethods = new Map<Variable, Map<string, FunctionNode[]>>();
+  /** Per helper function: whether its code defines its second argument's descriptors on its first's prototype. */
+  private readonly definingHelpers = new Map<FunctionNode, boolean>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    private readonly references: ReferenceIndex,
+    private readonly isInherits: (callee: Node) => boolean,
   ) {}
 
   collect(model: ClassModel): void {
@@ -189,13 +194,18 @@ class Collector {
     if (owner) this.noteMethod(this.noteConstructed(owner), memberKey(node.left), node.right);
   }
 
-  /** `Object.setPrototypeOf(X.prototype, …)` and node:util's `inherits(X, …)`. */
+  /** `Object.setPrototypeOf(X.prototype, …)`, node:util's `inherits(X, …)` and a proven `_createClass(X, descriptors)`. */
   private notePrototypeCall(node: TSESTree.CallExpression): void {
-    const [first] = node.arguments;
+    const [first, second] = node.arguments;
     if (!first) return;
     const callee = skipTransparent(node.callee);
-    if (isRef(this.references.refOf(callee), 'util', 'inherits')) {
+    if (this.isInherits(callee)) {
       this.noteConstructed(first);
+      return;
+    }
+    if (second?.type === 'ArrayExpression' && this.definesOnPrototype(callee)) {
+      const variable = this.noteConstructed(first);
+      for (const descriptor of second.elements) if (descriptor?.type === 'ObjectExpression') this.noteDescriptor(variable, descriptor);
       return;
     }
     const target = first.type === 'MemberExpression' ? prototypeOf(first) : undefined;
@@ -207,6 +217,35 @@ class Collector {
     ) {
       this.noteConstructed(target);
     }
+  }
+
+  /** `{ key: 'm', value: function () {…} }`: its `value`, `get` and `set` functions run with the instance as `this`. */
+  private noteDescriptor(variable: Variable | undefined, descriptor: TSESTree.ObjectExpression): void {
+    const key = propertyValue(descriptor, 'key');
+    if (!key || !isStringLike(key)) return;
+    for (const name of ['value', 'get', 'set']) {
+      const fn = propertyValue(descriptor, name);
+      if (fn) this.noteMethod(variable, key.value, fn);
+    }
+  }
+
+  /** A helper `(Constructor, protoProps)` whose code defines each of `protoProps` on `Constructor.prototype`. */
+  private definesOnPrototype(callee: Node): boolean {
+    const helper = helperFunction(this.sourceCode, callee);
+    if (!helper) return false;
+    let proven = this.definingHelpers.get(helper);
+    if (proven === undefined) {
+      const [constructor, descriptors] = helper.params;
+      proven = someCall(this.sourceCode, helper, (call) => {
+        const [target, list] = call.arguments;
+        const prototype = target?.type === 'MemberExpression' ? prototypeOf(target) : undefined;
+        if (!prototype || !isParameter(this.sourceCode, prototype, constructor) || !isParameter(this.sourceCode, list, descriptors)) return false;
+        const defining = helperFunction(this.sourceCode, call.callee);
+        return defining !== undefined && definesEach(this.sourceCode, defining);
+      });
+      this.definingHelpers.set(helper, proven);
+    }
+    return proven;
   }
 
   private noteConstructed(node: Node): Variable | undefined {
@@ -223,6 +262,61 @@ class Collector {
     methods.set(key, [...(methods.get(key) ?? []), fn]);
     this.prototypeMethods.set(variable, methods);
   }
+}
+
+/**
+ * The function a callee is bound to once: `function h() {}`, `var h = function () {}`, or
+ * `var h = (function () { …; return function () {}; })()`.
+ */
+function helperFunction(sourceCode: Readonly<TSESLint.SourceCode>, callee: Node): FunctionNode | undefined {
+  const inner = skipTransparent(callee);
+  const variable = inner.type === 'Identifier' ? resolveVariable(sourceCode, inner) : undefined;
+  const definition = variable && variable.defs.length === 1 && writeCount(variable) <= 1 ? variable.defs[0] : undefined;
+  if (definition?.type === 'FunctionName') return definition.node as TSESTree.FunctionDeclaration;
+  let value = definition?.type === 'Variable' && definition.node.init ? skipTransparent(definition.node.init) : undefined;
+  if (value?.type === 'CallExpression' && value.arguments.length === 0) {
+    const wrapper = skipTransparent(value.callee);
+    const last = wrapper.type === 'FunctionExpression' ? wrapper.body.body.at(-1) : undefined;
+    value = last?.type === 'ReturnStatement' && last.argument ? skipTransparent(last.argument) : undefined;
+  }
+  return value?.type === 'FunctionExpression' ? value : undefined;
+}
+
+/** `(target, props)` whose code runs `Object.defineProperty(target, descriptor.key, descriptor)` on `descriptor = props[i]`. */
+function definesEach(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): boolean {
+  const [target, props] = fn.params;
+  return someCall(sourceCode, fn, (call) => {
+    const [object, key, descriptor] = call.arguments;
+    const callee = skipTransparent(call.callee);
+    if (callee.type !== 'MemberExpression' || memberName(callee) !== 'defineProperty' || !isGlobalIdentifier(sourceCode, callee.object, 'Object')) return false;
+    if (!isParameter(sourceCode, object, target) || descriptor?.type !== 'Identifier' || key?.type !== 'MemberExpression' || memberName(key) !== 'key') return false;
+    const variable = resolveVariable(sourceCode, descriptor);
+    const definition = variable?.defs.length === 1 && writeCount(variable) <= 1 ? variable.defs[0] : undefined;
+    const init = definition?.type === 'Variable' && definition.node.init ? skipTransparent(definition.node.init) : undefined;
+    return (
+      key.object.type === 'Identifier' &&
+      resolveVariable(sourceCode, key.object) === variable &&
+      init?.type === 'MemberExpression' &&
+      init.computed &&
+      isParameter(sourceCode, init.object, props)
+    );
+  });
+}
+
+/** Whether a call in `fn`'s own body (not in a nested function) satisfies `test`. */
+function someCall(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode, test: (call: TSESTree.CallExpression) => boolean): boolean {
+  let found = false;
+  walk(fn.body, sourceCode.visitorKeys, (node) => {
+    if (found || isFunction(node)) return false;
+    if (node.type === 'CallExpression' && test(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Whether `node` reads the parameter declared as `parameter`. */
+function isParameter(sourceCode: Readonly<TSESLint.SourceCode>, node: Node | undefined, parameter: Node | undefined): boolean {
+  return node?.type === 'Identifier' && parameter?.type === 'Identifier' && resolveVariable(sourceCode, node)?.defs[0]?.name === parameter;
 }
 
 function classShape(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassNode): ClassShape {

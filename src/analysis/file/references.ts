@@ -14,7 +14,8 @@ import { WEB_WORKER_GLOBALS, WEB_WORKER_MODULE } from '../catalog/starters.js';
 import { isStringLike, memberKey, memberName, nodeAtIndex, skipTransparent, stringValue, walk } from '../syntax/ast.js';
 import { globalReferences, isGlobalIdentifier, resolveVariable } from '../syntax/scope.js';
 import { escapeRegExp } from '../../util/regexp.js';
-import { collectionOf, fieldValues, parameterArguments, writtenValues } from './receivers.js';
+import { ClassModel, type ClassShape } from './classes.js';
+import { collectionOf, fieldValues, instanceMembers, instanceShapeOf, parameterArguments, writtenValues } from './receivers.js';
 import { receiverType, type ReceiverType, typeServices } from './typed.js';
 import { runsWhereWebWorkersExist, workerImportPath } from './web-workers.js';
 
@@ -214,6 +215,14 @@ export function buildReferenceIndex(
   const settled = new Set<string>();
   /** The `this.<name>` members of each class body with a bound member, from one walk of it. */
   const thisMembersByClass = new Map<TSESTree.ClassBody, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
+  /**
+   * The class model, for fields of constructor functions and compiled classes: made once the
+   * modules' members are labelled (it needs node:util's `inherits`), the writes met before then kept.
+   */
+  let classes: ClassModel | undefined;
+  let modulesLabelled = false;
+  const earlyInstanceWrites: [TSESTree.MemberExpression, string][] = [];
+  const instanceMembersByShape = new Map<ClassShape, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
 
   /**
    * Labels a receiver once every source of its value is labelled with the same member path: the
@@ -298,13 +307,24 @@ export function buildReferenceIndex(
 
   /**
    * `this.child = fork(...)`: every `this.child` read in the same class is that value, when every
-   * write of the field in the class is the same kind of start.
+   * write of the field in the class is the same kind of start; `self.child = …` through an alias
+   * of the instance, and `children[i] = …`, an element of a list.
    */
   function bindThisMember(target: TSESTree.MemberExpression): void {
     const name = memberName(target);
-    if (target.object.type !== 'ThisExpression' || name === undefined) return;
-    const classBody = enclosingClassBody(target);
-    if (!classBody) return;
+    const object = skipTransparent(target.object);
+    if (target.computed && object.type === 'Identifier') {
+      // `children[i] = fork(…)`
+      awaitCollection(object);
+      return;
+    }
+    if (name === undefined || (object.type !== 'ThisExpression' && object.type !== 'Identifier')) return;
+    const classBody = object.type === 'ThisExpression' ? enclosingClassBody(target) : undefined;
+    if (!classBody) {
+      if (modulesLabelled) bindInstanceMember(target, name);
+      else earlyInstanceWrites.push([target, name]);
+      return;
+    }
     let members = thisMembersByClass.get(classBody);
     if (!members) thisMembersByClass.set(classBody, (members = thisMembersOf(classBody, sourceCode.visitorKeys)));
     const fields = members.get(name) ?? [];
@@ -316,6 +336,19 @@ export function buildReferenceIndex(
       const written = fieldValues(fields);
       return written && [...declared, ...written];
     }, (merged) => {
+      for (const member of fields) if (!isAssignmentTarget(member)) track(member, merged);
+    });
+  }
+
+  /** `this.child = fork()` in a constructor function, a compiled class or a method of one: the same field in all of them. */
+  function bindInstanceMember(target: TSESTree.MemberExpression, name: string): void {
+    classes ??= new ClassModel(sourceCode, (callee) => isRef(labels.get(callee), 'util', 'inherits'));
+    const shape = instanceShapeOf(sourceCode, classes, skipTransparent(target.object));
+    if (!shape) return;
+    let members = instanceMembersByShape.get(shape);
+    if (!members) instanceMembersByShape.set(shape, (members = instanceMembers(sourceCode, classes, shape)));
+    const fields = members.get(name) ?? [];
+    awaitSources(`instance-field:${shape.node.range[0]}:${name}`, () => fieldValues(fields), (merged) => {
       for (const member of fields) if (!isAssignmentTarget(member)) track(member, merged);
     });
   }
@@ -421,6 +454,15 @@ export function buildReferenceIndex(
         // `const options = { spawn: require('child_process').spawn }`, later `options.spawn(…)`.
         if (parent.value === node && !parent.computed) trackPropertyReads(parent);
         return;
+      case 'LogicalExpression': {
+        // `children[i] = children[i] || fork(…)`
+        const assignment = outermost(parent).parent;
+        if (parent.right === node && isMadeValue(ref) && assignment?.type === 'AssignmentExpression' && assignment.right === outermost(parent)) {
+          const target = assignment.left;
+          if (target.type === 'MemberExpression' && target.computed && target.object.type === 'Identifier') awaitCollection(target.object);
+        }
+        return;
+      }
       case 'SequenceExpression':
         // `(0, child_process_1.fork)(…)`: how TypeScript and Babel emit calls of imported functions.
         if (parent.expressions.at(-1) === node) track(parent, ref);
@@ -569,6 +611,8 @@ export function buildReferenceIndex(
       if (type) track(receiver, TYPED_RECEIVERS[type]);
     }
   }
+  modulesLabelled = true;
+  for (const [target, name] of earlyInstanceWrites) bindInstanceMember(target, name);
   settleReceivers();
 
   return {

@@ -12,7 +12,7 @@ import { ExecutionModel } from '../file/execution.js';
 import { isStartContextGuarded } from '../file/guards/facts.js';
 import { GuardEvaluator } from '../file/guards/guards.js';
 import { buildSummaries, type FunctionSummaries } from '../file/local-functions.js';
-import { buildReferenceIndex, type ReferenceIndex } from '../file/references.js';
+import { buildReferenceIndex, isRef, type ReferenceIndex } from '../file/references.js';
 import { isAssertedToThrow, mockedModules } from '../file/guards/test-guards.js';
 import { findStarters, type StarterSite } from '../file/starters.js';
 import { ValueModel } from '../file/values.js';
@@ -120,7 +120,7 @@ class LazyFileAnalysis implements FileAnalysis {
   }
 
   get classes(): ClassModel {
-    return (this.#classes ??= new ClassModel(this.sourceCode, this.references));
+    return (this.#classes ??= new ClassModel(this.sourceCode, (callee) => isRef(this.references.refOf(callee), 'util', 'inherits')));
   }
 
   get execution(): ExecutionModel {

@@ -52,6 +52,25 @@ describe('class model', () => {
     expect(shapes(code)).toEqual(expected);
   });
 
+  const defineProperties = `function defineProperties(target, props) { for (var i = 0; i < props.length; i++) { var descriptor = props[i]; descriptor.enumerable = false; Object.defineProperty(target, descriptor.key, descriptor); } }`;
+  const compiled = (helper: string) =>
+    `${helper}\nvar W = (function () {\n  function W() { this.x = 1; }\n  _createClass(W, [{ key: 'run', value: function run() {} }, { key: 'size', get: function () { return 1; } }]);\n  return W;\n})();`;
+
+  it.each([
+    ['a helper in a closure', `var _createClass = (function () { ${defineProperties} return function (Constructor, protoProps, staticProps) { if (protoProps) defineProperties(Constructor.prototype, protoProps); if (staticProps) defineProperties(Constructor, staticProps); return Constructor; }; })();`],
+    ['a declared helper', `${defineProperties}\nfunction _createClass(Constructor, protoProps) { if (protoProps) defineProperties(Constructor.prototype, protoProps); return Constructor; }`],
+  ])('methods a compiled class helper proven by its code defines on the prototype: %s', (_name, helper) => {
+    expect(shapes(compiled(helper))).toEqual(['compiled W [run, size]']);
+  });
+
+  it.each([
+    ['a helper from a module', `var _createClass = require('@babel/runtime/helpers/createClass');`],
+    ['a helper defining on the constructor itself', `${defineProperties}\nfunction _createClass(Constructor, protoProps) { defineProperties(Constructor, protoProps); return Constructor; }`],
+    ['a helper whose definer uses another key', `function defineProperties(target, props) { for (var i = 0; i < props.length; i++) { var descriptor = props[i]; Object.defineProperty(target, 'k', descriptor); } }\nfunction _createClass(Constructor, protoProps) { defineProperties(Constructor.prototype, protoProps); return Constructor; }`],
+  ])('no methods from an unproven helper: %s', (_name, helper) => {
+    expect(shapes(compiled(helper))).toEqual(['compiled W []']);
+  });
+
   it.each([
     ['a function nobody constructs', `function setup() { this.x = 1; }\nsetup.call(o);`],
     ['an exported function constructed elsewhere, maybe', `module.exports = function P() { this.x = 1; };`],
