@@ -243,6 +243,17 @@ function send(undefined) { child.send([undefined]); }`),
     esm(`import { fork } from 'node:child_process';
 const child = fork('./child.js', { serialization: 'advanced' });
 load().catch((err) => child.send(err));`),
+    // An Error whose fields are made enumerable, given a toJSON, or handed to code the file does not
+    // show before the send: what JSON makes of it is no longer known.
+    cjs(`load().catch((err) => {
+  Object.defineProperty(err, 'message', { enumerable: true });
+  Object.defineProperty(err, 'stack', { enumerable: true });
+  process.send({ type: 'result', error: err });
+});`),
+    esm(`import { fork } from 'node:child_process';
+const child = fork('./child.js');
+try { load(); } catch (error) { error.toJSON = () => ({ message: error.message }); child.send(error); }
+try { load(); } catch (error) { serializable(error); child.send({ error }); }`),
     // Type information: JSON-shaped types, any and unknown decide nothing.
     typed(`import { fork } from 'node:child_process';
 interface Row { id: string; createdAt: string; tags: string[] }
@@ -1358,10 +1369,13 @@ child.send({ id: 1, done: (): void => undefined });`),
       ...esm(`import { fork } from 'node:child_process';
 const child = fork('./child.js');
 build().catch((err) => child.send(err));
-build().then((result) => child.send({ result }), (reason) => child.send({ ok: false, reason }));`),
+build().then((result) => child.send({ result }), (reason) => child.send({ ok: false, reason }));
+build().catch((err) => { console.error(err); child.send({ err }); });`),
       errors: [
         { messageId: 'lossyJson', line: 3, column: 35, data: { value: 'An `Error`', channel: '`child.send()`', outcome: 'arrives as `{}`', advanced: ADVANCED_CHILD } },
         { messageId: 'lossyJson', line: 4, column: 86 },
+        // Logged first: `console` only reads it.
+        { messageId: 'lossyJson', line: 5, column: 59 },
       ],
     },
     {

@@ -232,7 +232,7 @@ export function crossingProblems(
           report(anchor, 'function', FUNCTION);
           return;
         }
-        const origin = originBehaviour(sourceCode, node);
+        const origin = originBehaviour(sourceCode, references, node);
         if (origin) {
           report(anchor, origin.type, origin.behaviour);
           return;
@@ -476,10 +476,14 @@ function writesMember(identifier: Node): boolean {
 /**
  * What an identifier is known to be from where it comes from: the parameter of a `catch` clause
  * or of a promise rejection handler (`.catch(err => …)`, `.then(ok, err => …)`) is an Error,
- * `arguments` an arguments object. A parameter assigned again may hold anything.
+ * `arguments` an arguments object. A parameter assigned again may hold anything, and an Error whose
+ * members are written (`err.toJSON = …`) or that is handed to code the file does not show
+ * (`Object.defineProperty(err, 'message', { enumerable: true })`, `serializable(err)`) may no
+ * longer serialize as an Error does.
  */
 function originBehaviour(
   sourceCode: Readonly<TSESLint.SourceCode>,
+  references: ReferenceIndex,
   identifier: TSESTree.Identifier,
 ): { type: string; behaviour: Behaviour } | undefined {
   const variable = resolveVariable(sourceCode, identifier);
@@ -492,7 +496,11 @@ function originBehaviour(
   const isError =
     (definition.type === 'CatchClause' && definition.node.param === definition.name) ||
     (definition.type === 'Parameter' && isRejectionHandler(definition.node) && definition.node.params[0] === definition.name);
-  return isError ? { type: 'Error', behaviour: EMPTIED } : undefined;
+  if (!isError) return undefined;
+  const changed =
+    variable.references.some((reference) => writesMember(reference.identifier)) ||
+    reachedElsewhere(sourceCode, variable, references, (use) => use === identifier);
+  return changed ? undefined : { type: 'Error', behaviour: EMPTIED };
 }
 
 /** `p.catch(fn)` or `p.then(ok, fn)`: `fn` receives the rejection reason. */
