@@ -35,7 +35,7 @@ export { detachedReads, transferListOf } from './questions/transfer-lists.js';
 export type { CrossingKind, CrossingProblem } from './questions/ipc-payloads.js';
 export { isCaughtHere, isRejectionHandled, platformsAt, stringsByPlatform, valuesByPlatform } from './questions/platform.js';
 export type { PlatformString } from './questions/platform.js';
-export { classifyScriptPath, leadingString, namesFileFromWorkingFolder, scriptArguments, wrappedScriptArguments } from './questions/script-paths.js';
+export { changesWorkingDirectory, classifyScriptPath, leadingString, namesFileFromWorkingFolder, scriptArguments, wrappedScriptArguments } from './questions/script-paths.js';
 export type { ScriptArgument, ScriptPath } from './questions/script-paths.js';
 export { isSelfSpawnSite, selfSpawns, sharedThreadChecks, withNegations } from './questions/self-spawn.js';
 export type { SelfSpawn, SharedThreadCheck } from './questions/self-spawn.js';

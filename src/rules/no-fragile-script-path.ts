@@ -9,7 +9,7 @@ import {
   type FileFacts,
   type LocationFix,
 } from './no-fragile-script-path-utils/module-location.js';
-import { analyze, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, type ScriptArgument, scriptArguments, type ScriptPath, wrappedScriptArguments } from '../analysis/index.js';
+import { analyze, changesWorkingDirectory, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, type ScriptArgument, scriptArguments, type ScriptPath, wrappedScriptArguments } from '../analysis/index.js';
 
 type Options = [{ allowCwdRelative: boolean }];
 type MessageIds = 'cwdRelative' | 'pageRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
@@ -89,7 +89,7 @@ function problemOf(
       if (script.webWorker) return 'pageRelative';
       // A bare name is a synchronous throw for `new Worker()`, whatever the working directory.
       if (scriptPath.kind === 'bare' && script.workerThread) return 'bareWorkerPath';
-      return script.setsCwd || allowCwdRelative || namesFileFromWorkingFolder(analysis, scriptPath) ? undefined : 'cwdRelative';
+      return script.setsCwd || allowCwdRelative || changesWorkingDirectory(analysis) || namesFileFromWorkingFolder(analysis, scriptPath) ? undefined : 'cwdRelative';
     default:
       return undefined;
   }

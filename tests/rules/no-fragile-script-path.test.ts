@@ -21,6 +21,13 @@ const browserScript = { languageOptions: { ...languages.languageOptionsFor('cjs'
 
 runRuleTests('no-fragile-script-path', rule, {
   valid: [
+    // The file changes the working directory itself: which folder the path resolves from is not known.
+    cjs(`const { spawn } = require('child_process');
+process.chdir(\`\${__dirname}/../..\`);
+spawn('node', ['dist/app.js']);`),
+    esm(`import { fork } from 'node:child_process';
+import process from 'node:process';
+export function start() { process.chdir(process.env.APP_ROOT ?? '.'); return fork('./server.js'); }`),
     // Script paths passed to local functions that start them: built from the module, under a cwd
     // the function sets or the call passes, or not known.
     esm(`import { fork } from 'node:child_process';

@@ -254,6 +254,22 @@ function joinKind(
 /** What `node <script>` tries after the name as written (Node's main-module resolution). */
 const MAIN_EXTENSIONS = ['', '.js', '.json', '.node', '/index.js'];
 
+const changesCache = new WeakMap<FileAnalysis, boolean>();
+
+/**
+ * Whether the file changes the process's working directory (`process.chdir()` anywhere in it):
+ * then the folder a working-directory-relative path resolves from at a start is not the launcher's,
+ * and not known.
+ */
+export function changesWorkingDirectory(analysis: FileAnalysis): boolean {
+  let changes = changesCache.get(analysis);
+  if (changes === undefined) {
+    changes = analysis.references.invocations.some((invocation) => isRef(invocation.callee, 'process', 'chdir'));
+    changesCache.set(analysis, changes);
+  }
+  return changes;
+}
+
 /**
  * A working-directory-relative script path that names a file of the folder the file is known to
  * run in: a package script's file runs in the folder of the package.json whose script runs it, and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { classifyScriptPath, scriptArguments, type ScriptPathKind } from '../../../src/analysis/questions/script-paths.js';
+import { changesWorkingDirectory, classifyScriptPath, scriptArguments, type ScriptPathKind } from '../../../src/analysis/questions/script-paths.js';
 import { analyzeCode } from '../../support/analyze-code.js';
 import type { Language } from '../../support/languages.js';
 
@@ -100,5 +100,16 @@ new Worker('./g.js', { eval: false });`;
       { text: "'./g.js'", name: 'new Worker()', setsCwd: false },
       { text: "'./e.js'", name: 'cluster.setupPrimary()', setsCwd: true },
     ]);
+  });
+});
+
+describe('changesWorkingDirectory', () => {
+  it.each<[string, boolean, 'esm' | 'cjs']>([
+    [`process.chdir(__dirname);`, true, 'cjs'],
+    [`import proc from 'node:process';\nexport function go() { proc.chdir('/srv'); }`, true, 'esm'],
+    [`console.log(process.cwd());`, false, 'cjs'],
+    [`const process = { chdir() {} };\nprocess.chdir('/srv');`, false, 'cjs'],
+  ])('%s: %s', (code, expected, language) => {
+    expect(changesWorkingDirectory(analyzeCode(code, language))).toBe(expected);
   });
 });
