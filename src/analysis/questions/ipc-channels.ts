@@ -427,12 +427,24 @@ function clusterSerialization(analysis: FileAnalysis): Serialization {
   return combine(settings);
 }
 
+const parentSerializations = new WeakMap<FileAnalysis, Serialization>();
+
 /**
  * `process.send()` uses whatever the parent chose. The parent is usually another file, which
  * leaves the default (JSON); when this file starts itself with `fork()` or `cluster.fork()`, the
- * serialization it picks there is the one its children use.
+ * serialization it picks there is the one its children use. Asked once per file, not per send.
  */
 function parentSerialization(analysis: FileAnalysis): Serialization {
+  let cached = parentSerializations.get(analysis);
+  if (cached === undefined) {
+    cached = ownChildrenSerialization(analysis);
+    parentSerializations.set(analysis, cached);
+  }
+  return cached;
+}
+
+/** The serializations this module's self-spawns give their children, combined. */
+function ownChildrenSerialization(analysis: FileAnalysis): Serialization {
   const chosen: Serialization[] = [];
   for (const spawn of selfSpawns(analysis)) {
     const node = spawn.site.node;
