@@ -22,6 +22,28 @@ const declaredRunner = (windows?: string) => ({
   },
 });
 
+const ES2015_AWAITER = `var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function step(result) { result.done ? resolve(result.value) : P.resolve(result.value).then(function (value) { step(generator.next(value)); }, reject); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+`;
+/** A class whose compiled async method passes a Windows batch file to a method that spawns it; `awaiter` is the helper's declaration. */
+const compiledBuild = (awaiter: string) => `${awaiter}const { spawn } = require('child_process');
+const make = process.platform === 'win32' ? 'vcbuild.bat' : 'make';
+class Compiler {
+  run(command, args) {
+    return new Promise((resolve) => spawn(command, args, { stdio: 'ignore' }).on('close', resolve));
+  }
+  build() {
+    return __awaiter(this, void 0, void 0, function* () {
+      yield this.run(make, []);
+    });
+  }
+}
+module.exports = Compiler;`;
+
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
     // Without type information an imported type is not read; with it, a set of safe programs.
@@ -241,6 +263,8 @@ run('npm', ['install'], { shell: true });`),
 const run = (cmd, args, options) => spawn(cmd, args, options);
 const install = (cmd) => run(cmd, ['install'], { shell: process.platform === 'win32' });
 install('yarn');`),
+    // A compiled async body run by a helper the file does not prove keeps no known `this`.
+    cjs(compiledBuild("const { __awaiter } = require('tslib');\n")),
     // A method of the class given a shell on Windows, or called off Windows.
     ts(`import { spawn } from 'node:child_process';
 export class Installer {
@@ -730,6 +754,11 @@ const tools = {
 };
 tools.exec('rm -rf build');`),
       errors: [{ messageId: 'posixThroughWrapper', data: { command: 'rm', call: 'tools.exec()', name: 'execSync()', where: 'line 4' }, line: 7, column: 12 }],
+    },
+    {
+      // A method of the same class, called from a compiled async method (TypeScript's `__awaiter` output).
+      ...cjs(compiledBuild(ES2015_AWAITER)),
+      errors: [{ messageId: 'batchThroughWrapper', data: { command: 'vcbuild.bat', call: 'this.run()', name: 'spawn()', where: 'line 11' }, line: 15, column: 22 }],
     },
     {
       // A method of the same class, through another method.

@@ -14,6 +14,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Mechanism, TargetRole } from '../catalog/starters.js';
 import { isFunction, memberKey, memberName, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
+import { CompiledAsync } from './compiled-async.js';
 import type { StarterSite } from './starters.js';
 import { resolveVariable, writeCount } from '../syntax/scope.js';
 import { patternPath } from './values.js';
@@ -383,7 +384,7 @@ const thisCallCache = new WeakMap<TSESTree.ClassBody, { calls: Map<string, Local
 
 /**
  * `this.run(…)` in the methods of `method`'s class (static ones for a static method), and in the
- * arrows within them, where `this` is the instance; none when the class writes `this.run` itself.
+ * arrows and compiled async bodies within them, where `this` is the instance; none when the class writes `this.run` itself.
  */
 function thisCallsOf(sourceCode: Readonly<TSESLint.SourceCode>, method: TSESTree.MethodDefinition): LocalCall[] {
   const key = memberKey(method);
@@ -393,11 +394,13 @@ function thisCallsOf(sourceCode: Readonly<TSESLint.SourceCode>, method: TSESTree
   if (!index) {
     index = { calls: new Map(), written: new Set() };
     const found = index;
+    const compiledAsync = new CompiledAsync(sourceCode);
     for (const member of body.body) {
       if (member.type !== 'MethodDefinition' || !member.value.body) continue;
       const prefix = member.static ? 'static ' : '';
       walk(member.value.body, sourceCode.visitorKeys, (node) => {
-        if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody') return false;
+        // A compiled async body (`__awaiter(this, …, function* () {…})`) keeps the method's `this`.
+        if ((node.type === 'FunctionExpression' && !compiledAsync.keepsThis(node)) || node.type === 'FunctionDeclaration' || node.type === 'ClassBody') return false;
         if (node.type !== 'MemberExpression' || node.object.type !== 'ThisExpression') return undefined;
         const name = memberKey(node);
         if (name === undefined) return undefined;
