@@ -81,7 +81,7 @@ function messageFlowOfLint(code: string, ruleId: string): { findings: number; st
   const found = analysis;
   const sinks = processMessages(found).flatMap((message) => (message.payload ? [{ argument: message.payload }] : []));
   const counter = { steps: 0 };
-  argumentFlows(found.sourceCode, sinks, counter);
+  argumentFlows(found, sinks, counter);
   return { findings: messages.filter((message) => message.ruleId === ruleId).length, steps: counter.steps };
 }
 

@@ -76,6 +76,32 @@ ${body}
 }());
 exports.Server = Server;`;
 
+/** A compiled class whose constructor calls `start()`, which calls `startUp()`; both compiled async methods, `startUp`'s state machine body is `body`. */
+const compiledChain = (body: string) => `${COMPILED_HELPERS}var child_process_1 = require("child_process");
+var Server = /** @class */ (function () {
+    function Server() {
+        this.proc = null;
+        this.start();
+    }
+    Server.prototype.start = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                this.running = this.startUp();
+                return [2 /*return*/, this.running];
+            });
+        });
+    };
+    Server.prototype.startUp = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+${body}
+            });
+        });
+    };
+    return Server;
+}());
+exports.Server = Server;`;
+
 runRuleTests('no-spawn-in-constructor', rule, {
   valid: [
     // A compiled async method: what follows its first yield runs after `new` returned.
@@ -85,6 +111,27 @@ runRuleTests('no-spawn-in-constructor', rule, {
                         this.proc = (0, child_process_1.spawn)('node', ['server.js']);
                         return [2 /*return*/];
                 }`)),
+    // Through two compiled async methods: the start follows the second one's first yield.
+    cjs(compiledChain(`                switch (_a.label) {
+                    case 0: return [4 /*yield*/, delay(10)];
+                    case 1:
+                        this.proc = (0, child_process_1.spawn)('mongod', []);
+                        return [2 /*return*/];
+                }`)),
+    // A chain of methods scheduled on a timer runs after `new` returned.
+    ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export class ReplSet {
+  child?: ChildProcess;
+  constructor() {
+    setTimeout(() => this.start(), 0);
+  }
+  start() {
+    this.launch();
+  }
+  private launch() {
+    this.child = spawn('mongod', ['--replSet', 'rs0']);
+  }
+}`),
     // ES5 constructor functions, compiled classes and factories: starts that wait for a method call.
     cjs(`const { spawn } = require('child_process');
 function Player() {
@@ -293,19 +340,6 @@ export class Reloader {
     this.child = spawn('start');
   }
 }`),
-    // One hop only: a method called by a method the constructor calls.
-    esm(`import { spawn } from 'node:child_process';
-export class Deep {
-  constructor() {
-    this.prepare();
-  }
-  prepare() {
-    this.launch();
-  }
-  launch() {
-    this.child = spawn('ls');
-  }
-}`),
     // Arrow-function fields only run when called.
     esm(`import { spawn } from 'node:child_process';
 export class Field {
@@ -367,6 +401,79 @@ export class Typed {
 }`),
   ],
   invalid: [
+    {
+      // Two compiled async methods, each before its first yield: the start runs while `new` runs.
+      ...cjs(compiledChain(`                this.proc = (0, child_process_1.spawn)('mongod', []);
+                return [4 /*yield*/, delay(10)];`)),
+      errors: [startsVia(16, 9, 'this.start', 'spawn()', PROCESS, '`Server`')],
+    },
+    {
+      // A chain of methods the constructor runs: reported at its own call, which moves.
+      ...ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export class ReplSet {
+  child?: ChildProcess;
+  constructor() {
+    this.start();
+  }
+  start() {
+    this.launch();
+  }
+  private launch() {
+    this.child = spawn('mongod', ['--replSet', 'rs0']);
+  }
+}`),
+      errors: [
+        startsVia(5, 5, 'this.start', 'spawn()', PROCESS, '`ReplSet`', [
+          moveTo(`import { spawn, type ChildProcess } from 'node:child_process';
+export class ReplSet {
+  child?: ChildProcess;
+  initialize() {
+    this.start();
+  }
+  start() {
+    this.launch();
+  }
+  private launch() {
+    this.child = spawn('mongod', ['--replSet', 'rs0']);
+  }
+}`),
+        ]),
+      ],
+    },
+    {
+      // The same chain in an ES5 constructor function: the call moves to a prototype method.
+      ...cjs(`const { spawn } = require('child_process');
+function ReplSet(name) {
+  this.name = name;
+  this.start();
+}
+ReplSet.prototype.start = function () {
+  this.launch();
+};
+ReplSet.prototype.launch = function () {
+  this.child = spawn('mongod', ['--replSet', this.name]);
+};
+module.exports = ReplSet;`),
+      errors: [
+        startsVia(4, 3, 'this.start', 'spawn()', PROCESS, '`ReplSet`', [
+          moveTo(`const { spawn } = require('child_process');
+function ReplSet(name) {
+  this.name = name;
+}
+
+ReplSet.prototype.initialize = function () {
+  this.start();
+};
+ReplSet.prototype.start = function () {
+  this.launch();
+};
+ReplSet.prototype.launch = function () {
+  this.child = spawn('mongod', ['--replSet', this.name]);
+};
+module.exports = ReplSet;`),
+        ]),
+      ],
+    },
     {
       // A compiled async method the constructor calls: before its first yield it runs while `new` runs.
       ...cjs(compiledAsync(`                switch (_a.label) {

@@ -22,6 +22,77 @@ const declaredRunner = (windows?: string) => ({
   },
 });
 
+const ES2015_AWAITER = `var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function step(result) { result.done ? resolve(result.value) : P.resolve(result.value).then(function (value) { step(generator.next(value)); }, reject); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+`;
+/** A class whose compiled async method passes a Windows batch file to a method that spawns it; `awaiter` is the helper's declaration. */
+const compiledBuild = (awaiter: string) => `${awaiter}const { spawn } = require('child_process');
+const make = process.platform === 'win32' ? 'vcbuild.bat' : 'make';
+class Compiler {
+  run(command, args) {
+    return new Promise((resolve) => spawn(command, args, { stdio: 'ignore' }).on('close', resolve));
+  }
+  build() {
+    return __awaiter(this, void 0, void 0, function* () {
+      yield this.run(make, []);
+    });
+  }
+}
+module.exports = Compiler;`;
+
+/** An ES5 constructor function whose prototype method passes a Windows batch file to another that spawns it; `constructorBody` its body. */
+const prototypeBuild = (constructorBody: string) => `const { spawn } = require('child_process');
+const make = process.platform === 'win32' ? 'vcbuild.bat' : 'make';
+function Compiler(options) {
+  ${constructorBody}
+}
+Compiler.prototype.run = function (command, args) {
+  return spawn(command, args, { stdio: 'ignore' });
+};
+Compiler.prototype.build = function () {
+  return this.run(make, []);
+};
+module.exports = Compiler;`;
+const ES5_ASYNC_HELPERS = `var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function step(result) { result.done ? resolve(result.value) : P.resolve(result.value).then(function (value) { step(generator.next(value)); }, reject); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __generator = (this && this.__generator) || function (thisArg, body) {
+    var state = { label: 0 };
+    function next(sent) { state.sent = sent; var op = body.call(thisArg, state); state.label++; return { value: op[1], done: op[0] === 2 }; }
+    return { next: next };
+};
+`;
+/** TypeScript's ES5 output of the same class, whose async `build()` is a state machine. */
+const compiledClassBuild = `${ES5_ASYNC_HELPERS}var child_process_1 = require("child_process");
+var make = process.platform === 'win32' ? 'vcbuild.bat' : 'make';
+var Compiler = /** @class */ (function () {
+    function Compiler() {
+        this.log = null;
+    }
+    Compiler.prototype.run = function (command, args) {
+        return (0, child_process_1.spawn)(command, args);
+    };
+    Compiler.prototype.build = function () {
+        return __awaiter(this, void 0, void 0, function () {
+            return __generator(this, function (_a) {
+                switch (_a.label) {
+                    case 0: return [4 /*yield*/, this.run(make, [])];
+                    case 1: _a.sent(); return [2 /*return*/];
+                }
+            });
+        });
+    };
+    return Compiler;
+}());
+exports.Compiler = Compiler;`;
+
 runRuleTests('no-unportable-spawn', rule, {
   valid: [
     // Without type information an imported type is not read; with it, a set of safe programs.
@@ -241,6 +312,10 @@ run('npm', ['install'], { shell: true });`),
 const run = (cmd, args, options) => spawn(cmd, args, options);
 const install = (cmd) => run(cmd, ['install'], { shell: process.platform === 'win32' });
 install('yarn');`),
+    // A compiled async body run by a helper the file does not prove keeps no known `this`.
+    cjs(compiledBuild("const { __awaiter } = require('tslib');\n")),
+    // An ES5 constructor that writes `this.run` may call anything through it.
+    cjs(prototypeBuild('this.run = options.run;')),
     // A method of the class given a shell on Windows, or called off Windows.
     ts(`import { spawn } from 'node:child_process';
 export class Installer {
@@ -730,6 +805,21 @@ const tools = {
 };
 tools.exec('rm -rf build');`),
       errors: [{ messageId: 'posixThroughWrapper', data: { command: 'rm', call: 'tools.exec()', name: 'execSync()', where: 'line 4' }, line: 7, column: 12 }],
+    },
+    {
+      // A method of the same class, called from a compiled async method (TypeScript's `__awaiter` output).
+      ...cjs(compiledBuild(ES2015_AWAITER)),
+      errors: [{ messageId: 'batchThroughWrapper', data: { command: 'vcbuild.bat', call: 'this.run()', name: 'spawn()', where: 'line 11' }, line: 15, column: 22 }],
+    },
+    {
+      // A prototype method of an ES5 constructor function, called from another.
+      ...cjs(prototypeBuild('this.options = options;')),
+      errors: [{ messageId: 'batchThroughWrapper', data: { command: 'vcbuild.bat', call: 'this.run()', name: 'spawn()', where: 'line 7' }, line: 10, column: 19 }],
+    },
+    {
+      // The same in TypeScript's ES5 output: a compiled class and a compiled async method.
+      ...cjs(compiledClassBuild),
+      errors: [{ messageId: 'batchThroughWrapper', data: { command: 'vcbuild.bat', call: 'this.run()', name: 'spawn()', where: 'line 19' }, line: 25, column: 59 }],
     },
     {
       // A method of the same class, through another method.

@@ -15,6 +15,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../syntax/ast.js';
+import type { ClassModel } from './classes.js';
 import type { StepCounter } from './guards/steps.js';
 import { argumentAt, callsOf, parameterOf } from './local-functions.js';
 
@@ -62,7 +63,7 @@ const MAX_VIA = 8;
 
 /** The parameters that carry the sinks' values, and the arguments that supply them; `counter` counts the work. */
 export function argumentFlows<T extends FlowSink>(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  { sourceCode, classes }: { readonly sourceCode: Readonly<TSESLint.SourceCode>; readonly classes?: ClassModel },
   sinks: readonly T[],
   counter: StepCounter = { steps: 0 },
 ): ArgumentFlows<T> {
@@ -91,7 +92,7 @@ export function argumentFlows<T extends FlowSink>(
   // Carry each role to the callers that pass a parameter of their own; the others supply the value.
   for (let next = queue.shift(); next; next = queue.shift()) {
     queued.delete(next);
-    for (const { call } of callsOf(sourceCode, next)) {
+    for (const { call } of callsOf(sourceCode, next, classes)) {
       for (const [index, list] of roles.get(next) ?? []) {
         const argument = argumentAt(call, index);
         const source = argument && argument.type !== 'SpreadElement' ? parameterOf(sourceCode, argument) : undefined;
@@ -106,7 +107,7 @@ export function argumentFlows<T extends FlowSink>(
 
   const flows: FlowedArgument<T>[] = [];
   for (const [fn, byIndex] of roles) {
-    for (const { call, name } of callsOf(sourceCode, fn)) {
+    for (const { call, name } of callsOf(sourceCode, fn, classes)) {
       for (const [index, list] of byIndex) {
         counter.steps += 1;
         const argument = argumentAt(call, index);

@@ -37,6 +37,12 @@ export class CompiledAsync {
     return outer !== undefined && isFunction(outer) && outer.parent?.type === 'CallExpression' && this.runsNow(outer.parent, outer);
   }
 
+  /** Whether a proven helper runs `fn` with the `this` of the code around it (`__awaiter(this, …, fn)`). */
+  keepsThis(fn: FunctionNode): boolean {
+    const call = fn.parent;
+    return call?.type === 'CallExpression' && call.arguments[0]?.type === 'ThisExpression' && this.runsNow(call, fn);
+  }
+
   /**
    * Where a function a helper runs suspends, outside its nested functions: each `yield` of a
    * generator, each `return [4, …]` of a state machine body.

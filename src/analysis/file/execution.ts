@@ -5,8 +5,9 @@
  *   top-level calls, `new Promise` executors, static blocks and static fields of classes evaluated at
  *   load), or in a local function that top-level code calls (`via` is that call: one level);
  * - `construction`: in a constructor of any form the class model knows (file/classes.ts), an
- *   instance field initializer, or a method the constructor calls as `this.method()` or through an
- *   alias of `this` (`self.method()`; `via` is that call: one hop);
+ *   instance field initializer, or a method the constructor reaches through `this.method()` calls
+ *   (or an alias of `this`, `self.method()`), a chain of up to eight, each before the first
+ *   `await` or `yield` of the method making it (`via` is the constructor's own call);
  *   An async function the constructor runs reaches its first `await` and returns: what comes after
  *   runs later. At load the import still starts it, so there the `await` changes nothing;
  * - `later`: anything else (function bodies nobody calls at load, callbacks, methods).
@@ -26,14 +27,23 @@ export type Execution =
       readonly when: 'construction';
       /** The class or constructor function being constructed. */
       readonly classNode: ConstructedNode;
-      /** `this.method()` in the constructor that leads here. */
+      /** `this.method()` in the constructor that leads here, through any methods between. */
       readonly via?: TSESTree.CallExpression;
-      /** The method reached through `via`. */
+      /** The method `via` calls. */
       readonly method?: string;
     }
   | { readonly when: 'later' };
 
 const LATER: Execution = { when: 'later' };
+
+/** `this.m()` calls followed from the constructor through the methods it runs. */
+const MAX_METHOD_HOPS = 8;
+
+/** How the constructor reaches a method: its own call that starts the chain, and the method that call names. */
+interface ConstructionReach {
+  readonly via: TSESTree.CallExpression;
+  readonly method: string;
+}
 const AT_LOAD: Execution = { when: 'module-load' };
 
 /** Array and iterator methods that call their callback before returning. */
@@ -65,6 +75,7 @@ export class ExecutionModel {
    */
   private readonly awaitCache = new Map<FunctionNode, (readonly [number, number])[]>();
   private readonly compiledAsync: CompiledAsync;
+  private readonly reachCache = new Map<ClassShape, ReadonlyMap<string, ConstructionReach>>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -222,28 +233,75 @@ export class ExecutionModel {
     return undefined;
   }
 
-  /** A method runs during construction when the constructor calls `this.key()` (or `self.key()`) directly. */
+  /** A method runs during construction when the constructor reaches it through `this.key()` calls (see `constructionReach`). */
   private calledFromConstructor(shape: ClassShape, key: string): Execution {
-    // The constructor with a body: TypeScript's overload signatures come before it.
-    const body = shape.constructorFunction?.body;
-    if (body?.type !== 'BlockStatement') return LATER;
-    const call = this.findInstanceCall(shape, body, key);
-    return call ? { when: 'construction', classNode: shape.node, via: call, method: key.replace(/^#/, '') } : LATER;
+    const reach = this.constructionReach(shape).get(key);
+    return reach ? { when: 'construction', classNode: shape.node, ...reach } : LATER;
   }
 
-  /** `this.key()` or `self.key()` in a constructor body, not inside nested functions (which run later). */
-  private findInstanceCall(shape: ClassShape, body: TSESTree.BlockStatement, key: string): TSESTree.CallExpression | undefined {
-    let found: TSESTree.CallExpression | undefined;
-    walk(body, this.sourceCode.visitorKeys, (node) => {
-      // Functions in the constructor run later unless invoked; nested classes are separate.
-      if (found || isFunction(node) || node.type === 'ClassBody') return false;
+  /**
+   * The methods the constructor runs before it returns, by key, with the constructor's call that
+   * leads to each: its own `this.key()` (or `self.key()`) calls, then those of the methods they
+   * run, up to `MAX_METHOD_HOPS` calls deep. A worklist over the class's functions, each scanned
+   * once; a call counts when it runs as its function does (in its body or a callback run at once,
+   * such as a compiled async body) and before that function's first `await` or `yield`.
+   */
+  private constructionReach(shape: ClassShape): ReadonlyMap<string, ConstructionReach> {
+    const cached = this.reachCache.get(shape);
+    if (cached) return cached;
+    const reached = new Map<string, ConstructionReach>();
+    this.reachCache.set(shape, reached);
+    // The constructor with a body: TypeScript's overload signatures come before it.
+    const constructor = shape.constructorFunction;
+    if (constructor?.body?.type !== 'BlockStatement') return reached;
+    let frontier: { fn: FunctionNode; origin?: ConstructionReach }[] = [{ fn: constructor }];
+    for (let hop = 0; hop < MAX_METHOD_HOPS && frontier.length > 0; hop += 1) {
+      const next: typeof frontier = [];
+      for (const { fn, origin } of frontier) {
+        for (const { call, key } of this.instanceCalls(shape, fn)) {
+          if (reached.has(key)) continue;
+          const reach = origin ?? { via: call, method: key.replace(/^#/, '') };
+          reached.set(key, reach);
+          for (const method of shape.methods.get(key) ?? []) next.push({ fn: method, origin: reach });
+        }
+      }
+      frontier = next;
+    }
+    return reached;
+  }
+
+  /** `this.key()` (or `self.key()`) calls that run while `fn` runs, before its first suspension, in source order. */
+  private instanceCalls(shape: ClassShape, fn: FunctionNode): { call: TSESTree.CallExpression; key: string }[] {
+    const found: { call: TSESTree.CallExpression; key: string }[] = [];
+    walk(fn.body, this.sourceCode.visitorKeys, (node) => {
+      // Nested classes are separate.
+      if (node.type === 'ClassBody') return false;
       if (node.type !== 'CallExpression') return true;
       const callee = skipTransparent(node.callee);
-      const matches = callee.type === 'MemberExpression' && memberKey(callee) === key && this.classes().isInstance(shape, callee.object);
-      if (matches) found = node;
-      return !matches;
+      const key = callee.type === 'MemberExpression' ? memberKey(callee) : undefined;
+      if (key !== undefined && callee.type === 'MemberExpression' && this.classes().isInstance(shape, callee.object) && this.runsWithin(node, fn, callee.object)) {
+        found.push({ call: node, key });
+      }
+      return true;
     });
     return found;
+  }
+
+  /**
+   * Whether `node` runs while `fn` runs, before `fn` (or a function between) suspends: every
+   * function between is run at once where it is written, and keeps `fn`'s `this` when `instance`
+   * is `this` (an arrow, or a compiled async body a proven helper runs with it).
+   */
+  private runsWithin(node: Node, fn: FunctionNode, instance: Node): boolean {
+    const readsThis = skipTransparent(instance).type === 'ThisExpression';
+    for (let parent = node.parent; parent; parent = parent.parent) {
+      if (!isFunction(parent)) continue;
+      if (this.afterAwait(parent, node)) return false;
+      if (parent === fn) return true;
+      if (!this.immediateInvocation(parent)) return false;
+      if (readsThis && parent.type !== 'ArrowFunctionExpression' && !this.compiledAsync.keepsThis(parent)) return false;
+    }
+    return false;
   }
 
   /** A local function runs at load when top-level code calls it (one level of calls). */

@@ -14,6 +14,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Mechanism, TargetRole } from '../catalog/starters.js';
 import { isFunction, memberKey, memberName, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
+import type { ClassModel, ClassShape } from './classes.js';
+import { CompiledAsync } from './compiled-async.js';
 import type { StarterSite } from './starters.js';
 import { resolveVariable, writeCount } from '../syntax/scope.js';
 import { patternPath } from './values.js';
@@ -101,6 +103,8 @@ export function buildSummaries(
   seeds: readonly StartSeed[] = [],
   /** Starts that run only in one start context (a worker branch): a call does not always make them. */
   isConditional: (node: Node) => boolean = () => false,
+  /** The class model: methods of ES5 and compiled classes are called through `this` too. */
+  classes?: ClassModel,
 ): FunctionSummaries {
   const summaries = new Map<FunctionNode, MutableSummary>();
   const queue: FunctionNode[] = [];
@@ -161,7 +165,7 @@ export function buildSummaries(
   for (let next = queue.shift(); next; next = queue.shift()) {
     queued.delete(next);
     const summary = summaryFor(next);
-    for (const { call, onThis } of callsOf(sourceCode, next)) {
+    for (const { call, onThis } of callsOf(sourceCode, next, classes)) {
       if (summary.startsWhenCalled && !onThis) {
         const home = callingFunction(call);
         if (home) markStarts(home, call, summary.startPoint, summary.startPointSure);
@@ -186,7 +190,7 @@ export function buildSummaries(
   const wrapperCalls: WrapperCall[] = [];
   for (const summary of summaries.values()) {
     if (summary.parameterRoles.size === 0) continue;
-    for (const { call, name } of callsOf(sourceCode, summary.node)) wrapperCalls.push({ call, summary, name });
+    for (const { call, name } of callsOf(sourceCode, summary.node, classes)) wrapperCalls.push({ call, summary, name });
   }
   return { summaryOf: (fn) => summaries.get(fn), wrapperCalls };
 }
@@ -357,10 +361,14 @@ export interface LocalCall {
 /**
  * The calls of a local function: through the name it is declared or bound to (`function run`,
  * `const run = () => …`), as a method of a constant object literal (`const tools = { run() {} }`
- * then `tools.run()`), or as a method of its class called on `this` from another of its methods.
+ * then `tools.run()`), or as a method of its class called on `this` from another of its methods,
+ * whatever form the class model (`classes`) knows the class in: an ES5 prototype method
+ * (`X.prototype.run = function …`) or a compiled class's.
  */
-export function callsOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): LocalCall[] {
-  if (fn.parent?.type === 'MethodDefinition') return thisCallsOf(sourceCode, fn.parent);
+export function callsOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode, classes?: ClassModel): LocalCall[] {
+  if (fn.parent?.type === 'MethodDefinition') return classBodyCalls(sourceCode, fn.parent);
+  const method = classes?.methodOf(fn);
+  if (method && method.shape.kind !== 'class' && method.shape.kind !== 'factory') return shapeCalls(sourceCode, method.shape, method.key);
   const binding = bindingOf(sourceCode, fn);
   if (!binding) return [];
   const calls: LocalCall[] = [];
@@ -378,40 +386,27 @@ export function callsOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionN
   return calls;
 }
 
-/** Per class body: its methods' `this.name(…)` calls by name, and the names written on `this`. */
-const thisCallCache = new WeakMap<TSESTree.ClassBody, { calls: Map<string, LocalCall[]>; written: Set<string> }>();
+/** One class's `this.name(…)` calls by name, and the names written on `this`. */
+interface ThisCalls {
+  readonly calls: Map<string, LocalCall[]>;
+  readonly written: Set<string>;
+}
+
+/** Per class body, and per class of another form: the index of its `this` calls. */
+const thisCallCache = new WeakMap<TSESTree.ClassBody | ClassShape, ThisCalls>();
 
 /**
  * `this.run(…)` in the methods of `method`'s class (static ones for a static method), and in the
- * arrows within them, where `this` is the instance; none when the class writes `this.run` itself.
+ * arrows and compiled async bodies within them, where `this` is the instance; none when the class writes `this.run` itself.
  */
-function thisCallsOf(sourceCode: Readonly<TSESLint.SourceCode>, method: TSESTree.MethodDefinition): LocalCall[] {
+function classBodyCalls(sourceCode: Readonly<TSESLint.SourceCode>, method: TSESTree.MethodDefinition): LocalCall[] {
   const key = memberKey(method);
   if (key === undefined || method.kind !== 'method') return [];
   const body = method.parent;
   let index = thisCallCache.get(body);
   if (!index) {
-    index = { calls: new Map(), written: new Set() };
-    const found = index;
-    for (const member of body.body) {
-      if (member.type !== 'MethodDefinition' || !member.value.body) continue;
-      const prefix = member.static ? 'static ' : '';
-      walk(member.value.body, sourceCode.visitorKeys, (node) => {
-        if (node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ClassBody') return false;
-        if (node.type !== 'MemberExpression' || node.object.type !== 'ThisExpression') return undefined;
-        const name = memberKey(node);
-        if (name === undefined) return undefined;
-        const parent = node.parent;
-        if (parent.type === 'CallExpression' && parent.callee === node) {
-          const list = found.calls.get(prefix + name) ?? [];
-          list.push({ call: parent, name: sourceCode.getText(node), onThis: true });
-          found.calls.set(prefix + name, list);
-        } else if (parent.type === 'AssignmentExpression' && parent.left === node) {
-          found.written.add(prefix + name);
-        }
-        return undefined;
-      });
-    }
+    const members = body.body.flatMap((member) => (member.type === 'MethodDefinition' && member.value.body ? [{ fn: member.value, prefix: member.static ? 'static ' : '' }] : []));
+    index = indexThisCalls(sourceCode, members);
     thisCallCache.set(body, index);
   }
   const name = (method.static ? 'static ' : '') + key;
@@ -419,6 +414,42 @@ function thisCallsOf(sourceCode: Readonly<TSESLint.SourceCode>, method: TSESTree
   const sameName = body.body.filter((member) => member.type === 'MethodDefinition' && member.value.body && member.static === method.static && memberKey(member) === key);
   if (index.written.has(name) || sameName.length !== 1) return [];
   return index.calls.get(name) ?? [];
+}
+
+/** `this.run(…)` in the constructor and prototype methods of an ES5 or compiled class; none when `run` has two definitions or is written on `this`. */
+function shapeCalls(sourceCode: Readonly<TSESLint.SourceCode>, shape: ClassShape, key: string): LocalCall[] {
+  let index = thisCallCache.get(shape);
+  if (!index) {
+    const functions = [...(shape.constructorFunction ? [shape.constructorFunction] : []), ...[...shape.methods.values()].flat()];
+    index = indexThisCalls(sourceCode, functions.map((fn) => ({ fn, prefix: '' })));
+    thisCallCache.set(shape, index);
+  }
+  if (index.written.has(key) || shape.methods.get(key)?.length !== 1) return [];
+  return index.calls.get(key) ?? [];
+}
+
+/** The `this` calls and writes in `functions`, outside nested functions other than arrows and compiled async bodies (which keep `this`). */
+function indexThisCalls(sourceCode: Readonly<TSESLint.SourceCode>, functions: readonly { fn: FunctionNode; prefix: string }[]): ThisCalls {
+  const found: ThisCalls = { calls: new Map(), written: new Set() };
+  const compiledAsync = new CompiledAsync(sourceCode);
+  for (const { fn, prefix } of functions) {
+    walk(fn.body, sourceCode.visitorKeys, (node) => {
+      if ((node.type === 'FunctionExpression' && !compiledAsync.keepsThis(node)) || node.type === 'FunctionDeclaration' || node.type === 'ClassBody') return false;
+      if (node.type !== 'MemberExpression' || node.object.type !== 'ThisExpression') return undefined;
+      const name = memberKey(node);
+      if (name === undefined) return undefined;
+      const parent = node.parent;
+      if (parent.type === 'CallExpression' && parent.callee === node) {
+        const list = found.calls.get(prefix + name) ?? [];
+        list.push({ call: parent, name: sourceCode.getText(node), onThis: true });
+        found.calls.set(prefix + name, list);
+      } else if (parent.type === 'AssignmentExpression' && parent.left === node) {
+        found.written.add(prefix + name);
+      }
+      return undefined;
+    });
+  }
+  return found;
 }
 
 function bindingOf(

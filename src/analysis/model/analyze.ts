@@ -143,7 +143,7 @@ class LazyFileAnalysis implements FileAnalysis {
     if (!this.#summaries) {
       const isConditional = (node: TSESTree.Node) => isStartContextGuarded(this.guards.factsAt(node));
       // Without a starter no local function starts anything or passes a parameter to a start.
-      this.#summaries = this.starters.length === 0 ? NO_SUMMARIES : buildSummaries(this.sourceCode, this.starters, [], isConditional);
+      this.#summaries = this.starters.length === 0 ? NO_SUMMARIES : buildSummaries(this.sourceCode, this.starters, [], isConditional, this.classes);
     }
     return this.#summaries;
   }

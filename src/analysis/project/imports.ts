@@ -22,7 +22,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Serialization } from '../catalog/vocabulary.js';
-import { constructorFunction, declaredVariable, type ConstructedNode } from '../file/classes.js';
+import { constructorFunction, declaredVariable, type ClassModel, type ConstructedNode } from '../file/classes.js';
 import type { ExecutionModel } from '../file/execution.js';
 import { isStartContextGuarded } from '../file/guards/facts.js';
 import type { GuardEvaluator } from '../file/guards/guards.js';
@@ -41,6 +41,7 @@ export interface ImportsInput {
   readonly guards: Pick<GuardEvaluator, 'factsAt'>;
   readonly execution: Pick<ExecutionModel, 'executionOf'>;
   readonly summaries: FunctionSummaries;
+  readonly classes: ClassModel;
   /** Modules the test runner replaces in this file's module graph (`vi.mock('m')`), without `node:`. */
   readonly mockedModules: ReadonlySet<string>;
 }
@@ -276,7 +277,7 @@ export class ProjectImports {
   summariesWithImportedStarts(): FunctionSummaries {
     const { sourceCode, starters } = this.analysis;
     const isConditional = (node: Node) => isStartContextGuarded(this.analysis.guards.factsAt(node));
-    this.seeded ??= buildSummaries(sourceCode, starters, this.startCalls().map(({ node, point }) => ({ node, point })), isConditional);
+    this.seeded ??= buildSummaries(sourceCode, starters, this.startCalls().map(({ node, point }) => ({ node, point })), isConditional, this.analysis.classes);
     return this.seeded;
   }
 

@@ -117,7 +117,7 @@ export function messageFlows(analysis: FileAnalysis): ArgumentFlows<MessageSink>
   let flows = flowCache.get(analysis);
   if (!flows) {
     const sinks = processMessages(analysis).flatMap((message) => (message.payload ? [{ argument: message.payload, message }] : []));
-    flows = argumentFlows(analysis.sourceCode, sinks);
+    flows = argumentFlows(analysis, sinks);
     flowCache.set(analysis, flows);
   }
   return flows;

@@ -69,7 +69,7 @@ export function signalFlows(analysis: FileAnalysis): ArgumentFlows<KillSink> {
   let flows = flowCache.get(analysis);
   if (!flows) {
     const sinks = killCalls(analysis).flatMap((kill) => (kill.signal && kill.signal.type !== 'SpreadElement' ? [{ argument: kill.signal, kill }] : []));
-    flows = argumentFlows(analysis.sourceCode, sinks);
+    flows = argumentFlows(analysis, sinks);
     flowCache.set(analysis, flows);
   }
   return flows;

@@ -9,7 +9,7 @@ function flows(analysis: FileAnalysis): string[] {
   const sinks = allNodes(analysis)
     .filter((node): node is TSESTree.CallExpression => node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'sink')
     .flatMap((call) => (call.arguments[0] ? [{ argument: call.arguments[0] }] : []));
-  return argumentFlows(analysis.sourceCode, sinks)
+  return argumentFlows(analysis, sinks)
     .flows
     .map(({ argument, path, via, name }) => `${analysis.sourceCode.getText(argument)} [${path.join('.')}] via ${via.length} ${name}`)
     .sort();
@@ -43,6 +43,16 @@ post(...tasks);`, 'cjs');
 const tools = { emit(message: unknown) { sink(message); } };
 tools.emit('emit');`, 'ts');
     expect(flows(analysis)).toEqual(["'emit' [] via 1 tools.emit", "'later' [] via 1 this.#tell", "'run' [] via 1 this.#tell", "'start' [] via 1 this.note"]);
+  });
+
+  it('follows prototype methods of an ES5 constructor function called on this, unless the constructor writes them', () => {
+    const analysis = analyzeCode(`function Pool() { this.size = 1; }
+Pool.prototype.tell = function (message) { sink(message); };
+Pool.prototype.run = function () { this.tell('run'); };
+function Queue() { this.tell = function () {}; }
+Queue.prototype.tell = function (message) { sink(message); };
+Queue.prototype.run = function () { this.tell('not known'); };`);
+    expect(flows(analysis)).toEqual(["'run' [] via 1 this.tell"]);
   });
 
   it('is unknown for a method the class writes on this, a reassigned parameter and a function it cannot name', () => {

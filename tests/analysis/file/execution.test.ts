@@ -39,11 +39,28 @@ describe('execution time', () => {
     ['this.m() from constructor', `class A { constructor() { this.m(); } m() { target(); } }`, 'construction via this.m()'],
     ['this.#m() from constructor', `class A { constructor() { this.#m(); } #m() { target(); } }`, 'construction via this.#m()'],
     ['arrow field from constructor', `class A { constructor() { this.m(); } m = () => { target(); }; }`, 'construction via this.m()'],
+    ['chain of this.m() calls from constructor', `class A { constructor() { this.a(); } a() { this.b(); } b() { this.c(); } c() { target(); } }`, 'construction via this.a()'],
+    ['chain through a recursive method', `class A { constructor() { this.a(); } a() { this.a(); this.b(); } b() { target(); } }`, 'construction via this.a()'],
+    ['chain through an async method before its await', `class A { constructor() { this.a(); } async a() { this.b(); await x; } b() { target(); } }`, 'construction via this.a()'],
+    ['chain through an arrow run at once', `class A { constructor() { this.a(); } a() { [1].forEach(() => this.b()); } b() { target(); } }`, 'construction via this.a()'],
+    ['chain of an ES5 constructor function', `function A() { this.x = 1; this.a(); }\nA.prototype.a = function () { this.b(); };\nA.prototype.b = function () { target(); };`, 'construction via this.a()'],
+    ['chain after an await', `class A { constructor() { this.a(); } async a() { await x; this.b(); } b() { target(); } }`, 'later'],
+    ['chain through a timer', `class A { constructor() { this.a(); } a() { setTimeout(() => this.b(), 0); } b() { target(); } }`, 'later'],
+    ['chain through a function callback, whose this is another', `class A { constructor() { this.a(); } a() { [1].forEach(function () { this.b(); }); } b() { target(); } }`, 'later'],
     ['method called in a constructor callback', `class A { constructor() { setTimeout(() => this.m()); } m() { target(); } }`, 'later'],
     ['static method', `class A { constructor() { A.m(); } static m() { target(); } }`, 'later'],
     ['nested function in constructor', `class A { constructor() { this.f = () => target(); } }`, 'later'],
   ])('%s', (_name, code, expected) => {
     expect(when(code)).toBe(expected);
+  });
+
+  it('follows eight this.m() calls from the constructor, and no more', () => {
+    const chain = (count: number) => {
+      const methods = Array.from({ length: count }, (_, index) => `m${index}() { ${index === count - 1 ? 'target();' : `this.m${index + 1}();`} }`);
+      return `class A { constructor() { this.m0(); } ${methods.join(' ')} }`;
+    };
+    expect(when(chain(8))).toBe('construction via this.m0()');
+    expect(when(chain(9))).toBe('later');
   });
 
   it('finds the top-level instantiation of a class', () => {

@@ -111,6 +111,16 @@ class Quiet { constructor() { helper(); } }
     expect(analysis.imports.classStart(quiet!)).toBeUndefined();
   });
 
+  it('knows a class starts through an imported start its constructor reaches through several methods', () => {
+    const analysis = analyzeInProject(`import { startWorker } from './engine.js';
+class Host { constructor() { this.start(); } start() { this.boot(); } boot() { this.worker = startWorker(); } }
+class Later { constructor() { this.start(); } async start() { await this.ready; this.boot(); } boot() { this.worker = startWorker(); } }
+`);
+    const [, host, later] = analysis.sourceCode.ast.body as ClassDeclaration[];
+    expect(analysis.imports.classStart(host!)).toBeDefined();
+    expect(analysis.imports.classStart(later!)).toBeUndefined();
+  });
+
   it.each<[string, string]>([
     ['a module that starts nothing', `import { start } from './plain.js';\nstart();\n`],
     ['a module that does not exist', `import { start } from './missing.js';\nstart();\n`],
