@@ -1,5 +1,7 @@
 // The plugin lints itself: typescript-eslint for the code, eslint-plugin-eslint-plugin for the rules,
 // and its own recommended rules on src/ and scripts/.
+import { readdirSync } from 'node:fs';
+
 import eslint from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import globals from 'globals';
@@ -40,17 +42,32 @@ function segmentPattern(name) {
 /** One `no-restricted-imports` block per layer: nothing above it, and the analysis from above only through its face. */
 function layerFences() {
   const deepAnalysis = '(?:^|/)analysis/(?:catalog|syntax|file|project|contract|questions|model)/';
-  return LAYERS.map((layer, index) => {
+  return LAYERS.flatMap((layer, index) => {
     const above = LAYERS.slice(index + 1).flatMap((higher) => higher.names.map(segmentPattern));
     const isAnalysis = layer.folder.startsWith('analysis/');
     // Inside the analysis, `../index.js` is its own face (above every inner layer); outside it names the plugin.
     const patterns = [{ regex: above.join('|'), message: `src/${layer.folder} sits below this import's layer (docs/ARCHITECTURE.md): move the code down, or pass the value in from above.` }];
     if (!isAnalysis) patterns.push({ regex: deepAnalysis, message: 'Import the analysis through its face, src/analysis/index.ts (docs/ARCHITECTURE.md).' });
-    return {
-      files: layer.files ?? [layer.folder.endsWith('.ts') ? `src/${layer.folder}` : `src/${layer.folder}/**/*.ts`],
-      rules: { 'no-restricted-imports': ['error', { patterns: patterns.filter((pattern) => pattern.regex !== '') }] },
-    };
+    const fence = (files, more = []) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, ...more].filter((pattern) => pattern.regex !== '') }] } });
+    const files = layer.files ?? [layer.folder.endsWith('.ts') ? `src/${layer.folder}` : `src/${layer.folder}/**/*.ts`];
+    // The rules layer fences its rules apart too (later blocks replace the layer's options, so they repeat them).
+    return layer.folder === 'rules' ? [fence(files), ...ruleFences().map(({ files: own, pattern }) => fence(own, [pattern]))] : [fence(files)];
   });
+}
+
+/** The rules of src/rules/: each `<rule>.ts` with its `<rule>-utils/` folder. */
+const RULES = readdirSync(new URL('src/rules/', import.meta.url)).filter((file) => file.endsWith('.ts') && file !== 'index.ts').map((file) => file.slice(0, -'.ts'.length));
+
+/**
+ * A rule's files import of their layer only their own utils and `src/rules/shared/`; `shared/`
+ * imports no rule. What two rules share goes down: to the analysis, src/fixes/ or src/rules/shared/.
+ */
+function ruleFences() {
+  const owners = [...RULES.map((rule) => ({ files: [`src/rules/${rule}.ts`, `src/rules/${rule}-utils/**/*.ts`], others: RULES.filter((other) => other !== rule) })), { files: ['src/rules/shared/**/*.ts'], others: RULES }];
+  return owners.map(({ files, others }) => ({
+    files,
+    pattern: { regex: `(?:^|/)(?:${others.join('|')})(?:\\.js$|-utils/)`, message: 'A rule imports only its own utils and src/rules/shared/: move what rules share to the analysis, src/fixes/ or src/rules/shared/ (docs/ARCHITECTURE.md).' },
+  }));
 }
 
 export default tseslint.config(

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { createRule } from '../util/create-rule.js';
-import { lazyAccessorFix } from './no-top-level-spawn-utils/lazy-accessor.js';
+import { lazyAccessorFix } from '../fixes/lazy-accessor.js';
 import { loadFactsOf } from './no-hazardous-dependency-utils/load-facts.js';
 import { analyze, dependencyHazard, type DependencyHazard, type DependencyReader, moduleLoads } from '../analysis/index.js';
 

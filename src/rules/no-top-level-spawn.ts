@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../util/create-rule.js';
 import { callLabel, describeMechanism, lineOf, whereIs } from './shared/describe.js';
-import { lazyAccessorFix } from './no-top-level-spawn-utils/lazy-accessor.js';
+import { lazyAccessorFix } from '../fixes/lazy-accessor.js';
 import { analyze, type Fact, type FileAnalysis, isSelfSpawnSite, isStartContextGuarded, isSynchronousSpec, type Mechanism, type StartPoint } from '../analysis/index.js';
 
 type Options = [{ allowSync: boolean }];

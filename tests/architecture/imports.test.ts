@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { LAYERS, layerOf } from '../support/layers.js';
+import { LAYERS, layerOf, ruleOwnerOf } from '../support/layers.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
@@ -121,6 +121,21 @@ describe('the import graph of src/', () => {
       }
     }
     expect(deep).toEqual([]);
+  });
+
+  it('keeps the rules apart: a rule imports only its own utils and src/rules/shared/ of its layer', () => {
+    const crossing: string[] = [];
+    for (const [file, targets] of graph) {
+      const from = path.relative(SRC, file);
+      if (layerOf(from) !== 'rules' || ruleOwnerOf(from) === 'index') continue;
+      for (const target of targets) {
+        const to = path.relative(SRC, target);
+        if (layerOf(to) !== 'rules') continue;
+        const owner = ruleOwnerOf(to);
+        if (owner !== ruleOwnerOf(from) && owner !== 'shared') crossing.push(`${from} → ${to}`);
+      }
+    }
+    expect(crossing).toEqual([]);
   });
 
   it('places every module of src/ in a layer of docs/ARCHITECTURE.md', () => {

@@ -39,3 +39,14 @@ export function layerOf(file: string): Layer {
   if (file === 'cli.ts') return 'cli';
   throw new Error(`${file} is in no layer of docs/ARCHITECTURE.md`);
 }
+
+/**
+ * Whose a module of src/rules/ is: `no-top-level-spawn` for `no-top-level-spawn.ts` and the files of
+ * `no-top-level-spawn-utils/`, `shared` for `shared/`, `index` for the registry. A rule's files may
+ * import only their own files and `shared/` of this layer (the registry imports them all).
+ */
+export function ruleOwnerOf(file: string): string {
+  const [, first = ''] = file.split(path.sep);
+  if (first.endsWith('.ts')) return first.slice(0, -'.ts'.length);
+  return first.endsWith('-utils') ? first.slice(0, -'-utils'.length) : first;
+}

@@ -3,9 +3,9 @@
  * version, integrity) in `node_modules/.cache/process-guard/`, one JSON file per identity: installed
  * code changes only with its identity, so the answer is computed once per installed version and read
  * back by later lints, editors and CLI runs. The integrity comes from the installed package.json
- * (`_integrity`) or the npm lockfile's entry for the package (`node_modules/.package-lock.json`, then
- * `package-lock.json`); a package without one (pnpm, yarn) is not kept on disk, since its identity
- * would be a guess. A file is written whole and renamed into place; one that does not parse, or holds
+ * (`_integrity`), the npm lockfile's entry for the package (`node_modules/.package-lock.json`, then
+ * `package-lock.json`), or pnpm's or yarn's lockfile (text-lockfiles.ts); a package without one is
+ * not kept on disk, since its identity would be a guess. A file is written whole and renamed into place; one that does not parse, or holds
  * another identity, format or plugin version, is ignored (and replaced on the next write). Nothing
  * here throws. Reads go through fs-cache.ts like every other.
  */
@@ -16,6 +16,7 @@ import path from 'node:path';
 import { PACKAGE_VERSION } from '../../util/package-info.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { manifestOf } from './package-manifest.js';
+import { MAX_LOCKFILE_BYTES, textLockfileIntegrity } from './text-lockfiles.js';
 
 export interface PackageIdentity {
   readonly name: string;
@@ -26,8 +27,6 @@ export interface PackageIdentity {
 const FORMAT = 1;
 const CACHE_FOLDER = path.join('.cache', 'process-guard');
 const MAX_CACHE_BYTES = 4 * 1024 * 1024;
-/** Lockfiles of large projects run to megabytes: read once per change, up to this size. */
-const MAX_LOCKFILE_BYTES = 32 * 1024 * 1024;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
 /** Project folder → the integrity of each package path in its npm lockfile (`node_modules/a/node_modules/b`). */
@@ -38,7 +37,10 @@ export function packageIdentity(folder: string): PackageIdentity | undefined {
   const manifest = manifestOf(folder);
   const root = projectOf(folder);
   if (!manifest?.name || !manifest.version || root === undefined) return undefined;
-  const integrity = manifest.integrity ?? lockfileIntegrities(root).get(path.relative(root, folder).split(path.sep).join('/'));
+  const integrity =
+    manifest.integrity ??
+    lockfileIntegrities(root).get(path.relative(root, folder).split(path.sep).join('/')) ??
+    textLockfileIntegrity(root, folder, manifest.name, manifest.version);
   return integrity === undefined ? undefined : { name: manifest.name, version: manifest.version, integrity };
 }
 

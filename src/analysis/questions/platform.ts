@@ -107,3 +107,42 @@ function enclosingFunction(node: Node): Node | undefined {
   }
   return undefined;
 }
+
+/**
+ * A platform API used where no guard proves it works: what the portability rule reports and what
+ * the dependency scan counts as failing at load. The values name what is at fault, not the words.
+ */
+export interface PlatformProblem {
+  readonly kind: PlatformProblemKind;
+  /** A named import of a POSIX-only member (`ImportSpecifier`), a call, or the argument at fault. */
+  readonly node: Node;
+  /** The API (`getuid`, `fs.lchmodSync()`, `child.kill()`), as the message names it. */
+  readonly name?: string;
+  readonly signal?: string;
+  /** The platform-only package. */
+  readonly module?: string;
+  /** Where it works (`platformPackage*`) or where it throws (`platformThrow`). */
+  readonly platforms?: readonly Platform[];
+  /** When an environment makes it throw (`environmentThrow`), and when that runs. */
+  readonly condition?: string;
+  readonly when?: 'module-load' | 'construction';
+  /** A `kill` reached through a call of `through()`: where the `kill` is (no file: this one). */
+  readonly reached?: { readonly file: string | undefined; readonly line: number; readonly through: string };
+}
+
+export type PlatformProblemKind =
+  | 'posixImport'
+  | 'posixCall'
+  | 'macosOnly'
+  | 'processGroupKill'
+  | 'posixSignal'
+  | 'windowsSignal'
+  | 'platformThrow'
+  | 'environmentThrow'
+  | 'platformPackageImport'
+  | 'platformPackageLoad';
+
+/** Whether code that can run only on `platforms` runs only where the API exists (`allowed`). */
+export function onlyOn(platforms: ReadonlySet<Platform>, allowed: readonly Platform[]): boolean {
+  return [...platforms].every((platform) => allowed.includes(platform));
+}

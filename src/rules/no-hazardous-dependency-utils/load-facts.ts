@@ -2,19 +2,15 @@
  * What one module of an installed package does while it loads, as the project's own rules would
  * judge it there: a start no-top-level-spawn reports at load (a start-context guard silences it), a
  * call or import no-unguarded-platform-api reports that runs at load (its platform guards, presence
- * tests and catches count), and the modules it loads meanwhile, to follow. The platform rule's
- * finders and words are used as they are, so that the two rules cannot disagree on a hazard.
+ * tests and catches count), and the modules it loads meanwhile, to follow. The platform problems
+ * and their words are the platform rule's (`platformProblems`, `shared/platform-problems.ts`), so
+ * that the two rules cannot disagree on a hazard.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { describeMechanism } from '../shared/describe.js';
-import noUnguardedPlatformApi from '../no-unguarded-platform-api.js';
-import { apiCallReports } from '../no-unguarded-platform-api-utils/api-calls.js';
-import { packageLoadReports } from '../no-unguarded-platform-api-utils/package-loads.js';
-import { posixImportReports } from '../no-unguarded-platform-api-utils/posix-imports.js';
-import type { Report } from '../no-unguarded-platform-api-utils/reports.js';
-import { throwingCallReports } from '../no-unguarded-platform-api-utils/throwing-calls.js';
-import { analyze, type AnalysisContext, type FileAnalysis, isSelfSpawnSite, isStartContextGuarded, type LoadHazard, moduleLoads, type ModuleLoadFacts } from '../../analysis/index.js';
+import { PLATFORM_PROBLEMS, platformProblemData } from '../shared/platform-problems.js';
+import { analyze, type AnalysisContext, type FileAnalysis, isSelfSpawnSite, isStartContextGuarded, type LoadHazard, moduleLoads, type ModuleLoadFacts, platformProblems, type PlatformProblemKind } from '../../analysis/index.js';
 
 export function loadFactsOf(context: AnalysisContext): ModuleLoadFacts {
   const analysis = analyze(context);
@@ -22,7 +18,7 @@ export function loadFactsOf(context: AnalysisContext): ModuleLoadFacts {
     .filter((load) => load.atLoad)
     .map(({ specifier, kind }) => ({ specifier, kind }));
   if (!analysis.namesHazard) return { hazards: [], loads };
-  return { hazards: [...startsAtLoad(analysis), ...platformHazards(analysis)], loads };
+  return { hazards: [...startsAtLoad(analysis), ...platformHazards(analysis, context.filename)], loads };
 }
 
 function startsAtLoad(analysis: FileAnalysis): LoadHazard[] {
@@ -36,17 +32,16 @@ function startsAtLoad(analysis: FileAnalysis): LoadHazard[] {
   });
 }
 
-const PACKAGE_LOADS: ReadonlySet<Report['messageId']> = new Set(['platformPackageImport', 'platformPackageLoad']);
+const PACKAGE_LOADS: ReadonlySet<PlatformProblemKind> = new Set(['platformPackageImport', 'platformPackageLoad']);
 
-/** The platform rule's findings that run at load, in its own words up to the advice (`` `os.userInfo()` throws when … ``). */
-function platformHazards(analysis: FileAnalysis): LoadHazard[] {
-  const reports = [...posixImportReports(analysis, false), ...apiCallReports(analysis, false), ...throwingCallReports(analysis), ...packageLoadReports(analysis)];
-  return reports.flatMap(({ node, messageId, data }) => {
+/** The platform problems that run at load, in the platform rule's words without its advice (`` `os.userInfo()` throws when … ``). */
+function platformHazards(analysis: FileAnalysis, filename: string): LoadHazard[] {
+  return platformProblems(analysis).flatMap((problem) => {
+    const { node, kind } = problem;
     if (!runsAtLoad(analysis, node)) return [];
-    const template = noUnguardedPlatformApi.meta.messages[messageId];
-    // The rule's message without its advice, which follows the last `: `.
-    const problem = template.slice(0, template.lastIndexOf(': ')).replaceAll(/\{\{(\w+)\}\}/g, (_, key: string) => data?.[key] ?? '');
-    return [{ kind: PACKAGE_LOADS.has(messageId) ? ('os-module' as const) : ('platform-call' as const), what: `fails where ${problem}`, line: node.loc.start.line }];
+    const data = platformProblemData(problem, filename);
+    const what = PLATFORM_PROBLEMS[kind].replaceAll(/\{\{(\w+)\}\}/g, (_, key: string) => data[key] ?? '');
+    return [{ kind: PACKAGE_LOADS.has(kind) ? ('os-module' as const) : ('platform-call' as const), what: `fails where ${what}`, line: node.loc.start.line }];
   });
 }
 

@@ -1,29 +1,19 @@
-/** What the rule's finders return, and the platform checks they share. */
+/** The rule's reports: a platform problem of the analysis in the rule's words, with its one suggestion. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { Platform } from '../../analysis/index.js';
 
-
-export type MessageIds =
-  | 'posixImport'
-  | 'posixCall'
-  | 'macosOnly'
-  | 'processGroupKill'
-  | 'posixSignal'
-  | 'windowsSignal'
-  | 'platformThrow'
-  | 'environmentThrow'
-  | 'platformPackageImport'
-  | 'platformPackageLoad'
-  | 'useOptionalCall'
-  | 'useProcessGlobal';
+import { platformProblemData } from '../shared/platform-problems.js';
+import { optionalCallFix } from './optional-call.js';
+import { processGlobalFix } from './process-global.js';
+import type { FileAnalysis, PlatformProblem, PlatformProblemKind } from '../../analysis/index.js';
 
 type SuggestionIds = 'useOptionalCall' | 'useProcessGlobal';
 
-/** A problem found, with the one suggestion it may offer (the rule turns it into a report). */
+export type MessageIds = PlatformProblemKind | SuggestionIds;
+
 export interface Report {
   readonly node: TSESTree.Node;
-  readonly messageId: Exclude<MessageIds, SuggestionIds>;
-  readonly data?: Record<string, string>;
+  readonly messageId: PlatformProblemKind;
+  readonly data: Record<string, string>;
   readonly suggestion?: {
     readonly messageId: SuggestionIds;
     readonly data?: Record<string, string>;
@@ -31,15 +21,17 @@ export interface Report {
   };
 }
 
-/** Whether code that can run only on `platforms` runs only where the API exists (`allowed`). */
-export function onlyOn(platforms: ReadonlySet<Platform>, allowed: readonly Platform[]): boolean {
-  return [...platforms].every((platform) => allowed.includes(platform));
-}
-
-const PLATFORM_NAMES: Partial<Record<Platform, string>> = { darwin: 'macOS', win32: 'Windows', linux: 'Linux' };
-
-/** `macOS`, `Linux and macOS`: platform names for messages. */
-export function describePlatforms(platforms: readonly Platform[]): string {
-  const names = platforms.map((platform) => PLATFORM_NAMES[platform] ?? platform);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+export function reportOf(analysis: FileAnalysis, problem: PlatformProblem, filename: string, isTypeScript: boolean): Report {
+  const report = { node: problem.node, messageId: problem.kind, data: platformProblemData(problem, filename) };
+  const { node } = problem;
+  if (problem.kind === 'posixCall' && node.type === 'CallExpression') {
+    const fix = optionalCallFix(analysis, node, isTypeScript);
+    if (fix) return { ...report, suggestion: { messageId: 'useOptionalCall', fix } };
+  }
+  if (problem.kind === 'posixImport' && node.type === 'ImportSpecifier' && node.parent.type === 'ImportDeclaration') {
+    const name = problem.name ?? '';
+    const fix = processGlobalFix(analysis, node.parent, node, name, isTypeScript);
+    if (fix) return { ...report, suggestion: { messageId: 'useProcessGlobal', data: { name }, fix } };
+  }
+  return report;
 }

@@ -11,6 +11,9 @@ import { dependencyTrees } from '../../support/dependency-tree.js';
 import { tempFolder } from '../../support/temp-folder.js';
 
 const trees = dependencyTrees('package-load');
+const locked = dependencyTrees('package-load-locked');
+writeFileSync(path.join(locked.pnpm, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n\npackages:\n\n  spawner@1.0.0:\n    resolution: {integrity: sha512-spawner}\n\n  wrapper@1.0.0:\n    resolution: {integrity: sha512-wrapper}\n");
+writeFileSync(path.join(locked.yarn, 'yarn.lock'), ['spawner@1.0.0', 'spawner@2.0.0', 'wrapper@1.0.0'].map((id) => `${id.replace('@', '@^')}:\n  version "${id.split('@')[1]}"\n  integrity sha512-${id}\n`).join('\n'));
 const reader: DependencyReader = { settings: {}, factsOf: loadFactsOf };
 const from = (project: string) => path.join(project, 'src', 'index.js');
 const cacheFolder = (project: string) => path.join(project, 'node_modules', '.cache', 'process-guard');
@@ -96,6 +99,15 @@ describe('the disk cache', () => {
     writeFileSync(file, '{ not json');
     resetModuleSummaries();
     expect(dependencyHazard(from(trees.npm), 'watcher', 'require', reader)?.file).toBe('index.js');
+  });
+
+  it("keeps pnpm's and yarn's packages by the integrity their lockfiles give", () => {
+    const identities = (project: string) => readdirSync(cacheFolder(project)).map((file) => (JSON.parse(readFileSync(path.join(cacheFolder(project), file), 'utf8')) as { identity: { integrity: string } }).identity.integrity).sort();
+    expect(dependencyHazard(from(locked.pnpm), 'wrapper', 'require', reader)?.path).toEqual(['wrapper@1.0.0', 'spawner@1.0.0']);
+    expect(identities(locked.pnpm)).toEqual(['sha512-spawner', 'sha512-wrapper']);
+    dependencyHazard(from(locked.yarn), 'wrapper', 'require', reader);
+    dependencyHazard(from(locked.yarn), 'spawner', 'require', reader);
+    expect(identities(locked.yarn)).toEqual(['sha512-spawner@1.0.0', 'sha512-spawner@2.0.0', 'sha512-wrapper@1.0.0']);
   });
 
   it('keeps nothing on disk without an integrity (pnpm, yarn)', () => {

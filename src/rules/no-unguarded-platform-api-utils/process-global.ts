@@ -1,58 +1,20 @@
 /**
- * Named imports of POSIX-only `process` members. On Windows the member does not exist, so
- * `import { getuid } from 'node:process'` is a SyntaxError when the module is linked: no guard or
- * try/catch in the module can catch it. The suggestion reads the member from the `process` global.
+ * The suggestion for a named import of a POSIX-only `process` member (`import { getuid } from
+ * 'node:process'`, which fails to link on Windows): read the member from the `process` global.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { toleratesUndefined } from './optional-call.js';
-import type { Report } from './reports.js';
-import { type FileAnalysis, isRef, lookupName, POSIX_PROCESS_MEMBERS, stripNodePrefix } from '../../analysis/index.js';
+import { type FileAnalysis, isRef, lookupName } from '../../analysis/index.js';
 
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
-
-export function posixImportReports(analysis: FileAnalysis, isTypeScript: boolean): Report[] {
-  const reports: Report[] = [];
-  for (const load of analysis.references.loads) {
-    const declaration = load.node;
-    if (load.module !== 'process' || declaration.type !== 'ImportDeclaration') continue;
-    for (const specifier of declaration.specifiers) {
-      if (specifier.type !== 'ImportSpecifier' || specifier.importKind === 'type') continue;
-      const name = exportName(specifier.imported);
-      if (!POSIX_PROCESS_MEMBERS.has(name)) continue;
-      const fix = processGlobalFix(analysis, declaration, specifier, name, isTypeScript);
-      reports.push({
-        node: specifier,
-        messageId: 'posixImport',
-        data: { name },
-        ...(fix ? { suggestion: { messageId: 'useProcessGlobal', data: { name }, fix } } : {}),
-      });
-    }
-  }
-  // `export { getuid } from 'node:process'` links the same way.
-  for (const statement of analysis.sourceCode.ast.body) {
-    if (statement.type !== 'ExportNamedDeclaration' || !statement.source || statement.exportKind === 'type') continue;
-    if (stripNodePrefix(statement.source.value) !== 'process') continue;
-    for (const specifier of statement.specifiers) {
-      const name = exportName(specifier.local);
-      if (specifier.exportKind !== 'type' && POSIX_PROCESS_MEMBERS.has(name)) {
-        reports.push({ node: specifier, messageId: 'posixImport', data: { name } });
-      }
-    }
-  }
-  return reports;
-}
-
-function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return node.type === 'Identifier' ? node.name : node.value;
-}
 
 /**
  * Drops the specifier and rewrites every use of its binding to `process.<name>` (calls become
  * `process.<name>?.()`). Undefined when a use cannot be rewritten: a re-export, a `process` that is
  * not the global there, or (TypeScript) a call whose result the code needs as a number.
  */
-function processGlobalFix(
+export function processGlobalFix(
   analysis: FileAnalysis,
   declaration: TSESTree.ImportDeclaration,
   specifier: TSESTree.ImportSpecifier,

@@ -1,14 +1,21 @@
 /**
- * Calls of platform-only APIs: POSIX credential methods of `process`, macOS-only `lchmod`, process
- * group kills and signals `kill` cannot send on every platform.
+ * Calls of platform-only APIs where nothing proves the platform or the API: POSIX credential methods
+ * of `process`, macOS-only `lchmod`, process group kills and signals `kill` cannot send on every
+ * platform, also passed to a local or an imported function that kills with them.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { reachedThrough, whereIs } from '../shared/describe.js';
-import { optionalCallFix } from './optional-call.js';
-import { onlyOn, type Report } from './reports.js';
+import { MACOS_FS_MEMBERS, type Platform, POSIX_PROCESS_MEMBERS, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../catalog/platform-apis.js';
+import { skipTransparent } from '../syntax/ast.js';
+import { resolveVariable } from '../syntax/scope.js';
+import type { Fact } from '../file/guards/facts.js';
+import { argumentAt } from '../file/local-functions.js';
+import { refKey, type ModuleRef } from '../file/references.js';
+import { followConstant } from '../file/values.js';
+import type { FileAnalysis } from '../contract/file-analysis.js';
+import { killCalls, listenedSignals, signalFlows } from './kill-calls.js';
+import { isCaughtHere, isRejectionHandled, onlyOn, type PlatformProblem, platformsAt, type PlatformString, stringsByPlatform } from './platform.js';
 import { derivedSignals } from './signal-sources.js';
-import { argumentAt, type Fact, type FileAnalysis, followConstant, isCaughtHere, isRejectionHandled, MACOS_FS_MEMBERS, type ModuleRef, type Platform, platformsAt, type PlatformString, POSIX_PROCESS_MEMBERS, killCalls, listenedSignals, refKey, resolveVariable, signalFlows, skipTransparent, stringsByPlatform, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../../analysis/index.js';
 
 type Node = TSESTree.Node;
 
@@ -20,16 +27,16 @@ const MACOS_FS_KEYS: ReadonlySet<string> = new Set([...MACOS_FS_MEMBERS].map((na
 const MACOS_PROMISE_KEYS: ReadonlySet<string> = new Set(['fs:promises.lchmod', 'fs/promises:lchmod']);
 const MACOS: readonly Platform[] = ['darwin'];
 
-export function apiCallReports(analysis: FileAnalysis, isTypeScript: boolean): Report[] {
-  const reports: Report[] = [];
+export function platformCallProblems(analysis: FileAnalysis): PlatformProblem[] {
+  const reports: PlatformProblem[] = [];
   for (const { node, callee } of analysis.references.invocations) {
     if (node.type !== 'CallExpression') continue;
     const key = refKey(callee);
-    if (POSIX_PROCESS_KEYS.has(key)) reports.push(...credentialReports(analysis, node, callee, isTypeScript));
-    else if (MACOS_FS_KEYS.has(key) || MACOS_PROMISE_KEYS.has(key)) reports.push(...lchmodReports(analysis, node, key));
+    if (POSIX_PROCESS_KEYS.has(key)) reports.push(...credentialProblems(analysis, node, callee));
+    else if (MACOS_FS_KEYS.has(key) || MACOS_PROMISE_KEYS.has(key)) reports.push(...lchmodProblems(analysis, node, key));
   }
-  for (const { call, name, pid, signal } of killCalls(analysis)) reports.push(...killReports(analysis, call, name, pid, signal));
-  return [...reports, ...wrappedSignalReports(analysis)];
+  for (const { call, name, pid, signal } of killCalls(analysis)) reports.push(...killProblems(analysis, call, name, pid, signal));
+  return [...reports, ...wrappedSignalProblems(analysis)];
 }
 
 /**
@@ -37,8 +44,8 @@ export function apiCallReports(analysis: FileAnalysis, isTypeScript: boolean): R
  * `stop('SIGUSR1')`, reported at the argument, where the conditions, `try` blocks and signal
  * listeners around the call, the calls between and the `kill` all count.
  */
-function wrappedSignalReports(analysis: FileAnalysis): Report[] {
-  const reports: Report[] = [];
+function wrappedSignalProblems(analysis: FileAnalysis): PlatformProblem[] {
+  const reports: PlatformProblem[] = [];
   for (const { sink, argument, path, via, name } of signalFlows(analysis).flows) {
     const [outer] = via;
     const chain = [...via, sink.kill.call];
@@ -46,7 +53,7 @@ function wrappedSignalReports(analysis: FileAnalysis): Report[] {
     const along = platformsAt(analysis, sink.kill.call, via);
     const listened = chain.flatMap((node) => listenedSignals(analysis, node));
     const problem = signalProblem(within(signalNames(analysis, argument, outer), along), listened);
-    if (problem) reports.push({ node: argument, messageId: problem.messageId, data: { signal: problem.signal, name: reachedThrough(sink.kill.name, sink.kill.call, name) } });
+    if (problem) reports.push({ node: argument, kind: problem.kind, signal: problem.signal, name: sink.kill.name, reached: { file: undefined, line: sink.kill.call.loc.start.line, through: name } });
   }
   return reports;
 }
@@ -55,18 +62,18 @@ function wrappedSignalReports(analysis: FileAnalysis): Report[] {
  * The signals calls pass to an imported function that kills with them, as its module records
  * them (`project/summary-store.ts`): with the platforms and listeners around the `kill` there.
  */
-export function importedSignalReports(analysis: FileAnalysis, filename: string): Report[] {
+export function importedSignalProblems(analysis: FileAnalysis): PlatformProblem[] {
   const suspect = (argument: Node) => analysis.values.strings(argument).some(({ value }) => /^SIG/.test(value) && !WINDOWS_KILL_SIGNALS.has(value));
   const passesSuspectSignal = (call: TSESTree.CallExpression) => call.arguments.some((argument) => argument.type !== 'SpreadElement' && suspect(argument));
-  const reports: Report[] = [];
+  const reports: PlatformProblem[] = [];
   for (const { call, name, signals } of analysis.imports.signalCalls(passesSuspectSignal)) {
     if (isCaughtHere(analysis, call)) continue;
     for (const signal of signals) {
       const argument = argumentAt(call, signal.index);
       if (!argument || argument.type === 'SpreadElement') continue;
       const problem = signalProblem(within(signalNames(analysis, argument, call), signal.platforms), [...listenedSignals(analysis, call), ...signal.listened]);
-      const through = `${signal.name} at ${whereIs(signal.point, filename)} through ${name}()`;
-      if (problem) reports.push({ node: argument, messageId: problem.messageId, data: { signal: problem.signal, name: through } });
+      const reached = { file: signal.point.file, line: signal.point.line, through: name };
+      if (problem) reports.push({ node: argument, kind: problem.kind, signal: problem.signal, name: signal.name, reached });
     }
   }
   return reports;
@@ -77,47 +84,39 @@ function within(signals: readonly PlatformString[], along: ReadonlySet<Platform>
   return signals.map(({ value, platforms }) => ({ value, platforms: new Set([...platforms].filter((platform) => along.has(platform))) }));
 }
 
-function credentialReports(analysis: FileAnalysis, call: TSESTree.CallExpression, callee: ModuleRef, isTypeScript: boolean): Report[] {
+function credentialProblems(analysis: FileAnalysis, call: TSESTree.CallExpression, callee: ModuleRef): PlatformProblem[] {
   // A named import is reported at the import: it fails at link time, before this call could.
   if (isNamedImportBinding(analysis, call.callee) || call.optional) return [];
   const facts = analysis.guards.factsAt(call);
   if (provesAny(facts, POSIX_PROCESS_KEYS) || !platformsAt(analysis, call).has('win32') || isCaughtHere(analysis, call)) return [];
-  const fix = optionalCallFix(analysis, call, isTypeScript);
-  return [
-    {
-      node: call,
-      messageId: 'posixCall',
-      data: { name: callee.path[0] ?? '' },
-      ...(fix ? { suggestion: { messageId: 'useOptionalCall', fix } } : {}),
-    },
-  ];
+  return [{ node: call, kind: 'posixCall', name: callee.path[0] ?? '' }];
 }
 
-function lchmodReports(analysis: FileAnalysis, call: TSESTree.CallExpression, key: string): Report[] {
+function lchmodProblems(analysis: FileAnalysis, call: TSESTree.CallExpression, key: string): PlatformProblem[] {
   if (provesAny(analysis.guards.factsAt(call), MACOS_FS_KEYS) || onlyOn(platformsAt(analysis, call), MACOS)) return [];
   const promised = MACOS_PROMISE_KEYS.has(key);
   if (promised ? isRejectionHandled(analysis, call) : call.optional || isCaughtHere(analysis, call)) return [];
   const name = promised ? 'fs.promises.lchmod()' : `fs.${key.slice('fs:'.length)}()`;
-  return [{ node: call, messageId: 'macosOnly', data: { name } }];
+  return [{ node: call, kind: 'macosOnly', name }];
 }
 
-function killReports(
+function killProblems(
   analysis: FileAnalysis,
   call: TSESTree.CallExpression,
   name: string,
   pid: Node | undefined,
   signal: Node | undefined,
-): Report[] {
+): PlatformProblem[] {
   if (isCaughtHere(analysis, call)) return [];
   const listened = listenedSignals(analysis, call);
   // A listener of a signal Windows never delivers never runs there; one of a Windows-only signal, only there.
   const neverOnWindows = listened.some((event) => !WINDOWS_DELIVERED_SIGNALS.has(event));
-  const reports: Report[] = [];
+  const reports: PlatformProblem[] = [];
   if (pid && !neverOnWindows && isNegative(analysis, pid) && platformsAt(analysis, call).has('win32')) {
-    reports.push({ node: pid, messageId: 'processGroupKill' });
+    reports.push({ node: pid, kind: 'processGroupKill' });
   }
   const problem = signal && signal.type !== 'SpreadElement' ? signalProblem(signalNames(analysis, signal, call), listened) : undefined;
-  if (signal && problem) reports.push({ node: signal, messageId: problem.messageId, data: { signal: problem.signal, name } });
+  if (signal && problem) reports.push({ node: signal, kind: problem.kind, signal: problem.signal, name });
   return reports;
 }
 
@@ -125,16 +124,16 @@ function killReports(
  * The first signal `kill` cannot send where it can occur: one Windows cannot send, or a
  * Windows-only one off Windows. Listeners of the signals in `listened` run only where those arrive.
  */
-function signalProblem(signals: readonly PlatformString[], listened: readonly string[]): { messageId: 'posixSignal' | 'windowsSignal'; signal: string } | undefined {
+function signalProblem(signals: readonly PlatformString[], listened: readonly string[]): { kind: 'posixSignal' | 'windowsSignal'; signal: string } | undefined {
   const neverOnWindows = listened.some((event) => !WINDOWS_DELIVERED_SIGNALS.has(event));
   const onlyOnWindows = listened.some((event) => WINDOWS_ONLY_SIGNALS.has(event));
   for (const { value, platforms } of signals) {
     if (WINDOWS_KILL_SIGNALS.has(value)) continue;
     if (WINDOWS_ONLY_SIGNALS.has(value)) {
       if (onlyOn(platforms, ['win32']) || onlyOnWindows) continue;
-      return { messageId: 'windowsSignal', signal: value };
+      return { kind: 'windowsSignal', signal: value };
     }
-    if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32') && !neverOnWindows) return { messageId: 'posixSignal', signal: value };
+    if (/^SIG[A-Z0-9]+$/.test(value) && platforms.has('win32') && !neverOnWindows) return { kind: 'posixSignal', signal: value };
   }
   return undefined;
 }

@@ -5,9 +5,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isNameFree } from '../../fixes/module-member.js';
-import { capitalize, indentFollowingLines, instanceTypeText, isTypeScriptFile } from '../../util/source-text.js';
-import { type FileAnalysis, skipTransparent } from '../../analysis/index.js';
+import { isNameFree } from './module-member.js';
+import { capitalize, indentFollowingLines, instanceTypeText, isTypeScriptFile } from '../util/source-text.js';
+import { type FileAnalysis, skipTransparent } from '../analysis/index.js';
 
 export interface LazyAccessorFix {
   readonly name: string;

@@ -5,13 +5,13 @@
  * not a platform the rule can prove, so those are reported only where the failure breaks something
  * bigger than the call: while the module loads (the import fails) or in a constructor (`new` fails).
  */
-import { describePlatforms, onlyOn, type Report } from './reports.js';
-import { ENVIRONMENT_THROWING_CALLS, type FileAnalysis, isCaughtHere, PLATFORM_THROWING_CALLS, PLATFORMS, platformsAt, refKey } from '../../analysis/index.js';
+import { ENVIRONMENT_THROWING_CALLS, PLATFORM_THROWING_CALLS, PLATFORMS } from '../catalog/platform-apis.js';
+import { refKey } from '../file/references.js';
+import type { FileAnalysis } from '../contract/file-analysis.js';
+import { isCaughtHere, onlyOn, type PlatformProblem, platformsAt } from './platform.js';
 
-const WHEN = { 'module-load': 'this runs while the module loads', construction: 'this runs in a constructor' } as const;
-
-export function throwingCallReports(analysis: FileAnalysis): Report[] {
-  const reports: Report[] = [];
+export function throwingCallProblems(analysis: FileAnalysis): PlatformProblem[] {
+  const reports: PlatformProblem[] = [];
   for (const { node, callee } of analysis.references.invocations) {
     if (node.type !== 'CallExpression') continue;
     const key = refKey(callee);
@@ -21,11 +21,11 @@ export function throwingCallReports(analysis: FileAnalysis): Report[] {
     if (throwsOn) {
       const runsOn = PLATFORMS.filter((platform) => !throwsOn.includes(platform));
       if (onlyOn(platformsAt(analysis, node), runsOn) || isCaughtHere(analysis, node)) continue;
-      reports.push({ node, messageId: 'platformThrow', data: { name, platforms: describePlatforms(throwsOn) } });
+      reports.push({ node, kind: 'platformThrow', name, platforms: throwsOn });
     } else if (condition) {
       const { when } = analysis.execution.executionOf(node);
       if (when === 'later' || isCaughtHere(analysis, node)) continue;
-      reports.push({ node, messageId: 'environmentThrow', data: { name, condition, when: WHEN[when] } });
+      reports.push({ node, kind: 'environmentThrow', name, condition, when });
     }
   }
   return reports;

@@ -6,7 +6,13 @@
  * shape signal-exit and foreground-child use to re-raise a caught signal.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type FileAnalysis, followConstant, isFunction, LISTENER_METHODS, memberName, type PlatformString, resolveVariable, skipTransparent, stringsByPlatform, WINDOWS_DELIVERED_SIGNALS } from '../../analysis/index.js';
+import { WINDOWS_DELIVERED_SIGNALS } from '../catalog/platform-apis.js';
+import { isFunction, memberName, skipTransparent } from '../syntax/ast.js';
+import { resolveVariable } from '../syntax/scope.js';
+import { followConstant } from '../file/values.js';
+import type { FileAnalysis } from '../contract/file-analysis.js';
+import { LISTENER_METHODS } from './kill-calls.js';
+import { type PlatformString, stringsByPlatform } from './platform.js';
 
 
 type Node = TSESTree.Node;
