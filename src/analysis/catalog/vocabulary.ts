@@ -22,3 +22,19 @@ export type ChannelKind = 'child' | 'cluster-worker' | 'parent' | 'pool' | 'thre
 
 /** Whether a start runs its command through a shell: surely, perhaps, or not. */
 export type ShellMode = 'yes' | 'maybe' | 'no';
+
+/** The global typed-array constructors whose elements are numbers. */
+export const NUMBER_TYPED_ARRAYS: readonly string[] = [
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+];
+
+/** The global typed-array constructors whose elements are BigInts. */
+export const BIGINT_TYPED_ARRAYS: readonly string[] = ['BigInt64Array', 'BigUint64Array'];

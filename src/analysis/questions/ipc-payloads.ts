@@ -16,7 +16,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { Serialization } from '../catalog/vocabulary.js';
+import { BIGINT_TYPED_ARRAYS, NUMBER_TYPED_ARRAYS, type Serialization } from '../catalog/vocabulary.js';
 
 import { memberName, propertyValue, skipTransparent } from '../syntax/ast.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
@@ -100,19 +100,8 @@ const CONSTRUCTED: ReadonlyMap<string, Behaviour> = new Map([
   ['DataView', EMPTIED],
   ['Date', { kind: 'json-lossy', json: 'arrives as a string' }],
   ...ERROR_TYPES.map((name): [string, Behaviour] => [name, EMPTIED]),
-  ...[
-    'Int8Array',
-    'Uint8Array',
-    'Uint8ClampedArray',
-    'Int16Array',
-    'Uint16Array',
-    'Int32Array',
-    'Uint32Array',
-    'Float32Array',
-    'Float64Array',
-  ].map((name): [string, Behaviour] => [name, TYPED_ARRAY]),
-  ['BigInt64Array', BIGINT],
-  ['BigUint64Array', BIGINT],
+  ...NUMBER_TYPED_ARRAYS.map((name): [string, Behaviour] => [name, TYPED_ARRAY]),
+  ...BIGINT_TYPED_ARRAYS.map((name): [string, Behaviour] => [name, BIGINT]),
   ...['WeakMap', 'WeakSet', 'WeakRef', 'Promise'].map((name): [string, Behaviour] => [name, UNCLONEABLE]),
   ['URL', URL_OBJECT],
 ]);

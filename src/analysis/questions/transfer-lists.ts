@@ -5,6 +5,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { BIGINT_TYPED_ARRAYS, NUMBER_TYPED_ARRAYS } from '../catalog/vocabulary.js';
 import { isFunction, memberName, skipTransparent } from '../syntax/ast.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
@@ -34,19 +35,7 @@ export interface DetachedRead {
   readonly element: Node;
 }
 
-const TYPED_ARRAYS: ReadonlySet<string> = new Set([
-  'Int8Array',
-  'Uint8Array',
-  'Uint8ClampedArray',
-  'Int16Array',
-  'Uint16Array',
-  'Int32Array',
-  'Uint32Array',
-  'Float32Array',
-  'Float64Array',
-  'BigInt64Array',
-  'BigUint64Array',
-]);
+const TYPED_ARRAYS: ReadonlySet<string> = new Set([...NUMBER_TYPED_ARRAYS, ...BIGINT_TYPED_ARRAYS]);
 
 /**
  * Reads, in the statements after a `postMessage()` statement in the same block, of a binding
