@@ -37,6 +37,12 @@ const failures = (messages: readonly Linter.LintMessage[]) => messages.filter((m
  * analysis's (steps.ts) and the project model's (starts and imported calls visited).
  */
 function analysisStepsOfLint(code: string): number {
+  const { analysis } = lintCapturingAnalysis(code);
+  return guardSteps(analysis.guards) + analysis.imports.steps;
+}
+
+/** Lints `code` with every rule and a rule that keeps the file's analysis; fails on any crash. */
+function lintCapturingAnalysis(code: string): { analysis: FileAnalysis; messages: Linter.LintMessage[] } {
   let analysis: FileAnalysis | undefined;
   const capture = {
     rules: {
@@ -55,30 +61,12 @@ function analysisStepsOfLint(code: string): number {
   const messages = linter.verify(code, captured as Linter.Config[], 'stress/file.mjs');
   expect(failures(messages)).toEqual([]);
   if (!analysis) throw new Error('the analysis did not run');
-  return guardSteps(analysis.guards) + analysis.imports.steps;
+  return { analysis, messages };
 }
 
 /** Lints `code` with every rule; returns the findings of one rule and the argument flow's steps for the file's messages. */
 function messageFlowOfLint(code: string, ruleId: string): { findings: number; steps: number } {
-  let analysis: FileAnalysis | undefined;
-  const capture = {
-    rules: {
-      analysis: {
-        create(context: Parameters<typeof analyze>[0]) {
-          return {
-            Program() {
-              analysis = analyze(context);
-            },
-          };
-        },
-      },
-    },
-  };
-  const captured = [...config, { files: ALL_FILES, plugins: { capture: capture as never }, rules: { 'capture/analysis': 'error' } }];
-  const messages = linter.verify(code, captured as Linter.Config[], 'stress/file.mjs');
-  expect(failures(messages)).toEqual([]);
-  if (!analysis) throw new Error('the analysis did not run');
-  const found = analysis;
+  const { analysis: found, messages } = lintCapturingAnalysis(code);
   const sinks = processMessages(found).flatMap((message) => (message.payload ? [{ argument: message.payload }] : []));
   const counter = { steps: 0 };
   argumentFlows(found, sinks, counter);
