@@ -721,7 +721,7 @@ function isEmptinessTest(test: Node, reads: (node: Node) => boolean): boolean {
  * one not followed by `(` (or a comment) is no call, and an `import(` inside a string or comment is no
  * token start, so neither costs a tree search.
  */
-function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ImportExpression[] {
+export function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ImportExpression[] {
   const found: TSESTree.ImportExpression[] = [];
   const { text } = sourceCode;
   for (let index = text.indexOf('import'); index !== -1; index = text.indexOf('import', index + 1)) {

@@ -8,8 +8,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import type { LoadKind } from '../project/module-resolution.js';
-import { stringValue, walk } from '../syntax/ast.js';
-import { resolveVariable } from '../syntax/scope.js';
+import { stringValue } from '../syntax/ast.js';
+import { globalReferences } from '../syntax/scope.js';
+import { dynamicImports } from '../file/references.js';
 import { isTypeScriptFile } from '../../util/source-text.js';
 
 type Node = TSESTree.Node;
@@ -35,24 +36,30 @@ export function moduleLoads(analysis: FileAnalysis, filename: string): ModuleLoa
   }
   // A text without either word has no dynamic load to look for.
   if (!/\b(?:require|import)\s*\(/.test(sourceCode.text)) return loads;
-  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-    const load = dynamicLoad(analysis, node);
+  // Found through the scope manager and the tokens, not by walking the tree a second time: the
+  // module system's `require` (a `require` the file declares itself is not it), then `import()`.
+  for (const identifier of globalReferences(sourceCode, ['require']).get('require') ?? []) {
+    const load = requireLoad(analysis, identifier);
     if (load) loads.push(load);
-  });
-  return loads;
+  }
+  for (const node of dynamicImports(sourceCode)) {
+    const specifier = stringValue(node.source);
+    if (specifier !== undefined) loads.push({ node, specifier, kind: 'import', atLoad: atLoad(analysis, node) });
+  }
+  return loads.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-function dynamicLoad(analysis: FileAnalysis, node: Node): ModuleLoadSite | undefined {
-  if (node.type === 'ImportExpression') {
-    const specifier = stringValue(node.source);
-    return specifier === undefined ? undefined : { node, specifier, kind: 'import', atLoad: analysis.execution.executionOf(node).when === 'module-load' };
-  }
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require' || node.arguments.length !== 1) return undefined;
-  const [argument] = node.arguments;
+/** `require('x')` where `identifier` is the callee. */
+function requireLoad(analysis: FileAnalysis, identifier: TSESTree.Identifier): ModuleLoadSite | undefined {
+  const call = identifier.parent;
+  if (call.type !== 'CallExpression' || call.callee !== identifier || call.arguments.length !== 1) return undefined;
+  const [argument] = call.arguments;
   const specifier = argument && stringValue(argument);
-  // A `require` the file declares itself is not the module system's.
-  if (specifier === undefined || (resolveVariable(analysis.sourceCode, node.callee)?.defs.length ?? 0) > 0) return undefined;
-  return { node, specifier, kind: 'require', atLoad: analysis.execution.executionOf(node).when === 'module-load' };
+  return specifier === undefined ? undefined : { node: call, specifier, kind: 'require', atLoad: atLoad(analysis, call) };
+}
+
+function atLoad(analysis: FileAnalysis, node: Node): boolean {
+  return analysis.execution.executionOf(node).when === 'module-load';
 }
 
 /**
