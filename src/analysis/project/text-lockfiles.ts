@@ -53,11 +53,7 @@ export function pnpmIntegrities(text: string): Integrities {
     if (entry?.key !== undefined) record(table, entry.key, entry.integrity);
     entry = undefined;
   };
-  for (const raw of text.split('\n')) {
-    const line = raw.trimEnd();
-    const content = line.trimStart();
-    if (content === '' || content.startsWith('#')) continue;
-    const indent = line.length - content.length;
+  for (const { line, content, indent } of meaningfulLines(text)) {
     if (indent === 0) {
       finish();
       inPackages = line === 'packages:';
@@ -98,11 +94,7 @@ export function yarnIntegrities(text: string): Integrities {
     if (entry?.name !== undefined && entry.version !== undefined) record(table, `${entry.name}@${entry.version}`, entry.integrity);
     entry = undefined;
   };
-  for (const raw of text.split('\n')) {
-    const line = raw.trimEnd();
-    const content = line.trimStart();
-    if (content === '' || content.startsWith('#')) continue;
-    const indent = line.length - content.length;
+  for (const { line, content, indent } of meaningfulLines(text)) {
     if (indent === 0) {
       finish();
       entry = { name: line.endsWith(':') ? descriptorName(line.slice(0, -1)) : undefined, version: undefined, integrity: undefined };
@@ -128,6 +120,15 @@ function descriptorName(descriptors: string): string | undefined {
 function unquote(text: string): string {
   const quote = text[0];
   return (quote === '"' || quote === "'") && text.endsWith(quote) && text.length > 1 ? text.slice(1, -1) : text;
+}
+
+/** The lines of a lockfile that say something (not blank, not a comment), with their indentation. */
+function* meaningfulLines(text: string): Generator<{ line: string; content: string; indent: number }> {
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    const content = line.trimStart();
+    if (content !== '' && !content.startsWith('#')) yield { line, content, indent: line.length - content.length };
+  }
 }
 
 /** A second entry of the same name and version with another integrity (or none) leaves it in doubt. */
