@@ -1,6 +1,7 @@
 import rule from '../../src/rules/no-spawn-in-constructor.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
+import { TS_ASYNC_HELPERS } from '../support/compiled-helpers.js';
 
 const PROCESS = 'a child process';
 const NODE_PROCESS = 'a Node.js child process';
@@ -45,21 +46,9 @@ const startsVia = (
   suggestions,
 });
 
-const COMPILED_HELPERS = `var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function step(result) { result.done ? resolve(result.value) : P.resolve(result.value).then(function (value) { step(generator.next(value)); }, reject); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-var __generator = (this && this.__generator) || function (thisArg, body) {
-    var state = { label: 0 };
-    function next(sent) { state.sent = sent; var op = body.call(thisArg, state); state.label++; return { value: op[1], done: op[0] === 2 }; }
-    return { next: next };
-};
-`;
 
 /** A compiled class whose constructor calls an async method compiled to the helpers; `body` is the state machine's. */
-const compiledAsync = (body: string) => `${COMPILED_HELPERS}var child_process_1 = require("child_process");
+const compiledAsync = (body: string) => `${TS_ASYNC_HELPERS}var child_process_1 = require("child_process");
 var Server = /** @class */ (function () {
     function Server() {
         this.proc = null;
@@ -77,7 +66,7 @@ ${body}
 exports.Server = Server;`;
 
 /** A compiled class whose constructor calls `start()`, which calls `startUp()`; both compiled async methods, `startUp`'s state machine body is `body`. */
-const compiledChain = (body: string) => `${COMPILED_HELPERS}var child_process_1 = require("child_process");
+const compiledChain = (body: string) => `${TS_ASYNC_HELPERS}var child_process_1 = require("child_process");
 var Server = /** @class */ (function () {
     function Server() {
         this.proc = null;

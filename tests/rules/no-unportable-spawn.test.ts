@@ -4,6 +4,7 @@ import rule from '../../src/rules/no-unportable-spawn.js';
 import { cjs, cts, esm, ts } from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
 import { typed } from '../support/typed.js';
+import { TS_ASYNC_HELPERS } from '../support/compiled-helpers.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/file-model');
 const inPackage = (file: string) => path.join(FIXTURES, 'cjs-package', file);
@@ -57,20 +58,8 @@ Compiler.prototype.build = function () {
   return this.run(make, []);
 };
 module.exports = Compiler;`;
-const ES5_ASYNC_HELPERS = `var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function step(result) { result.done ? resolve(result.value) : P.resolve(result.value).then(function (value) { step(generator.next(value)); }, reject); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-var __generator = (this && this.__generator) || function (thisArg, body) {
-    var state = { label: 0 };
-    function next(sent) { state.sent = sent; var op = body.call(thisArg, state); state.label++; return { value: op[1], done: op[0] === 2 }; }
-    return { next: next };
-};
-`;
 /** TypeScript's ES5 output of the same class, whose async `build()` is a state machine. */
-const compiledClassBuild = `${ES5_ASYNC_HELPERS}var child_process_1 = require("child_process");
+const compiledClassBuild = `${TS_ASYNC_HELPERS}var child_process_1 = require("child_process");
 var make = process.platform === 'win32' ? 'vcbuild.bat' : 'make';
 var Compiler = /** @class */ (function () {
     function Compiler() {
