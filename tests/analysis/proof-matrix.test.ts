@@ -271,6 +271,13 @@ const CELLS: readonly Cell[] = [
     silent: `${CP}export function run() { if (process.platform === 'win32') return; execFile('which', ['git']); }`,
     reported: `${CP}export function run() { if (process.platform === 'win32') console.log('windows'); execFile('which', ['git']); }`,
   },
+  {
+    fact: 'platform',
+    construct: 'a platform test combined with a condition the analysis does not read',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(posixShell) { if (process.platform !== 'win32' || posixShell) execFile('which', ['git']); }`,
+    reported: `${CP}export function run(posixShell) { if (process.platform !== 'darwin' || posixShell) execFile('which', ['git']); }`,
+  },
   // ── script-path base ─────────────────────────────────────────────────────────────────────────
   {
     fact: 'script-path base',

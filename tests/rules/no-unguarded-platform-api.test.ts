@@ -1206,18 +1206,27 @@ export const killTree = async (pid, isWin32 = process.platform === 'win32') => {
     cjs(`module.exports = function stop(child, { windows = process.platform === 'win32' } = {}) {
   if (!windows) process.kill(-child.pid, 'SIGTERM');
 };`),
+    // A flag that also tests the program's input is read as its platform test: Windows passes
+    // `!isWindowsCI` only when CI is unset, which the file does not show, so Windows is not proven.
+    esm(`const isWindowsCI = process.env.CI === 'true' && process.platform === 'win32';
+if (!isWindowsCI) process.kill(process.ppid, 'SIGTSTP');`),
+    esm(
+      `import { isWindowsCI } from './utils/env.js';
+if (!isWindowsCI) process.kill(process.ppid, 'SIGTSTP');`,
+      { filename: flagFixture('src/stdin.js') },
+    ),
   ],
   invalid: [
     {
-      // The flag also tests the program's input: false on Windows when CI is not set.
-      ...esm(`const isWindowsCI = process.env.CI === 'true' && process.platform === 'win32';
-if (!isWindowsCI) process.kill(process.ppid, 'SIGTSTP');`),
+      // Reported: the platform test itself lets Windows through, whatever CI says.
+      ...esm(`const isWindowsCI = process.env.CI === 'true' || process.platform === 'win32';
+if (isWindowsCI) process.kill(process.ppid, 'SIGTSTP');`),
       errors: [{ messageId: 'posixSignal', line: 2 }],
     },
     {
       ...esm(
-        `import { isWindowsCI } from './utils/env.js';
-if (!isWindowsCI) process.kill(process.ppid, 'SIGTSTP');`,
+        `import { isWindows } from './utils/env.js';
+if (isWindows || process.env.CI) process.kill(process.ppid, 'SIGTSTP');`,
         { filename: flagFixture('src/stdin.js') },
       ),
       errors: [{ messageId: 'posixSignal', line: 2 }],

@@ -19,7 +19,6 @@ import type { ImportedPlatformFlags } from '../file/guards/guards.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
 import { resolveRelative } from './module-resolution.js';
-import { isRuntimeCheck, type RuntimeCheckScope } from '../file/guards/runtime-checks.js';
 
 type Node = TSESTree.Node;
 
@@ -107,12 +106,7 @@ function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
       commonJsExports(statement.expression, exported);
     }
   }
-  const scope: RuntimeCheckScope = {
-    // A module read from disk has no scope manager: its top-level constants are its bindings.
-    isGlobal: (identifier) => !constants.has(identifier.name),
-    constantOf: (identifier) => constants.get(identifier.name),
-  };
-  const context: ModuleContext = { constants, osNames, scope };
+  const context: ModuleContext = { constants, osNames };
   for (const [name, init] of exported) {
     const platforms = truthyOn(init, context, 0);
     if (platforms && platforms.size < PLATFORMS.length) flags.set(name, platforms);
@@ -151,7 +145,6 @@ function finalValue(node: Node): Node {
 interface ModuleContext {
   readonly constants: ReadonlyMap<string, Node>;
   readonly osNames: ReadonlySet<string>;
-  readonly scope: RuntimeCheckScope;
 }
 
 /** The platforms on which a foreign expression is truthy; undefined when it is not a platform test. */
@@ -163,12 +156,13 @@ function truthyOn(nodeIn: Node, context: ModuleContext, depth: number): Set<Plat
       return inner && complement(inner);
     }
     case 'LogicalExpression': {
+      if (node.operator === '??') return undefined;
       const left = truthyOn(node.left, context, depth);
       const right = truthyOn(node.right, context, depth);
-      // `(isNode || isDeno) && process.platform === 'win32'`: the platform test (runtime-checks.ts)
-      if (node.operator === '&&' && left && !right && isRuntimeCheck(node.right, context.scope)) return left;
-      if (node.operator === '&&' && right && !left && isRuntimeCheck(node.left, context.scope)) return right;
-      if (!left || !right || node.operator === '??') return undefined;
+      // `(isNode || isDeno) && process.platform === 'win32'`, `process.env.CI && isWindows`: an operand
+      // that does not test the platform proves none, so the flag proves what its platform test does,
+      // both ways (as conditions.ts reads a disjunction).
+      if (!left || !right) return left ?? right;
       return node.operator === '&&' ? new Set([...left].filter((p) => right.has(p))) : new Set([...left, ...right]);
     }
     case 'BinaryExpression': {

@@ -25,8 +25,7 @@ import {
   type ReferenceIndex,
 } from '../references.js';
 import { followConstant, selfReference } from '../values.js';
-import { intersectAll, type Fact } from './facts.js';
-import { isRuntimeCheck, type RuntimeCheckScope } from './runtime-checks.js';
+import { intersectAll, type Fact, type PlatformFact } from './facts.js';
 
 type Node = TSESTree.Node;
 
@@ -47,11 +46,6 @@ export const ALL_PLATFORMS: ReadonlySet<Platform> = new Set(PLATFORMS);
 const MAX_ALIAS_DEPTH = 4;
 
 export class ConditionReader {
-  private readonly runtimeScope: RuntimeCheckScope = {
-    isGlobal: (identifier) => isGlobalIdentifier(this.sourceCode, identifier, identifier.name),
-    constantOf: (identifier) => constantInitializer(this.sourceCode, identifier),
-  };
-
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly references: ReferenceIndex,
@@ -119,10 +113,9 @@ export class ConditionReader {
   /**
    * A flag: `const isWindows = process.platform === 'win32'`, or a parameter that defaults to a
    * platform test (`(pid, isWin32 = process.platform === 'win32') => …`: callers pass it only to
-   * pretend another platform, so it is the platform flag). A flag that conjoins one platform test
-   * with runtime checks (`(isNode || isDeno) && process.platform === 'win32'`) is falsy off that
-   * platform: where it is false only because the runtime differs, the platform is unknown, and
-   * unknown is not reported.
+   * pretend another platform, so it is the platform flag). A flag that combines a platform test with
+   * other checks (`(isNode || isDeno) && process.platform === 'win32'`) proves what its platform test
+   * does, both ways (see `disjunction`).
    */
   private flagFacts(node: TSESTree.Identifier, assumed: boolean, depth: number): Fact[] {
     const fromRef = this.valueFacts(node, assumed);
@@ -131,27 +124,9 @@ export class ConditionReader {
     const fallback = init ? undefined : parameterDefault(this.sourceCode, node);
     const source = init ?? fallback;
     if (!source) return [];
-    const tested = assumed ? source : (this.platformConjunct(source, depth) ?? source);
-    const facts = this.conditionFacts(tested, assumed, depth + 1).map((fact) => ({ ...fact, test: node }));
+    const facts = this.conditionFacts(source, assumed, depth + 1).map((fact) => ({ ...fact, test: node }));
     // A default proves the platform only: what else it tests, a caller may decide otherwise.
     return fallback ? facts.filter((fact) => fact.kind === 'platform') : facts;
-  }
-
-  /** The one platform test among a conjunction's operands when all the others are runtime checks. */
-  private platformConjunct(init: Node, depth: number): Node | undefined {
-    const node = skipTransparent(init);
-    if (node.type !== 'LogicalExpression' || node.operator !== '&&') return undefined;
-    const operands: Node[] = [];
-    for (const pending: Node[] = [node]; pending.length > 0; ) {
-      const current = skipTransparent(pending.pop() as Node);
-      if (current.type === 'LogicalExpression' && current.operator === '&&') pending.push(current.right, current.left);
-      else operands.push(current);
-    }
-    // The cheap, bounded runtime check first: only one operand is then evaluated as a condition.
-    const others = operands.filter((operand) => !isRuntimeCheck(operand, this.runtimeScope));
-    const [test] = others;
-    if (others.length !== 1 || !test) return undefined;
-    return this.conditionFacts(test, false, depth + 1).some((fact) => fact.kind === 'platform') ? test : undefined;
   }
 
   /**
@@ -467,14 +442,15 @@ function safeRegExp(pattern: string, flags: string): RegExp | undefined {
 /** The facts both sides of a disjunction prove. */
 function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node): Fact[] {
   const result: Fact[] = [];
-  const leftPlatforms = left.filter((fact) => fact.kind === 'platform');
-  const rightPlatforms = right.filter((fact) => fact.kind === 'platform');
-  if (leftPlatforms.length > 0 && rightPlatforms.length > 0) {
-    result.push({
-      kind: 'platform',
-      platforms: new Set([...intersectAll(leftPlatforms), ...intersectAll(rightPlatforms)]),
-      test,
-    });
+  const leftPlatforms = left.filter((fact): fact is PlatformFact => fact.kind === 'platform');
+  const rightPlatforms = right.filter((fact): fact is PlatformFact => fact.kind === 'platform');
+  // A platform fact is a proof that the code can run there (platform facts only ever silence
+  // reports): the disjunction holds on the platforms of the sides that test the platform. A side
+  // that does not (`process.platform !== 'win32' || ready`) may hold anywhere, but where it is the
+  // only reason, on Windows here, the analysis cannot show that it does, so it proves no platform.
+  if (leftPlatforms.length > 0 || rightPlatforms.length > 0) {
+    const proven = (facts: readonly PlatformFact[]) => (facts.length > 0 ? intersectAll(facts) : []);
+    result.push({ kind: 'platform', platforms: new Set([...proven(leftPlatforms), ...proven(rightPlatforms)]), test });
   }
   // `isMainThread || workerData?.own !== true`: in the child the parent marked, the side that
   // holds when the marker is absent is false, so there the disjunction proves what the other proves.

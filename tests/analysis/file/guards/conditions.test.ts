@@ -37,6 +37,12 @@ describe('conditions', () => {
     ['a conjunction', `import { isMainThread } from 'node:worker_threads'; if (isMainThread && process.send) {}`, [['main-thread=true', 'ipc-child=true'], []]],
     ['an argv marker', `if (process.argv[2] === 'child') {}`, [['marker=true'], ['marker=false']]],
     ['nothing known', `if (ready) {}`, [[], []]],
+    // A side that does not test the platform proves none: the disjunction proves only the platforms
+    // where its platform test alone lets it hold (off Windows here); on Windows it holds only if
+    // `ready` does, which nothing shows.
+    ['a platform test or an unknown', `if (process.platform !== 'win32' || ready) {}`, [['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos'], ['platform=win32']]],
+    ['an unknown or a platform test', `if (ready || process.platform === 'linux') {}`, [['platform=linux'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|netbsd|openbsd|sunos|win32']]],
+    ['a platform test and an unknown, falsy', `if (process.platform === 'win32' && ready) {}`, [['platform=win32'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos']]],
   ])('%s', (_name, code, expected, language) => {
     expect(proves(code, language)).toEqual(expected);
   });

@@ -92,9 +92,13 @@ describe('platform guards', () => {
     ['unguarded', `target();`, [...NOT_WINDOWS, 'win32'].sort()],
     ['flag with runtime checks', `const isWindows = typeof process < 'u' && !globalThis.window && process.platform === 'win32'; if (!isWindows) target();`, NOT_WINDOWS],
     ['flag with runtime checks, truthy', `const isWindows = typeof Bun === 'undefined' && process.platform === 'win32'; if (isWindows) target();`, ['win32']],
-    ['flag with an env test', `const isWindows = !process.env.FORCE && process.platform === 'win32'; if (!isWindows) target();`, ALL],
-    ['flag with a local value', `const quick = Date.now() > 0; const isWindows = quick && process.platform === 'win32'; if (!isWindows) target();`, ALL],
-    ['inline conjunction', `if (!(typeof process < 'u' && process.platform === 'win32')) target();`, ALL],
+    // Off the flag, Windows runs `target()` only when the other operand is false, which nothing shows:
+    // Windows is not proven, the other platforms are.
+    ['flag with an env test', `const isWindows = !process.env.FORCE && process.platform === 'win32'; if (!isWindows) target();`, NOT_WINDOWS],
+    ['flag with a local value', `const quick = Date.now() > 0; const isWindows = quick && process.platform === 'win32'; if (!isWindows) target();`, NOT_WINDOWS],
+    ['inline conjunction', `if (!(typeof process < 'u' && process.platform === 'win32')) target();`, NOT_WINDOWS],
+    ['a platform test or an unknown', `if (process.platform !== 'win32' || process.env._?.startsWith('/usr/')) target();`, NOT_WINDOWS],
+    ['a platform test on either side of an unknown', `if (process.platform === 'win32' || ready) target();`, ['win32']],
     ['parameter default', `function f(isWin32 = process.platform === 'win32') { if (!isWin32) target(); }`, NOT_WINDOWS],
     ['parameter default reassigned', `function f(isWin32 = process.platform === 'win32') { isWin32 = !isWin32; if (!isWin32) target(); }`, ALL],
     [
