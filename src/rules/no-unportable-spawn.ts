@@ -131,6 +131,9 @@ export default createRule<Options, MessageIds>({
           const kind = problem === 'posixProgram' ? 'posix' : 'shim';
           if (reported.has(kind)) continue;
           if (kind === 'shim' && (windows === 'shim-aware' || use.shell !== 'no')) continue;
+          // A POSIX program chosen for Windows alone: code written for Windows knows its machines
+          // have it (Git for Windows' `sh`), which the rule cannot know better.
+          if (kind === 'posix' && [...platforms].every((platform) => platform === 'win32')) continue;
           reported.add(kind);
           const data = { command: command.replaceAll(UNKNOWN_PART, '…'), name: use.name };
           if (use.wrapper) {

@@ -403,8 +403,26 @@ export function canBuildInstaller(target) {
     ts(findProgram, { filename: inPackage('src/util/linux-installer.ts') }),
     ts(findProgram, { filename: inPackage('test/src/linux/app.test.ts') }),
     ts(findProgram, { filename: inPackage('packages/updater/src/MacUpdater.ts') }),
+    // A POSIX program written for Windows alone: the code knows its machines have it (Git for
+    // Windows' `sh`, MSYS), which the rule cannot know better.
+    cjs(`const cp = require('child_process');
+module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : command.shift(), command, { stdio: 'pipe' });`),
+    esm(`import { execFileSync } from 'node:child_process';
+export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twin: the POSIX program also runs where no test says Windows.
+      ...cjs(`const cp = require('child_process');
+module.exports = (command) => cp.spawn(process.platform === 'linux' ? command.shift() : 'sh', command, { stdio: 'pipe' });`),
+      errors: [{ messageId: 'posixProgram', line: 2 }],
+    },
+    {
+      // `npm.cmd` chosen for Windows stays reported: without a shell it fails there (EINVAL).
+      ...esm(`import { spawn } from 'node:child_process';
+export const install = () => spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci']);`),
+      errors: [{ messageId: 'batchWithoutShell', line: 2 }],
+    },
     {
       // With type information, a union declared in another module.
       ...typed(`import { spawn } from 'node:child_process';
@@ -719,10 +737,11 @@ export const findEditor = () => finders[process.platform]?.() ?? linux();`),
       errors: [{ messageId: 'posixInCommandLine', data: { command: 'which', name: 'execSync()' }, line: 2, column: 36 }],
     },
     {
-      // The template branch that runs on Windows is reported.
+      // The template branch that runs on Windows is reported (a branch written for Windows alone is
+      // the code's decision: see the valid cases).
       ...cjs(`const { exec } = require('node:child_process');
-exports.has = (name) => exec(process.platform === 'win32' ? \`which \${name}\` : \`command -v \${name}\`);`),
-      errors: [{ messageId: 'posixInCommandLine', data: { command: 'which', name: 'exec()' }, line: 2, column: 30 }],
+exports.has = (name) => exec(process.platform === 'darwin' ? \`which \${name}\` : \`command -v \${name}\`);`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'command', name: 'exec()' }, line: 2, column: 30 }],
     },
     {
       ...cjs(`const { exec } = require('child_process');
