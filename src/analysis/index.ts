@@ -37,7 +37,7 @@ export { isCaughtHere, isRejectionHandled, platformsAt, stringsByPlatform, value
 export type { PlatformProblem, PlatformProblemKind, PlatformString } from './questions/platform.js';
 export { importedSignalProblems } from './questions/platform-calls.js';
 export { platformProblems } from './questions/platform-problems.js';
-export { changesWorkingDirectory, classifyScriptPath, leadingString, namesFileFromWorkingFolder, scriptArguments, wrappedScriptArguments } from './questions/script-paths.js';
+export { changesWorkingDirectory, classifyScriptPath, leadingString, namesFileFromWorkingFolder, scriptArguments, underLauncherTest, wrappedScriptArguments } from './questions/script-paths.js';
 export type { ScriptArgument, ScriptPath } from './questions/script-paths.js';
 export { isSelfSpawnSite, selfSpawns, sharedThreadChecks, withNegations } from './questions/self-spawn.js';
 export type { SelfSpawn, SharedThreadCheck } from './questions/self-spawn.js';

@@ -9,7 +9,7 @@ import {
   type FileFacts,
   type LocationFix,
 } from './no-fragile-script-path-utils/module-location.js';
-import { analyze, changesWorkingDirectory, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, type ScriptArgument, scriptArguments, type ScriptPath, wrappedScriptArguments } from '../analysis/index.js';
+import { analyze, changesWorkingDirectory, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, type ScriptArgument, scriptArguments, type ScriptPath, underLauncherTest, wrappedScriptArguments } from '../analysis/index.js';
 
 type Options = [{ allowCwdRelative: boolean }];
 type MessageIds = 'cwdRelative' | 'pageRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
@@ -97,12 +97,13 @@ function problemOf(
 
 /**
  * In a file that is started (`#!`, package.json `bin` or script, `entryPoints`), or under an entry check (`require.main === module`, the argv[1] idiom), the
- * launcher's script is this module (or a symlink to it): restarting it by `process.argv[1]` is intended.
+ * launcher's script is this module (or a symlink to it): restarting it by `process.argv[1]` is intended. So it is
+ * under a test of the launcher's script itself (`path.basename(process.argv[1]) === 'cli.mjs'`): the code checked which it is.
  */
 function runsAsEntryPoint(analysis: FileAnalysis, node: TSESTree.Node): boolean {
   const started = analysis.fileModel.entryPoint;
   if (started !== undefined && started !== 'no-exports') return true;
-  return analysis.guards.factsAt(node).some((fact) => fact.kind === 'entry-module' && fact.value);
+  return analysis.guards.factsAt(node).some((fact) => fact.kind === 'entry-module' && fact.value) || underLauncherTest(analysis, node);
 }
 
 /**

@@ -195,8 +195,35 @@ fork('./scripts/build.js');
 fork(require('path').resolve('tasks/lint.js'));`),
       options: [{ allowCwdRelative: true }],
     },
+    // The code tested which script launched it: restarting that script is what it means.
+    ts(`import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+export function runCli(args: string[]) {
+  if (path.basename(process.argv[1]) === 'cli.mjs') execFileSync(process.execPath, [process.argv[1], ...args]);
+}`),
+    cjs(`const { spawn } = require('child_process');
+exports.rerun = () => /cli[.]js$/.test(process.argv[1]) ? spawn(process.execPath, [process.argv[1], 'run']) : undefined;`),
   ],
   invalid: [
+    {
+      // Reported twin: the test reads something else than the launcher's script.
+      ...cjs(`const { execFileSync } = require('child_process');
+const path = require('path');
+exports.runCli = (args) => {
+  if (path.basename(process.execPath) === 'node') execFileSync(process.execPath, [process.argv[1], ...args]);
+};`),
+      errors: [
+        {
+          messageId: 'launcherPath',
+          line: 4,
+          suggestions: [{ messageId: 'useOwnFile', data: { replacement: '__filename' }, output: `const { execFileSync } = require('child_process');
+const path = require('path');
+exports.runCli = (args) => {
+  if (path.basename(process.execPath) === 'node') execFileSync(process.execPath, [__filename, ...args]);
+};` }],
+        },
+      ],
+    },
     {
       // A wrapper of fork(): reported where the path is passed, with the start's line.
       ...esm(`import { fork } from 'node:child_process';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { hasSpread, isImportMetaMember, optionsCandidates, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
+import { hasSpread, isFunction, isImportMetaMember, optionsCandidates, propertyValue, skipTransparent, stringValue, walk } from '../syntax/ast.js';
 import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
 import { argumentAt, parameterOf } from '../file/local-functions.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
@@ -507,4 +507,32 @@ function optionsSet(
     if (!value) return hasSpread(object);
     return !truthy || !(value.type === 'Literal' && !value.value);
   });
+}
+
+/**
+ * Whether a test around `node`, in its function, reads `process.argv[1]`
+ * (`if (path.basename(process.argv[1]) === 'cli.mjs')`, `/cli\.js$/.test(process.argv[1]) ? … : …`,
+ * `isCli(process.argv[1]) && …`): the code has checked which script launched it.
+ */
+export function underLauncherTest(analysis: FileAnalysis, node: Node): boolean {
+  for (let child: Node = node, parent = node.parent; parent && !isFunction(child); child = parent, parent = parent.parent) {
+    const test =
+      (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test
+        ? parent.test
+        : parent.type === 'LogicalExpression' && child === parent.right
+          ? parent.left
+          : undefined;
+    if (test && readsLauncher(analysis, test)) return true;
+  }
+  return false;
+}
+
+function readsLauncher(analysis: FileAnalysis, test: Node): boolean {
+  let found = false;
+  walk(test, analysis.sourceCode.visitorKeys, (inner) => {
+    if (found || isFunction(inner)) return false;
+    found = isRef(analysis.references.refOf(inner), 'process', 'argv', '1');
+    return !found;
+  });
+  return found;
 }

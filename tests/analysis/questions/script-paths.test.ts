@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { changesWorkingDirectory, classifyScriptPath, scriptArguments, type ScriptPathKind } from '../../../src/analysis/questions/script-paths.js';
+import { changesWorkingDirectory, classifyScriptPath, scriptArguments, type ScriptPathKind, underLauncherTest } from '../../../src/analysis/questions/script-paths.js';
 import { analyzeCode } from '../../support/analyze-code.js';
 import type { Language } from '../../support/languages.js';
 
@@ -111,5 +111,24 @@ describe('changesWorkingDirectory', () => {
     [`const process = { chdir() {} };\nprocess.chdir('/srv');`, false, 'cjs'],
   ])('%s: %s', (code, expected, language) => {
     expect(changesWorkingDirectory(analyzeCode(code, language))).toBe(expected);
+  });
+});
+
+describe('underLauncherTest', () => {
+  const launcherArgument = (code: string) => {
+    const analysis = analyzeCode(code, 'cjs');
+    const [argument] = scriptArguments(analysis);
+    return underLauncherTest(analysis, argument!.node);
+  };
+
+  it.each([
+    ['an if testing the launcher', `const { fork } = require('child_process'); if (process.argv[1].endsWith('cli.js')) fork(process.argv[1]);`, true],
+    ['a conditional testing it', `const { fork } = require('child_process'); /cli/.test(process.argv[1]) ? fork(process.argv[1]) : 0;`, true],
+    ['a conjunction testing it', `const { fork } = require('child_process'); process.argv[1] && fork(process.argv[1]);`, true],
+    ['a test of something else', `const { fork } = require('child_process'); if (process.argv[2]) fork(process.argv[1]);`, false],
+    ['the start in the test itself', `const { fork } = require('child_process'); if (fork(process.argv[1])) {}`, false],
+    ['a test outside the function', `const { fork } = require('child_process'); if (process.argv[1]) setTimeout(() => fork(process.argv[1]));`, false],
+  ])('%s', (_name, code, expected) => {
+    expect(launcherArgument(code)).toBe(expected);
   });
 });
