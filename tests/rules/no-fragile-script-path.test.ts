@@ -195,6 +195,11 @@ fork('./scripts/build.js');
 fork(require('path').resolve('tasks/lint.js'));`),
       options: [{ allowCwdRelative: true }],
     },
+    // gulp and Grunt load their file after changing the working directory to its folder.
+    cjs(`const cp = require('child_process');
+exports.lint = () => cp.fork('./lint.js', ['--fix'], { stdio: 'inherit' });`, { filename: fixture('cjs-package/tools/gulpfile.js') }),
+    cjs(`const cp = require('child_process');
+module.exports = (grunt) => grunt.registerTask('lint', () => cp.fork('lint.js'));`, { filename: fixture('cjs-package/tools/Gruntfile.js') }),
     // The code tested which script launched it: restarting that script is what it means.
     ts(`import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -205,6 +210,26 @@ export function runCli(args: string[]) {
 exports.rerun = () => /cli[.]js$/.test(process.argv[1]) ? spawn(process.execPath, [process.argv[1], 'run']) : undefined;`),
   ],
   invalid: [
+    {
+      // Reported twin: a module that no task runner loads runs wherever its importer was started.
+      ...cjs(`const cp = require('child_process');
+exports.lint = () => cp.fork('./lint.js', ['--fix'], { stdio: 'inherit' });`, { filename: fixture('cjs-package/tools/tasks.js') }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "path.join(__dirname, '../lint.js')" },
+              output: `const cp = require('child_process');
+const path = require('node:path');
+exports.lint = () => cp.fork(path.join(__dirname, '../lint.js'), ['--fix'], { stdio: 'inherit' });`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Reported twin: the test reads something else than the launcher's script.
       ...cjs(`const { execFileSync } = require('child_process');

@@ -38,3 +38,9 @@ export const NUMBER_TYPED_ARRAYS: readonly string[] = [
 
 /** The global typed-array constructors whose elements are BigInts. */
 export const BIGINT_TYPED_ARRAYS: readonly string[] = ['BigInt64Array', 'BigUint64Array'];
+
+/**
+ * The files task runners load after changing the working directory to the file's folder: gulp's
+ * gulpfile (gulp-cli prints "Working directory changed to …") and Grunt's Gruntfile.
+ */
+export const TASK_RUNNER_FILE = /^(?:gulpfile(?:\.babel)?|gruntfile)\.(?:[cm]?[jt]s|coffee)$/i;

@@ -15,6 +15,7 @@ import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, typ
 import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile } from '../project/fs-cache.js';
 import { WEB_WORKER_MODULE } from '../catalog/starters.js';
+import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
 import { followConstant, selfReference } from '../file/values.js';
 
 type Node = TSESTree.Node;
@@ -272,14 +273,16 @@ export function changesWorkingDirectory(analysis: FileAnalysis): boolean {
 
 /**
  * A working-directory-relative script path that names a file of the folder the file is known to
- * run in: a package script's file runs in the folder of the package.json whose script runs it, and
- * test runners start in the package's folder (`npm test`), so there the path holds. A path that
+ * run in: a package script's file runs in the folder of the package.json whose script runs it,
+ * test runners start in the package's folder (`npm test`), and gulp and Grunt in their file's
+ * folder (TASK_RUNNER_FILE), so there the path holds. A path that
  * names nothing there, or whose text is not fully known, is not vouched for.
  */
 export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
   if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
-  const { scriptFolder, isTestFile, packageFolder } = analysis.fileModel;
-  const folder = scriptFolder ?? (isTestFile ? packageFolder : undefined);
+  const { scriptFolder, isTestFile, packageFolder, filename } = analysis.fileModel;
+  const taskRunnerFolder = TASK_RUNNER_FILE.test(path.basename(filename)) ? path.dirname(filename) : undefined;
+  const folder = scriptFolder ?? (isTestFile ? packageFolder : taskRunnerFolder);
   const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
   if (folder === undefined || text === undefined) return false;
   const base = path.resolve(folder, text);
