@@ -89,6 +89,8 @@ function problemOf(
       if (script.webWorker) return 'pageRelative';
       // A bare name is a synchronous throw for `new Worker()`, whatever the working directory.
       if (scriptPath.kind === 'bare' && script.workerThread) return 'bareWorkerPath';
+      // A fixture runs in the working directory the test that starts it gives, which is not read.
+      if (analysis.fileModel.fixtureRunners !== undefined) return undefined;
       return script.setsCwd || allowCwdRelative || changesWorkingDirectory(analysis) || namesFileFromWorkingFolder(analysis, scriptPath) ? undefined : 'cwdRelative';
     default:
       return undefined;

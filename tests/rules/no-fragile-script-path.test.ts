@@ -195,6 +195,9 @@ fork('./scripts/build.js');
 fork(require('path').resolve('tasks/lint.js'));`),
       options: [{ allowCwdRelative: true }],
     },
+    // A fixture runs in the working directory the test that starts it gives, which is not read here.
+    esm(`import { spawn } from 'node:child_process';
+spawn(process.execPath, ['./server.js'], { detached: true, stdio: 'ignore' });`, { filename: fixture('esm-package/test/__fixtures__/exit-error/project-a/script.js') }),
     // gulp and Grunt load their file after changing the working directory to its folder.
     cjs(`const cp = require('child_process');
 exports.lint = () => cp.fork('./lint.js', ['--fix'], { stdio: 'inherit' });`, { filename: fixture('cjs-package/tools/gulpfile.js') }),
