@@ -281,6 +281,13 @@ const CELLS: readonly Cell[] = [
   // ── script-path base ─────────────────────────────────────────────────────────────────────────
   {
     fact: 'script-path base',
+    construct: 'a test of the launcher\'s script around the start',
+    rule: 'no-fragile-script-path',
+    silent: `${CP}export function rerun() { if (process.argv[1].endsWith('cli.mjs')) fork(process.argv[1], ['run']); }`,
+    reported: `${CP}export function rerun() { if (process.argv[2] === 'again') fork(process.argv[1], ['run']); }`,
+  },
+  {
+    fact: 'script-path base',
     construct: 'variable reassigned in a branch',
     rule: 'no-fragile-script-path',
     silent: `${WT}export function start(file) { let script = './worker.js'; if (file) script = file; return new Worker(script); }`,
