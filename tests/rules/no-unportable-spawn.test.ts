@@ -403,6 +403,16 @@ export function canBuildInstaller(target) {
     ts(findProgram, { filename: inPackage('src/util/linux-installer.ts') }),
     ts(findProgram, { filename: inPackage('test/src/linux/app.test.ts') }),
     ts(findProgram, { filename: inPackage('packages/updater/src/MacUpdater.ts') }),
+    // Platform tests that packages export, as their documentation defines them.
+    esm(`import { execSync } from 'node:child_process';
+import { isWindows } from 'std-env';
+export const editor = () => (isWindows ? 'notepad' : execSync('which vi').toString());`),
+    cjs(`const { execSync } = require('child_process');
+const OS = require('os-family');
+module.exports = () => (OS.win ? execSync('tasklist') : OS.linux ? execSync('ps -ejf') : null);`),
+    ts(`import { execFileSync } from 'node:child_process';
+import isWindows from 'is-windows';
+export function owner(file: string) { if (!isWindows()) return execFileSync('stat', ['-c', '%U', file]); }`),
     // A POSIX program written for Windows alone: the code knows its machines have it (Git for
     // Windows' `sh`, MSYS), which the rule cannot know better.
     cjs(`const cp = require('child_process');
@@ -411,6 +421,13 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twin: a member of such a package that is not a platform test guards nothing.
+      ...esm(`import { execSync } from 'node:child_process';
+import { isCI } from 'std-env';
+export const editor = () => (isCI ? 'none' : execSync('which vi').toString());`),
+      errors: [{ messageId: 'posixInCommandLine', line: 3 }],
+    },
     {
       // Reported twin: the POSIX program also runs where no test says Windows.
       ...cjs(`const cp = require('child_process');

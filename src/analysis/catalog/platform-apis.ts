@@ -19,6 +19,22 @@ export const POSIX_PROCESS_MEMBERS: ReadonlySet<string> = new Set([
 /** `fs` members implemented only on macOS. */
 export const MACOS_FS_MEMBERS: ReadonlySet<string> = new Set(['lchmod', 'lchmodSync']);
 
+/**
+ * Platform tests that packages export, each as its documentation defines it: std-env's `isWindows`,
+ * `isLinux` and `isMacOS` (`/^win/i`, `/^linux/i`, `/^darwin/i` tests of `process.platform`),
+ * os-family's `win`, `linux` and `mac`, and is-windows' function (`isWindows()`). `called`: the
+ * member is a function whose result is the test.
+ */
+export const PLATFORM_FLAG_EXPORTS: readonly { readonly module: string; readonly path: readonly string[]; readonly called?: true; readonly platforms: readonly Platform[] }[] = [
+  { module: 'std-env', path: ['isWindows'], platforms: ['win32'] },
+  { module: 'std-env', path: ['isLinux'], platforms: ['linux'] },
+  { module: 'std-env', path: ['isMacOS'], platforms: ['darwin'] },
+  { module: 'os-family', path: ['win'], platforms: ['win32'] },
+  { module: 'os-family', path: ['linux'], platforms: ['linux'] },
+  { module: 'os-family', path: ['mac'], platforms: ['darwin'] },
+  { module: 'is-windows', path: [], called: true, platforms: ['win32'] },
+];
+
 /** Packages that install or load on one OS only (optionalDependencies with an `os` field). */
 export const PLATFORM_ONLY_PACKAGES: ReadonlyMap<string, Platform> = new Map([['fsevents', 'darwin']]);
 
@@ -198,12 +214,12 @@ export const NOT_PLATFORM_PHRASES: ReadonlyMap<string, ReadonlySet<string>> = ne
  * The support modules whose use alone the rules never report: they matter only around a starter or
  * a platform-specific API (a guard on `process.platform`, a script path from `path.join`).
  */
-export const VALUE_ONLY_MODULES: ReadonlySet<string> = new Set(['os', 'process', 'path', 'url', 'module', 'util', 'fs', 'fs/promises']);
+export const VALUE_ONLY_MODULES: ReadonlySet<string> = new Set(['os', 'process', 'path', 'url', 'module', 'util', 'fs', 'fs/promises', ...PLATFORM_FLAG_EXPORTS.map((flag) => flag.module)]);
 
 /**
  * Modules whose references the analysis follows besides the starters' modules: the start contexts
  * (`worker_threads`, `cluster`), then guards (`os`, `process`), values (`path`, `url`, `module`),
- * `util.promisify` and the platform-only APIs (`fs`).
+ * `util.promisify` and the platform-only APIs (`fs`), and the packages that export platform tests.
  */
 export const SUPPORT_MODULES: readonly string[] = ['worker_threads', 'cluster', ...VALUE_ONLY_MODULES];
 

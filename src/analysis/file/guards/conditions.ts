@@ -11,7 +11,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
+import { OS_TYPE_PLATFORMS, PLATFORM_FLAG_EXPORTS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
 import { FLAG_SOURCES, PRESENCE_SOURCES, type ContextSource } from '../../catalog/start-contexts.js';
 import { isFunction, isImportMetaMember, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import { constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
@@ -241,6 +241,11 @@ export class ConditionReader {
     const ref = this.references.refOf(node);
     const source = contextSource(FLAG_SOURCES, ref);
     if (source) return [{ kind: source.kind, value: source.truthy === assumed, test: node }];
+    const packageFlag = ref && PLATFORM_FLAG_EXPORTS.find((flag) => isRef(ref, flag.module, ...flag.path, ...(flag.called ? [CALL_RESULT] : [])));
+    if (packageFlag) {
+      const platforms = new Set(packageFlag.platforms);
+      return [{ kind: 'platform', platforms: assumed ? platforms : without(ALL_PLATFORMS, platforms), test: node }];
+    }
     const guardName = this.platformGuardName(node);
     if (guardName !== undefined) {
       const platforms = new Set(this.settings.platformGuards.get(guardName));

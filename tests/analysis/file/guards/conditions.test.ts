@@ -37,6 +37,11 @@ describe('conditions', () => {
     ['a conjunction', `import { isMainThread } from 'node:worker_threads'; if (isMainThread && process.send) {}`, [['main-thread=true', 'ipc-child=true'], []]],
     ['an argv marker', `if (process.argv[2] === 'child') {}`, [['marker=true'], ['marker=false']]],
     ['nothing known', `if (ready) {}`, [[], []]],
+    ["a package's platform flag", `import { isWindows } from 'std-env'; if (isWindows) {}`, [['platform=win32'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos']]],
+    ["a package's platform flag as a member", `const OS = require('os-family'); if (OS.linux) {}`, [['platform=linux'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|netbsd|openbsd|sunos|win32']], 'cjs'],
+    ["a package's platform test function", `import isWindows from 'is-windows'; if (!isWindows()) {}`, [['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos'], ['platform=win32']]],
+    // Only an API's presence, which no platform API's key matches.
+    ["another member of such a package", `import { isCI } from 'std-env'; if (isCI) {}`, [['api=std-env:isCI'], []]],
     // A side that does not test the platform proves none: the disjunction proves only the platforms
     // where its platform test alone lets it hold (off Windows here); on Windows it holds only if
     // `ready` does, which nothing shows.
