@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
-import { isFunction, memberName, skipTransparent } from '../syntax/ast.js';
+import { enclosingFunction, memberName, outerValue } from '../syntax/ast.js';
 import { possiblePlatforms } from '../file/guards/facts.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { isComplete, type PossibleString } from '../file/values.js';
@@ -92,20 +92,6 @@ export function isRejectionHandled(analysis: FileAnalysis, promise: Node): boole
   }
   const awaited = outerValue(current).parent;
   return awaited?.type === 'AwaitExpression' && isCaughtHere(analysis, awaited);
-}
-
-/** The outermost node holding the same value: through `x!`, `x as T` and optional chains. */
-function outerValue(node: Node): Node {
-  let current = node;
-  while (current.parent && skipTransparent(current.parent) === current) current = current.parent;
-  return current;
-}
-
-function enclosingFunction(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
 }
 
 /**
