@@ -8,10 +8,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { StartFailure } from '../catalog/starters.js';
-import { enclosingFunction, outerValue } from '../syntax/ast.js';
+import { enclosingFunction } from '../syntax/ast.js';
 import type { StarterSite } from '../file/starters.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
-import { isCaughtHere, isRejectionHandled } from './platform.js';
+import { isCaughtHere, isRejectionHandled, promiseChainEnd } from './platform.js';
 
 type Node = TSESTree.Node;
 
@@ -48,9 +48,9 @@ function leaving(node: Node, failure: StartFailure): StartFailure | undefined {
   const fn = enclosingFunction(node);
   if (!fn) return undefined;
   if (failure === 'throws') return fn.async ? 'rejects' : 'throws';
-  // A promise reaches the caller when the function returns it, or awaits it and is async.
-  const value = outerValue(node);
-  const parent = value.parent;
-  if (parent?.type === 'ReturnStatement' || (fn.body === value && fn.type === 'ArrowFunctionExpression')) return 'rejects';
-  return parent?.type === 'AwaitExpression' && fn.async ? 'rejects' : undefined;
+  // A promise reaches the caller when the function returns it (or its `.then` chain), or awaits it and is async.
+  const end = promiseChainEnd(node);
+  if (end === undefined || end === 'handled') return undefined;
+  if (end.parent?.type === 'ReturnStatement' || fn.body === end) return 'rejects';
+  return end.parent?.type === 'AwaitExpression' && fn.async ? 'rejects' : undefined;
 }

@@ -42,6 +42,8 @@ describe('the failure of a start', () => {
     ['a promise with a one-argument then', `${CP}execa('ls').then(() => true);`, 'undefined'],
     ['a promise awaited in an async arrow', `${CP}export const list = async () => (await execa('ls')).stdout;`, 'rejects'],
     ['a promise an arrow returns', `${CP}export const list = () => execa('ls');`, 'rejects'],
+    ['a then chain returned', `${CP}export function list() { return execa('ls').then((result) => result.stdout).finally(() => {}); }`, 'rejects'],
+    ['a promise past another method', `${CP}export function list() { return execa('ls').pipe('sort'); }`, 'undefined'],
     ['a promise dropped in a try', `${CP}export function list() { try { execa('ls'); } catch {} }`, 'undefined'],
     ['a sync execa start in a try, TypeScript', `import { execaSync } from 'execa';\ntry { execaSync('ls'); } catch {}`, 'handled', 'ts'],
   ])('%s', (_name, code, expected, language) => {
@@ -53,6 +55,7 @@ describe('the failure of a start', () => {
     ['a wrapper that catches inside', `${CP}function run(c) { try { execSync(c); } catch {} }\nrun('ls');`, 'handled'],
     ['an async wrapper awaited in a try', `${CP}async function run(c) { await execa(c); }\nexport async function main() { try { await run('ls'); } catch {} }`, 'handled'],
     ['an async wrapper called in a try without await', `${CP}async function run(c) { execSync(c); }\ntry { run('ls'); } catch {}`, 'undefined'],
+    ['a wrapper that returns a then chain, awaited in a try', `${CP}function run(c) { return execa(c).then((r) => r.stdout); }\nexport async function main() { try { await run('ls'); } catch {} }`, 'handled'],
     ['a wrapper that drops the promise', `${CP}function run(c) { execa(c); }\nexport async function main() { try { await run('ls'); } catch {} }`, 'undefined'],
     ['a wrapper called outside any try', `${CP}function run(c) { return execSync(c); }\nexport function main() { return run('ls'); }`, 'throws'],
   ])('through %s', (_name, code, expected) => {
