@@ -4,7 +4,7 @@
  */
 export { ENVIRONMENT_THROWING_CALLS, MACOS_FS_MEMBERS, PLATFORM_THROWING_CALLS, PLATFORMS, POSIX_ONLY_PROGRAMS, POSIX_PROCESS_MEMBERS, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS, WINDOWS_SHIMS, stripNodePrefix } from './catalog/platform-apis.js';
 export type { Platform } from './catalog/platform-apis.js';
-export type { Mechanism, StarterSpec } from './catalog/starters.js';
+export type { Mechanism, StartFailure, StarterSpec } from './catalog/starters.js';
 export { CHILD_READS, GUARD_ADVICE, PARENT_READS } from './catalog/start-contexts.js';
 export type { ContextCheck, ContextKind, SelfSpawnMechanism } from './catalog/start-contexts.js';
 export type { Serialization, ShellMode } from './catalog/vocabulary.js';
@@ -36,6 +36,7 @@ export type { CrossingKind, CrossingProblem } from './questions/ipc-payloads.js'
 export { isCaughtHere, isRejectionHandled, platformsAt, stringsByPlatform, valuesByPlatform } from './questions/platform.js';
 export type { PlatformProblem, PlatformProblemKind, PlatformString } from './questions/platform.js';
 export { importedSignalProblems } from './questions/platform-calls.js';
+export { isHandledAt, startFailureThrough } from './questions/start-failures.js';
 export { platformProblems } from './questions/platform-problems.js';
 export { changesWorkingDirectory, classifyScriptPath, leadingString, namesFileFromWorkingFolder, scriptArguments, underLauncherTest, wrappedScriptArguments } from './questions/script-paths.js';
 export type { ScriptArgument, ScriptPath } from './questions/script-paths.js';

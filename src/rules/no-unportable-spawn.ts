@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { whereIs } from './shared/describe.js';
 import { createRule } from '../util/create-rule.js';
-import { analyze, argumentAt, type FileAnalysis, type ImportedWrapperCall, parameterOf, POSIX_ONLY_PROGRAMS, type PossibleString, programsOf, shellAtSite, type ShellMode, shellOfOptions, type StarterSite, type StarterSpec, strongest, UNKNOWN_PART, valuesByPlatform, WINDOWS_SHIMS, type WrapperCall } from '../analysis/index.js';
+import { analyze, argumentAt, type FileAnalysis, type ImportedWrapperCall, isHandledAt, parameterOf, POSIX_ONLY_PROGRAMS, type PossibleString, programsOf, shellAtSite, type ShellMode, shellOfOptions, type StarterSite, type StarterSpec, startFailureThrough, strongest, UNKNOWN_PART, valuesByPlatform, WINDOWS_SHIMS, type WrapperCall } from '../analysis/index.js';
 
 type Options = [{ additionalShims: string[]; additionalPosixPrograms: string[] }];
 type Problem = 'shimWithoutShell' | 'batchWithoutShell' | 'posixProgram';
@@ -94,7 +94,8 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context);
         for (const site of analysis.starters) {
           const command = commandNode(site);
-          if (!command || !judged(site.spec)) continue;
+          // A start whose failure the code handles is a probe: the fallback is the author's choice.
+          if (!command || !judged(site.spec) || startFailureThrough(analysis, site) === 'handled') continue;
           check({ node: command, values: analysis.values.strings(command), at: [site.node], spec: site.spec, name: site.name, shell: shellAtSite(analysis, site) }, analysis);
         }
         // A call passes a command through a wrapper only to a start that takes its command from a parameter.
@@ -188,6 +189,7 @@ function wrappedCommands(analysis: FileAnalysis, { call, summary, name }: Wrappe
     if (!argument || argument.type === 'SpreadElement') continue;
     for (const role of roles) {
       if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.site.spec)) continue;
+      if (startFailureThrough(analysis, role.site, [call, ...role.via]) === 'handled') continue;
       const callerOptions = [...summary.parameterRoles]
         .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
         .map(([position]) => argumentAt(call, position));
@@ -219,6 +221,7 @@ function importedWrapperCommands(analysis: FileAnalysis, { call, name, roles }: 
     const argument = argumentAt(call, role.index);
     if (!argument || argument.type === 'SpreadElement' || !role.platforms.has('win32')) continue;
     if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.spec)) continue;
+    if (role.failure === 'handled' || (role.failure && isHandledAt(analysis, call, role.failure))) continue;
     const callerOptions = role.optionParameters.map((position) => argumentAt(call, position));
     const shell = strongest([role.shell, ...callerOptions.map((options) => (options ? shellOfOptions(analysis, options) : 'no'))]);
     uses.push({

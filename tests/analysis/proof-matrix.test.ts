@@ -256,6 +256,32 @@ const CELLS: readonly Cell[] = [
     reported: `${CP}await Promise.resolve();\nexport const server = spawn('node', ['server.js']);`,
   },
 
+  // ── a start whose failure the code handles: a probe, its fallback the author's choice ──────────
+  {
+    fact: 'program',
+    construct: 'try/catch fallback around a start that throws',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function hasGit() { try { execSync('which git'); return true; } catch { return false; } }`,
+    // spawnSync returns its failure instead of throwing: the catch never sees it.
+    reported: `${CP}export function hasGit() { try { return spawnSync('which', ['git']).status === 0; } catch { return false; } }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'handled rejection of a promisified start',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}import { promisify } from 'node:util';\nexport async function ci() { try { await promisify(execFile)('npm', ['ci']); } catch { return false; } return true; }`,
+    // A callback is called after the \`try\` is left.
+    reported: `${CP}export function ci() { try { execFile('npm', ['ci'], () => {}); } catch { return false; } return true; }`,
+  },
+  {
+    fact: 'platform',
+    construct: 'try/catch fallback around a call that throws',
+    rule: 'no-unguarded-platform-api',
+    silent: `export function uid() { try { return process.getuid(); } catch { return -1; } }`,
+    // A timer's callback runs after the \`try\` is left.
+    reported: `export function uid() { try { setTimeout(() => process.getuid(), 0); } catch { return -1; } return 0; }`,
+  },
+
   // ── platform ─────────────────────────────────────────────────────────────────────────────────
   {
     fact: 'platform',

@@ -1080,3 +1080,300 @@ runRuleTests('no-unportable-spawn (development files)', rule, {
     { ...esm(cleanup, { filename: developmentFile('no-workflows/scripts/setup.js') }), errors: [cleanupError] },
   ],
 });
+
+// A start whose failure the code handles is a probe: the author expects it to fail somewhere and chose the fallback.
+const posixCommand = (line: number, name: string, command = 'which') => ({ messageId: 'posixProgram' as const, data: { command, name }, line });
+const posixLine = (line: number, name: string) => ({ messageId: 'posixInCommandLine' as const, data: { command: 'which', name }, line });
+const posixWrapped = (line: number, call: string, name: string, where: string) => ({
+  messageId: 'posixThroughWrapper' as const,
+  data: { command: 'which', call, name, where },
+  line,
+});
+
+runRuleTests('no-unportable-spawn (handled failures)', rule, {
+  valid: [
+    // Synchronous starts that throw, inside the block of a `try` with a `catch`.
+    esm(`import { execSync } from 'node:child_process';
+export function hasGit() {
+  try {
+    execSync('which git');
+    return true;
+  } catch {
+    return false;
+  }
+}`),
+    cjs(`const { execFileSync } = require('child_process');
+let git;
+try {
+  git = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+} catch (error) {
+  git = 'git';
+}`),
+    ts(`import { execaSync } from 'execa';
+export function gitPath(): string | undefined {
+  try {
+    return execaSync('which', ['git']).stdout;
+  } catch {
+    return undefined;
+  }
+}`),
+    cjs(`const execa = require('execa');
+try {
+  execa.sync('which', ['git']);
+} catch {}`),
+    ts(`import { xSync } from 'tinyexec';
+export function hasGit(): boolean {
+  try {
+    xSync('which', ['git']);
+    return true;
+  } catch {
+    return false;
+  }
+}`),
+    // Promises whose rejection is handled.
+    ts(`import { execa } from 'execa';
+export async function hasGit(): Promise<boolean> {
+  try {
+    await execa('which', ['git']);
+    return true;
+  } catch {
+    return false;
+  }
+}`),
+    esm(`import { execa } from 'execa';
+export const hasGit = () => execa('which', ['git']).then(() => true).catch(() => false);`),
+    cjs(`const execa = require('execa');
+module.exports = () => execa('which', ['git']).then(() => true, () => false);`),
+    esm(`import { promisify } from 'node:util';
+import { exec } from 'node:child_process';
+const run = promisify(exec);
+export async function hasGit() {
+  try {
+    await run('which git');
+    return true;
+  } catch {
+    return false;
+  }
+}`),
+    cjs(`const util = require('util');
+const execFile = util.promisify(require('child_process').execFile);
+module.exports = () => execFile('which', ['git']).catch(() => null);`),
+    ts(`import spawnAsync from '@expo/spawn-async';
+export async function hasGit(): Promise<boolean> {
+  try {
+    await spawnAsync('which', ['git']);
+    return true;
+  } catch {
+    return false;
+  }
+}`),
+    esm(`import { x } from 'tinyexec';
+export async function hasGit() {
+  try {
+    await x('which', ['git']);
+    return true;
+  } catch {
+    return false;
+  }
+}`),
+    esm(`import spawn from 'nano-spawn';
+export const hasGit = () => spawn('which', ['git']).catch(() => undefined);`),
+    // Through a local wrapper: the failure handled at the wrapper's call, or inside it.
+    cjs(`const { execFileSync } = require('child_process');
+function run(command, args) {
+  return execFileSync(command, args, { encoding: 'utf8' });
+}
+function gitPath() {
+  try {
+    return run('which', ['git']);
+  } catch {
+    return 'git';
+  }
+}
+module.exports = gitPath;`),
+    ts(`import { execFileSync } from 'node:child_process';
+function has(program: string): boolean {
+  try {
+    execFileSync(program, ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+export const hasWhich = has('which');`),
+    ts(`import { execa } from 'execa';
+async function run(command: string, args: string[]) {
+  const { stdout } = await execa(command, args);
+  return stdout;
+}
+export async function gitPath(): Promise<string> {
+  try {
+    return await run('which', ['git']);
+  } catch {
+    return 'git';
+  }
+}`),
+    esm(`import { execSync } from 'node:child_process';
+const run = (command) => execSync(command, { encoding: 'utf8' });
+export const gitPath = async () => {
+  try {
+    return run('which git');
+  } catch {
+    return 'git';
+  }
+};`),
+  ],
+  invalid: [
+    // The same starts, not handled.
+    {
+      ...esm(`import { execSync } from 'node:child_process';
+export function hasGit() {
+  execSync('which git');
+  return true;
+}`),
+      errors: [posixLine(3, 'execSync()')],
+    },
+    {
+      // spawnSync does not throw: it returns the error.
+      ...esm(`import { spawnSync } from 'node:child_process';
+export function hasGit() {
+  try {
+    return spawnSync('which', ['git']).status === 0;
+  } catch {
+    return false;
+  }
+}`),
+      errors: [posixCommand(4, 'spawnSync()')],
+    },
+    {
+      // cross-spawn's sync returns like spawnSync.
+      ...cjs(`const spawn = require('cross-spawn');
+try {
+  spawn.sync('which', ['git']);
+} catch {}`),
+      errors: [posixCommand(3, 'spawn.sync()')],
+    },
+    {
+      // An asynchronous start reports its failure by an event or a callback, after the \`try\` is left.
+      ...cjs(`const { spawn, exec } = require('child_process');
+try {
+  spawn('which', ['git']).on('error', () => {});
+  exec('which git', () => {});
+} catch {}`),
+      errors: [posixCommand(3, 'spawn()'), posixLine(4, 'exec()')],
+    },
+    {
+      // The catch is in another function: the callback runs after the \`try\` is left.
+      ...esm(`import { execSync } from 'node:child_process';
+try {
+  setTimeout(() => execSync('which git'), 10);
+} catch {}`),
+      errors: [posixLine(3, 'execSync()')],
+    },
+    {
+      // A promise neither awaited in the \`try\` nor given a rejection handler.
+      ...ts(`import { execa } from 'execa';
+export async function hasGit(): Promise<void> {
+  try {
+    execa('which', ['git']);
+  } catch {}
+  await execa('which', ['git']).then(() => true);
+}`),
+      errors: [posixCommand(4, 'execa()'), posixCommand(6, 'execa()')],
+    },
+    {
+      ...esm(`import { promisify } from 'node:util';
+import { exec } from 'node:child_process';
+const run = promisify(exec);
+export const hasGit = async () => (await run('which git')).stdout;`),
+      errors: [posixLine(4, 'run()')],
+    },
+    {
+      ...ts(`import spawnAsync from '@expo/spawn-async';
+export async function hasGit(): Promise<void> {
+  await spawnAsync('which', ['git']);
+}`),
+      errors: [posixCommand(3, 'spawnAsync()')],
+    },
+    {
+      // The wrapper's call is not in a \`try\`.
+      ...cjs(`const { execFileSync } = require('child_process');
+function run(command, args) {
+  return execFileSync(command, args, { encoding: 'utf8' });
+}
+module.exports = () => run('which', ['git']);`),
+      errors: [posixWrapped(5, 'run()', 'execFileSync()', 'line 3')],
+    },
+    {
+      // An async wrapper turns the throw into a rejection, which a \`try\` without \`await\` does not catch.
+      ...ts(`import { execFileSync } from 'node:child_process';
+async function run(command: string) {
+  execFileSync(command);
+}
+export function probe(): void {
+  try {
+    run('which');
+  } catch {}
+}`),
+      errors: [posixWrapped(7, 'run()', 'execFileSync()', 'line 3')],
+    },
+    {
+      // The wrapper drops the promise: awaiting the wrapper's call does not see its rejection.
+      ...esm(`import { execa } from 'execa';
+function run(command) {
+  execa(command);
+}
+export async function probe() {
+  try {
+    await run('which');
+  } catch {}
+}`),
+      errors: [posixWrapped(7, 'run()', 'execa()', 'line 3')],
+    },
+    {
+      // The wrapper's call is in a callback created inside the \`try\`.
+      ...cjs(`const { execSync } = require('child_process');
+const run = (command) => execSync(command);
+try {
+  process.nextTick(() => run('which git'));
+} catch {}`),
+      errors: [{ ...posixWrapped(4, 'run()', 'execSync()', 'line 2'), data: { command: 'which', call: 'run()', name: 'execSync()', where: 'line 2' } }],
+    },
+  ],
+});
+
+// The same through wrappers another module exports: handled there, or at the call.
+const probeFile = path.join(FIXTURES, 'probe-package/src/main.js');
+const importedPosix = (line: number, call: string, name: string, where: string) => ({
+  messageId: 'posixThroughWrapper' as const,
+  data: { command: 'which', call, name, where },
+  line,
+});
+
+runRuleTests('no-unportable-spawn (handled failures through imports)', rule, {
+  valid: [
+    esm(`import { run } from '../lib/probes.js';
+try {
+  run('which', ['git']);
+} catch {}`, { filename: probeFile }),
+    esm(`import { has } from '../lib/probes.js';
+export const hasWhich = has('which');`, { filename: probeFile }),
+    esm(`import { runAsync } from '../lib/probes.js';
+export const gitPath = () => runAsync('which', ['git']).catch(() => 'git');`, { filename: probeFile }),
+  ],
+  invalid: [
+    {
+      ...esm(`import { run } from '../lib/probes.js';
+run('which', ['git']);`, { filename: probeFile }),
+      errors: [importedPosix(2, 'run()', 'execFileSync()', '../lib/probes.js:6')],
+    },
+    {
+      // The rejection of the async wrapper's promise, not awaited in the \`try\`.
+      ...esm(`import { runAsync } from '../lib/probes.js';
+try {
+  runAsync('which', ['git']);
+} catch {}`, { filename: probeFile }),
+      errors: [importedPosix(3, 'runAsync()', 'execa()', '../lib/probes.js:21')],
+    },
+  ],
+});

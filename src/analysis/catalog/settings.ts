@@ -64,7 +64,8 @@ const INVOCATIONS: readonly StarterSpec['invocation'][] = ['call', 'construct', 
 /** Every key of `settings['process-guard']`; `entryPoints` and `testFiles` are globs of the file model. */
 const SETTING_KEYS = ['starters', 'platformGuards', 'platformOnlyModules', 'entryPoints', 'testFiles', 'crossFile', 'platformFileNames', 'ciWorkflows'];
 const WINDOWS_MODES: readonly NonNullable<StarterSpec['windows']>[] = ['direct', 'shim-aware', 'posix-shell'];
-const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target', 'optionsFrom', 'starts', 'processMode', 'windows', 'configuredByOptionsCall'];
+const FAILURE_MODES: readonly NonNullable<StarterSpec['failure']>[] = ['throws', 'rejects', 'callback'];
+const STARTER_KEYS = ['module', 'path', 'invocation', 'mechanism', 'name', 'target', 'optionsFrom', 'starts', 'processMode', 'windows', 'configuredByOptionsCall', 'failure'];
 const TARGET_KEYS = ['role', 'argument', 'option'];
 const STARTS_KEYS = ['whenOption'];
 const PROCESS_MODE_KEYS = ['option', 'value'];
@@ -169,6 +170,7 @@ function readStarter(entry: unknown, index: number): StarterSpec {
     ...(value.processMode === undefined ? {} : { processMode: readProcessMode(`${where}.processMode`, value.processMode) }),
     ...(value.windows === undefined ? {} : { windows: oneOf(`${where}.windows`, value.windows, WINDOWS_MODES) }),
     ...(configured === true ? { configuredByOptionsCall: true as const } : {}),
+    ...(value.failure === undefined ? {} : { failure: oneOf(`${where}.failure`, value.failure, FAILURE_MODES) }),
   };
 }
 

@@ -65,10 +65,31 @@ export interface StarterSpec {
    * nothing: `$({ cwd })` (execa, zx); only its template, `$({ cwd })\`cmd\``, starts.
    */
   configuredByOptionsCall?: true;
+  /**
+   * How the call tells that the start failed (the program is missing, it exits non-zero):
+   * - `throws`: synchronously (execSync, execFileSync, the sync starters of execa and tinyexec);
+   * - `rejects`: the promise it returns rejects;
+   * - `callback`: the error goes to its callback, or, promisified with `util.promisify`, the
+   *   promise rejects (exec, execFile).
+   * Absent: an `'error'` event or a returned `{ error }` (spawn, spawnSync, cross-spawn).
+   */
+  failure?: StartFailure | 'callback';
 }
+
+/** How a failure shows where code can handle it: thrown, or as the rejection of a promise. */
+export type StartFailure = 'throws' | 'rejects';
+
+/** Node's documentation: the `*Sync` functions but spawnSync throw; exec and execFile call back with the error. */
+const CHILD_PROCESS_FAILURES: ReadonlyMap<string, StarterSpec['failure']> = new Map([
+  ['execSync', 'throws'],
+  ['execFileSync', 'throws'],
+  ['exec', 'callback'],
+  ['execFile', 'callback'],
+]);
 
 /** A `child_process` function: the command or script first, the options object after it. */
 function childProcessStarter(name: string, role: TargetRole, mechanism: Mechanism = 'process'): StarterSpec {
+  const failure = CHILD_PROCESS_FAILURES.get(name);
   return {
     module: 'child_process',
     path: [name],
@@ -78,6 +99,7 @@ function childProcessStarter(name: string, role: TargetRole, mechanism: Mechanis
     target: { role, argument: 0 },
     optionsFrom: 1,
     starts: 'always',
+    ...(failure ? { failure } : {}),
   };
 }
 
@@ -168,6 +190,7 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       starts: 'always',
       // execa runs commands through cross-spawn; execaCommand splits the line at spaces, no shell.
       windows: 'shim-aware',
+      failure: syncThrows(name),
     }),
   ),
   {
@@ -193,6 +216,7 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       // zx runs the line with bash, which it requires on Windows too.
       windows: module === 'execa' ? 'shim-aware' : 'posix-shell',
       configuredByOptionsCall: true,
+      failure: 'rejects',
     }),
   ),
   ...legacyExecaStarters(),
@@ -271,14 +295,19 @@ const LIBRARY_STARTERS: StarterSpec[] = [
  * `commandSync` (the line split at spaces, no shell) and `node(scriptPath, args, options)`, which
  * runs `process.execPath` with an `ipc` entry in its stdio; 1 has `shell` and `shellSync` (`cmd.exe
  * /s /c` on Windows, `/bin/sh -c` elsewhere). Everything but the shell lines goes through
- * cross-spawn. All start in the call; the sync ones return once the child has exited.
+ * cross-spawn. All start in the call; the sync ones return once the child has exited, and throw
+ * when it failed, where the others reject.
  */
 function legacyExecaStarters(): StarterSpec[] {
   return [
-    commandStarter('execa', [], 'execa()', 'shim-aware', 1),
-    commandStarter('execa', ['sync'], 'execa.sync()', 'shim-aware', 1),
-    ...['command', 'commandSync'].map((name) => shellCommandStarter('execa', [name], `execa.${name}()`, 'shim-aware')),
-    ...['shell', 'shellSync'].map((name) => shellCommandStarter('execa', [name], `execa.${name}()`, 'direct')),
+    { ...commandStarter('execa', [], 'execa()', 'shim-aware', 1), failure: 'rejects' },
+    { ...commandStarter('execa', ['sync'], 'execa.sync()', 'shim-aware', 1), failure: 'throws' },
+    ...['command', 'commandSync', 'shell', 'shellSync'].map(
+      (name): StarterSpec => ({
+        ...shellCommandStarter('execa', [name], `execa.${name}()`, name.startsWith('shell') ? 'direct' : 'shim-aware'),
+        failure: syncThrows(name),
+      }),
+    ),
     {
       module: 'execa',
       path: ['node'],
@@ -312,22 +341,36 @@ function commandStarter(module: string, path: readonly string[], name: string, w
   };
 }
 
+/** A library's `…Sync` form throws when the start fails; its other forms return a promise that rejects. */
+function syncThrows(name: string): StartFailure {
+  return name.endsWith('Sync') ? 'throws' : 'rejects';
+}
+
+/** A starter whose promise rejects when the start fails (the program is missing, it exits non-zero). */
+function rejecting(spec: StarterSpec): StarterSpec {
+  return { ...spec, failure: 'rejects' };
+}
+
 /** Process libraries, as their published sources start processes (read from the npm tarballs). */
 function commandLibraryStarters(): StarterSpec[] {
   return [
     // tinyexec 1.4 (`x`, `exec` = `x`, `xSync`, `execSync`): `normalizeSpawnCommand` looks the command
     // up on PATH with PATHEXT and runs `.cmd` files and `node_modules/.bin` shims through cmd.exe,
     // cross-spawn's way; it spawns in `x()` itself (`proc.spawn()`), not on `await`.
-    ...['x', 'exec', 'xSync', 'execSync'].map((name) => commandStarter('tinyexec', [name], `${name}()`, 'shim-aware')),
+    // `xSync` throws the spawn error; awaiting `x()` rethrows it.
+    ...['x', 'exec', 'xSync', 'execSync'].map((name): StarterSpec => ({
+      ...commandStarter('tinyexec', [name], `${name}()`, 'shim-aware'),
+      failure: syncThrows(name),
+    })),
     // nano-spawn 2 (default export): on Windows `shouldForceShell` turns on `shell: true` for any
     // file that is not `.exe`/`.com` and escapes the arguments for cmd.exe.
-    commandStarter('nano-spawn', [], 'spawn()', 'shim-aware', 1),
+    rejecting(commandStarter('nano-spawn', [], 'spawn()', 'shim-aware', 1)),
     // @npmcli/promise-spawn 9 (the module is the function): without `shell` it calls
     // child_process.spawn(cmd, args, opts) as given, so shims fail as with spawn(); with `shell` it
     // builds the cmd.exe line itself.
-    commandStarter('@npmcli/promise-spawn', [], 'promiseSpawn()', 'direct'),
+    rejecting(commandStarter('@npmcli/promise-spawn', [], 'promiseSpawn()', 'direct')),
     // spawn-please 2 and 3 (the module is the function): `spawn` there is cross-spawn.
-    commandStarter('spawn-please', [], 'spawnPlease()', 'shim-aware', 3),
+    rejecting(commandStarter('spawn-please', [], 'spawnPlease()', 'shim-aware', 3)),
     // shelljs 0.8 `exec(command, [options], [callback])`: child_process.exec or execFileSync of
     // node running execSync, so the whole line goes to the platform's shell (cmd.exe on Windows).
     shellCommandStarter('shelljs', ['exec'], 'shell.exec()', 'direct'),
@@ -354,15 +397,15 @@ function wrapperStarters(): StarterSpec[] {
     shellCommandStarter('spawn-command', [], 'spawnCommand()', 'direct'),
     // @expo/spawn-async 1.8 (the module is the function): cross-spawn, returning a promise that
     // carries the child.
-    commandStarter('@expo/spawn-async', [], 'spawnAsync()', 'shim-aware'),
+    rejecting(commandStarter('@expo/spawn-async', [], 'spawnAsync()', 'shim-aware')),
     // child-process-promise 2.2: `spawn` is cross-spawn; `exec`, `execFile` and `fork` are
     // child_process's own, called with the arguments as given.
-    commandStarter('child-process-promise', ['spawn'], 'spawn()', 'shim-aware', 1),
+    rejecting(commandStarter('child-process-promise', ['spawn'], 'spawn()', 'shim-aware', 1)),
     // promisify-child-process 5: child_process's `spawn`, `fork`, `exec` and `execFile` as given.
-    commandStarter('promisify-child-process', ['spawn'], 'spawn()', 'direct', 1),
+    rejecting(commandStarter('promisify-child-process', ['spawn'], 'spawn()', 'direct', 1)),
     ...['child-process-promise', 'promisify-child-process'].flatMap((module): StarterSpec[] => [
-      commandStarter(module, ['execFile'], 'execFile()', 'direct', 1),
-      shellCommandStarter(module, ['exec'], 'exec()', 'direct'),
+      rejecting(commandStarter(module, ['execFile'], 'execFile()', 'direct', 1)),
+      rejecting(shellCommandStarter(module, ['exec'], 'exec()', 'direct')),
       { module, path: ['fork'], invocation: 'call', mechanism: 'fork', name: 'fork()', target: { role: 'script', argument: 0 }, optionsFrom: 1, starts: 'always' },
     ]),
   ];

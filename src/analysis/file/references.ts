@@ -40,6 +40,8 @@ export interface ModuleRef {
   readonly origin?: Invocation['node'];
   /** Every call or `new` that may have made it, when there are several (`let child; child = a ? fork(x) : …`). */
   readonly origins?: readonly Invocation['node'][];
+  /** The function as `util.promisify` returns it: a call returns a promise instead of taking a callback. */
+  readonly promisified?: true;
 }
 
 /** A call, `new` or tagged template whose callee is a tracked value. */
@@ -96,6 +98,10 @@ function child(ref: ModuleRef, segment: string, origin?: ModuleRef['origin']): M
   if (segment === 'default' && ref.path.length === 0) return ref;
   if (origin) return { module: ref.module, path: [...ref.path, segment], origin };
   return { module: ref.module, path: [...ref.path, segment], origin: ref.origin, ...(ref.origins ? { origins: ref.origins } : {}) };
+}
+
+function promisifiedRef(ref: ModuleRef): ModuleRef {
+  return { ...ref, promisified: true };
 }
 
 /**
@@ -423,7 +429,9 @@ export function buildReferenceIndex(
         if (parent.callee === node) {
           invocations.push({ node: parent, callee: ref, kind: 'call' });
           trackCallResult(parent, ref);
-        } else if (parent.arguments[0] === node && (isRef(labels.get(parent.callee), 'util', 'promisify') || isInteropHelperCall(sourceCode, parent))) {
+        } else if (parent.arguments[0] === node && isRef(labels.get(parent.callee), 'util', 'promisify')) {
+          track(parent, promisifiedRef(ref));
+        } else if (parent.arguments[0] === node && isInteropHelperCall(sourceCode, parent)) {
           track(parent, ref);
         } else if (isMadeValue(ref)) {
           followArgument(parent, node);
@@ -518,7 +526,7 @@ export function buildReferenceIndex(
     }
     if (isRef(callee, 'util', 'promisify')) {
       const promisified = call.arguments[0] && labels.get(call.arguments[0]);
-      if (promisified) track(call, promisified);
+      if (promisified) track(call, promisifiedRef(promisified));
       return;
     }
     // `$(options)` returns another `$` (execa, zx).

@@ -22,6 +22,7 @@ import { isCaughtHere, platformsAt } from '../questions/platform.js';
 import { ownOptionsSetCwd } from '../questions/script-paths.js';
 import { entryRestartIn } from '../questions/self-spawn.js';
 import { shellAtSite, shellOfOptions, strongest } from '../questions/shell-option.js';
+import { startFailureThrough } from '../questions/start-failures.js';
 import { isFunction, memberName, skipTransparent, stringValue, walk, type FunctionNode } from '../syntax/ast.js';
 import { resolveVariable, writeCount } from '../syntax/scope.js';
 
@@ -148,6 +149,7 @@ class ExportSummarizer {
           .map(([position]) => position);
         const facts = [role.site.node, ...role.via].flatMap((node) => this.analysis.guards.factsAt(node));
         const setsCwd = role.use === 'script' ? ownOptionsSetCwd(this.analysis, role.site, role.fixedOptions) : undefined;
+        const failure = startFailureThrough(this.analysis, role.site, role.via);
         roles.push({
           index,
           use: role.use,
@@ -158,6 +160,7 @@ class ExportSummarizer {
           optionParameters,
           point: this.located(startPointOf(role.site)),
           ...(setsCwd === undefined ? {} : { setsCwd }),
+          ...(failure === undefined ? {} : { failure }),
         });
       }
     }

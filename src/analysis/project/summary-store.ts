@@ -28,7 +28,7 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { Platform } from '../catalog/platform-apis.js';
-import type { StarterSpec } from '../catalog/starters.js';
+import type { StartFailure, StarterSpec } from '../catalog/starters.js';
 import type { ChannelKind, Serialization, ShellMode } from '../catalog/vocabulary.js';
 import type { ImportedName } from '../file/imported-bindings.js';
 import { DerivedCache, notCacheable, readText, recordReads, reset } from './fs-cache.js';
@@ -56,6 +56,11 @@ export interface ExportedRole {
    * undefined for any other role, and for a start that takes no path (`new Worker(code, { eval: true })`).
    */
   readonly setsCwd?: boolean;
+  /**
+   * What becomes of the start's failure: handled in the module, or thrown from or rejected by the
+   * exported function's call; undefined when nothing there shows it (an event, a callback).
+   */
+  readonly failure?: StartFailure | 'handled';
 }
 
 /** A parameter of an exported function that its module sends as a message (`child.send(message)`). */

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
-import { isFunction, memberName, skipTransparent } from '../syntax/ast.js';
+import { enclosingFunction, memberName, outerValue } from '../syntax/ast.js';
 import { possiblePlatforms } from '../file/guards/facts.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { isComplete, type PossibleString } from '../file/values.js';
@@ -79,33 +79,28 @@ export function isCaughtHere(analysis: FileAnalysis, node: Node): boolean {
  * inside a `try` with a `catch`.
  */
 export function isRejectionHandled(analysis: FileAnalysis, promise: Node): boolean {
-  let current = promise;
-  for (;;) {
-    const member = outerValue(current).parent;
-    if (member?.type !== 'MemberExpression' || member.object !== outerValue(current)) break;
-    const call = member.parent;
-    if (call.type !== 'CallExpression' || call.callee !== member) break;
-    const method = memberName(member);
-    if (method === 'catch' || (method === 'then' && call.arguments.length >= 2)) return true;
-    if (method !== 'then' && method !== 'finally') return false;
-    current = call;
-  }
-  const awaited = outerValue(current).parent;
+  const end = promiseChainEnd(promise);
+  if (end === 'handled') return true;
+  const awaited = end?.parent;
   return awaited?.type === 'AwaitExpression' && isCaughtHere(analysis, awaited);
 }
 
-/** The outermost node holding the same value: through `x!`, `x as T` and optional chains. */
-function outerValue(node: Node): Node {
-  let current = node;
-  while (current.parent && skipTransparent(current.parent) === current) current = current.parent;
-  return current;
-}
-
-function enclosingFunction(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
+/**
+ * The last value of the `.then`/`.finally` chain on `promise`, which carries its rejection on;
+ * `handled` at a `.catch(f)` or a two-argument `.then(f, g)`; undefined past any other method.
+ */
+export function promiseChainEnd(promise: Node): Node | 'handled' | undefined {
+  let current = outerValue(promise);
+  for (;;) {
+    const member = current.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== current) return current;
+    const call = member.parent;
+    if (call.type !== 'CallExpression' || call.callee !== member) return current;
+    const method = memberName(member);
+    if (method === 'catch' || (method === 'then' && call.arguments.length >= 2)) return 'handled';
+    if (method !== 'then' && method !== 'finally') return undefined;
+    current = outerValue(call);
   }
-  return undefined;
 }
 
 /**

@@ -62,6 +62,21 @@ export function isFunction(node: Node): node is FunctionNode {
   return FUNCTION_TYPES.has(node.type);
 }
 
+/** The function `node` is in, undefined at the top level of the module. */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined;
+}
+
+/** The outermost node holding the same value: through `x!`, `x as T` and optional chains. */
+export function outerValue(node: Node): Node {
+  let current = node;
+  while (current.parent && skipTransparent(current.parent) === current) current = current.parent;
+  return current;
+}
+
 /** The one expression a function returns: an arrow's expression body, or a body of one `return`. */
 export function returnedExpression(fn: FunctionNode | undefined): Node | undefined {
   if (!fn) return undefined;

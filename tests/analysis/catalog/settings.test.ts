@@ -117,8 +117,9 @@ describe('declared starters', () => {
         optionsFrom: 2,
         windows: 'shim-aware',
         configuredByOptionsCall: true,
+        failure: 'rejects',
       }),
-    ).toMatchObject({ target: { role: 'command', argument: 0 }, optionsFrom: 2, windows: 'shim-aware', configuredByOptionsCall: true });
+    ).toMatchObject({ target: { role: 'command', argument: 0 }, optionsFrom: 2, windows: 'shim-aware', configuredByOptionsCall: true, failure: 'rejects' });
     expect(
       declared({
         invocation: 'construct',

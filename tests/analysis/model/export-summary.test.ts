@@ -81,6 +81,20 @@ describe('the exports of a module as an importer sees them', () => {
     expect(role?.optionParameters).toEqual([1]);
   });
 
+  it('records what becomes of the failure of a role\'s start: handled there, thrown or rejected by the call', () => {
+    const summary = summaryOf(`import { execFileSync, spawn } from 'node:child_process';
+import { execa } from 'execa';
+export function has(program) { try { execFileSync(program, ['--version']); return true; } catch { return false; } }
+export function run(program) { return execFileSync(program); }
+export async function runAsync(program) { return (await execa(program)).stdout; }
+export function start(program) { return spawn(program); }`);
+    const failure = (name: string) => summary.exports.get(name)?.roles.map((role) => String(role.failure));
+    expect(failure('has')).toEqual(['handled']);
+    expect(failure('run')).toEqual(['throws']);
+    expect(failure('runAsync')).toEqual(['rejects']);
+    expect(failure('start')).toEqual(['undefined']);
+  });
+
   it('records whether the module sets the working directory of a script start, and no script for an eval worker', () => {
     const summary = summaryOf(`${ESM}import { Worker } from 'node:worker_threads';
 export const runJob = (file, options) => fork(file, [], options);
