@@ -195,6 +195,9 @@ fork('./scripts/build.js');
 fork(require('path').resolve('tasks/lint.js'));`),
       options: [{ allowCwdRelative: true }],
     },
+    // A bare `test.js` that `node --test` collects runs from the package folder, where the path is.
+    esm(`import { spawn } from 'node:child_process';
+spawn('node', ['fixtures/noop.js']);`, { filename: path.resolve(import.meta.dirname, '../fixtures/node-test-package/test.js') }),
     // A fixture runs in the working directory the test that starts it gives, which is not read here.
     esm(`import { spawn } from 'node:child_process';
 spawn(process.execPath, ['./server.js'], { detached: true, stdio: 'ignore' });`, { filename: fixture('esm-package/test/__fixtures__/exit-error/project-a/script.js') }),
@@ -213,6 +216,26 @@ export function runCli(args: string[]) {
 exports.rerun = () => /cli[.]js$/.test(process.argv[1]) ? spawn(process.execPath, [process.argv[1], 'run']) : undefined;`),
   ],
   invalid: [
+    {
+      // Reported twin: `node --test spec/` does not collect a bare `test.js`, which is then a module like any other.
+      ...esm(`import { spawn } from 'node:child_process';
+spawn('node', ['fixtures/noop.js']);`, { filename: path.resolve(import.meta.dirname, '../fixtures/node-test-names-package/test.js') }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "fileURLToPath(new URL('./fixtures/noop.js', import.meta.url))" },
+              output: `import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+spawn('node', [fileURLToPath(new URL('./fixtures/noop.js', import.meta.url))]);`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Reported twin: a module that no task runner loads runs wherever its importer was started.
       ...cjs(`const cp = require('child_process');

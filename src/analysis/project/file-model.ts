@@ -20,6 +20,7 @@ import { memberName } from '../syntax/ast.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from '../catalog/platform-apis.js';
 import { ciPlatforms, developmentPlatforms, isDevelopmentScript, UNKNOWN_PLATFORMS } from './ci-workflows.js';
 import { isJestTest } from './jest-tests.js';
+import { isNodeTest } from './node-tests.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import type { LintEnvironment } from './summary-store.js';
@@ -43,7 +44,8 @@ export interface FileModel {
   /**
    * `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
    * matching `testFiles`, collected by Jest in a package whose tests Jest runs (jest-tests.ts: a
-   * bare `test.js`), or named as a runner's setup file (runner-setup-files.ts), unless a package
+   * bare `test.js`) or by Node's test runner a package script starts on its defaults
+   * (node-tests.ts: `test.js`, `test-*.js`, `*-test.js`), or named as a runner's setup file (runner-setup-files.ts), unless a package
    * script or `bin` runs the file itself.
    */
   readonly isTestFile: boolean;
@@ -110,7 +112,7 @@ export function buildFileModel(
   const isTestFile =
     isTestPath(relative) ||
     settings.testFiles.some((glob) => glob.test(relative)) ||
-    (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
+    (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isNodeTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
   const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
   const development = isTestFile || fixtureRunners !== undefined || (starter !== undefined && isDevelopmentScript(paths.physicalFilename, starter));
   return {
