@@ -299,6 +299,13 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'an else-if chain whose other branches exit',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { if (process.platform === 'darwin') {} else if (process.platform === 'linux') {} else { throw new Error('no'); } execFile('which', ['git']); }`,
+    reported: `${CP}export function run() { if (process.platform === 'darwin') {} else if (process.platform === 'linux') {} else { console.log('no'); } execFile('which', ['git']); }`,
+  },
+  {
+    fact: 'platform',
     construct: 'a platform test combined with a condition the analysis does not read',
     rule: 'no-unportable-spawn',
     silent: `${CP}export function run(posixShell) { if (process.platform !== 'win32' || posixShell) execFile('which', ['git']); }`,

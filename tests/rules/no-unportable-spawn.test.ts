@@ -403,6 +403,19 @@ export function canBuildInstaller(target) {
     ts(findProgram, { filename: inPackage('src/util/linux-installer.ts') }),
     ts(findProgram, { filename: inPackage('test/src/linux/app.test.ts') }),
     ts(findProgram, { filename: inPackage('packages/updater/src/MacUpdater.ts') }),
+    // After an `else if` chain whose last branch throws, one of the other branches ran.
+    ts(`import * as child_process from 'node:child_process';
+export function startTime(pid: number): string {
+  let args: string[];
+  if (process.platform === 'darwin') {
+    args = [\`-p \${pid}\`, '-o lstart'];
+  } else if (process.platform === 'linux') {
+    args = ['-p', String(pid), '-o', 'lstart'];
+  } else {
+    throw new Error(\`Unsupported system: \${process.platform}\`);
+  }
+  return child_process.spawnSync('ps', args, { encoding: 'utf8' }).stdout;
+}`),
     // Platform tests that packages export, as their documentation defines them.
     esm(`import { execSync } from 'node:child_process';
 import { isWindows } from 'std-env';
@@ -421,6 +434,22 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twin: the chain's last branch completes too.
+      ...ts(`import * as child_process from 'node:child_process';
+export function startTime(pid: number): string {
+  let args: string[] = [];
+  if (process.platform === 'darwin') {
+    args = ['-p', String(pid)];
+  } else if (process.platform === 'linux') {
+    args = ['-p', String(pid), '-o', 'lstart'];
+  } else {
+    console.warn('untested system');
+  }
+  return child_process.spawnSync('ps', args, { encoding: 'utf8' }).stdout;
+}`),
+      errors: [{ messageId: 'posixProgram', line: 11 }],
+    },
     {
       // Reported twin: a member of such a package that is not a platform test guards nothing.
       ...esm(`import { execSync } from 'node:child_process';

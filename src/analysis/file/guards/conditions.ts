@@ -445,7 +445,8 @@ function safeRegExp(pattern: string, flags: string): RegExp | undefined {
 }
 
 /** The facts both sides of a disjunction prove. */
-function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node): Fact[] {
+/** What `left || right` proves, given what each side proves. */
+export function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node): Fact[] {
   const result: Fact[] = [];
   const leftPlatforms = left.filter((fact): fact is PlatformFact => fact.kind === 'platform');
   const rightPlatforms = right.filter((fact): fact is PlatformFact => fact.kind === 'platform');

@@ -13,13 +13,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Platform } from '../../catalog/platform-apis.js';
 import { isFunction, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import type { ReferenceIndex } from '../references.js';
-import { ALL_PLATFORMS, without, type ConditionReader } from './conditions.js';
+import { ALL_PLATFORMS, disjunction, without, type ConditionReader } from './conditions.js';
 import { alwaysExits, endsWithJump, isExitCall } from './exits.js';
 import type { Fact } from './facts.js';
 import type { StepCounter } from './steps.js';
 import { isTestSkipCall, testCallbackFacts, testSkipCondition } from './test-guards.js';
 
 type Node = TSESTree.Node;
+/** Branches of an `if`/`else if` chain read for what holds after it. */
+const MAX_EXIT_CHAIN = 8;
 
 /** The early-exit facts of one statement list, computed in one pass. */
 interface EarlyExits {
@@ -177,16 +179,35 @@ export class FactPropagation {
     const skipped = testSkipCondition(this.sourceCode, statement);
     if (skipped) return this.conditions.conditionFacts(skipped, false);
     if (statement.type === 'IfStatement') {
-      const thenExits = alwaysExits(statement.consequent, this.references, this.skipsTest);
-      const elseExits = statement.alternate ? alwaysExits(statement.alternate, this.references, this.skipsTest) : false;
-      if (thenExits && !elseExits) return this.conditions.conditionFacts(statement.test, false);
-      if (elseExits && !thenExits) return this.conditions.conditionFacts(statement.test, true);
+      return this.completionFacts(statement);
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
       // `ok || process.exit(1)`
       const { left, right, operator } = statement.expression;
       if (operator !== '??' && isExitCall(right, this.references)) return this.conditions.conditionFacts(left, operator === '||');
     }
     return [];
+  }
+
+  /**
+   * What holds after an `if`/`else if` chain that completes: what one of the branches that do not
+   * always exit proves (`if (darwin) … else if (linux) … else throw` proves darwin or linux after it;
+   * `if (!ok) return` proves `ok`). Nothing when every branch completes, or for a chain longer than
+   * MAX_EXIT_CHAIN (each branch carries the tests before it).
+   */
+  private completionFacts(statement: TSESTree.IfStatement): Fact[] {
+    const completing: Fact[][] = [];
+    let failed: Fact[] = [];
+    let branches = 0;
+    let current: Node | null | undefined = statement;
+    for (; current?.type === 'IfStatement' && branches < MAX_EXIT_CHAIN; current = current.alternate, branches += 1) {
+      if (!alwaysExits(current.consequent, this.references, this.skipsTest)) completing.push([...failed, ...this.conditions.conditionFacts(current.test, true)]);
+      failed = [...failed, ...this.conditions.conditionFacts(current.test, false)];
+    }
+    if (current?.type === 'IfStatement') return [];
+    branches += 1;
+    if (!current || !alwaysExits(current, this.references, this.skipsTest)) completing.push(failed);
+    if (completing.length === branches || completing.length === 0) return [];
+    return completing.reduce((left, right) => disjunction(left, right, statement.test));
   }
 
   private switchFacts(switchCase: TSESTree.SwitchCase): Fact[] {

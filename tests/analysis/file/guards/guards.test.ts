@@ -86,6 +86,14 @@ describe('platform guards', () => {
     ['startsWith', `if (process.platform.startsWith('win')) target();`, ['win32']],
     ['regex', `if (/^win/.test(process.platform)) {} else target();`, NOT_WINDOWS],
     ['early return', `function f() { if (process.platform === 'win32') return; target(); }`, NOT_WINDOWS],
+    // An `else if` chain whose last branch exits: after it, one of the other branches ran.
+    [
+      'an else-if chain ending in a throw',
+      `function f() { let a; if (process.platform === 'darwin') { a = 1; } else if (process.platform === 'linux') { a = 2; } else { throw new Error('unsupported'); } a; target(); }`,
+      ['darwin', 'linux'],
+    ],
+    ['an else-if chain whose middle branch returns', `function f() { if (process.platform === 'darwin') {} else if (process.platform === 'win32') { return; } else {} target(); }`, NOT_WINDOWS],
+    ['an else-if chain where every branch completes', `function f() { if (process.platform === 'darwin') {} else if (process.platform === 'linux') {} target(); }`, ALL],
     ['switch case', `switch (process.platform) { case 'darwin': case 'linux': target(); break; }`, ['darwin', 'linux']],
     ['switch default', `switch (process.platform) { case 'win32': break; default: target(); }`, NOT_WINDOWS],
     ['nested', `if (process.platform !== 'win32') { if (process.platform !== 'darwin') target(); }`, NOT_WINDOWS.filter((p) => p !== 'darwin')],
