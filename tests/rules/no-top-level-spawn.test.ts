@@ -206,6 +206,14 @@ if (import.meta.main) spawn('ls');`),
     esm(`import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 if (process.argv[1] === fileURLToPath(import.meta.url)) spawn('ls');`),
+    // The same check written on URLs, the launcher's script turned into one by hand or by pathToFileURL.
+    esm(`import { spawn } from 'node:child_process';
+export const list = () => spawn('ls');
+if (import.meta.url === \`file://\${process.argv[1]}\`) list();`),
+    esm(`import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+export const list = () => spawn('ls');
+if (import.meta.url === pathToFileURL(process.argv[1]).href) list();`),
     esm(`import { Worker, isMainThread } from 'node:worker_threads';
 if (isMainThread) { new Worker(new URL('./w.js', import.meta.url)); }`),
     esm(`import cluster from 'node:cluster';
@@ -260,6 +268,14 @@ const logger = pino({ level: 'info' });
 logger.info('ready');`),
   ],
   invalid: [
+    {
+      // Reported twin: the URL of another file than the launcher's script says nothing of how this one runs.
+      ...esm(`import { spawn } from 'node:child_process';
+const other = '/srv/app/main.js';
+export const list = () => spawn('ls');
+if (import.meta.url === \`file://\${other}\`) list();`),
+      errors: [{ messageId: 'atImportVia' }],
+    },
     {
       // zx's type tests: `$({ … })` only configures `$`; its template is the one start, reported once.
       ...esm(`import { $ } from 'zx';

@@ -69,6 +69,10 @@ export function selfReference(
     if (first && second && stringValue(first) === '' && isImportMetaMember(second, 'url')) return 'import.meta.url';
     return undefined;
   }
+  // `` `file://${process.argv[1]}` ``: the URL of a path, written by hand.
+  if (value.type === 'TemplateLiteral' && value.expressions.length === 1 && value.quasis[0]?.value.cooked === 'file://' && value.quasis[1]?.value.cooked === '') {
+    return selfReference(sourceCode, references, value.expressions[0] as Node);
+  }
   if (value.type === 'CallExpression' && value.arguments.length === 1 && value.arguments[0]) {
     const callee = references.refOf(value.callee);
     if (isRef(callee, 'url', 'fileURLToPath') || isRef(callee, 'url', 'pathToFileURL')) {

@@ -24,7 +24,7 @@ import {
   type ModuleRef,
   type ReferenceIndex,
 } from '../references.js';
-import { followConstant, selfReference } from '../values.js';
+import { followConstant, selfReference, type SelfReference } from '../values.js';
 import { intersectAll, type Fact, type PlatformFact } from './facts.js';
 
 type Node = TSESTree.Node;
@@ -209,7 +209,9 @@ export class ConditionReader {
     if (isRef(subjectRef, REQUIRE_MODULE, 'main') && isRef(this.references.refOf(other), GLOBALS_MODULE, 'module')) {
       return [{ kind: 'entry-module', value: holds, test, entryCheck: 'require.main' }];
     }
-    if (isRef(subjectRef, 'process', 'argv', '1') && selfReference(this.sourceCode, this.references, other)) {
+    // `process.argv[1] === fileURLToPath(import.meta.url)`, `import.meta.url === pathToFileURL(process.argv[1]).href`,
+    // ``import.meta.url === `file://${process.argv[1]}` ``: the launcher's script is this module.
+    if (selfReference(this.sourceCode, this.references, subject) === 'process.argv[1]' && namesThisModule(selfReference(this.sourceCode, this.references, other))) {
       return [{ kind: 'entry-module', value: holds, test, entryCheck: 'argv[1]' }];
     }
     if (isRef(subjectRef, 'worker_threads', 'threadId') && other.type === 'Literal' && other.value === 0) {
@@ -445,6 +447,11 @@ function safeRegExp(pattern: string, flags: string): RegExp | undefined {
 }
 
 /** The facts both sides of a disjunction prove. */
+/** Whether a self reference names this module's own file, not the launcher's script. */
+function namesThisModule(reference: SelfReference | undefined): boolean {
+  return reference !== undefined && reference !== 'process.argv[1]' && reference !== 'require.main.filename';
+}
+
 /** What `left || right` proves, given what each side proves. */
 export function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node): Fact[] {
   const result: Fact[] = [];
