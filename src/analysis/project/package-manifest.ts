@@ -36,6 +36,10 @@ export interface PackageManifest {
   readonly main?: string;
   readonly exports?: unknown;
   readonly imports?: unknown;
+  /** `"private": true`: the package is never published. */
+  readonly private?: boolean;
+  /** `"browser"` as written: the file (or file map) a bundler gives a browser. */
+  readonly browser?: unknown;
 }
 
 const MAX_MANIFEST_BYTES = 512 * 1024;
@@ -81,7 +85,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, private: unpublished, browser } = json as Record<string, unknown>;
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
@@ -113,7 +117,18 @@ function readManifest(folder: string): PackageManifest | undefined {
     ...(typeof main === 'string' ? { main } : {}),
     exports,
     imports,
+    ...(unpublished === true ? { private: true } : {}),
+    browser,
   };
+}
+
+/**
+ * Whether nothing of the package is installed by anyone: it is private and has no `main`,
+ * `exports`, `bin` or `browser` (a workspace root, a package of maintainer tools). A private
+ * package with an entry point (an Electron app's `main`) is still run by its users.
+ */
+export function isDevelopmentPackage(manifest: PackageManifest): boolean {
+  return manifest.known && manifest.private === true && manifest.main === undefined && manifest.exports === undefined && manifest.binFiles.size === 0 && manifest.browser === undefined;
 }
 
 function unknownManifest(folder: string): PackageManifest {
