@@ -12,10 +12,11 @@
  * runs it, or when a job that runs it names no platform. Read once per repository, and again when
  * a workflow file or folder changes (fs-cache.ts); a workflow file over MAX_WORKFLOW_BYTES is unknown.
  *
- * A development file (a test, a fixture, a script only the package's own scripts run) is not
- * shipped: it runs where the project runs it, on its CI and its contributors' machines. That
- * includes Windows, as far as the analysis can know, only when the repository's CI runs a job on a
- * Windows runner; otherwise the file's platforms are unknown and the platform rules stay silent.
+ * A development file (file-model.ts: a test, a fixture, a script nothing installs) is not shipped:
+ * it runs where the project runs it, on its CI and its contributors' machines. That includes
+ * Windows, as far as the analysis can know, only when a job of the repository's CI on a Windows
+ * runner is proven to run it (testPlatforms, developmentScriptPlatforms); otherwise the file's
+ * platforms are unknown and the platform rules stay silent: a report is a proof.
  */
 import path from 'node:path';
 
