@@ -23,7 +23,7 @@ const tsLib = (code: string) => ts(`${code}\nexport const ready = true;`);
 // Files of a package whose package.json names bin/cli.js and runs tools/scripts/build.js, scripts/release.ts…
 const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
 const inPackage = (file: string) => fixture(`cjs-package/${file}`);
-// Files of a repository with a shipped package (main, bin) and a private package without entry points.
+// Files of a workspace root with a shipped package (main, bin) and a private workspace package without entry points.
 const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files/linux-ci', file);
 const startsAtLoad = `import { execSync } from 'node:child_process';
 execSync('npm run build', { stdio: 'inherit' });
@@ -69,7 +69,7 @@ export {};`),
     esm(startsAtLoad, { filename: inPackage('test/helpers/server.js') }),
     esm(startsAtLoad, { filename: inPackage('tests/setup.js') }),
     esm(startsAtLoad, { filename: inPackage('e2e/setup.js'), settings: { 'process-guard': { testFiles: ['e2e/**'] } } }),
-    // A module of a development package (private, no entry point): only the project's scripts import it.
+    // A module of a development package (private workspace package, no entry point): only the project's scripts import it.
     esm(startsAtLoad, { filename: developmentFile('packages/app/tools/release-args.js') }),
     cjs(`const { execSync } = require('child_process');
 module.exports = execSync('git rev-parse HEAD').toString();`, { filename: developmentFile('packages/app/tools/head.cjs') }),

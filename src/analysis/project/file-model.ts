@@ -40,8 +40,9 @@ export type EntryReason = 'shebang' | 'package' | 'setting' | 'no-exports';
  * What kind of development file a file is, one nothing installs and only the project runs:
  * - `test`: a test file or a fixture;
  * - `script`: a script only the package's own scripts run (isDevelopmentScript), any file of a
- *   package that is private and has no entry point (isDevelopmentPackage: a workspace root, a
- *   tools package), or a file of the repository's `.github` folder (GitHub Actions runs it).
+ *   private workspace root or workspace package without an entry point (isDevelopmentPackage: a
+ *   package of maintainer tools), or a file of the repository's `.github` folder (GitHub Actions
+ *   runs it).
  */
 export type DevelopmentKind = 'test' | 'script';
 
