@@ -123,8 +123,11 @@ function runsPackageScript(job: Job, root: string, manifest: PackageManifest, na
   return WORKSPACES_COMMAND.test(manifestOf(root)?.scripts.get(name) ?? '');
 }
 
-/** A command that runs a script in every workspace: `pnpm -r`, `npm --workspaces`, `lerna run`, `turbo run`, `nx run-many`. */
-const WORKSPACES_COMMAND = /(?:^|\s)(?:-r|--recursive|--workspaces|-ws)(?=\s|$)|\b(?:lerna|turbo) run\b|\bnx run-many\b|\bworkspaces (?:foreach|run)\b/;
+/**
+ * A command that runs a script in every workspace: `pnpm -r`, `npm --workspaces`, `lerna run`,
+ * `turbo run`, `nx run-many`, `yarn workspaces foreach` (`-r` only after pnpm: node's `-r` preloads).
+ */
+const WORKSPACES_COMMAND = /\bpnpm\b[^\n&|;]*?\s(?:-r|--recursive)(?=\s|$)|(?:^|\s)(?:--workspaces|-ws)(?=\s|$)|\b(?:lerna|turbo) run\b|\bnx run-many\b|\bworkspaces (?:foreach|run)\b/;
 
 /** The jobs of the repository's CI holding `folder` that run on Windows, and the folder their commands run in. */
 function windowsJobs(folder: string): Workflows {

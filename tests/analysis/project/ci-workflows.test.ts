@@ -240,10 +240,10 @@ describe('the Windows jobs that prove a development file runs on Windows', () =>
       JSON.stringify({
         private: true,
         workspaces: ['packages/*'],
-        scripts: { test: 'npm test --workspaces', lint: 'eslint .', release: 'node scripts/release.js', 'release:all': 'npm run release', verify: 'npm run release:all' },
+        scripts: { test: 'npm test --workspaces', lint: 'node -r dotenv/config lint.js', release: 'node scripts/release.js', 'release:all': 'npm run release', verify: 'npm run release:all', 'lint-all': 'pnpm --parallel -r lint-all' },
       }),
     );
-    write('packages/lib/package.json', JSON.stringify({ name: '@scope/lib', main: 'index.js', scripts: { test: 'node --test' } }));
+    write('packages/lib/package.json', JSON.stringify({ name: '@scope/lib', main: 'index.js', scripts: { test: 'node --test', lint: 'eslint .', 'lint-all': 'eslint .' } }));
     write('packages/other/package.json', JSON.stringify({ name: '@scope/other', main: 'index.js', scripts: { check: 'node --test' } }));
     return root;
   };
@@ -254,7 +254,9 @@ describe('the Windows jobs that prove a development file runs on Windows', () =>
   const FILES = ['test/root.test.js', 'packages/lib/test/a.test.js', 'packages/other/test/b.test.js', 'scripts/release.js', 'scripts/by-hand.js', '.github/scripts/notify.js'];
 
   it.each<[string, string, string[]]>([
+    // `node -r` preloads a module: the root's lint runs no workspace's lint.
     ['a root script that runs no workspace', '      - run: npm run lint', ['test/root.test.js']],
+    ['a root script of the same name that runs the workspaces with pnpm', '      - run: pnpm run lint-all', ['test/root.test.js', 'packages/lib/test/a.test.js']],
     ['a root script of the same name that runs the workspaces', '      - run: npm test', ['test/root.test.js', 'packages/lib/test/a.test.js']],
     ['a script of a package the job names', '      - run: npm run check -w @scope/other', ['packages/other/test/b.test.js']],
     ['a script in the folder of a package', '      - run: npm run check\n        working-directory: packages/other', ['packages/other/test/b.test.js']],
