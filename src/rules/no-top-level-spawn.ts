@@ -52,9 +52,13 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        // Files that are started or loaded by a test runner have no importer to pay for their top level.
+        // Files that are started or loaded by a test runner have no importer to pay for their top level;
+        // a development script's importers are the project's own scripts, which ask for its start.
         let skipped: boolean | undefined;
-        const skipFile = () => (skipped ??= analysis.fileModel.entryPoint !== undefined || analysis.fileModel.isTestFile);
+        const skipFile = () => {
+          const { entryPoint, isTestFile, development } = analysis.fileModel;
+          return (skipped ??= entryPoint !== undefined || isTestFile || development === 'script');
+        };
         const starts: Start[] = [];
         for (const site of analysis.starters) {
           if (!site.startsNow || (allowSync && isSynchronousSpec(site.spec)) || isSelfSpawnSite(analysis, site)) continue;

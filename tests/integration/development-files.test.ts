@@ -1,5 +1,6 @@
 // Development files through the real ESLint class: a repository whose CI runs only on Linux, one
-// whose matrix names Windows, and one without workflows. Shipped files are checked in all three.
+// whose matrix names Windows, one whose Windows job runs only some of them, and one without
+// workflows. Shipped files are checked in all.
 import path from 'node:path';
 
 import { ESLint, type Linter } from 'eslint';
@@ -23,17 +24,19 @@ const FILES: Record<string, string> = {
     name: 'app',
     type: 'module',
     bin: { app: 'bin/app.js' },
-    scripts: { release: 'node scripts/release.js' },
+    scripts: { test: 'node --test && npm test --workspaces', lint: 'eslint .', release: 'node scripts/release.js' },
   }),
   'bin/app.js': `#!/usr/bin/env node\n${CLEAN}`,
   'scripts/release.js': CLEAN,
   'test/clean.test.js': CLEAN,
-  'packages/core/package.json': JSON.stringify({ name: 'core', type: 'module' }),
+  'packages/core/package.json': JSON.stringify({ name: 'core', type: 'module', scripts: { test: 'node --test' } }),
   'packages/core/test/core.test.js': CLEAN,
 };
 
 const LINUX_ONLY = 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n';
-const WINDOWS_MATRIX = 'jobs:\n  test:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: npm test\n';
+const WINDOWS_MATRIX = 'jobs:\n  test:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: npm test\n      - run: npm run release\n';
+// A Windows job that runs a script of the root package alone: it proves nothing of the workspace's tests or of the release script.
+const WINDOWS_ROOT_LINT = 'jobs:\n  lint:\n    runs-on: windows-latest\n    steps:\n      - run: npm run lint\n';
 
 /** The files with a finding of either platform rule. */
 async function reportedFiles(workflow: string | undefined, settings: Record<string, unknown> = {}): Promise<string[]> {
@@ -60,6 +63,10 @@ describe('development files', () => {
 
   it('are checked when a matrix of the CI names Windows', async () => {
     expect(await reportedFiles(WINDOWS_MATRIX)).toEqual(EVERY_FILE);
+  });
+
+  it('are checked only where a Windows job is proven to run them', async () => {
+    expect(await reportedFiles(WINDOWS_ROOT_LINT)).toEqual(['bin/app.js', 'test/clean.test.js']);
   });
 
   it('are checked as any other with ciWorkflows: false', async () => {

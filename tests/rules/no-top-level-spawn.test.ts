@@ -23,6 +23,8 @@ const tsLib = (code: string) => ts(`${code}\nexport const ready = true;`);
 // Files of a package whose package.json names bin/cli.js and runs tools/scripts/build.js, scripts/release.ts…
 const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
 const inPackage = (file: string) => fixture(`cjs-package/${file}`);
+// Files of a workspace root with a shipped package (main, bin) and a private workspace package without entry points.
+const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files/linux-ci', file);
 const startsAtLoad = `import { execSync } from 'node:child_process';
 execSync('npm run build', { stdio: 'inherit' });
 export const built = true;`;
@@ -67,6 +69,10 @@ export {};`),
     esm(startsAtLoad, { filename: inPackage('test/helpers/server.js') }),
     esm(startsAtLoad, { filename: inPackage('tests/setup.js') }),
     esm(startsAtLoad, { filename: inPackage('e2e/setup.js'), settings: { 'process-guard': { testFiles: ['e2e/**'] } } }),
+    // A module of a development package (private workspace package, no entry point): only the project's scripts import it.
+    esm(startsAtLoad, { filename: developmentFile('packages/app/tools/release-args.js') }),
+    cjs(`const { execSync } = require('child_process');
+module.exports = execSync('git rev-parse HEAD').toString();`, { filename: developmentFile('packages/app/tools/head.cjs') }),
     // A bare test.js that Jest collects; a globalSetup file named in a vitest configuration.
     esm(startsAtLoad, { filename: fixture('jest-package/src-test/test.js') }),
     ts(startsAtLoad, { filename: fixture('setup-package/e2e/validate-environment.ts') }),
@@ -116,6 +122,9 @@ module.exports = new Player();`),
     { ...esm(startsAtLoad, { filename: inPackage('src/build.js') }), errors: [atImport(2, 1, 'execSync()')] },
     // A file the package does not run, in a folder the defaults do not name.
     { ...esm(startsAtLoad, { filename: inPackage('tools/scripts/other.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    // Beside them, a module of the shipped package and a fixture (tests keep their rule) still report.
+    { ...esm(startsAtLoad, { filename: developmentFile('lib/util.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    { ...esm(startsAtLoad, { filename: developmentFile('fixtures/child.js') }), errors: [atImport(2, 1, 'execSync()')] },
     // Next to a runner configuration that does not name it; a name Jest's testMatch does not take.
     { ...ts(startsAtLoad, { filename: fixture('setup-package/e2e/other.ts') }), errors: [atImport(2, 1, 'execSync()')] },
     { ...esm(startsAtLoad, { filename: fixture('jest-package/src/testing.js') }), errors: [atImport(2, 1, 'execSync()')] },

@@ -995,10 +995,11 @@ runRuleTests('no-unportable-spawn (CI workflows)', rule, {
     esm(audit, { filename: ciFixture('tests-on-windows/scripts/audit.js') }),
     // The CI runs nothing on Windows: a development script's platforms are unknown.
     esm(audit, { filename: ciFixture('tests-only-on-linux/scripts/audit.js') }),
+    // Run by hand: no Windows job runs it. Once reported because other Windows jobs ran scripts;
+    // a development script is now reported only where a Windows job is proven to run it.
+    esm(audit, { filename: ciFixture('tests-on-windows/scripts/size.js') }),
   ],
   invalid: [
-    // Run by hand: no job runs it.
-    { ...esm(audit, { filename: ciFixture('tests-on-windows/scripts/size.js') }), errors: [auditError] },
     // A Windows job runs it too.
     { ...esm(audit, { filename: ciFixture('tests-on-windows/scripts/smoke.js') }), errors: [auditError] },
     // Checked as any other file with the setting off.

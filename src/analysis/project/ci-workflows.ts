@@ -12,10 +12,11 @@
  * runs it, or when a job that runs it names no platform. Read once per repository, and again when
  * a workflow file or folder changes (fs-cache.ts); a workflow file over MAX_WORKFLOW_BYTES is unknown.
  *
- * A development file (a test, a fixture, a script only the package's own scripts run) is not
- * shipped: it runs where the project runs it, on its CI and its contributors' machines. That
- * includes Windows, as far as the analysis can know, only when the repository's CI runs a job on a
- * Windows runner; otherwise the file's platforms are unknown and the platform rules stay silent.
+ * A development file (file-model.ts: a test, a fixture, a script nothing installs) is not shipped:
+ * it runs where the project runs it, on its CI and its contributors' machines. That includes
+ * Windows, as far as the analysis can know, only when a job of the repository's CI on a Windows
+ * runner is proven to run it (testPlatforms, developmentScriptPlatforms); otherwise the file's
+ * platforms are unknown and the platform rules stay silent: a report is a proof.
  */
 import path from 'node:path';
 
@@ -32,10 +33,16 @@ interface Job {
 
 const MAX_WORKFLOW_BYTES = 512 * 1024;
 
-/** Package folder → the jobs of its repository. */
-const jobsByFolder = new DerivedCache<readonly Job[] | undefined>();
-/** Package folder → the platforms of its development files. */
-const developmentByFolder = new DerivedCache<ReadonlySet<Platform> | undefined>();
+/** The jobs of a repository's workflows and the folder holding their `.github`, where the jobs' commands run. */
+interface Workflows {
+  readonly root: string;
+  readonly jobs: readonly Job[];
+}
+
+/** Package folder → the workflows of its repository. */
+const workflowsOfFolder = new DerivedCache<Workflows | undefined>();
+/** Package folder → the platforms of its tests and fixtures. */
+const testsByFolder = new DerivedCache<ReadonlySet<Platform> | undefined>();
 /** Folder → the jobs of its own `.github/workflows` (undefined: it has none). */
 const workflowsByFolder = new DerivedCache<readonly Job[] | undefined>();
 
@@ -50,7 +57,7 @@ export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySe
     const mention = wordPattern(name);
     if ([...manifest.scripts].some(([other, command]) => other !== name && mention.test(command))) return undefined;
   }
-  const jobs = repositoryJobs(manifest.folder);
+  const jobs = repositoryWorkflows(manifest.folder)?.jobs;
   if (!runsOnWindows(jobs)) return undefined;
   const relative = path.relative(manifest.folder, file).split(path.sep).join('/');
   const platforms = new Set<Platform>();
@@ -66,22 +73,72 @@ export function ciPlatforms(file: string, manifest: PackageManifest): ReadonlySe
 export const UNKNOWN_PLATFORMS: ReadonlySet<Platform> = new Set();
 
 /**
- * The platforms a development file of the package in `folder` runs on: any (undefined) when a
- * job of the repository's CI on Windows runs a script of the package or of the repository's root
- * package (`npm test`, `pnpm run lint`), unknown otherwise: Windows jobs that only install, pack
- * or try the published package run none of its development files, and without workflows nothing
- * is known.
+ * The platforms a test or fixture of the package in `folder` runs on: any (undefined) when a job
+ * of the repository's CI on Windows runs a script of the package (see runsPackageScript), unknown
+ * otherwise: Windows jobs that only install, pack or try the published package, or that test other
+ * packages of the repository, run none of its tests, and without workflows nothing is known.
  */
-export function developmentPlatforms(folder: string): ReadonlySet<Platform> | undefined {
-  return developmentByFolder.get(folder, () => windowsRunsScripts(folder) ? undefined : UNKNOWN_PLATFORMS);
+export function testPlatforms(folder: string): ReadonlySet<Platform> | undefined {
+  return testsByFolder.get(folder, () => {
+    const manifest = manifestOf(folder);
+    const names = projectScripts(manifest);
+    const { root, jobs } = windowsJobs(folder);
+    const proven = manifest !== undefined && jobs.some((job) => names.some((name) => runsPackageScript(job, root, manifest, name)));
+    return proven ? undefined : UNKNOWN_PLATFORMS;
+  });
 }
 
-function windowsRunsScripts(folder: string): boolean {
-  const jobs = repositoryJobs(folder);
-  if (!runsOnWindows(jobs)) return false;
-  const root = repositoryRoot(folder);
-  const names = new Set(['test', ...projectScripts(manifestOf(folder)), ...projectScripts(root === undefined ? undefined : manifestOf(root))]);
-  return jobs.some((job) => job.platforms?.has('win32') && [...names].some((name) => invokes(job.text, name)));
+/**
+ * The platforms a development script runs on (a script of `manifest`, or a file nothing installs):
+ * any (undefined) when a job of the repository's CI on Windows names its path, from the repository
+ * or from the package, or runs a script of the package that runs it, directly or through the
+ * scripts that name that one; unknown otherwise.
+ */
+export function developmentScriptPlatforms(file: string, manifest: PackageManifest | undefined): ReadonlySet<Platform> | undefined {
+  const folder = manifest?.folder ?? path.dirname(file);
+  const { root, jobs } = windowsJobs(folder);
+  if (jobs.length === 0) return UNKNOWN_PLATFORMS;
+  const started = startedPaths(file);
+  const paths = [root, folder].flatMap((from) => started.map((name) => pathPattern(path.relative(from, name).split(path.sep).join('/'))));
+  const running = manifest
+    ? [...scriptClosure(manifest, started.flatMap((name) => manifest.scriptsRunning.get(name) ?? []), (name, other) => mentions(manifest, other, name))]
+    : [];
+  const proven = jobs.some(
+    (job) => paths.some((pattern) => pattern.test(job.text)) || (manifest !== undefined && running.some((name) => runsPackageScript(job, root, manifest, name))),
+  );
+  return proven ? undefined : UNKNOWN_PLATFORMS;
+}
+
+/**
+ * Whether a job runs script `name` of the package: it invokes the script and the package is the
+ * repository's root (`root`, where the job's commands run), or the job names the package (its
+ * folder from the root or its `name`: `-w`, `--filter`, `working-directory:`), or the root's
+ * script of that name runs the workspaces.
+ */
+function runsPackageScript(job: Job, root: string, manifest: PackageManifest, name: string): boolean {
+  if (!invokes(job.text, name)) return false;
+  if (root === manifest.folder) return true;
+  const folder = path.relative(root, manifest.folder).split(path.sep).join('/');
+  if ([folder, manifest.name].some((word) => word !== undefined && wordPattern(word).test(job.text))) return true;
+  return WORKSPACES_COMMAND.test(manifestOf(root)?.scripts.get(name) ?? '');
+}
+
+/**
+ * A command that runs a script in every workspace: `pnpm -r`, `npm --workspaces`, `lerna run`,
+ * `turbo run`, `nx run-many`, `yarn workspaces foreach` (`-r` only after pnpm: node's `-r` preloads).
+ */
+const WORKSPACES_COMMAND = /\bpnpm\b[^\n&|;]*?\s(?:-r|--recursive)(?=\s|$)|(?:^|\s)(?:--workspaces|-ws)(?=\s|$)|\b(?:lerna|turbo) run\b|\bnx run-many\b|\bworkspaces (?:foreach|run)\b/;
+
+/** The jobs of the repository's CI holding `folder` that run on Windows, and the folder their commands run in. */
+function windowsJobs(folder: string): Workflows {
+  const workflows = repositoryWorkflows(folder);
+  return { root: workflows?.root ?? folder, jobs: workflows?.jobs.filter((job) => job.platforms?.has('win32')) ?? [] };
+}
+
+/** Whether the file is in the `.github` folder of its repository: GitHub Actions runs it. */
+export function isGithubFile(file: string): boolean {
+  const root = repositoryRoot(path.dirname(file));
+  return root !== undefined && path.relative(root, file).split(path.sep)[0] === '.github';
 }
 
 /** The scripts of a manifest that a CI job runs by name, without those npm runs when it installs or packs. */
@@ -108,12 +165,17 @@ export function isDevelopmentScript(file: string, manifest: PackageManifest): bo
 
 /** The scripts users' machines run: USER_RUN_SCRIPTS and every script they name, transitively. */
 function userRunScripts(manifest: PackageManifest): ReadonlySet<string> {
-  const found = new Set([...manifest.scripts.keys()].filter((name) => USER_RUN_SCRIPTS.has(name)));
+  const seeds = [...manifest.scripts.keys()].filter((name) => USER_RUN_SCRIPTS.has(name));
+  return scriptClosure(manifest, seeds, (name, other) => mentions(manifest, name, other));
+}
+
+/** `seeds` and every script `follows` leads to from one found, transitively. */
+function scriptClosure(manifest: PackageManifest, seeds: readonly string[], follows: (name: string, other: string) => boolean): ReadonlySet<string> {
+  const found = new Set(seeds);
   const pending = [...found];
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    const command = manifest.scripts.get(name) ?? '';
     for (const other of manifest.scripts.keys()) {
-      if (found.has(other) || !wordPattern(other).test(command)) continue;
+      if (found.has(other) || !follows(name, other)) continue;
       found.add(other);
       pending.push(other);
     }
@@ -121,21 +183,26 @@ function userRunScripts(manifest: PackageManifest): ReadonlySet<string> {
   return found;
 }
 
+/** Whether the command of script `name` names script `other`. */
+function mentions(manifest: PackageManifest, name: string, other: string): boolean {
+  return wordPattern(other).test(manifest.scripts.get(name) ?? '');
+}
+
 function runsOnWindows(jobs: readonly Job[] | undefined): jobs is readonly Job[] {
   return jobs?.some((job) => job.platforms?.has('win32')) ?? false;
 }
 
 /**
- * The jobs of the workflows of the repository holding `folder`: the nearest `.github` from `folder`
+ * The workflows of the repository holding `folder`: the nearest `.github` from `folder`
  * up to the repository's root (the folder with `.git`), or in `folder` alone outside a repository:
  * a folder above it may be anyone's.
  */
-function repositoryJobs(folder: string): readonly Job[] | undefined {
-  return jobsByFolder.get(folder, () => {
+function repositoryWorkflows(folder: string): Workflows | undefined {
+  return workflowsOfFolder.get(folder, () => {
     const top = repositoryRoot(folder) ?? folder;
     for (let current = folder; ; current = path.dirname(current)) {
-      const found = workflowJobs(current);
-      if (found) return found;
+      const jobs = workflowJobs(current);
+      if (jobs) return { root: current, jobs };
       if (current === top || path.dirname(current) === current) return undefined;
     }
   });
@@ -230,6 +297,11 @@ function skipFlags(words: readonly string[], index: number): number {
   let next = index;
   while (/^-[\w-]+$/.test(words[next] ?? '')) next += 1;
   return next;
+}
+
+/** A relative path as a word of a command, maybe after `./`: `node scripts/x.js`, `"./scripts/x"`, not `tools/scripts/x.js`. */
+function pathPattern(relative: string): RegExp {
+  return new RegExp(`(?:^|[\\s'"=(])(?:\\./)?${escapeRegExp(relative)}(?![\\w.-])`);
 }
 
 /** The script's name as a word of another command (`npm run a && npm run name`, `run-s name`). */

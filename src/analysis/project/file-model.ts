@@ -8,9 +8,9 @@
  * (`src/util/linux-installer.ts`, `MacUpdater.ts`, `test/linux/…`) runs there, as Go's
  * `_linux.go` files do, and the platform rules stay silent about Windows in it. Platform facts
  * only ever silence reports, so this can hide a cross-build from a Windows host, never add one.
- * A development file (a test, a fixture, a script only the package's scripts run) runs where the
- * project runs it: its platforms are unknown unless the repository's CI runs jobs on Windows
- * (ci-workflows.ts).
+ * A development file (a test, a fixture, a script only the project runs: see DevelopmentKind) runs
+ * where the project runs it: its platforms are unknown unless a Windows job of the repository's
+ * CI is proven to run it (ci-workflows.ts).
  */
 import * as path from 'node:path';
 
@@ -18,13 +18,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName } from '../syntax/ast.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from '../catalog/platform-apis.js';
-import { ciPlatforms, developmentPlatforms, isDevelopmentScript, UNKNOWN_PLATFORMS } from './ci-workflows.js';
+import { ciPlatforms, developmentScriptPlatforms, isDevelopmentScript, isGithubFile, testPlatforms, UNKNOWN_PLATFORMS } from './ci-workflows.js';
 import { isJestTest } from './jest-tests.js';
 import { isNodeTest } from './node-tests.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import type { LintEnvironment } from './summary-store.js';
-import { enclosingManifest, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
+import { enclosingManifest, isDevelopmentPackage, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from '../syntax/scope.js';
 import type { ResolvedSettings } from '../catalog/settings.js';
 
@@ -36,6 +36,16 @@ import type { ResolvedSettings } from '../catalog/settings.js';
  * - `no-exports`: it exports nothing, so importing it can only be for its side effects.
  */
 export type EntryReason = 'shebang' | 'package' | 'setting' | 'no-exports';
+
+/**
+ * What kind of development file a file is, one nothing installs and only the project runs:
+ * - `test`: a test file or a fixture;
+ * - `script`: a script only the package's own scripts run (isDevelopmentScript), any file of a
+ *   private workspace root or workspace package without an entry point (isDevelopmentPackage: a
+ *   package of maintainer tools), or a file of the repository's `.github` folder (GitHub Actions
+ *   runs it).
+ */
+export type DevelopmentKind = 'test' | 'script';
 
 export interface FileModel {
   /** `context.filename`: the name the module's own path expressions are compared with. */
@@ -74,11 +84,14 @@ export interface FileModel {
    * or the fixture's own. A test runner does not load a fixture; the tests that name it run it.
    */
   readonly fixtureRunners: string | undefined;
+  /** For a file nothing installs, its kind (a `script` only on disk); undefined for a file the package ships. */
+  readonly development: DevelopmentKind | undefined;
   /**
    * The platforms the repository's CI says the file runs on (ci-workflows.ts), with the
-   * `ciWorkflows` setting on: none proven (UNKNOWN_PLATFORMS) for a development file when the CI
-   * runs no job on Windows or cannot be read; for a script the package's `scripts` run, those of
-   * the jobs that run it, when the CI runs other jobs on Windows and this script only elsewhere;
+   * `ciWorkflows` setting on: none proven (UNKNOWN_PLATFORMS) for a development file unless a
+   * Windows job of the CI is proven to run it (a test: a script of its package; a script: its
+   * path or a script that runs it); for a script the package's `scripts` run, those of the jobs
+   * that run it, when the CI runs other jobs on Windows and this script only elsewhere;
    * undefined (any) otherwise.
    */
   readonly ciPlatforms: ReadonlySet<Platform> | undefined;
@@ -114,7 +127,7 @@ export function buildFileModel(
     settings.testFiles.some((glob) => glob.test(relative)) ||
     (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isNodeTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
   const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
-  const development = isTestFile || fixtureRunners !== undefined || (starter !== undefined && isDevelopmentScript(paths.physicalFilename, starter));
+  const development = developmentKind(paths.physicalFilename, onDisk, isTestFile || fixtureRunners !== undefined, manifest, starter);
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
@@ -124,16 +137,32 @@ export function buildFileModel(
     scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) && !hasExports(sourceCode) ? starter.folder : undefined,
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
     fixtureRunners,
-    ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk ? (manifest?.folder ?? path.dirname(paths.physicalFilename)) : undefined, development, starter) : undefined,
+    development,
+    ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk, development, manifest, starter) : undefined,
   };
 }
 
+function developmentKind(file: string, onDisk: boolean, test: boolean, manifest: PackageManifest | undefined, starter: PackageManifest | undefined): DevelopmentKind | undefined {
+  if (test) return 'test';
+  if (!onDisk) return undefined;
+  const script = (starter !== undefined && isDevelopmentScript(file, starter)) || (manifest !== undefined && isDevelopmentPackage(manifest)) || isGithubFile(file);
+  return script ? 'script' : undefined;
+}
+
 /**
- * What the CI says of the file's platforms: a development file's platforms (the repository's of
- * `folder`; unknown for a file not on disk), else those of the jobs running the script it is.
+ * What the CI says of the file's platforms: a development file's (unknown for a test not on disk,
+ * whose workflows cannot be read), else those of the jobs running the script it is.
  */
-function ciRunPlatforms(file: string, folder: string | undefined, development: boolean, starter: PackageManifest | undefined): ReadonlySet<Platform> | undefined {
-  const platforms = development ? (folder === undefined ? UNKNOWN_PLATFORMS : developmentPlatforms(folder)) : undefined;
+function ciRunPlatforms(
+  file: string,
+  onDisk: boolean,
+  development: DevelopmentKind | undefined,
+  manifest: PackageManifest | undefined,
+  starter: PackageManifest | undefined,
+): ReadonlySet<Platform> | undefined {
+  let platforms: ReadonlySet<Platform> | undefined;
+  if (development === 'test') platforms = onDisk ? testPlatforms(manifest?.folder ?? path.dirname(file)) : UNKNOWN_PLATFORMS;
+  else if (development === 'script') platforms = developmentScriptPlatforms(file, starter ?? manifest);
   return platforms ?? (starter ? ciPlatforms(file, starter) : undefined);
 }
 

@@ -36,6 +36,12 @@ export interface PackageManifest {
   readonly main?: string;
   readonly exports?: unknown;
   readonly imports?: unknown;
+  /** `"private": true`: the package is never published. */
+  readonly private?: boolean;
+  /** `"browser"` as written: the file (or file map) a bundler gives a browser. */
+  readonly browser?: unknown;
+  /** Whether it is a workspace root: it declares `"workspaces"`, or a `pnpm-workspace.yaml` is beside it. */
+  readonly workspaceRoot?: boolean;
 }
 
 const MAX_MANIFEST_BYTES = 512 * 1024;
@@ -81,7 +87,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, private: unpublished, browser, workspaces } = json as Record<string, unknown>;
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
@@ -113,8 +119,28 @@ function readManifest(folder: string): PackageManifest | undefined {
     ...(typeof main === 'string' ? { main } : {}),
     exports,
     imports,
+    ...(unpublished === true ? { private: true } : {}),
+    browser,
+    ...(workspaces !== undefined || stat(path.join(folder, 'pnpm-workspace.yaml')) !== undefined ? { workspaceRoot: true } : {}),
   };
 }
+
+/**
+ * Whether nothing of the package is installed by anyone: it is private, has no `main`, `exports`,
+ * `bin` or `browser`, and is a workspace root or a package of one (a package of maintainer tools).
+ * A private package with an entry point (an Electron app's `main`) is still run by its users, and
+ * so is a private package on its own, which is how an application looks.
+ */
+export function isDevelopmentPackage(manifest: PackageManifest): boolean {
+  const unpublished = manifest.known && manifest.private === true && manifest.main === undefined && manifest.exports === undefined;
+  if (!unpublished || manifest.binFiles.size > 0 || manifest.browser !== undefined) return false;
+  let current: PackageManifest | undefined = manifest;
+  for (let hops = 0; current && hops < MAX_WORKSPACE_DEPTH; hops += 1, current = enclosingManifest(current)) if (current.workspaceRoot) return true;
+  return false;
+}
+
+/** Packages looked at from a package up for its workspace root: workspaces are rarely nested deeper. */
+const MAX_WORKSPACE_DEPTH = 4;
 
 function unknownManifest(folder: string): PackageManifest {
   return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map(), dependencies: new Set() };

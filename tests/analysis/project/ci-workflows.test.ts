@@ -68,8 +68,12 @@ env:
 });
 
 describe('ciPlatforms in the file model', () => {
+  const scriptPlatforms = (file: string) => ciPlatforms(path.join(ON_WINDOWS, file), manifestOf(ON_WINDOWS)!);
+
   it('is the runners of the jobs that run a script, when the CI also runs jobs on Windows', () => {
-    expect([...(fileModel(path.join(ON_WINDOWS, 'scripts/audit.js')).ciPlatforms ?? [])]).toEqual(['linux']);
+    expect([...(scriptPlatforms('scripts/audit.js') ?? [])]).toEqual(['linux']);
+    // A script only the package's scripts run is a development file: no Windows job runs it, so none is proven.
+    expect(fileModel(path.join(ON_WINDOWS, 'scripts/audit.js')).ciPlatforms).toEqual(new Set());
   });
 
   it('includes Windows when a Windows job runs the script too', () => {
@@ -80,9 +84,14 @@ describe('ciPlatforms in the file model', () => {
     ['scripts/size.js', 'no job runs it, and another script does'],
     ['scripts/deps.js', 'another script runs it'],
     ['scripts/prepare.js', 'npm runs it on install'],
-    ['bin/cli.js', 'users run it'],
   ])('is unknown for %s: %s', (file) => {
-    expect(fileModel(path.join(ON_WINDOWS, file)).ciPlatforms).toBeUndefined();
+    expect(scriptPlatforms(file)).toBeUndefined();
+    // Development scripts no Windows job runs: none proven, where the old rule took any Windows job as running them.
+    expect(fileModel(path.join(ON_WINDOWS, file)).ciPlatforms).toEqual(new Set());
+  });
+
+  it('is unknown for a bin: users run it', () => {
+    expect(fileModel(path.join(ON_WINDOWS, 'bin/cli.js')).ciPlatforms).toBeUndefined();
   });
 
   it('proves no platform when the CI runs nothing on Windows: the script is a development file', () => {
@@ -206,5 +215,61 @@ describe('isDevelopmentScript', () => {
     ['scripts/other.js', false],
   ])('%s: %s', (file, expected) => {
     expect(isDevelopmentScript(path.join(root, file), manifest)).toBe(expected);
+  });
+});
+
+describe('the Windows jobs that prove a development file runs on Windows', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'process-guard-windows-jobs-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  const START = "import { spawn } from 'node:child_process';\nspawn('rm', ['-rf', 'dist']);\n";
+  let trees = 0;
+  /** A repository whose only Windows job runs `steps`, beside a Linux job running everything. */
+  const repository = (steps: string): string => {
+    const root = path.join(base, `repo${(trees += 1)}`);
+    const write = (file: string, text = '') => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    };
+    write('.git/HEAD');
+    write(
+      '.github/workflows/ci.yml',
+      `jobs:\n  linux:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test && npm run verify && node scripts/by-hand.js\n  windows:\n    runs-on: windows-latest\n    steps:\n${steps}\n`,
+    );
+    write(
+      'package.json',
+      JSON.stringify({
+        private: true,
+        workspaces: ['packages/*'],
+        scripts: { test: 'npm test --workspaces', lint: 'node -r dotenv/config lint.js', release: 'node scripts/release.js', 'release:all': 'npm run release', verify: 'npm run release:all', 'lint-all': 'pnpm --parallel -r lint-all' },
+      }),
+    );
+    write('packages/lib/package.json', JSON.stringify({ name: '@scope/lib', main: 'index.js', scripts: { test: 'node --test', lint: 'eslint .', 'lint-all': 'eslint .' } }));
+    write('packages/other/package.json', JSON.stringify({ name: '@scope/other', main: 'index.js', scripts: { check: 'node --test' } }));
+    return root;
+  };
+  const onWindows = (root: string, file: string): boolean => {
+    const analysis = analyzeCode(START, 'esm', {}, path.join(root, file), root);
+    return platformsAt(analysis, nodeByText(analysis, "spawn('rm', ['-rf', 'dist'])")).has('win32');
+  };
+  const FILES = ['test/root.test.js', 'packages/lib/test/a.test.js', 'packages/other/test/b.test.js', 'scripts/release.js', 'scripts/by-hand.js', '.github/scripts/notify.js'];
+
+  it.each<[string, string, string[]]>([
+    // `node -r` preloads a module: the root's lint runs no workspace's lint.
+    ['a root script that runs no workspace', '      - run: npm run lint', ['test/root.test.js']],
+    ['a root script of the same name that runs the workspaces with pnpm', '      - run: pnpm run lint-all', ['test/root.test.js', 'packages/lib/test/a.test.js']],
+    ['a root script of the same name that runs the workspaces', '      - run: npm test', ['test/root.test.js', 'packages/lib/test/a.test.js']],
+    ['a script of a package the job names', '      - run: npm run check -w @scope/other', ['packages/other/test/b.test.js']],
+    ['a script in the folder of a package', '      - run: npm run check\n        working-directory: packages/other', ['packages/other/test/b.test.js']],
+    ['a script that runs a script that runs the file', '      - run: npm run verify', ['test/root.test.js', 'scripts/release.js']],
+    ['the paths of scripts', '      - run: node scripts/by-hand.js && node ./.github/scripts/notify.js', ['scripts/by-hand.js', '.github/scripts/notify.js']],
+    ['nothing of the project: an install and the packed package', '      - run: npm ci && npm pack && npx tool --version', []],
+  ])('%s', (_, steps, proven) => {
+    const root = repository(steps);
+    expect(FILES.filter((file) => onWindows(root, file))).toEqual(proven);
+  });
+
+  it('does not take a script that only names the file of another folder', () => {
+    const root = repository('      - run: node tools/scripts/release.js');
+    expect(onWindows(root, 'scripts/release.js')).toBe(false);
   });
 });

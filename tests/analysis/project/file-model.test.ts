@@ -1,6 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { pathWords, platformsNamedBy, type FileModel } from '../../../src/analysis/project/file-model.js';
 import { isJestTest } from '../../../src/analysis/project/jest-tests.js';
@@ -318,5 +320,63 @@ describe('platforms a path names', () => {
     expect(() => analyzeCode('x();', 'esm', { 'process-guard': { platformFileNames: 'no' } })).toThrow(
       "settings['process-guard'].platformFileNames must be true or false.",
     );
+  });
+});
+
+describe('development files', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'process-guard-development-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const alone = mkdtempSync(path.join(tmpdir(), 'process-guard-applications-'));
+  afterAll(() => rmSync(alone, { recursive: true, force: true }));
+  const write = (file: string, text = '', base = root) => {
+    mkdirSync(path.dirname(path.join(base, file)), { recursive: true });
+    writeFileSync(path.join(base, file), text);
+  };
+  write('.git/HEAD');
+  write('package.json', JSON.stringify({ private: true, workspaces: ['packages/*'], scripts: { release: 'node scripts/release.js' } }));
+  write('packages/tools/package.json', JSON.stringify({ name: 'tools', private: true }));
+  write('packages/electron-app/package.json', JSON.stringify({ name: 'electron-app', private: true, main: 'main.js' }));
+  write('packages/exported/package.json', JSON.stringify({ private: true, exports: './index.js' }));
+  write('packages/cli/package.json', JSON.stringify({ private: true, bin: 'cli.js' }));
+  write('packages/web/package.json', JSON.stringify({ private: true, browser: 'web.js' }));
+  write('packages/lib/package.json', JSON.stringify({ name: 'lib', scripts: { bench: 'node bench.js' } }));
+  write('packages/lib/.github/notes.js');
+  // A private package on its own, without a workspace: an application, which its users run.
+  write('app/.git/HEAD', '', alone);
+  write('app/package.json', JSON.stringify({ private: true, scripts: { start: 'node server.js' } }), alone);
+  write('pnpm-app/.git/HEAD', '', alone);
+  write('pnpm-app/package.json', JSON.stringify({ private: true }), alone);
+  write('pnpm-app/pnpm-workspace.yaml', 'packages:\n  - tools\n', alone);
+  write('pnpm-app/tools/package.json', JSON.stringify({ private: true }), alone);
+
+  const development = (file: string) => {
+    const base = /^(?:app|pnpm-app)\//.test(file) ? alone : root;
+    return analyzeCode('export const x = 1;', 'esm', {}, path.join(base, file), base).fileModel.development;
+  };
+
+  it.each<[string, string | undefined, string]>([
+    ['scripts/release.js', 'script', 'a script of a private root without entry points'],
+    ['scripts/utils/args.js', 'script', 'a module of that root, imported by its scripts'],
+    ['packages/tools/src/gen.js', 'script', 'a private package of a workspace with no main, exports, bin or browser'],
+    ['.github/actions/label/index.js', 'script', "a file of the repository's .github folder"],
+    ['packages/lib/bench.js', 'script', 'a script only its package scripts run'],
+    ['packages/lib/test/a.test.js', 'test', 'a test'],
+    ['packages/tools/fixtures/child.js', 'test', 'a fixture'],
+    ['packages/electron-app/main.js', undefined, 'a private package with a main'],
+    ['packages/exported/index.js', undefined, 'a private package with exports'],
+    ['packages/cli/cli.js', undefined, 'a private package with a bin'],
+    ['packages/web/web.js', undefined, 'a private package with a browser field'],
+    ['packages/lib/index.js', undefined, 'a package that is not private'],
+    ['packages/lib/.github/notes.js', undefined, "a .github folder that is not the repository's"],
+    ['app/src/routes.js', undefined, 'a private package that is no workspace root and in none'],
+    ['pnpm-app/src/index.js', 'script', 'the root of a pnpm workspace'],
+    ['pnpm-app/tools/gen.js', 'script', 'a private package of a pnpm workspace'],
+  ])('%s is %s: %s', (file, kind) => {
+    expect(development(file)).toBe(kind);
+  });
+
+  it('knows no script that is not on disk: no package.json or repository can be read for it', () => {
+    expect(fileModel('export const x = 1;', '.github/actions/label/index.js').development).toBeUndefined();
+    expect(fileModel('export const x = 1;', 'test/a.test.js').development).toBe('test');
   });
 });

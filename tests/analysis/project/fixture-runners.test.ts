@@ -20,7 +20,7 @@ fork('fixtures/everywhere.fixture.js');
 beforeAll(() => {
   project = tempProject(
     {
-      'package.json': JSON.stringify({ name: 'app', type: 'module' }),
+      'package.json': JSON.stringify({ name: 'app', type: 'module', scripts: { test: 'node --test' } }),
       // The CI tests Windows: the tests run everywhere but where their own guards say.
       '.github/workflows/ci.yml': 'jobs:\n  test:\n    runs-on: windows-latest\n    steps:\n      - run: npm test\n',
       'test/run.spec.js': GUARDED,
