@@ -44,7 +44,7 @@ function lint(rule: RuleName, code: string, options?: Record<string, unknown>): 
   return messages.map((message) => message.message);
 }
 
-const CP = `import { spawn, spawnSync, execSync, execFile, fork } from 'node:child_process';\n`;
+const CP = `import { spawn, spawnSync, execSync, execFile, execFileSync, fork } from 'node:child_process';\n`;
 const WT = `import { Worker } from 'node:worker_threads';\n`;
 
 const CELLS: readonly Cell[] = [
@@ -266,12 +266,20 @@ const CELLS: readonly Cell[] = [
     reported: `${CP}export function hasGit() { try { return spawnSync('which', ['git']).status === 0; } catch { return false; } }`,
   },
   {
-    fact: 'shell option',
+    fact: 'program',
     construct: 'handled rejection of a promisified start',
     rule: 'no-unportable-spawn',
-    silent: `${CP}import { promisify } from 'node:util';\nexport async function ci() { try { await promisify(execFile)('npm', ['ci']); } catch { return false; } return true; }`,
+    silent: `${CP}import { promisify } from 'node:util';\nexport async function hasGit() { try { await promisify(execFile)('which', ['git']); } catch { return false; } return true; }`,
     // A callback is called after the \`try\` is left.
-    reported: `${CP}export function ci() { try { execFile('npm', ['ci'], () => {}); } catch { return false; } return true; }`,
+    reported: `${CP}export function hasGit() { try { execFile('which', ['git'], () => {}); } catch { return false; } return true; }`,
+  },
+  {
+    fact: 'shell option',
+    construct: 'handled failure of a shim started without a shell',
+    rule: 'no-unportable-spawn',
+    // Not a probe: npm is there, only the missing shell fails it, so the fallback is always wrong on Windows.
+    silent: `${CP}export function npmVersion() { try { return execSync('npm --version'); } catch { return 'N/A'; } }`,
+    reported: `${CP}export function npmVersion() { try { return execFileSync('npm', ['--version']); } catch { return 'N/A'; } }`,
   },
   {
     fact: 'platform',

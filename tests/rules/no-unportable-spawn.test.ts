@@ -435,6 +435,19 @@ export function build() { if (process.platform === 'win32') execFileSync('bash',
   ],
   invalid: [
     {
+      // A handled start of a shim stays reported: npm is there, only the missing shell fails it, so
+      // on Windows the probe always says it is not.
+      ...cjs(`const { execFileSync } = require('child_process');
+exports.npmVersion = () => {
+  try {
+    return execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'N/A';
+  }
+};`),
+      errors: [{ messageId: 'shimWithoutShell', line: 4 }],
+    },
+    {
       // Reported twin: the chain's last branch completes too.
       ...ts(`import * as child_process from 'node:child_process';
 export function startTime(pid: number): string {
