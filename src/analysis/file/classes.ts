@@ -16,7 +16,8 @@
  *   (`var Foo = (function (_super) { … return Foo; }(Base))`).
  *
  * Every form is recognised by structure resolved through the scope manager, never by names. Built
- * in one walk of the file; the execution model and the `initialize()` refactor read it.
+ * in one walk of the file, or from the class scopes alone when the text has no `this`; the execution
+ * model and the `initialize()` refactor read it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -105,6 +106,14 @@ class Collector {
   ) {}
 
   collect(model: ClassModel): void {
+    // Without a `this` no function assigns to or aliases its instance: the model is the classes, which their scopes name.
+    const scopes = this.sourceCode.scopeManager?.scopes;
+    if (scopes && !this.sourceCode.text.includes('this')) {
+      for (const scope of scopes) {
+        if (scope.type === 'class') model.add(classShape(this.sourceCode, scope.block as ClassNode));
+      }
+      return;
+    }
     // The functions (and class bodies) around the node being visited: `this` is the innermost one's.
     const open: Node[] = [];
     walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
