@@ -68,13 +68,17 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context);
         const findings = constructionFindings(analysis, allowSync);
         if (findings.length === 0) return;
-        const refactors = new Map<ConstructedNode, TSESLint.ReportFixFunction | undefined>();
         const typescript = isTypeScriptFile(context.filename);
+        // The starting nodes of each class, in one pass over the findings; then one refactor per class.
+        const startingOf = new Map<ConstructedNode, TSESTree.Node[]>();
+        for (const { classNode, node } of findings) {
+          const starting = startingOf.get(classNode);
+          if (starting) starting.push(node);
+          else startingOf.set(classNode, [node]);
+        }
+        const refactors = new Map<ConstructedNode, TSESLint.ReportFixFunction | undefined>();
+        for (const [classNode, starting] of startingOf) refactors.set(classNode, refactorWithCalls(analysis, classNode, starting, initializeMethodName, typescript));
         for (const finding of findings) {
-          if (!refactors.has(finding.classNode)) {
-            const starting = findings.filter((other) => other.classNode === finding.classNode).map((other) => other.node);
-            refactors.set(finding.classNode, refactorWithCalls(analysis, finding.classNode, starting, initializeMethodName, typescript));
-          }
           const fix = refactors.get(finding.classNode);
           const data = {
             name: finding.name,

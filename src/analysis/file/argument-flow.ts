@@ -61,12 +61,16 @@ type Role<T extends FlowSink> = ParameterSink<T>;
 const MAX_ROLES = 8;
 const MAX_VIA = 8;
 
-/** The parameters that carry the sinks' values, and the arguments that supply them; `counter` counts the work. */
+/**
+ * The parameters that carry the sinks' values, and the arguments that supply them; `counter` counts
+ * the work. The class model is read only once a sink reaches a parameter: most files have none.
+ */
 export function argumentFlows<T extends FlowSink>(
-  { sourceCode, classes }: { readonly sourceCode: Readonly<TSESLint.SourceCode>; readonly classes?: ClassModel },
+  analysis: { readonly sourceCode: Readonly<TSESLint.SourceCode>; readonly classes?: ClassModel },
   sinks: readonly T[],
   counter: StepCounter = { steps: 0 },
 ): ArgumentFlows<T> {
+  const { sourceCode } = analysis;
   const roles = new Map<FunctionNode, Map<number, Role<T>[]>>();
   const queue: FunctionNode[] = [];
   const queued = new Set<FunctionNode>();
@@ -92,7 +96,7 @@ export function argumentFlows<T extends FlowSink>(
   // Carry each role to the callers that pass a parameter of their own; the others supply the value.
   for (let next = queue.shift(); next; next = queue.shift()) {
     queued.delete(next);
-    for (const { call } of callsOf(sourceCode, next, classes)) {
+    for (const { call } of callsOf(sourceCode, next, analysis.classes)) {
       for (const [index, list] of roles.get(next) ?? []) {
         const argument = argumentAt(call, index);
         const source = argument && argument.type !== 'SpreadElement' ? parameterOf(sourceCode, argument) : undefined;
@@ -107,7 +111,7 @@ export function argumentFlows<T extends FlowSink>(
 
   const flows: FlowedArgument<T>[] = [];
   for (const [fn, byIndex] of roles) {
-    for (const { call, name } of callsOf(sourceCode, fn, classes)) {
+    for (const { call, name } of callsOf(sourceCode, fn, analysis.classes)) {
       for (const [index, list] of byIndex) {
         counter.steps += 1;
         const argument = argumentAt(call, index);

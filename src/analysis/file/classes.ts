@@ -16,11 +16,12 @@
  *   (`var Foo = (function (_super) { … return Foo; }(Base))`).
  *
  * Every form is recognised by structure resolved through the scope manager, never by names. Built
- * in one walk of the file; the execution model and the `initialize()` refactor read it.
+ * in one walk of the file, or, when no function that uses `this` is bound to a name, from the class
+ * scopes and the `this` expressions alone; the execution model and the `initialize()` refactor read it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { constructorOf, isFunction, isStringLike, memberKey, memberName, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
+import { constructorOf, isFunction, isStringLike, memberKey, memberName, nodeAtIndex, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
 import { isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
 
 type Node = TSESTree.Node;
@@ -105,6 +106,7 @@ class Collector {
   ) {}
 
   collect(model: ClassModel): void {
+    if (this.collectFromThis(model)) return;
     // The functions (and class bodies) around the node being visited: `this` is the innermost one's.
     const open: Node[] = [];
     walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
@@ -118,6 +120,11 @@ class Collector {
       this.visit(node, thisFunction);
       return true;
     });
+    this.addShapes(model);
+  }
+
+  /** Sorts what was found into shapes. */
+  private addShapes(model: ClassModel): void {
     for (const { fn, object } of this.aliasWrites) {
       const variable = resolveVariable(this.sourceCode, object);
       if (variable && this.aliasesOf.get(fn)?.has(variable)) this.assigning.add(fn);
@@ -141,6 +148,33 @@ class Collector {
         aliases: this.aliasesOf.get(fn) ?? new Set(),
       });
     }
+  }
+
+  /**
+   * Without the walk, when no function that uses `this` is bound to a variable (classes and their
+   * methods only, as TypeScript writes them): then no function can be a constructor function or a
+   * compiled class, the classes are those the class scopes name, and a constructor's aliases of
+   * `this` are declarators around a `this` of its own. False when the walk is needed.
+   */
+  private collectFromThis(model: ClassModel): boolean {
+    const { sourceCode } = this;
+    const scopes = sourceCode.scopeManager?.scopes;
+    if (!scopes) return false;
+    const declarators: { readonly node: TSESTree.VariableDeclarator; readonly fn: FunctionNode }[] = [];
+    for (const match of sourceCode.text.matchAll(/\bthis\b/g)) {
+      const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, match.index);
+      if (node?.type !== 'ThisExpression') continue;
+      const owner = thisOwner(node);
+      if (!owner) continue;
+      if (bindingOf(sourceCode, owner.fn as ConstructorFunction)) return false;
+      if (owner.declarator) declarators.push({ node: owner.declarator, fn: owner.fn });
+    }
+    for (const { node, fn } of declarators) this.visit(node, fn);
+    for (const scope of scopes) {
+      if (scope.type === 'class') this.classes.push(scope.block as ClassNode);
+    }
+    this.addShapes(model);
+    return true;
   }
 
   private visit(node: Node, thisFunction: FunctionNode | undefined): void {
@@ -334,6 +368,21 @@ function classShape(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassN
     methods,
     aliases: new Set(),
   };
+}
+
+/**
+ * The function whose `this` a `this` reads (undefined in a class body or static block: field
+ * initialisers run on the instance but are no function here), and the declarator whose value the
+ * `this` is part of, if any, within that function.
+ */
+function thisOwner(node: TSESTree.ThisExpression): { readonly fn: FunctionNode; readonly declarator: TSESTree.VariableDeclarator | undefined } | undefined {
+  let declarator: TSESTree.VariableDeclarator | undefined;
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody' || current.type === 'StaticBlock') return undefined;
+    if (isFunction(current) && current.type !== 'ArrowFunctionExpression') return { fn: current, declarator };
+    if (current.type === 'VariableDeclarator' && !declarator) declarator = current;
+  }
+  return undefined;
 }
 
 /** `this`, or `Base.call(this, …) || this` (a base constructor's result, else the instance). */

@@ -149,16 +149,20 @@ export function walk(
   const stack: Node[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (visit(node) === false) continue;
-    const children: Node[] = [];
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (typeof item === 'object' && item !== null && typeof (item as Node).type === 'string') children.push(item as Node);
-      }
+    // Pushed last child first (keys and array items backwards), so the first child is visited next; no array per node.
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex -= 1) {
+      const value = (node as unknown as Record<string, unknown>)[keys[keyIndex] as string];
+      if (Array.isArray(value)) {
+        for (let index = value.length - 1; index >= 0; index -= 1) pushNode(stack, value[index]);
+      } else pushNode(stack, value);
     }
-    // Pushed last child first, so the first child is visited next.
-    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] as Node);
   }
+}
+
+function pushNode(stack: Node[], item: unknown): void {
+  if (typeof item === 'object' && item !== null && typeof (item as Node).type === 'string') stack.push(item as Node);
 }
 
 /**

@@ -31,6 +31,11 @@ interface EarlyExits {
   /** For each statement, and after the last, the platforms the exits before it allow. */
   readonly platformsBefore: readonly ReadonlySet<Platform>[];
   readonly indexOf: ReadonlyMap<Node, number>;
+  /**
+   * By count: the exits before a statement over the list's parent's facts, what a statement with no
+   * facts of its own holds. Shared by the statements between two exits instead of copied into each.
+   */
+  readonly withParentFacts: Map<number, readonly Fact[]>;
 }
 
 export class FactPropagation {
@@ -83,15 +88,24 @@ export class FactPropagation {
       const parent = child.parent;
       const own = parent ? this.factsFromParent(child, parent) : this.programFacts(child);
       const statements = parent && this.statementsAround(child, parent);
-      const exits = statements ? this.earlyExitsBefore(statements, child) : undefined;
+      const before = statements ? this.earlyExitsBefore(statements, child) : undefined;
       const callers = parent && isFunction(parent) && child === parent.body ? this.callerFacts(parent) : [];
       this.counter.steps += 1 + own.length + callers.length;
       platforms = narrowed(narrowed(platforms, own), callers);
       // The exits before a statement come with their platforms combined once per statement list.
-      if (exits && exits.platforms !== ALL_PLATFORMS) platforms = intersection(platforms, exits.platforms);
+      const exitPlatforms = before ? (before.exits.platformsBefore[before.index] ?? ALL_PLATFORMS) : ALL_PLATFORMS;
+      if (exitPlatforms !== ALL_PLATFORMS) platforms = intersection(platforms, exitPlatforms);
       // Innermost facts first, each edge's in the order: its own, the exits before it, its callers'.
-      const added = exits && exits.facts.length > 0 ? [...own, ...exits.facts, ...callers] : [...own, ...callers];
-      if (added.length > 0) inherited = [...added, ...inherited];
+      const count = before ? (before.exits.countBefore[before.index] ?? 0) : 0;
+      if (before && count > 0 && own.length === 0 && callers.length === 0) {
+        const { exits } = before;
+        let shared = exits.withParentFacts.get(count);
+        if (!shared) exits.withParentFacts.set(count, (shared = [...exits.facts.slice(0, count), ...inherited]));
+        inherited = shared;
+      } else {
+        const added = count > 0 ? [...own, ...(before?.exits.facts.slice(0, count) ?? []), ...callers] : [...own, ...callers];
+        if (added.length > 0) inherited = [...added, ...inherited];
+      }
       this.factsOf.set(child, inherited);
       this.platformsOf.set(child, platforms);
     }
@@ -140,15 +154,14 @@ export class FactPropagation {
     }
   }
 
-  /** `if (!ok) return;` before `child` in the same statement list proves `ok` at `child`. */
-  private earlyExitsBefore(statements: readonly Node[], child: Node): { facts: Fact[]; platforms: ReadonlySet<Platform> } {
+  /** `if (!ok) return;` before `child` in the same statement list proves `ok` at `child`: the list's exits, and `child`'s index in them. */
+  private earlyExitsBefore(statements: readonly Node[], child: Node): { readonly exits: EarlyExits; readonly index: number } {
     let exits = this.exitsOf.get(statements);
     if (!exits) {
       exits = this.scanEarlyExits(statements);
       this.exitsOf.set(statements, exits);
     }
-    const index = exits.indexOf.get(child) ?? statements.length;
-    return { facts: exits.facts.slice(0, exits.countBefore[index] ?? 0), platforms: exits.platformsBefore[index] ?? ALL_PLATFORMS };
+    return { exits, index: exits.indexOf.get(child) ?? statements.length };
   }
 
   /** One pass over a statement list: the exit facts in order, and how many precede each statement. */
@@ -170,7 +183,7 @@ export class FactPropagation {
     // After the last statement: what a node outside the list (a `switch` case's test) sees.
     countBefore.push(facts.length);
     platformsBefore.push(platforms);
-    return { facts, countBefore, platformsBefore, indexOf };
+    return { facts, countBefore, platformsBefore, indexOf, withParentFacts: new Map() };
   }
 
   /** What the statements after `statement` may assume because it exits otherwise. */
