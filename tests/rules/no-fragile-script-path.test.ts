@@ -206,6 +206,9 @@ spawn(process.execPath, ['./server.js'], { detached: true, stdio: 'ignore' });`,
 exports.lint = () => cp.fork('./lint.js', ['--fix'], { stdio: 'inherit' });`, { filename: fixture('cjs-package/tools/gulpfile.js') }),
     cjs(`const cp = require('child_process');
 module.exports = (grunt) => grunt.registerTask('lint', () => cp.fork('lint.js'));`, { filename: fixture('cjs-package/tools/Gruntfile.js') }),
+    // There, a dependency that is not installed yet resolves from that folder too.
+    cjs(`const cp = require('child_process');
+exports.format = () => cp.fork('./node_modules/dprint/bin.js', ['check']);`, { filename: fixture('cjs-package/tools/gulpfile.js') }),
     // The code tested which script launched it: restarting that script is what it means.
     ts(`import { execFileSync } from 'node:child_process';
 import path from 'node:path';

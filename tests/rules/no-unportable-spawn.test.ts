@@ -403,6 +403,19 @@ export function canBuildInstaller(target) {
     ts(findProgram, { filename: inPackage('src/util/linux-installer.ts') }),
     ts(findProgram, { filename: inPackage('test/src/linux/app.test.ts') }),
     ts(findProgram, { filename: inPackage('packages/updater/src/MacUpdater.ts') }),
+    // A probe in a function the file keeps to itself, every call of which handles its failure.
+    cjs(`var execSync = require('child_process').execSync;
+function getProcessIdOnPort(port) {
+  return execSync('lsof -i:' + port + ' -P -t -sTCP:LISTEN', { stdio: ['pipe', 'pipe', 'ignore'] }).toString().split('\\n')[0].trim();
+}
+function getProcessForPort(port) {
+  try {
+    return getProcessIdOnPort(port);
+  } catch (e) {
+    return null;
+  }
+}
+module.exports = getProcessForPort;`),
     // After an `else if` chain whose last branch throws, one of the other branches ran.
     ts(`import * as child_process from 'node:child_process';
 export function startTime(pid: number): string {
@@ -434,6 +447,22 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twin: one call of the function does not handle its failure.
+      ...cjs(`var execSync = require('child_process').execSync;
+function getProcessIdOnPort(port) {
+  return execSync('lsof -i:' + port + ' -P -t -sTCP:LISTEN').toString();
+}
+function getProcessForPort(port) {
+  try {
+    return getProcessIdOnPort(port);
+  } catch (e) {
+    return null;
+  }
+}
+module.exports = { getProcessForPort, pid: (port) => getProcessIdOnPort(port) };`),
+      errors: [{ messageId: 'posixInCommandLine', line: 3 }],
+    },
     {
       // A handled start of a shim stays reported: npm is there, only the missing shell fails it, so
       // on Windows the probe always says it is not.

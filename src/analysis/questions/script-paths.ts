@@ -285,6 +285,9 @@ export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: S
   const folder = scriptFolder ?? (isTestFile ? packageFolder : taskRunnerFolder);
   const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
   if (folder === undefined || text === undefined) return false;
+  // A task runner changes to its file's folder whoever starts it: the path holds from there even
+  // before what it names exists (a dependency not installed yet, a build output).
+  if (folder === taskRunnerFolder) return true;
   const base = path.resolve(folder, text);
   return MAIN_EXTENSIONS.some((extension) => isFile(base + extension));
 }

@@ -1,7 +1,8 @@
 /**
  * Whether the code handles the failure of a start (its program missing, a non-zero exit): a start
  * that throws inside a `try` with a `catch` of its own function, one whose promise rejects with the
- * rejection handled, or either at a call of a wrapper the failure leaves through. Such a start is a
+ * rejection handled, either at a call of a wrapper the failure leaves through, or at every call of
+ * the function it leaves when the file declares that function and does not export it. Such a start is a
  * probe: its author expects it to fail somewhere and chose the fallback. A start that tells by an
  * event, a callback or a returned `{ error }` is never handled here: a `try` does not see it.
  */
@@ -9,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { StartFailure } from '../catalog/starters.js';
 import { enclosingFunction } from '../syntax/ast.js';
+import { bindingReads } from '../syntax/scope.js';
 import type { StarterSite } from '../file/starters.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { isCaughtHere, isRejectionHandled, promiseChainEnd } from './platform.js';
@@ -40,7 +42,28 @@ export function startFailureThrough(analysis: FileAnalysis, site: StarterSite, c
     const node = chain[index];
     if (node) failure = isHandledAt(analysis, node, failure) ? 'handled' : leaving(node, failure);
   }
-  return failure;
+  if (failure === undefined || failure === 'handled') return failure;
+  // Left through a local function: handled when every call of it handles the failure.
+  const callers = localCalls(analysis, enclosingFunction(chain[0] ?? site.node));
+  return callers && callers.length > 0 && callers.every((call) => isHandledAt(analysis, call, failure)) ? 'handled' : failure;
+}
+
+/**
+ * The calls of a function the file declares and does not export, when every read of its name is a
+ * call of it; undefined otherwise (its callers are not all known).
+ */
+function localCalls(analysis: FileAnalysis, fn: Node | undefined): Node[] | undefined {
+  if (!fn || fn.type === 'Program') return undefined;
+  const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent : undefined;
+  if (!declaration || declaration.parent?.type === 'ExportNamedDeclaration' || declaration.parent?.type === 'ExportDefaultDeclaration') return undefined;
+  const reads = bindingReads(analysis.sourceCode, fn);
+  if (!reads) return undefined;
+  const calls: Node[] = [];
+  for (const read of reads) {
+    if (read.parent.type !== 'CallExpression' || read.parent.callee !== read) return undefined;
+    calls.push(read.parent);
+  }
+  return calls;
 }
 
 /** How an unhandled failure at `node` reaches the calls of its function. */

@@ -26,6 +26,11 @@ function ofWrapperCall(code: string): string {
 describe('the failure of a start', () => {
   it.each<[string, string, string, Language?]>([
     ['a throwing start in a try', `${CP}try { execSync('ls'); } catch {}`, 'handled'],
+    // At the calls of the function it leaves: handled when every read of the function is a call that handles it.
+    ['a throwing start in a function every call of which is in a try', `${CP}function pid(port) { return execSync('lsof -i:' + port); }\nexport function owner(port) { try { return pid(port); } catch { return null; } }`, 'handled'],
+    ['a throwing start in a function called twice, once in a try', `${CP}function pid(port) { return execSync('lsof -i:' + port); }\nexport function owner(port) { try { return pid(port); } catch { return null; } }\nexport const first = () => pid(1);`, 'throws'],
+    ['a throwing start in a function also passed as a value', `${CP}function pid(port) { return execSync('lsof -i:' + port); }\nexport function owner(port) { try { return pid(port); } catch { return null; } }\nexport const finder = pid;`, 'throws'],
+    ['a throwing start in an exported function called in a try', `${CP}export function pid(port) { return execSync('lsof -i:' + port); }\nexport function owner(port) { try { return pid(port); } catch { return null; } }`, 'throws'],
     ['a throwing start in a try, CommonJS', `const cp = require('child_process');\ntry { cp.execFileSync('ls'); } catch (error) { console.log(error); }`, 'handled', 'cjs'],
     ['a throwing start in a try without a catch', `${CP}try { execSync('ls'); } finally { console.log('done'); }`, 'undefined'],
     ['a throwing start in a plain function', `${CP}export function list() { return execSync('ls'); }`, 'throws'],
