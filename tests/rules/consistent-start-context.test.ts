@@ -31,6 +31,14 @@ const lossyToParent = (line: number, column: number, value: string, outcome: str
 
 runRuleTests('consistent-start-context', rule, {
   valid: [
+    // A module that exports nothing is started, never imported: only the workers it starts load it
+    // in a thread, so `isMainThread` tells them apart (the invalid cases below export something).
+    esm(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
+if (isMainThread) {
+  for (const config of [{ index: 0 }, { index: 1 }]) new Worker(new URL(import.meta.url), { workerData: config });
+} else {
+  console.log(workerData.index);
+}`),
     // A field a prototype method also sets to another value: not known to be the child.
     cjs(`var fork = require('child_process').fork;
 function Indexer() { this.child = fork(require.resolve('./indexer')); }
@@ -724,14 +732,16 @@ import { Worker, isMainThread } from 'node:worker_threads';
 if (isMainThread) {
   fork(new URL(import.meta.url));
   new Worker(new URL(import.meta.url));
-}`),
+}
+export const started = true;`),
       errors: [
         sharedCheck(3, 5, `import { fork } from 'node:child_process';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 if (isMainThread || workerData?.ownWorker !== true) {
   fork(new URL(import.meta.url));
   new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } });
-}`),
+}
+export const started = true;`),
         { messageId: 'wrongGuard', line: 4, column: 3, suggestions: [] },
       ],
     },

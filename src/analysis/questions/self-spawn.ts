@@ -117,7 +117,8 @@ export function sharedThreadChecks(analysis: FileAnalysis): readonly SharedThrea
   const cached = threadCheckCache.get(analysis);
   if (cached) return cached;
   const result: SharedThreadCheck[] = [];
-  if (selfSpawns(analysis).some((spawn) => spawn.mechanism === 'thread')) {
+  // An entry point is started, never imported: only the workers it starts load it in a thread.
+  if (analysis.fileModel.entryPoint === undefined && selfSpawns(analysis).some((spawn) => spawn.mechanism === 'thread')) {
     const marked = new Map<TSESTree.Node, boolean>();
     const isMarked = (test: TSESTree.Node): boolean => {
       let known = marked.get(test);

@@ -68,7 +68,8 @@ describe('self-spawns', () => {
 describe('checks shared with every worker thread', () => {
   /** Each check as `text (selects main)`. */
   function checks(body: string): string[] {
-    const analysis = analyzeCode(`${WORKER}${body}`);
+    // A module others may import: it exports something.
+    const analysis = analyzeCode(`${WORKER}${body}\nexport const ready = true;`);
     return sharedThreadChecks(analysis).map((check) => `${analysis.sourceCode.getText(check.check)} ${check.selectsMain ? 'main' : 'worker'}`);
   }
 
@@ -90,6 +91,12 @@ describe('checks shared with every worker thread', () => {
     ['a check that only builds text', `${SELF}\nconsole.log(\`in \${isMainThread ? 'main' : 'worker'}\`);`],
   ])('%s is not one', (_name, body) => {
     expect(checks(body)).toEqual([]);
+  });
+
+  it('asks nothing of an entry point: only the workers it starts load it in a thread', () => {
+    const analysis = analyzeCode(`${WORKER}if (isMainThread) { new Worker(new URL(import.meta.url)); } else { work(); }`);
+    expect(analysis.fileModel.entryPoint).toBe('no-exports');
+    expect(sharedThreadChecks(analysis)).toEqual([]);
   });
 
   it('asks nothing of a module that does not start itself as a thread', () => {
