@@ -307,6 +307,13 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "a function exported under a platform's name",
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function linux() { return execFileSync('which', ['google-chrome']); }`,
+    reported: `${CP}export function find() { return execFileSync('which', ['google-chrome']); }`,
+  },
+  {
+    fact: 'platform',
     construct: 'an else-if chain whose other branches exit',
     rule: 'no-unportable-spawn',
     silent: `${CP}export function run() { if (process.platform === 'darwin') {} else if (process.platform === 'linux') {} else { throw new Error('no'); } execFile('which', ['git']); }`,

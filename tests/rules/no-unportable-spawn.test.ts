@@ -416,6 +416,12 @@ function getProcessForPort(port) {
   }
 }
 module.exports = getProcessForPort;`),
+    // A function exported under a platform's name, dispatched on the platform by its importers.
+    ts(`import { execSync } from 'node:child_process';
+const LSREGISTER = '/System/Library/Frameworks/CoreServices.framework/Versions/A/Frameworks/LaunchServices.framework/Versions/A/Support/lsregister';
+export function darwin(): string[] {
+  return execSync(\`\${LSREGISTER} -dump | grep -i 'google chrome\\?\\( canary\\)\\?.app'\`).toString().split('\\n');
+}`),
     // After an `else if` chain whose last branch throws, one of the other branches ran.
     ts(`import * as child_process from 'node:child_process';
 export function startTime(pid: number): string {
@@ -461,6 +467,14 @@ function getProcessForPort(port) {
   }
 }
 module.exports = { getProcessForPort, pid: (port) => getProcessIdOnPort(port) };`),
+      errors: [{ messageId: 'posixInCommandLine', line: 3 }],
+    },
+    {
+      // Reported twin: an export named otherwise runs wherever its importers call it.
+      ...ts(`import { execSync } from 'node:child_process';
+export function installations(): string[] {
+  return execSync('lsregister -dump | grep -i chrome').toString().split('\\n');
+}`),
       errors: [{ messageId: 'posixInCommandLine', line: 3 }],
     },
     {

@@ -11,8 +11,8 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { PLATFORM_COLUMNS, type Platform } from '../../catalog/platform-apis.js';
-import { isFunction, memberKey, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { PLATFORM_COLUMNS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
+import { isFunction, memberKey, memberName, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import { bindingReads } from '../../syntax/scope.js';
 import { ALL_PLATFORMS } from './conditions.js';
 import { dispatchedPlatform } from './dispatch.js';
@@ -104,7 +104,14 @@ export class CallerFacts {
     const dispatched = dispatchedPlatform(this.sourceCode, fn, this.isPlatformKey);
     if (dispatched) return [{ kind: 'platform', platforms: new Set([dispatched]), test: fn }];
     const uses = this.outsideUses(fn);
-    if (!uses || uses.length === 0) return [];
+    if (!uses) {
+      // Callers not known: a function exported under a platform's name (`export function darwin()`,
+      // `exports.linux = …`, dispatched as `finder[process.platform]()` elsewhere) is that platform's
+      // code, as a file named after one is (file-model.ts); platform facts only silence.
+      const named = platformNamed(fn);
+      return named ? [{ kind: 'platform', platforms: new Set([named]), test: fn }] : [];
+    }
+    if (uses.length === 0) return [];
     let platforms = this.platformsOfUseList.get(uses);
     if (!platforms) {
       platforms = this.platformsOfUses(uses);
@@ -197,6 +204,16 @@ export class CallerFacts {
 }
 
 /** `export function f`, `export default function`, `export const f = () => …`: callable from anywhere. */
+/** The platform a function is named after, exactly (`darwin`, `linux`, `win32`), by its declaration or its export. */
+function platformNamed(fn: FunctionNode): Platform | undefined {
+  const holder = fn.parent;
+  let name: string | undefined;
+  if (fn.type === 'FunctionDeclaration') name = fn.id?.name;
+  else if (holder?.type === 'VariableDeclarator' && holder.init === fn && holder.id.type === 'Identifier') name = holder.id.name;
+  else if (holder?.type === 'AssignmentExpression' && holder.right === fn && holder.left.type === 'MemberExpression') name = memberName(holder.left);
+  return PLATFORMS.find((platform) => platform === name);
+}
+
 function isExported(fn: FunctionNode): boolean {
   const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
   return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';

@@ -93,6 +93,12 @@ describe('platform guards', () => {
       ['darwin', 'linux'],
     ],
     ['an else-if chain whose middle branch returns', `function f() { if (process.platform === 'darwin') {} else if (process.platform === 'win32') { return; } else {} target(); }`, NOT_WINDOWS],
+    // An exported function named after a platform, whose callers the file cannot see, is that
+    // platform's code, as a file named after one is (chrome-launcher's `chromeFinder[getPlatform()]()`).
+    ['an exported function named after a platform', `export function darwin() { target(); }`, ['darwin']],
+    ['a function a platform-named export calls', `function find() { target(); }\nexport function linux() { return find(); }`, ['linux']],
+    ['a CommonJS export named after a platform', `exports.freebsd = function () { target(); };`, ['freebsd'], 'cjs'],
+    ['an exported function named otherwise', `export function darwinFast() { target(); }`, ALL],
     ['an else-if chain where every branch completes', `function f() { if (process.platform === 'darwin') {} else if (process.platform === 'linux') {} target(); }`, ALL],
     ['switch case', `switch (process.platform) { case 'darwin': case 'linux': target(); break; }`, ['darwin', 'linux']],
     ['switch default', `switch (process.platform) { case 'win32': break; default: target(); }`, NOT_WINDOWS],
