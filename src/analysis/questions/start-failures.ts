@@ -9,7 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { StartFailure } from '../catalog/starters.js';
-import { enclosingFunction } from '../syntax/ast.js';
+import { enclosingFunction, isExportedFunction } from '../syntax/ast.js';
 import { bindingReads } from '../syntax/scope.js';
 import type { StarterSite } from '../file/starters.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
@@ -53,9 +53,7 @@ export function startFailureThrough(analysis: FileAnalysis, site: StarterSite, c
  * call of it; undefined otherwise (its callers are not all known).
  */
 function localCalls(analysis: FileAnalysis, fn: Node | undefined): Node[] | undefined {
-  if (!fn || fn.type === 'Program') return undefined;
-  const declaration = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent : undefined;
-  if (!declaration || declaration.parent?.type === 'ExportNamedDeclaration' || declaration.parent?.type === 'ExportDefaultDeclaration') return undefined;
+  if (!fn || isExportedFunction(fn)) return undefined;
   const reads = bindingReads(analysis.sourceCode, fn);
   if (!reads) return undefined;
   const calls: Node[] = [];

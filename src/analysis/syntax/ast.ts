@@ -225,3 +225,9 @@ export function memberKey(node: TSESTree.MemberExpression | TSESTree.PropertyDef
   if (node.key.type === 'Identifier') return node.key.name;
   return node.key.type === 'Literal' ? String(node.key.value) : undefined;
 }
+
+/** `export function f`, `export default function`, `export const f = () => …`: callable from anywhere. */
+export function isExportedFunction(fn: Node): boolean {
+  const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
+  return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';
+}

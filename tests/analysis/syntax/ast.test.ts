@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import {
+  isExportedFunction,
   constructorOf,
   hasSpread,
   isFunction,
@@ -215,5 +216,19 @@ describe('the node at an index', () => {
     for (let index = 0; index <= code.length; index += 1) {
       expect(nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, index), `at ${index}`).toBe(sourceCode.getNodeByRangeIndex(index) ?? undefined);
     }
+  });
+});
+
+describe('exported functions', () => {
+  it.each<[string, string, boolean]>([
+    ['a declaration', 'export function f() {}', true],
+    ['a default export', 'export default function f() {}', true],
+    ['an arrow in an exported const', 'export const f = () => 1;', true],
+    ['a local function', 'function f() {}', false],
+    ['a local arrow', 'const f = () => 1;', false],
+  ])('%s: %s', (_name, code, expected) => {
+    const analysis = analyzeCode(code);
+    const fn = allNodes(analysis).find((node) => node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression');
+    expect(isExportedFunction(fn as TSESTree.Node)).toBe(expected);
   });
 });

@@ -12,7 +12,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { PLATFORM_COLUMNS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
-import { isFunction, memberKey, memberName, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { isExportedFunction, isFunction, memberKey, memberName, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import { bindingReads } from '../../syntax/scope.js';
 import { ALL_PLATFORMS } from './conditions.js';
 import { dispatchedPlatform } from './dispatch.js';
@@ -129,7 +129,7 @@ export class CallerFacts {
   private outsideUses(fn: FunctionNode): readonly Node[] | undefined {
     if (this.usesOf.has(fn)) return this.usesOf.get(fn);
     const named = this.methodUses(fn);
-    const uses = isExported(fn) ? undefined : (named?.uses ?? bindingReads(this.sourceCode, fn));
+    const uses = isExportedFunction(fn) ? undefined : (named?.uses ?? bindingReads(this.sourceCode, fn));
     // Calls from inside the function itself (recursion) run where the outer call runs. The list is
     // kept as it is when none is inside, so that the methods of one name share it.
     const inside = named ? named.sorted.some((list) => within(list, fn).length > 0) : uses?.some((use) => isWithin(use, fn));
@@ -203,7 +203,6 @@ export class CallerFacts {
   }
 }
 
-/** `export function f`, `export default function`, `export const f = () => …`: callable from anywhere. */
 /** The platform a function is named after, exactly (`darwin`, `linux`, `win32`), by its declaration or its export. */
 function platformNamed(fn: FunctionNode): Platform | undefined {
   const holder = fn.parent;
@@ -212,11 +211,6 @@ function platformNamed(fn: FunctionNode): Platform | undefined {
   else if (holder?.type === 'VariableDeclarator' && holder.init === fn && holder.id.type === 'Identifier') name = holder.id.name;
   else if (holder?.type === 'AssignmentExpression' && holder.right === fn && holder.left.type === 'MemberExpression') name = memberName(holder.left);
   return PLATFORMS.find((platform) => platform === name);
-}
-
-function isExported(fn: FunctionNode): boolean {
-  const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
-  return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';
 }
 
 function isWithin(node: Node, outer: Node): boolean {

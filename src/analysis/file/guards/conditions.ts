@@ -446,7 +446,6 @@ function safeRegExp(pattern: string, flags: string): RegExp | undefined {
   }
 }
 
-/** The facts both sides of a disjunction prove. */
 /** Whether a self reference names this module's own file, not the launcher's script. */
 function namesThisModule(reference: SelfReference | undefined): boolean {
   return reference !== undefined && reference !== 'process.argv[1]' && reference !== 'require.main.filename';
