@@ -21,8 +21,8 @@ interface CommandUse {
   readonly shell: ShellMode;
   /** The wrapper call, when the command reaches the start through functions: here, or in an imported module. */
   readonly wrapper?: { readonly call: string; readonly where: string };
-  /** The code handles the start's failure: a probe of whether the program is there. */
-  readonly handled: boolean;
+  /** Whether the code handles the start's failure (a probe of whether the program is there), asked only of a POSIX program. */
+  readonly handled: () => boolean;
 }
 
 /** The program lists of each options object: built once per configuration, not once per file. */
@@ -97,7 +97,7 @@ export default createRule<Options, MessageIds>({
         for (const site of analysis.starters) {
           const command = commandNode(site);
           if (!command || !judged(site.spec)) continue;
-          const handled = startFailureThrough(analysis, site) === 'handled';
+          const handled = () => startFailureThrough(analysis, site) === 'handled';
           check({ node: command, values: analysis.values.strings(command), at: [site.node], spec: site.spec, name: site.name, shell: shellAtSite(analysis, site), handled }, analysis);
         }
         // A call passes a command through a wrapper only to a start that takes its command from a parameter.
@@ -137,7 +137,7 @@ export default createRule<Options, MessageIds>({
           // A start whose failure the code handles probes whether a POSIX program is there: the
           // fallback is the author's choice. A shim is there; only the missing shell fails it, so
           // the probe's answer is wrong on Windows and stays reported.
-          if (kind === 'posix' && use.handled) continue;
+          if (kind === 'posix' && use.handled()) continue;
           // A POSIX program chosen for Windows alone: code written for Windows knows its machines
           // have it (Git for Windows' `sh`), which the rule cannot know better.
           if (kind === 'posix' && [...platforms].every((platform) => platform === 'win32')) continue;
@@ -195,7 +195,7 @@ function wrappedCommands(analysis: FileAnalysis, { call, summary, name }: Wrappe
     if (!argument || argument.type === 'SpreadElement') continue;
     for (const role of roles) {
       if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.site.spec)) continue;
-      const handled = startFailureThrough(analysis, role.site, [call, ...role.via]) === 'handled';
+      const handled = () => startFailureThrough(analysis, role.site, [call, ...role.via]) === 'handled';
       const callerOptions = [...summary.parameterRoles]
         .filter(([, others]) => others.some((other) => other.use === 'options' && other.site === role.site))
         .map(([position]) => argumentAt(call, position));
@@ -228,7 +228,7 @@ function importedWrapperCommands(analysis: FileAnalysis, { call, name, roles }: 
     const argument = argumentAt(call, role.index);
     if (!argument || argument.type === 'SpreadElement' || !role.platforms.has('win32')) continue;
     if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.spec)) continue;
-    const handled = role.failure === 'handled' || (role.failure !== undefined && isHandledAt(analysis, call, role.failure));
+    const handled = () => role.failure === 'handled' || (role.failure !== undefined && isHandledAt(analysis, call, role.failure));
     const callerOptions = role.optionParameters.map((position) => argumentAt(call, position));
     const shell = strongest([role.shell, ...callerOptions.map((options) => (options ? shellOfOptions(analysis, options) : 'no'))]);
     uses.push({
