@@ -187,7 +187,14 @@ function audit(options: Options, io: CliIo): number {
   const root = path.resolve(io.cwd, options.paths[0] ?? '.');
   if (!existsSync(path.join(root, 'package.json'))) throw new UsageError(`no package.json in ${options.paths[0] ?? '.'}`);
   const result = auditDependencies(root, io.stderr);
-  const output = formatAudit(result, options.format, io.cwd);
+  writeOutput(formatAudit(result, options.format, io.cwd), options, io);
+  const hazards = result.findings.reduce((sum, finding) => sum + finding.hazards.length, 0);
+  io.stderr.write(`process-guard: ${result.packages} packages read, ${hazards} load ${hazards === 1 ? 'hazard' : 'hazards'} in ${result.findings.length} ${result.findings.length === 1 ? 'package' : 'packages'}\n`);
+  return result.findings.length > 0 ? 1 : 0;
+}
+
+/** The report, to `--output-file` (its folder made) or to standard output. */
+function writeOutput(output: string, options: Options, io: CliIo): void {
   if (options.outputFile) {
     const file = path.resolve(io.cwd, options.outputFile);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -195,9 +202,6 @@ function audit(options: Options, io: CliIo): number {
   } else {
     io.stdout.write(output);
   }
-  const hazards = result.findings.reduce((sum, finding) => sum + finding.hazards.length, 0);
-  io.stderr.write(`process-guard: ${result.packages} packages read, ${hazards} load ${hazards === 1 ? 'hazard' : 'hazards'} in ${result.findings.length} ${result.findings.length === 1 ? 'package' : 'packages'}\n`);
-  return result.findings.length > 0 ? 1 : 0;
 }
 
 async function lint(options: Options, io: CliIo): Promise<number> {
@@ -243,13 +247,7 @@ async function lint(options: Options, io: CliIo): Promise<number> {
     const suggestions = renderSuggestions(linted, io.cwd, options.outputFile ? NO_PAINT : paintFor(io.stdout));
     if (suggestions) output += `\n${suggestions}`;
   }
-  if (options.outputFile) {
-    const file = path.resolve(io.cwd, options.outputFile);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, output);
-  } else {
-    io.stdout.write(output);
-  }
+  writeOutput(output, options, io);
   const summary = summaryLines({ linted, unparsed, skipped, typescriptParser: TYPESCRIPT_PARSER, verbose: options.verbose, cwd: io.cwd });
   if (tooManyWarnings) summary.push(`too many warnings (${warnings}, maximum: ${options.maxWarnings})`);
   const nothingLinted = linted.length === 0 && unparsed.length + skipped.size > 0;
