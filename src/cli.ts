@@ -193,7 +193,16 @@ function audit(options: Options, io: CliIo): number {
   return result.findings.length > 0 ? 1 : 0;
 }
 
-/** The report, to `--output-file` (its folder made) or to standard output. */
+/** The given folder ESLint's "all files ignored" or "no files found" is about, when it names one. */
+function emptyFolderPattern(error: unknown, given: readonly string[]): string | undefined {
+  const template = error instanceof Error && 'messageTemplate' in error ? error.messageTemplate : undefined;
+  if (template !== 'all-matched-files-ignored' && template !== 'file-not-found') return undefined;
+  const pattern = (error as { messageData?: { pattern?: unknown } }).messageData?.pattern;
+  const folder = typeof pattern === 'string' ? pattern : undefined;
+  return folder !== undefined && (given.length === 0 ? folder === '.' : given.includes(folder)) && !/[*?{[]/.test(folder) ? folder : undefined;
+}
+
+/** The report, to `--output-file`/** The report, to `--output-file` (its folder made) or to standard output. */
 function writeOutput(output: string, options: Options, io: CliIo): void {
   if (options.outputFile) {
     const file = path.resolve(io.cwd, options.outputFile);
@@ -230,6 +239,11 @@ async function lint(options: Options, io: CliIo): Promise<number> {
   let results: ESLint.LintResult[];
   try {
     results = (await eslint.lintFiles(targets.patterns)).filter((result) => !skipped.has(result.filePath)).map(withoutForeignRules);
+  } catch (error) {
+    // ESLint calls a folder without one lintable file "all ignored", which sends users looking for an ignore
+    const folder = emptyFolderPattern(error, options.paths);
+    if (folder === undefined) throw error;
+    throw new UsageError(`no JavaScript or TypeScript file to lint in '${folder}'`);
   } finally {
     progress?.finish();
   }

@@ -160,6 +160,15 @@ describe('exit codes and thresholds', () => {
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
   });
 
+  it('says so when a folder holds no JavaScript or TypeScript, where ESLint would call every file ignored', async () => {
+    const project = tempProject({ 'package.json': '{"name":"docs-only"}\n', 'README.md': '# docs\n' }, []);
+    try {
+      expect(await cli([], project.dir)).toEqual({ code: 2, stdout: '', stderr: "process-guard: no JavaScript or TypeScript file to lint in '.'\n" });
+    } finally {
+      project.remove();
+    }
+  });
+
   it('prints help and version', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
