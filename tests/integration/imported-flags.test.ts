@@ -70,6 +70,33 @@ module.exports = function run(pid) {
     expect(findings).toEqual(['src/creds.ts:3 no-unguarded-platform-api']);
   });
 
+  it('follows a function the module exports that returns a platform test, called without arguments', async () => {
+    const findings = await lint({
+      'package.json': '{ "type": "module" }',
+      'src/os.js': `export function isWindows() {
+  return process.platform === 'win32';
+}
+export const isMac = () => /^darwin/.test(process.platform);
+export function isTarget(platform) {
+  return platform === 'win32';
+}
+`,
+      'src/run.js': `import { isWindows, isMac, isTarget } from './os.js';
+import * as os from './os.js';
+export const uid = isWindows() ? 0 : process.getuid();
+export const gid = os.isWindows() ? 0 : process.getgid();
+export const mac = () => isMac() && process.getegid();
+export const target = (platform) => (isTarget(platform) ? 0 : process.geteuid());
+export const cross = () => (isWindows('linux') ? 0 : process.getgroups());
+`,
+      'lib/package.json': '{}',
+      'lib/is-win.js': "const current = /^win/.test(process.platform);\nmodule.exports = function isWin(platform) {\n  if (platform) return platform === 'win32';\n  return current;\n};\n",
+      'lib/run.js': "const isWin = require('./is-win')();\nconst target = require('./is-win')('linux');\nexports.uid = isWin ? 0 : process.getuid();\nexports.gid = target ? 0 : process.getgid();\n",
+    });
+    // a call with an argument is not the function's no-argument answer
+    expect(findings).toEqual(['lib/run.js:4 no-unguarded-platform-api', 'src/run.js:6 no-unguarded-platform-api', 'src/run.js:7 no-unguarded-platform-api']);
+  });
+
   it('does not follow a module variable that is assigned again', async () => {
     const findings = await lint({
       'package.json': '{}',

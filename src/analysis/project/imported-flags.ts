@@ -2,7 +2,9 @@
  * Platform flags one import away, the first piece of the project model: `IS_WINDOWS` in
  * `import { IS_WINDOWS } from './util/windows.js'`, `const { isWindows } = require('./utils')` or
  * `utils.isWindows` of `const utils = require('./utils')`, where that module exports
- * `process.platform === 'win32'` (or an `os.platform()` test) under that name.
+ * `process.platform === 'win32'` (or an `os.platform()` test) under that name; and `isWindows()`,
+ * `require('./is-win')()`, or a constant holding such a call, where the module exports a function
+ * whose answer without arguments is such a test (a parameter it is not given is `undefined`).
  *
  * The module is found like Node and TypeScript do for relative specifiers (extension probing, `.js`
  * naming a `.ts` source, `index` files), read and parsed with the linted file's parser, and kept
@@ -13,11 +15,12 @@ import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { memberName, skipTransparent, stringValue } from '../syntax/ast.js';
+import { isFunction, literalRegExp, memberName, skipTransparent, stringValue, type FunctionNode } from '../syntax/ast.js';
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import type { ImportedPlatformFlags } from '../file/guards/guards.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
+import { constantInitializer } from '../syntax/scope.js';
 import { resolveRelative } from './module-resolution.js';
 
 type Node = TSESTree.Node;
@@ -30,7 +33,12 @@ export interface ForeignParser {
 
 const MAX_MODULE_BYTES = 512 * 1024;
 const MAX_CONSTANT_DEPTH = 4;
-/** Exported platform flags of a module: name → the platforms on which it is truthy. */
+/** A function's answer is read through this many statements at most. */
+const MAX_FUNCTION_STATEMENTS = 8;
+/**
+ * Exported platform flags of a module: name → the platforms on which it is truthy; `name()` for an
+ * exported function's answer when called without arguments.
+ */
 type FlagTable = ReadonlyMap<string, ReadonlySet<Platform>>;
 
 const tables = new DerivedCache<FlagTable>();
@@ -42,13 +50,23 @@ export class ImportedFlags implements ImportedPlatformFlags {
     private readonly parser: ForeignParser | undefined,
   ) {}
 
-  /** The platforms on which `node`, a flag imported from a relative module, is truthy. */
-  platformsOf(node: Node): ReadonlySet<Platform> | undefined {
+  /** The platforms on which `node`, a flag imported from a relative module or a call of one, is truthy. */
+  platformsOf(nodeIn: Node): ReadonlySet<Platform> | undefined {
     if (!this.parser || !path.isAbsolute(this.filename)) return undefined;
-    const imported = importedName(this.sourceCode, node, isRelative);
+    const node = skipTransparent(nodeIn);
+    // `const isWin = require('./is-win')()`: the constant holds the call's answer.
+    const init = node.type === 'Identifier' ? constantInitializer(this.sourceCode, node) : undefined;
+    const call = skipTransparent(init ?? node);
+    if (call.type === 'CallExpression') return call.arguments.length === 0 ? this.lookup(call.callee, '()') : undefined;
+    return this.lookup(node, '');
+  }
+
+  private lookup(node: Node, suffix: string): ReadonlySet<Platform> | undefined {
+    const specifier = requiredSpecifier(node);
+    const imported = specifier !== undefined && isRelative(specifier) ? { specifier, name: 'default' } : importedName(this.sourceCode, node, isRelative);
     if (!imported) return undefined;
     const file = resolveRelative(path.dirname(this.filename), imported.specifier);
-    return file === undefined ? undefined : flagTable(file, this.parser).get(imported.name);
+    return file === undefined || !this.parser ? undefined : flagTable(file, this.parser).get(imported.name + suffix);
   }
 }
 
@@ -83,8 +101,13 @@ function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
   const osNames = new Set<string>();
   const exported = new Map<string, Node>();
   for (const statement of program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (declaration?.type === 'VariableDeclaration') {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+      constants.set(declaration.id.name, declaration);
+      if (statement.type !== declaration.type) exported.set(statement.type === 'ExportDefaultDeclaration' ? 'default' : declaration.id.name, declaration);
+    } else if (statement.type === 'ExportDefaultDeclaration' && isFunction(statement.declaration)) {
+      exported.set('default', statement.declaration);
+    } else if (declaration?.type === 'VariableDeclaration') {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
         if (requiredSpecifier(declarator.init)?.replace(/^node:/, '') === 'os') osNames.add(declarator.id.name);
@@ -108,13 +131,40 @@ function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
   }
   const context: ModuleContext = { constants, osNames };
   for (const [name, init] of exported) {
-    const platforms = truthyOn(init, context, 0);
-    if (platforms && platforms.size < PLATFORMS.length) flags.set(name, platforms);
+    const value = skipTransparent(init);
+    const [key, platforms] = isFunction(value) ? [`${name}()`, answerOn(value, context)] : [name, truthyOn(init, context, 0)];
+    if (platforms && platforms.size < PLATFORMS.length) flags.set(key, platforms);
   }
   return flags;
 }
 
-/** `module.exports = { a, b: … }`, `exports.a = …`, `module.exports.a = …`, through `x = module.exports = …` chains. */
+/**
+ * The platforms on which a function's answer is truthy when it is called without arguments: its
+ * parameters are then `undefined`, so `if (platform) …` is skipped; any other statement before the
+ * `return`, a parameter with a default, or an async or generator function leaves it unknown.
+ */
+function answerOn(fn: FunctionNode, context: ModuleContext): Set<Platform> | undefined {
+  if (fn.async || fn.generator || !fn.params.every((param) => param.type === 'Identifier')) return undefined;
+  const params = new Set(fn.params.map((param) => (param as TSESTree.Identifier).name));
+  // a parameter shadows the module's constant of its name
+  const local: ModuleContext = { constants: new Map([...context.constants].filter(([name]) => !params.has(name))), osNames: context.osNames };
+  if (fn.body.type !== 'BlockStatement') return truthyOn(fn.body, local, 0);
+  let statements: readonly TSESTree.Statement[] = fn.body.body;
+  for (let index = 0, read = 0; index < statements.length && read < MAX_FUNCTION_STATEMENTS; index += 1, read += 1) {
+    const statement = statements[index]!;
+    if (statement.type === 'ReturnStatement') return statement.argument ? truthyOn(statement.argument, local, 0) : undefined;
+    const test = statement.type === 'IfStatement' ? skipTransparent(statement.test) : undefined;
+    if (statement.type !== 'IfStatement' || test?.type !== 'Identifier' || !params.has(test.name)) return undefined;
+    if (statement.alternate) {
+      // the branch taken decides what follows: read its statements instead of the rest
+      statements = statement.alternate.type === 'BlockStatement' ? statement.alternate.body : [statement.alternate];
+      index = -1;
+    }
+  }
+  return undefined;
+}
+
+/** `module.exports = { a, b: … }`, `module.exports = function …`, `exports.a = …`, `module.exports.a = …`, through `x = module.exports = …` chains. */
 function commonJsExports(assignment: TSESTree.AssignmentExpression, exported: Map<string, Node>): void {
   for (let current: Node = assignment; current.type === 'AssignmentExpression'; current = current.right) {
     const target = current.left;
@@ -124,6 +174,8 @@ function commonJsExports(assignment: TSESTree.AssignmentExpression, exported: Ma
     const isModuleExports = (node: Node) => node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && memberName(node) === 'exports';
     if (isModuleExports(target)) {
       const value = skipTransparent(finalValue(current.right));
+      // `module.exports = function isWin() {…}`: what `require()` and a default import give
+      if (isFunction(value)) exported.set('default', value);
       if (value.type !== 'ObjectExpression') continue;
       for (const property of value.properties) {
         if (property.type !== 'Property' || property.computed) continue;
@@ -177,6 +229,9 @@ function truthyOn(nodeIn: Node, context: ModuleContext, depth: number): Set<Plat
     case 'CallExpression': {
       const callee = skipTransparent(node.callee);
       const [argument] = node.arguments;
+      // `/^win/.test(process.platform)`
+      const regex = callee.type === 'MemberExpression' && memberName(callee) === 'test' && argument && isPlatformSource(argument, context) ? literalRegExp(callee.object) : undefined;
+      if (regex) return new Set(PLATFORMS.filter((platform) => regex.test(platform)));
       const needle = argument && stringValue(argument);
       if (callee.type !== 'MemberExpression' || needle === undefined || !isPlatformSource(callee.object, context)) return undefined;
       if (memberName(callee) === 'startsWith') return new Set(PLATFORMS.filter((platform) => platform.startsWith(needle)));

@@ -231,3 +231,13 @@ export function isExportedFunction(fn: Node): boolean {
   const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
   return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';
 }
+
+/** The RegExp of a regular expression literal, when this Node can build it (its flags may be newer). */
+export function literalRegExp(node: Node): RegExp | undefined {
+  if (node.type !== 'Literal' || !('regex' in node)) return undefined;
+  try {
+    return new RegExp(node.regex.pattern, node.regex.flags);
+  } catch {
+    return undefined;
+  }
+}

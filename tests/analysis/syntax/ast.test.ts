@@ -9,6 +9,7 @@ import {
   isImportMeta,
   isImportMetaMember,
   isStringLike,
+  literalRegExp,
   memberKey,
   memberName,
   nodeAtIndex,
@@ -43,6 +44,13 @@ describe('string values', () => {
     expect(isStringLike(node(`('a');`, `'a'`))).toBe(true);
     expect(isStringLike(node(`(1);`, '1'))).toBe(false);
     expect(isStringLike(node('(`a`);', '`a`'))).toBe(false);
+  });
+});
+
+describe('regular expression literals', () => {
+  it('builds the RegExp of a regex literal and nothing else', () => {
+    expect(literalRegExp(node('(/^win/i);', '/^win/i'))?.test('WIN32')).toBe(true);
+    expect(literalRegExp(node(`('^win');`, `'^win'`))).toBeUndefined();
   });
 });
 

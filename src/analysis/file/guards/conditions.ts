@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { OS_TYPE_PLATFORMS, PLATFORM_FLAG_EXPORTS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
 import { FLAG_SOURCES, PRESENCE_SOURCES, type ContextSource } from '../../catalog/start-contexts.js';
-import { isFunction, isImportMetaMember, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { isFunction, isImportMetaMember, literalRegExp, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import { constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
 import {
   CALL_RESULT,
@@ -421,7 +421,7 @@ function platformStringTest(object: Node, method: string, argument: Node): Platf
     return { subject: argument, matches: (platform) => names.has(platform), listsPlatforms };
   }
   if (object.type === 'Literal' && 'regex' in object) {
-    const regex = method === 'test' ? safeRegExp(object.regex.pattern, object.regex.flags) : undefined;
+    const regex = method === 'test' ? literalRegExp(object) : undefined;
     return regex && { subject: argument, matches: (platform) => regex.test(platform), pattern: object.regex.pattern };
   }
   const needle = stringValue(argument);
@@ -436,14 +436,6 @@ function platformStringTest(object: Node, method: string, argument: Node): Platf
 function namesPlatforms(test: PlatformStringTest, platforms: ReadonlySet<Platform>): boolean {
   if (test.pattern === undefined) return test.listsPlatforms === true;
   return platforms.size === 1 && platforms.has('win32') && /win/i.test(test.pattern);
-}
-
-function safeRegExp(pattern: string, flags: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, flags);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether a self reference names this module's own file, not the launcher's script. */
