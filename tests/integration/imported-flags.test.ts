@@ -90,11 +90,35 @@ export const target = (platform) => (isTarget(platform) ? 0 : process.geteuid())
 export const cross = () => (isWindows('linux') ? 0 : process.getgroups());
 `,
       'lib/package.json': '{}',
-      'lib/is-win.js': "const current = /^win/.test(process.platform);\nmodule.exports = function isWin(platform) {\n  if (platform) return platform === 'win32';\n  return current;\n};\n",
-      'lib/run.js': "const isWin = require('./is-win')();\nconst target = require('./is-win')('linux');\nexports.uid = isWin ? 0 : process.getuid();\nexports.gid = target ? 0 : process.getgid();\n",
+      'lib/is-win.js': `function test(platform) {
+  return /^win/.test(platform);
+}
+const current = test(process.platform);
+module.exports = function isWin(platform) {
+  if (platform) return test(platform);
+  return current;
+};
+`,
+      'lib/flags.js': `function outer(platform) {
+  return inner(platform);
+}
+function inner(value) {
+  return value === 'win32';
+}
+exports.IS_WINDOWS = outer(process.platform);
+exports.IS_ARM = outer(process.arch);
+`,
+      'lib/run.js': `const isWin = require('./is-win')();
+const target = require('./is-win')('linux');
+const { IS_WINDOWS, IS_ARM } = require('./flags');
+exports.uid = isWin ? 0 : process.getuid();
+exports.gid = target ? 0 : process.getgid();
+exports.euid = IS_WINDOWS ? 0 : process.geteuid();
+exports.egid = IS_ARM ? 0 : process.getegid();
+`,
     });
-    // a call with an argument is not the function's no-argument answer
-    expect(findings).toEqual(['lib/run.js:4 no-unguarded-platform-api', 'src/run.js:6 no-unguarded-platform-api', 'src/run.js:7 no-unguarded-platform-api']);
+    // a call with an argument is not the function's no-argument answer; `process.arch` is no platform
+    expect(findings).toEqual(['lib/run.js:5 no-unguarded-platform-api', 'lib/run.js:7 no-unguarded-platform-api', 'src/run.js:6 no-unguarded-platform-api', 'src/run.js:7 no-unguarded-platform-api']);
   });
 
   it('does not follow a module variable that is assigned again', async () => {

@@ -132,29 +132,36 @@ function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
   const context: ModuleContext = { constants, osNames };
   for (const [name, init] of exported) {
     const value = skipTransparent(init);
-    const [key, platforms] = isFunction(value) ? [`${name}()`, answerOn(value, context)] : [name, truthyOn(init, context, 0)];
+    const [key, platforms] = isFunction(value) ? [`${name}()`, answerOn(value, context, [], 0)] : [name, truthyOn(init, context, 0)];
     if (platforms && platforms.size < PLATFORMS.length) flags.set(key, platforms);
   }
   return flags;
 }
 
 /**
- * The platforms on which a function's answer is truthy when it is called without arguments: its
- * parameters are then `undefined`, so `if (platform) …` is skipped; any other statement before the
- * `return`, a parameter with a default, or an async or generator function leaves it unknown.
+ * The platforms on which a function's answer is truthy when it is called with `args`: a parameter is
+ * the argument given for it, read in the module's context, or `undefined` when none is, so
+ * `if (platform) …` is skipped for it; any other statement before the `return`, a parameter with a
+ * default or a pattern, or an async or generator function leaves it unknown.
  */
-function answerOn(fn: FunctionNode, context: ModuleContext): Set<Platform> | undefined {
-  if (fn.async || fn.generator || !fn.params.every((param) => param.type === 'Identifier')) return undefined;
-  const params = new Set(fn.params.map((param) => (param as TSESTree.Identifier).name));
-  // a parameter shadows the module's constant of its name
-  const local: ModuleContext = { constants: new Map([...context.constants].filter(([name]) => !params.has(name))), osNames: context.osNames };
-  if (fn.body.type !== 'BlockStatement') return truthyOn(fn.body, local, 0);
+function answerOn(fn: FunctionNode, context: ModuleContext, args: readonly Node[], depth: number): Set<Platform> | undefined {
+  // `context` is the caller's: the arguments are read in it
+  if (depth >= MAX_CONSTANT_DEPTH || fn.async || fn.generator) return undefined;
+  // a parameter shadows the module's constant of its name: its argument, or undefined when none is given
+  const parameters = new Map<string, Bound | undefined>();
+  for (const [index, param] of fn.params.entries()) {
+    const arg = args[index];
+    if (param.type !== 'Identifier' || arg?.type === 'SpreadElement') return undefined;
+    parameters.set(param.name, arg && { node: arg, context });
+  }
+  const local: ModuleContext = { constants: context.constants, osNames: context.osNames, parameters };
+  if (fn.body.type !== 'BlockStatement') return truthyOn(fn.body, local, depth + 1);
   let statements: readonly TSESTree.Statement[] = fn.body.body;
   for (let index = 0, read = 0; index < statements.length && read < MAX_FUNCTION_STATEMENTS; index += 1, read += 1) {
     const statement = statements[index]!;
-    if (statement.type === 'ReturnStatement') return statement.argument ? truthyOn(statement.argument, local, 0) : undefined;
+    if (statement.type === 'ReturnStatement') return statement.argument ? truthyOn(statement.argument, local, depth + 1) : undefined;
     const test = statement.type === 'IfStatement' ? skipTransparent(statement.test) : undefined;
-    if (statement.type !== 'IfStatement' || test?.type !== 'Identifier' || !params.has(test.name)) return undefined;
+    if (statement.type !== 'IfStatement' || test?.type !== 'Identifier' || !parameters.has(test.name) || parameters.get(test.name)) return undefined;
     if (statement.alternate) {
       // the branch taken decides what follows: read its statements instead of the rest
       statements = statement.alternate.type === 'BlockStatement' ? statement.alternate.body : [statement.alternate];
@@ -196,7 +203,15 @@ function finalValue(node: Node): Node {
 
 interface ModuleContext {
   readonly constants: ReadonlyMap<string, Node>;
+  /** Inside a function read for its answer: its parameters and the arguments they hold (undefined: none given). */
+  readonly parameters?: ReadonlyMap<string, Bound | undefined>;
   readonly osNames: ReadonlySet<string>;
+}
+
+/** An expression and the context its names are read in. */
+interface Bound {
+  readonly node: Node;
+  readonly context: ModuleContext;
 }
 
 /** The platforms on which a foreign expression is truthy; undefined when it is not a platform test. */
@@ -228,6 +243,9 @@ function truthyOn(nodeIn: Node, context: ModuleContext, depth: number): Set<Plat
     }
     case 'CallExpression': {
       const callee = skipTransparent(node.callee);
+      // `test(process.platform)` of a function the module declares
+      const local = callee.type === 'Identifier' ? valueOf(callee.name, context) : undefined;
+      if (local && isFunction(local.node)) return answerOn(local.node, context, node.arguments, depth);
       const [argument] = node.arguments;
       // `/^win/.test(process.platform)`
       const regex = callee.type === 'MemberExpression' && memberName(callee) === 'test' && argument && isPlatformSource(argument, context) ? literalRegExp(callee.object) : undefined;
@@ -238,19 +256,34 @@ function truthyOn(nodeIn: Node, context: ModuleContext, depth: number): Set<Plat
       return undefined;
     }
     case 'Identifier': {
-      const init = depth < MAX_CONSTANT_DEPTH ? context.constants.get(node.name) : undefined;
-      return init ? truthyOn(init, context, depth + 1) : undefined;
+      const value = depth < MAX_CONSTANT_DEPTH ? valueOf(node.name, context) : undefined;
+      return value ? truthyOn(value.node, value.context, depth + 1) : undefined;
     }
     default:
       return undefined;
   }
 }
 
-/** `process.platform`, or `os.platform()` of an `os` the module imports. */
-function isPlatformSource(nodeIn: Node, context: ModuleContext): boolean {
+/**
+ * What a name holds: a parameter's argument (read where the call is) inside a function being read,
+ * else a module constant; undefined for a parameter given no argument and for any other name.
+ */
+function valueOf(name: string, context: ModuleContext): Bound | undefined {
+  if (context.parameters?.has(name)) return context.parameters.get(name);
+  const constant = context.constants.get(name);
+  return constant && { node: constant, context: { constants: context.constants, osNames: context.osNames } };
+}
+
+/** `process.platform`, or `os.platform()` of an `os` the module imports, also through a parameter given one. */
+function isPlatformSource(nodeIn: Node, context: ModuleContext, depth = 0): boolean {
   const node = skipTransparent(nodeIn);
+  if (node.type === 'Identifier') {
+    const value = depth < MAX_CONSTANT_DEPTH && context.parameters?.has(node.name) ? context.parameters.get(node.name) : undefined;
+    return value !== undefined && isPlatformSource(value.node, value.context, depth + 1);
+  }
   if (node.type === 'MemberExpression') {
-    return node.object.type === 'Identifier' && node.object.name === 'process' && !context.constants.has('process') && memberName(node) === 'platform';
+    const shadowed = context.parameters?.has('process') === true || context.constants.has('process');
+    return node.object.type === 'Identifier' && node.object.name === 'process' && !shadowed && memberName(node) === 'platform';
   }
   if (node.type !== 'CallExpression' || node.arguments.length > 0) return false;
   const callee = skipTransparent(node.callee);
