@@ -416,6 +416,22 @@ function getProcessForPort(port) {
   }
 }
 module.exports = getProcessForPort;`),
+    // A type query (`typeof parentOf`) reads the function's type, not the function: every call still handles.
+    ts(`import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+const run = promisify(execFile);
+const parentOf = async (pid: number): Promise<number> => Number((await run('ps', ['-o', 'ppid=', '-p', String(pid)])).stdout);
+export async function ancestors(): Promise<number[] | null> {
+  let parent: Awaited<ReturnType<typeof parentOf>>;
+  const found: number[] = [];
+  try {
+    parent = await parentOf(process.ppid);
+    while (parent > 1) found.push((parent = await parentOf(parent)));
+  } catch {
+    return null;
+  }
+  return found;
+}`),
     // A function exported under a platform's name, dispatched on the platform by its importers.
     ts(`import { execSync } from 'node:child_process';
 const LSREGISTER = '/System/Library/Frameworks/CoreServices.framework/Versions/A/Frameworks/LaunchServices.framework/Versions/A/Support/lsregister';

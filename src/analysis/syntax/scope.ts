@@ -151,7 +151,7 @@ export function isGlobalIdentifier(
 
 /**
  * The identifiers that read the name a function or class is bound to (its declaration, or
- * `const name = function/class/arrow`). Undefined when the binding is not a single known one: an
+ * `const name = function/class/arrow`), type queries left out. Undefined when the binding is not a single known one: an
  * anonymous value, or a name assigned more than once.
  */
 export function bindingReads(
@@ -168,5 +168,12 @@ export function bindingReads(
   return variable.references
     .filter((reference) => reference.isRead())
     .map((reference) => reference.identifier)
-    .filter((identifier): identifier is TSESTree.Identifier => identifier.type === 'Identifier');
+    .filter((identifier): identifier is TSESTree.Identifier => identifier.type === 'Identifier' && !inTypeQuery(identifier));
+}
+
+/** `typeof run` in a type (`ReturnType<typeof run>`, `typeof run.length`): it reads the type, never calls or passes the value. */
+function inTypeQuery(identifier: TSESTree.Identifier): boolean {
+  let current: Node = identifier;
+  while (current.parent?.type === 'TSQualifiedName' && current.parent.left === current) current = current.parent;
+  return current.parent?.type === 'TSTypeQuery';
 }

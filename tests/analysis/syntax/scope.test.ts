@@ -137,4 +137,8 @@ describe('binding reads', () => {
   ])('%s', (_name, code, expected) => {
     expect(reads(code)).toEqual(expected);
   });
+
+  it('leaves out type queries, which read the type and not the value', () => {
+    expect(reads(`const run = () => 1;\ntype R = ReturnType<typeof run>;\nlet r: typeof run.length;\nrun();`, 'ts')).toEqual([4]);
+  });
 });
