@@ -1557,6 +1557,10 @@ try {
 export const hasWhich = has('which');`, { filename: probeFile }),
     esm(`import { runAsync } from '../lib/probes.js';
 export const gitPath = () => runAsync('which', ['git']).catch(() => 'git');`, { filename: probeFile }),
+    // A wrapper that returns spawnSync's result: the call tests it.
+    esm(`import { runSync } from '../lib/probes.js';
+const { status } = runSync('which', ['git']);
+export const hasGit = status === 0;`, { filename: probeFile }),
   ],
   invalid: [
     {
@@ -1571,6 +1575,12 @@ try {
   runAsync('which', ['git']);
 } catch {}`, { filename: probeFile }),
       errors: [importedPosix(3, 'runAsync()', 'execa()', '../lib/probes.js:21')],
+    },
+    {
+      // Only the output of the returned result is read.
+      ...esm(`import { runSync } from '../lib/probes.js';
+export const gitPath = runSync('which', ['git']).stdout;`, { filename: probeFile }),
+      errors: [importedPosix(2, 'runSync()', 'spawnSync()', '../lib/probes.js:27')],
     },
   ],
 });
