@@ -228,7 +228,7 @@ function importedWrapperCommands(analysis: FileAnalysis, { call, name, roles }: 
     const argument = argumentAt(call, role.index);
     if (!argument || argument.type === 'SpreadElement' || !role.platforms.has('win32')) continue;
     if ((role.use !== 'command' && role.use !== 'shell-command') || !judged(role.spec)) continue;
-    const handled = () => role.failure === 'handled' || (role.failure !== undefined && isHandledAt(analysis, call, role.failure));
+    const handled = () => role.failure === 'handled' || (role.failure !== undefined && isHandledAt(analysis, call, role.failure, role.spec));
     const callerOptions = role.optionParameters.map((position) => argumentAt(call, position));
     const shell = strongest([role.shell, ...callerOptions.map((options) => (options ? shellOfOptions(analysis, options) : 'no'))]);
     uses.push({

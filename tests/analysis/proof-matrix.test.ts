@@ -263,7 +263,23 @@ const CELLS: readonly Cell[] = [
     rule: 'no-unportable-spawn',
     silent: `${CP}export function hasGit() { try { execSync('which git'); return true; } catch { return false; } }`,
     // spawnSync returns its failure instead of throwing: the catch never sees it.
-    reported: `${CP}export function hasGit() { try { return spawnSync('which', ['git']).status === 0; } catch { return false; } }`,
+    reported: `${CP}export function hasGit() { try { return spawnSync('which', ['git']).stdout.length > 0; } catch { return false; } }`,
+  },
+  {
+    fact: 'program',
+    construct: 'a test of the failure a start returns in its result',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function hasGit() { const { error, status } = spawnSync('which', ['git']); return !error && status === 0; }`,
+    // Only the output is read: a missing program goes unnoticed.
+    reported: `${CP}export function gitPath() { const result = spawnSync('which', ['git'], { encoding: 'utf8' }); return result.stdout.trim(); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'a test of the result of a start that resolves with its failure',
+    rule: 'no-unportable-spawn',
+    silent: `import { execa } from 'execa';\nexport async function hasGit() { const { failed } = await execa('which', ['git'], { reject: false }); return !failed; }`,
+    // Options the file does not show may turn `reject` back on: the test is not proven to see the failure.
+    reported: `import { execa } from 'execa';\nexport async function hasGit(options) { const { failed } = await execa('which', ['git'], { reject: false, ...options }); return !failed; }`,
   },
   {
     fact: 'program',

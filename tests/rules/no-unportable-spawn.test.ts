@@ -11,7 +11,7 @@ const inPackage = (file: string) => path.join(FIXTURES, 'cjs-package', file);
 // A helper that looks a program up with `which`: POSIX-only wherever it is.
 const findProgram = `import { spawnSync } from 'node:child_process';
 export function hasProgram(name: string): boolean {
-  return spawnSync('which', [name]).status === 0;
+  return spawnSync('which', [name]).stdout.length > 0;
 }`;
 
 // A project's own process helper, declared as a starter: over cross-spawn (shim-aware), or over spawn().
@@ -1336,11 +1336,11 @@ export function hasGit() {
       errors: [posixLine(3, 'execSync()')],
     },
     {
-      // spawnSync does not throw: it returns the error.
+      // spawnSync does not throw: it returns the error, which only the output is read of here.
       ...esm(`import { spawnSync } from 'node:child_process';
 export function hasGit() {
   try {
-    return spawnSync('which', ['git']).status === 0;
+    return spawnSync('which', ['git']).stdout.length > 0;
   } catch {
     return false;
   }
@@ -1444,6 +1444,117 @@ try {
   ],
 });
 
+// A start that tells its failure in its result (spawnSync, execa with \`reject: false\`): handled by a test of the fields that tell it.
+runRuleTests('no-unportable-spawn (failures told in the result)', rule, {
+  valid: [
+    esm(`import { spawnSync } from 'node:child_process';
+export function hasGit() {
+  const result = spawnSync('which', ['git']);
+  if (result.error || result.status !== 0) return false;
+  return true;
+}`),
+    cjs(`const { spawnSync } = require('child_process');
+const { error, status } = spawnSync('which', ['git'], { encoding: 'utf8' });
+module.exports = !error && status === 0;`),
+    ts(`import { spawnSync } from 'node:child_process';
+export const hasGit: boolean = spawnSync('which', ['git']).error ? false : true;`),
+    cjs(`const spawn = require('cross-spawn');
+module.exports = spawn.sync('which', ['git']).status === 0;`),
+    ts(`import { execa } from 'execa';
+export async function hasGit(): Promise<boolean> {
+  const { failed } = await execa('which', ['git'], { reject: false });
+  return !failed;
+}`),
+    esm(`import { execa } from 'execa';
+export const hasGit = () => execa('which', ['git'], { reject: false }).then(({ exitCode }) => exitCode === 0);`),
+    esm(`import { execaSync } from 'execa';
+const result = execaSync('which', ['git'], { reject: false });
+export const gitPath = result.failed ? 'git' : result.stdout;`),
+    cjs(`const execa = require('execa');
+const result = execa.sync('which', ['git'], { reject: false });
+if (result.code !== 0) console.log('no git');`),
+    // Through a local wrapper that returns the result.
+    ts(`import { spawnSync } from 'node:child_process';
+function run(command: string, args: string[]) {
+  return spawnSync(command, args, { encoding: 'utf8' });
+}
+export function gitPath(): string {
+  const result = run('which', ['git']);
+  return result.status === 0 ? result.stdout.trim() : 'git';
+}`),
+  ],
+  invalid: [
+    {
+      // Only the output is read: a missing program goes unnoticed.
+      ...esm(`import { spawnSync } from 'node:child_process';
+export function gitPath() {
+  const result = spawnSync('which', ['git'], { encoding: 'utf8' });
+  return result.stdout.trim();
+}`),
+      errors: [posixCommand(3, 'spawnSync()')],
+    },
+    {
+      // The status is passed on, not tested.
+      ...cjs(`const { spawnSync } = require('child_process');
+const { status } = spawnSync('which', ['git']);
+process.exit(status);`),
+      errors: [posixCommand(2, 'spawnSync()')],
+    },
+    {
+      ...ts(`import { spawnSync } from 'node:child_process';
+spawnSync('which', ['git']);`),
+      errors: [posixCommand(2, 'spawnSync()')],
+    },
+    {
+      // Without \`reject: false\` a failed start rejects: the result is never there to test.
+      ...ts(`import { execa } from 'execa';
+export async function hasGit(): Promise<boolean> {
+  const { failed } = await execa('which', ['git']);
+  return !failed;
+}`),
+      errors: [posixCommand(3, 'execa()')],
+    },
+    {
+      // Options the file does not show may set \`reject\` again, or never set it.
+      ...esm(`import { execa } from 'execa';
+const options = { reject: false };
+export async function hasGit(more) {
+  const first = await execa('which', ['git'], options);
+  const second = await execa('which', ['git'], { reject: false, ...more });
+  return !first.failed && !second.failed;
+}`),
+      errors: [posixCommand(4, 'execa()'), posixCommand(5, 'execa()')],
+    },
+    {
+      // With \`reject: false\` the promise never rejects: the \`catch\` sees nothing, and only the output is read.
+      ...esm(`import { execa } from 'execa';
+export async function gitPath() {
+  try {
+    const { stdout } = await execa('which', ['git'], { reject: false });
+    return stdout;
+  } catch {
+    return 'git';
+  }
+}`),
+      errors: [posixCommand(4, 'execa()')],
+    },
+    {
+      ...cjs(`const execa = require('execa');
+module.exports = execa.sync('which', ['git'], { reject: false }).stdout;`),
+      errors: [posixCommand(2, 'execa.sync()')],
+    },
+    {
+      // The wrapper hands on only the output.
+      ...ts(`import { spawnSync } from 'node:child_process';
+function run(command: string) {
+  return spawnSync(command, { encoding: 'utf8' }).stdout;
+}
+export const gitPath: string = run('which') || 'git';`),
+      errors: [posixWrapped(5, 'run()', 'spawnSync()', 'line 3')],
+    },
+  ],
+});
+
 // The same through wrappers another module exports: handled there, or at the call.
 const probeFile = path.join(FIXTURES, 'probe-package/src/main.js');
 const importedPosix = (line: number, call: string, name: string, where: string) => ({
@@ -1462,6 +1573,10 @@ try {
 export const hasWhich = has('which');`, { filename: probeFile }),
     esm(`import { runAsync } from '../lib/probes.js';
 export const gitPath = () => runAsync('which', ['git']).catch(() => 'git');`, { filename: probeFile }),
+    // A wrapper that returns spawnSync's result: the call tests it.
+    esm(`import { runSync } from '../lib/probes.js';
+const { status } = runSync('which', ['git']);
+export const hasGit = status === 0;`, { filename: probeFile }),
   ],
   invalid: [
     {
@@ -1476,6 +1591,12 @@ try {
   runAsync('which', ['git']);
 } catch {}`, { filename: probeFile }),
       errors: [importedPosix(3, 'runAsync()', 'execa()', '../lib/probes.js:21')],
+    },
+    {
+      // Only the output of the returned result is read.
+      ...esm(`import { runSync } from '../lib/probes.js';
+export const gitPath = runSync('which', ['git']).stdout;`, { filename: probeFile }),
+      errors: [importedPosix(2, 'runSync()', 'spawnSync()', '../lib/probes.js:27')],
     },
   ],
 });

@@ -69,20 +69,45 @@ export interface StarterSpec {
    * How the call tells that the start failed (the program is missing, it exits non-zero):
    * - `throws`: synchronously (execSync, execFileSync, the sync starters of execa and tinyexec);
    * - `rejects`: the promise it returns rejects;
+   * - `returns`: in the result it returns, by the `failureResult` fields (spawnSync);
+   * - `resolves`: in the result its promise resolves with;
    * - `callback`: the error goes to its callback, or, promisified with `util.promisify`, the
    *   promise rejects (exec, execFile).
-   * Absent: an `'error'` event or a returned `{ error }` (spawn, spawnSync, cross-spawn).
+   * Absent: an `'error'` event (spawn, cross-spawn).
    */
   failure?: StartFailure | 'callback';
+  /**
+   * The fields of the result that tell the failure, when the call returns it (`returns`), or when
+   * `option` literally set in the options object makes it return or resolve with the result
+   * instead of throwing or rejecting (execa's `reject: false`).
+   */
+  failureResult?: FailureResult;
 }
 
-/** How a failure shows where code can handle it: thrown, or as the rejection of a promise. */
-export type StartFailure = 'throws' | 'rejects';
+/** The fields of a start's result that tell its failure, and the option that makes the result tell it. */
+export interface FailureResult {
+  readonly fields: readonly string[];
+  readonly option?: { readonly name: string; readonly value: boolean };
+}
 
-/** Node's documentation: the `*Sync` functions but spawnSync throw; exec and execFile call back with the error. */
+/** How a failure shows where code can handle it: thrown, rejected, or in the result returned or resolved with. */
+export type StartFailure = 'throws' | 'rejects' | 'returns' | 'resolves';
+
+/** Node's documentation: spawnSync (and cross-spawn's `sync`, which is spawnSync) returns `{ error, status }`, never throws. */
+const SPAWN_SYNC_RESULT: FailureResult = { fields: ['error', 'status'] };
+
+/**
+ * execa, every major: with `reject: false` a failed start resolves (or, sync, returns) with the
+ * result, which tells it by `failed`; its exit code is `exitCode` from execa 2 on, `code` in execa 1.
+ */
+const EXECA_RESULT: FailureResult = { fields: ['failed', 'exitCode'], option: { name: 'reject', value: false } };
+const LEGACY_EXECA_RESULT: FailureResult = { fields: ['failed', 'exitCode', 'code'], option: { name: 'reject', value: false } };
+
+/** Node's documentation: the `*Sync` functions but spawnSync throw; spawnSync returns the error; exec and execFile call back with it. */
 const CHILD_PROCESS_FAILURES: ReadonlyMap<string, StarterSpec['failure']> = new Map([
   ['execSync', 'throws'],
   ['execFileSync', 'throws'],
+  ['spawnSync', 'returns'],
   ['exec', 'callback'],
   ['execFile', 'callback'],
 ]);
@@ -100,6 +125,7 @@ function childProcessStarter(name: string, role: TargetRole, mechanism: Mechanis
     optionsFrom: 1,
     starts: 'always',
     ...(failure ? { failure } : {}),
+    ...(failure === 'returns' ? { failureResult: SPAWN_SYNC_RESULT } : {}),
   };
 }
 
@@ -191,6 +217,7 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       // execa runs commands through cross-spawn; execaCommand splits the line at spaces, no shell.
       windows: 'shim-aware',
       failure: syncThrows(name),
+      failureResult: EXECA_RESULT,
     }),
   ),
   {
@@ -231,6 +258,7 @@ const LIBRARY_STARTERS: StarterSpec[] = [
       optionsFrom: 1,
       starts: 'always',
       windows: 'shim-aware',
+      ...(path[0] === 'sync' ? { failure: 'returns', failureResult: SPAWN_SYNC_RESULT } : {}),
     }),
   ),
   ...commandLibraryStarters(),
@@ -300,12 +328,13 @@ const LIBRARY_STARTERS: StarterSpec[] = [
  */
 function legacyExecaStarters(): StarterSpec[] {
   return [
-    { ...commandStarter('execa', [], 'execa()', 'shim-aware', 1), failure: 'rejects' },
-    { ...commandStarter('execa', ['sync'], 'execa.sync()', 'shim-aware', 1), failure: 'throws' },
+    { ...commandStarter('execa', [], 'execa()', 'shim-aware', 1), failure: 'rejects', failureResult: LEGACY_EXECA_RESULT },
+    { ...commandStarter('execa', ['sync'], 'execa.sync()', 'shim-aware', 1), failure: 'throws', failureResult: LEGACY_EXECA_RESULT },
     ...['command', 'commandSync', 'shell', 'shellSync'].map(
       (name): StarterSpec => ({
         ...shellCommandStarter('execa', [name], `execa.${name}()`, name.startsWith('shell') ? 'direct' : 'shim-aware'),
         failure: syncThrows(name),
+        failureResult: LEGACY_EXECA_RESULT,
       }),
     ),
     {

@@ -57,8 +57,9 @@ export interface ExportedRole {
    */
   readonly setsCwd?: boolean;
   /**
-   * What becomes of the start's failure: handled in the module, or thrown from or rejected by the
-   * exported function's call; undefined when nothing there shows it (an event, a callback).
+   * What becomes of the start's failure: handled in the module, or thrown from, rejected by, or
+   * returned or resolved with in the result of the exported function's call; undefined when
+   * nothing there shows it (an event, a callback).
    */
   readonly failure?: StartFailure | 'handled';
 }

@@ -1,32 +1,55 @@
 /**
  * Whether the code handles the failure of a start (its program missing, a non-zero exit): a start
  * that throws inside a `try` with a `catch` of its own function, one whose promise rejects with the
- * rejection handled, either at a call of a wrapper the failure leaves through, or at every call of
- * the function it leaves when the file declares that function and does not export it. Such a start is a
- * probe: its author expects it to fail somewhere and chose the fallback. A start that tells by an
- * event, a callback or a returned `{ error }` is never handled here: a `try` does not see it.
+ * rejection handled, one that tells it in its result (spawnSync, execa with `reject: false`) with a
+ * condition on the fields that tell it, either at a call of a wrapper the failure leaves through,
+ * or at every call of the function it leaves when the file declares that function and does not
+ * export it. Such a start is a probe: its author expects it to fail somewhere and chose the
+ * fallback. A start that tells by an event or a callback is never handled here: a `try` does not
+ * see it. `reject: false` counts only written in the options object at the start (after any spread).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import type { StartFailure } from '../catalog/starters.js';
-import { enclosingFunction, isExportedFunction } from '../syntax/ast.js';
+import type { StartFailure, StarterSpec } from '../catalog/starters.js';
+import { enclosingFunction, isExportedFunction, outerValue, propertyValue } from '../syntax/ast.js';
 import { bindingReads } from '../syntax/scope.js';
 import type { StarterSite } from '../file/starters.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
+import { isResultTested } from './failure-results.js';
 import { isCaughtHere, isRejectionHandled, promiseChainEnd } from './platform.js';
 
 type Node = TSESTree.Node;
 
-/** How the call `site` tells that its start failed, when a `try` or a promise handler can see it. */
+/** The failure a rejection or a throw becomes when an option makes the start tell it in its result. */
+const IN_RESULT: Partial<Record<StartFailure, StartFailure>> = { throws: 'returns', rejects: 'resolves' };
+
+/** How the call `site` tells that its start failed, when a `try`, a promise handler or a test of its result can see it. */
 export function failureOf(site: StarterSite): StartFailure | undefined {
-  const { failure } = site.spec;
+  const { failure, failureResult } = site.spec;
   if (failure === 'callback') return site.callee.promisified ? 'rejects' : undefined;
-  return failure;
+  const option = failureResult?.option;
+  const inResult = failure && option && site.options && setsLiterally(site.options, option.name, option.value) ? IN_RESULT[failure] : undefined;
+  return inResult ?? failure;
 }
 
-/** Whether the code handles a failure raised at `node` right there. */
-export function isHandledAt(analysis: FileAnalysis, node: Node, failure: StartFailure): boolean {
-  return failure === 'throws' ? isCaughtHere(analysis, node) : isRejectionHandled(analysis, node);
+/** Whether the object literal sets `name` to the literal `value`, with no spread after it that may set it again. */
+function setsLiterally(options: TSESTree.ObjectExpression, name: string, value: boolean): boolean {
+  const written = propertyValue(options, name);
+  if (written?.type !== 'Literal' || written.value !== value) return false;
+  const at = options.properties.findIndex((property) => property.type === 'Property' && property.value === written);
+  return !options.properties.slice(at + 1).some((property) => property.type === 'SpreadElement');
+}
+
+/** Whether the code handles a failure of a start of `spec` raised at `node` right there. */
+export function isHandledAt(analysis: FileAnalysis, node: Node, failure: StartFailure, spec: StarterSpec): boolean {
+  switch (failure) {
+    case 'throws':
+      return isCaughtHere(analysis, node);
+    case 'rejects':
+      return isRejectionHandled(analysis, node);
+    default:
+      return spec.failureResult !== undefined && isResultTested(analysis.sourceCode, node, failure === 'resolves', spec.failureResult.fields);
+  }
 }
 
 /**
@@ -40,12 +63,12 @@ export function startFailureThrough(analysis: FileAnalysis, site: StarterSite, c
   let failure: StartFailure | 'handled' | undefined = failureOf(site);
   for (let index = chain.length - 1; index >= 0 && failure !== undefined && failure !== 'handled'; index -= 1) {
     const node = chain[index];
-    if (node) failure = isHandledAt(analysis, node, failure) ? 'handled' : leaving(node, failure);
+    if (node) failure = isHandledAt(analysis, node, failure, site.spec) ? 'handled' : leaving(node, failure);
   }
   if (failure === undefined || failure === 'handled') return failure;
   // Left through a local function: handled when every call of it handles the failure.
   const callers = localCalls(analysis, enclosingFunction(chain[0] ?? site.node));
-  return callers && callers.length > 0 && callers.every((call) => isHandledAt(analysis, call, failure)) ? 'handled' : failure;
+  return callers && callers.length > 0 && callers.every((call) => isHandledAt(analysis, call, failure, site.spec)) ? 'handled' : failure;
 }
 
 /**
@@ -69,6 +92,13 @@ function leaving(node: Node, failure: StartFailure): StartFailure | undefined {
   const fn = enclosingFunction(node);
   if (!fn) return undefined;
   if (failure === 'throws') return fn.async ? 'rejects' : 'throws';
+  if (failure === 'returns' || failure === 'resolves') {
+    // A result reaches the caller when the function returns it as is (or awaits its promise and returns that).
+    const value = outerValue(node);
+    const returned = (result: Node) => result.parent?.type === 'ReturnStatement' || fn.body === result;
+    if (returned(value)) return fn.async || failure === 'resolves' ? 'resolves' : 'returns';
+    return failure === 'resolves' && fn.async && value.parent?.type === 'AwaitExpression' && returned(outerValue(value.parent)) ? 'resolves' : undefined;
+  }
   // A promise reaches the caller when the function returns it (or its `.then` chain), or awaits it and is async.
   const end = promiseChainEnd(node);
   if (end === undefined || end === 'handled') return undefined;

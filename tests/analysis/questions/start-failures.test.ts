@@ -55,6 +55,38 @@ describe('the failure of a start', () => {
     expect(ofStart(code, language)).toBe(expected);
   });
 
+  // A start that tells its failure in its result: handled where a condition reads the fields that tell it.
+  it.each<[string, string, string, Language?]>([
+    ['spawnSync, its error tested', `${CP}const r = spawnSync('which', ['git']);\nif (r.error) console.log('no git');`, 'handled'],
+    ['spawnSync, its status compared', `${CP}export function hasGit() { const r = spawnSync('which', ['git']); if (r.status !== 0) return false; return true; }`, 'handled'],
+    ['spawnSync, its error in a conditional', `${CP}export const hasGit = spawnSync('which', ['git']).error ? false : true;`, 'handled'],
+    ['spawnSync, destructured and both tested', `${CP}const { error, status } = spawnSync('which', ['git']);\nexport const hasGit = !error && status === 0;`, 'handled'],
+    ['spawnSync, assigned to a let', `${CP}let r;\nr = spawnSync('which', ['git']);\nwhile (r.status) r = spawnSync('which', ['git']);`, 'handled'],
+    ['spawnSync, CommonJS', `const cp = require('child_process');\nconst r = cp.spawnSync('which', ['git']);\nmodule.exports = r.status === 0;`, 'handled', 'cjs'],
+    ['spawnSync, destructured, TypeScript', `import { spawnSync } from 'node:child_process';\nconst { status } = spawnSync('which', ['git']);\nexport const hasGit: boolean = status === 0;`, 'handled', 'ts'],
+    ['spawnSync, only its output read', `${CP}const r = spawnSync('which', ['git']);\nif (r.stdout) console.log(r.stdout.toString());`, 'undefined'],
+    ['spawnSync, its status read outside a condition', `${CP}const { status } = spawnSync('which', ['git']);\nprocess.exit(status);`, 'undefined'],
+    ['spawnSync, its result ignored', `${CP}spawnSync('which', ['git']);`, 'undefined'],
+    ['spawnSync, its result returned', `${CP}export function find() { return spawnSync('which', ['git']); }`, 'returns'],
+    ['spawnSync, its result returned from an async function', `${CP}export async function find() { return spawnSync('which', ['git']); }`, 'resolves'],
+    ['execa with reject: false, awaited and tested', `${CP}export async function hasGit() { const { failed } = await execa('which', ['git'], { reject: false }); return !failed; }`, 'handled'],
+    ['execa with reject: false, its exit code tested in a then', `${CP}export const hasGit = () => execa('which', ['git'], { reject: false }).then((r) => r.exitCode === 0);`, 'handled'],
+    ['execa with reject: false after a spread', `${CP}export async function hasGit(o) { const r = await execa('which', ['git'], { ...o, reject: false }); if (r.failed) return false; return true; }`, 'handled'],
+    ['execa with reject: false, only its output read', `${CP}export async function gitPath() { const { stdout } = await execa('which', ['git'], { reject: false }); return stdout; }`, 'undefined'],
+    ['execa with reject: false, returned', `${CP}export function find() { return execa('which', ['git'], { reject: false }); }`, 'resolves'],
+    ['execa without reject: false, its result tested', `${CP}export async function hasGit() { const { failed } = await execa('which', ['git']); return !failed; }`, 'rejects'],
+    ['execa with reject: false before a spread', `${CP}export async function hasGit(o) { const { failed } = await execa('which', ['git'], { reject: false, ...o }); return !failed; }`, 'rejects'],
+    ['execa with its options in a variable', `${CP}const options = { reject: false };\nexport async function hasGit() { const { failed } = await execa('which', ['git'], options); return !failed; }`, 'rejects'],
+    ['execa with reject: false in a try: it never rejects', `${CP}export async function hasGit() { try { await execa('which', ['git'], { reject: false }); return true; } catch { return false; } }`, 'undefined'],
+    ['execa with reject: true', `${CP}export async function hasGit() { const { failed } = await execa('which', ['git'], { reject: true }); return !failed; }`, 'rejects'],
+    ['execaSync with reject: false, TypeScript', `import { execaSync } from 'execa';\nconst r = execaSync('which', ['git'], { reject: false });\nexport const hasGit: boolean = !r.failed;`, 'handled', 'ts'],
+    ['execaSync with reject: false, only its output read', `import { execaSync } from 'execa';\nexport const gitPath: string = execaSync('which', ['git'], { reject: false }).stdout;`, 'undefined', 'ts'],
+    ['execa.sync with reject: false, CommonJS', `const execa = require('execa');\nconst r = execa.sync('which', ['git'], { reject: false });\nmodule.exports = r.exitCode === 0;`, 'handled', 'cjs'],
+    ['execa.sync with reject: false, its result ignored, CommonJS', `const execa = require('execa');\nexeca.sync('which', ['git'], { reject: false });`, 'undefined', 'cjs'],
+  ])('%s', (_name, code, expected, language) => {
+    expect(ofStart(code, language)).toBe(expected);
+  });
+
   it.each<[string, string, string]>([
     ['a plain wrapper called in a try', `${CP}function run(c) { return execSync(c); }\ntry { run('ls'); } catch {}`, 'handled'],
     ['a wrapper that catches inside', `${CP}function run(c) { try { execSync(c); } catch {} }\nrun('ls');`, 'handled'],
@@ -63,6 +95,11 @@ describe('the failure of a start', () => {
     ['a wrapper that returns a then chain, awaited in a try', `${CP}function run(c) { return execa(c).then((r) => r.stdout); }\nexport async function main() { try { await run('ls'); } catch {} }`, 'handled'],
     ['a wrapper that drops the promise', `${CP}function run(c) { execa(c); }\nexport async function main() { try { await run('ls'); } catch {} }`, 'undefined'],
     ['a wrapper called outside any try', `${CP}function run(c) { return execSync(c); }\nexport function main() { return run('ls'); }`, 'throws'],
+    ['a wrapper returning spawnSync, its result tested', `${CP}function run(c) { return spawnSync(c); }\nconst r = run('ls');\nif (r.error) console.log('missing');`, 'handled'],
+    ['a wrapper that tests spawnSync inside', `${CP}function has(c) { return spawnSync(c).status === 0; }\nexport const hasLs = has('ls');`, 'handled'],
+    ['a wrapper returning only the output of spawnSync', `${CP}function run(c) { return spawnSync(c).stdout; }\nif (run('ls')) console.log('listed');`, 'undefined'],
+    ['an async wrapper returning execa with reject: false, its flag returned untested', `${CP}function run(c) { return execa(c, [], { reject: false }); }\nexport async function main() { const { failed } = await run('ls'); return failed; }`, 'undefined'],
+    ['an async wrapper returning execa with reject: false, tested', `${CP}function run(c) { return execa(c, [], { reject: false }); }\nexport async function main() { const { failed } = await run('ls'); if (failed) return 1; return 0; }`, 'handled'],
   ])('through %s', (_name, code, expected) => {
     expect(ofWrapperCall(code)).toBe(expected);
   });

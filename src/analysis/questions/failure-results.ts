@@ -1,0 +1,88 @@
+/**
+ * Whether the code tests the failure a start tells in its result (spawnSync's `{ error, status }`,
+ * execa's `{ failed, exitCode }` with `reject: false`): a condition reads one of the fields that tell
+ * it, on the result itself, on the variable it is assigned to, or through a name destructured from
+ * it. Reading other fields (`stdout`) or passing a field on (`process.exit(status)`) tests nothing.
+ * Each read is looked at once, through the scope manager.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { isFunction, memberName, outerValue } from '../syntax/ast.js';
+import { resolveVariable } from '../syntax/scope.js';
+
+type Node = TSESTree.Node;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=']);
+
+/**
+ * Whether the result of the call at `node` has one of `fields` tested: the value there, or with
+ * `resolves` what its promise resolves with (awaited, or the parameter of a `.then` callback).
+ */
+export function isResultTested(sourceCode: SourceCode, node: Node, resolves: boolean, fields: readonly string[]): boolean {
+  const value = outerValue(node);
+  if (!resolves) return isValueTested(sourceCode, value, fields);
+  const { parent } = value;
+  if (parent?.type === 'AwaitExpression') return isValueTested(sourceCode, outerValue(parent), fields);
+  if (parent?.type !== 'MemberExpression' || parent.object !== value || memberName(parent) !== 'then') return false;
+  const call = parent.parent;
+  const [onResult] = call.type === 'CallExpression' && call.callee === parent ? call.arguments : [];
+  const [param] = onResult && isFunction(onResult) ? onResult.params : [];
+  return param !== undefined && isPatternTested(sourceCode, param, fields);
+}
+
+/** Whether a field of the result `value` is tested: read on it, or on the binding it is assigned to. */
+function isValueTested(sourceCode: SourceCode, value: Node, fields: readonly string[]): boolean {
+  const { parent } = value;
+  if (parent?.type === 'MemberExpression' && parent.object === value) return isFieldTested(parent, fields);
+  if (parent?.type === 'VariableDeclarator' && parent.init === value) return isPatternTested(sourceCode, parent.id, fields);
+  if (parent?.type === 'AssignmentExpression' && parent.right === value && parent.operator === '=') return isPatternTested(sourceCode, parent.left, fields);
+  return false;
+}
+
+/** Whether the result a pattern binds has a field tested: `r` and then `r.error`, or `{ error }` and then `error`. */
+function isPatternTested(sourceCode: SourceCode, pattern: Node, fields: readonly string[]): boolean {
+  const target = pattern.type === 'AssignmentPattern' ? pattern.left : pattern;
+  if (target.type === 'Identifier') return readsOf(sourceCode, target).some((read) => read.parent.type === 'MemberExpression' && read.parent.object === read && isFieldTested(read.parent, fields));
+  if (target.type !== 'ObjectPattern') return false;
+  return target.properties.some((property) => {
+    if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || !fields.includes(property.key.name)) return false;
+    const bound = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    return bound.type === 'Identifier' && readsOf(sourceCode, bound).some(isCondition);
+  });
+}
+
+function isFieldTested(member: TSESTree.MemberExpression, fields: readonly string[]): boolean {
+  const name = memberName(member);
+  return name !== undefined && fields.includes(name) && isCondition(member);
+}
+
+/** The reads of the variable `identifier` names. */
+function readsOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Identifier[] {
+  const variable = resolveVariable(sourceCode, identifier);
+  return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier).filter((read): read is TSESTree.Identifier => read.type === 'Identifier');
+}
+
+/** Whether the value at `node` decides something: a test, negated, compared, or an operand of `&&`, `||`, `??`. */
+function isCondition(node: Node): boolean {
+  const value = outerValue(node);
+  const { parent } = value;
+  switch (parent?.type) {
+    case 'UnaryExpression':
+      return parent.operator === '!';
+    case 'BinaryExpression':
+      return COMPARISONS.has(parent.operator);
+    case 'LogicalExpression':
+      return true;
+    case 'IfStatement':
+    case 'ConditionalExpression':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'ForStatement':
+      return parent.test === value;
+    case 'SwitchStatement':
+      return parent.discriminant === value;
+    default:
+      return false;
+  }
+}
