@@ -56,8 +56,8 @@ function branchesOf(possible: PossibleString): Branch[] {
   for (const source of possible.sources) {
     let child: Node = source;
     for (let parent = source.parent; parent; child = parent, parent = parent.parent) {
-      const other = otherBranch(parent, child);
-      if (other) branches.push({ test: (parent as TSESTree.ConditionalExpression | TSESTree.IfStatement).test, other });
+      const branch = branchAt(parent, child);
+      if (branch) branches.push(branch);
     }
   }
   for (const test of possible.unless ?? []) {
@@ -66,11 +66,11 @@ function branchesOf(possible: PossibleString): Branch[] {
   return branches;
 }
 
-/** The branch of a `?:` or `if` that `child` is not, when it is one of the two. */
-function otherBranch(parent: Node, child: Node): Node | undefined {
+/** The test of a `?:` or `if` and the branch that `child` is not, when `child` is one of the two. */
+function branchAt(parent: Node, child: Node): Branch | undefined {
   if (parent.type !== 'ConditionalExpression' && parent.type !== 'IfStatement') return undefined;
-  if (child === parent.consequent) return parent.alternate ?? undefined;
-  return child === parent.alternate ? parent.consequent : undefined;
+  if (child === parent.consequent) return parent.alternate ? { test: parent.test, other: parent.alternate } : undefined;
+  return child === parent.alternate ? { test: parent.test, other: parent.consequent } : undefined;
 }
 
 function within(node: Node, outer: Node): boolean {
