@@ -128,7 +128,7 @@ export default createRule<Options, MessageIds>({
       const reported = new Set<'shim' | 'posix'>();
       // Where a value can occur is asked only of the values that would be a problem somewhere.
       const suspects = use.values.filter(({ value }) => problemsOf(value, commandLine).length > 0);
-      for (const { value, platforms } of valuesByPlatform(analysis, suspects, use.at)) {
+      for (const { value, platforms } of valuesByPlatform(analysis, suspects, use.at, use.values)) {
         if (!platforms.has('win32')) continue;
         for (const [problem, command] of problemsOf(value, commandLine)) {
           const kind = problem === 'posixProgram' ? 'posix' : 'shim';

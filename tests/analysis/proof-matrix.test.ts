@@ -342,6 +342,21 @@ const CELLS: readonly Cell[] = [
     silent: `${CP}export function run(posixShell) { if (process.platform !== 'win32' || posixShell) execFile('which', ['git']); }`,
     reported: `${CP}export function run(posixShell) { if (process.platform !== 'darwin' || posixShell) execFile('which', ['git']); }`,
   },
+  {
+    fact: 'program on Windows',
+    construct: 'condition the analysis cannot read, Windows counterpart in the other branch',
+    rule: 'no-unportable-spawn',
+    // \`where\` is Windows's \`which\`: the test is a platform test the analysis cannot read.
+    silent: `${CP}export function find(flags) { return execFileSync(flags.isWindows ? 'where' : 'which', ['git']); }`,
+    reported: `${CP}export function find(flags) { return execFileSync(flags.isWindows ? 'whereis' : 'which', ['git']); }`,
+  },
+  {
+    fact: 'program on Windows',
+    construct: 'if/else writes, Windows counterpart in the other branch',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function stop(env, pid) { let bin; if (env.win) { bin = 'taskkill'; } else { bin = 'kill'; } execFile(bin, [String(pid)]); }`,
+    reported: `${CP}export function stop(env, pid) { let bin; if (env.hard) { bin = 'pkill'; } else { bin = 'kill'; } execFile(bin, [String(pid)]); }`,
+  },
   // ── script-path base ─────────────────────────────────────────────────────────────────────────
   {
     fact: 'script-path base',

@@ -760,7 +760,7 @@ function shell(command) {
     },
     {
       ...ts(`import { execFile } from 'node:child_process';
-const tool: string = useGrep ? 'grep' : 'findstr';
+const tool: string = useGrep ? 'grep' : 'ack';
 execFile(tool as string, ['-r', 'TODO', '.'], () => {});`),
       errors: [{ messageId: 'posixProgram', data: { command: 'grep', name: 'execFile()' }, line: 3, column: 10 }],
     },
@@ -1597,6 +1597,142 @@ try {
       ...esm(`import { runSync } from '../lib/probes.js';
 export const gitPath = runSync('which', ['git']).stdout;`, { filename: probeFile }),
       errors: [importedPosix(2, 'runSync()', 'spawnSync()', '../lib/probes.js:27')],
+    },
+  ],
+});
+
+// A conditional the analysis cannot read that picks a POSIX program or its Windows counterpart
+// (`where` for `which`, `taskkill` for `kill`) is a platform dispatch: the POSIX branch is not
+// proven to run on Windows. Against any other program it stays reported.
+const posixAtLine = (line: number) => ({ messageId: 'posixProgram' as const, line });
+const commandLineAt = (line: number) => ({ messageId: 'posixInCommandLine' as const, line });
+runRuleTests('no-unportable-spawn (Windows counterparts)', rule, {
+  valid: [
+    // \`findstr\` is Windows's \`grep\`: \`useGrep\` is false exactly on Windows.
+    ts(`import { execFile } from 'node:child_process';
+const tool: string = useGrep ? 'grep' : 'findstr';
+execFile(tool as string, ['-r', 'TODO', '.'], () => {});`),
+    esm(`import { spawnSync } from 'node:child_process';
+import { flags } from './env.js';
+export const gitPath = () => spawnSync(flags.isWindows ? 'where' : 'which', ['git'], { encoding: 'utf8' }).stdout;`),
+    cjs(`const { spawn } = require('child_process');
+const { isWin } = require('./platform');
+exports.stop = (pid) => spawn(isWin() ? 'taskkill' : 'kill', isWin() ? ['/pid', String(pid), '/f'] : ['-9', String(pid)]);`),
+    // \`where.exe\`, and the branches the other way round.
+    esm(`import { execFileSync } from 'node:child_process';
+export const locate = (options, name) => execFileSync(options.posix ? 'which' : 'where.exe', [name]);`),
+    // \`if\`/\`else\` writing the same variable.
+    cjs(`const { spawn } = require('child_process');
+module.exports = function list(env) {
+  let program;
+  if (env.windows) {
+    program = 'tasklist';
+  } else {
+    program = 'ps';
+  }
+  return spawn(program, []);
+};`),
+    // A value the Windows branch replaces.
+    esm(`import { spawn } from 'node:child_process';
+export function remove(config, file) {
+  let program = 'rm';
+  if (config.onWindows) program = 'del';
+  return spawn(program, [file]);
+}`),
+    // A ternary stored in a constant and passed later, through a wrapper.
+    ts(`import { execFile } from 'node:child_process';
+import { settings } from './settings';
+const finder: string = settings.windows ? 'findstr' : 'grep';
+function search(program: string, pattern: string) {
+  return execFile(program, [pattern]);
+}
+export const find = (pattern: string) => search(finder, pattern);`),
+    // Full command lines whose first word is the program, concatenated and as templates.
+    cts(`import cp = require('node:child_process');
+import { isWin } from './platform';
+export function stop(pid: number) {
+  cp.execSync(isWin ? 'taskkill /pid ' + pid + ' /f' : 'kill -9 ' + pid);
+}`),
+    esm(`import { exec } from 'node:child_process';
+import platform from './platform.js';
+export const show = (file) => exec(platform.windows ? \`type \${file}\` : \`cat \${file}\`);`),
+    cjs(`const { execSync } = require('child_process');
+module.exports = (name, ctx) => execSync(\`\${ctx.win ? 'where' : 'command -v'} \${name}\`);`),
+    ts(`import { spawn } from 'node:child_process';
+export const shell = (opts: { win: boolean }, script: string) =>
+  spawn(opts.win ? 'cmd.exe' : 'sh', opts.win ? ['/c', script] : ['-c', script]);`),
+  ],
+  invalid: [
+    // The other branch is not the Windows counterpart: both run anywhere.
+    {
+      ...esm(`import { spawnSync } from 'node:child_process';
+import { flags } from './env.js';
+export const gitPath = () => spawnSync(flags.isWindows ? 'whereis' : 'which', ['git'], { encoding: 'utf8' }).stdout;`),
+      errors: [posixAtLine(3)],
+    },
+    {
+      ...cjs(`const { spawn } = require('child_process');
+const { useNative } = require('./config');
+exports.clean = (dir) => spawn(useNative() ? 'rm' : 'rimraf', ['-rf', dir]);`),
+      errors: [posixAtLine(3)],
+    },
+    {
+      ...cjs(`const { spawn } = require('child_process');
+module.exports = function list(env) {
+  let program;
+  if (env.fast) {
+    program = 'pgrep';
+  } else {
+    program = 'ps';
+  }
+  return spawn(program, []);
+};`),
+      errors: [posixAtLine(9)],
+    },
+    {
+      ...esm(`import { spawn } from 'node:child_process';
+export function remove(config, file) {
+  let program = 'rm';
+  if (config.safe) program = 'trash';
+  return spawn(program, [file]);
+}`),
+      errors: [posixAtLine(5)],
+    },
+    {
+      ...ts(`import { execFile } from 'node:child_process';
+import { settings } from './settings';
+const finder: string = settings.fast ? 'rg' : 'grep';
+function search(program: string, pattern: string) {
+  return execFile(program, [pattern]);
+}
+export const find = (pattern: string) => search(finder, pattern);`),
+      errors: [{ messageId: 'posixThroughWrapper', line: 7 }],
+    },
+    {
+      ...cts(`import cp = require('node:child_process');
+import { hard } from './platform';
+export function stop(pid: number) {
+  cp.execSync(hard ? 'pkill -9 node' : 'kill -9 ' + pid);
+}`),
+      errors: [commandLineAt(4)],
+    },
+    {
+      ...esm(`import { exec } from 'node:child_process';
+import platform from './platform.js';
+export const show = (file) => exec(platform.pretty ? \`bat \${file}\` : \`cat \${file}\`);`),
+      errors: [commandLineAt(3)],
+    },
+    {
+      // A readable platform test keeps deciding: \`where\` on Linux leaves \`which\` on Windows.
+      ...esm(`import { spawnSync } from 'node:child_process';
+export const gitPath = () => spawnSync(process.platform === 'linux' ? 'where' : 'which', ['git']);`),
+      errors: [posixAtLine(2)],
+    },
+    {
+      ...ts(`import { spawn } from 'node:child_process';
+export const shell = (opts: { login: boolean }, script: string) =>
+  spawn(opts.login ? 'bash' : 'sh', ['-c', script]);`),
+      errors: [posixAtLine(3)],
     },
   ],
 });

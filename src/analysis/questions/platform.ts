@@ -9,6 +9,7 @@ import { enclosingFunction, memberName, outerValue } from '../syntax/ast.js';
 import { possiblePlatforms } from '../file/guards/facts.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { isComplete, type PossibleString } from '../file/values.js';
+import { dispatchedOffWindows } from './program-dispatch.js';
 
 type Node = TSESTree.Node;
 
@@ -52,14 +53,24 @@ export function stringsByPlatform(analysis: FileAnalysis, expression: Node, at: 
 
 /**
  * Where each possible value can occur, given the nodes it passes through on its way (a call, the
- * wrapper calls that lead to it): the conditions around all of them hold together.
+ * wrapper calls that lead to it): the conditions around all of them hold together. `alternatives`
+ * are all the values the expression can take (`values` may be a selection of them): a POSIX
+ * program picked against its Windows counterpart among them does not occur on Windows
+ * (`program-dispatch.ts`).
  */
-export function valuesByPlatform(analysis: FileAnalysis, values: readonly PossibleString[], at: readonly Node[]): PlatformString[] {
+export function valuesByPlatform(
+  analysis: FileAnalysis,
+  values: readonly PossibleString[],
+  at: readonly Node[],
+  alternatives: readonly PossibleString[] = values,
+): PlatformString[] {
+  const offWindows = dispatchedOffWindows(analysis, values, alternatives);
   return values.map((possible) => {
     let platforms = platformsAtAll(analysis, [...at, ...possible.sources]);
     // A value replaced where a test holds occurs only where it does not.
     const unless = (possible.unless ?? []).flatMap((test) => analysis.guards.conditionFacts(test, false));
     if (unless.length > 0) platforms = intersection(platforms, possiblePlatforms(unless));
+    if (offWindows.has(possible)) platforms = new Set([...platforms].filter((platform) => platform !== 'win32'));
     return { value: possible.value, platforms: withRunners(analysis, platforms) };
   });
 }
