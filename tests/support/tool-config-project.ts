@@ -26,7 +26,8 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
   'configs/webpack.prod.js': CONFIG,
   'configs/prettier.js': CONFIG,
   'configs/named.js': CONFIG,
-  'configs/mocharc.cjs': CJS_CONFIG,
+  'configs/mocharc.cjs': `require('./mocha-base.cjs');\n${CJS_CONFIG}`,
+  'configs/mocha-base.cjs': CJS_CONFIG,
   'configs/rollup.js': CONFIG,
   'src/build.js': `import rollup from '../configs/rollup.js';\nexport const config = rollup;\n`,
   'vitest.config.ts': CONFIG,
@@ -47,6 +48,7 @@ export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = 
   ['configs/mocharc.cjs', 'mocha'],
   // Imported by the configuration: a module of it, not loaded by the tool on its own.
   ['configs/webpack.base.js', undefined],
+  ['configs/mocha-base.cjs', undefined],
   // prettier's `-c` is `--check`: the file is what it checks.
   ['configs/prettier.js', undefined],
   ['configs/named.js', undefined],
