@@ -52,12 +52,13 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        // Files that are started or loaded by a test runner have no importer to pay for their top level;
-        // a development script's importers are the project's own scripts, which ask for its start.
+        // Files that are started, loaded by a test runner or loaded by a tool as its configuration have no
+        // importer to pay for their top level; a development script's importers are the project's own
+        // scripts, which ask for its start.
         let skipped: boolean | undefined;
         const skipFile = () => {
-          const { entryPoint, isTestFile, development } = analysis.fileModel;
-          return (skipped ??= entryPoint !== undefined || isTestFile || development === 'script');
+          const { entryPoint, toolConfig, isTestFile, development } = analysis.fileModel;
+          return (skipped ??= entryPoint !== undefined || toolConfig !== undefined || isTestFile || development === 'script');
         };
         const starts: Start[] = [];
         for (const site of analysis.starters) {

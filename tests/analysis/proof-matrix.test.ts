@@ -5,11 +5,16 @@
  * where the construct leaves the fact unknown (the rule stays silent) beside a case where the
  * analysis still proves it (the rule reports). Each row names its fact and construct.
  */
+import path from 'node:path';
+
+import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { rules } from '../../src/rules/index.js';
-import { ALL_FILES, FILENAMES, languageOptionsFor } from '../support/languages.js';
+import { ALL_FILES, FILENAMES, languageOfFilename, languageOptionsFor } from '../support/languages.js';
+import { tempFolder } from '../support/temp-folder.js';
+import { TOOL_CONFIG_PROJECT } from '../support/tool-config-project.js';
 
 type RuleName = keyof typeof rules;
 
@@ -24,20 +29,24 @@ interface Cell {
   readonly options?: Record<string, unknown>;
 }
 
-/** The rule's messages for an ES module snippet. */
-function lint(rule: RuleName, code: string, options?: Record<string, unknown>): string[] {
+/** The rule's messages for an ES module snippet, or for a file of a project on disk (its language from its name). */
+function lint(rule: RuleName, code: string, options?: Record<string, unknown>, onDisk?: { filename: string; cwd: string }): string[] {
   const plugin = { rules: { [rule]: rules[rule] } };
-  const messages = new Linter().verify(
+  const filename = onDisk?.filename ?? FILENAMES.esm;
+  const language = onDisk ? (filename.endsWith('.cjs') ? 'cjs' : languageOfFilename(filename)) : 'esm';
+  const languageOptions = languageOptionsFor(language);
+  if (language === 'ts') languageOptions.parser = tsParser;
+  const messages = new Linter(onDisk ? { cwd: onDisk.cwd } : {}).verify(
     code,
     [
       {
         files: ALL_FILES,
         plugins: { pg: plugin as never },
         rules: { [`pg/${rule}`]: options ? ['error', options] : 'error' },
-        languageOptions: languageOptionsFor('esm'),
+        languageOptions,
       },
     ],
-    FILENAMES.esm,
+    filename,
   );
   const fatal = messages.find((message) => message.ruleId === null);
   if (fatal) throw new Error(fatal.message);
@@ -477,6 +486,55 @@ function serializationCells(): Cell[] {
     ),
   ];
 }
+
+/**
+ * Cells whose construct is a file of a project (tests/support/tool-config-project.ts): `silent` and
+ * `reported` name files of it, linted where they are.
+ */
+const FILE_CELLS: readonly Cell[] = [
+  {
+    fact: 'time (load)',
+    construct: 'tool configuration file passed by a package script (`webpack --config`)',
+    rule: 'no-top-level-spawn',
+    silent: 'configs/webpack.dev.ts',
+    // The base configuration it imports is a module of it; so is a configuration another module imports.
+    reported: 'configs/webpack.base.js',
+  },
+  {
+    fact: 'time (load)',
+    construct: 'tool configuration file named by `--config` and imported by a module of the package',
+    rule: 'no-top-level-spawn',
+    silent: 'configs/mocharc.cjs',
+    reported: 'configs/rollup.js',
+  },
+  {
+    fact: 'time (load)',
+    construct: "tool configuration file: a test runner's default configuration",
+    rule: 'no-top-level-spawn',
+    silent: '.vscode-test.mjs',
+    // Required by a module of the package.
+    reported: 'playwright.config.ts',
+  },
+  {
+    fact: 'time (load)',
+    construct: 'tool configuration file: a file `-c` names for a tool where `-c` is not `--config`',
+    rule: 'no-top-level-spawn',
+    silent: 'configs/webpack.prod.js',
+    reported: 'configs/prettier.js',
+  },
+];
+
+describe('proof matrix, files of a project', () => {
+  const project = tempFolder('proof-matrix');
+  project.write({ ...TOOL_CONFIG_PROJECT });
+  const lintFile = (cell: Cell, file: string) => lint(cell.rule, TOOL_CONFIG_PROJECT[file] ?? '', cell.options, { filename: path.join(project.root, file), cwd: project.root });
+  it.each(FILE_CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: silent', (_, cell) => {
+    expect(lintFile(cell, cell.silent)).toEqual([]);
+  });
+  it.each(FILE_CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: reported', (_, cell) => {
+    expect(lintFile(cell, cell.reported)).not.toEqual([]);
+  });
+});
 
 describe('proof matrix', () => {
   it.each(CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: silent', (_, cell) => {

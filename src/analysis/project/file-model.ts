@@ -1,6 +1,6 @@
 /**
- * The file model: whether a file is an entry point (started, never imported), a test file (loaded
- * by a test runner), which module system it runs in, and the platforms its path names. Computed
+ * The file model: whether a file is an entry point (started, never imported), a tool's
+ * configuration file (loaded by the tool it configures), a test file (loaded by a test runner), which module system it runs in, and the platforms its path names. Computed
  * once per file from its text, its path and its nearest package.json.
  *
  * Code written for one platform, where the analysis cannot tell whether that platform is the
@@ -23,8 +23,9 @@ import { isJestTest } from './jest-tests.js';
 import { isNodeTest } from './node-tests.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
+import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
-import { enclosingManifest, isDevelopmentPackage, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
+import { isDevelopmentPackage, namingPackage, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from '../syntax/scope.js';
 import type { ResolvedSettings } from '../catalog/settings.js';
 
@@ -51,6 +52,13 @@ export interface FileModel {
   /** `context.filename`: the name the module's own path expressions are compared with. */
   readonly filename: string;
   readonly entryPoint: EntryReason | undefined;
+  /**
+   * For a file on disk that a tool loads as its configuration (tool-configs.ts: passed by a package
+   * script with `--config`, or a test runner's default configuration) and that no module of its
+   * package imports, the tool (the script's command, or the runner's package). Not an entry point:
+   * the process runs the tool, whose `process.argv[1]` is not this file, and may load it in workers.
+   */
+  readonly toolConfig: string | undefined;
   /**
    * `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
    * matching `testFiles`, collected by Jest in a package whose tests Jest runs (jest-tests.ts: a
@@ -121,7 +129,7 @@ export function buildFileModel(
   const onDisk = path.isAbsolute(paths.physicalFilename);
   const manifest = onDisk ? nearestManifest(paths.physicalFilename) : undefined;
   const relative = packageRelativePath(paths, manifest, onDisk);
-  const starter = startingPackage(manifest, paths.physicalFilename);
+  const starter = namingPackage(manifest, paths.physicalFilename, (candidate) => candidate.startedFiles);
   const isTestFile =
     isTestPath(relative) ||
     settings.testFiles.some((glob) => glob.test(relative)) ||
@@ -131,6 +139,7 @@ export function buildFileModel(
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
+    toolConfig: onDisk ? toolConfigOf(paths.physicalFilename, manifest, environment()) : undefined,
     isTestFile,
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
@@ -219,9 +228,6 @@ function isTestPath(relative: string): boolean {
   return TEST_NAME.test(name) || segments.some((segment) => TEST_FOLDERS.has(segment));
 }
 
-/** Packages looked at from the nearest one up: a workspace is rarely nested deeper. */
-const MAX_ENCLOSING_PACKAGES = 4;
-
 function entryReason(
   sourceCode: Readonly<TSESLint.SourceCode>,
   relative: string,
@@ -232,19 +238,6 @@ function entryReason(
   if (starter) return 'package';
   if (globs.some((glob) => glob.test(relative))) return 'setting';
   return hasExports(sourceCode) ? undefined : 'no-exports';
-}
-
-/**
- * The nearest package.json, or one of the packages that hold it (a workspace root running
- * `node scripts/x.js` where `scripts/` has a package.json of its own), that starts the file.
- */
-function startingPackage(nearest: PackageManifest | undefined, filename: string): PackageManifest | undefined {
-  let manifest = nearest;
-  for (let hops = 0; manifest && hops < MAX_ENCLOSING_PACKAGES; hops += 1, manifest = enclosingManifest(manifest)) {
-    const { startedFiles } = manifest;
-    if (startedPaths(filename).some((started) => startedFiles.has(started))) return manifest;
-  }
-  return undefined;
 }
 
 function namesAsBin(manifest: PackageManifest, filename: string): boolean {

@@ -11,7 +11,8 @@
 import path from 'node:path';
 
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
-import { DerivedCache, listFolder, readText } from './fs-cache.js';
+import { readText } from './fs-cache.js';
+import { sourceFiles } from './source-files.js';
 import { possiblePlatforms } from '../file/guards/facts.js';
 import type { GuardEvaluator } from '../file/guards/guards.js';
 import { inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
@@ -23,13 +24,7 @@ export interface RunnerAnalysis {
 
 /** Files that name one fixture, parsed to answer for it. */
 const MAX_RUNNERS = 8;
-/** Source files listed under one runners folder. */
-const MAX_LISTED = 5000;
 const MAX_TEXT_BYTES = 512 * 1024;
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
-
-/** Runners folder → its source files, kept while none of the folders listed changes. */
-const listings = new DerivedCache<readonly string[]>();
 
 /** The platforms the files that name `fixture` run it on; undefined when unknown or all. */
 export function fixtureRunnerPlatforms(
@@ -67,21 +62,4 @@ function platformsNaming(analysis: RunnerAnalysis, names: (value: string) => boo
     }
   }
   return named ? platforms : undefined;
-}
-
-/** The source files under `folder`, outside installed packages and dot-folders. */
-function sourceFiles(folder: string): readonly string[] {
-  return listings.get(folder, () => {
-    const files: string[] = [];
-    const pending = [folder];
-    for (let current = pending.pop(); current !== undefined && files.length < MAX_LISTED; current = pending.pop()) {
-      const listing = listFolder(current);
-      for (const name of listing.names) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
-        if (listing.folders.has(name)) pending.push(path.join(current, name));
-        else if (listing.files.has(name) && SOURCE_FILE.test(name)) files.push(path.join(current, name));
-      }
-    }
-    return files;
-  });
 }

@@ -1,12 +1,14 @@
 /**
  * The nearest package.json of a file: its folder, its module `type`, and the files it starts (its
- * `bin` entries and the scripts its `scripts` run with node, tsx, ts-node, bun or vite-node).
+ * `bin` entries and the scripts its `scripts` run with node, tsx, ts-node, bun or vite-node), and
+ * the configuration files its scripts pass to tools (`webpack --config x.js`).
  * Kept while the package.json files it was read from are unchanged (fs-cache.ts); a package.json
  * that cannot be read or parsed, is too large, or is not a regular file is a package whose contents
  * are unknown, never an exception.
  */
 import * as path from 'node:path';
 
+import { SHORT_CONFIG_FLAG_COMMANDS } from '../catalog/tool-configs.js';
 import { DerivedCache, readText, stat } from './fs-cache.js';
 
 export interface PackageManifest {
@@ -24,6 +26,8 @@ export interface PackageManifest {
   readonly scripts: ReadonlyMap<string, string>;
   /** The files `scripts` run, the same way → the names of the scripts that run each. */
   readonly scriptsRunning: ReadonlyMap<string, readonly string[]>;
+  /** The configuration files `scripts` pass to tools (scriptConfigs), the same way → the tools. */
+  readonly toolConfigs: ReadonlyMap<string, readonly string[]>;
   /** The names of its `dependencies`, `devDependencies`, `peerDependencies` and `optionalDependencies`. */
   readonly dependencies: ReadonlySet<string>;
   /** `"jest"`, Jest's configuration, as written. */
@@ -92,6 +96,7 @@ function readManifest(folder: string): PackageManifest | undefined {
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
   const scriptsRunning = new Map<string, string[]>();
+  const toolConfigs = new Map<string, string[]>();
   if (typeof scripts === 'object' && scripts !== null) {
     for (const [name, script] of Object.entries(scripts)) {
       if (typeof script !== 'string') continue;
@@ -100,6 +105,10 @@ function readManifest(folder: string): PackageManifest | undefined {
         const started = path.resolve(folder, file);
         startedFiles.add(started);
         scriptsRunning.set(started, [...(scriptsRunning.get(started) ?? []), name]);
+      }
+      for (const { tool, file } of scriptConfigs(script)) {
+        const config = path.resolve(folder, file);
+        toolConfigs.set(config, [...(toolConfigs.get(config) ?? []), tool]);
       }
     }
   }
@@ -111,6 +120,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     binFiles: bins,
     scripts: commands,
     scriptsRunning,
+    toolConfigs,
     dependencies: dependencyNames(json as Record<string, unknown>),
     jest,
     ...(typeof name === 'string' ? { name } : {}),
@@ -143,7 +153,7 @@ export function isDevelopmentPackage(manifest: PackageManifest): boolean {
 const MAX_WORKSPACE_DEPTH = 4;
 
 function unknownManifest(folder: string): PackageManifest {
-  return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map(), dependencies: new Set() };
+  return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map(), toolConfigs: new Map(), dependencies: new Set() };
 }
 
 const DEPENDENCY_KEYS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
@@ -155,6 +165,27 @@ function dependencyNames(json: Record<string, unknown>): Set<string> {
     if (typeof listed === 'object' && listed !== null && !Array.isArray(listed)) for (const name of Object.keys(listed)) names.add(name);
   }
   return names;
+}
+
+/** Packages looked at from the nearest one up: a workspace is rarely nested deeper. */
+const MAX_ENCLOSING_PACKAGES = 4;
+
+/**
+ * The nearest package.json, or one of the packages that hold it (a workspace root running
+ * `node scripts/x.js` where `scripts/` has a package.json of its own), whose `names` (paths from
+ * startedPaths) include the file.
+ */
+export function namingPackage(
+  nearest: PackageManifest | undefined,
+  filename: string,
+  names: (manifest: PackageManifest) => { has(path: string): boolean },
+): PackageManifest | undefined {
+  let manifest = nearest;
+  for (let hops = 0; manifest && hops < MAX_ENCLOSING_PACKAGES; hops += 1, manifest = enclosingManifest(manifest)) {
+    const named = names(manifest);
+    if (startedPaths(filename).some((started) => named.has(started))) return manifest;
+  }
+  return undefined;
 }
 
 /** The paths a package.json may name a file by: its own, and without its extension (`node scripts/build` runs `scripts/build.js`). */
@@ -227,18 +258,27 @@ const EVAL_OPTIONS = new Set(['-e', '--eval', '-p', '--print']);
 const PREFIXES = new Set(['cross-env', 'cross-env-shell', 'npx', 'env']);
 
 /**
- * The files a package.json script runs: each command of `a && b`, `a; b`, `a || b`, `a | b`, after
- * environment assignments and `cross-env`, when it is one of the runtimes in RUNNERS.
+ * The commands of a package.json script: each of `a && b`, `a; b`, `a || b`, `a | b`, as its words
+ * from the command's name on, after environment assignments, `cross-env` and `npx`.
  */
-export function scriptFiles(script: string): string[] {
-  const files: string[] = [];
+function scriptCommands(script: string): string[][] {
+  const commands: string[][] = [];
   for (const command of script.split(/&&|\|\||[;|&]/)) {
     const words = command.trim().split(/\s+/).map(unquote).filter(Boolean);
     let index = 0;
     while (index < words.length && (PREFIXES.has(words[index] ?? '') || /^\w+=/.test(words[index] ?? ''))) index += 1;
-    if (!RUNNERS.has(words[index] ?? '')) continue;
+    if (index < words.length) commands.push(words.slice(index));
+  }
+  return commands;
+}
+
+/** The files a package.json script runs: those of its commands that are one of the runtimes in RUNNERS. */
+export function scriptFiles(script: string): string[] {
+  const files: string[] = [];
+  for (const words of scriptCommands(script)) {
+    if (!RUNNERS.has(words[0] ?? '')) continue;
     // `bun run x.ts` runs the file like `bun x.ts`.
-    if (words[index] === 'bun' && words[index + 1] === 'run') index += 1;
+    let index = words[0] === 'bun' && words[1] === 'run' ? 1 : 0;
     for (index += 1; index < words.length; index += 1) {
       const word = words[index] ?? '';
       if (EVAL_OPTIONS.has(word)) break;
@@ -250,6 +290,31 @@ export function scriptFiles(script: string): string[] {
     }
   }
   return files;
+}
+
+/** A configuration file a script passes to a tool, and the tool (the command's name). */
+export interface ScriptConfig {
+  readonly tool: string;
+  readonly file: string;
+}
+
+/**
+ * The configuration files a package.json script passes to tools: `--config <file>`,
+ * `--config=<file>`, and `-c <file>` for the commands that document it (SHORT_CONFIG_FLAG_COMMANDS).
+ * A runtime's arguments (`node build.js --config x`) belong to the script it runs: not read.
+ */
+export function scriptConfigs(script: string): ScriptConfig[] {
+  const configs: ScriptConfig[] = [];
+  for (const words of scriptCommands(script)) {
+    const tool = words[0] ?? '';
+    if (RUNNERS.has(tool)) continue;
+    for (const [index, word] of words.entries()) {
+      const next = words[index + 1];
+      if (word.startsWith('--config=')) configs.push({ tool, file: word.slice('--config='.length) });
+      else if (next !== undefined && !next.startsWith('-') && (word === '--config' || (word === '-c' && SHORT_CONFIG_FLAG_COMMANDS.has(tool)))) configs.push({ tool, file: next });
+    }
+  }
+  return configs.filter((config) => config.file !== '');
 }
 
 function unquote(word: string): string {

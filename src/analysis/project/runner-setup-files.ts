@@ -18,7 +18,7 @@ import { isImportMetaMember, stringValue, skipTransparent, walk } from '../synta
 import { isGlobalIdentifier, resolveVariable } from '../syntax/scope.js';
 import { DerivedCache, listFolder, readText } from './fs-cache.js';
 import { nearestManifest, startedPaths } from './package-manifest.js';
-import { inspectModule, type LintEnvironment } from './summary-store.js';
+import { inspectModule, parserName, type LintEnvironment } from './summary-store.js';
 
 type Node = TSESTree.Node;
 
@@ -159,9 +159,4 @@ function resolved(folder: string, written: string): string[] {
   const explicit = relative.startsWith('./') || relative.startsWith('../') || path.isAbsolute(relative);
   if (!explicit && !SCRIPT_EXTENSION.test(relative)) return [];
   return [path.resolve(folder, relative)];
-}
-
-function parserName(environment: LintEnvironment): string {
-  const parser = environment.languageOptions.parser as { meta?: { name?: unknown } } | undefined;
-  return String(parser?.meta?.name ?? 'espree');
 }

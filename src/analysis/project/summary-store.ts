@@ -237,6 +237,12 @@ function stableJson(value: unknown): string {
   }
 }
 
+/** The name of the parser a configuration parses with (espree without one): what a value read from a parse is kept under. */
+export function parserName(environment: LintEnvironment): string {
+  const parser = environment.languageOptions.parser as { meta?: { name?: unknown } } | undefined;
+  return String(parser?.meta?.name ?? 'espree');
+}
+
 /** What the analysis reads of a rule's context: a nested lint's rule context, or a parsed module's stand-in. */
 export type AnalysisContext = Readonly<
   Pick<TSESLint.RuleContext<string, readonly unknown[]>, 'sourceCode' | 'settings' | 'filename' | 'physicalFilename' | 'cwd' | 'languageOptions'>

@@ -6,7 +6,7 @@ import { analyzeCode } from '../../support/analyze-code.js';
 import type { Language } from '../../support/languages.js';
 
 function manifest(type: PackageManifest['type'], known = true): PackageManifest {
-  return { folder: '/p', type, known, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map(), dependencies: new Set() };
+  return { folder: '/p', type, known, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map(), toolConfigs: new Map(), dependencies: new Set() };
 }
 
 const ESM_SYNTAX = `import fs from 'node:fs';\nfs.readFileSync('x');`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { enclosingManifest, manifestOf, nearestManifest, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
+import { enclosingManifest, manifestOf, nearestManifest, scriptConfigs, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
 
 let root: string;
 
@@ -120,5 +120,22 @@ describe('the files a script runs', () => {
     ['', []],
   ])('%s', (script, expected) => {
     expect(scriptFiles(script)).toEqual(expected);
+  });
+});
+
+describe('the configuration files a script passes to tools', () => {
+  it.each<[string, { tool: string; file: string }[]]>([
+    ['webpack serve --config ./configs/webpack.dev.ts', [{ tool: 'webpack', file: './configs/webpack.dev.ts' }]],
+    ['cross-env X=1 webpack --config=a.js && rollup -c "b.mjs"', [{ tool: 'webpack', file: 'a.js' }, { tool: 'rollup', file: 'b.mjs' }]],
+    ['npx playwright test -c e2e/pw.config.ts', [{ tool: 'playwright', file: 'e2e/pw.config.ts' }]],
+    ['mocha --config .mocharc.ci.js', [{ tool: 'mocha', file: '.mocharc.ci.js' }]],
+    // `-c` is mocha's `--colors` and prettier's `--check`.
+    ['mocha -c test/a.js; prettier -c src/x.js', []],
+    // A runtime's arguments belong to the script it runs.
+    ['node build.js --config x.js', []],
+    ['webpack --config', []],
+    ['webpack --config= --config --watch', []],
+  ])('%s', (script, expected) => {
+    expect(scriptConfigs(script)).toEqual(expected);
   });
 });

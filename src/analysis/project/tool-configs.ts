@@ -1,0 +1,81 @@
+/**
+ * Tools' configuration files: a file a package script passes to a tool (`webpack --config
+ * ./configs/dev.ts`, resolved from the script's package folder), or a test runner's default
+ * configuration in the folder of a package that depends on the runner (catalog/tool-configs.ts).
+ * The tool loads it to run, so its top level runs when the user runs the tool, as asked.
+ *
+ * It stays a module for its importers: a configuration that another source file of its package
+ * imports statically (`import`, `export … from`, `require()` of the global `require`) is not one
+ * here, since that importer did not ask. Those importers are looked for among the package's
+ * source files (source-files.ts) whose text names the configuration, at most MAX_IMPORTERS of
+ * them parsed; more, or none that parses, proves no importer.
+ */
+import path from 'node:path';
+
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { RUNNER_DEFAULT_CONFIGS } from '../catalog/tool-configs.js';
+import { stringValue, walk } from '../syntax/ast.js';
+import { isGlobalIdentifier } from '../syntax/scope.js';
+import { DerivedCache, readText } from './fs-cache.js';
+import { resolveModule } from './module-resolution.js';
+import { namingPackage, type PackageManifest } from './package-manifest.js';
+import { sourceFiles } from './source-files.js';
+import { inspectModule, parserName, type LintEnvironment } from './summary-store.js';
+
+/** Files that name one configuration, parsed to look for an import of it. */
+const MAX_IMPORTERS = 8;
+const MAX_TEXT_BYTES = 512 * 1024;
+
+/** Configuration file and parser → whether a source file of its package imports it. */
+const imported = new DerivedCache<boolean>();
+
+/** The tool that loads `file` as its configuration, when one does and no module of its package imports it. */
+export function toolConfigOf(file: string, nearest: PackageManifest | undefined, environment: LintEnvironment | undefined): string | undefined {
+  const scripted = namingPackage(nearest, file, (manifest) => manifest.toolConfigs);
+  const tool = scripted ? scriptedTool(scripted, file) : runnerLoading(file, nearest);
+  const folder = scripted?.folder ?? nearest?.folder;
+  if (tool === undefined || folder === undefined) return undefined;
+  return environment && importedByPackage(file, folder, environment) ? undefined : tool;
+}
+
+function scriptedTool(manifest: PackageManifest, file: string): string | undefined {
+  const extension = path.extname(file);
+  return (manifest.toolConfigs.get(file) ?? manifest.toolConfigs.get(file.slice(0, file.length - extension.length)))?.[0];
+}
+
+/** The runner whose default configuration `file` is: in its package's own folder, a runner the package depends on. */
+function runnerLoading(file: string, manifest: PackageManifest | undefined): string | undefined {
+  if (!manifest || path.dirname(file) !== manifest.folder) return undefined;
+  const name = path.basename(file);
+  return RUNNER_DEFAULT_CONFIGS.find((config) => config.names.test(name) && manifest.dependencies.has(config.runner))?.runner;
+}
+
+function importedByPackage(file: string, folder: string, environment: LintEnvironment): boolean {
+  return imported.get(`${file}\0${parserName(environment)}`, () => {
+    const base = path.basename(file);
+    const stem = base.slice(0, base.length - path.extname(base).length) || base;
+    const naming = sourceFiles(folder).filter((other) => other !== file && readText(other, MAX_TEXT_BYTES)?.includes(stem));
+    if (naming.length > MAX_IMPORTERS) return false;
+    return naming.some((importer) =>
+      inspectModule(importer, readText(importer, MAX_TEXT_BYTES) ?? '', environment, ({ sourceCode }) => staticSources(sourceCode).some((source) => resolveModule(importer, source) === file), false),
+    );
+  });
+}
+
+/** The specifiers a module imports statically: `import`, `export … from`, and `require('x')` of the global `require`. */
+function staticSources(sourceCode: Readonly<TSESLint.SourceCode>): string[] {
+  const sources: string[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if ((statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || statement.type === 'ExportNamedDeclaration') && statement.source) {
+      sources.push(statement.source.value);
+    }
+  }
+  walk(sourceCode.ast, sourceCode.visitorKeys, (node: TSESTree.Node) => {
+    if (node.type !== 'CallExpression' || !isGlobalIdentifier(sourceCode, node.callee, 'require')) return;
+    const [first] = node.arguments;
+    const source = first ? stringValue(first) : undefined;
+    if (source !== undefined) sources.push(source);
+  });
+  return sources;
+}

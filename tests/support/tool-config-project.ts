@@ -1,0 +1,66 @@
+/**
+ * A project whose package scripts pass configuration files to tools and whose package depends on
+ * test runners with default configuration files, beside the reported twins: a base file a
+ * configuration imports, a file `--config` names for no tool that documents it, configurations
+ * another module of the package imports, a runner configuration outside the package's folder or
+ * of a package that does not depend on the runner. Every file starts a process at its top level.
+ */
+const CONFIG = `import { spawn } from 'node:child_process';\nspawn('git', ['status']);\nexport default {};\n`;
+const CJS_CONFIG = `const { spawn } = require('node:child_process');\nspawn('git', ['status']);\nmodule.exports = {};\n`;
+
+export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
+  'package.json': JSON.stringify({
+    name: 'app',
+    type: 'module',
+    scripts: {
+      dev: 'webpack serve --config ./configs/webpack.dev.ts',
+      build: 'cross-env X=1 webpack -c configs/webpack.prod && node -e 1',
+      format: 'prettier -c configs/prettier.js',
+      e2e: 'mocha --config=configs/mocharc.cjs',
+      other: 'rollup --config configs/rollup.js',
+    },
+    devDependencies: { vitest: '3.2.4', '@vscode/test-cli': '0.0.11', jest: '30.0.0', '@playwright/test': '1.55.0' },
+  }),
+  'configs/webpack.dev.ts': `import base from './webpack.base.js';\n${CONFIG}`,
+  'configs/webpack.base.js': CONFIG,
+  'configs/webpack.prod.js': CONFIG,
+  'configs/prettier.js': CONFIG,
+  'configs/named.js': CONFIG,
+  'configs/mocharc.cjs': `require('./mocha-base.cjs');\n${CJS_CONFIG}`,
+  'configs/mocha-base.cjs': CJS_CONFIG,
+  'configs/rollup.js': CONFIG,
+  'src/build.js': `import rollup from '../configs/rollup.js';\nexport const config = rollup;\n`,
+  'vitest.config.ts': CONFIG,
+  '.vscode-test.mjs': CONFIG,
+  'jest.config.cjs': CJS_CONFIG,
+  'playwright.config.ts': CONFIG,
+  'src/playwright.ts': `const config = require('../playwright.config');\nmodule.exports = config;\n`,
+  'lib/vitest.config.ts': CONFIG,
+  'packages/plain/package.json': JSON.stringify({ name: 'plain' }),
+  'packages/plain/jest.config.js': CONFIG,
+};
+
+/** Each file that starts a process → the tool that loads it as its configuration (undefined: a module, reported). */
+export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = [
+  // Passed by a package script: `--config`, `--config=`, `-c` where the tool documents it, without an extension.
+  ['configs/webpack.dev.ts', 'webpack'],
+  ['configs/webpack.prod.js', 'webpack'],
+  ['configs/mocharc.cjs', 'mocha'],
+  // Imported by the configuration: a module of it, not loaded by the tool on its own.
+  ['configs/webpack.base.js', undefined],
+  ['configs/mocha-base.cjs', undefined],
+  // prettier's `-c` is `--check`: the file is what it checks.
+  ['configs/prettier.js', undefined],
+  ['configs/named.js', undefined],
+  // Imported by a module of the package: that importer did not ask for the start.
+  ['configs/rollup.js', undefined],
+  // A runner's default configuration in the folder of a package that depends on the runner.
+  ['vitest.config.ts', 'vitest'],
+  ['.vscode-test.mjs', '@vscode/test-cli'],
+  ['jest.config.cjs', 'jest'],
+  // Required by a module of the package.
+  ['playwright.config.ts', undefined],
+  // Not in the package's folder, or the package does not depend on the runner.
+  ['lib/vitest.config.ts', undefined],
+  ['packages/plain/jest.config.js', undefined],
+];
