@@ -16,6 +16,7 @@ describe('toJSON hooks on a prototype', () => {
     ['Reflect.defineProperty', `Reflect.defineProperty(Map.prototype, 'toJSON', { value: () => [] });`, ['Map'], []],
     ['Object.defineProperties', `Object.defineProperties(Set.prototype, { toJSON: { value: () => [] } });`, ['Set'], []],
     ['Object.assign', `Object.assign(BigInt.prototype, { toJSON() { return String(this); } });`, ['BigInt'], []],
+    ['a shorthand property', `const toJSON = () => ({});\nObject.assign(Error.prototype, { toJSON });`, ['Error'], []],
     ['a class of the file, to its root', `class A extends TypeError {}\nclass B extends A {}\nB.prototype.toJSON = () => ({});`, [], ['TypeError']],
     ['an imported class: unknown root', `import { Base } from './base.js';\nBase.prototype.toJSON = () => ({});`, [], [undefined]],
     ['a TypeScript assertion', `(Error.prototype as any).toJSON = () => ({});`, ['Error'], [], 'ts'],
