@@ -479,6 +479,13 @@ function serializationCells(): Cell[] {
       silent: `${CP}export function start() { const child = fork(new URL('./c.js', import.meta.url)); child.send({ seen: new Set(), toJSON() { return {}; } }); }`,
       reported: `${CP}export function start() { const child = fork(new URL('./c.js', import.meta.url)); child.send({ seen: new Set() }); }`,
     },
+    {
+      fact: 'serialization',
+      construct: 'global prototype hook (process IPC, JSON)',
+      rule: 'consistent-start-context',
+      silent: `${CP}Error.prototype.toJSON = function () { return { message: this.message }; };\nexport function start() { const child = fork(new URL('./c.js', import.meta.url)); try { run(); } catch (error) { child.send({ error }); } }`,
+      reported: `${CP}Error.prototype.toString = function () { return this.message; };\nexport function start() { const child = fork(new URL('./c.js', import.meta.url)); try { run(); } catch (error) { child.send({ error }); } }`,
+    },
     cell(
       'class instance',
       `const message = new extra.Job(); worker.postMessage(message);`,

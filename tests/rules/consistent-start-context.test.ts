@@ -262,6 +262,21 @@ load().catch((err) => child.send(err));`),
 const child = fork('./child.js');
 try { load(); } catch (error) { error.toJSON = () => ({ message: error.message }); child.send(error); }
 try { load(); } catch (error) { serializable(error); child.send({ error }); }`),
+    // A serializer hook on Error.prototype: JSON sends what its toJSON returns.
+    cjs(`if (!('toJSON' in Error.prototype)) {
+  Object.defineProperty(Error.prototype, 'toJSON', {
+    value() { return { name: this.name, message: this.message, stack: this.stack }; },
+    configurable: true,
+  });
+}
+process.on('message', async (task) => {
+  try { await run(task); } catch (error) { process.send({ id: task.id, error }); }
+});`),
+    ts(`import { fork } from 'node:child_process';
+(Error.prototype as any).toJSON = function (this: Error) { return { message: this.message }; };
+BigInt.prototype.toJSON = function () { return this.toString(); };
+const child = fork('./child.js');
+load().catch((err: unknown) => child.send({ err, total: 10n, failure: new TypeError('x') }));`),
     // Type information: JSON-shaped types, any and unknown decide nothing.
     typed(`import { fork } from 'node:child_process';
 interface Row { id: string; createdAt: string; tags: string[] }
@@ -1373,6 +1388,23 @@ child.send({ id: 1, done: (): void => undefined });`),
   }
 });`),
       errors: [lossyToParent(5, 48, 'An `Error`', 'arrives as `{}`')],
+    },
+    {
+      // A hook on another method, or only the check for one, changes nothing JSON sends.
+      ...cjs(`if (!('toJSON' in Error.prototype)) console.warn('no serializer');
+Error.prototype.toString = function () { return this.message; };
+process.on('message', async (task) => {
+  try { await run(task); } catch (error) { process.send({ id: task.id, error }); }
+});`),
+      errors: [lossyToParent(4, 72, 'An `Error`', 'arrives as `{}`')],
+    },
+    {
+      // A hook on Error.prototype leaves what it does not reach: the Map is still reported.
+      ...esm(`import { fork } from 'node:child_process';
+Error.prototype.toJSON = function () { return { message: this.message }; };
+const child = fork('./child.js');
+child.send({ error: new Error('x'), byId: new Map() });`),
+      errors: [{ messageId: 'lossyJson', line: 4, column: 43 }],
     },
     {
       // Promise rejections: `.catch(handler)` and the second handler of `.then()`.

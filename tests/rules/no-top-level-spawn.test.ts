@@ -106,6 +106,31 @@ switch (command) {
     spawn('vite');
     break;
 }`),
+    // A call given the command line parses it: minimist, mri, yargs-parser, arg.
+    esmLib(`import { spawn } from 'node:child_process';
+import minimist from 'minimist';
+const args = minimist(process.argv.slice(2));
+if (args.watch) spawn('tsc', ['--watch']);`),
+    cjsLib(`const { spawn } = require('child_process');
+const yargsParser = require('yargs-parser');
+const { hideBin } = require('yargs/helpers');
+const argv = yargsParser(hideBin(process.argv));
+if (argv._[0] === 'dev') spawn('vite');`),
+    tsLib(`import { spawn } from 'node:child_process';
+import arg from 'arg';
+const args = arg({ '--watch': Boolean }, { argv: process.argv.slice(2) });
+if (args['--watch']) spawn('tsc', ['--watch']);`),
+    // commander fills its program at parse: its options afterwards are the command line.
+    esmLib(`import { spawn } from 'node:child_process';
+import { program } from 'commander';
+program.option('--watch').parse(process.argv);
+const options = program.opts();
+if (options.watch) spawn('tsc', ['--watch']);`),
+    cjsLib(`const { spawn } = require('child_process');
+const { Command } = require('commander');
+const program = new Command();
+program.parse();
+if (program.args[0] === 'dev') spawn('vite');`),
   ],
   invalid: [
     // An ES5 constructor function constructed at load, as for a class.
@@ -120,6 +145,21 @@ module.exports = new Player();`),
     },
     // A module with exports that starts something at load: every importer pays.
     { ...esm(startsAtLoad, { filename: inPackage('src/build.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    // Reported twins of the parsed command line: a fixed list, commander never parsed, or parsed after the branch.
+    {
+      ...esmLib(`import { spawn } from 'node:child_process';
+import minimist from 'minimist';
+const args = minimist(['--watch']);
+if (args.watch) spawn('tsc', ['--watch']);`),
+      errors: [atImport(4, 17, 'spawn()')],
+    },
+    {
+      ...esmLib(`import { spawn } from 'node:child_process';
+import { program } from 'commander';
+if (program.opts().watch) spawn('tsc', ['--watch']);
+program.parse();`),
+      errors: [atImport(3, 27, 'spawn()')],
+    },
     // A file the package does not run, in a folder the defaults do not name.
     { ...esm(startsAtLoad, { filename: inPackage('tools/scripts/other.js') }), errors: [atImport(2, 1, 'execSync()')] },
     // Beside them, a module of the shipped package and a fixture (tests keep their rule) still report.

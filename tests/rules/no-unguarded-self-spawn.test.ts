@@ -30,6 +30,11 @@ if (!process.env.CHILD) fork(__filename, [], { env: { CHILD: '1' } });`),
 if (process.argv[2] !== 'child') fork(__filename, ['child']);`),
     cjs(`const { fork } = require('child_process');
 process.argv.includes('--child') || fork(__filename, ['--child']);`),
+    // The parent's marker read through a parser of the command line.
+    cjs(`const { fork } = require('child_process');
+const minimist = require('minimist');
+const args = minimist(process.argv.slice(2));
+if (!args.child) fork(__filename, ['--child']);`),
     esm(`import cluster from 'node:cluster';
 if (cluster.isPrimary) cluster.fork();`),
     esm(`import cluster from 'node:cluster';
@@ -290,6 +295,13 @@ if (cluster.isPrimary) {
           ],
         },
       ],
+    },
+    {
+      // The script path run through a call is the same in the child: no marker the parent sets.
+      ...cjs(`const { fork } = require('child_process');
+const { realpathSync } = require('fs');
+if (realpathSync(process.argv[1]) === __filename) fork(__filename);`),
+      errors: [{ messageId: 'unguarded', line: 3, column: 51, data: { name: 'fork()', advice: FORK_ADVICE }, suggestions: [] }],
     },
     {
       // A guard on an unrelated condition is no guard.

@@ -1,6 +1,8 @@
 /**
  * Platform-specific APIs, programs, signals and the words that name platforms: data only.
  */
+import { COMMAND_LINE_PARSERS } from './start-contexts.js';
+
 /** POSIX-only members of `process`: absent on Windows (and Android). */
 export const POSIX_PROCESS_MEMBERS: ReadonlySet<string> = new Set([
   'getuid',
@@ -214,12 +216,17 @@ export const NOT_PLATFORM_PHRASES: ReadonlyMap<string, ReadonlySet<string>> = ne
  * The support modules whose use alone the rules never report: they matter only around a starter or
  * a platform-specific API (a guard on `process.platform`, a script path from `path.join`).
  */
-export const VALUE_ONLY_MODULES: ReadonlySet<string> = new Set(['os', 'process', 'path', 'url', 'module', 'util', 'fs', 'fs/promises', ...PLATFORM_FLAG_EXPORTS.map((flag) => flag.module)]);
+export const VALUE_ONLY_MODULES: ReadonlySet<string> = new Set([
+  'os', 'process', 'path', 'url', 'module', 'util', 'fs', 'fs/promises',
+  ...PLATFORM_FLAG_EXPORTS.map((flag) => flag.module),
+  ...COMMAND_LINE_PARSERS.map((parser) => parser.module),
+]);
 
 /**
  * Modules whose references the analysis follows besides the starters' modules: the start contexts
  * (`worker_threads`, `cluster`), then guards (`os`, `process`), values (`path`, `url`, `module`),
- * `util.promisify` and the platform-only APIs (`fs`), and the packages that export platform tests.
+ * `util.promisify` and the platform-only APIs (`fs`), the packages that export platform tests, and
+ * the command-line parsers whose results are markers.
  */
 export const SUPPORT_MODULES: readonly string[] = ['worker_threads', 'cluster', ...VALUE_ONLY_MODULES];
 

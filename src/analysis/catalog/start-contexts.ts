@@ -50,6 +50,41 @@ export const PRESENCE_SOURCES: readonly ContextSource[] = [
   { module: 'worker_threads', path: ['workerData'], kind: 'main-thread', truthy: false },
 ];
 
+/**
+ * A command-line parser whose results are read from an object its parse call fills (commander's
+ * `program.parse(process.argv)`, then `program.opts()`): after the parse, with no argument (it
+ * reads `process.argv`) or with the command line, those results are the command line. A parser
+ * that returns its result (`minimist(process.argv.slice(2))`) needs no entry: a call given the
+ * command line is read as one.
+ */
+export interface CommandLineParser {
+  readonly module: string;
+  /** The module's members that are such an object; `constructed`: the instance the member constructs. */
+  readonly objects: readonly { readonly path: readonly string[]; readonly constructed?: true }[];
+  /** The methods that parse the command line into the object. */
+  readonly parse: readonly string[];
+  /** The members that read what the parse filled in (called or read). */
+  readonly results: readonly string[];
+  /** The methods that return the object itself, so a parse may end a chain of them. */
+  readonly chained: readonly string[];
+}
+
+/** commander (v7 and later): the exported `program`, or a `new Command()`. */
+export const COMMAND_LINE_PARSERS: readonly CommandLineParser[] = [
+  {
+    module: 'commander',
+    objects: [{ path: ['program'] }, { path: ['Command'], constructed: true }],
+    parse: ['parse', 'parseAsync'],
+    results: ['opts', 'optsWithGlobals', 'args', 'processedArgs'],
+    chained: [
+      'name', 'description', 'summary', 'version', 'usage', 'alias', 'option', 'requiredOption', 'addOption', 'argument',
+      'arguments', 'addArgument', 'action', 'hook', 'helpOption', 'addHelpText', 'allowUnknownOption', 'allowExcessArguments',
+      'showHelpAfterError', 'showSuggestionAfterError', 'exitOverride', 'configureOutput', 'configureHelp', 'passThroughOptions',
+      'enablePositionalOptions', 'storeOptionsAsProperties', 'combineFlagAndOptionalValue', 'addCommand',
+    ],
+  },
+];
+
 /** How a module starts a copy of itself. */
 export type SelfSpawnMechanism = 'fork' | 'thread' | 'cluster';
 

@@ -13,6 +13,8 @@
  * Map, Set, Date, RegExp, BigInt, typed arrays, shared memory and the standard Error types, throws
  * `DataCloneError` on functions and symbols, and turns an instance of a class into a plain object
  * (an Error subclass into a plain Error): its prototype, and with it its methods, stay behind.
+ * JSON calls a `toJSON` the file installs on a prototype (`Error.prototype.toJSON = …`): what it
+ * does to a value of that prototype is not judged; a structured clone ignores it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -22,6 +24,7 @@ import { memberName, propertyValue, skipTransparent } from '../syntax/ast.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { typedKind } from './ipc-payload-types.js';
 import { reachedElsewhere } from '../file/object-writes.js';
+import { localClass, toJsonHooks, type ToJsonHooks } from '../file/prototype-hooks.js';
 import { INSTANCE, isRef, type ReferenceIndex } from '../file/references.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
 
@@ -145,8 +148,13 @@ export function crossingProblems(
   const visited = new Set<Node>();
   const inMessage = (node: Node): boolean => node.range[0] >= value.range[0] && node.range[1] <= value.range[1];
 
-  const report = (anchor: Node, type: string, behaviour: Behaviour, field?: string): void => {
-    const outcome = outcomeUnder(behaviour, serialization);
+  /**
+   * `exact`: the value is of that very type (`new Error()`), not only known to be one (a caught
+   * error, a declared type), which may be an instance of a subclass with a hook of its own.
+   */
+  const report = (anchor: Node, type: string, behaviour: Behaviour, exact: boolean, field?: string): void => {
+    const hooked = behaviour.json !== undefined && serialization !== 'advanced' && serialization !== 'structured-clone' && jsonHooked(toJsonHooks(sourceCode), type, exact);
+    const outcome = outcomeUnder(hooked ? { ...behaviour, json: undefined } : behaviour, serialization);
     const key = `${anchor.range[0]}:${anchor.range[1]}:${type}`;
     if (outcome === undefined || reported.has(key)) return;
     reported.add(key);
@@ -163,7 +171,7 @@ export function crossingProblems(
     const port = messagePortOf(sourceCode, references, node);
     if (port) {
       const unlisted = serialization === 'structured-clone' && transferList !== undefined && !transferList.some((element) => mayBePort(sourceCode, references, element));
-      report(anchor, 'MessagePort', unlisted ? UNLISTED_PORT : MESSAGE_PORT);
+      report(anchor, 'MessagePort', unlisted ? UNLISTED_PORT : MESSAGE_PORT, true);
       return;
     }
     switch (node.type) {
@@ -174,7 +182,7 @@ export function crossingProblems(
         for (const element of node.elements) {
           if (visited.size >= MAX_VISITS) return;
           // A hole or `undefined` in a slot: JSON writes `null` there.
-          if (!element || isGlobalIdentifier(sourceCode, element, 'undefined')) report(element && inMessage(element) ? element : anchor, 'undefined', UNDEFINED_SLOT);
+          if (!element || isGlobalIdentifier(sourceCode, element, 'undefined')) report(element && inMessage(element) ? element : anchor, 'undefined', UNDEFINED_SLOT, true);
           else if (element.type === 'SpreadElement') visitSpread(element, anchor, depth);
           else visit(element, anchor, depth + 1);
         }
@@ -182,24 +190,24 @@ export function crossingProblems(
       case 'ArrowFunctionExpression':
       case 'FunctionExpression':
       case 'ClassExpression':
-        report(anchor, 'function', FUNCTION);
+        report(anchor, 'function', FUNCTION, true);
         return;
       case 'Literal':
-        if ('bigint' in node && node.bigint !== undefined && node.bigint !== null) report(anchor, 'BigInt', BIGINT);
-        else if ('regex' in node && node.regex) report(anchor, 'RegExp', EMPTIED);
+        if ('bigint' in node && node.bigint !== undefined && node.bigint !== null) report(anchor, 'BigInt', BIGINT, true);
+        else if ('regex' in node && node.regex) report(anchor, 'RegExp', EMPTIED, true);
         return;
       case 'NewExpression': {
         const name = globalCallee(sourceCode, node.callee);
         const behaviour = name === undefined ? undefined : CONSTRUCTED.get(name);
         const instance = behaviour ? undefined : classInstance(sourceCode, node.callee);
-        if (name !== undefined && behaviour) report(anchor, name, behaviour);
-        else if (instance) report(anchor, instance.type, instance.behaviour);
+        if (name !== undefined && behaviour) report(anchor, name, behaviour, true);
+        else if (instance) report(anchor, instance.type, instance.behaviour, true);
         else reportTyped(node, anchor);
         return;
       }
       case 'CallExpression': {
         const called = calledBehaviour(sourceCode, node) ?? asyncCall(sourceCode, node);
-        if (called) report(anchor, called.type, called.behaviour);
+        if (called) report(anchor, called.type, called.behaviour, true);
         else reportTyped(node, anchor);
         return;
       }
@@ -218,12 +226,12 @@ export function crossingProblems(
       }
       case 'Identifier': {
         if (isFunctionBinding(sourceCode, node)) {
-          report(anchor, 'function', FUNCTION);
+          report(anchor, 'function', FUNCTION, true);
           return;
         }
         const origin = originBehaviour(sourceCode, references, node);
         if (origin) {
-          report(anchor, origin.type, origin.behaviour);
+          report(anchor, origin.type, origin.behaviour, false);
           return;
         }
         const held = heldValue(sourceCode, references, node);
@@ -248,7 +256,7 @@ export function crossingProblems(
     const typed = typedKind(sourceCode, node);
     const behaviour = typed && (typed.instance ? CLASS_INSTANCE : TYPED.get(typed.type));
     if (!typed || !behaviour) return;
-    report(anchor, typed.type, behaviour, typed.field);
+    report(anchor, typed.type, behaviour, false, typed.field);
   };
 
   const visitObject = (object: TSESTree.ObjectExpression, anchor: Node, depth: number): void => {
@@ -256,7 +264,7 @@ export function crossingProblems(
     if (serialization !== 'structured-clone' && propertyValue(object, 'toJSON')) return;
     for (const property of object.properties) {
       if (property.type === 'SpreadElement') visitSpread(property, anchor, depth);
-      else if (property.method) report(inMessage(property) ? property.key : anchor, 'function', FUNCTION);
+      else if (property.method) report(inMessage(property) ? property.key : anchor, 'function', FUNCTION, true);
       else if (property.kind === 'init') visit(property.value, anchor, depth + 1);
     }
   };
@@ -294,16 +302,20 @@ function classInstance(sourceCode: Readonly<TSESLint.SourceCode>, callee: Node):
   return undefined;
 }
 
-/** The class an identifier names: a class declaration, or a `const` holding a class expression. */
-function localClass(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  identifier: TSESTree.Identifier,
-): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  const variable = resolveVariable(sourceCode, identifier);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type === 'ClassName') return definition.node;
-  const init = constantInitializer(sourceCode, identifier);
-  return init?.type === 'ClassExpression' && variable && writeCount(variable) === 1 ? init : undefined;
+/**
+ * Whether a `toJSON` the file installs reaches a value of `type` when JSON serializes it: one on
+ * its own prototype or one it inherits (`Error`'s for every error type, `Object`'s for all); for
+ * a value not known exactly, also one of a subclass (of the file, or one it cannot resolve).
+ */
+function jsonHooked(hooks: ToJsonHooks, type: string, exact: boolean): boolean {
+  const { globals, roots } = hooks;
+  const own = type === 'function' ? 'Function' : type;
+  const isError = ERROR_TYPES.includes(type);
+  if (type === 'Symbol' || type === 'undefined') return false;
+  if (globals.has('Object') || globals.has(own) || (isError && globals.has('Error'))) return true;
+  if (exact) return false;
+  if (roots.has(undefined) || roots.has(own)) return true;
+  return isError && ERROR_TYPES.some((error) => globals.has(error) || roots.has(error));
 }
 
 /** What a value turns into under `serialization`, or undefined when it arrives intact (or may). */

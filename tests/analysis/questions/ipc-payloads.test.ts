@@ -107,3 +107,40 @@ describe('limits', () => {
     expect(problems(`const a = { b: a, at: new Date() };\nsend(a);`)).toEqual(['Date@a']);
   });
 });
+
+describe('a toJSON hook on a prototype', () => {
+  const hook = (target: string) => `${target}.prototype.toJSON = function () { return { message: this.message }; };\n`;
+  const caught = `try { run(); } catch (error) { send(error); }`;
+
+  it.each<[string, string, Language?]>([
+    ['an assignment on Error.prototype, for a caught Error', `${hook('Error')}${caught}`],
+    ['an assignment on Error.prototype, for an Error subtype', `${hook('Error')}send({ error: new TypeError('x') });`],
+    ['a string key', `Error.prototype['toJSON'] = () => ({});\nsend(Error('x'));`],
+    [
+      'Object.defineProperty under a feature check',
+      `if (!('toJSON' in Error.prototype)) {\n  Object.defineProperty(Error.prototype, 'toJSON', { value() { return { message: this.message }; }, configurable: true });\n}\nsend(new Error('x'));`,
+    ],
+    ['Object.defineProperties', `Object.defineProperties(Map.prototype, { toJSON: { value() { return [...this]; } } });\nsend(new Map());`],
+    ['BigInt.prototype.toJSON', `BigInt.prototype.toJSON = function () { return this.toString(); };\nsend({ n: 10n });`],
+    ['a hook on the type itself', `${hook('TypeError')}send(new TypeError('x'));`],
+    ['a class of the file that extends Error, for a caught Error', `class HttpError extends Error {}\n${hook('HttpError')}${caught}`],
+    ['a prototype the file cannot resolve, for a caught Error', `import { Base } from './base.js';\n${hook('Base')}${caught}`],
+    ['a TypeScript assertion', `(Error.prototype as any).toJSON = () => ({});\n${caught}`, 'ts'],
+    ['a CommonJS file', `${hook('Error')}process.on('message', () => { ${caught} });`, 'cjs'],
+  ])('%s: silent under JSON', (_name, code, language) => {
+    expect(problems(code, 'json', language)).toEqual([]);
+  });
+
+  it.each<[string, string, Serialization, string[]]>([
+    ['another method of Error.prototype', `Error.prototype.toString = () => 'x';\nsend(new Error('x'));`, 'json', ["Error@new Error('x')"]],
+    ['only the feature check', `if (!('toJSON' in Error.prototype)) console.log('none');\nsend(new Error('x'));`, 'json', ["Error@new Error('x')"]],
+    ['a hook on a subtype, for an exact Error', `${hook('TypeError')}send(new Error('x'));`, 'json', ["Error@new Error('x')"]],
+    ['a hook on Error, for a Map', `${hook('Error')}send(new Map());`, 'json', ['Map@new Map()']],
+    ['a hook on a parameter named Error, for the global Error', `function patch(Error) { ${hook('Error')} }\nsend(new Error('x'));`, 'json', ["Error@new Error('x')"]],
+    ['a hook on a plain class, for a caught Error', `class Job {}\n${hook('Job')}${caught}`, 'json', ['Error@error']],
+    ['a structured clone ignores toJSON', `class Job {}\n${hook('Job')}send(new Job());`, 'structured-clone', ['Job@new Job()']],
+    ['advanced ignores toJSON', `${hook('SharedArrayBuffer')}send(new SharedArrayBuffer(8));`, 'advanced', ['SharedArrayBuffer@new SharedArrayBuffer(8)']],
+  ])('%s: reported', (_name, code, serialization, expected) => {
+    expect(problems(code, serialization)).toEqual(expected);
+  });
+});

@@ -14,7 +14,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { OS_TYPE_PLATFORMS, PLATFORM_FLAG_EXPORTS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
 import { FLAG_SOURCES, PRESENCE_SOURCES, type ContextSource } from '../../catalog/start-contexts.js';
 import { isFunction, isImportMetaMember, literalRegExp, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
-import { constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
+import { constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable } from '../../syntax/scope.js';
 import {
   CALL_RESULT,
   GLOBALS_MODULE,
@@ -26,6 +26,7 @@ import {
 } from '../references.js';
 import { followConstant, selfReference, type SelfReference } from '../values.js';
 import { intersectAll, type Fact, type PlatformFact } from './facts.js';
+import { MarkerReader, type Marker } from './markers.js';
 
 type Node = TSESTree.Node;
 
@@ -46,6 +47,8 @@ export const ALL_PLATFORMS: ReadonlySet<Platform> = new Set(PLATFORMS);
 const MAX_ALIAS_DEPTH = 4;
 
 export class ConditionReader {
+  private markers?: MarkerReader;
+
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly references: ReferenceIndex,
@@ -321,26 +324,9 @@ export class ConditionReader {
     return ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
   }
 
-  /**
-   * `process.argv…`, `process.env…`, `workerData.x`: values a parent sets for the child it starts,
-   * also through constants and destructuring (`const [, , mode] = process.argv`) and `util.parseArgs()` results.
-   */
-  markerSource(node: Node): 'argv' | 'env' | 'workerData' | undefined {
-    for (let current = skipTransparent(node), aliases = 0; ; ) {
-      const ref = this.references.refOf(current);
-      if (ref?.module === 'worker_threads' && ref.path[0] === 'workerData' && ref.path.length > 1) return 'workerData';
-      if (ref?.module === 'process') {
-        if (ref.path[0] === 'argv' || ref.path[0] === 'execArgv') return 'argv';
-        if (ref.path[0] === 'env') return 'env';
-      }
-      if (ref?.module === 'util' && ref.path[0] === 'parseArgs' && ref.path[1] === CALL_RESULT) return 'argv';
-      let next: Node | undefined;
-      if (current.type === 'MemberExpression') next = current.object;
-      else if (current.type === 'CallExpression') next = current.callee;
-      else if (current.type === 'Identifier' && !ref && aliases++ < MAX_ALIAS_DEPTH) next = sourceInitializer(this.sourceCode, current);
-      if (!next) return undefined;
-      current = skipTransparent(next);
-    }
+  /** `process.argv…`, `process.env…`, `workerData.x`, a parsed command line (`file/guards/markers.ts`). */
+  markerSource(node: Node): Marker | undefined {
+    return (this.markers ??= new MarkerReader(this.sourceCode, this.references)).markerSource(node);
   }
 
   private markerFacts(node: Node, value: boolean, test: Node): Fact[] {
