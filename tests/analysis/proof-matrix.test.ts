@@ -5,6 +5,8 @@
  * where the construct leaves the fact unknown (the rule stays silent) beside a case where the
  * analysis still proves it (the rule reports). Each row names its fact and construct.
  */
+import * as path from 'node:path';
+
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -22,10 +24,12 @@ interface Cell {
   /** The fact is proven: one report or more. */
   readonly reported: string;
   readonly options?: Record<string, unknown>;
+  /** The files on disk each case is linted as, where the fact comes from the project around it. */
+  readonly files?: { readonly silent: string; readonly reported: string };
 }
 
 /** The rule's messages for an ES module snippet. */
-function lint(rule: RuleName, code: string, options?: Record<string, unknown>): string[] {
+function lint(rule: RuleName, code: string, options?: Record<string, unknown>, filename: string = FILENAMES.esm): string[] {
   const plugin = { rules: { [rule]: rules[rule] } };
   const messages = new Linter().verify(
     code,
@@ -37,12 +41,14 @@ function lint(rule: RuleName, code: string, options?: Record<string, unknown>): 
         languageOptions: languageOptionsFor('esm'),
       },
     ],
-    FILENAMES.esm,
+    filename,
   );
   const fatal = messages.find((message) => message.ruleId === null);
   if (fatal) throw new Error(fatal.message);
   return messages.map((message) => message.message);
 }
+
+const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files', file);
 
 const CP = `import { spawn, spawnSync, execSync, execFile, execFileSync, fork } from 'node:child_process';\n`;
 const WT = `import { Worker } from 'node:worker_threads';\n`;
@@ -300,6 +306,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "a published package's files list leaves the file out (nothing installs it; no Windows job names it)",
+    rule: 'no-unportable-spawn',
+    silent: `${CP}execFileSync('which', ['git']);`,
+    reported: `${CP}execFileSync('which', ['git']);`,
+    files: { silent: developmentFile('files-list/scripts/release.js'), reported: developmentFile('files-list/lib/util.js') },
+  },
+  {
+    fact: 'platform',
     construct: 'early return in a guard',
     rule: 'no-unportable-spawn',
     silent: `${CP}export function run() { if (process.platform === 'win32') return; execFile('which', ['git']); }`,
@@ -449,9 +463,9 @@ function serializationCells(): Cell[] {
 
 describe('proof matrix', () => {
   it.each(CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: silent', (_, cell) => {
-    expect(lint(cell.rule, cell.silent, cell.options)).toEqual([]);
+    expect(lint(cell.rule, cell.silent, cell.options, cell.files?.silent)).toEqual([]);
   });
   it.each(CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: reported', (_, cell) => {
-    expect(lint(cell.rule, cell.reported, cell.options)).not.toEqual([]);
+    expect(lint(cell.rule, cell.reported, cell.options, cell.files?.reported)).not.toEqual([]);
   });
 });
