@@ -28,6 +28,9 @@ interface Entry {
 
 interface PackList {
   readonly entries: readonly Entry[];
+  /** The files `main`, `bin`, `exports` and `browser` name (publishedFiles, `bin`), and the patterns of `exports`. */
+  readonly entryPoints: ReadonlySet<string>;
+  readonly entryPatterns: readonly RegExp[];
   /** The entry points' names without folder and extension, lowercased: a build keeps its source's name. */
   readonly entryNames: ReadonlySet<string>;
 }
@@ -54,10 +57,8 @@ export function isLeftOutOfPackage(file: string, manifest: PackageManifest): boo
   const lower = relative.toLowerCase();
   let packed = false;
   for (const entry of list.entries) if (entry.packs !== packed && entry.matches(lower)) packed = entry.packs;
-  if (packed || list.entryNames.has(nameOf(file))) return false;
-  const published = publishedFiles(manifest);
-  if (startedPaths(file).some((named) => manifest.binFiles.has(named) || published.has(named))) return false;
-  return !exportPatterns(manifest).some((pattern) => pattern.test(relative));
+  if (packed || list.entryNames.has(nameOf(file)) || startedPaths(file).some((named) => list.entryPoints.has(named))) return false;
+  return !list.entryPatterns.some((pattern) => pattern.test(relative));
 }
 
 function packList(manifest: PackageManifest): PackList | undefined {
@@ -78,8 +79,8 @@ function readList(manifest: PackageManifest): PackList | null {
     if (!entry) return null;
     entries.push(entry);
   }
-  const entryNames = new Set([...manifest.binFiles, ...publishedFiles(manifest)].map(nameOf));
-  return { entries, entryNames };
+  const entryPoints = new Set([...manifest.binFiles, ...publishedFiles(manifest)]);
+  return { entries, entryPoints, entryPatterns: exportPatterns(manifest), entryNames: new Set([...entryPoints].map(nameOf)) };
 }
 
 function readEntry(written: string): Entry | undefined {
