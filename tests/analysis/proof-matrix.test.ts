@@ -27,6 +27,8 @@ interface Cell {
   /** The fact is proven: one report or more. */
   readonly reported: string;
   readonly options?: Record<string, unknown>;
+  /** The files on disk each case is linted as, where the fact comes from the project around it. */
+  readonly files?: { readonly silent: string; readonly reported: string };
 }
 
 /** The rule's messages for an ES module snippet, or for a file of a project on disk (its language from its name). */
@@ -52,6 +54,11 @@ function lint(rule: RuleName, code: string, options?: Record<string, unknown>, o
   if (fatal) throw new Error(fatal.message);
   return messages.map((message) => message.message);
 }
+
+/** A snippet linted as the file `filename` of this repository's fixtures, from the repository root. */
+const atFile = (filename: string | undefined) => (filename ? { filename, cwd: process.cwd() } : undefined);
+
+const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files', file);
 
 const CP = `import { spawn, spawnSync, execSync, execFile, execFileSync, fork } from 'node:child_process';\n`;
 const WT = `import { Worker } from 'node:worker_threads';\n`;
@@ -325,6 +332,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "a published package's files list leaves the file out (nothing installs it; no Windows job names it)",
+    rule: 'no-unportable-spawn',
+    silent: `${CP}execFileSync('which', ['git']);`,
+    reported: `${CP}execFileSync('which', ['git']);`,
+    files: { silent: developmentFile('files-list/scripts/release.js'), reported: developmentFile('files-list/lib/util.js') },
+  },
+  {
+    fact: 'platform',
     construct: 'early return in a guard',
     rule: 'no-unportable-spawn',
     silent: `${CP}export function run() { if (process.platform === 'win32') return; execFile('which', ['git']); }`,
@@ -545,9 +560,9 @@ describe('proof matrix, files of a project', () => {
 
 describe('proof matrix', () => {
   it.each(CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: silent', (_, cell) => {
-    expect(lint(cell.rule, cell.silent, cell.options)).toEqual([]);
+    expect(lint(cell.rule, cell.silent, cell.options, atFile(cell.files?.silent))).toEqual([]);
   });
   it.each(CELLS.map((cell) => [`${cell.fact} × ${cell.construct}`, cell] as const))('%s: reported', (_, cell) => {
-    expect(lint(cell.rule, cell.reported, cell.options)).not.toEqual([]);
+    expect(lint(cell.rule, cell.reported, cell.options, atFile(cell.files?.reported))).not.toEqual([]);
   });
 });

@@ -1516,10 +1516,12 @@ runRuleTests('no-unguarded-platform-api (development files)', rule, {
   valid: [
     esm(ownerTest, { filename: developmentFile('linux-ci/test/clean.test.js') }),
     esm(ownerTest, { filename: developmentFile('no-workflows/scripts/release.js') }),
+    esm(ownerTest, { filename: developmentFile('files-list/scripts/release.js') }),
   ],
   invalid: [
     { ...esm(ownerTest, { filename: developmentFile('windows-matrix/test/clean.test.js') }), errors: [ownerError] },
     { ...esm(ownerTest, { filename: developmentFile('linux-ci/lib/util.js') }), errors: [ownerError] },
+    { ...esm(ownerTest, { filename: developmentFile('files-list/lib/util.js') }), errors: [ownerError] },
     { ...esm(ownerTest, { filename: developmentFile('linux-ci/test/clean.test.js'), settings: { 'process-guard': { ciWorkflows: false } } }), errors: [ownerError] },
   ],
 });

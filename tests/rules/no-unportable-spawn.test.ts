@@ -1175,11 +1175,21 @@ runRuleTests('no-unportable-spawn (development files)', rule, {
     esm(cleanup, { filename: developmentFile('linux-ci/test/clean.test.js') }),
     esm(cleanup, { filename: developmentFile('linux-ci/scripts/release.js') }),
     esm(cleanup, { filename: developmentFile('no-workflows/fixtures/child.js') }),
+    // Left out of the published package by its files list, and no Windows job runs it.
+    esm(cleanup, { filename: developmentFile('files-list/scripts/release.js') }),
+    cjs(cleanup.replace("import { spawnSync } from 'node:child_process';", "const { spawnSync } = require('node:child_process');"), {
+      filename: developmentFile('files-list/scripts/release.js'),
+    }),
   ],
   invalid: [
     { ...esm(cleanup, { filename: developmentFile('windows-matrix/test/clean.test.js') }), errors: [cleanupError] },
     { ...esm(cleanup, { filename: developmentFile('linux-ci/bin/cli.js') }), errors: [cleanupError] },
     { ...esm(cleanup, { filename: developmentFile('no-workflows/scripts/setup.js') }), errors: [cleanupError] },
+    // The files list packs it, or a Windows job names the script it leaves out.
+    { ...esm(cleanup, { filename: developmentFile('files-list/lib/util.js') }), errors: [cleanupError] },
+    { ...esm(cleanup, { filename: developmentFile('files-list/scripts/windows-release.js') }), errors: [cleanupError] },
+    // A module with exports may be compiled or bundled into what ships.
+    { ...esm(`${cleanup}\nexport const cleaned = true;`, { filename: developmentFile('files-list/scripts/release.js') }), errors: [cleanupError] },
   ],
 });
 

@@ -8,9 +8,10 @@
  * (`src/util/linux-installer.ts`, `MacUpdater.ts`, `test/linux/…`) runs there, as Go's
  * `_linux.go` files do, and the platform rules stay silent about Windows in it. Platform facts
  * only ever silence reports, so this can hide a cross-build from a Windows host, never add one.
- * A development file (a test, a fixture, a script only the project runs: see DevelopmentKind) runs
- * where the project runs it: its platforms are unknown unless a Windows job of the repository's
- * CI is proven to run it (ci-workflows.ts).
+ * A development file (a test, a fixture, a script only the project runs, a file a published
+ * package's `files` list leaves out: see DevelopmentKind) runs where the project runs it: its
+ * platforms are unknown unless a Windows job of the repository's CI is proven to run it
+ * (ci-workflows.ts).
  */
 import * as path from 'node:path';
 
@@ -21,6 +22,7 @@ import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Pla
 import { ciPlatforms, developmentScriptPlatforms, isDevelopmentScript, isGithubFile, testPlatforms, UNKNOWN_PLATFORMS } from './ci-workflows.js';
 import { isJestTest } from './jest-tests.js';
 import { isNodeTest } from './node-tests.js';
+import { isLeftOutOfPackage } from './packed-files.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
@@ -43,8 +45,10 @@ export type EntryReason = 'shebang' | 'package' | 'setting' | 'no-exports';
  * - `test`: a test file or a fixture;
  * - `script`: a script only the package's own scripts run (isDevelopmentScript), any file of a
  *   private workspace root or workspace package without an entry point (isDevelopmentPackage: a
- *   package of maintainer tools), or a file of the repository's `.github` folder (GitHub Actions
- *   runs it).
+ *   package of maintainer tools), a file that exports nothing and that the `files` list of a
+ *   published package leaves out, and no entry point names (isLeftOutOfPackage: a module with
+ *   exports may be compiled or bundled into what ships), or a file of the repository's `.github`
+ *   folder (GitHub Actions runs it).
  */
 export type DevelopmentKind = 'test' | 'script';
 
@@ -135,7 +139,7 @@ export function buildFileModel(
     settings.testFiles.some((glob) => glob.test(relative)) ||
     (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isNodeTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
   const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
-  const development = developmentKind(paths.physicalFilename, onDisk, isTestFile || fixtureRunners !== undefined, manifest, starter);
+  const development = developmentKind(sourceCode, paths.physicalFilename, onDisk, isTestFile || fixtureRunners !== undefined, manifest, starter);
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
@@ -151,10 +155,20 @@ export function buildFileModel(
   };
 }
 
-function developmentKind(file: string, onDisk: boolean, test: boolean, manifest: PackageManifest | undefined, starter: PackageManifest | undefined): DevelopmentKind | undefined {
+function developmentKind(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: string,
+  onDisk: boolean,
+  test: boolean,
+  manifest: PackageManifest | undefined,
+  starter: PackageManifest | undefined,
+): DevelopmentKind | undefined {
   if (test) return 'test';
   if (!onDisk) return undefined;
-  const script = (starter !== undefined && isDevelopmentScript(file, starter)) || (manifest !== undefined && isDevelopmentPackage(manifest)) || isGithubFile(file);
+  const script =
+    (starter !== undefined && isDevelopmentScript(file, starter)) ||
+    (manifest !== undefined && (isDevelopmentPackage(manifest) || (isLeftOutOfPackage(file, manifest) && !hasExports(sourceCode)))) ||
+    isGithubFile(file);
   return script ? 'script' : undefined;
 }
 

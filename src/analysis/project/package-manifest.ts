@@ -10,6 +10,7 @@ import * as path from 'node:path';
 
 import { SHORT_CONFIG_FLAG_COMMANDS } from '../catalog/tool-configs.js';
 import { DerivedCache, readText, stat } from './fs-cache.js';
+import { escapeRegExp } from '../../util/regexp.js';
 
 export interface PackageManifest {
   /** The folder holding the package.json. */
@@ -44,6 +45,8 @@ export interface PackageManifest {
   readonly private?: boolean;
   /** `"browser"` as written: the file (or file map) a bundler gives a browser. */
   readonly browser?: unknown;
+  /** `"files"` as written: what `npm pack` puts in the tarball (packed-files.ts). */
+  readonly files?: unknown;
   /** Whether it is a workspace root: it declares `"workspaces"`, or a `pnpm-workspace.yaml` is beside it. */
   readonly workspaceRoot?: boolean;
 }
@@ -91,7 +94,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, private: unpublished, browser, workspaces } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, private: unpublished, browser, files, workspaces } = json as Record<string, unknown>;
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
@@ -131,6 +134,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     imports,
     ...(unpublished === true ? { private: true } : {}),
     browser,
+    files,
     ...(workspaces !== undefined || stat(path.join(folder, 'pnpm-workspace.yaml')) !== undefined ? { workspaceRoot: true } : {}),
   };
 }
@@ -196,7 +200,8 @@ export function startedPaths(file: string): string[] {
 
 /**
  * The files a package gives its importers, as absolute paths without a pattern: `main` (also as a
- * folder's `index`) and the string targets of `exports`, walked no deeper than its nesting allows.
+ * folder's `index`), the targets of `exports` (of any condition) without a `*`, and the files
+ * `browser` names (its own, or the keys and values of its map).
  */
 export function publishedFiles(manifest: PackageManifest): ReadonlySet<string> {
   const files = new Set<string>();
@@ -210,20 +215,44 @@ export function publishedFiles(manifest: PackageManifest): ReadonlySet<string> {
     add(manifest.main);
     add(path.join(manifest.main, 'index.js'));
   }
+  for (const target of exportTargets(manifest)) if (!target.includes('*')) add(target);
+  for (const named of browserFiles(manifest.browser)) add(named);
+  return files;
+}
+
+/**
+ * The targets of `exports` holding a `*` (`"./features/*": "./src/features/*.js"`), as patterns of
+ * package-relative paths (without `./`) whose `*` matches any text, `/` included.
+ */
+export function exportPatterns(manifest: PackageManifest): RegExp[] {
+  return exportTargets(manifest)
+    .filter((target) => target.includes('*'))
+    .map((target) => new RegExp(`^${target.replace(/^\.\//, '').split('*').map(escapeRegExp).join('.*')}$`));
+}
+
+/** The string targets of `exports`, of every subpath and condition, walked no deeper than its nesting allows. */
+function exportTargets(manifest: PackageManifest): string[] {
+  const found: string[] = [];
   const targets: { value: unknown; depth: number }[] = [{ value: manifest.exports, depth: 0 }];
   for (let next = targets.pop(); next; next = targets.pop()) {
     const { value, depth } = next;
-    if (typeof value === 'string') {
-      if (!value.includes('*')) add(value);
-    } else if (typeof value === 'object' && value !== null && depth < MAX_EXPORTS_DEPTH) {
+    if (typeof value === 'string') found.push(value);
+    else if (typeof value === 'object' && value !== null && depth < MAX_EXPORTS_DEPTH) {
       for (const inner of Object.values(value)) targets.push({ value: inner, depth: depth + 1 });
     }
   }
-  return files;
+  return found;
 }
 
 /** Levels of `exports` read: subpaths, conditions, nested conditions and arrays. */
 const MAX_EXPORTS_DEPTH = 6;
+
+/** `"browser": "web.js"`, or the paths of its map: `{ "./node.js": "./web.js", "fs": false }`. */
+function browserFiles(browser: unknown): string[] {
+  if (typeof browser === 'string') return [browser];
+  if (typeof browser !== 'object' || browser === null) return [];
+  return Object.entries(browser).flatMap(([from, to]) => (typeof to === 'string' ? [from, to] : [from]));
+}
 
 /** `"bin": "cli.js"` or `"bin": { "name": "cli.js" }`. */
 function binFiles(bin: unknown): string[] {

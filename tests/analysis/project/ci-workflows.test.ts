@@ -173,6 +173,14 @@ describe('the platforms of development files', () => {
     },
   );
 
+  it('leaves a file the files list leaves out unknown unless a Windows job names it', () => {
+    expect(onWindows('files-list/scripts/release.js')).toBe(false);
+    expect(onWindows('files-list/scripts/windows-release.js')).toBe(true);
+    expect(onWindows('files-list/lib/util.js')).toBe(true);
+    expect(onWindows('files-list/bin/cli.js')).toBe(true);
+    expect(onWindows('files-list/scripts/release.js', { ciWorkflows: false })).toBe(true);
+  });
+
   it('checks development files as any other with ciWorkflows: false', () => {
     expect(onWindows('linux-ci/test/clean.test.js', { ciWorkflows: false })).toBe(true);
     expect(onWindows('no-workflows/scripts/release.js', { ciWorkflows: false })).toBe(true);

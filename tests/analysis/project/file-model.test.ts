@@ -375,6 +375,57 @@ describe('development files', () => {
     expect(development(file)).toBe(kind);
   });
 
+  // A published package that lists its `files`: what the list leaves out, nothing installs.
+  write(
+    'packages/listed/package.json',
+    JSON.stringify({
+      name: 'listed',
+      files: ['lib', '!lib/internal', 'dist/**/*.js', './cli/', 'types/*', '*.cjs'],
+      main: 'lib/index.js',
+      bin: { listed: 'bin/listed.js' },
+      exports: { '.': { import: './esm/index.mjs', require: './lib/index.js' }, './features/*': './features/*.js' },
+      browser: './web/browser.js',
+    }),
+  );
+  write('packages/unlisted/package.json', JSON.stringify({ name: 'unlisted', main: 'index.js' }));
+  write('packages/private-listed/package.json', JSON.stringify({ name: 'private-listed', private: true, files: ['lib'], main: 'lib/index.js' }));
+  write('packages/unread-list/package.json', JSON.stringify({ name: 'unread-list', files: ['lib/[ab].js'] }));
+  write('packages/empty-list/package.json', JSON.stringify({ name: 'empty-list', files: [], main: 'index.js' }));
+
+  /** The development kind of a file that exports nothing: a script, not a module another file imports. */
+  const script = (file: string, code = `console.log('run');`) => analyzeCode(code, 'esm', {}, path.join(root, file), root).fileModel.development;
+
+  it.each<[string, string | undefined, string]>([
+    ['packages/listed/scripts/release.js', 'script', 'a file the files list leaves out'],
+    ['packages/listed/lib/internal/gen.js', 'script', 'a file of a folder a `!` entry excludes'],
+    ['packages/listed/dist/a/b.ts', 'script', 'a file a glob of the list does not match'],
+    ['packages/listed/tools/gen.js', 'script', 'a folder an entry without `/` does not name'],
+    ['packages/empty-list/scripts/gen.js', 'script', 'an empty files list: only what npm always packs'],
+    ['packages/listed/lib/util.js', undefined, 'a file of a folder the list names'],
+    ['packages/listed/dist/a/b.js', undefined, 'a file a glob of the list matches'],
+    ['packages/listed/cli/run.js', undefined, 'a folder named with a leading ./ and a trailing /'],
+    ['packages/listed/types/a/b.js', undefined, 'a folder/* entry: its contents at any depth'],
+    ['packages/listed/config/setup.cjs', undefined, 'an entry without / matches at any depth'],
+    ['packages/listed/bin/listed.js', undefined, 'the bin, which npm always packs'],
+    ['packages/listed/esm/index.mjs', undefined, 'an exports target of any condition'],
+    ['packages/listed/features/x/y.js', undefined, 'a file an exports pattern names'],
+    ['packages/listed/web/browser.js', undefined, 'the browser field'],
+    ['packages/listed/src/listed.ts', undefined, 'the source of the bin of that name, compiled into what ships'],
+    ['packages/listed/README.js', undefined, 'a README, which npm always packs'],
+    ['packages/listed/test/a.test.js', 'test', 'a test stays a test'],
+    ['packages/empty-list/index.js', undefined, 'the main of an empty files list'],
+    ['packages/unlisted/scripts/release.js', undefined, 'a package without files: .npmignore decides, shipped as before'],
+    ['packages/private-listed/scripts/release.js', undefined, 'a private package publishes nothing: its files list says nothing'],
+    ['packages/unread-list/scripts/release.js', undefined, 'a list with an entry not read (a character class): unknown, shipped'],
+  ])('%s is %s: %s', (file, kind) => {
+    expect(script(file)).toBe(kind);
+  });
+
+  it('leaves a module the list leaves out shipped: its importers may be compiled or bundled into what ships', () => {
+    expect(script('packages/listed/src/spawn.ts', 'export function run() {}')).toBeUndefined();
+    expect(script('packages/listed/src/spawn.cjs', 'module.exports = () => {};')).toBeUndefined();
+  });
+
   it('knows no script that is not on disk: no package.json or repository can be read for it', () => {
     expect(fileModel('export const x = 1;', '.github/actions/label/index.js').development).toBeUndefined();
     expect(fileModel('export const x = 1;', 'test/a.test.js').development).toBe('test');
