@@ -16,6 +16,9 @@ const CLASS = `class Player { constructor() { this.proc = spawn('mpv', ['--idle'
 const TS_CLASS = `class Player { proc: ReturnType<typeof spawn>; constructor() { this.proc = spawn('mpv', ['--idle']); } }\n`;
 const FUNCTION = `function Player() { this.proc = spawn('mpv', ['--idle']); }\nPlayer.prototype.stop = function () { this.proc.kill(); };\n`;
 const PRIVATE = `export class Player { proc: ReturnType<typeof spawn>; private constructor() { this.proc = spawn('mpv', ['--idle']); } static async create() { return new Player(); } }\n`;
+/** A JavaScript class whose constructor throws unless passed its `#private` token; `extra` goes in the class body. */
+const GATED = (extra = '', gate = `if (token !== Player.#token) throw new TypeError('use Player.create()');`) =>
+  `export class Player { static #token = Symbol('Player'); ${extra}constructor(token) { ${gate} this.proc = spawn('mpv', ['--idle']); } static create() { return new Player(Player.#token); } }\n`;
 /** TypeScript's downlevel class, with `exports` as the end of the file writes it. */
 const COMPILED = (end: string) => `var child_process_1 = require('child_process');
 var Server = /** @class */ (function (_super) {
@@ -62,6 +65,10 @@ const ROWS: readonly Row[] = [
   { form: '`private constructor` / a public constructor of an exported class', language: 'ts', silent: `${CP_ESM}${PRIVATE}`, reported: `${CP_ESM}${PRIVATE.replace('private constructor', 'constructor')}` },
   { form: '`private constructor`, exported by `export { Player }`/ its factory called at the top level', language: 'ts', silent: `${CP_ESM}${PRIVATE.replace('export ', '')}export { Player };`, reported: `${CP_ESM}${PRIVATE}export const shared = Player.create();` },
   { form: '`private constructor` / a static field that constructs at load', language: 'ts', silent: `${CP_ESM}${PRIVATE}`, reported: `${CP_ESM}${PRIVATE.replace('static async create', 'static shared = new Player();\n  static async create')}` },
+  { form: 'constructor gated by a `#private` token / the token handed out', language: 'esm', silent: `${CP_ESM}${GATED()}`, reported: `${CP_ESM}${GATED('static get token() { return Player.#token; } ')}` },
+  { form: 'constructor gated by a `#private` token / a start before the gate', language: 'esm', silent: `${CP_ESM}${GATED()}`, reported: `${CP_ESM}${GATED(`child = spawn('mpv'); `)}` },
+  { form: 'constructor gated by a `#private` token / a gate that does not throw', language: 'esm', silent: `${CP_ESM}${GATED()}`, reported: `${CP_ESM}${GATED('', `if (token !== Player.#token) console.warn('use Player.create()');`)}` },
+  { form: 'constructor gated by a `#private` token / a token anyone can pass', language: 'esm', silent: `${CP_ESM}${GATED()}`, reported: `${CP_ESM}${GATED().replace("Symbol('Player')", "'player'")}` },
   { form: 'ES5 constructor function, not exported / `module.exports = Player`', language: 'cjs', silent: `${CP_CJS}${FUNCTION}module.exports = { play: () => new Player() };`, reported: `${CP_CJS}${FUNCTION}module.exports = Player;` },
   { form: 'ES5 constructor function with an instanceof guard / `exports.Player`', language: 'cjs', silent: `${CP_CJS}function Player() { if (!(this instanceof Player)) return new Player(); this.proc = spawn('mpv', ['--idle']); }\nexports.play = () => new Player();`, reported: `${CP_CJS}function Player() { if (!(this instanceof Player)) return new Player(); this.proc = spawn('mpv', ['--idle']); }\nexports.Player = Player;` },
   { form: 'ES5 constructor function / `Player.prototype.constructor` handed out', language: 'cjs', silent: `${CP_CJS}${FUNCTION}exports.play = () => new Player();`, reported: `${CP_CJS}${FUNCTION}exports.make = Player.prototype.constructor;` },
@@ -123,6 +130,7 @@ describe('classes constructed only on purpose', () => {
     ['a `new` in a function the top level calls', 'esm', `${CP_ESM}${CLASS}function main() { return new Player(); }\nexport const player = main();`],
     ['a static field', 'esm', `${CP_ESM}class Player { static shared = new Player(); constructor() { this.proc = spawn('mpv'); } }`],
     ['a private constructor\'s factory at the top level', 'ts', `${CP_ESM}${PRIVATE}export const shared = Player.create();`],
+    ['a token-gated constructor\'s factory at the top level', 'esm', `${CP_ESM}${GATED()}export const shared = Player.create();`],
   ] as const)('%s is reported', (_, language, code) => {
     expect([...lint('no-spawn-in-constructor', code, language), ...lint('no-top-level-spawn', code, language)]).not.toEqual([]);
   });
