@@ -9,14 +9,15 @@
  *   `Object.setPrototypeOf(X.prototype, …)`, node:util's `inherits(X, …)`, a compiled wrapper's
  *   `helper(X, _super)`), or tests an instance (`this instanceof X`); type-only reads count for nothing.
  *   `extends X` is a read: a subclass's `super()` constructs it.
- * - `private`: a TypeScript `private constructor`, exported or not: only the class's own code writes
- *   `new`; `reads` are every read of its bindings, for the caller to ask when they run.
+ * - `private`: a TypeScript `private constructor`, or one that throws unless passed a `#private`
+ *   token of the class, exported or not: only the class's own code constructs it; `reads` are every
+ *   read of its bindings, for the caller to ask when they run.
  * - `open`: anything else, including a class without a name, a name written twice, a class factory's
  *   class, and a class whose static fields or blocks read `this` (`static shared = new this()`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isExportedFunction, isFunction, memberName, outerValue, skipTransparent, walk } from '../syntax/ast.js';
+import { constructorOf, isExportedFunction, isFunction, memberName, outerValue, skipTransparent, walk } from '../syntax/ast.js';
 import { isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
 
 type Node = TSESTree.Node;
@@ -41,7 +42,7 @@ export function classAccess(sourceCode: Readonly<TSESLint.SourceCode>, shape: Cl
   const variables = bindings(sourceCode, shape);
   if (!variables) return OPEN;
   const reads = variables.flatMap((variable) => valueReads(variable));
-  if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && hasPrivateConstructor(node)) return { kind: 'private', reads };
+  if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && hasPrivateConstructor(sourceCode, node)) return { kind: 'private', reads };
   if (isExportedFunction(node)) return OPEN;
   const constructions: TSESTree.NewExpression[] = [];
   for (const read of reads) {
@@ -132,8 +133,62 @@ function buildsPrototype(sourceCode: Readonly<TSESLint.SourceCode>, prototype: T
   return callee.type === 'MemberExpression' && memberName(callee) === 'setPrototypeOf' && isGlobalIdentifier(sourceCode, callee.object, 'Object');
 }
 
-function hasPrivateConstructor(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  return node.body.body.some((member) => member.type === 'MethodDefinition' && member.kind === 'constructor' && member.accessibility === 'private');
+/** TypeScript's `private constructor`, or a constructor gated by a `#private` token (`tokenGated`). */
+function hasPrivateConstructor(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  return node.body.body.some((member) => member.type === 'MethodDefinition' && member.kind === 'constructor' && member.accessibility === 'private') || tokenGated(sourceCode, node);
+}
+
+/**
+ * A constructor only the class's own code gets past: it first throws unless a parameter is a static
+ * `#token` of the class (`if (token !== Player.#token) throw …`), the token is a fresh `{}` or
+ * `Symbol()`, and the class uses it nowhere but in that test and as an argument of its own `new`.
+ * Nothing runs before the test: no parameter default, no instance field initialiser.
+ */
+function tokenGated(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const constructor = constructorOf(node)?.value;
+  const [first] = constructor?.body?.body ?? [];
+  if (!constructor || first?.type !== 'IfStatement' || first.alternate || !throwsOnly(first.consequent)) return false;
+  if (constructor.params.some((param) => param.type !== 'Identifier')) return false;
+  if (node.body.body.some((member) => member.type === 'PropertyDefinition' && !member.static && member.value)) return false;
+  const test = skipTransparent(first.test);
+  if (test.type !== 'BinaryExpression' || (test.operator !== '!==' && test.operator !== '!=')) return false;
+  const [token, argument] = test.left.type === 'MemberExpression' ? [test.left, test.right] : [test.right, test.left];
+  const isClass = (object: Node) => object.type === 'Identifier' && resolveVariable(sourceCode, object)?.defs.some((def) => def.node === node) === true;
+  const name = token.type === 'MemberExpression' && token.property.type === 'PrivateIdentifier' && isClass(token.object) ? token.property.name : undefined;
+  if (name === undefined || argument.type !== 'Identifier' || !constructor.params.some((param) => resolveVariable(sourceCode, argument)?.defs[0]?.name === param)) return false;
+  const fresh = node.body.body.some(
+    (member) =>
+      member.type === 'PropertyDefinition' &&
+      member.static &&
+      member.key.type === 'PrivateIdentifier' &&
+      member.key.name === name &&
+      member.value !== null &&
+      isFreshValue(sourceCode, member.value),
+  );
+  if (!fresh) return false;
+  let leaks = false;
+  walk(node.body, sourceCode.visitorKeys, (inner) => {
+    if (leaks) return false;
+    if (inner.type === 'MemberExpression' && inner.property.type === 'PrivateIdentifier' && inner.property.name === name && inner !== token) {
+      const parent = inner.parent;
+      leaks = !(parent.type === 'NewExpression' && parent.arguments.includes(inner) && (parent.callee.type === 'ThisExpression' || isClass(parent.callee)));
+    }
+    return !leaks;
+  });
+  return !leaks;
+}
+
+/** `throw …;`, alone or in a block. */
+function throwsOnly(statement: TSESTree.Statement): boolean {
+  if (statement.type === 'ThrowStatement') return true;
+  return statement.type === 'BlockStatement' && statement.body.length === 1 && statement.body[0]!.type === 'ThrowStatement';
+}
+
+/** `{}` or `Symbol(…)`: a value no other code holds. */
+function isFreshValue(sourceCode: Readonly<TSESLint.SourceCode>, value: Node): boolean {
+  const inner = skipTransparent(value);
+  if (inner.type === 'ObjectExpression') return inner.properties.length === 0;
+  return inner.type === 'CallExpression' && isGlobalIdentifier(sourceCode, inner.callee, 'Symbol');
 }
 
 /** Whether a static field or static block reads `this` (the class, while the module loads: `static instance = new this()`). */
