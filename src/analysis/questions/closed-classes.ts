@@ -7,8 +7,9 @@
  * - nothing outside the file can construct it (the class model's `file` access: every read of its
  *   bindings is a `new` of it or builds its prototype), and no such `new` runs while the module
  *   loads, directly or in a local function the top level calls;
- * - or its constructor is `private`, so only its own static members construct it, and no read of it
- *   runs at load other than its export (a top-level `Player.create()` starts on import).
+ * - or its constructor is `private` (or gated by a `#private` token), so only its own static members
+ *   construct it, and no read of it runs at load other than its export (a top-level
+ *   `Player.create()` starts on import).
  *
  * A class whose construction starts at load stays reported: the import starts it.
  */
