@@ -6,7 +6,7 @@ import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
 import { applyInsertions, initializeCalls } from './no-spawn-in-constructor-utils/initialize-calls.js';
 import { prototypeRefactor } from './no-spawn-in-constructor-utils/prototype-refactor.js';
-import { analyze, type ConstructedNode, isSynchronousSpec, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
+import { analyze, type ConstructedNode, constructedOnPurpose, isSynchronousSpec, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
 
 type Options = [{ initializeMethodName: string; allowSync: boolean }];
 type MessageIds = 'duringConstruction' | 'duringConstructionVia' | 'constructsStarting' | 'moveToInitialize';
@@ -141,9 +141,14 @@ function constructionFindings(analysis: FileAnalysis, allowSync: boolean): Findi
   }
   const findings: Finding[] = [];
   const viaCalls = new Set<TSESTree.Node>();
+  // A class only this file constructs, out of the module's load, is constructed to start what it starts.
+  const onPurpose = new Map<ConstructedNode, boolean>();
   for (const start of starts) {
     const execution = analysis.execution.executionOf(start.node);
     if (execution.when !== 'construction') continue;
+    let deliberate = onPurpose.get(execution.classNode);
+    if (deliberate === undefined) onPurpose.set(execution.classNode, (deliberate = constructedOnPurpose(analysis, execution.classNode)));
+    if (deliberate) continue;
     if (execution.via) {
       if (viaCalls.has(execution.via)) continue;
       viaCalls.add(execution.via);

@@ -265,6 +265,20 @@ const CELLS: readonly Cell[] = [
     reported: `${CP}export class Server { constructor() { this.start(); } start() { this.child = spawn('node', ['server.js']); } }`,
   },
   {
+    fact: 'time (construction)',
+    construct: 'constructor only the file can call (not exported, every read a `new`)',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}class Server { constructor() { this.child = spawn('node', ['server.js']); } }\nexport function start() { return new Server(); }`,
+    reported: `${CP}class Server { constructor() { this.child = spawn('node', ['server.js']); } }\nexport function start() { return new Server(); }\nexport { Server };`,
+  },
+  {
+    fact: 'time (construction)',
+    construct: 'constructor only the file can call, constructed at load',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}class Server { constructor() { this.child = spawn('node', ['server.js']); } }\nexport function start() { return new Server(); }`,
+    reported: `${CP}class Server { constructor() { this.child = spawn('node', ['server.js']); } }\nexport const server = new Server();`,
+  },
+  {
     fact: 'time',
     construct: 'top-level await (the import still starts it)',
     rule: 'no-top-level-spawn',

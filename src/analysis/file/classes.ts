@@ -23,6 +23,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { constructorOf, isFunction, isStringLike, memberKey, memberName, nodeAtIndex, propertyValue, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
 import { isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
+import { classAccess, type ClassAccess } from './class-access.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -46,11 +47,12 @@ export class ClassModel {
   private readonly shapes = new Map<ConstructedNode, ClassShape>();
   private readonly constructors = new Map<FunctionNode, ClassShape>();
   private readonly methods = new Map<FunctionNode, { readonly shape: ClassShape; readonly key: string }>();
+  private readonly access = new Map<ClassShape, ClassAccess>();
 
   /** `isInherits(callee)`: whether a callee is node:util's `inherits`. */
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    isInherits: (callee: Node) => boolean,
+    private readonly isInherits: (callee: Node) => boolean,
   ) {
     new Collector(sourceCode, isInherits).collect(this);
   }
@@ -74,6 +76,16 @@ export class ClassModel {
   /** The class and key of which `fn` is an instance method. */
   methodOf(fn: FunctionNode): { readonly shape: ClassShape; readonly key: string } | undefined {
     return this.methods.get(fn);
+  }
+
+  /** Who can construct the class: only `new` in this file, only its own code (a private constructor), or anyone (see class-access.ts). */
+  accessOf(shape: ClassShape): ClassAccess {
+    let access = this.access.get(shape);
+    if (!access) {
+      access = classAccess(this.sourceCode, shape, this.isInherits);
+      this.access.set(shape, access);
+    }
+    return access;
   }
 
   /** Whether `node` evaluates to the instance in the constructor of `shape`: `this`, or an alias of it. */
