@@ -51,7 +51,8 @@ export interface PackageManifest {
   readonly workspaceRoot?: boolean;
 }
 
-const MAX_MANIFEST_BYTES = 512 * 1024;
+// A VS Code extension's manifest declares its commands, settings and menus: over 1 MB in large extensions.
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 
 /** Folder → the nearest manifest from that folder up (null: none up to the root). */
 const nearestByFolder = new DerivedCache<PackageManifest | null>();

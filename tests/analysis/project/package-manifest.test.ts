@@ -32,6 +32,8 @@ beforeAll(() => {
     'odd/package.json': JSON.stringify({ type: 'nonsense' }),
     'broken/package.json': '{ "name": ',
     'array/package.json': '[]',
+    // a VS Code extension's manifest: its `contributes` runs past a megabyte
+    'extension/package.json': JSON.stringify({ name: 'extension', devDependencies: { '@vscode/test-cli': '0.0.15' }, contributes: { commands: Array.from({ length: 12_000 }, (_, index) => ({ command: `extension.command${index}`, title: `Command number ${index}` })) } }),
   });
 });
 
@@ -68,6 +70,12 @@ describe('the nearest package.json', () => {
   ])('%s: type %s, known %s', (folder, type, known) => {
     const manifest = nearestManifest(path.join(root, folder, 'index.js'));
     expect(manifest).toMatchObject({ folder: path.join(root, folder), type, known });
+  });
+
+  it('reads a manifest of over a megabyte', () => {
+    const manifest = nearestManifest(path.join(root, 'extension/index.js'));
+    expect(manifest).toMatchObject({ known: true, name: 'extension' });
+    expect(manifest?.dependencies.has('@vscode/test-cli')).toBe(true);
   });
 
   it('knows nothing started by a package whose package.json cannot be parsed', () => {
