@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { SHORT_CONFIG_FLAG_COMMANDS } from '../catalog/tool-configs.js';
 import { DerivedCache, readText, stat } from './fs-cache.js';
 import { escapeRegExp } from '../../util/regexp.js';
+import { shellWords } from '../../util/shell-words.js';
 
 export interface PackageManifest {
   /** The folder holding the package.json. */
@@ -294,7 +295,7 @@ const PREFIXES = new Set(['cross-env', 'cross-env-shell', 'npx', 'env']);
 function scriptCommands(script: string): string[][] {
   const commands: string[][] = [];
   for (const command of script.split(/&&|\|\||[;|&]/)) {
-    const words = command.trim().split(/\s+/).map(unquote).filter(Boolean);
+    const words = shellWords(command).filter(Boolean);
     let index = 0;
     while (index < words.length && (PREFIXES.has(words[index] ?? '') || /^\w+=/.test(words[index] ?? ''))) index += 1;
     if (index < words.length) commands.push(words.slice(index));
@@ -345,8 +346,4 @@ export function scriptConfigs(script: string): ScriptConfig[] {
     }
   }
   return configs.filter((config) => config.file !== '');
-}
-
-function unquote(word: string): string {
-  return word.replace(/^(['"])(.*)\1$/, '$2');
 }

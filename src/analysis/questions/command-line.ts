@@ -4,6 +4,7 @@
  * the `(` of a subshell. A word with a part the file does not show ({@link UNKNOWN_PART}) is not a
  * program name anyone can judge, so it is left out; so is anything after a `$(` or a backquote.
  */
+import { shellWords } from '../../util/shell-words.js';
 import { UNKNOWN_PART } from '../file/values.js';
 
 const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -11,10 +12,8 @@ const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 export function programsOf(commandLine: string): string[] {
   const programs: string[] = [];
   for (const segment of segments(commandLine)) {
-    const words = segment.trim().replace(/^\(+\s*/, '').split(/\s+/);
-    const word = words.find((candidate) => !ENV_ASSIGNMENT.test(candidate));
-    if (!word) continue;
-    const program = word.replace(/^["']|["']$/g, '');
+    const words = shellWords(segment.trim().replace(/^\(+\s*/, ''));
+    const program = words.find((candidate) => !ENV_ASSIGNMENT.test(candidate));
     if (program && !program.includes(UNKNOWN_PART) && !/[`$]/.test(program)) programs.push(program);
   }
   return programs;

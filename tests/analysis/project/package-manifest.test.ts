@@ -118,6 +118,7 @@ describe('the files a script runs', () => {
     ['tsx watch.ts && ts-node other.ts', ['watch.ts', 'other.ts']],
     ['cross-env NODE_ENV=test node test.js', ['test.js']],
     ['NODE_ENV=production node "dist/main.js"', ['dist/main.js']],
+    ["DEV=1 HOOK= NODE_OPTIONS='--max-old-space-size=4096 --trace-warnings' ts-node ./ci/dev/watch.ts", ['./ci/dev/watch.ts']],
     ['npx tsx script.ts', ['script.ts']],
     ['bun run task.ts', ['task.ts']],
     ['vite-node a.ts; node b.js | node c.js', ['a.ts', 'b.js', 'c.js']],

@@ -19,6 +19,7 @@ describe('the programs of a command line', () => {
     ['empty segments', 'a ;; b', ['a', 'b']],
     ['an empty line', '', []],
     ['only assignments', 'A=1', []],
+    ['an assignment whose quoted value has blanks', `NODE_OPTIONS='--max-old-space-size=4096 --trace-warnings' node app.js`, ['node']],
   ])('%s', (_name, line, expected) => {
     expect(programsOf(line)).toEqual(expected);
   });
