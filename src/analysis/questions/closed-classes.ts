@@ -11,7 +11,10 @@
  *   construct it, and no read of it runs at load other than its export (a top-level
  *   `Player.create()` starts on import).
  *
- * A class whose construction starts at load stays reported: the import starts it.
+ * A class whose construction starts at load stays reported: the import starts it. In a program
+ * (a file started, never imported: a shebang, a package script or `bin`, the `entryPoints` setting)
+ * the load is the program's run, and its top-level code constructs on purpose. A module that only
+ * exports nothing may still be imported for its side effects: its load stays an import.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -23,7 +26,9 @@ import { isGlobalIdentifier } from '../syntax/scope.js';
 export function constructedOnPurpose(analysis: FileAnalysis, classNode: ConstructedNode): boolean {
   const shape = analysis.classes.shapeOf(classNode);
   const access = shape && analysis.classes.accessOf(shape);
-  const atLoad = (node: TSESTree.Node) => analysis.execution.executionOf(node).when === 'module-load';
+  const { entryPoint } = analysis.fileModel;
+  const started = entryPoint !== undefined && entryPoint !== 'no-exports';
+  const atLoad = (node: TSESTree.Node) => !started && analysis.execution.executionOf(node).when === 'module-load';
   if (access?.kind === 'file') return !access.constructions.some(atLoad);
   if (access?.kind === 'private') return !access.reads.some((read) => atLoad(read) && !exportsIt(analysis, read));
   return false;
