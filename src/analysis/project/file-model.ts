@@ -27,7 +27,7 @@ import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
-import { isDevelopmentPackage, namingPackage, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
+import { isApplicationPackage, isDevelopmentPackage, namingPackage, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from '../syntax/scope.js';
 import type { ResolvedSettings } from '../catalog/settings.js';
 
@@ -99,6 +99,11 @@ export interface FileModel {
   /** For a file nothing installs, its kind (a `script` only on disk); undefined for a file the package ships. */
   readonly development: DevelopmentKind | undefined;
   /**
+   * Whether the file's package is an application (isApplicationPackage: `private`, or a VS Code
+   * extension): only the project's own code imports its modules and constructs its classes.
+   */
+  readonly application: boolean;
+  /**
    * The platforms the repository's CI says the file runs on (ci-workflows.ts), with the
    * `ciWorkflows` setting on: none proven (UNKNOWN_PLATFORMS) for a development file unless a
    * Windows job of the CI is proven to run it (a test: a script of its package; a script: its
@@ -151,6 +156,7 @@ export function buildFileModel(
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
     fixtureRunners,
     development,
+    application: manifest !== undefined && isApplicationPackage(manifest),
     ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk, development, manifest, starter) : undefined,
   };
 }

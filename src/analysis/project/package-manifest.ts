@@ -44,6 +44,8 @@ export interface PackageManifest {
   readonly imports?: unknown;
   /** `"private": true`: the package is never published. */
   readonly private?: boolean;
+  /** `"engines": { "vscode": … }`: a VS Code extension, which VS Code loads through its `main` and no package imports. */
+  readonly vscodeExtension?: boolean;
   /** `"browser"` as written: the file (or file map) a bundler gives a browser. */
   readonly browser?: unknown;
   /** `"files"` as written: what `npm pack` puts in the tarball (packed-files.ts). */
@@ -96,7 +98,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, private: unpublished, browser, files, workspaces } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, private: unpublished, browser, files, workspaces, engines } = json as Record<string, unknown>;
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
@@ -135,10 +137,20 @@ function readManifest(folder: string): PackageManifest | undefined {
     exports,
     imports,
     ...(unpublished === true ? { private: true } : {}),
+    ...(typeof engines === 'object' && engines !== null && typeof (engines as Record<string, unknown>)['vscode'] === 'string' ? { vscodeExtension: true } : {}),
     browser,
     files,
     ...(workspaces !== undefined || stat(path.join(folder, 'pnpm-workspace.yaml')) !== undefined ? { workspaceRoot: true } : {}),
   };
+}
+
+/**
+ * Whether the package is an application: nothing outside the project imports it, because it is never
+ * published (`private`) or is a VS Code extension, whose host loads its `main`. Its classes are
+ * constructed by its own code only.
+ */
+export function isApplicationPackage(manifest: PackageManifest): boolean {
+  return manifest.known && (manifest.private === true || manifest.vscodeExtension === true);
 }
 
 /**

@@ -11,6 +11,10 @@
  *   construct it, and no read of it runs at load other than its export (a top-level
  *   `Player.create()` starts on import).
  *
+ * - or the file's package is an application (a `private` package, a VS Code extension: the file
+ *   model's `application`), whose modules only the project's own code imports, and no `new` of the
+ *   class in the file runs at load.
+ *
  * A class whose construction starts at load stays reported: the import starts it. In a program
  * (a file started, never imported: a shebang, a package script or `bin`, the `entryPoints` setting)
  * the load is the program's run, and its top-level code constructs on purpose. A module that only
@@ -21,7 +25,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import type { ConstructedNode } from '../file/classes.js';
 import { memberName } from '../syntax/ast.js';
-import { isGlobalIdentifier } from '../syntax/scope.js';
+import { bindingReads, isGlobalIdentifier } from '../syntax/scope.js';
 
 export function constructedOnPurpose(analysis: FileAnalysis, classNode: ConstructedNode): boolean {
   const shape = analysis.classes.shapeOf(classNode);
@@ -31,7 +35,10 @@ export function constructedOnPurpose(analysis: FileAnalysis, classNode: Construc
   const atLoad = (node: TSESTree.Node) => !started && analysis.execution.executionOf(node).when === 'module-load';
   if (access?.kind === 'file') return !access.constructions.some(atLoad);
   if (access?.kind === 'private') return !access.reads.some((read) => atLoad(read) && !exportsIt(analysis, read));
-  return false;
+  // An application's exported class: only the project's own modules construct it.
+  if (!analysis.fileModel.application || !shape || shape.kind === 'factory') return false;
+  const reads = bindingReads(analysis.sourceCode, classNode);
+  return reads !== undefined && !reads.some((read) => read.parent?.type === 'NewExpression' && read.parent.callee === read && atLoad(read.parent));
 }
 
 /** `export { C }`, `export default C`, `module.exports = C`, `exports.C = C`. */

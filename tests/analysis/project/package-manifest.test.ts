@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { enclosingManifest, manifestOf, nearestManifest, scriptConfigs, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
+import { enclosingManifest, isApplicationPackage, manifestOf, nearestManifest, scriptConfigs, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
 
 let root: string;
 
@@ -76,6 +76,17 @@ describe('the nearest package.json', () => {
     const manifest = nearestManifest(path.join(root, 'extension/index.js'));
     expect(manifest).toMatchObject({ known: true, name: 'extension' });
     expect(manifest?.dependencies.has('@vscode/test-cli')).toBe(true);
+    expect(manifest?.vscodeExtension).toBeUndefined();
+  });
+
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['a VS Code extension', { engines: { vscode: '^1.90.0' } }, true],
+    ['a private package', { private: true, main: 'main.js' }, true],
+    ['a published package', { main: 'index.js', engines: { node: '>=20' } }, false],
+  ])('%s is an application: %s', (_name, json, expected) => {
+    write({ [`kinds/${_name.replaceAll(' ', '-')}/package.json`]: JSON.stringify(json) });
+    const manifest = nearestManifest(path.join(root, `kinds/${_name.replaceAll(' ', '-')}/src/a.js`));
+    expect(manifest && isApplicationPackage(manifest)).toBe(expected);
   });
 
   it('knows nothing started by a package whose package.json cannot be parsed', () => {
