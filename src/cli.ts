@@ -293,10 +293,15 @@ function withoutIgnoreFileWarning(create: () => ESLint): ESLint {
 
 /**
  * Drops what ESLint says about rules this run does not load: a project's `eslint-disable` comments
- * for its other plugins would otherwise each be an error ("Definition for rule … was not found").
+ * for its other plugins would otherwise each be an error ("Definition for rule … was not found"),
+ * and so would a bundled file's repeated `/* eslint no-shadow: 0 *\/` ("already configured").
  */
 function withoutForeignRules(result: ESLint.LintResult): ESLint.LintResult {
-  const ours = (message: Linter.LintMessage) => message.ruleId === null || message.ruleId.startsWith(`${plugin.meta.namespace}/`);
+  const namespace = `${plugin.meta.namespace}/`;
+  // ESLint's own messages: a parse error, or a problem with an inline `/* eslint … */` comment, which
+  // is another tool's business unless it names one of these rules (ESLint quotes the rule's id)
+  const ours = (message: Linter.LintMessage) =>
+    message.ruleId === null ? message.fatal === true || message.message.includes(`"${namespace}`) || message.message.includes(`'${namespace}`) : message.ruleId.startsWith(namespace);
   if (result.messages.every(ours)) return result;
   const messages = result.messages.filter(ours);
   const count = (severity: Linter.Severity, fixable = false) =>

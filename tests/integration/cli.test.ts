@@ -169,6 +169,25 @@ describe('exit codes and thresholds', () => {
     }
   });
 
+  it("leaves other tools' inline configuration to them, and keeps what concerns its own rules", async () => {
+    const project = tempProject(
+      {
+        'package.json': '{"name":"vendored","type":"module"}\n',
+        // a bundled dependency with the same directive twice: ESLint reports the second as an error
+        'compiled/index.js': '/* eslint no-shadow: 0 */\nexport const a = 1;\n/* eslint no-shadow: 0 */\nexport const b = 2;\n',
+        'src/start.js': `/* eslint process-guard/no-top-level-spawn: "sometimes" */\n${CLEAN}`,
+      },
+      [],
+    );
+    try {
+      const { code, stdout } = await cli(['--format', 'json'], project.dir);
+      const messages = (JSON.parse(stdout) as ESLint.LintResult[]).flatMap((result) => result.messages.map((message) => `${path.basename(result.filePath)}: ${message.message.split(':')[0]}`));
+      expect({ code, messages }).toEqual({ code: 1, messages: ['start.js: Inline configuration for rule "process-guard/no-top-level-spawn" is invalid'] });
+    } finally {
+      project.remove();
+    }
+  });
+
   it('prints help and version', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
