@@ -2,7 +2,8 @@
  * Whether the code tests the failure a start tells in its result (spawnSync's `{ error, status }`,
  * execa's `{ failed, exitCode }` with `reject: false`): a condition reads one of the fields that tell
  * it, on the result itself, on the variable it is assigned to, or through a name destructured from
- * it. Reading other fields (`stdout`) or passing a field on (`process.exit(status)`) tests nothing.
+ * it. Reading other fields (`stdout`) or passing a field on (`process.exit(status)`) tests nothing,
+ * and an `if` that throws on the failure passes it on.
  * Each read is looked at once, through the scope manager.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -48,19 +49,42 @@ function isPatternTested(sourceCode: SourceCode, pattern: Node, fields: readonly
   return target.properties.some((property) => {
     if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || !fields.includes(property.key.name)) return false;
     const bound = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
-    return bound.type === 'Identifier' && readsOf(sourceCode, bound).some(isCondition);
+    return bound.type === 'Identifier' && readsOf(sourceCode, bound).some((read) => isCondition(read) && !rethrows(read));
   });
 }
 
 function isFieldTested(member: TSESTree.MemberExpression, fields: readonly string[]): boolean {
   const name = memberName(member);
-  return name !== undefined && fields.includes(name) && isCondition(member);
+  return name !== undefined && fields.includes(name) && isCondition(member) && !rethrows(member);
 }
 
 /** The reads of the variable `identifier` names. */
 function readsOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Identifier[] {
   const variable = resolveVariable(sourceCode, identifier);
   return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier).filter((read): read is TSESTree.Identifier => read.type === 'Identifier');
+}
+
+/**
+ * Whether the `if` whose test holds `node` throws in a branch (`if (error) throw error;`, a block that
+ * logs and throws): the failure is passed on as a throw, not handled. Either branch counts, since
+ * which one the failure takes is not read.
+ */
+function rethrows(node: Node): boolean {
+  let current: Node = node;
+  while (current.parent && current.parent.type !== 'IfStatement' && isTestPart(current.parent)) current = current.parent;
+  const statement = current.parent;
+  if (statement?.type !== 'IfStatement' || statement.test !== current) return false;
+  return [statement.consequent, statement.alternate].some((branch) => branch !== null && branch !== undefined && throwsAtTop(branch));
+}
+
+/** The expressions a test is built of around a read: member reads, `!`, comparisons, `&&`, `||`, `??`. */
+function isTestPart(node: Node): boolean {
+  return node.type === 'MemberExpression' || node.type === 'UnaryExpression' || node.type === 'BinaryExpression' || node.type === 'LogicalExpression' || node.type === 'ChainExpression' || node.type === 'TSNonNullExpression';
+}
+
+/** A `throw` as the branch, or as a statement of the block that is the branch. */
+function throwsAtTop(branch: TSESTree.Statement): boolean {
+  return branch.type === 'ThrowStatement' || (branch.type === 'BlockStatement' && branch.body.some((statement) => statement.type === 'ThrowStatement'));
 }
 
 /** Whether the value at `node` decides something: a test, negated, compared, or an operand of `&&`, `||`, `??`. */

@@ -67,6 +67,9 @@ describe('the failure of a start', () => {
     ['spawnSync, only its output read', `${CP}const r = spawnSync('which', ['git']);\nif (r.stdout) console.log(r.stdout.toString());`, 'undefined'],
     ['spawnSync, its status read outside a condition', `${CP}const { status } = spawnSync('which', ['git']);\nprocess.exit(status);`, 'undefined'],
     ['spawnSync, its result ignored', `${CP}spawnSync('which', ['git']);`, 'undefined'],
+    // A test that throws on the failure passes it on: nothing handles it there.
+    ['spawnSync, its error tested and thrown', `${CP}export function run(c) { const { error } = spawnSync(c); if (error) throw error; }`, 'undefined'],
+    ['spawnSync, its status tested and thrown in a block', `${CP}export function run(c) { const r = spawnSync(c); if (r.status !== 0) { console.error(r.stderr); throw new Error('failed'); } return r.stdout; }`, 'undefined'],
     ['spawnSync, its result returned', `${CP}export function find() { return spawnSync('which', ['git']); }`, 'returns'],
     ['spawnSync, its result returned from an async function', `${CP}export async function find() { return spawnSync('which', ['git']); }`, 'resolves'],
     ['execa with reject: false, awaited and tested', `${CP}export async function hasGit() { const { failed } = await execa('which', ['git'], { reject: false }); return !failed; }`, 'handled'],
