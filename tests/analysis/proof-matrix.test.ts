@@ -339,6 +339,14 @@ const CELLS: readonly Cell[] = [
   // ── platform ─────────────────────────────────────────────────────────────────────────────────
   {
     fact: 'platform',
+    construct: 'a flag the module sets once on its exports (`exports.IS_WINDOWS = …`, TypeScript\'s CommonJS output, a bundle\'s module)',
+    rule: 'no-unguarded-platform-api',
+    silent: `exports.IS_WINDOWS = process.platform === 'win32';\nexports.uid = () => (exports.IS_WINDOWS ? 0 : process.getuid());`,
+    // Set again in a branch: which value a call sees is not known.
+    reported: `exports.IS_WINDOWS = process.platform === 'win32';\nif (process.env.FAKE) exports.IS_WINDOWS = true;\nexports.uid = () => (exports.IS_WINDOWS ? 0 : process.getuid());`,
+  },
+  {
+    fact: 'platform',
     construct: 'reassignment in a branch',
     rule: 'no-unportable-spawn',
     silent: `${CP}export function run() { let bin = 'which'; if (process.platform === 'win32') { bin = 'where'; } execFile(bin, ['git']); }`,

@@ -9,6 +9,24 @@ const OPTIONAL_CALL = 'useOptionalCall' as const;
 
 runRuleTests('no-unguarded-platform-api', rule, {
   valid: [
+    // A flag the module sets once on its exports (TypeScript's CommonJS output), read later by its functions.
+    cjs(`"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.find = exports.IS_WINDOWS = void 0;
+exports.IS_WINDOWS = process.platform === 'win32';
+function isUnixExecutable(stats) {
+  return (stats.mode & 8) > 0 && stats.gid === process.getgid();
+}
+exports.find = (stats) => (exports.IS_WINDOWS ? true : isUnixExecutable(stats));`),
+    // The same in a bundle, whose module wrapper receives \`exports\`.
+    cjs(`var modules = {
+  87: function (module, exports) {
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.IS_WINDOWS = process.platform === 'win32';
+    exports.owner = (stats) => { if (!exports.IS_WINDOWS) return stats.uid === process.getuid(); return true; };
+  },
+};
+module.exports = modules;`),
     // A field a method also sets to something else: not known to be the child.
     cjs(`var fork = require('child_process').fork;
 function Pool() { this.child = fork('./worker.js'); }
@@ -306,6 +324,31 @@ let handler: typeof watch;`),
 const os = await import('node:os');`),
   ],
   invalid: [
+    {
+      // Reported twins: the flag written twice, inside a function, or the exports passed on.
+      ...cjs(`exports.IS_WINDOWS = process.platform === 'win32';
+if (process.env.FAKE) exports.IS_WINDOWS = true;
+exports.owner = (stats) => (exports.IS_WINDOWS ? true : stats.uid === process.getuid());`),
+      errors: [{ messageId: 'posixCall', line: 3, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.IS_WINDOWS = process.platform === 'win32';
+if (process.env.FAKE) exports.IS_WINDOWS = true;
+exports.owner = (stats) => (exports.IS_WINDOWS ? true : stats.uid === process.getuid?.());` }] }],
+    },
+    {
+      ...cjs(`function init() { exports.IS_WINDOWS = process.platform === 'win32'; }
+init();
+exports.owner = (stats) => (exports.IS_WINDOWS ? true : stats.uid === process.getuid());`),
+      errors: [{ messageId: 'posixCall', line: 3, suggestions: [{ messageId: OPTIONAL_CALL, output: `function init() { exports.IS_WINDOWS = process.platform === 'win32'; }
+init();
+exports.owner = (stats) => (exports.IS_WINDOWS ? true : stats.uid === process.getuid?.());` }] }],
+    },
+    {
+      ...cjs(`exports.IS_WINDOWS = process.platform === 'win32';
+require('./patch')(exports);
+exports.owner = (stats) => (exports.IS_WINDOWS ? true : stats.uid === process.getuid());`),
+      errors: [{ messageId: 'posixCall', line: 3, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.IS_WINDOWS = process.platform === 'win32';
+require('./patch')(exports);
+exports.owner = (stats) => (exports.IS_WINDOWS ? true : stats.uid === process.getuid?.());` }] }],
+    },
     // --- named imports of POSIX-only process members --------------------------------------------
     {
       ...esm(`import { getuid } from 'node:process';

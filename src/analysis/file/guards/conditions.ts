@@ -24,6 +24,7 @@ import {
   type ModuleRef,
   type ReferenceIndex,
 } from '../references.js';
+import { settledProperty } from '../module-properties.js';
 import { followConstant, selfReference, type SelfReference } from '../values.js';
 import { intersectAll, type Fact, type PlatformFact } from './facts.js';
 import { MarkerReader, type Marker } from './markers.js';
@@ -69,6 +70,7 @@ export class ConditionReader {
       case 'Identifier':
         return this.flagFacts(node, assumed, depth);
       case 'MemberExpression':
+        return this.memberFacts(node, assumed, depth);
       case 'MetaProperty':
         return this.valueFacts(node, assumed);
       case 'CallExpression':
@@ -130,6 +132,17 @@ export class ConditionReader {
     const facts = this.conditionFacts(source, assumed, depth + 1).map((fact) => ({ ...fact, test: node }));
     // A default proves the platform only: what else it tests, a caller may decide otherwise.
     return fallback ? facts.filter((fact) => fact.kind === 'platform') : facts;
+  }
+
+  /**
+   * A member: what its value proves, or, for a flag the module sets once on an object it keeps
+   * (`exports.IS_WINDOWS = process.platform === 'win32'`, module-properties.ts), what the value set proves.
+   */
+  private memberFacts(node: TSESTree.MemberExpression, assumed: boolean, depth: number): Fact[] {
+    const facts = this.valueFacts(node, assumed);
+    if (facts.length > 0 || depth >= MAX_ALIAS_DEPTH) return facts;
+    const settled = settledProperty(this.sourceCode, node);
+    return settled ? this.conditionFacts(settled, assumed, depth + 1).map((fact) => ({ ...fact, test: node })) : [];
   }
 
   /**
