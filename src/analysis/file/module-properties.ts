@@ -6,8 +6,8 @@
  *
  * A property counts when its one write (besides the `exports.a = exports.b = void 0` TypeScript puts
  * first) is a statement at the top of the scope that holds the object, and the object never leaves
- * the file's sight: every use of its name reads or writes a property, or is
- * `Object.defineProperty(object, 'another', …)`. Passing the object on, aliasing it, reassigning it,
+ * the file's sight: every use of its name reads or writes a property, tests the object (`exports &&
+ * …`, `!exports`), or is `Object.defineProperty(object, 'another', …)`. Passing the object on, aliasing it, reassigning it,
  * a computed or deleted property, or a second write makes the property unknown. A read counts when
  * it is inside a function (which runs once the module has loaded) or after the write.
  */
@@ -63,6 +63,8 @@ function settle(variable: TSESLint.Scope.Variable | undefined, references: reado
       settled.set(property, null);
       continue;
     }
+    // `exports && exports.__createBinding` (TypeScript's helpers, bundled): a test of the object reads it only
+    if ((parent?.type === 'LogicalExpression' && parent.operator === '&&' && parent.left === use) || (parent?.type === 'UnaryExpression' && parent.operator === '!')) continue;
     if (parent?.type !== 'MemberExpression' || parent.object !== use) return undefined;
     const property = parent.computed ? undefined : memberName(parent);
     if (property === undefined) return undefined;

@@ -32,6 +32,8 @@ describe('properties a module sets once', () => {
     ['deleted', `exports.FLAG = ${WIN};\ndelete exports.FLAG;\nexports.f = () => exports.FLAG;`, undefined],
     ['defined with defineProperty', `exports.FLAG = ${WIN};\nObject.defineProperty(exports, 'FLAG', { value: true });\nexports.f = () => exports.FLAG;`, undefined],
     ['the object passed on', `exports.FLAG = ${WIN};\npatch(exports);\nexports.f = () => exports.FLAG;`, undefined],
+    ["a test of the object (TypeScript's helpers, bundled)", `var __importStar = exports && exports.__importStar || function (m) { return m; };\nexports.FLAG = ${WIN};\nexports.f = () => !exports ? 0 : exports.FLAG;`, WIN],
+    ['the object given by `||`', `var target = exports || {};\nexports.FLAG = ${WIN};\nexports.f = () => exports.FLAG;`, undefined],
     ['the object aliased', `exports.FLAG = ${WIN};\nconst e = exports;\nexports.f = () => exports.FLAG;`, undefined],
     ['written through a computed key', `exports.FLAG = ${WIN};\nexports[key] = 1;\nexports.f = () => exports.FLAG;`, undefined],
   ])('%s', (_name, code, expected) => {
