@@ -13,7 +13,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, memberName, skipTransparent, stringValue } from '../syntax/ast.js';
+import { assignedValue, enclosingFunction, memberName, skipTransparent, stringValue } from '../syntax/ast.js';
 import { resolveVariable } from '../syntax/scope.js';
 
 type Node = TSESTree.Node;
@@ -38,7 +38,7 @@ export function settledProperty(sourceCode: SourceCode, member: TSESTree.MemberE
   const write = byName.get(objectName)?.get(name);
   if (!write) return undefined;
   const readLater = enclosingFunction(member) !== enclosingFunction(write) || member.range[0] > write.range[1];
-  return readLater ? finalValue(write.right) : undefined;
+  return readLater ? assignedValue(write.right) : undefined;
 }
 
 /** The references of a variable, or of an undeclared global of that name. */
@@ -78,7 +78,7 @@ function settle(variable: TSESLint.Scope.Variable | undefined, references: reado
 
 /** One write of `property`: the first real one, if it is a statement at the top of the owner's body. */
 function record(settled: Map<string, TSESTree.AssignmentExpression | null>, property: string, write: TSESTree.AssignmentExpression, owner: Node): void {
-  const value = skipTransparent(finalValue(write.right));
+  const value = skipTransparent(assignedValue(write.right));
   if (write.operator === '=' && value.type === 'UnaryExpression' && value.operator === 'void' && !settled.has(property)) return;
   settled.set(property, settled.has(property) || write.operator !== '=' || !atTopOf(write, owner) ? null : write);
 }
@@ -92,11 +92,6 @@ function atTopOf(write: TSESTree.AssignmentExpression, owner: Node): boolean {
   return body !== undefined && (body === owner || (body.type === 'BlockStatement' && body.parent === owner));
 }
 
-function finalValue(node: Node): Node {
-  let current = node;
-  while (current.type === 'AssignmentExpression') current = current.right;
-  return current;
-}
 
 function isDefineProperty(callee: Node): boolean {
   const target = skipTransparent(callee);

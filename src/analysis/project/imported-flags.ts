@@ -15,7 +15,7 @@ import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, literalRegExp, memberName, skipTransparent, stringValue, type FunctionNode } from '../syntax/ast.js';
+import { assignedValue, isFunction, literalRegExp, memberName, skipTransparent, stringValue, type FunctionNode } from '../syntax/ast.js';
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import type { ImportedPlatformFlags } from '../file/guards/guards.js';
 import { DerivedCache, readText } from './fs-cache.js';
@@ -180,7 +180,7 @@ function commonJsExports(assignment: TSESTree.AssignmentExpression, exported: Ma
     const holder = target.object;
     const isModuleExports = (node: Node) => node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && memberName(node) === 'exports';
     if (isModuleExports(target)) {
-      const value = skipTransparent(finalValue(current.right));
+      const value = skipTransparent(assignedValue(current.right));
       // `module.exports = function isWin() {…}`: what `require()` and a default import give
       if (isFunction(value)) exported.set('default', value);
       if (value.type !== 'ObjectExpression') continue;
@@ -190,16 +190,11 @@ function commonJsExports(assignment: TSESTree.AssignmentExpression, exported: Ma
         if (key !== undefined) exported.set(key, property.value);
       }
     } else if (name !== undefined && ((holder.type === 'Identifier' && holder.name === 'exports') || isModuleExports(holder))) {
-      exported.set(name, finalValue(current.right));
+      exported.set(name, assignedValue(current.right));
     }
   }
 }
 
-function finalValue(node: Node): Node {
-  let current = node;
-  while (current.type === 'AssignmentExpression') current = current.right;
-  return current;
-}
 
 interface ModuleContext {
   readonly constants: ReadonlyMap<string, Node>;

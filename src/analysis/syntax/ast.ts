@@ -241,3 +241,10 @@ export function literalRegExp(node: Node): RegExp | undefined {
     return undefined;
   }
 }
+
+/** The value a chain of assignments assigns: `c` of `a = b = c`. */
+export function assignedValue(node: Node): Node {
+  let current = node;
+  while (current.type === 'AssignmentExpression') current = current.right;
+  return current;
+}

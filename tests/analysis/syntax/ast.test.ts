@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import {
+  assignedValue,
   isExportedFunction,
   constructorOf,
   hasSpread,
@@ -44,6 +45,14 @@ describe('string values', () => {
     expect(isStringLike(node(`('a');`, `'a'`))).toBe(true);
     expect(isStringLike(node(`(1);`, '1'))).toBe(false);
     expect(isStringLike(node('(`a`);', '`a`'))).toBe(false);
+  });
+});
+
+describe('assigned values', () => {
+  it('is the value at the end of a chain of assignments', () => {
+    const analysis = analyzeCode('exports.a = exports.b = void 0;', 'cjs');
+    const chain = nodeByText(analysis, 'exports.a = exports.b = void 0', 'AssignmentExpression');
+    expect(analysis.sourceCode.getText(assignedValue(chain))).toBe('void 0');
   });
 });
 
