@@ -198,6 +198,11 @@ fork(require('path').resolve('tasks/lint.js'));`),
     // A bare `test.js` that `node --test` collects runs from the package folder, where the path is.
     esm(`import { spawn } from 'node:child_process';
 spawn('node', ['fixtures/noop.js']);`, { filename: path.resolve(import.meta.dirname, '../fixtures/node-test-package/test.js') }),
+    // A test runs from its package's folder, where the package's own entry point is once built (its `bin` here).
+    esm(`import { spawnSync } from 'node:child_process';
+spawnSync('node', ['cli.js'], { encoding: 'utf8' });`, { filename: fixture('esm-package/test/cli.test.js') }),
+    cjs(`const { spawnSync } = require('child_process');
+spawnSync('node', ['./bin/cli']);`, { filename: fixture('cjs-package/test/cli.test.js') }),
     // A fixture runs in the working directory the test that starts it gives, which is not read here.
     esm(`import { spawn } from 'node:child_process';
 spawn(process.execPath, ['./server.js'], { detached: true, stdio: 'ignore' });`, { filename: fixture('esm-package/test/__fixtures__/exit-error/project-a/script.js') }),
@@ -219,6 +224,26 @@ export function runCli(args: string[]) {
 exports.rerun = () => /cli[.]js$/.test(process.argv[1]) ? spawn(process.execPath, [process.argv[1], 'run']) : undefined;`),
   ],
   invalid: [
+    {
+      // Reported twin: a file of the package that is neither on disk nor one of its entry points.
+      ...esm(`import { spawnSync } from 'node:child_process';
+spawnSync('node', ['dist/other.js'], { encoding: 'utf8' });`, { filename: fixture('esm-package/test/cli.test.js') }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "fileURLToPath(new URL('../dist/other.js', import.meta.url))" },
+              output: `import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+spawnSync('node', [fileURLToPath(new URL('../dist/other.js', import.meta.url))], { encoding: 'utf8' });`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Reported twin: `node --test spec/` does not collect a bare `test.js`, which is then a module like any other.
       ...esm(`import { spawn } from 'node:child_process';

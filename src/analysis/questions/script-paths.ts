@@ -14,6 +14,7 @@ import { argumentAt, parameterOf } from '../file/local-functions.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile } from '../project/fs-cache.js';
+import { nearestManifest, publishedFiles } from '../project/package-manifest.js';
 import { WEB_WORKER_MODULE } from '../catalog/starters.js';
 import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
 import { followConstant, selfReference } from '../file/values.js';
@@ -275,8 +276,9 @@ export function changesWorkingDirectory(analysis: FileAnalysis): boolean {
  * A working-directory-relative script path that names a file of the folder the file is known to
  * run in: a package script's file runs in the folder of the package.json whose script runs it,
  * test runners start in the package's folder (`npm test`), and gulp and Grunt in their file's
- * folder (TASK_RUNNER_FILE), so there the path holds. A path that
- * names nothing there, or whose text is not fully known, is not vouched for.
+ * folder (TASK_RUNNER_FILE), so there the path holds, and so does a path to one of the package's own
+ * entry points from its folder, built or not. A path that names nothing there, or whose text is not
+ * fully known, is not vouched for.
  */
 export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
   if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
@@ -289,7 +291,20 @@ export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: S
   // before what it names exists (a dependency not installed yet, a build output).
   if (folder === taskRunnerFolder) return true;
   const base = path.resolve(folder, text);
-  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension));
+  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension)) || namesOwnEntryPoint(folder, packageFolder, base);
+}
+
+/**
+ * Whether `file`, from the package's own folder, is one of the package's entry points (its `main`, a
+ * `bin`, an `exports` target): it holds there once the package is built, which the package's own
+ * scripts do before its tests run it, so a build output not on disk yet is not a wrong path.
+ */
+function namesOwnEntryPoint(folder: string, packageFolder: string | undefined, file: string): boolean {
+  if (folder !== packageFolder) return false;
+  const manifest = nearestManifest(path.join(folder, 'package.json'));
+  if (!manifest?.known || manifest.folder !== folder) return false;
+  const entries = publishedFiles(manifest);
+  return entries.has(file) || manifest.binFiles.has(file) || MAIN_EXTENSIONS.some((extension) => manifest.binFiles.has(file + extension));
 }
 
 /** The whole text of a relative path: a string, or `path.join()`/`path.resolve()` of strings only. */
