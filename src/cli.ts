@@ -199,10 +199,11 @@ function emptyFolderPattern(error: unknown, given: readonly string[]): string | 
   if (template !== 'all-matched-files-ignored' && template !== 'file-not-found') return undefined;
   const pattern = (error as { messageData?: { pattern?: unknown } }).messageData?.pattern;
   const folder = typeof pattern === 'string' ? pattern : undefined;
-  return folder !== undefined && (given.length === 0 ? folder === '.' : given.includes(folder)) && !/[*?{[]/.test(folder) ? folder : undefined;
+  // `given` is never empty: the paths default to `.`
+  return folder !== undefined && given.includes(folder) && !/[*?{[]/.test(folder) ? folder : undefined;
 }
 
-/** The report, to `--output-file`/** The report, to `--output-file` (its folder made) or to standard output. */
+/** The report, to `--output-file` (its folder made) or to standard output. */
 function writeOutput(output: string, options: Options, io: CliIo): void {
   if (options.outputFile) {
     const file = path.resolve(io.cwd, options.outputFile);

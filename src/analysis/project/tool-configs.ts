@@ -12,11 +12,11 @@
  */
 import path from 'node:path';
 
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { RUNNER_DEFAULT_CONFIGS } from '../catalog/tool-configs.js';
-import { stringValue, walk } from '../syntax/ast.js';
-import { isGlobalIdentifier } from '../syntax/scope.js';
+import { stringValue } from '../syntax/ast.js';
+import { globalReferences } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { resolveModule } from './module-resolution.js';
 import { namingPackage, type PackageManifest } from './package-manifest.js';
@@ -71,11 +71,12 @@ function staticSources(sourceCode: Readonly<TSESLint.SourceCode>): string[] {
       sources.push(statement.source.value);
     }
   }
-  walk(sourceCode.ast, sourceCode.visitorKeys, (node: TSESTree.Node) => {
-    if (node.type !== 'CallExpression' || !isGlobalIdentifier(sourceCode, node.callee, 'require')) return;
-    const [first] = node.arguments;
+  // the module system's `require`, found through the scope manager rather than a walk of the tree
+  for (const identifier of globalReferences(sourceCode, ['require']).get('require') ?? []) {
+    const call = identifier.parent;
+    const [first] = call.type === 'CallExpression' && call.callee === identifier ? call.arguments : [];
     const source = first ? stringValue(first) : undefined;
     if (source !== undefined) sources.push(source);
-  });
+  }
   return sources;
 }

@@ -71,7 +71,7 @@ function readsOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSEST
  */
 function rethrows(node: Node): boolean {
   let current: Node = node;
-  while (current.parent && current.parent.type !== 'IfStatement' && isTestPart(current.parent)) current = current.parent;
+  while (current.parent && isTestPart(current.parent)) current = current.parent;
   const statement = current.parent;
   if (statement?.type !== 'IfStatement' || statement.test !== current) return false;
   return [statement.consequent, statement.alternate].some((branch) => branch !== null && branch !== undefined && throwsAtTop(branch));
