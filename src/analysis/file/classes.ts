@@ -16,8 +16,9 @@
  *   (`var Foo = (function (_super) { … return Foo; }(Base))`).
  *
  * Every form is recognised by structure resolved through the scope manager, never by names. Built
- * in one walk of the file, or, when no function that uses `this` is bound to a name, from the class
- * scopes and the `this` expressions alone; the execution model and the `initialize()` refactor read it.
+ * without a walk of the file: from the class scopes, the `this` expressions and, for a function that
+ * writes its `this`, the references of the name it is bound to; the execution model and the
+ * `initialize()` refactor read it.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -98,14 +99,12 @@ export class ClassModel {
   }
 }
 
-/** What one walk of the file finds, sorted into shapes at the end. */
+/** What the `this` expressions and the constructor functions' names show, sorted into shapes at the end. */
 class Collector {
   private readonly classes: ClassNode[] = [];
   /** Functions whose own `this` (or an alias of it) gets a member assigned. */
   private readonly assigning = new Set<FunctionNode>();
   private readonly aliasesOf = new Map<FunctionNode, Set<Variable>>();
-  /** `alias.x = …` targets, checked once the aliases are known. */
-  private readonly aliasWrites: { readonly fn: FunctionNode; readonly object: TSESTree.Identifier }[] = [];
   /** Variables constructed with `new` or given prototype members. */
   private readonly constructed = new Set<Variable>();
   private readonly prototypeMethods = new Map<Variable, Map<string, FunctionNode[]>>();
@@ -118,29 +117,52 @@ class Collector {
   ) {}
 
   collect(model: ClassModel): void {
-    if (this.collectFromThis(model)) return;
-    // The functions (and class bodies) around the node being visited: `this` is the innermost one's.
-    const open: Node[] = [];
-    walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
-      while (open.length > 0 && open[open.length - 1]!.range[1] <= node.range[0]) open.pop();
-      if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') this.classes.push(node);
-      if ((isFunction(node) && node.type !== 'ArrowFunctionExpression') || node.type === 'ClassBody' || node.type === 'StaticBlock') {
-        open.push(node);
+    const { sourceCode } = this;
+    // Every `this` of a function: its member writes (`this.x = …`) and the aliases declared with it.
+    for (const match of sourceCode.text.matchAll(/\bthis\b/g)) {
+      const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, match.index);
+      if (node?.type !== 'ThisExpression') continue;
+      const owner = thisOwner(node);
+      if (!owner) continue;
+      if (owner.declarator) this.noteAlias(owner.declarator, owner.fn);
+      if (isWrittenMemberOf(node)) this.assigning.add(owner.fn);
+    }
+    // `self.x = …` in the function whose alias `self` is.
+    for (const [fn, aliases] of this.aliasesOf) {
+      for (const alias of aliases) {
+        if (alias.references.some(({ identifier }) => isWrittenMemberOf(identifier) && thisFunctionOf(identifier) === fn)) this.assigning.add(fn);
       }
-      const owner = open[open.length - 1];
-      const thisFunction = owner && isFunction(owner) ? owner : undefined;
-      this.visit(node, thisFunction);
-      return true;
-    });
+    }
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      if (scope.type === 'class') this.classes.push(scope.block as ClassNode);
+    }
+    // What makes a function that uses its `this` a constructor: `new`, and prototype members, all
+    // uses of the name it is bound to.
+    for (const fn of new Set([...this.assigning, ...this.aliasesOf.keys()])) {
+      const variable = fn.type === 'ArrowFunctionExpression' ? undefined : bindingOf(sourceCode, fn);
+      for (const reference of variable?.references ?? []) this.noteUse(reference.identifier);
+    }
     this.addShapes(model);
+  }
+
+  /** A use of a constructor function's name: `new X()`, `X.prototype… = …`, `inherits(X, …)`, `Object.setPrototypeOf(X.prototype, …)`. */
+  private noteUse(identifier: Node): void {
+    const use = outermostOf(identifier);
+    const parent = use.parent;
+    if (parent?.type === 'NewExpression' && parent.callee === use) this.noteConstructed(use);
+    else if (parent?.type === 'CallExpression' && parent.arguments[0] === use) this.notePrototypeCall(parent);
+    else if (parent?.type === 'MemberExpression' && parent.object === use && prototypeOf(parent)) {
+      const above = parent.parent;
+      if (above?.type === 'AssignmentExpression' && above.left === parent) this.notePrototypeAssignment(above);
+      else if (above?.type === 'CallExpression' && above.arguments[0] === parent) this.notePrototypeCall(above);
+      else if (above?.type === 'MemberExpression' && above.object === parent && above.parent?.type === 'AssignmentExpression' && above.parent.left === above) {
+        this.notePrototypeAssignment(above.parent);
+      }
+    }
   }
 
   /** Sorts what was found into shapes. */
   private addShapes(model: ClassModel): void {
-    for (const { fn, object } of this.aliasWrites) {
-      const variable = resolveVariable(this.sourceCode, object);
-      if (variable && this.aliasesOf.get(fn)?.has(variable)) this.assigning.add(fn);
-    }
     for (const classNode of this.classes) {
       const shape = classShape(this.sourceCode, classNode);
       const constructor = shape.constructorFunction;
@@ -162,62 +184,14 @@ class Collector {
     }
   }
 
-  /**
-   * Without the walk, when no function that uses `this` is bound to a variable (classes and their
-   * methods only, as TypeScript writes them): then no function can be a constructor function or a
-   * compiled class, the classes are those the class scopes name, and a constructor's aliases of
-   * `this` are declarators around a `this` of its own. False when the walk is needed.
-   */
-  private collectFromThis(model: ClassModel): boolean {
-    const { sourceCode } = this;
-    const scopes = sourceCode.scopeManager?.scopes;
-    if (!scopes) return false;
-    const declarators: { readonly node: TSESTree.VariableDeclarator; readonly fn: FunctionNode }[] = [];
-    for (const match of sourceCode.text.matchAll(/\bthis\b/g)) {
-      const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, match.index);
-      if (node?.type !== 'ThisExpression') continue;
-      const owner = thisOwner(node);
-      if (!owner) continue;
-      if (bindingOf(sourceCode, owner.fn as ConstructorFunction)) return false;
-      if (owner.declarator) declarators.push({ node: owner.declarator, fn: owner.fn });
-    }
-    for (const { node, fn } of declarators) this.visit(node, fn);
-    for (const scope of scopes) {
-      if (scope.type === 'class') this.classes.push(scope.block as ClassNode);
-    }
-    this.addShapes(model);
-    return true;
-  }
-
-  private visit(node: Node, thisFunction: FunctionNode | undefined): void {
-    switch (node.type) {
-      case 'AssignmentExpression':
-        if (thisFunction && node.left.type === 'MemberExpression') {
-          const object = skipTransparent(node.left.object);
-          if (object.type === 'ThisExpression') this.assigning.add(thisFunction);
-          else if (object.type === 'Identifier') this.aliasWrites.push({ fn: thisFunction, object });
-        }
-        this.notePrototypeAssignment(node);
-        return;
-      case 'VariableDeclarator':
-        if (thisFunction && node.id.type === 'Identifier' && node.init && holdsThis(node.init)) {
-          const variable = resolveVariable(this.sourceCode, node.id);
-          if (variable && writeCount(variable) <= 1) {
-            const aliases = this.aliasesOf.get(thisFunction) ?? new Set();
-            aliases.add(variable);
-            this.aliasesOf.set(thisFunction, aliases);
-          }
-        }
-        return;
-      case 'NewExpression':
-        this.noteConstructed(node.callee);
-        return;
-      case 'CallExpression':
-        this.notePrototypeCall(node);
-        return;
-      default:
-        return;
-    }
+  /** `var self = this` (or `var _this = _super.call(this) || this`) in `fn`, written once: an alias of its `this`. */
+  private noteAlias(node: TSESTree.VariableDeclarator, fn: FunctionNode): void {
+    if (node.id.type !== 'Identifier' || !node.init || !holdsThis(node.init)) return;
+    const variable = resolveVariable(this.sourceCode, node.id);
+    if (!variable || writeCount(variable) > 1) return;
+    const aliases = this.aliasesOf.get(fn) ?? new Set();
+    aliases.add(variable);
+    this.aliasesOf.set(fn, aliases);
   }
 
   /** `X.prototype.m = function…` and `X.prototype = …` (an object literal's function members are methods). */
@@ -380,6 +354,29 @@ function classShape(sourceCode: Readonly<TSESLint.SourceCode>, classNode: ClassN
     methods,
     aliases: new Set(),
   };
+}
+
+/** Whether `node` (through `as`, `!`, `?.`) is the object of a member an assignment writes: `this.x = …`, `self.x += …`. */
+function isWrittenMemberOf(node: Node): boolean {
+  const use = outermostOf(node);
+  const member = use.parent;
+  return member?.type === 'MemberExpression' && member.object === use && member.parent?.type === 'AssignmentExpression' && member.parent.left === member;
+}
+
+/** The function whose `this` a `this` at `node` would read: undefined in a class body or static block, as in `thisOwner`. */
+function thisFunctionOf(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody' || current.type === 'StaticBlock') return undefined;
+    if (isFunction(current) && current.type !== 'ArrowFunctionExpression') return current;
+  }
+  return undefined;
+}
+
+/** `node` with the `as`, `!` and `?.` wrappers around it. */
+function outermostOf(node: Node): Node {
+  let use = node;
+  while (use.parent && skipTransparent(use.parent) === node) use = use.parent;
+  return use;
 }
 
 /**
