@@ -566,6 +566,14 @@ const FILE_CELLS: readonly Cell[] = [
     silent: 'configs/webpack.prod.js',
     reported: 'configs/prettier.js',
   },
+  {
+    fact: 'time (load)',
+    construct: "tool configuration file: `-c=<file>` to a tool's own executable run by node from node_modules",
+    rule: 'no-top-level-spawn',
+    silent: 'configs/jest-e2e-esm.config.ts',
+    // The same flag after a script of the package: that script's argument.
+    reported: 'configs/jest-script.config.ts',
+  },
 ];
 
 describe('proof matrix, files of a project', () => {

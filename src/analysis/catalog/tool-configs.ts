@@ -5,10 +5,18 @@
 
 /**
  * Commands whose documentation gives `-c` as the short form of `--config <file>`: webpack-cli,
- * rollup, Jest, Vitest, Vite, Playwright Test and ESLint. Elsewhere `-c` means something else
- * (mocha's `--colors`, prettier's `--check`), so only `--config` is read.
+ * rollup, Jest, Vitest, Vite, Playwright Test (`playwright`, or its package run from
+ * node_modules) and ESLint. Elsewhere `-c` means something else (mocha's `--colors`, prettier's
+ * `--check`), so only `--config` is read.
  */
-export const SHORT_CONFIG_FLAG_COMMANDS: ReadonlySet<string> = new Set(['webpack', 'webpack-cli', 'rollup', 'jest', 'vitest', 'vite', 'playwright', 'eslint']);
+export const SHORT_CONFIG_FLAG_COMMANDS: ReadonlySet<string> = new Set(['webpack', 'webpack-cli', 'rollup', 'jest', 'vitest', 'vite', 'playwright', '@playwright/test', 'eslint']);
+
+/**
+ * Commands that take `--config`/`-c` without a value and then load a default file from the
+ * working directory. rollup's command-line reference: "If the argument is used but value is
+ * unspecified, it will default to rollup.config.mjs -> rollup.config.cjs -> rollup.config.js".
+ */
+export const BARE_CONFIG_DEFAULTS: ReadonlyMap<string, readonly string[]> = new Map([['rollup', ['rollup.config.mjs', 'rollup.config.cjs', 'rollup.config.js']]]);
 
 /** A test runner's default configuration file, which it loads from its package folder when it starts. */
 export interface RunnerDefaultConfig {
