@@ -161,10 +161,14 @@ export function isApplicationPackage(manifest: PackageManifest): boolean {
  */
 export function isDevelopmentPackage(manifest: PackageManifest): boolean {
   const unpublished = manifest.known && manifest.private === true && manifest.main === undefined && manifest.exports === undefined;
-  if (!unpublished || manifest.binFiles.size > 0 || manifest.browser !== undefined) return false;
+  return unpublished && manifest.binFiles.size === 0 && manifest.browser === undefined && workspaceRootOf(manifest) !== undefined;
+}
+
+/** The workspace root a package is, or is a package of: the nearest manifest from it up that is one. */
+export function workspaceRootOf(manifest: PackageManifest): PackageManifest | undefined {
   let current: PackageManifest | undefined = manifest;
-  for (let hops = 0; current && hops < MAX_WORKSPACE_DEPTH; hops += 1, current = enclosingManifest(current)) if (current.workspaceRoot) return true;
-  return false;
+  for (let hops = 0; current && hops < MAX_WORKSPACE_DEPTH; hops += 1, current = enclosingManifest(current)) if (current.workspaceRoot) return current;
+  return undefined;
 }
 
 /** Packages looked at from a package up for its workspace root: workspaces are rarely nested deeper. */
