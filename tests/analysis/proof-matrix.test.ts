@@ -566,6 +566,30 @@ const FILE_CELLS: readonly Cell[] = [
     silent: 'configs/webpack.prod.js',
     reported: 'configs/prettier.js',
   },
+  {
+    fact: 'time (load)',
+    construct: "tool configuration file: `-c=<file>` to a tool's own executable run by node from node_modules",
+    rule: 'no-top-level-spawn',
+    silent: 'configs/jest-e2e-esm.config.ts',
+    // The same flag after a script of the package: that script's argument.
+    reported: 'configs/jest-script.config.ts',
+  },
+  {
+    fact: 'time (load)',
+    construct: "tool configuration file: a tool's documented default configuration in a package that depends on the tool",
+    rule: 'no-top-level-spawn',
+    silent: 'webpack.config.ts',
+    // The same name in a package that does not depend on webpack-cli.
+    reported: 'packages/plain/webpack.config.js',
+  },
+  {
+    fact: 'time (load)',
+    construct: "tool configuration file: a tool's default configuration in a package of a workspace whose root depends on the tool",
+    rule: 'no-top-level-spawn',
+    silent: 'mono/site/docusaurus.config.ts',
+    // Imported by a module of the package.
+    reported: 'prettier.config.js',
+  },
 ];
 
 describe('proof matrix, files of a project', () => {

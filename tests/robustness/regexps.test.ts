@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { resolveSettings } from '../../src/analysis/catalog/settings.js';
 import { parseJobs, ciPlatforms } from '../../src/analysis/project/ci-workflows.js';
-import { manifestOf, scriptFiles } from '../../src/analysis/project/package-manifest.js';
+import { manifestOf, scriptConfigs, scriptFiles } from '../../src/analysis/project/package-manifest.js';
 import { EMPTY_SUMMARY, inspectModule, knownSummary, type LintEnvironment } from '../../src/analysis/project/summary-store.js';
 import { programsOf } from '../../src/analysis/questions/command-line.js';
 import { ignorePatterns } from '../../src/cli/ignore-files.js';
@@ -62,6 +62,7 @@ describe('regular expressions over repository text run in linear time', () => {
   it('reads package scripts with long words (package-manifest)', () => {
     expect(timed(() => scriptFiles(`node "${'a'.repeat(50_000)}`))).toBeLessThan(BOUND_MS);
     expect(timed(() => scriptFiles(`${'A=1 '.repeat(50_000)}node x.js`))).toBeLessThan(BOUND_MS);
+    expect(timed(() => scriptConfigs(`node ${'node_modules/'.repeat(20_000)}${'a'.repeat(50_000)} -c=x`))).toBeLessThan(BOUND_MS);
   });
 
   it('tells a file that names a hazard (settings.hazardNames)', () => {

@@ -1,9 +1,10 @@
 /**
- * A project whose package scripts pass configuration files to tools and whose package depends on
- * test runners with default configuration files, beside the reported twins: a base file a
- * configuration imports, a file `--config` names for no tool that documents it, configurations
- * another module of the package imports, a runner configuration outside the package's folder or
- * of a package that does not depend on the runner. Every file starts a process at its top level.
+ * A project whose package scripts pass configuration files to tools and whose package (or
+ * workspace root) depends on tools with default configuration files, beside the reported twins: a
+ * base file a configuration imports, a file `-c` names for a tool where `-c` is not `--config`,
+ * configurations another module of the package imports, a default configuration outside the
+ * package's folder, of a package that does not depend on the tool, or of a name the tool does not
+ * document. Every file starts a process at its top level.
  */
 const CONFIG = `import { spawn } from 'node:child_process';\nspawn('git', ['status']);\nexport default {};\n`;
 const CJS_CONFIG = `const { spawn } = require('node:child_process');\nspawn('git', ['status']);\nmodule.exports = {};\n`;
@@ -18,8 +19,22 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
       format: 'prettier -c configs/prettier.js',
       e2e: 'mocha --config=configs/mocharc.cjs',
       other: 'rollup --config configs/rollup.js',
+      'test-e2e-cjs': 'jest -c=configs/jest-e2e-cjs.config.ts --no-cache',
+      'test-e2e-esm': 'node node_modules/jest/bin/jest.js -c=configs/jest-e2e-esm.config.ts',
+      'test-script': 'node scripts/jest.js -c=configs/jest-script.config.ts',
+      bundle: 'rollup -c --watch',
     },
-    devDependencies: { vitest: '3.2.4', '@vscode/test-cli': '0.0.11', jest: '30.0.0', '@playwright/test': '1.55.0' },
+    devDependencies: {
+      vitest: '3.2.4',
+      '@vscode/test-cli': '0.0.11',
+      jest: '30.0.0',
+      '@playwright/test': '1.55.0',
+      'webpack-cli': '6.0.1',
+      '@commitlint/cli': '19.8.1',
+      eslint: '9.30.0',
+      '@babel/core': '7.28.0',
+      prettier: '3.6.2',
+    },
   }),
   'configs/webpack.dev.ts': `import base from './webpack.base.js';\n${CONFIG}`,
   'configs/webpack.base.js': CONFIG,
@@ -29,6 +44,11 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
   'configs/mocharc.cjs': `require('./mocha-base.cjs');\n${CJS_CONFIG}`,
   'configs/mocha-base.cjs': CJS_CONFIG,
   'configs/rollup.js': CONFIG,
+  'configs/jest-e2e-cjs.config.ts': CONFIG,
+  'configs/jest-e2e-esm.config.ts': CONFIG,
+  'configs/jest-script.config.ts': CONFIG,
+  'rollup.config.mjs': CONFIG,
+  'rollup.config.ts': CONFIG,
   'src/build.js': `import rollup from '../configs/rollup.js';\nexport const config = rollup;\n`,
   'vitest.config.ts': CONFIG,
   '.vscode-test.mjs': CONFIG,
@@ -38,6 +58,21 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
   'lib/vitest.config.ts': CONFIG,
   'packages/plain/package.json': JSON.stringify({ name: 'plain' }),
   'packages/plain/jest.config.js': CONFIG,
+  'webpack.config.ts': CONFIG,
+  '.webpack/webpackfile.js': CONFIG,
+  '.commitlintrc.cjs': CJS_CONFIG,
+  'eslint.config.mjs': CONFIG,
+  'babel.config.cjs': CJS_CONFIG,
+  'prettier.config.js': CONFIG,
+  'src/format.js': `import config from '../prettier.config.js';\nexport default config;\n`,
+  '.babelrc.ts': CONFIG,
+  'webpack.conf.js': CONFIG,
+  'packages/plain/webpack.config.js': CONFIG,
+  'packages/plain/commitlint.config.ts': CONFIG,
+  'mono/package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['site'], devDependencies: { '@docusaurus/core': '3.8.1' } }),
+  'mono/site/package.json': JSON.stringify({ name: 'site' }),
+  'mono/site/docusaurus.config.ts': CONFIG,
+  'mono/site/vue.config.js': CONFIG,
 };
 
 /** Each file that starts a process → the tool that loads it as its configuration (undefined: a module, reported). */
@@ -46,6 +81,13 @@ export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = 
   ['configs/webpack.dev.ts', 'webpack'],
   ['configs/webpack.prod.js', 'webpack'],
   ['configs/mocharc.cjs', 'mocha'],
+  // `-c=`, also through the tool's own executable run by node; rollup's `-c` without a value: its default names.
+  ['configs/jest-e2e-cjs.config.ts', 'jest'],
+  ['configs/jest-e2e-esm.config.ts', 'jest'],
+  ['rollup.config.mjs', 'rollup'],
+  // A script's arguments, not a tool's; a name rollup does not look for.
+  ['configs/jest-script.config.ts', undefined],
+  ['rollup.config.ts', undefined],
   // Imported by the configuration: a module of it, not loaded by the tool on its own.
   ['configs/webpack.base.js', undefined],
   ['configs/mocha-base.cjs', undefined],
@@ -63,4 +105,19 @@ export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = 
   // Not in the package's folder, or the package does not depend on the runner.
   ['lib/vitest.config.ts', undefined],
   ['packages/plain/jest.config.js', undefined],
+  // Other tools' documented default configurations, in the folder of a package that depends on the
+  // tool or in a package of a workspace whose root does.
+  ['webpack.config.ts', 'webpack-cli'],
+  ['.webpack/webpackfile.js', 'webpack-cli'],
+  ['.commitlintrc.cjs', '@commitlint/cli'],
+  ['eslint.config.mjs', 'eslint'],
+  ['babel.config.cjs', '@babel/core'],
+  ['mono/site/docusaurus.config.ts', '@docusaurus/core'],
+  // Imported by a module of the package; a name the tool does not document; a package (or workspace) that does not depend on the tool.
+  ['prettier.config.js', undefined],
+  ['.babelrc.ts', undefined],
+  ['webpack.conf.js', undefined],
+  ['packages/plain/webpack.config.js', undefined],
+  ['packages/plain/commitlint.config.ts', undefined],
+  ['mono/site/vue.config.js', undefined],
 ];

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 
-import { SHORT_CONFIG_FLAG_COMMANDS } from '../catalog/tool-configs.js';
+import { BARE_CONFIG_DEFAULTS, SHORT_CONFIG_FLAG_COMMANDS } from '../catalog/tool-configs.js';
 import { DerivedCache, readText, stat } from './fs-cache.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { shellWords } from '../../util/shell-words.js';
@@ -161,10 +161,14 @@ export function isApplicationPackage(manifest: PackageManifest): boolean {
  */
 export function isDevelopmentPackage(manifest: PackageManifest): boolean {
   const unpublished = manifest.known && manifest.private === true && manifest.main === undefined && manifest.exports === undefined;
-  if (!unpublished || manifest.binFiles.size > 0 || manifest.browser !== undefined) return false;
+  return unpublished && manifest.binFiles.size === 0 && manifest.browser === undefined && workspaceRootOf(manifest) !== undefined;
+}
+
+/** The workspace root a package is, or is a package of: the nearest manifest from it up that is one. */
+export function workspaceRootOf(manifest: PackageManifest): PackageManifest | undefined {
   let current: PackageManifest | undefined = manifest;
-  for (let hops = 0; current && hops < MAX_WORKSPACE_DEPTH; hops += 1, current = enclosingManifest(current)) if (current.workspaceRoot) return true;
-  return false;
+  for (let hops = 0; current && hops < MAX_WORKSPACE_DEPTH; hops += 1, current = enclosingManifest(current)) if (current.workspaceRoot) return current;
+  return undefined;
 }
 
 /** Packages looked at from a package up for its workspace root: workspaces are rarely nested deeper. */
@@ -319,20 +323,24 @@ function scriptCommands(script: string): string[][] {
 export function scriptFiles(script: string): string[] {
   const files: string[] = [];
   for (const words of scriptCommands(script)) {
-    if (!RUNNERS.has(words[0] ?? '')) continue;
-    // `bun run x.ts` runs the file like `bun x.ts`.
-    let index = words[0] === 'bun' && words[1] === 'run' ? 1 : 0;
-    for (index += 1; index < words.length; index += 1) {
-      const word = words[index] ?? '';
-      if (EVAL_OPTIONS.has(word)) break;
-      if (OPTIONS_WITH_VALUE.has(word)) index += 1;
-      else if (!word.startsWith('-')) {
-        files.push(word);
-        break;
-      }
-    }
+    const index = runFileIndex(words);
+    if (index !== undefined) files.push(words[index] ?? '');
   }
   return files;
+}
+
+/** Where the file a runtime's command runs is among its words; undefined for another command, or code from the command line. */
+function runFileIndex(words: readonly string[]): number | undefined {
+  if (!RUNNERS.has(words[0] ?? '')) return undefined;
+  // `bun run x.ts` runs the file like `bun x.ts`.
+  let index = words[0] === 'bun' && words[1] === 'run' ? 1 : 0;
+  for (index += 1; index < words.length; index += 1) {
+    const word = words[index] ?? '';
+    if (EVAL_OPTIONS.has(word)) return undefined;
+    if (OPTIONS_WITH_VALUE.has(word)) index += 1;
+    else if (!word.startsWith('-')) return index;
+  }
+  return undefined;
 }
 
 /** A configuration file a script passes to a tool, and the tool (the command's name). */
@@ -342,19 +350,37 @@ export interface ScriptConfig {
 }
 
 /**
- * The configuration files a package.json script passes to tools: `--config <file>`,
- * `--config=<file>`, and `-c <file>` for the commands that document it (SHORT_CONFIG_FLAG_COMMANDS).
- * A runtime's arguments (`node build.js --config x`) belong to the script it runs: not read.
+ * The tool whose own executable a runtime runs from node_modules (`node node_modules/jest/bin/jest.js`:
+ * jest; `node node_modules/.bin/webpack`: webpack), whose arguments follow the file.
+ */
+function installedTool(file: string): string | undefined {
+  const match = /(?:^|[/\\])node_modules[/\\](?:\.bin[/\\]([^/\\]+)$|(@[^/\\]+[/\\][^/\\]+|[^@./\\][^/\\]*)[/\\])/.exec(file);
+  return match?.[1] ?? match?.[2]?.replace('\\', '/');
+}
+
+/**
+ * The configuration files a package.json script passes to tools, read as the tools' argument
+ * parsers (yargs, minimist, cac) read a value: `--config <file>`, `--config=<file>`, and for the
+ * commands that document `-c` as `--config` (SHORT_CONFIG_FLAG_COMMANDS) `-c <file>` and
+ * `-c=<file>`; without a value, the defaults BARE_CONFIG_DEFAULTS names. A runtime's arguments
+ * (`node build.js --config x`) belong to the script it runs: not read, unless that script is a
+ * tool's executable in node_modules.
  */
 export function scriptConfigs(script: string): ScriptConfig[] {
   const configs: ScriptConfig[] = [];
   for (const words of scriptCommands(script)) {
-    const tool = words[0] ?? '';
-    if (RUNNERS.has(tool)) continue;
-    for (const [index, word] of words.entries()) {
-      const next = words[index + 1];
-      if (word.startsWith('--config=')) configs.push({ tool, file: word.slice('--config='.length) });
-      else if (next !== undefined && !next.startsWith('-') && (word === '--config' || (word === '-c' && SHORT_CONFIG_FLAG_COMMANDS.has(tool)))) configs.push({ tool, file: next });
+    const runIndex = runFileIndex(words);
+    const tool = RUNNERS.has(words[0] ?? '') ? installedTool(words[runIndex ?? words.length] ?? '') : words[0];
+    if (tool === undefined) continue;
+    const args = words.slice((runIndex ?? 0) + 1);
+    const flags = SHORT_CONFIG_FLAG_COMMANDS.has(tool) ? ['--config', '-c'] : ['--config'];
+    for (const [index, word] of args.entries()) {
+      const flag = flags.find((name) => word === name || word.startsWith(`${name}=`));
+      if (flag === undefined) continue;
+      const next = args[index + 1];
+      if (word !== flag) configs.push({ tool, file: word.slice(flag.length + 1) });
+      else if (next !== undefined && !next.startsWith('-')) configs.push({ tool, file: next });
+      else for (const file of BARE_CONFIG_DEFAULTS.get(tool) ?? []) configs.push({ tool, file });
     }
   }
   return configs.filter((config) => config.file !== '');

@@ -1,8 +1,9 @@
 /**
  * Tools' configuration files: a file a package script passes to a tool (`webpack --config
- * ./configs/dev.ts`, resolved from the script's package folder), or a test runner's default
- * configuration in the folder of a package that depends on the runner (catalog/tool-configs.ts).
- * The tool loads it to run, so its top level runs when the user runs the tool, as asked.
+ * ./configs/dev.ts`, resolved from the script's package folder), or a tool's documented default
+ * configuration in the folder of a package that depends on the tool, itself or through the root
+ * of its workspace (catalog/tool-configs.ts). The tool loads it to run, so its top level runs when
+ * the user runs the tool, as asked.
  *
  * It stays a module for its importers: a configuration that another source file of its package
  * imports statically (`import`, `export … from`, `require()` of the global `require`) is not one
@@ -14,12 +15,12 @@ import path from 'node:path';
 
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { RUNNER_DEFAULT_CONFIGS } from '../catalog/tool-configs.js';
+import { TOOL_DEFAULT_CONFIGS } from '../catalog/tool-configs.js';
 import { stringValue } from '../syntax/ast.js';
 import { globalReferences } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { resolveModule } from './module-resolution.js';
-import { namingPackage, type PackageManifest } from './package-manifest.js';
+import { namingPackage, workspaceRootOf, type PackageManifest } from './package-manifest.js';
 import { sourceFiles } from './source-files.js';
 import { inspectModule, parserName, type LintEnvironment } from './summary-store.js';
 
@@ -33,7 +34,7 @@ const imported = new DerivedCache<boolean>();
 /** The tool that loads `file` as its configuration, when one does and no module of its package imports it. */
 export function toolConfigOf(file: string, nearest: PackageManifest | undefined, environment: LintEnvironment | undefined): string | undefined {
   const scripted = namingPackage(nearest, file, (manifest) => manifest.toolConfigs);
-  const tool = scripted ? scriptedTool(scripted, file) : runnerLoading(file, nearest);
+  const tool = scripted ? scriptedTool(scripted, file) : defaultLoading(file, nearest);
   const folder = scripted?.folder ?? nearest?.folder;
   if (tool === undefined || folder === undefined) return undefined;
   return environment && importedByPackage(file, folder, environment) ? undefined : tool;
@@ -44,11 +45,17 @@ function scriptedTool(manifest: PackageManifest, file: string): string | undefin
   return (manifest.toolConfigs.get(file) ?? manifest.toolConfigs.get(file.slice(0, file.length - extension.length)))?.[0];
 }
 
-/** The runner whose default configuration `file` is: in its package's own folder, a runner the package depends on. */
-function runnerLoading(file: string, manifest: PackageManifest | undefined): string | undefined {
-  if (!manifest || path.dirname(file) !== manifest.folder) return undefined;
-  const name = path.basename(file);
-  return RUNNER_DEFAULT_CONFIGS.find((config) => config.names.test(name) && manifest.dependencies.has(config.runner))?.runner;
+/** The tool whose default configuration `file` is, in its package's folder: a tool the package or its workspace root depends on. */
+function defaultLoading(file: string, manifest: PackageManifest | undefined): string | undefined {
+  if (!manifest) return undefined;
+  const relative = path.relative(manifest.folder, file).split(path.sep).join('/');
+  const root = workspaceRootOf(manifest);
+  const depends = (tool: string) => manifest.dependencies.has(tool) || root?.dependencies.has(tool) === true;
+  for (const config of TOOL_DEFAULT_CONFIGS) {
+    const tool = config.names.test(relative) ? config.tools.find(depends) : undefined;
+    if (tool !== undefined) return tool;
+  }
+  return undefined;
 }
 
 function importedByPackage(file: string, folder: string, environment: LintEnvironment): boolean {

@@ -155,6 +155,23 @@ describe('the configuration files a script passes to tools', () => {
     ['node build.js --config x.js', []],
     ['webpack --config', []],
     ['webpack --config= --config --watch', []],
+    // The equals forms, as yargs, minimist and cac read them.
+    ['jest -c=jest-e2e-cjs.config.ts --no-cache', [{ tool: 'jest', file: 'jest-e2e-cjs.config.ts' }]],
+    ['prettier -c=src/x.js', []],
+    // A runtime running a tool's own executable from node_modules: the arguments after it are the tool's.
+    ['node node_modules/jest/bin/jest.js -c=jest-e2e-esm.config.ts', [{ tool: 'jest', file: 'jest-e2e-esm.config.ts' }]],
+    ['node --inspect ./node_modules/.bin/webpack --config=a.js', [{ tool: 'webpack', file: 'a.js' }]],
+    ['node node_modules/@playwright/test/cli.js test -c pw.ts', [{ tool: '@playwright/test', file: 'pw.ts' }]],
+    ['node scripts/jest.js -c=x.ts', []],
+    // rollup's `-c` without a value loads its documented default names.
+    [
+      'rollup -c --watch',
+      [
+        { tool: 'rollup', file: 'rollup.config.mjs' },
+        { tool: 'rollup', file: 'rollup.config.cjs' },
+        { tool: 'rollup', file: 'rollup.config.js' },
+      ],
+    ],
   ])('%s', (script, expected) => {
     expect(scriptConfigs(script)).toEqual(expected);
   });
