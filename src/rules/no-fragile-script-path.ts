@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
         // The module system (from the nearest package.json) only matters for a report.
         let facts: FileFacts | undefined;
         for (const script of scripts) {
-          const scriptPath = classifyScriptPath(analysis.sourceCode, analysis.references, script.node);
+          const scriptPath = classifyScriptPath(analysis.sourceCode, analysis.references, script.node, script.shell);
           const messageId = problemOf(analysis, script, scriptPath, allowCwdRelative);
           if (!messageId) continue;
           facts ??= { analysis, filename: context.filename, system: analysis.fileModel.moduleSystem };

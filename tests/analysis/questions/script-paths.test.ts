@@ -103,6 +103,31 @@ new Worker('./g.js', { eval: false });`;
   });
 });
 
+describe('a script path in a shell command line', () => {
+  /** The kind of the script of the last `spawn('node', […], options)` of the snippet, read as the start's shell reads it. */
+  const shellKind = (script: string, options: string) => {
+    const analysis = analyzeCode(`const { spawn } = require('child_process');\nconst path = require('path');\nspawn('node', [${script}], ${options});`, 'cjs');
+    const argument = scriptArguments(analysis).at(-1);
+    if (!argument) throw new Error('no script argument');
+    return classifyScriptPath(analysis.sourceCode, analysis.references, argument.node, argument.shell).kind;
+  };
+
+  it.each<[string, string, string, ScriptPathKind]>([
+    ['a quoted absolute path', `'"' + path.resolve('/opt', 'tsc.js') + '"'`, '{ shell: true }', 'absolute'],
+    ['a quoted path from the module', `\`'\${path.join(__dirname, 'tsc.js')}'\``, '{ shell: true }', 'module-relative'],
+    ['a quoted relative path', `'"' + path.join('lib', 'tsc.js') + '"'`, '{ shell: true }', 'bare'],
+    ['an unquoted relative path', `'./lib/tsc.js'`, '{ shell: true }', 'cwd-relative'],
+    ['a quoted path joined with text', `'"' + dir + '/tsc.js"'`, '{ shell: true }', 'unknown'],
+    ['two words', `'"' + dir + '" x'`, '{ shell: true }', 'unknown'],
+    // Without a shell the quote is the file name's first character.
+    ['a quote without a shell', `'"' + path.resolve('/opt', 'tsc.js') + '"'`, '{}', 'bare'],
+    ['a quote where the shell is not known', `'"' + path.resolve('/opt', 'tsc.js') + '"'`, '{ ...options }', 'unknown'],
+    ['an unquoted path where the shell is not known', `'./lib/tsc.js'`, '{ ...options }', 'cwd-relative'],
+  ])('%s', (_name, script, options, expected) => {
+    expect(shellKind(script, options)).toBe(expected);
+  });
+});
+
 describe('changesWorkingDirectory', () => {
   it.each<[string, boolean, 'esm' | 'cjs']>([
     [`process.chdir(__dirname);`, true, 'cjs'],
