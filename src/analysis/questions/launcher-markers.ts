@@ -16,12 +16,14 @@ const literalsCache = new WeakMap<FileAnalysis, ReadonlySet<string>>();
 
 /** Whether the arguments after `script` (in its list, or the list that follows it at a call) carry a marker the file tests. */
 export function passesTestedMarker(analysis: FileAnalysis, script: Node): boolean {
-  const tested = testedLiterals(analysis);
-  if (tested.size === 0) return false;
-  return argumentsAfter(analysis, script).some((argument) => {
+  const passed = argumentsAfter(analysis, script).flatMap((argument) => {
     const text = argument && argument.type !== 'SpreadElement' ? stringValue(followConstant(analysis.sourceCode, argument)) : undefined;
-    return text !== undefined && tested.has(text);
+    return text === undefined ? [] : [text];
   });
+  // The file's tests are read only for a start that passes a literal.
+  if (passed.length === 0) return false;
+  const tested = testedLiterals(analysis);
+  return passed.some((text) => tested.has(text));
 }
 
 /** `[script, 'worker']` at `spawn(node, …)`, or `fork(script, ['worker'])`. */
