@@ -272,12 +272,22 @@ function joinKind(
   if (anchor === 'absolute') return 'absolute';
   const base = parts[anchor];
   if (!base) return 'unknown';
+  let kind: ScriptPathKind;
   if (parts.length === 1 || anchor === parts.length - 1) {
     // The base is the whole path: `path.resolve(process.argv[1])`.
     const file = kindOf(sourceCode, references, base);
-    return file === 'module-relative' || file === 'launcher' ? file : 'unknown';
-  }
-  return directoryKind(sourceCode, references, base);
+    kind = file === 'module-relative' || file === 'launcher' ? file : 'unknown';
+  } else kind = directoryKind(sourceCode, references, base);
+  if (kind !== 'unknown' || !isResolve) return kind;
+  // `path.resolve(require.resolve('x/package.json'), '..', bin)`: whether the unknown base is
+  // absolute or not, the result is built on an absolute path, never on the working directory.
+  return parts.slice(0, anchor).some((part) => isAbsolutePath(sourceCode, references, part)) ? 'absolute' : 'unknown';
+}
+
+/** An absolute path string, or a value built on the module's own location (`__dirname`, `require.resolve()`). */
+function isAbsolutePath(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, part: Node): boolean {
+  const kind = kindOf(sourceCode, references, part);
+  return kind === 'absolute' || kind === 'module-relative' || directoryKind(sourceCode, references, part) === 'module-relative';
 }
 
 /** What `node <script>` tries after the name as written (Node's main-module resolution). */

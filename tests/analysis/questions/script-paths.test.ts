@@ -37,6 +37,10 @@ describe('script path kinds', () => {
     [`new Worker(path.resolve('/tmp', __dirname, 'w.js'));`, 'module-relative', 'cjs'],
     [`new Worker(__dirname + '/w.js');`, 'module-relative', 'cjs'],
     [`new Worker(require.resolve('./w'));`, 'module-relative', 'cjs'],
+    // An unknown last part of `path.resolve()` after an absolute one: absolute either way.
+    [`new Worker(path.resolve(require.resolve('x/package.json'), '..', require('x/package.json').bin));`, 'absolute', 'cjs'],
+    [`new Worker(path.resolve('/opt', name));`, 'absolute', 'cjs'],
+    [`new Worker(path.resolve(__dirname, name, 'w.js'));`, 'absolute', 'cjs'],
     [`new Worker(new URL('../w.js', pathToFileURL(__filename)));`, 'module-relative', 'cjs'],
     [`new Worker(__filename);`, 'module-relative', 'cjs'],
     [`new Worker('./w.js');`, 'cwd-relative', 'esm'],
@@ -67,6 +71,8 @@ describe('script path kinds', () => {
     [`new Worker(\`.\${ext}\`);`, 'unknown', 'esm'],
     [`new Worker(path.join(process.cwd(), 'w.js'));`, 'unknown', 'esm'],
     [`new Worker(path.join(root, 'w.js'));`, 'unknown', 'esm'],
+    [`new Worker(path.resolve(root, name));`, 'unknown', 'esm'],
+    [`new Worker(path.resolve(path.dirname(process.argv[1]), name));`, 'unknown', 'esm'],
     [`new Worker(new URL('../w.js', base));`, 'unknown', 'esm'],
   ])('%s is %s', (body, kind, language) => {
     expect(kindOf(body, language)).toBe(kind);
@@ -114,6 +120,7 @@ describe('a script path in a shell command line', () => {
 
   it.each<[string, string, string, ScriptPathKind]>([
     ['a quoted absolute path', `'"' + path.resolve('/opt', 'tsc.js') + '"'`, '{ shell: true }', 'absolute'],
+    ['a quoted path resolved on a package', `'"' + path.resolve(require.resolve('typescript/package.json'), '..', require('typescript/package.json').bin.tsc) + '"'`, '{ shell: true }', 'absolute'],
     ['a quoted path from the module', `\`'\${path.join(__dirname, 'tsc.js')}'\``, '{ shell: true }', 'module-relative'],
     ['a quoted relative path', `'"' + path.join('lib', 'tsc.js') + '"'`, '{ shell: true }', 'bare'],
     ['an unquoted relative path', `'./lib/tsc.js'`, '{ shell: true }', 'cwd-relative'],
