@@ -9,7 +9,7 @@ import {
   type FileFacts,
   type LocationFix,
 } from './no-fragile-script-path-utils/module-location.js';
-import { analyze, changesWorkingDirectory, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, type ScriptArgument, scriptArguments, type ScriptPath, underLauncherTest, wrappedScriptArguments } from '../analysis/index.js';
+import { analyze, changesWorkingDirectory, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, passesTestedMarker, type ScriptArgument, scriptArguments, type ScriptPath, underLauncherTest, usedFromWorkingDirectory, wrappedScriptArguments } from '../analysis/index.js';
 
 type Options = [{ allowCwdRelative: boolean }];
 type MessageIds = 'cwdRelative' | 'pageRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
@@ -58,9 +58,10 @@ export default createRule<Options, MessageIds>({
         if (scripts.length === 0) return;
         // The module system (from the nearest package.json) only matters for a report.
         let facts: FileFacts | undefined;
+        const starts = new Set(scripts.map((script) => script.node));
         for (const script of scripts) {
-          const scriptPath = classifyScriptPath(analysis.sourceCode, analysis.references, script.node);
-          const messageId = problemOf(analysis, script, scriptPath, allowCwdRelative);
+          const scriptPath = classifyScriptPath(analysis.sourceCode, analysis.references, script.node, script.shell);
+          const messageId = problemOf(analysis, script, scriptPath, allowCwdRelative, starts);
           if (!messageId) continue;
           facts ??= { analysis, filename: context.filename, system: analysis.fileModel.moduleSystem };
           context.report({
@@ -80,10 +81,12 @@ function problemOf(
   script: ScriptArgument,
   scriptPath: ScriptPath,
   allowCwdRelative: boolean,
+  starts: ReadonlySet<TSESTree.Node>,
 ): MessageIds | undefined {
   switch (scriptPath.kind) {
     case 'launcher':
-      return runsAsEntryPoint(analysis, script.node) ? undefined : 'launcherPath';
+      // Restarted with a marker this file dispatches on, the launcher routes back into this module.
+      return runsAsEntryPoint(analysis, script.node) || passesTestedMarker(analysis, script.node) ? undefined : 'launcherPath';
     case 'bare':
     case 'cwd-relative':
       if (script.webWorker) return 'pageRelative';
@@ -91,7 +94,9 @@ function problemOf(
       if (scriptPath.kind === 'bare' && script.workerThread) return 'bareWorkerPath';
       // A fixture runs in the working directory the test that starts it gives, which is not read.
       if (analysis.fileModel.fixtureRunners !== undefined) return undefined;
-      return script.setsCwd || allowCwdRelative || changesWorkingDirectory(analysis) || namesFileFromWorkingFolder(analysis, scriptPath) ? undefined : 'cwdRelative';
+      if (script.setsCwd || allowCwdRelative || changesWorkingDirectory(analysis) || namesFileFromWorkingFolder(analysis, scriptPath)) return undefined;
+      // The file also writes or uses the path from the working directory: that base is on purpose.
+      return usedFromWorkingDirectory(analysis, script.node, starts) ? undefined : 'cwdRelative';
     default:
       return undefined;
   }

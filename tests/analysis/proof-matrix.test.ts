@@ -426,6 +426,30 @@ const CELLS: readonly Cell[] = [
     // The rule reads the path from the literal or a constant holding it; members are not followed.
     reported: `${WT}export function start() { const script = './worker.js'; console.log(script); return new Worker(script); }`,
   },
+  {
+    fact: 'script-path base',
+    construct: 'quotes of a shell command line around the path',
+    rule: 'no-fragile-script-path',
+    // The shell removes the quotes: the path is the absolute one they hold.
+    silent: `${CP}import path from 'node:path';\nexport function tsc() { spawnSync('node', ['"' + path.resolve('/opt/ts', 'tsc.js') + '"'], { shell: true }); }`,
+    // Without a shell the quote is the file name's first character.
+    reported: `${CP}import path from 'node:path';\nexport function tsc() { spawnSync('node', ['"' + path.resolve('/opt/ts', 'tsc.js') + '"'], { shell: false }); }`,
+  },
+  {
+    fact: 'script-path base',
+    construct: 'the same relative path made or used by another call of the file',
+    rule: 'no-fragile-script-path',
+    silent: `${CP}import { writeFileSync } from 'node:fs';\nexport function run(code) { writeFileSync('./gen.js', code); spawnSync('node', ['gen.js']); }`,
+    // A module load resolves from the module, not the working directory: it vouches for nothing.
+    reported: `${CP}export async function run() { await import('./gen.js'); spawnSync('node', ['gen.js']); }`,
+  },
+  {
+    fact: 'script-path base',
+    construct: 'a restart of the launcher with a marker the file tests',
+    rule: 'no-fragile-script-path',
+    silent: `${CP}export function main() { if (process.argv[2] === 'worker') return; fork(process.argv[1], ['worker']); }`,
+    reported: `${CP}export function main() { if (process.argv[2] === 'child') return; fork(process.argv[1], ['worker']); }`,
+  },
   // ── serialization of a message ──────────────────────────────────────────────────────────────
   ...serializationCells(),
 ];

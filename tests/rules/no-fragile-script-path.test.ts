@@ -1774,3 +1774,122 @@ runRuleTests('no-fragile-script-path (package scripts with exports)', rule, {
     },
   ],
 });
+
+// Paths whose base is known after all: a quoted word of a shell command line, a path this file also
+// writes or uses relative to the working directory, and a launcher re-run with a marker this file reads.
+const QUOTED_TSC = `const execa = require('execa');
+const path = require('path');
+const args = ['"' + path.resolve(require.resolve('typescript/package.json'), '..', require('typescript/package.json').bin.tsc) + '"', '-b', 'packages'];
+execa.sync('node', args, { stdio: 'inherit', shell: true });`;
+const WORKER_MAIN = (tested: string) => `import { fork } from 'node:child_process';
+import * as os from 'node:os';
+declare function runWorkerMessageLoop(): void;
+export async function main(): Promise<void> {
+  if (process.argv[2] === '${tested}') {
+    runWorkerMessageLoop();
+    return;
+  }
+  for (let i = 0; i < 2; i++) {
+    const worker = fork(process.mainModule!.filename, ['worker', i.toString(), os.tmpdir()]);
+    worker.on('exit', () => undefined);
+  }
+}`;
+
+runRuleTests('no-fragile-script-path (base known by the file)', rule, {
+  valid: [
+    // In a shell command line the quotes are the shell's, not the path's: the path is absolute.
+    cjs(QUOTED_TSC),
+    ts(`import { spawn } from 'node:child_process';
+import path from 'node:path';
+spawn('node', [\`"\${path.resolve(process.env.HOME ?? '/', 'tool.js')}"\`, '--watch'], { shell: true });`),
+    // The file writes the script where it runs it: both relative to the same working directory.
+    esm(`import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+const common = { bundle: true, platform: 'node' };
+await esbuild.build({ ...common, outfile: 'out.mjs' });
+const { status } = spawnSync('node', ['out.mjs']);
+process.exitCode = status ?? 1;`),
+    cjs(`const esbuild = require('esbuild');
+const { spawnSync } = require('child_process');
+const SCRIPT = './git-tags-out.js';
+esbuild.build({ entryPoints: ['git-tags.ts'], bundle: true, outfile: SCRIPT }).then(() => spawnSync('node', [SCRIPT], { stdio: 'inherit' }));`),
+    ts(`import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+writeFileSync('./gen.js', 'console.log(1)');
+execFileSync(process.execPath, ['gen.js']);`),
+    // The launcher is re-run with a marker this file dispatches on: it routes back into this module.
+    ts(WORKER_MAIN('worker')),
+    cjs(`const { spawn } = require('child_process');
+exports.main = () => {
+  if (process.argv.includes('--child')) return child();
+  return spawn(process.execPath, [process.argv[1], '--child']);
+};
+function child() {}`),
+    cjs(`const { fork } = require('child_process');
+const [, , mode] = process.argv;
+switch (mode) {
+  case 'serve': break;
+  default: fork(require.main.filename, ['serve']);
+}`),
+  ],
+  invalid: [
+    {
+      // Reported twin: the quoted path is relative.
+      ...cjs(`const execa = require('execa');
+const path = require('path');
+execa.sync('node', ['"' + path.join('lib', 'tsc.js') + '"'], { shell: true });`),
+      errors: [{ messageId: 'cwdRelative', line: 3, suggestions: [{ messageId: 'resolveFromModule', output: `const execa = require('execa');
+const path = require('path');
+execa.sync('node', ['"' + path.join(__dirname, 'lib', 'tsc.js') + '"'], { shell: true });` }] }],
+    },
+    {
+      // Reported twin: without a shell the quote is part of the file name.
+      ...cjs(QUOTED_TSC.replace('shell: true', 'shell: false')),
+      errors: [{ messageId: 'cwdRelative', line: 3, suggestions: [{ messageId: 'resolveFromModule', output: QUOTED_TSC.replace('shell: true', 'shell: false').replace(/\[('"'.*'"')/, '[path.join(__dirname, $1)') }] }],
+    },
+    {
+      // Reported twins: the same text only loaded as a module, or only built from the module's folder.
+      ...cjs(`const { spawnSync } = require('child_process');
+const path = require('path');
+require('./out.js');
+spawnSync('node', ['out.js']);
+console.log(path.join(__dirname, 'gen.mjs'), 'other.js');
+spawnSync('node', ['gen.mjs']);
+spawnSync('node', ['./other.js']);`),
+      errors: [
+        { messageId: 'cwdRelative', line: 4, suggestions: [{ messageId: 'resolveFromModule', output: `const { spawnSync } = require('child_process');
+const path = require('path');
+require('./out.js');
+spawnSync('node', [path.join(__dirname, 'out.js')]);
+console.log(path.join(__dirname, 'gen.mjs'), 'other.js');
+spawnSync('node', ['gen.mjs']);
+spawnSync('node', ['./other.js']);` }] },
+        { messageId: 'cwdRelative', line: 6, suggestions: [{ messageId: 'resolveFromModule', output: `const { spawnSync } = require('child_process');
+const path = require('path');
+require('./out.js');
+spawnSync('node', ['out.js']);
+console.log(path.join(__dirname, 'gen.mjs'), 'other.js');
+spawnSync('node', [path.join(__dirname, 'gen.mjs')]);
+spawnSync('node', ['./other.js']);` }] },
+        { messageId: 'cwdRelative', line: 7, suggestions: [{ messageId: 'resolveFromModule', output: `const { spawnSync } = require('child_process');
+const path = require('path');
+require('./out.js');
+spawnSync('node', ['out.js']);
+console.log(path.join(__dirname, 'gen.mjs'), 'other.js');
+spawnSync('node', ['gen.mjs']);
+spawnSync('node', [path.join(__dirname, 'other.js')]);` }] },
+      ],
+    },
+    {
+      // Reported twins: a marker tested against another literal, and one not tested at all.
+      ...ts(WORKER_MAIN('child')),
+      errors: [{ messageId: 'launcherPath', line: 10, suggestions: [{ messageId: 'useOwnFile', output: WORKER_MAIN('child').replace('process.mainModule!.filename', 'new URL(import.meta.url)') }] }],
+    },
+    {
+      ...cjs(`const { fork } = require('child_process');
+exports.start = () => fork(require.main.filename, ['serve']);`),
+      errors: [{ messageId: 'launcherPath', line: 2, suggestions: [{ messageId: 'useOwnFile', output: `const { fork } = require('child_process');
+exports.start = () => fork(__filename, ['serve']);` }] }],
+    },
+  ],
+});

@@ -30,6 +30,35 @@ export function followConstant(sourceCode: Readonly<TSESLint.SourceCode>, node: 
   return current;
 }
 
+/** Pieces of one concatenation or template read, at most: longer ones are generated code. */
+const MAX_PARTS = 16;
+
+/**
+ * The pieces a string expression joins, in order: the text of each string (constants followed)
+ * and each other expression as its node. `'"' + dir + '/x.js"'` is `['"', dir, '/x.js"']`; a plain
+ * string is its one text, any other expression its one node. Undefined past MAX_PARTS.
+ */
+export function stringParts(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): (string | Node)[] | undefined {
+  const parts: (string | Node)[] = [];
+  let visits = 0;
+  const add = (part: Node): boolean => {
+    if ((visits += 1) > MAX_PARTS * 2) return false;
+    const value = followConstant(sourceCode, part);
+    const text = stringValue(value);
+    if (text !== undefined) parts.push(text);
+    else if (value.type === 'BinaryExpression' && value.operator === '+') return add(value.left) && add(value.right);
+    else if (value.type === 'TemplateLiteral') {
+      for (const [index, quasi] of value.quasis.entries()) {
+        parts.push(quasi.value.cooked ?? '');
+        const expression = value.expressions[index];
+        if (expression && !add(expression)) return false;
+      }
+    } else parts.push(value);
+    return parts.length <= MAX_PARTS;
+  };
+  return add(node) ? parts : undefined;
+}
+
 /** The string a node is known to hold: a literal, or a constant holding one. */
 export function constantString(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): string | undefined {
   return stringValue(followConstant(sourceCode, node));

@@ -17,7 +17,9 @@ import { isFile } from '../project/fs-cache.js';
 import { nearestManifest, publishedFiles } from '../project/package-manifest.js';
 import { WEB_WORKER_MODULE } from '../catalog/starters.js';
 import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
-import { followConstant, selfReference } from '../file/values.js';
+import { followConstant, selfReference, stringParts, UNKNOWN_PART } from '../file/values.js';
+import { shellWords } from '../../util/shell-words.js';
+import { shellAtSite, type ShellMode } from './shell-option.js';
 
 type Node = TSESTree.Node;
 
@@ -55,15 +57,40 @@ const ABSOLUTE = /^(?:[\\/]|[A-Za-z]:[\\/])/;
 // Two letters at least, so that a drive letter (`C:`) is not taken for a scheme.
 const URL_SCHEME = /^[A-Za-z][A-Za-z\d+.-]+:/;
 
+/**
+ * The kind of path `node` names. With `shell`, `node` is a word of a shell command line (`yes`) or
+ * may be (`maybe`): see {@link shellWordPath}.
+ */
 export function classifyScriptPath(
   sourceCode: Readonly<TSESLint.SourceCode>,
   references: ReferenceIndex,
   node: Node,
+  shell: ShellMode = 'no',
 ): ScriptPath {
   const source = followConstant(sourceCode, node);
+  const word = shell === 'no' ? 'as-written' : shellWordPath(sourceCode, source);
+  if (word !== 'as-written') {
+    // Through a shell that may not be there, the quotes may be the path's own characters.
+    return word && shell === 'yes' ? classifyScriptPath(sourceCode, references, word) : { kind: 'unknown', source };
+  }
   const kind = kindOf(sourceCode, references, source);
   const directory = directoryOf(sourceCode, references, source);
   return directory ? { kind, source, directory } : { kind, source };
+}
+
+/**
+ * The path a word of a shell command line names once the shell has removed its quotes
+ * (util/shell-words.ts): the one expression it quotes (`'"' + path.resolve(…) + '"'`), or
+ * `as-written` when the shell reads it unchanged; undefined for any other quoting, not followed.
+ */
+function shellWordPath(sourceCode: Readonly<TSESLint.SourceCode>, source: Node): Node | 'as-written' | undefined {
+  const parts = stringParts(sourceCode, source);
+  if (!parts) return undefined;
+  const written = parts.map((part) => (typeof part === 'string' ? part : UNKNOWN_PART)).join('');
+  const words = shellWords(written);
+  if (words.length === 1 && words[0] === written) return 'as-written';
+  const expressions = parts.filter((part) => typeof part !== 'string');
+  return words.length === 1 && words[0] === UNKNOWN_PART && expressions.length === 1 ? expressions[0] : undefined;
 }
 
 /** The written folder part of `dir + '/file'` or `path.join(dir, 'file')`. */
@@ -245,12 +272,22 @@ function joinKind(
   if (anchor === 'absolute') return 'absolute';
   const base = parts[anchor];
   if (!base) return 'unknown';
+  let kind: ScriptPathKind;
   if (parts.length === 1 || anchor === parts.length - 1) {
     // The base is the whole path: `path.resolve(process.argv[1])`.
     const file = kindOf(sourceCode, references, base);
-    return file === 'module-relative' || file === 'launcher' ? file : 'unknown';
-  }
-  return directoryKind(sourceCode, references, base);
+    kind = file === 'module-relative' || file === 'launcher' ? file : 'unknown';
+  } else kind = directoryKind(sourceCode, references, base);
+  if (kind !== 'unknown' || !isResolve) return kind;
+  // `path.resolve(require.resolve('x/package.json'), '..', bin)`: whether the unknown base is
+  // absolute or not, the result is built on an absolute path, never on the working directory.
+  return parts.slice(0, anchor).some((part) => isAbsolutePath(sourceCode, references, part)) ? 'absolute' : 'unknown';
+}
+
+/** An absolute path string, or a value built on the module's own location (`__dirname`, `require.resolve()`). */
+function isAbsolutePath(sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex, part: Node): boolean {
+  const kind = kindOf(sourceCode, references, part);
+  return kind === 'absolute' || kind === 'module-relative' || directoryKind(sourceCode, references, part) === 'module-relative';
 }
 
 /** What `node <script>` tries after the name as written (Node's main-module resolution). */
@@ -333,6 +370,8 @@ export interface ScriptArgument {
   readonly acceptsUrl: boolean;
   /** An option sets the child process's working directory, so a relative path is resolved there. */
   readonly setsCwd: boolean;
+  /** Whether the path is a word of a shell command line (`shell: true`), which unquotes it. */
+  readonly shell?: ShellMode;
   /**
    * For a path passed to a function that starts it: the callee as named at the call, and the
    * start's line, in this file (`file` undefined) or in an imported module.
@@ -362,7 +401,7 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
     } else if (role === 'command' && site.spec.target?.argument !== undefined && isNodeBinary(analysis, site.target)) {
       const list = args[site.spec.target.argument + 1];
       const script = list && scriptOfNodeArguments(analysis, list);
-      if (script) result.push({ node: script, name: site.name, workerThread: false, webWorker: false, acceptsUrl: false, setsCwd });
+      if (script) result.push({ node: script, name: site.name, workerThread: false, webWorker: false, acceptsUrl: false, setsCwd, shell: shellAtSite(analysis, site) });
     }
   }
   for (const invocation of references.invocations) {

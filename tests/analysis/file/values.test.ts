@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { programsOf } from '../../../src/analysis/questions/command-line.js';
-import { UNKNOWN_PART } from '../../../src/analysis/file/values.js';
+import { stringParts, UNKNOWN_PART } from '../../../src/analysis/file/values.js';
 import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
 
 const PRELUDE: Record<'esm' | 'cjs', string> = {
@@ -128,5 +128,25 @@ describe('programs of a command line', () => {
     ['"/usr/bin/which" git', ['/usr/bin/which']],
   ])('%s', (line, expected) => {
     expect(programsOf(line)).toEqual(expected);
+  });
+});
+
+describe('stringParts', () => {
+  /** The parts of the first argument of `target(…)`, expressions shown as their source text in brackets. */
+  const parts = (code: string) => {
+    const analysis = analyzeCode(code, 'esm');
+    const call = nodeByText(analysis, code.slice(code.lastIndexOf('target(')).replace(/;[\s\S]*$/, ''), 'CallExpression') as TSESTree.CallExpression;
+    return stringParts(analysis.sourceCode, call.arguments[0]!)?.map((part) => (typeof part === 'string' ? part : `[${analysis.sourceCode.getText(part)}]`));
+  };
+
+  it.each<[string, string, string[] | undefined]>([
+    ['a concatenation', `target('"' + dir + '/x.js"');`, ['"', '[dir]', '/x.js"']],
+    ['a template', 'target(`"${dir}"`);', ['"', '[dir]', '"']],
+    ['constants followed', `const Q = '"'; const inner = Q + dir; target(inner + Q);`, ['"', '[dir]', '"']],
+    ['a plain string', `target('x.js');`, ['x.js']],
+    ['another expression', `target(f());`, ['[f()]']],
+    ['generated code past the bound', `target(${Array.from({ length: 40 }, (_, index) => `a${index}`).join(' + ')});`, undefined],
+  ])('%s', (_name, code, expected) => {
+    expect(parts(code)).toEqual(expected);
   });
 });

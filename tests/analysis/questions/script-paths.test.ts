@@ -37,6 +37,10 @@ describe('script path kinds', () => {
     [`new Worker(path.resolve('/tmp', __dirname, 'w.js'));`, 'module-relative', 'cjs'],
     [`new Worker(__dirname + '/w.js');`, 'module-relative', 'cjs'],
     [`new Worker(require.resolve('./w'));`, 'module-relative', 'cjs'],
+    // An unknown last part of `path.resolve()` after an absolute one: absolute either way.
+    [`new Worker(path.resolve(require.resolve('x/package.json'), '..', require('x/package.json').bin));`, 'absolute', 'cjs'],
+    [`new Worker(path.resolve('/opt', name));`, 'absolute', 'cjs'],
+    [`new Worker(path.resolve(__dirname, name, 'w.js'));`, 'absolute', 'cjs'],
     [`new Worker(new URL('../w.js', pathToFileURL(__filename)));`, 'module-relative', 'cjs'],
     [`new Worker(__filename);`, 'module-relative', 'cjs'],
     [`new Worker('./w.js');`, 'cwd-relative', 'esm'],
@@ -67,6 +71,8 @@ describe('script path kinds', () => {
     [`new Worker(\`.\${ext}\`);`, 'unknown', 'esm'],
     [`new Worker(path.join(process.cwd(), 'w.js'));`, 'unknown', 'esm'],
     [`new Worker(path.join(root, 'w.js'));`, 'unknown', 'esm'],
+    [`new Worker(path.resolve(root, name));`, 'unknown', 'esm'],
+    [`new Worker(path.resolve(path.dirname(process.argv[1]), name));`, 'unknown', 'esm'],
     [`new Worker(new URL('../w.js', base));`, 'unknown', 'esm'],
   ])('%s is %s', (body, kind, language) => {
     expect(kindOf(body, language)).toBe(kind);
@@ -100,6 +106,32 @@ new Worker('./g.js', { eval: false });`;
       { text: "'./g.js'", name: 'new Worker()', setsCwd: false },
       { text: "'./e.js'", name: 'cluster.setupPrimary()', setsCwd: true },
     ]);
+  });
+});
+
+describe('a script path in a shell command line', () => {
+  /** The kind of the script of the last `spawn('node', […], options)` of the snippet, read as the start's shell reads it. */
+  const shellKind = (script: string, options: string) => {
+    const analysis = analyzeCode(`const { spawn } = require('child_process');\nconst path = require('path');\nspawn('node', [${script}], ${options});`, 'cjs');
+    const argument = scriptArguments(analysis).at(-1);
+    if (!argument) throw new Error('no script argument');
+    return classifyScriptPath(analysis.sourceCode, analysis.references, argument.node, argument.shell).kind;
+  };
+
+  it.each<[string, string, string, ScriptPathKind]>([
+    ['a quoted absolute path', `'"' + path.resolve('/opt', 'tsc.js') + '"'`, '{ shell: true }', 'absolute'],
+    ['a quoted path resolved on a package', `'"' + path.resolve(require.resolve('typescript/package.json'), '..', require('typescript/package.json').bin.tsc) + '"'`, '{ shell: true }', 'absolute'],
+    ['a quoted path from the module', `\`'\${path.join(__dirname, 'tsc.js')}'\``, '{ shell: true }', 'module-relative'],
+    ['a quoted relative path', `'"' + path.join('lib', 'tsc.js') + '"'`, '{ shell: true }', 'bare'],
+    ['an unquoted relative path', `'./lib/tsc.js'`, '{ shell: true }', 'cwd-relative'],
+    ['a quoted path joined with text', `'"' + dir + '/tsc.js"'`, '{ shell: true }', 'unknown'],
+    ['two words', `'"' + dir + '" x'`, '{ shell: true }', 'unknown'],
+    // Without a shell the quote is the file name's first character.
+    ['a quote without a shell', `'"' + path.resolve('/opt', 'tsc.js') + '"'`, '{}', 'bare'],
+    ['a quote where the shell is not known', `'"' + path.resolve('/opt', 'tsc.js') + '"'`, '{ ...options }', 'unknown'],
+    ['an unquoted path where the shell is not known', `'./lib/tsc.js'`, '{ ...options }', 'cwd-relative'],
+  ])('%s', (_name, script, options, expected) => {
+    expect(shellKind(script, options)).toBe(expected);
   });
 });
 
