@@ -106,8 +106,8 @@ export interface FileModel {
   /**
    * The platforms the repository's CI says the file runs on (ci-workflows.ts), with the
    * `ciWorkflows` setting on: none proven (UNKNOWN_PLATFORMS) for a development file unless a
-   * Windows job of the CI is proven to run it (a test: a script of its package that selects it; a script: its
-   * path or a script that runs it); for a script the package's `scripts` run, those of the jobs
+   * Windows job of the CI is proven to run it (a test: a script of its package that selects it; a
+   * script: its path or a script that runs it); for a script the package's `scripts` run, those of the jobs
    * that run it, when the CI runs other jobs on Windows and this script only elsewhere;
    * undefined (any) otherwise.
    */
