@@ -22,6 +22,22 @@ export interface TestRunner {
   readonly otherMeanings: ReadonlySet<string>;
   /** An option without which the program runs no tests (`node --test`). */
   readonly testOption?: string;
+  /** A configuration whose files add to those of the command line, where it names any. */
+  readonly addingConfig?: AddingConfig;
+}
+
+/**
+ * mocha's: the nearest `.mocharc.*` from the folder it starts in up, or the `mocha` key of
+ * package.json, unless `--no-config`/`--no-package`; its `spec` (or one it `extends`) is joined
+ * to the positional files, not replaced by them. `options` name another configuration.
+ */
+export interface AddingConfig {
+  readonly fileNames: RegExp;
+  readonly packageKey: string;
+  readonly keys: readonly string[];
+  readonly options: ReadonlySet<string>;
+  readonly noFile: string;
+  readonly noPackage: string;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -38,6 +54,14 @@ const MOCHA: TestRunner = {
   excludeOptions: new Map([['--exclude', 'glob'], ['--ignore', 'glob']]),
   subcommands: NONE,
   otherMeanings: NONE,
+  addingConfig: {
+    fileNames: /^\.mocharc\.(?:[cm]?js|jsonc?|ya?ml)$/,
+    packageKey: 'mocha',
+    keys: ['spec', 'extends'],
+    options: new Set(['--config', '--package', '--opts']),
+    noFile: '--no-config',
+    noPackage: '--no-package',
+  },
 };
 
 const JEST: TestRunner = {

@@ -6,6 +6,8 @@
  * the script: an expansion (`${VAR}`, `$(…)`, `%VAR%`), a redirection or subshell, glob syntax not
  * read here (`[a-z]`, `!(…)`), a regular expression that does not compile, a `cd` before it. A
  * runner's `--exclude` (`--ignore`, Jest's `--testPathIgnorePatterns`) removes what it matches.
+ * mocha joins the `spec` of its configuration to the files on the command line: where one may
+ * name files (a `spec` or `extends` key, a configuration written as code), it runs every test.
  *
  * Globs are matched by util/glob.ts, the project's own matcher (also that of the `files` list and
  * the `testFiles` setting): minimatch is installed with ESLint but is no dependency of this package,
@@ -13,8 +15,9 @@
  */
 import * as path from 'node:path';
 
-import { TEST_RUNNERS, type TestPathReading, type TestRunner } from '../catalog/test-runners.js';
+import { TEST_RUNNERS, type AddingConfig, type TestPathReading, type TestRunner } from '../catalog/test-runners.js';
 import { compileGlob } from '../../util/glob.js';
+import { listFolder, readText } from './fs-cache.js';
 import { scriptCommands } from './package-manifest.js';
 
 export interface TestSelection {
@@ -37,6 +40,10 @@ interface Matcher {
 const UNREAD_WORD = /[$`%()<>]/;
 /** Glob syntax util/glob.ts does not read: classes, negations, escapes. */
 const UNREAD_GLOB = /[[\]!\\]/;
+const MAX_CONFIG_BYTES = 512 * 1024;
+/** Folders looked at for a runner's configuration, from the package folder up (to the repository's root). */
+const MAX_CONFIG_FOLDERS = 16;
+
 /** A runner's binary as a command word: `mocha`, `node_modules/.bin/jest`, `node_modules/mocha/bin/_mocha.js`. */
 const RUNNER_WORD = /^(?:(?:[^\s]*\/)?\.?bin\/)?([\w-]+?)(?:\.[cm]?js|\.cmd)?$/;
 
@@ -100,7 +107,42 @@ function selection(runner: TestRunner, args: readonly string[], folder: string):
   }
   if (!testing) return undefined;
   if (args.some((word) => UNREAD_WORD.test(word)) || includes.includes(undefined)) return EVERY_TEST;
+  if (includes.length > 0 && runner.addingConfig && configMayAdd(runner.addingConfig, args, folder)) return EVERY_TEST;
   return compose(includes as Matcher[], excludes.filter((found): found is Matcher => found !== undefined), folder);
+}
+
+/** Whether a configuration the runner reads from `folder` may name files it joins to those of the command line. */
+function configMayAdd(config: AddingConfig, args: readonly string[], folder: string): boolean {
+  if (args.some((word) => config.options.has(word.split('=')[0] ?? ''))) return true;
+  if (!args.includes(config.noPackage) && packageConfigAdds(config, path.join(folder, 'package.json'))) return true;
+  if (args.includes(config.noFile)) return false;
+  let current = folder;
+  for (let hops = 0; hops < MAX_CONFIG_FOLDERS; hops += 1) {
+    const { names } = listFolder(current);
+    const found = [...names].filter((name) => config.fileNames.test(name));
+    // The nearest folder holding one is the one read.
+    if (found.length > 0) return found.some((name) => fileConfigAdds(config, path.join(current, name)));
+    if (names.has('.git') || path.dirname(current) === current) return false;
+    current = path.dirname(current);
+  }
+  return true;
+}
+
+/** A configuration file with one of the keys, written as code, or not read: it may name files. */
+function fileConfigAdds(config: AddingConfig, file: string): boolean {
+  const text = readText(file, MAX_CONFIG_BYTES);
+  if (text === undefined || /\.[cm]?js$/.test(file)) return true;
+  return config.keys.some((key) => new RegExp(`(?:^|["'\\s{,])${key}["']?\\s*:`, 'm').test(text));
+}
+
+function packageConfigAdds(config: AddingConfig, file: string): boolean {
+  try {
+    const json: unknown = JSON.parse(readText(file, MAX_CONFIG_BYTES) ?? '{}');
+    const own: unknown = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[config.packageKey] : undefined;
+    return typeof own === 'object' && own !== null && config.keys.some((key) => key in own);
+  } catch {
+    return false;
+  }
 }
 
 function compose(includes: readonly Matcher[], excludes: readonly Matcher[], folder: string): TestSelection {

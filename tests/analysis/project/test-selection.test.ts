@@ -1,6 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { EVERY_TEST, runnerSelections } from '../../../src/analysis/project/test-selection.js';
 
@@ -49,5 +51,43 @@ describe('runnerSelections', () => {
   it('reaches the fixtures of the folders a glob may select from', () => {
     const [selection] = runnerSelections('mocha "test/unit/**/*.spec.js"', FOLDER);
     expect(['test', 'test/unit/deep', 'test/e2e', 'src'].map((folder) => selection!.reaches(path.join(FOLDER, folder)))).toEqual([true, true, false, false]);
+  });
+});
+
+describe("mocha's configuration, whose spec joins the files of the command line", () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'process-guard-mocharc-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  let trees = 0;
+  /** The files `mocha test/unit` selects in a repository holding `files`, its package at `pkg`. */
+  const selectedWith = (files: Record<string, string>, script = 'mocha test/unit'): unknown => {
+    const root = path.join(base, `repo${(trees += 1)}`);
+    for (const [file, text] of Object.entries({ '.git/HEAD': '', 'pkg/package.json': '{}', ...files })) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    const folder = path.join(root, 'pkg');
+    return runnerSelections(script, folder).map((selection) => (selection === EVERY_TEST ? 'every' : FILES.filter((file) => selection.selects(path.join(folder, file)))));
+  };
+
+  it.each<[string, Record<string, string>]>([
+    ['a .mocharc.yml with a spec', { 'pkg/.mocharc.yml': 'timeout: 5000\nspec: test/**/*.spec.js\n' }],
+    ['a .mocharc.json that extends another', { 'pkg/.mocharc.json': '{ "extends": "../base.json" }' }],
+    ['a configuration written as code', { 'pkg/.mocharc.cjs': 'module.exports = require("./base");' }],
+    ['a .mocharc of a folder above', { '.mocharc.yaml': 'spec: [test]\n' }],
+    ['the mocha key of package.json with a spec', { 'pkg/package.json': JSON.stringify({ mocha: { spec: 'test' } }) }],
+  ])('runs every test with %s', (_, files) => {
+    expect(selectedWith(files)).toEqual(['every']);
+  });
+
+  it('runs every test with --config', () => {
+    expect(selectedWith({}, 'mocha --config .mocharc.ci.yml test/unit')).toEqual(['every']);
+  });
+
+  it.each<[string, Record<string, string>, string?]>([
+    ['no configuration', {}],
+    ['a configuration that names no file', { 'pkg/.mocharc.json': '{ "timeout": 5000, "require": "ts-node/register" }' }],
+    ['--no-config over a configuration with a spec', { 'pkg/.mocharc.yml': 'spec: test\n' }, 'mocha --no-config test/unit'],
+  ])('reads the command line alone with %s', (_, files, script) => {
+    expect(selectedWith(files, script)).toEqual([['test/unit/a.spec.js']]);
   });
 });
