@@ -95,9 +95,11 @@ function windowsTestSelections(folder: string): readonly TestSelection[] {
     const manifest = manifestOf(folder);
     if (!manifest) return [];
     const { root, jobs } = windowsJobs(folder);
-    return projectScripts(manifest)
-      .filter((name) => jobs.some((job) => runsPackageScript(job, root, manifest, name)))
-      .flatMap((name) => scriptSelections(manifest, name));
+    return projectScripts(manifest).flatMap((name) => {
+      const running = jobs.filter((job) => runsPackageScript(job, root, manifest, name));
+      if (running.length === 0) return [];
+      return running.some((job) => passesArguments(job.text, name)) ? [EVERY_TEST] : scriptSelections(manifest, name);
+    });
   });
 }
 
@@ -108,8 +110,15 @@ function windowsTestSelections(folder: string): readonly TestSelection[] {
  */
 function scriptSelections(manifest: PackageManifest, name: string): TestSelection[] {
   const running = scriptClosure(manifest, [name], (from, other) => runsScript(manifest.scripts.get(from) ?? '', from, other));
-  const selections = [...running].flatMap((script) => runnerSelections(manifest.scripts.get(script) ?? '', manifest.folder));
+  const commands = [...running].map((script) => manifest.scripts.get(script) ?? '');
+  if (commands.some((command) => [...running].some((script) => passesArguments(command, script)))) return [EVERY_TEST];
+  const selections = commands.flatMap((command) => runnerSelections(command, manifest.folder));
   return selections.length > 0 ? selections : [EVERY_TEST];
+}
+
+/** Whether `text` runs script `name` with arguments for its command (`npm run test:unit -- test/e2e`): files the script does not show. */
+function passesArguments(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\w:.-])${escapeRegExp(name)}\\s+--(?!\\S)`).test(text);
 }
 
 /**

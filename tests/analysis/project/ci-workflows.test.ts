@@ -299,6 +299,7 @@ describe('the tests a Windows job runs through the files its test scripts name',
     'test:node': 'node --test --test-reporter spec packages/core/test/ci/',
     'test:custom': 'node scripts/run-tests.js',
     'test:moved': 'cd packages/core && mocha test/ci/x.spec.js',
+    'test:more': 'npm run test:appsec -- packages/plugin-http/test',
     lint: 'eslint .',
   };
   const TESTS = ['packages/core/test/appsec/waf.spec.js', 'packages/core/test/a.spec.js', 'packages/core/test/ci/x.spec.js', 'packages/core/test/slow/big.spec.js', 'packages/plugin-http/test/index.spec.js'];
@@ -344,6 +345,8 @@ describe('the tests a Windows job runs through the files its test scripts name',
     ['a runner that names no file: its defaults', 'test:all'],
     ['a script that starts no runner read here', 'test:custom'],
     ['a runner started in another folder', 'test:moved'],
+    ['files the job adds to a script', 'test:appsec -- packages/plugin-http/test'],
+    ['files a script adds to another', 'test:more'],
     ['a script with no test at all, as before', 'lint'],
   ])('proves every test for %s', (_, script) => {
     const root = repository(script);
