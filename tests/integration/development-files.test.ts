@@ -1,6 +1,6 @@
 // Development files through the real ESLint class: a repository whose CI runs only on Linux, one
-// whose matrix names Windows, one whose Windows job runs only some of them, and one without
-// workflows. Shipped files are checked in all.
+// whose matrix names Windows, one whose Windows job runs only some of them (some scripts, or a
+// test script that names some test files), and one without workflows. Shipped files are checked in all.
 import path from 'node:path';
 
 import { ESLint, type Linter } from 'eslint';
@@ -39,8 +39,8 @@ const WINDOWS_MATRIX = 'jobs:\n  test:\n    strategy:\n      matrix:\n        os
 const WINDOWS_ROOT_LINT = 'jobs:\n  lint:\n    runs-on: windows-latest\n    steps:\n      - run: npm run lint\n';
 
 /** The files with a finding of either platform rule. */
-async function reportedFiles(workflow: string | undefined, settings: Record<string, unknown> = {}): Promise<string[]> {
-  const project = tempProject(workflow === undefined ? FILES : { ...FILES, '.github/workflows/ci.yml': workflow }, []);
+async function reportedFiles(workflow: string | undefined, settings: Record<string, unknown> = {}, tree = FILES): Promise<string[]> {
+  const project = tempProject(workflow === undefined ? tree : { ...tree, '.github/workflows/ci.yml': workflow }, []);
   projects.push(project);
   const plugin = await loadBuiltPlugin();
   const configs: Linter.Config[] = [plugin.configs.all, { settings: { 'process-guard': settings } }];
@@ -67,6 +67,13 @@ describe('development files', () => {
 
   it('are checked only where a Windows job is proven to run them', async () => {
     expect(await reportedFiles(WINDOWS_ROOT_LINT)).toEqual(['bin/app.js', 'test/clean.test.js']);
+  });
+
+  it('are checked only where a Windows job runs a test script whose glob selects them', async () => {
+    const scripts = { 'test:unit': 'mocha --exit "test/unit/**/*.test.js"', 'test:e2e': 'mocha "test/e2e/**/*.test.js"', release: 'node scripts/release.js' };
+    const files = { ...FILES, 'package.json': JSON.stringify({ name: 'app', type: 'module', bin: { app: 'bin/app.js' }, scripts }), 'test/unit/a.test.js': CLEAN, 'test/e2e/b.test.js': CLEAN };
+    const workflow = 'jobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run test:e2e\n  unit:\n    runs-on: windows-latest\n    steps:\n      - run: npm run test:unit\n';
+    expect(await reportedFiles(workflow, {}, files)).toEqual(['bin/app.js', 'test/unit/a.test.js']);
   });
 
   it('are checked as any other with ciWorkflows: false', async () => {

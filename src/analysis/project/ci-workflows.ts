@@ -15,14 +15,17 @@
  * A development file (file-model.ts: a test, a fixture, a script nothing installs) is not shipped:
  * it runs where the project runs it, on its CI and its contributors' machines. That includes
  * Windows, as far as the analysis can know, only when a job of the repository's CI on a Windows
- * runner is proven to run it (testPlatforms, developmentScriptPlatforms); otherwise the file's
+ * runner is proven to run it (testPlatforms, developmentScriptPlatforms; a test through the
+ * files its test scripts name, test-selection.ts); otherwise the file's
  * platforms are unknown and the platform rules stay silent: a report is a proof.
  */
 import path from 'node:path';
 
 import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, USER_RUN_SCRIPTS, type Platform } from '../catalog/platform-apis.js';
 import { DerivedCache, listFolder, readText, stat } from './fs-cache.js';
-import { manifestOf, publishedFiles, startedPaths, type PackageManifest } from './package-manifest.js';
+import { manifestOf, publishedFiles, scriptCommands, startedPaths, type PackageManifest } from './package-manifest.js';
+import { EVERY_TEST, runnerSelections, type TestSelection } from './test-selection.js';
+import { compileGlob } from '../../util/glob.js';
 import { escapeRegExp } from '../../util/regexp.js';
 
 interface Job {
@@ -41,8 +44,8 @@ interface Workflows {
 
 /** Package folder → the workflows of its repository. */
 const workflowsOfFolder = new DerivedCache<Workflows | undefined>();
-/** Package folder → the platforms of its tests and fixtures. */
-const testsByFolder = new DerivedCache<ReadonlySet<Platform> | undefined>();
+/** Package folder → what the scripts its Windows jobs run select of its tests. */
+const testsByFolder = new DerivedCache<readonly TestSelection[]>();
 /** Folder → the jobs of its own `.github/workflows` (undefined: it has none). */
 const workflowsByFolder = new DerivedCache<readonly Job[] | undefined>();
 
@@ -74,19 +77,65 @@ export const UNKNOWN_PLATFORMS: ReadonlySet<Platform> = new Set();
 
 /**
  * The platforms a test or fixture of the package in `folder` runs on: any (undefined) when a job
- * of the repository's CI on Windows runs a script of the package (see runsPackageScript), unknown
- * otherwise: Windows jobs that only install, pack or try the published package, or that test other
- * packages of the repository, run none of its tests, and without workflows nothing is known.
+ * of the repository's CI on Windows runs a script of the package (see runsPackageScript) that
+ * selects it (see windowsTestSelections), unknown otherwise: Windows jobs that only install, pack
+ * or try the published package, test other packages of the repository, or run test scripts that
+ * name other files, run none of its tests, and without workflows nothing is known. A fixture
+ * (`fixtureRunners`: the folder whose files start it) runs where a selection may reach a test there.
  */
-export function testPlatforms(folder: string): ReadonlySet<Platform> | undefined {
+export function testPlatforms(file: string, folder: string, fixtureRunners: string | undefined): ReadonlySet<Platform> | undefined {
+  const selections = windowsTestSelections(folder);
+  const proven = selections.some((selection) => selection.selects(file) || (fixtureRunners !== undefined && selection.reaches(fixtureRunners)));
+  return proven ? undefined : UNKNOWN_PLATFORMS;
+}
+
+/** What the scripts of the package in `folder` that the repository's Windows jobs run select of its tests; none without such a job. */
+function windowsTestSelections(folder: string): readonly TestSelection[] {
   return testsByFolder.get(folder, () => {
     const manifest = manifestOf(folder);
-    const names = projectScripts(manifest);
+    if (!manifest) return [];
     const { root, jobs } = windowsJobs(folder);
-    const proven = manifest !== undefined && jobs.some((job) => names.some((name) => runsPackageScript(job, root, manifest, name)));
-    return proven ? undefined : UNKNOWN_PLATFORMS;
+    return projectScripts(manifest).flatMap((name) => {
+      const running = jobs.filter((job) => runsPackageScript(job, root, manifest, name));
+      if (running.length === 0) return [];
+      return running.some((job) => passesArguments(job.text, name)) ? [EVERY_TEST] : scriptSelections(manifest, name);
+    });
   });
 }
+
+/**
+ * What script `name` selects of the package's tests: the selections of the test runners it and the
+ * scripts it runs start (runnerSelections), its other commands running no test; every test when
+ * none starts a runner read here (`node test/run.js`, `make test`: a runner of the project's own).
+ */
+function scriptSelections(manifest: PackageManifest, name: string): TestSelection[] {
+  const running = scriptClosure(manifest, [name], (from, other) => runsScript(manifest.scripts.get(from) ?? '', from, other));
+  const commands = [...running].map((script) => manifest.scripts.get(script) ?? '');
+  if (commands.some((command) => [...running].some((script) => passesArguments(command, script)))) return [EVERY_TEST];
+  const selections = commands.flatMap((command) => runnerSelections(command, manifest.folder));
+  return selections.length > 0 ? selections : [EVERY_TEST];
+}
+
+/** Whether `text` runs script `name` with arguments for its command (`npm run test:unit -- test/e2e`): files the script does not show. */
+function passesArguments(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\w:.-])${escapeRegExp(name)}\\s+--(?!\\S)`).test(text);
+}
+
+/**
+ * Whether running script `name`, whose command is `command`, runs script `other`: its `pre`/`post`
+ * hook, a package manager's run of it (invokes), or npm-run-all's `run-s`, `run-p`, `npm-run-all`
+ * naming it or a pattern of it (`test:*`, where `*` stops at `:` and `**` does not).
+ */
+function runsScript(command: string, name: string, other: string): boolean {
+  if (other === `pre${name}` || other === `post${name}` || invokes(command, other)) return true;
+  const colons = (text: string) => text.replaceAll(':', '/');
+  return scriptCommands(command).some((words) => {
+    const at = words.findIndex((word) => RUN_ALL.has(word));
+    return at >= 0 && words.slice(at + 1).some((word) => !word.startsWith('-') && compileGlob(colons(word)).test(colons(other)));
+  });
+}
+
+const RUN_ALL: ReadonlySet<string> = new Set(['run-s', 'run-p', 'npm-run-all']);
 
 /**
  * The platforms a development script runs on (a script of `manifest`, or a file nothing installs):

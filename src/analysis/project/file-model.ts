@@ -106,8 +106,8 @@ export interface FileModel {
   /**
    * The platforms the repository's CI says the file runs on (ci-workflows.ts), with the
    * `ciWorkflows` setting on: none proven (UNKNOWN_PLATFORMS) for a development file unless a
-   * Windows job of the CI is proven to run it (a test: a script of its package; a script: its
-   * path or a script that runs it); for a script the package's `scripts` run, those of the jobs
+   * Windows job of the CI is proven to run it (a test: a script of its package that selects it; a
+   * script: its path or a script that runs it); for a script the package's `scripts` run, those of the jobs
    * that run it, when the CI runs other jobs on Windows and this script only elsewhere;
    * undefined (any) otherwise.
    */
@@ -157,7 +157,7 @@ export function buildFileModel(
     fixtureRunners,
     development,
     application: manifest !== undefined && isApplicationPackage(manifest),
-    ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk, development, manifest, starter) : undefined,
+    ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk, development, manifest, starter, fixtureRunners) : undefined,
   };
 }
 
@@ -188,9 +188,10 @@ function ciRunPlatforms(
   development: DevelopmentKind | undefined,
   manifest: PackageManifest | undefined,
   starter: PackageManifest | undefined,
+  fixtureRunners: string | undefined,
 ): ReadonlySet<Platform> | undefined {
   let platforms: ReadonlySet<Platform> | undefined;
-  if (development === 'test') platforms = onDisk ? testPlatforms(manifest?.folder ?? path.dirname(file)) : UNKNOWN_PLATFORMS;
+  if (development === 'test') platforms = onDisk ? testPlatforms(file, manifest?.folder ?? path.dirname(file), fixtureRunners) : UNKNOWN_PLATFORMS;
   else if (development === 'script') platforms = developmentScriptPlatforms(file, starter ?? manifest);
   return platforms ?? (starter ? ciPlatforms(file, starter) : undefined);
 }

@@ -308,7 +308,7 @@ const PREFIXES = new Set(['cross-env', 'cross-env-shell', 'npx', 'env']);
  * The commands of a package.json script: each of `a && b`, `a; b`, `a || b`, `a | b`, as its words
  * from the command's name on, after environment assignments, `cross-env` and `npx`.
  */
-function scriptCommands(script: string): string[][] {
+export function scriptCommands(script: string): string[][] {
   const commands: string[][] = [];
   for (const command of script.split(/&&|\|\||[;|&]/)) {
     const words = shellWords(command).filter(Boolean);

@@ -281,3 +281,80 @@ describe('the Windows jobs that prove a development file runs on Windows', () =>
     expect(onWindows(root, 'scripts/release.js')).toBe(false);
   });
 });
+
+describe('the tests a Windows job runs through the files its test scripts name', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'process-guard-test-selection-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  const START = "import { spawn } from 'node:child_process';\nspawn('rm', ['-rf', 'dist']);\n";
+  const SCRIPTS = {
+    'test:appsec': 'mocha -r "packages/core/test/setup/mocha.js" "packages/core/test/appsec/**/*.spec.js"',
+    'test:plugins': 'mocha "packages/plugin-${PLUGINS}/test/**/*.spec.js"',
+    'test:core': 'tap packages/core/test/*.spec.js packages/core/test/{ci,llm}/**/*.spec.js',
+    'test:all': 'nyc --reporter=lcov mocha --exit',
+    'test:fast': 'mocha --exclude "packages/core/test/slow/**" "packages/core/test/**/*.spec.js"',
+    'test:ci': 'npm run test:appsec && npm run lint',
+    'test:pair': 'run-p test:appsec "test:c*"',
+    'test:jest': 'jest appsec',
+    'test:vitest': 'vitest run plugin-http',
+    'test:node': 'node --test --test-reporter spec packages/core/test/ci/',
+    'test:custom': 'node scripts/run-tests.js',
+    'test:moved': 'cd packages/core && mocha test/ci/x.spec.js',
+    'test:more': 'npm run test:appsec -- packages/plugin-http/test',
+    lint: 'eslint .',
+  };
+  const TESTS = ['packages/core/test/appsec/waf.spec.js', 'packages/core/test/a.spec.js', 'packages/core/test/ci/x.spec.js', 'packages/core/test/slow/big.spec.js', 'packages/plugin-http/test/index.spec.js'];
+  const FIXTURES = ['packages/core/test/fixtures/child.js', 'packages/plugin-http/test/fixtures/server.js'];
+  const EVERY = [...TESTS, ...FIXTURES];
+  let trees = 0;
+  /** A repository whose Windows job runs `script`, beside a Linux job running every test script. */
+  const repository = (script: string): string => {
+    const root = path.join(base, `repo${(trees += 1)}`);
+    const write = (file: string, text = '') => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    };
+    write('.git/HEAD');
+    write(
+      '.github/workflows/ci.yml',
+      `jobs:\n  linux:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run test:plugins && npm run test:all\n  windows:\n    runs-on: windows-latest\n    steps:\n      - run: npm ci && npm run ${script}\n`,
+    );
+    write('package.json', JSON.stringify({ name: 'monorepo', main: 'index.js', scripts: SCRIPTS }));
+    return root;
+  };
+  const onWindows = (root: string, file: string): boolean => {
+    const analysis = analyzeCode(START, 'esm', {}, path.join(root, file), root);
+    return platformsAt(analysis, nodeByText(analysis, "spawn('rm', ['-rf', 'dist'])")).has('win32');
+  };
+
+  it.each<[string, string, string[]]>([
+    ['a glob that matches the test, and the fixtures of the folders it reaches', 'test:appsec', [TESTS[0]!, FIXTURES[0]!]],
+    ['globs and a brace list', 'test:core', [TESTS[1]!, TESTS[2]!, FIXTURES[0]!]],
+    ['an --exclude that removes a test', 'test:fast', [TESTS[0]!, TESTS[1]!, TESTS[2]!, FIXTURES[0]!]],
+    ['a script that runs a test script and a script that starts no runner', 'test:ci', [TESTS[0]!, FIXTURES[0]!]],
+    ['the scripts npm-run-all names, by name and by pattern', 'test:pair', [TESTS[0]!, TESTS[1]!, TESTS[2]!, FIXTURES[0]!]],
+    ["Jest's pattern, matched anywhere in the path", 'test:jest', [TESTS[0]!, ...FIXTURES]],
+    ["vitest's filter, a substring of the path", 'test:vitest', [TESTS[4]!, ...FIXTURES]],
+    ['node --test with a folder after an option with a value', 'test:node', [TESTS[2]!, FIXTURES[0]!]],
+  ])('proves only the tests %s selects', (_, script, proven) => {
+    const root = repository(script);
+    expect(EVERY.filter((file) => onWindows(root, file))).toEqual(proven);
+  });
+
+  it.each<[string, string]>([
+    ['a glob with ${PLUGINS}: a selection not written', 'test:plugins'],
+    ['a runner that names no file: its defaults', 'test:all'],
+    ['a script that starts no runner read here', 'test:custom'],
+    ['a runner started in another folder', 'test:moved'],
+    ['files the job adds to a script', 'test:appsec -- packages/plugin-http/test'],
+    ['files a script adds to another', 'test:more'],
+    ['a script with no test at all, as before', 'lint'],
+  ])('proves every test for %s', (_, script) => {
+    const root = repository(script);
+    expect(EVERY.filter((file) => onWindows(root, file))).toEqual(EVERY);
+  });
+
+  it('proves none when the Windows job runs no script of the package', () => {
+    const root = repository('--version');
+    expect(EVERY.filter((file) => onWindows(root, file))).toEqual([]);
+  });
+});
