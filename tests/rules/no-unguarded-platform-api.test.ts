@@ -9,6 +9,9 @@ const OPTIONAL_CALL = 'useOptionalCall' as const;
 
 runRuleTests('no-unguarded-platform-api', rule, {
   valid: [
+    // Compiled to CommonJS (.cts), a named import of a POSIX-only member is a property read: only its calls can fail, and this one is guarded.
+    cts(`import { geteuid, platform } from 'node:process';
+export const elevated = (): boolean => platform !== 'linux' || (geteuid !== undefined && geteuid() === 0);`),
     // A flag the module sets once on its exports (TypeScript's CommonJS output), read later by its functions.
     cjs(`"use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
@@ -350,6 +353,19 @@ require('./patch')(exports);
 exports.owner = (stats) => (exports.IS_WINDOWS ? true : stats.uid === process.getuid?.());` }] }],
     },
     // --- named imports of POSIX-only process members --------------------------------------------
+    {
+      // Compiled to CommonJS, the import links on Windows; the unguarded call is what throws there.
+      ...cts(`import { geteuid } from 'node:process';
+export const elevated = (): boolean => geteuid() === 0;`),
+      errors: [
+        {
+          messageId: 'posixCall',
+          line: 2,
+          suggestions: [{ messageId: OPTIONAL_CALL, output: `import { geteuid } from 'node:process';
+export const elevated = (): boolean => geteuid?.() === 0;` }],
+        },
+      ],
+    },
     {
       ...esm(`import { getuid } from 'node:process';
 console.log(getuid());`),

@@ -85,8 +85,8 @@ function within(signals: readonly PlatformString[], along: ReadonlySet<Platform>
 }
 
 function credentialProblems(analysis: FileAnalysis, call: TSESTree.CallExpression, callee: ModuleRef): PlatformProblem[] {
-  // A named import is reported at the import: it fails at link time, before this call could.
-  if (isNamedImportBinding(analysis, call.callee) || call.optional) return [];
+  // A named import is reported at the import: it fails at link time, before this call could (compiled to CommonJS it does not).
+  if ((isNamedImportBinding(analysis, call.callee) && analysis.fileModel.moduleSystem !== 'cjs') || call.optional) return [];
   const facts = analysis.guards.factsAt(call);
   if (provesAny(facts, POSIX_PROCESS_KEYS) || !platformsAt(analysis, call).has('win32') || isCaughtHere(analysis, call)) return [];
   return [{ node: call, kind: 'posixCall', name: callee.path[0] ?? '' }];

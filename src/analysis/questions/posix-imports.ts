@@ -2,6 +2,8 @@
  * Named imports of POSIX-only `process` members. On Windows the member does not exist, so
  * `import { getuid } from 'node:process'` is a SyntaxError when the module is linked: no guard or
  * try/catch in the module can catch it. `export { getuid } from 'node:process'` links the same way.
+ * A module that runs as CommonJS (a TypeScript file compiled to it, module-system.ts) turns the import
+ * into a property read, undefined on Windows: its calls are what fail, and the call questions judge them.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -12,6 +14,7 @@ import type { PlatformProblem } from './platform.js';
 /** At the `ImportSpecifier` or `ExportSpecifier`; `name` is the member. */
 export function posixImportProblems(analysis: FileAnalysis): PlatformProblem[] {
   const problems: PlatformProblem[] = [];
+  if (analysis.fileModel.moduleSystem === 'cjs') return problems;
   for (const load of analysis.references.loads) {
     const declaration = load.node;
     if (load.module !== 'process' || declaration.type !== 'ImportDeclaration') continue;
