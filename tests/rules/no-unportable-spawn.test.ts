@@ -250,6 +250,28 @@ spawnSync('bash', ['install.sh']);`),
     ts(`import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 if (os.type() === 'Linux') spawnSync('ps', ['-ef']);`),
+    // A switch on `os.type()`: its labels ('Linux', 'Darwin', 'Windows_NT') name the platforms.
+    cjs(`const os = require('os');
+const { execSync } = require('child_process');
+module.exports = function listeners(port) {
+  switch (os.type()) {
+    case 'Linux':
+    case 'Darwin':
+      return execSync('lsof -i :' + port).toString();
+    case 'Windows_NT':
+      return execSync('netstat -ano').toString();
+    default:
+      return '';
+  }
+};`),
+    esm(`import { execSync } from 'node:child_process';
+import { type } from 'node:os';
+switch (type()) {
+  case 'Windows_NT':
+    break;
+  default:
+    execSync('chmod +x bin/run');
+}`),
     ts(`import { spawn } from 'node:child_process';
 spawn('npm', ['test'], { shell: true, stdio: 'inherit' } as const);`),
     // Unknown commands, local functions, other starters.
@@ -469,6 +491,32 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twins: the default of a switch on `os.type()` that only leaves out macOS, and a
+      // default after a label that is no `os.type()` value (a platform name), which proves nothing.
+      ...cjs(`const os = require('os');
+const { execSync } = require('child_process');
+module.exports = function listeners(port) {
+  switch (os.type()) {
+    case 'Darwin':
+      return '';
+    default:
+      return execSync('lsof -i :' + port).toString();
+  }
+};
+module.exports.chmod = function chmod() {
+  switch (os.type()) {
+    case 'win32':
+      return;
+    default:
+      execSync('chmod +x bin/run');
+  }
+};`),
+      errors: [
+        { messageId: 'posixInCommandLine', line: 8 },
+        { messageId: 'posixInCommandLine', line: 16 },
+      ],
+    },
     {
       // Reported twin: one call of the function does not handle its failure.
       ...cjs(`var execSync = require('child_process').execSync;
