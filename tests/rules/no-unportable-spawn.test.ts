@@ -1794,3 +1794,38 @@ export const shell = (opts: { login: boolean }, script: string) =>
     },
   ],
 });
+
+// Platform predicates a CommonJS module exports by name (`module.exports = { isWindows }` with
+// `const isWindows = () => os.platform() === 'win32'`), destructured from its require.
+const flagFixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/platform-flags', file);
+const INSTALL = `const child_process = require('child_process');
+const { meteorPath, isWindows, rootPath } = require('./config');
+const isSudo = () => Boolean(process.env.SUDO_USER);
+module.exports = function fixOwner(user, p) {`;
+
+runRuleTests('no-unportable-spawn (imported platform predicates)', rule, {
+  valid: [
+    cjs(
+      `${INSTALL}
+  if (!isWindows() && isSudo()) {
+    child_process.execSync(\`chown -R \${user} "\${p}"\`);
+  }
+};`,
+      { filename: flagFixture('cjs/install.js') },
+    ),
+  ],
+  invalid: [
+    {
+      // Reported twin: the same call where the predicate does not keep Windows out.
+      ...cjs(
+        `${INSTALL}
+  if (isSudo()) {
+    child_process.execSync(\`chown -R \${user} "\${p}"\`);
+  }
+};`,
+        { filename: flagFixture('cjs/install.js') },
+      ),
+      errors: [{ messageId: 'posixInCommandLine', line: 6 }],
+    },
+  ],
+});
