@@ -1829,3 +1829,53 @@ runRuleTests('no-unportable-spawn (imported platform predicates)', rule, {
     },
   ],
 });
+
+// A test function rebound to its skipped form on a platform: the tests declared after it do not run there.
+runRuleTests('no-unportable-spawn (tests rebound to skip)', rule, {
+  valid: [
+    cjs(`const { spawnSync } = require('child_process');
+let test = require('ava').default;
+if (process.platform === 'win32') {
+  test = test.skip;
+}
+test('Bash CLI', (t) => {
+  spawnSync('bash', ['-c', 'echo ok'], { stdio: 'inherit' });
+  t.pass();
+});`),
+    esm(`import { spawnSync } from 'node:child_process';
+import { it as base } from 'vitest';
+const isWin = process.platform === 'win32';
+let it = base;
+it = isWin ? it.skip : it;
+it('runs the script', () => {
+  spawnSync('sh', ['build.sh']);
+});`),
+    cjs(`const { execSync } = require('child_process');
+if (process.platform === 'win32') describe = describe.skip;
+describe('permissions', () => {
+  it('chmods', () => execSync('chmod +x bin/run'));
+});`),
+  ],
+  invalid: [
+    {
+      // Reported twins: a skip on another platform than Windows, and a test declared before the rebinding.
+      ...cjs(`const { spawnSync } = require('child_process');
+let test = require('ava').default;
+if (process.platform === 'darwin') {
+  test = test.skip;
+}
+test('Bash CLI', (t) => {
+  spawnSync('bash', ['-c', 'echo ok'], { stdio: 'inherit' });
+  t.pass();
+});`),
+      errors: [{ messageId: 'posixProgram', line: 7 }],
+    },
+    {
+      ...cjs(`const { execSync } = require('child_process');
+let test = require('ava');
+test('chmod', () => execSync('chmod +x bin/run'));
+test = process.platform === 'win32' ? test.skip : test;`),
+      errors: [{ messageId: 'posixInCommandLine', line: 3 }],
+    },
+  ],
+});
