@@ -1879,3 +1879,49 @@ test = process.platform === 'win32' ? test.skip : test;`),
     },
   ],
 });
+
+// A function chosen by a platform conditional runs only on the platforms of its branch.
+const MOVE = `import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+const run = promisify(execFile);
+const isWindows = process.platform === 'win32';
+async function moveOnWindows(a, b) {
+  await run('cmd.exe', ['/d', '/c', 'move', a, b]);
+}`;
+
+runRuleTests('no-unportable-spawn (functions chosen by platform)', rule, {
+  valid: [
+    esm(`${MOVE}
+async function moveOnUnix(a, b) {
+  await run('mv', [a, b]);
+}
+export async function move(a, b) {
+  const moveImpl = isWindows ? moveOnWindows : moveOnUnix;
+  await moveImpl(a, b);
+}`),
+    esm(`${MOVE}
+const moveOnUnix = (a, b) => run('mv', [a, b]);
+export const move = (a, b) => (isWindows ? moveOnWindows : moveOnUnix)(a, b);`),
+  ],
+  invalid: [
+    {
+      // Reported twins: a choice on something else than the platform, and an export whose callers are not known.
+      ...esm(`${MOVE}
+async function moveOnUnix(a, b) {
+  await run('mv', [a, b]);
+}
+export async function move(a, b, fast) {
+  const moveImpl = fast ? moveOnWindows : moveOnUnix;
+  await moveImpl(a, b);
+}
+export async function rename(a, b) {
+  await run('mv', [a, b]);
+}
+export const renameImpl = isWindows ? moveOnWindows : rename;`),
+      errors: [
+        { messageId: 'posixProgram', line: 9 },
+        { messageId: 'posixProgram', line: 16 },
+      ],
+    },
+  ],
+});
