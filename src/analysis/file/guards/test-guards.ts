@@ -187,7 +187,7 @@ interface RunCondition {
   readonly assumed: boolean;
 }
 
-/** The conditions under which a test callee `call` makes runs its callbacks: all must hold. */
+/** The conditions under which the test call `call` runs its callbacks: all must hold. */
 function runConditions(sourceCode: SourceCode, calleeIn: Node, call: Node): readonly RunCondition[] {
   const callee = skipTransparent(calleeIn);
   const rebound = callee.type === 'Identifier' ? reboundTest(sourceCode, callee) : undefined;
@@ -203,7 +203,7 @@ interface ReboundTest {
 }
 
 /** Per variable, or per global name of a file: a rebound test binding, or null when the binding is not one. */
-const reboundCache = new WeakMap<object, ReboundTest | null>();
+const reboundCache = new WeakMap<TSESLint.Scope.Variable, ReboundTest | null>();
 const globalReboundCache = new WeakMap<Node, Map<string, ReboundTest | null>>();
 
 /**
@@ -230,7 +230,7 @@ function reboundTest(sourceCode: SourceCode, identifier: TSESTree.Identifier): R
 
 function readRebinding(sourceCode: SourceCode, identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable | undefined): ReboundTest | undefined {
   let writes: TSESTree.Identifier[];
-  let list: Node | undefined;
+  let list: Node;
   if (variable) {
     const [definition] = variable.defs;
     if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.name.parent !== definition.node || writableByEval(variable)) return undefined;
@@ -248,7 +248,7 @@ function readRebinding(sourceCode: SourceCode, identifier: TSESTree.Identifier, 
   const conditions: RunCondition[] = [];
   let lastWrite = 0;
   for (const write of writes) {
-    const condition = list && rebindCondition(sourceCode, write, list);
+    const condition = rebindCondition(sourceCode, write, list);
     if (!condition) return undefined;
     conditions.push(condition);
     lastWrite = Math.max(lastWrite, write.range[1]);

@@ -91,6 +91,7 @@ describe('skip calls that end a test', () => {
     ['mocha this.skip() in a hook', `before(function () { if (isWindows) this.skip(); });`, true],
     ['vitest ctx.skip()', `${VITEST}it('x', (ctx) => { if (isWindows) ctx.skip(); });`, true],
     ['node:test t.skip() only marks the test', `import { it } from 'node:test';\nit('x', (t) => { if (isWindows) t.skip(); });`, false],
+    ["ava's t has no skip()", `import test from 'ava';\ntest('x', (t) => { if (isWindows) t.skip(); });`, false],
     ['this.skip() in an arrow, where this is not the test', `it('x', () => { if (isWindows) this.skip(); });`, false],
     ['a skip() with arguments is not taken for one', `${VITEST}it('x', (ctx) => { ctx.skip('later'); });`, false],
     ['skip() of another object', `${VITEST}it('x', (ctx) => { runner.skip(); });`, false],
