@@ -376,6 +376,27 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'a switch on os.type()',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}import os from 'node:os';\nswitch (os.type()) { case 'Windows_NT': break; default: execFileSync('which', ['git']); }`,
+    reported: `${CP}import os from 'node:os';\nswitch (os.type()) { case 'win32': break; default: execFileSync('which', ['git']); }`,
+  },
+  {
+    fact: 'platform',
+    construct: 'a test function rebound to its skipped form',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}import ava from 'ava';\nlet test = ava;\nif (process.platform === 'win32') test = ava.skip;\ntest('which', () => { execFileSync('which', ['git']); });`,
+    reported: `${CP}import ava from 'ava';\nlet test = ava;\ntest('which', () => { execFileSync('which', ['git']); });\nif (process.platform === 'win32') test = ava.skip;`,
+  },
+  {
+    fact: 'platform',
+    construct: 'a function chosen by a platform conditional',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}const posix = () => execFileSync('which', ['git']);\nconst windows = () => execFileSync('where', ['git']);\nexport const find = () => (process.platform === 'win32' ? windows : posix)();`,
+    reported: `${CP}const posix = () => execFileSync('which', ['git']);\nconst windows = () => execFileSync('where', ['git']);\nexport const find = (fast) => (fast ? windows : posix)();`,
+  },
+  {
+    fact: 'platform',
     construct: 'an else-if chain whose other branches exit',
     rule: 'no-unportable-spawn',
     silent: `${CP}export function run() { if (process.platform === 'darwin') {} else if (process.platform === 'linux') {} else { throw new Error('no'); } execFile('which', ['git']); }`,

@@ -250,6 +250,28 @@ spawnSync('bash', ['install.sh']);`),
     ts(`import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 if (os.type() === 'Linux') spawnSync('ps', ['-ef']);`),
+    // A switch on `os.type()`: its labels ('Linux', 'Darwin', 'Windows_NT') name the platforms.
+    cjs(`const os = require('os');
+const { execSync } = require('child_process');
+module.exports = function listeners(port) {
+  switch (os.type()) {
+    case 'Linux':
+    case 'Darwin':
+      return execSync('lsof -i :' + port).toString();
+    case 'Windows_NT':
+      return execSync('netstat -ano').toString();
+    default:
+      return '';
+  }
+};`),
+    esm(`import { execSync } from 'node:child_process';
+import { type } from 'node:os';
+switch (type()) {
+  case 'Windows_NT':
+    break;
+  default:
+    execSync('chmod +x bin/run');
+}`),
     ts(`import { spawn } from 'node:child_process';
 spawn('npm', ['test'], { shell: true, stdio: 'inherit' } as const);`),
     // Unknown commands, local functions, other starters.
@@ -469,6 +491,32 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twins: the default of a switch on `os.type()` that only leaves out macOS, and a
+      // default after a label that is no `os.type()` value (a platform name), which proves nothing.
+      ...cjs(`const os = require('os');
+const { execSync } = require('child_process');
+module.exports = function listeners(port) {
+  switch (os.type()) {
+    case 'Darwin':
+      return '';
+    default:
+      return execSync('lsof -i :' + port).toString();
+  }
+};
+module.exports.chmod = function chmod() {
+  switch (os.type()) {
+    case 'win32':
+      return;
+    default:
+      execSync('chmod +x bin/run');
+  }
+};`),
+      errors: [
+        { messageId: 'posixInCommandLine', line: 8 },
+        { messageId: 'posixInCommandLine', line: 16 },
+      ],
+    },
     {
       // Reported twin: one call of the function does not handle its failure.
       ...cjs(`var execSync = require('child_process').execSync;
@@ -1743,6 +1791,137 @@ export const gitPath = () => spawnSync(process.platform === 'linux' ? 'where' : 
 export const shell = (opts: { login: boolean }, script: string) =>
   spawn(opts.login ? 'bash' : 'sh', ['-c', script]);`),
       errors: [posixAtLine(3)],
+    },
+  ],
+});
+
+// Platform predicates a CommonJS module exports by name (`module.exports = { isWindows }` with
+// `const isWindows = () => os.platform() === 'win32'`), destructured from its require.
+const flagFixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/platform-flags', file);
+const INSTALL = `const child_process = require('child_process');
+const { meteorPath, isWindows, rootPath } = require('./config');
+const isSudo = () => Boolean(process.env.SUDO_USER);
+module.exports = function fixOwner(user, p) {`;
+
+runRuleTests('no-unportable-spawn (imported platform predicates)', rule, {
+  valid: [
+    cjs(
+      `${INSTALL}
+  if (!isWindows() && isSudo()) {
+    child_process.execSync(\`chown -R \${user} "\${p}"\`);
+  }
+};`,
+      { filename: flagFixture('cjs/install.js') },
+    ),
+  ],
+  invalid: [
+    {
+      // Reported twin: the same call where the predicate does not keep Windows out.
+      ...cjs(
+        `${INSTALL}
+  if (isSudo()) {
+    child_process.execSync(\`chown -R \${user} "\${p}"\`);
+  }
+};`,
+        { filename: flagFixture('cjs/install.js') },
+      ),
+      errors: [{ messageId: 'posixInCommandLine', line: 6 }],
+    },
+  ],
+});
+
+// A test function rebound to its skipped form on a platform: the tests declared after it do not run there.
+runRuleTests('no-unportable-spawn (tests rebound to skip)', rule, {
+  valid: [
+    cjs(`const { spawnSync } = require('child_process');
+let test = require('ava').default;
+if (process.platform === 'win32') {
+  test = test.skip;
+}
+test('Bash CLI', (t) => {
+  spawnSync('bash', ['-c', 'echo ok'], { stdio: 'inherit' });
+  t.pass();
+});`),
+    esm(`import { spawnSync } from 'node:child_process';
+import { it as base } from 'vitest';
+const isWin = process.platform === 'win32';
+let it = base;
+it = isWin ? it.skip : it;
+it('runs the script', () => {
+  spawnSync('sh', ['build.sh']);
+});`),
+    cjs(`const { execSync } = require('child_process');
+if (process.platform === 'win32') describe = describe.skip;
+describe('permissions', () => {
+  it('chmods', () => execSync('chmod +x bin/run'));
+});`),
+  ],
+  invalid: [
+    {
+      // Reported twins: a skip on another platform than Windows, and a test declared before the rebinding.
+      ...cjs(`const { spawnSync } = require('child_process');
+let test = require('ava').default;
+if (process.platform === 'darwin') {
+  test = test.skip;
+}
+test('Bash CLI', (t) => {
+  spawnSync('bash', ['-c', 'echo ok'], { stdio: 'inherit' });
+  t.pass();
+});`),
+      errors: [{ messageId: 'posixProgram', line: 7 }],
+    },
+    {
+      ...cjs(`const { execSync } = require('child_process');
+let test = require('ava');
+test('chmod', () => execSync('chmod +x bin/run'));
+test = process.platform === 'win32' ? test.skip : test;`),
+      errors: [{ messageId: 'posixInCommandLine', line: 3 }],
+    },
+  ],
+});
+
+// A function chosen by a platform conditional runs only on the platforms of its branch.
+const MOVE = `import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+const run = promisify(execFile);
+const isWindows = process.platform === 'win32';
+async function moveOnWindows(a, b) {
+  await run('cmd.exe', ['/d', '/c', 'move', a, b]);
+}`;
+
+runRuleTests('no-unportable-spawn (functions chosen by platform)', rule, {
+  valid: [
+    esm(`${MOVE}
+async function moveOnUnix(a, b) {
+  await run('mv', [a, b]);
+}
+export async function move(a, b) {
+  const moveImpl = isWindows ? moveOnWindows : moveOnUnix;
+  await moveImpl(a, b);
+}`),
+    esm(`${MOVE}
+const moveOnUnix = (a, b) => run('mv', [a, b]);
+export const move = (a, b) => (isWindows ? moveOnWindows : moveOnUnix)(a, b);`),
+  ],
+  invalid: [
+    {
+      // Reported twins: a choice on something else than the platform, and an export whose callers are not known.
+      ...esm(`${MOVE}
+async function moveOnUnix(a, b) {
+  await run('mv', [a, b]);
+}
+export async function move(a, b, fast) {
+  const moveImpl = fast ? moveOnWindows : moveOnUnix;
+  await moveImpl(a, b);
+}
+export async function rename(a, b) {
+  await run('mv', [a, b]);
+}
+export const renameImpl = isWindows ? moveOnWindows : rename;`),
+      errors: [
+        { messageId: 'posixProgram', line: 9 },
+        { messageId: 'posixProgram', line: 16 },
+      ],
     },
   ],
 });

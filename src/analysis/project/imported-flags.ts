@@ -2,9 +2,10 @@
  * Platform flags one import away, the first piece of the project model: `IS_WINDOWS` in
  * `import { IS_WINDOWS } from './util/windows.js'`, `const { isWindows } = require('./utils')` or
  * `utils.isWindows` of `const utils = require('./utils')`, where that module exports
- * `process.platform === 'win32'` (or an `os.platform()` test) under that name; and `isWindows()`,
- * `require('./is-win')()`, or a constant holding such a call, where the module exports a function
- * whose answer without arguments is such a test (a parameter it is not given is `undefined`).
+ * `process.platform === 'win32'` (or an `os.platform()` or `os.type()` test) under that name; and
+ * `isWindows()`, `require('./is-win')()`, or a constant holding such a call, where the module exports
+ * a function whose answer without arguments is such a test (a parameter it is not given is
+ * `undefined`), also by the name of a constant or declaration (`module.exports = { isWindows }`).
  *
  * The module is found like Node and TypeScript do for relative specifiers (extension probing, `.js`
  * naming a `.ts` source, `index` files), read and parsed with the linted file's parser, and kept
@@ -16,7 +17,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { assignedValue, isFunction, literalRegExp, memberName, skipTransparent, stringValue, type FunctionNode } from '../syntax/ast.js';
-import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
+import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import type { ImportedPlatformFlags } from '../file/guards/guards.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
@@ -131,7 +132,9 @@ function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
   }
   const context: ModuleContext = { constants, osNames };
   for (const [name, init] of exported) {
-    const value = skipTransparent(init);
+    // `module.exports = { isWindows }` with `const isWindows = () => …` or `function isWindows()`
+    const named = skipTransparent(init);
+    const value = named.type === 'Identifier' ? skipTransparent(constants.get(named.name) ?? named) : named;
     const [key, platforms] = isFunction(value) ? [`${name}()`, answerOn(value, context, [], 0)] : [name, truthyOn(init, context, 0)];
     if (platforms && platforms.size < PLATFORMS.length) flags.set(key, platforms);
   }
@@ -230,10 +233,13 @@ function truthyOn(nodeIn: Node, context: ModuleContext, depth: number): Set<Plat
     case 'BinaryExpression': {
       const negated = node.operator === '!==' || node.operator === '!=';
       if (!negated && node.operator !== '===' && node.operator !== '==') return undefined;
-      const [source, literal] = isPlatformSource(node.left, context) ? [node.left, node.right] : [node.right, node.left];
+      const [source, literal] = platformSourceKind(node.left, context) ? [node.left, node.right] : [node.right, node.left];
       const value = stringValue(literal);
-      if (!isPlatformSource(source, context) || value === undefined) return undefined;
-      const equal = new Set(PLATFORMS.filter((platform) => platform === value));
+      const kind = platformSourceKind(source, context);
+      if (!kind || value === undefined) return undefined;
+      // `os.type()` answers 'Windows_NT', 'Darwin', 'Linux', …
+      const named = kind === 'type' ? OS_TYPE_PLATFORMS.get(value) : value;
+      const equal = new Set(PLATFORMS.filter((platform) => platform === named));
       return negated ? complement(equal) : equal;
     }
     case 'CallExpression': {
@@ -269,20 +275,30 @@ function valueOf(name: string, context: ModuleContext): Bound | undefined {
   return constant && { node: constant, context: { constants: context.constants, osNames: context.osNames } };
 }
 
-/** `process.platform`, or `os.platform()` of an `os` the module imports, also through a parameter given one. */
-function isPlatformSource(nodeIn: Node, context: ModuleContext, depth = 0): boolean {
+/** A value string tests read as a platform name: `process.platform` or `os.platform()`. */
+function isPlatformSource(node: Node, context: ModuleContext): boolean {
+  return platformSourceKind(node, context) === 'platform';
+}
+
+/**
+ * `process.platform` or `os.platform()` ('platform'), `os.type()` ('type'), of an `os` the module
+ * imports, also through a parameter given one.
+ */
+function platformSourceKind(nodeIn: Node, context: ModuleContext, depth = 0): 'platform' | 'type' | undefined {
   const node = skipTransparent(nodeIn);
   if (node.type === 'Identifier') {
     const value = depth < MAX_CONSTANT_DEPTH && context.parameters?.has(node.name) ? context.parameters.get(node.name) : undefined;
-    return value !== undefined && isPlatformSource(value.node, value.context, depth + 1);
+    return value && platformSourceKind(value.node, value.context, depth + 1);
   }
   if (node.type === 'MemberExpression') {
     const shadowed = context.parameters?.has('process') === true || context.constants.has('process');
-    return node.object.type === 'Identifier' && node.object.name === 'process' && !shadowed && memberName(node) === 'platform';
+    return node.object.type === 'Identifier' && node.object.name === 'process' && !shadowed && memberName(node) === 'platform' ? 'platform' : undefined;
   }
-  if (node.type !== 'CallExpression' || node.arguments.length > 0) return false;
+  if (node.type !== 'CallExpression' || node.arguments.length > 0) return undefined;
   const callee = skipTransparent(node.callee);
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && context.osNames.has(callee.object.name) && memberName(callee) === 'platform';
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || !context.osNames.has(callee.object.name)) return undefined;
+  const method = memberName(callee);
+  return method === 'platform' || method === 'type' ? method : undefined;
 }
 
 function complement(platforms: ReadonlySet<Platform>): Set<Platform> {

@@ -309,13 +309,13 @@ export class ConditionReader {
     return value.type === 'Identifier' || value.type === 'CallExpression';
   }
 
-  /** `process.platform`, `os.platform()`, `os.type()`, or a constant holding one. */
   /** The platform as a key: `process.platform`, or a call of a local function returning it (`table[getPlatform()]`). */
   isPlatformKey(key: Node): boolean {
     if (this.isPlatformSource(key)) return true;
     return key.type === 'CallExpression' && key.arguments.length === 0 && this.isPlatformSource(returnedExpression(this.predicateOf(skipTransparent(key.callee))) ?? key.callee);
   }
 
+  /** `process.platform`, `os.platform()`, `os.type()`, or a constant holding one. */
   isPlatformSource(node: Node): boolean {
     return this.platformSourceKind(node) !== undefined;
   }
@@ -332,7 +332,8 @@ export class ConditionReader {
     return undefined;
   }
 
-  private platformOf(source: Node, literal: string): Platform | undefined {
+  /** The platform a literal compared with `source` names: an `os.type()` value ('Windows_NT') or a platform name. */
+  platformOf(source: Node, literal: string): Platform | undefined {
     if (this.platformSourceKind(source) === 'type') return OS_TYPE_PLATFORMS.get(literal);
     return ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
   }

@@ -245,7 +245,7 @@ export class FactPropagation {
         const candidate = cases[other];
         if (!candidate || candidate === switchCase || !candidate.test) continue;
         const falls = other === index - 1 && !endsWithJump(candidate.consequent);
-        const platform = caseToPlatform(candidate.test);
+        const platform = this.casePlatform(statement.discriminant, candidate.test);
         if (!platform) return [];
         if (!falls) excluded.add(platform);
       }
@@ -258,11 +258,17 @@ export class FactPropagation {
       if (!candidate) break;
       if (other < index && candidate.consequent.length > 0) break;
       if (!candidate.test) return [];
-      const platform = caseToPlatform(candidate.test);
+      const platform = this.casePlatform(statement.discriminant, candidate.test);
       if (!platform) return [];
       included.add(platform);
     }
     return [{ kind: 'platform', platforms: included, test: statement.discriminant }];
+  }
+
+  /** The platform a case label names for the discriminant: `'Darwin'` under `os.type()`, `'darwin'` otherwise. */
+  private casePlatform(discriminant: Node, test: Node): Platform | undefined {
+    const literal = stringValue(test);
+    return literal === undefined ? undefined : this.conditions.platformOf(discriminant, literal);
   }
 }
 
@@ -280,7 +286,3 @@ function intersection(platforms: ReadonlySet<Platform>, allowed: ReadonlySet<Pla
   return new Set([...platforms].filter((platform) => allowed.has(platform)));
 }
 
-function caseToPlatform(test: Node): Platform | undefined {
-  const literal = stringValue(test);
-  return literal !== undefined && ALL_PLATFORMS.has(literal as Platform) ? (literal as Platform) : undefined;
-}

@@ -3,7 +3,9 @@
  * body, like an `if` would. The forms: `it.skipIf(cond)(…)`, `it.runIf(cond)(…)` (and `test.`,
  * `describe.`; bun's `test.if(cond)`), `(cond ? it.skip : it)(…)` (also with Jest's and mocha's
  * `xit`/`xtest`/`xdescribe`), a constant holding either
- * (`const itPosix = isWindows ? it.skip : it`), node:test's `{ skip: cond }` option, and
+ * (`const itPosix = isWindows ? it.skip : it`), a binding rebound to the skipped form before the
+ * test (`let test = require('ava'); if (isWindows) test = test.skip;`, `describe = isWindows ?
+ * describe.skip : describe`), node:test's `{ skip: cond }` option, and
  * `this.skip()` / `ctx.skip()` in a test or hook body, which ends it like a `return`
  * (`if (cond) return` needs nothing here: it is an early exit).
  * Playwright Test's conditional skips: `test.skip(cond, reason)` / `test.fixme(cond)` in a test
@@ -21,13 +23,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent, stringValue, walk } from '../../syntax/ast.js';
 import type { Fact } from './facts.js';
-import { constantInitializer, isGlobalIdentifier, resolveVariable, sourceInitializer } from '../../syntax/scope.js';
+import { constantInitializer, globalReferences, isGlobalIdentifier, resolveVariable, sourceInitializer, writableByEval } from '../../syntax/scope.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 export type ConditionFacts = (test: Node, assumed: boolean) => Fact[];
 
-const TEST_MODULES = new Set(['vitest', 'node:test', '@jest/globals', 'mocha', 'bun:test']);
+const TEST_MODULES = new Set(['vitest', 'node:test', '@jest/globals', 'mocha', 'bun:test', 'ava']);
+/** The frameworks whose default export is their `test`. */
+const DEFAULT_TESTS = new Set(['node:test', 'ava']);
 const TEST_FUNCTIONS = new Set(['it', 'test', 'describe', 'suite', 'context', 'specify']);
 const HOOKS = new Set(['before', 'after', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll']);
 /** Members that turn a test into one that does not run. */
@@ -48,8 +52,8 @@ type Framework = string;
  */
 export function testCallbackFacts(sourceCode: SourceCode, child: Node, parent: Node, conditionFacts: ConditionFacts): Fact[] {
   if (parent.type !== 'CallExpression' || !parent.arguments.some((argument) => argument === child)) return [];
-  const runs = runCondition(sourceCode, parent.callee);
-  const facts = runs ? conditionFacts(runs.test, runs.assumed) : [];
+  const facts: Fact[] = [];
+  for (const runs of runConditions(sourceCode, parent.callee, parent)) facts.push(...conditionFacts(runs.test, runs.assumed));
   const skipOption = isFunction(child) ? nodeTestSkipOption(sourceCode, parent) : undefined;
   if (skipOption) facts.push(...conditionFacts(skipOption, false));
   if (isFunction(child)) for (const skipped of groupSkipConditions(sourceCode, parent)) facts.push(...conditionFacts(skipped, false));
@@ -177,8 +181,136 @@ function requiredModule(sourceCode: SourceCode, nodeIn: Node): string | undefine
   return argument.value;
 }
 
+/** A condition a test callee runs its callbacks under, and whether it must be truthy. */
+interface RunCondition {
+  readonly test: Node;
+  readonly assumed: boolean;
+}
+
+/** The conditions under which the test call `call` runs its callbacks: all must hold. */
+function runConditions(sourceCode: SourceCode, calleeIn: Node, call: Node): readonly RunCondition[] {
+  const callee = skipTransparent(calleeIn);
+  const rebound = callee.type === 'Identifier' ? reboundTest(sourceCode, callee) : undefined;
+  if (rebound) return rebound.lastWrite <= call.range[0] ? rebound.conditions : [];
+  const runs = runCondition(sourceCode, callee);
+  return runs ? [runs] : [];
+}
+
+/** A test binding rebound to its skipped form: the conditions its calls run under, and where its last write ends. */
+interface ReboundTest {
+  readonly conditions: readonly RunCondition[];
+  readonly lastWrite: number;
+}
+
+/** Per variable, or per global name of a file: a rebound test binding, or null when the binding is not one. */
+const reboundCache = new WeakMap<TSESLint.Scope.Variable, ReboundTest | null>();
+const globalReboundCache = new WeakMap<Node, Map<string, ReboundTest | null>>();
+
+/**
+ * A binding every write of which is the framework's test function or, under a condition, its
+ * skipped form: `let test = require('ava').default; if (isWindows) test = test.skip;` or
+ * `test = isWindows ? test.skip : test`, also the runner's global (`describe = describe.skip`).
+ * Each write is a statement of the binding's own statement list (a write in a function may never
+ * run), and the calls after the last write run only where every condition proves it is not
+ * skipped. Undefined when the binding is written once, or by anything else.
+ */
+function reboundTest(sourceCode: SourceCode, identifier: TSESTree.Identifier): ReboundTest | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const declared = variable !== undefined && variable.defs.length > 0;
+  const program = sourceCode.ast;
+  let perName = declared ? undefined : globalReboundCache.get(program);
+  if (!declared && !perName) globalReboundCache.set(program, (perName = new Map()));
+  const cached = declared ? reboundCache.get(variable) : perName?.get(identifier.name);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = readRebinding(sourceCode, identifier, declared ? variable : undefined) ?? null;
+  if (declared) reboundCache.set(variable, found);
+  else perName?.set(identifier.name, found);
+  return found ?? undefined;
+}
+
+function readRebinding(sourceCode: SourceCode, identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable | undefined): ReboundTest | undefined {
+  let writes: TSESTree.Identifier[];
+  let list: Node;
+  if (variable) {
+    const [definition] = variable.defs;
+    if (variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.name.parent !== definition.node || writableByEval(variable)) return undefined;
+    // The declaration holds the framework's test; every other write rebinds it.
+    if (!definition.node.init || !isRunningTest(sourceCode, definition.node.init, identifier.name)) return undefined;
+    list = definition.parent.parent;
+    writes = variable.references.filter((reference) => reference.isWrite() && reference.identifier !== definition.name).map((reference) => reference.identifier as TSESTree.Identifier);
+  } else {
+    // The runner's global, not declared in the file: its writes are at the top of the file.
+    if (!TEST_FUNCTIONS.has(identifier.name)) return undefined;
+    list = sourceCode.ast;
+    writes = (globalReferences(sourceCode, [identifier.name]).get(identifier.name) ?? []).filter((reference) => isAssignedTo(reference));
+  }
+  if (writes.length === 0) return undefined;
+  const conditions: RunCondition[] = [];
+  let lastWrite = 0;
+  for (const write of writes) {
+    const condition = rebindCondition(sourceCode, write, list);
+    if (!condition) return undefined;
+    conditions.push(condition);
+    lastWrite = Math.max(lastWrite, write.range[1]);
+  }
+  return { conditions, lastWrite };
+}
+
+function isAssignedTo(identifier: TSESTree.Identifier): boolean {
+  return identifier.parent.type === 'AssignmentExpression' && identifier.parent.left === identifier;
+}
+
+/**
+ * The condition of one rebinding statement of `list`: `if (cond) test = test.skip;` (no `else`),
+ * or `test = cond ? test.skip : test`. Undefined for any other write.
+ */
+function rebindCondition(sourceCode: SourceCode, write: TSESTree.Identifier, list: Node): RunCondition | undefined {
+  const assignment = write.parent;
+  if (assignment.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.left !== write) return undefined;
+  const statement = assignment.parent;
+  if (statement.type !== 'ExpressionStatement') return undefined;
+  const value = skipTransparent(assignment.right);
+  if (statement.parent === list) {
+    if (value.type !== 'ConditionalExpression') return undefined;
+    const skipsWhenTrue = isSkipped(sourceCode, value.consequent, write.name);
+    const skipsWhenFalse = isSkipped(sourceCode, value.alternate, write.name);
+    const other = skipsWhenTrue ? value.alternate : value.consequent;
+    return skipsWhenTrue !== skipsWhenFalse && isRunningTest(sourceCode, other, write.name) ? { test: value.test, assumed: skipsWhenFalse } : undefined;
+  }
+  const block = statement.parent.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
+  const branch = block.parent;
+  if (branch?.type !== 'IfStatement' || branch.consequent !== block || branch.alternate || branch.parent !== list) return undefined;
+  return isSkipped(sourceCode, value, write.name) ? { test: branch.test, assumed: false } : undefined;
+}
+
+/** The framework's test itself (not skipped): the rebound name, a framework test, or one required. */
+function isRunningTest(sourceCode: SourceCode, nodeIn: Node, self: string): boolean {
+  const node = skipTransparent(nodeIn);
+  if (node.type === 'Identifier') return node.name === self || frameworkOf(sourceCode, node) !== undefined;
+  return requiredTest(sourceCode, node) !== undefined;
+}
+
+/** The skipped form of a test: `test.skip`, `it.todo` of the rebound name or a framework test, `xit`. */
+function isSkipped(sourceCode: SourceCode, nodeIn: Node, self: string): boolean {
+  const node = skipTransparent(nodeIn);
+  if (node.type === 'MemberExpression' && SKIPPED.has(memberName(node) ?? '')) return isRunningTest(sourceCode, node.object, self);
+  return isSkippedTest(sourceCode, node);
+}
+
+/**
+ * `require('ava')`, `require('ava').default` (a framework whose default export is its test), or
+ * `require('vitest').it`: the framework, when what is required is one of `names`.
+ */
+function requiredTest(sourceCode: SourceCode, node: Node, names = TEST_FUNCTIONS): Framework | undefined {
+  const member = node.type === 'MemberExpression' ? memberName(node) : 'default';
+  const source = requiredModule(sourceCode, node.type === 'MemberExpression' ? node.object : node);
+  if (source === undefined || member === undefined || !TEST_MODULES.has(source)) return undefined;
+  const imported = member === 'default' ? (DEFAULT_TESTS.has(source) ? 'test' : undefined) : member;
+  return imported !== undefined && names.has(imported) ? source : undefined;
+}
+
 /** The condition under which a test callee runs its callbacks, and whether it must be truthy. */
-function runCondition(sourceCode: SourceCode, calleeIn: Node): { test: Node; assumed: boolean } | undefined {
+function runCondition(sourceCode: SourceCode, calleeIn: Node): RunCondition | undefined {
   let callee = skipTransparent(calleeIn);
   if (callee.type === 'Identifier' && !frameworkOf(sourceCode, callee)) {
     const init = constantInitializer(sourceCode, callee);
@@ -220,14 +352,17 @@ function frameworkOf(sourceCode: SourceCode, identifier: TSESTree.Identifier, na
   const variable = resolveVariable(sourceCode, identifier);
   if (!variable || variable.defs.length === 0) return names.has(identifier.name) ? 'global' : undefined;
   const [definition] = variable.defs;
+  // `const test = require('ava')`
+  const init = definition?.type === 'Variable' && definition.node.id === definition.name ? sourceInitializer(sourceCode, identifier) : undefined;
+  if (init) return requiredTest(sourceCode, skipTransparent(init), names);
   if (variable.defs.length !== 1 || definition?.type !== 'ImportBinding') return undefined;
   const declaration = definition.parent;
   const specifier = definition.node;
   if (declaration.type !== 'ImportDeclaration' || !TEST_MODULES.has(declaration.source.value)) return undefined;
   let imported: string | undefined;
   if (specifier.type === 'ImportSpecifier') imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-  // `import test from 'node:test'`
-  else if (specifier.type === 'ImportDefaultSpecifier' && declaration.source.value === 'node:test') imported = 'test';
+  // `import test from 'node:test'`, `import test from 'ava'`
+  else if (specifier.type === 'ImportDefaultSpecifier' && DEFAULT_TESTS.has(declaration.source.value)) imported = 'test';
   return imported !== undefined && names.has(imported) ? declaration.source.value : undefined;
 }
 
@@ -254,7 +389,8 @@ export function isTestSkipCall(sourceCode: SourceCode, expression: Node): boolea
   const owner = callback?.parent;
   if (owner?.type !== 'CallExpression' || !owner.arguments.some((argument) => argument === callback)) return false;
   const framework = testRoot(sourceCode, owner.callee.type === 'CallExpression' ? owner.callee.callee : owner.callee, CALLBACK_OWNERS);
-  return framework !== undefined && framework !== 'node:test';
+  // node:test's `t.skip()` only marks the test; ava's `t` has no `skip()`.
+  return framework !== undefined && framework !== 'node:test' && framework !== 'ava';
 }
 
 const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict']);

@@ -37,6 +37,39 @@ describe('caller facts', () => {
     expect(platforms(named('posix'))).toEqual(['darwin', 'linux']);
   });
 
+  it('a function chosen by a platform conditional runs on the platforms of its branch', () => {
+    const { named, platforms } = setUp(`const isWindows = process.platform === 'win32';
+async function moveOnWindows(a, b) {}
+async function moveOnUnix(a, b) {}
+async function copyOnWindows(a) {}
+async function copyOnUnix(a) {}
+export async function move(a, b) {
+  const moveImpl = isWindows ? moveOnWindows : moveOnUnix;
+  await moveImpl(a, b);
+  return (isWindows ? copyOnWindows : copyOnUnix)(a);
+}`);
+    const notWindows = ['aix', 'android', 'cygwin', 'darwin', 'freebsd', 'haiku', 'linux', 'netbsd', 'openbsd', 'sunos'];
+    expect(platforms(named('moveOnUnix'))).toEqual(notWindows);
+    expect(platforms(named('copyOnUnix'))).toEqual(notWindows);
+    expect(platforms(named('moveOnWindows'))).toEqual(['win32']);
+  });
+
+  it('a function chosen by a conditional on something else, or also used outside it, proves nothing', () => {
+    const { named, platforms } = setUp(`const isWindows = process.platform === 'win32';
+function quietMove() {}
+function loudMove() {}
+function windowsMove() {}
+function unixMove() {}
+export function move(verbose) {
+  (verbose ? loudMove : quietMove)();
+  const impl = isWindows ? windowsMove : unixMove;
+  impl();
+  unixMove();
+}`);
+    expect(platforms(named('loudMove'))).toEqual([]);
+    expect(platforms(named('unixMove'))).toEqual([]);
+  });
+
   it('an unguarded use, an export or a use from itself proves nothing', () => {
     const { named, platforms } = setUp(`function a() {} a(); if (process.platform === 'linux') a();
 export function b() {} if (process.platform === 'linux') b();

@@ -8,7 +8,7 @@ import type { Language } from '../../../support/languages.js';
 
 /**
  * The condition the test call holding the snippet's `() => body()` callback runs it under, as
- * `condition text = assumed value`; undefined when it runs unconditionally.
+ * `condition text = assumed value` (`; ` between several); undefined when it runs unconditionally.
  */
 function runsUnder(code: string, language: Language = 'esm'): string | undefined {
   const analysis = analyzeCode(code, language);
@@ -20,7 +20,7 @@ function runsUnder(code: string, language: Language = 'esm'): string | undefined
     return [{ kind: 'caught', test } satisfies Fact];
   });
   expect(facts).toHaveLength(asked.length);
-  return asked[0];
+  return asked.length > 0 ? asked.join('; ') : undefined;
 }
 
 const VITEST = `import { it, test, describe } from 'vitest';\n`;
@@ -50,6 +50,21 @@ describe('conditional tests', () => {
     ['both branches run', `${VITEST}(isWindows ? it : it.only)('x', () => body());`, undefined],
     ['a spread condition', `${VITEST}it.skipIf(...conditions)('x', () => body());`, undefined],
     ['skipIf of another object', `${VITEST}suiteHelpers.skipIf(isWindows)('x', () => body());`, undefined],
+    // A test function rebound to its skip variant under a condition, before the test is declared.
+    ['ava rebound under an if', `let test = require('ava').default;\nif (isWindows) { test = test.skip; }\ntest('x', () => body());`, 'isWindows = false', 'cjs'],
+    ['ava default import rebound', `import ava from 'ava';\nlet test = ava;\nif (isWindows) test = ava.skip;\ntest('x', () => body());`, 'isWindows = false'],
+    ['a required ava test', `const test = require('ava');\n(isWindows ? test.skip : test)('x', () => body());`, 'isWindows = false', 'cjs'],
+    ['a rebound ternary', `let test = require('ava');\ntest = isWindows ? test.skip : test;\ntest('x', () => body());`, 'isWindows = false', 'cjs'],
+    ['a rebound global', `if (isWindows) describe = describe.skip;\ndescribe('x', () => body());`, 'isWindows = false', 'cjs'],
+    ['two rebinds', `${VITEST}let run = it;\nif (isWindows) run = it.skip;\nif (isCI) run = run.todo;\nrun('x', () => body());`, 'isWindows = false; isCI = false'],
+    ['an imported it rebound', `${VITEST}let posixIt = it;\nif (isWindows) posixIt = it.skip;\nposixIt('x', () => body());`, 'isWindows = false'],
+    // Silent twins: no rebinding is proven to be the only one.
+    ['a rebind after the test', `let test = require('ava');\ntest('x', () => body());\nif (isWindows) test = test.skip;`, undefined, 'cjs'],
+    ['a rebind to something else', `let test = require('ava');\nif (isWindows) test = wrap(test);\ntest('x', () => body());`, undefined, 'cjs'],
+    ['an unconditional skip', `let test = require('ava');\ntest = test.skip;\ntest('x', () => body());`, undefined, 'cjs'],
+    ['a rebind with an else', `let test = require('ava');\nif (isWindows) test = test.skip; else test = test.only;\ntest('x', () => body());`, undefined, 'cjs'],
+    ['a rebound non-test', `let run = require('./runner');\nif (isWindows) run = run.skip;\nrun('x', () => body());`, undefined, 'cjs'],
+    ['a rebind inside a function', `let test = require('ava');\nfunction f() { if (isWindows) test = test.skip; }\ntest('x', () => body());`, undefined, 'cjs'],
   ])('%s', (_name, code, expected, language) => {
     expect(runsUnder(code, language)).toBe(expected);
   });
@@ -76,6 +91,7 @@ describe('skip calls that end a test', () => {
     ['mocha this.skip() in a hook', `before(function () { if (isWindows) this.skip(); });`, true],
     ['vitest ctx.skip()', `${VITEST}it('x', (ctx) => { if (isWindows) ctx.skip(); });`, true],
     ['node:test t.skip() only marks the test', `import { it } from 'node:test';\nit('x', (t) => { if (isWindows) t.skip(); });`, false],
+    ["ava's t has no skip()", `import test from 'ava';\ntest('x', (t) => { if (isWindows) t.skip(); });`, false],
     ['this.skip() in an arrow, where this is not the test', `it('x', () => { if (isWindows) this.skip(); });`, false],
     ['a skip() with arguments is not taken for one', `${VITEST}it('x', (ctx) => { ctx.skip('later'); });`, false],
     ['skip() of another object', `${VITEST}it('x', (ctx) => { runner.skip(); });`, false],
