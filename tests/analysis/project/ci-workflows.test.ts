@@ -13,6 +13,12 @@ import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/ci-workflows');
 const ON_WINDOWS = path.join(FIXTURES, 'tests-on-windows');
 
+/** Writes `text` to `file` below `root`, making its folders. */
+function writeBelow(root: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+
 function fileModel(filename: string, settings: Record<string, unknown> = {}): FileModel {
   return analyzeCode('export {};', 'esm', { 'process-guard': settings }, filename).fileModel;
 }
@@ -234,10 +240,7 @@ describe('the Windows jobs that prove a development file runs on Windows', () =>
   /** A repository whose only Windows job runs `steps`, beside a Linux job running everything. */
   const repository = (steps: string): string => {
     const root = path.join(base, `repo${(trees += 1)}`);
-    const write = (file: string, text = '') => {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), text);
-    };
+    const write = (file: string, text = '') => writeBelow(root, file, text);
     write('.git/HEAD');
     write(
       '.github/workflows/ci.yml',
@@ -309,10 +312,7 @@ describe('the tests a Windows job runs through the files its test scripts name',
   /** A repository whose Windows job runs `script`, beside a Linux job running every test script. */
   const repository = (script: string): string => {
     const root = path.join(base, `repo${(trees += 1)}`);
-    const write = (file: string, text = '') => {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), text);
-    };
+    const write = (file: string, text = '') => writeBelow(root, file, text);
     write('.git/HEAD');
     write(
       '.github/workflows/ci.yml',
