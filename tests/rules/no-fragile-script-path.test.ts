@@ -1831,6 +1831,21 @@ switch (mode) {
   case 'serve': break;
   default: fork(require.main.filename, ['serve']);
 }`),
+    // The launcher is restarted with the rest of its own command line: the program re-runs itself as
+    // it was started (after a self-update), so the launcher is what it means.
+    esm(`import { spawn } from 'node:child_process';
+export function restart() {
+  spawn(process.execPath, [process.argv[1], ...process.argv.slice(2)], { detached: true, stdio: 'inherit' }).unref();
+  process.exit(0);
+}`),
+    cjs(`const { spawn } = require('child_process');
+exports.restart = () => spawn(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });`),
+    cjs(`const { spawn } = require('child_process');
+const execa = require('execa');
+exports.restart = () => spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' });
+exports.again = () => execa(process.argv[0], process.argv.slice(1));`),
+    ts(`import { fork } from 'node:child_process';
+export const restart = (): void => void fork(require.main!.filename, process.argv.slice(2));`),
   ],
   invalid: [
     {
@@ -1890,6 +1905,20 @@ spawnSync('node', [path.join(__dirname, 'other.js')]);` }] },
 exports.start = () => fork(require.main.filename, ['serve']);`),
       errors: [{ messageId: 'launcherPath', line: 2, suggestions: [{ messageId: 'useOwnFile', output: `const { fork } = require('child_process');
 exports.start = () => fork(__filename, ['serve']);` }] }],
+    },
+    {
+      // Reported twins: the launcher restarted with the rest of its command line and more, or with part of it.
+      ...cjs(`const { spawn } = require('child_process');
+exports.restart = () => spawn(process.execPath, [process.argv[1], ...process.argv.slice(2), '--restarted']);
+exports.again = () => spawn(process.execPath, [process.argv[1], ...process.argv.slice(3)]);`),
+      errors: [
+        { messageId: 'launcherPath', line: 2, suggestions: [{ messageId: 'useOwnFile', output: `const { spawn } = require('child_process');
+exports.restart = () => spawn(process.execPath, [__filename, ...process.argv.slice(2), '--restarted']);
+exports.again = () => spawn(process.execPath, [process.argv[1], ...process.argv.slice(3)]);` }] },
+        { messageId: 'launcherPath', line: 3, suggestions: [{ messageId: 'useOwnFile', output: `const { spawn } = require('child_process');
+exports.restart = () => spawn(process.execPath, [process.argv[1], ...process.argv.slice(2), '--restarted']);
+exports.again = () => spawn(process.execPath, [__filename, ...process.argv.slice(3)]);` }] },
+      ],
     },
   ],
 });
