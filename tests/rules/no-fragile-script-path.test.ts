@@ -1922,3 +1922,46 @@ exports.again = () => spawn(process.execPath, [__filename, ...process.argv.slice
     },
   ],
 });
+
+// A development script that a package script's file starts by a path from the package folder, with
+// the working directory unchanged, runs in the package folder too: its package-relative paths hold.
+const chained = (file: string) => fixture(`script-chain-package/scripts/${file}`);
+const CHAIN_CJS = `const { spawn } = require('child_process');
+spawn('node', ['bin/tool.js', 'spec/conf.js'], { stdio: 'inherit' });`;
+const CHAIN_ESM = `import { spawn } from 'node:child_process';
+spawn('node', ['bin/tool.js', 'spec/conf.js'], { stdio: 'inherit' });`;
+const CHAIN_FIX = `const { spawn } = require('child_process');
+const path = require('node:path');
+spawn('node', [path.join(__dirname, '../bin/tool.js'), 'spec/conf.js'], { stdio: 'inherit' });`;
+
+runRuleTests('no-fragile-script-path (started by a package script)', rule, {
+  valid: [
+    // `npm test` runs scripts/test.js, which starts these from the package folder.
+    languages.cjs(CHAIN_CJS, { filename: chained('error-test.js') }),
+    languages.esm(CHAIN_ESM, { filename: chained('error-test.js') }),
+    languages.cjs(CHAIN_CJS, { filename: chained('shell-test.js') }),
+    languages.ts(`import { spawnSync } from 'node:child_process';
+spawnSync(process.execPath, ['bin/tool.js']);`, { filename: chained('error-test.js') }),
+  ],
+  invalid: [
+    {
+      // Reported twins: started with another working directory, started by no package script, and a
+      // path that names no file from the package folder.
+      ...languages.cjs(CHAIN_CJS, { filename: chained('moved-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX }] }],
+    },
+    {
+      ...languages.cjs(CHAIN_CJS, { filename: chained('orphan-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX }] }],
+    },
+    {
+      ...languages.cjs(CHAIN_CJS.replace('bin/tool.js', 'bin/missing.js'), { filename: chained('error-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX.replace('bin/tool.js', 'bin/missing.js') }] }],
+    },
+    {
+      // A module with exports may be imported by code started elsewhere.
+      ...languages.cjs(`${CHAIN_CJS}\nmodule.exports = {};`, { filename: chained('error-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: `${CHAIN_FIX}\nmodule.exports = {};` }] }],
+    },
+  ],
+});
