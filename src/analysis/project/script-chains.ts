@@ -8,13 +8,14 @@
  * text names the file, at most MAX_STARTERS, each parsed like the linted file and asked what it
  * starts from its own working folder (`startsFrom`, the analysis's answer). Unknown (undefined) when
  * none of them starts the file that way, or more of them name it than are read. Nothing throws.
+ * What a starter starts is kept per configuration while the files it was read from are unchanged.
  */
 import path from 'node:path';
 
-import { readText } from './fs-cache.js';
+import { DerivedCache, readText } from './fs-cache.js';
 import { resolveModule } from './module-resolution.js';
 import { nearestManifest, startedPaths } from './package-manifest.js';
-import { inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
+import { configurationKey, inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
 
 /** What a package script's file starts: the folder it runs in, and the scripts it starts from there (absolute, as written). */
 export interface WorkingFolderStarts {
@@ -25,6 +26,8 @@ export interface WorkingFolderStarts {
 /** Package scripts' files read for one file. */
 const MAX_STARTERS = 8;
 const MAX_TEXT_BYTES = 512 * 1024;
+/** Configuration key and starter → what it starts from its folder (null: nothing known). */
+const startsCache = new DerivedCache<WorkingFolderStarts | null>();
 
 /** The folder a package script's file starts `file` in, by a path from that folder; undefined when unknown. */
 export function chainedScriptFolder(
@@ -45,7 +48,9 @@ export function chainedScriptFolder(
   if (starters.size > MAX_STARTERS) return undefined;
   const names = new Set(startedPaths(file));
   for (const starter of starters) {
-    const starts = inspectModule(starter, readText(starter, MAX_TEXT_BYTES) ?? '', environment, startsFrom, undefined);
+    const starts = startsCache.get(`${configurationKey(environment)}\0${starter}`, () => {
+      return inspectModule(starter, readText(starter, MAX_TEXT_BYTES) ?? '', environment, startsFrom, undefined) ?? null;
+    });
     if (starts?.scripts.some((script) => names.has(script))) return starts.folder;
   }
   return undefined;
