@@ -41,7 +41,7 @@ export { isHandledAt, startFailureThrough } from './questions/start-failures.js'
 export { platformProblems } from './questions/platform-problems.js';
 export { changesWorkingDirectory, classifyScriptPath, leadingString, namesFileFromWorkingFolder, scriptArguments, underLauncherTest, wrappedScriptArguments } from './questions/script-paths.js';
 export type { ScriptArgument, ScriptPath } from './questions/script-paths.js';
-export { passesTestedMarker } from './questions/launcher-markers.js';
+export { passesTestedMarker, restartsCommandLine } from './questions/launcher-markers.js';
 export { usedFromWorkingDirectory } from './questions/working-directory-uses.js';
 export { isSelfSpawnSite, selfSpawns, sharedThreadChecks, withNegations } from './questions/self-spawn.js';
 export type { SelfSpawn, SharedThreadCheck } from './questions/self-spawn.js';

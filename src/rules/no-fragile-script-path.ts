@@ -9,7 +9,7 @@ import {
   type FileFacts,
   type LocationFix,
 } from './no-fragile-script-path-utils/module-location.js';
-import { analyze, changesWorkingDirectory, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, passesTestedMarker, type ScriptArgument, scriptArguments, type ScriptPath, underLauncherTest, usedFromWorkingDirectory, wrappedScriptArguments } from '../analysis/index.js';
+import { analyze, changesWorkingDirectory, classifyScriptPath, type FileAnalysis, type ModuleSystem, namesFileFromWorkingFolder, passesTestedMarker, restartsCommandLine, type ScriptArgument, scriptArguments, type ScriptPath, underLauncherTest, usedFromWorkingDirectory, wrappedScriptArguments } from '../analysis/index.js';
 
 type Options = [{ allowCwdRelative: boolean }];
 type MessageIds = 'cwdRelative' | 'pageRelative' | 'bareWorkerPath' | 'launcherPath' | 'resolveFromModule' | 'useOwnFile';
@@ -85,8 +85,10 @@ function problemOf(
 ): MessageIds | undefined {
   switch (scriptPath.kind) {
     case 'launcher':
-      // Restarted with a marker this file dispatches on, the launcher routes back into this module.
-      return runsAsEntryPoint(analysis, script.node) || passesTestedMarker(analysis, script.node) ? undefined : 'launcherPath';
+      // Restarted with a marker this file dispatches on, the launcher routes back into this module;
+      // restarted with the rest of its own command line, the program re-runs itself as it was started.
+      if (runsAsEntryPoint(analysis, script.node) || passesTestedMarker(analysis, script.node)) return undefined;
+      return !scriptPath.directory && restartsCommandLine(analysis, script.node) ? undefined : 'launcherPath';
     case 'bare':
     case 'cwd-relative':
       if (script.webWorker) return 'pageRelative';

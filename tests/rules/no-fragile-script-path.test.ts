@@ -1831,6 +1831,21 @@ switch (mode) {
   case 'serve': break;
   default: fork(require.main.filename, ['serve']);
 }`),
+    // The launcher is restarted with the rest of its own command line: the program re-runs itself as
+    // it was started (after a self-update), so the launcher is what it means.
+    esm(`import { spawn } from 'node:child_process';
+export function restart() {
+  spawn(process.execPath, [process.argv[1], ...process.argv.slice(2)], { detached: true, stdio: 'inherit' }).unref();
+  process.exit(0);
+}`),
+    cjs(`const { spawn } = require('child_process');
+exports.restart = () => spawn(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });`),
+    cjs(`const { spawn } = require('child_process');
+const execa = require('execa');
+exports.restart = () => spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' });
+exports.again = () => execa(process.argv[0], process.argv.slice(1));`),
+    ts(`import { fork } from 'node:child_process';
+export const restart = (): void => void fork(require.main!.filename, process.argv.slice(2));`),
   ],
   invalid: [
     {
@@ -1890,6 +1905,63 @@ spawnSync('node', [path.join(__dirname, 'other.js')]);` }] },
 exports.start = () => fork(require.main.filename, ['serve']);`),
       errors: [{ messageId: 'launcherPath', line: 2, suggestions: [{ messageId: 'useOwnFile', output: `const { fork } = require('child_process');
 exports.start = () => fork(__filename, ['serve']);` }] }],
+    },
+    {
+      // Reported twins: the launcher restarted with the rest of its command line and more, or with part of it.
+      ...cjs(`const { spawn } = require('child_process');
+exports.restart = () => spawn(process.execPath, [process.argv[1], ...process.argv.slice(2), '--restarted']);
+exports.again = () => spawn(process.execPath, [process.argv[1], ...process.argv.slice(3)]);`),
+      errors: [
+        { messageId: 'launcherPath', line: 2, suggestions: [{ messageId: 'useOwnFile', output: `const { spawn } = require('child_process');
+exports.restart = () => spawn(process.execPath, [__filename, ...process.argv.slice(2), '--restarted']);
+exports.again = () => spawn(process.execPath, [process.argv[1], ...process.argv.slice(3)]);` }] },
+        { messageId: 'launcherPath', line: 3, suggestions: [{ messageId: 'useOwnFile', output: `const { spawn } = require('child_process');
+exports.restart = () => spawn(process.execPath, [process.argv[1], ...process.argv.slice(2), '--restarted']);
+exports.again = () => spawn(process.execPath, [__filename, ...process.argv.slice(3)]);` }] },
+      ],
+    },
+  ],
+});
+
+// A development script that a package script's file starts by a path from the package folder, with
+// the working directory unchanged, runs in the package folder too: its package-relative paths hold.
+const chained = (file: string) => fixture(`script-chain-package/scripts/${file}`);
+const CHAIN_CJS = `const { spawn } = require('child_process');
+spawn('node', ['bin/tool.js', 'spec/conf.js'], { stdio: 'inherit' });`;
+const CHAIN_ESM = `import { spawn } from 'node:child_process';
+spawn('node', ['bin/tool.js', 'spec/conf.js'], { stdio: 'inherit' });`;
+const CHAIN_FIX = `const { spawn } = require('child_process');
+const path = require('node:path');
+spawn('node', [path.join(__dirname, '../bin/tool.js'), 'spec/conf.js'], { stdio: 'inherit' });`;
+
+runRuleTests('no-fragile-script-path (started by a package script)', rule, {
+  valid: [
+    // `npm test` runs scripts/test.js, which starts these from the package folder.
+    languages.cjs(CHAIN_CJS, { filename: chained('error-test.js') }),
+    languages.esm(CHAIN_ESM, { filename: chained('error-test.js') }),
+    languages.cjs(CHAIN_CJS, { filename: chained('shell-test.js') }),
+    languages.ts(`import { spawnSync } from 'node:child_process';
+spawnSync(process.execPath, ['bin/tool.js']);`, { filename: chained('error-test.js') }),
+  ],
+  invalid: [
+    {
+      // Reported twins: started with another working directory, started by no package script, and a
+      // path that names no file from the package folder.
+      ...languages.cjs(CHAIN_CJS, { filename: chained('moved-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX }] }],
+    },
+    {
+      ...languages.cjs(CHAIN_CJS, { filename: chained('orphan-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX }] }],
+    },
+    {
+      ...languages.cjs(CHAIN_CJS.replace('bin/tool.js', 'bin/missing.js'), { filename: chained('error-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX.replace('bin/tool.js', 'bin/missing.js') }] }],
+    },
+    {
+      // A module with exports may be imported by code started elsewhere.
+      ...languages.cjs(`${CHAIN_CJS}\nmodule.exports = {};`, { filename: chained('error-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: `${CHAIN_FIX}\nmodule.exports = {};` }] }],
     },
   ],
 });

@@ -46,4 +46,10 @@ export interface FileAnalysis {
    * when unknown, for any other file, and with `crossFile` off.
    */
   readonly runnerPlatforms: ReadonlySet<Platform> | undefined;
+  /**
+   * For a file exporting nothing that no package script runs, the folder a package script's file
+   * starts it in by a path from that folder (project/script-chains.ts); undefined when unknown, for
+   * any other file, and with `crossFile` off.
+   */
+  readonly chainedScriptFolder: string | undefined;
 }

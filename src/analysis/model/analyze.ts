@@ -18,6 +18,8 @@ import { findStarters, type StarterSite } from '../file/starters.js';
 import { ValueModel } from '../file/values.js';
 import { buildFileModel, filePlatforms, type FileModel } from '../project/file-model.js';
 import { fixtureRunnerPlatforms } from '../project/fixture-runners.js';
+import { chainedScriptFolder } from '../project/script-chains.js';
+import { scriptsStartedFromWorkingFolder } from '../questions/script-paths.js';
 import { ImportedFlags, type ForeignParser } from '../project/imported-flags.js';
 import { ProjectImports } from '../project/imports.js';
 import { isInstalledFile } from '../project/module-resolution.js';
@@ -86,6 +88,7 @@ class LazyFileAnalysis implements FileAnalysis {
   #summaries: FunctionSummaries | undefined;
   #imports: ProjectImports | undefined;
   #runnerPlatforms: { readonly platforms: ReadonlySet<Platform> | undefined } | undefined;
+  #chainedScriptFolder: { readonly folder: string | undefined } | undefined;
 
   constructor(
     private readonly context: AnyContext,
@@ -164,6 +167,17 @@ class LazyFileAnalysis implements FileAnalysis {
       };
     }
     return this.#runnerPlatforms.platforms;
+  }
+
+  get chainedScriptFolder(): string | undefined {
+    if (this.#chainedScriptFolder === undefined) {
+      const { entryPoint, scriptFolder } = this.fileModel;
+      // Only a file that exports nothing is known to be run rather than imported from elsewhere.
+      const environment = entryPoint === 'no-exports' && scriptFolder === undefined ? this.projectEnvironment() : undefined;
+      const started = (context: AnyContext) => scriptsStartedFromWorkingFolder(analyze(context));
+      this.#chainedScriptFolder = { folder: environment ? chainedScriptFolder(this.context.physicalFilename, environment, started) : undefined };
+    }
+    return this.#chainedScriptFolder.folder;
   }
 
   /**

@@ -195,7 +195,7 @@ let identities = 0;
  * What a summary depends on besides the disk: the settings, the parser and the language options
  * (type information aside: summaries are built without it). One key per configuration object.
  */
-function configurationKey(environment: LintEnvironment): string {
+export function configurationKey(environment: LintEnvironment): string {
   const settings = environment.settings ?? NO_SETTINGS;
   let bySettings = keysByOptions.get(environment.languageOptions);
   if (!bySettings) {

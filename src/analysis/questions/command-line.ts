@@ -1,8 +1,8 @@
 /**
- * The programs a shell command line runs: its first word and the first word after each `|`, `||`,
- * `&&`, `;`, `&` and line break, outside quotes, skipping `NAME=value` environment assignments and
- * the `(` of a subshell. A word with a part the file does not show ({@link UNKNOWN_PART}) is not a
- * program name anyone can judge, so it is left out; so is anything after a `$(` or a backquote.
+ * The commands of a shell command line: its words from the start and after each `|`, `||`, `&&`,
+ * `;`, `&` and line break, outside quotes, skipping `NAME=value` environment assignments and the `(`
+ * of a subshell, up to a `$(` or a backquote. The programs are their first words: one with a part
+ * the file does not show ({@link UNKNOWN_PART}) is not a name anyone can judge, so it is left out.
  */
 import { shellWords } from '../../util/shell-words.js';
 import { UNKNOWN_PART } from '../file/values.js';
@@ -10,13 +10,16 @@ import { UNKNOWN_PART } from '../file/values.js';
 const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 export function programsOf(commandLine: string): string[] {
-  const programs: string[] = [];
-  for (const segment of segments(commandLine)) {
+  return commandsOf(commandLine).flatMap(([program]) => (program && !program.includes(UNKNOWN_PART) && !/[`$]/.test(program) ? [program] : []));
+}
+
+/** The words of each command of a shell command line, from its program on. */
+export function commandsOf(commandLine: string): string[][] {
+  return segments(commandLine).flatMap((segment) => {
     const words = shellWords(segment.trim().replace(/^\(+\s*/, ''));
-    const program = words.find((candidate) => !ENV_ASSIGNMENT.test(candidate));
-    if (program && !program.includes(UNKNOWN_PART) && !/[`$]/.test(program)) programs.push(program);
-  }
-  return programs;
+    const program = words.findIndex((candidate) => !ENV_ASSIGNMENT.test(candidate));
+    return program === -1 ? [] : [words.slice(program)];
+  });
 }
 
 /** The command line split at its control operators, outside quotes, up to a command substitution. */

@@ -20,6 +20,8 @@ import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
 import { followConstant, selfReference, stringParts, UNKNOWN_PART } from '../file/values.js';
 import { shellWords } from '../../util/shell-words.js';
 import { shellAtSite, type ShellMode } from './shell-option.js';
+import { commandsOf } from './command-line.js';
+import type { WorkingFolderStarts } from '../project/script-chains.js';
 
 type Node = TSESTree.Node;
 
@@ -314,14 +316,15 @@ export function changesWorkingDirectory(analysis: FileAnalysis): boolean {
  * run in: a package script's file runs in the folder of the package.json whose script runs it,
  * test runners start in the package's folder (`npm test`), and gulp and Grunt in their file's
  * folder (TASK_RUNNER_FILE), so there the path holds, and so does a path to one of the package's own
- * entry points from its folder, built or not. A path that names nothing there, or whose text is not
- * fully known, is not vouched for.
+ * entry points from its folder, built or not; so does a script such a file starts from that folder
+ * (project/script-chains.ts). A path that names nothing there, or whose text is not fully known, is
+ * not vouched for.
  */
 export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
   if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
   const { scriptFolder, isTestFile, packageFolder, filename } = analysis.fileModel;
   const taskRunnerFolder = TASK_RUNNER_FILE.test(path.basename(filename)) ? path.dirname(filename) : undefined;
-  const folder = scriptFolder ?? (isTestFile ? packageFolder : taskRunnerFolder);
+  const folder = scriptFolder ?? (isTestFile ? packageFolder : taskRunnerFolder) ?? analysis.chainedScriptFolder;
   const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
   if (folder === undefined || text === undefined) return false;
   // A task runner changes to its file's folder whoever starts it: the path holds from there even
@@ -342,6 +345,43 @@ function namesOwnEntryPoint(folder: string, packageFolder: string | undefined, f
   if (!manifest?.known || manifest.folder !== folder) return false;
   const entries = publishedFiles(manifest);
   return entries.has(file) || manifest.binFiles.has(file) || MAIN_EXTENSIONS.some((extension) => manifest.binFiles.has(file + extension));
+}
+
+/**
+ * For a file a package script runs (`fileModel.scriptFolder`) that does not change its working
+ * directory, the scripts it starts from that folder with the working directory unchanged, as
+ * absolute paths: a child process's script path written in full from the working directory, and the
+ * script of each `node <script>` command of a shell command line up to a `cd`. Undefined for any
+ * other file.
+ */
+export function scriptsStartedFromWorkingFolder(analysis: FileAnalysis): WorkingFolderStarts | undefined {
+  const folder = analysis.fileModel.scriptFolder;
+  if (folder === undefined || !analysis.namesHazard || analysis.references.isEmpty || changesWorkingDirectory(analysis)) return undefined;
+  const { sourceCode, references } = analysis;
+  const written: string[] = [];
+  for (const script of [...scriptArguments(analysis), ...wrappedScriptArguments(analysis)]) {
+    if (script.setsCwd || script.workerThread || script.webWorker) continue;
+    const { kind, source } = classifyScriptPath(sourceCode, references, script.node, script.shell);
+    const text = kind === 'cwd-relative' || kind === 'bare' ? relativeText(sourceCode, references, source) : undefined;
+    if (text !== undefined) written.push(text);
+  }
+  for (const site of analysis.starters) {
+    if (site.spec.target?.role !== 'shell-command' || !site.target || site.node.type === 'TaggedTemplateExpression' || startSetsCwd(analysis, site)) continue;
+    const line = leadingString(followConstant(sourceCode, site.target));
+    if (line?.complete) written.push(...nodeScriptsOf(line.text));
+  }
+  return { folder, scripts: written.map((text) => path.resolve(folder, text)) };
+}
+
+/** The scripts of the `node <script>` commands of a shell command line that are relative paths, up to a `cd`. */
+function nodeScriptsOf(commandLine: string): string[] {
+  const scripts: string[] = [];
+  for (const [program = '', script] of commandsOf(commandLine)) {
+    if (program === 'cd' || program === 'pushd') break;
+    const kind = script === undefined ? undefined : textKind(script, true);
+    if (NODE_COMMANDS.has(program) && script !== undefined && (kind === 'cwd-relative' || kind === 'bare') && !script.startsWith('-')) scripts.push(script);
+  }
+  return scripts;
 }
 
 /** The whole text of a relative path: a string, or `path.join()`/`path.resolve()` of strings only. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { programsOf } from '../../../src/analysis/questions/command-line.js';
+import { commandsOf, programsOf } from '../../../src/analysis/questions/command-line.js';
 import { UNKNOWN_PART } from '../../../src/analysis/file/values.js';
 
 describe('the programs of a command line', () => {
@@ -32,5 +32,16 @@ describe('the programs of a command line', () => {
     ['a variable as program', '$CMD run', []],
   ])('%s', (_name, line, expected) => {
     expect(programsOf(line)).toEqual(expected);
+  });
+});
+
+describe('the commands of a command line', () => {
+  it.each<[string, string, string[][]]>([
+    ['one command', 'node scripts/a.js --fast', [['node', 'scripts/a.js', '--fast']]],
+    ['after environment assignments', 'CI=1 node a.js && npm test', [['node', 'a.js'], ['npm', 'test']]],
+    ['quoted words', `node "scripts/my test.js"`, [['node', 'scripts/my test.js']]],
+    ['only assignments', 'A=1', []],
+  ])('%s', (_name, line, expected) => {
+    expect(commandsOf(line)).toEqual(expected);
   });
 });
