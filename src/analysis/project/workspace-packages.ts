@@ -6,13 +6,13 @@
  *
  * Patterns are expanded folder by folder from cached listings (a literal segment, a segment with
  * `*`, `**` a few folders deep; `!` patterns exclude), never into `node_modules` or hidden folders,
- * and within a fixed number of folders: a workspace cut short is not kept, and a name not found in
- * it is unresolved, as anything unresolved is.
+ * and within a fixed number of folders, in listing order: a package past them is unresolved, as
+ * anything unresolved is.
  */
 import path from 'node:path';
 
 import { compileGlob, type GlobMatcher } from '../../util/glob.js';
-import { DerivedCache, listFolder, notCacheable, readText } from './fs-cache.js';
+import { DerivedCache, listFolder, readText } from './fs-cache.js';
 import { manifestOf, nearestManifest, workspaceRootOf } from './package-manifest.js';
 
 const MAX_FOLDERS = 2000;
@@ -43,7 +43,6 @@ function packagesByName(root: string, patterns: readonly string[]): ReadonlyMap<
       if (name !== undefined && !byName.has(name) && !excluded.some((glob) => glob.test(relative))) byName.set(name, folder);
     }
   }
-  if (budget.folders <= 0) notCacheable();
   return byName;
 }
 
