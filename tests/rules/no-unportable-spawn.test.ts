@@ -1830,6 +1830,30 @@ runRuleTests('no-unportable-spawn (imported platform predicates)', rule, {
   ],
 });
 
+// Flags of a sibling workspace package imported by its name, its build output not in the tree.
+const workspaceFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/workspace-flags/packages', file);
+const pgrepUnder = (flag: string) => `import { exec, spawn } from 'child_process';
+import { ${flag} } from '@theia/core/lib/common/os';
+export function childProcesses(pid: number): void {
+  if (${flag}) {
+    exec('powershell -Command "Get-CimInstance Win32_Process"');
+  } else {
+    spawn('/usr/bin/pgrep', ['-lP', String(pid)]);
+  }
+}`;
+
+runRuleTests('no-unportable-spawn (flags of a workspace package)', rule, {
+  valid: [ts(pgrepUnder('isWindowsNode'), { filename: workspaceFile('terminal/src/node/shell-terminal-server.ts') })],
+  invalid: [
+    {
+      // Reported twin: the flag tests navigator first, which Node 21+ defines with a userAgent naming
+      // no platform, so the flag is false on Windows too and pgrep runs there.
+      ...ts(pgrepUnder('isWindows'), { filename: workspaceFile('terminal/src/node/shell-terminal-server.ts') }),
+      errors: [{ messageId: 'posixProgram', line: 7 }],
+    },
+  ],
+});
+
 // A test function rebound to its skipped form on a platform: the tests declared after it do not run there.
 runRuleTests('no-unportable-spawn (tests rebound to skip)', rule, {
   valid: [

@@ -7,11 +7,15 @@
  * a function whose answer without arguments is such a test (a parameter it is not given is
  * `undefined`), also by the name of a constant or declaration (`module.exports = { isWindows }`).
  *
- * The module is found like Node and TypeScript do for relative specifiers (extension probing, `.js`
- * naming a `.ts` source, `index` files), read and parsed with the linted file's parser, and kept
- * while the module is unchanged (fs-cache.ts). Anything unresolved, unreadable, too large or
- * unparsable is unknown, and never throws.
+ * The module is found as module-resolution.ts finds the project's modules (relative specifiers,
+ * `#imports`, a workspace package by its name, installed or not, its build output mapped back to
+ * its source), its re-exports followed (`export * from './common'`, `export { a } from './os'`),
+ * read and parsed with the linted file's parser, and kept while the module is unchanged
+ * (fs-cache.ts). Anything unresolved, unreadable, too large or unparsable is unknown, and never
+ * throws. A flag that reads something before the platform (`typeof navigator !== 'undefined'`,
+ * defined in Node 21 and later) is no platform test: unknown.
  */
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -22,7 +26,7 @@ import type { ImportedPlatformFlags } from '../file/guards/guards.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
 import { constantInitializer } from '../syntax/scope.js';
-import { resolveRelative } from './module-resolution.js';
+import { resolveModule } from './module-resolution.js';
 
 type Node = TSESTree.Node;
 
@@ -34,6 +38,9 @@ export interface ForeignParser {
 
 const MAX_MODULE_BYTES = 512 * 1024;
 const MAX_CONSTANT_DEPTH = 4;
+/** Re-exports followed from the imported module, and modules read for one name at most. */
+const MAX_REEXPORT_DEPTH = 4;
+const MAX_REEXPORT_MODULES = 16;
 /** A function's answer is read through this many statements at most. */
 const MAX_FUNCTION_STATEMENTS = 8;
 /**
@@ -42,7 +49,18 @@ const MAX_FUNCTION_STATEMENTS = 8;
  */
 type FlagTable = ReadonlyMap<string, ReadonlySet<Platform>>;
 
-const tables = new DerivedCache<FlagTable>();
+/** What a module exports: its own flags and names, and the modules it passes exports on from. */
+interface ModuleExports {
+  readonly flags: FlagTable;
+  /** Every name the module exports itself, flag or not: it hides a name of an `export *`. */
+  readonly names: ReadonlySet<string>;
+  /** `export { a as b } from './x'`: b → the module and its name there. */
+  readonly passed: ReadonlyMap<string, { readonly specifier: string; readonly name: string }>;
+  /** `export * from './x'`, in order. */
+  readonly stars: readonly string[];
+}
+
+const tables = new DerivedCache<ModuleExports>();
 
 export class ImportedFlags implements ImportedPlatformFlags {
   constructor(
@@ -51,7 +69,7 @@ export class ImportedFlags implements ImportedPlatformFlags {
     private readonly parser: ForeignParser | undefined,
   ) {}
 
-  /** The platforms on which `node`, a flag imported from a relative module or a call of one, is truthy. */
+  /** The platforms on which `node`, a flag imported from a module of the project or a call of one, is truthy. */
   platformsOf(nodeIn: Node): ReadonlySet<Platform> | undefined {
     if (!this.parser || !path.isAbsolute(this.filename)) return undefined;
     const node = skipTransparent(nodeIn);
@@ -64,19 +82,39 @@ export class ImportedFlags implements ImportedPlatformFlags {
 
   private lookup(node: Node, suffix: string): ReadonlySet<Platform> | undefined {
     const specifier = requiredSpecifier(node);
-    const imported = specifier !== undefined && isRelative(specifier) ? { specifier, name: 'default' } : importedName(this.sourceCode, node, isRelative);
-    if (!imported) return undefined;
-    const file = resolveRelative(path.dirname(this.filename), imported.specifier);
-    return file === undefined || !this.parser ? undefined : flagTable(file, this.parser).get(imported.name + suffix);
+    const imported = specifier !== undefined && isModule(specifier) ? { specifier, name: 'default' } : importedName(this.sourceCode, node, isModule);
+    if (!imported || !this.parser) return undefined;
+    return exportedFlag(this.filename, imported, suffix, this.parser, 0, { modules: MAX_REEXPORT_MODULES });
   }
 }
 
-function isRelative(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../');
+/** A specifier that may name a module of the project: relative, `#imports`, a workspace package. */
+function isModule(specifier: string): boolean {
+  return !isBuiltin(specifier);
 }
 
-function flagTable(file: string, parser: ForeignParser): FlagTable {
-  return tables.get(file, () => exportedFlags(parse(file, parser)));
+/**
+ * The platforms of flag `name + suffix` of the module `specifier` names from `fromFile`: its own,
+ * or through its re-exports (`export { isWindows } from './os'`, `export * from './common'`),
+ * within MAX_REEXPORT_DEPTH modules deep and MAX_REEXPORT_MODULES modules in all.
+ */
+function exportedFlag(fromFile: string, imported: { specifier: string; name: string }, suffix: string, parser: ForeignParser, depth: number, budget: { modules: number }): ReadonlySet<Platform> | undefined {
+  if (depth > MAX_REEXPORT_DEPTH || budget.modules <= 0) return undefined;
+  const file = resolveModule(fromFile, imported.specifier);
+  if (file === undefined) return undefined;
+  budget.modules -= 1;
+  const module = tables.get(file, () => moduleExports(parse(file, parser)));
+  const own = module.flags.get(imported.name + suffix);
+  if (own || module.names.has(imported.name)) return own;
+  const passed = module.passed.get(imported.name);
+  if (passed) return exportedFlag(file, passed, suffix, parser, depth + 1, budget);
+  if (imported.name === 'default') return undefined;
+  for (const star of module.stars) {
+    // A name two `export *` give is ambiguous, which TypeScript refuses: the first flag found answers.
+    const found = exportedFlag(file, { specifier: star, name: imported.name }, suffix, parser, depth + 1, budget);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function parse(file: string, parser: ForeignParser): TSESTree.Program | undefined {
@@ -95,12 +133,14 @@ function parse(file: string, parser: ForeignParser): TSESTree.Program | undefine
 }
 
 /** The top-level names of a module and their initializers, and what it exports under which name. */
-function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
+function moduleExports(program: TSESTree.Program | undefined): ModuleExports {
   const flags = new Map<string, ReadonlySet<Platform>>();
-  if (!program) return flags;
+  const passed = new Map<string, { specifier: string; name: string }>();
+  const stars: string[] = [];
+  const exported = new Map<string, Node>();
+  if (!program) return { flags, names: new Set(), passed, stars };
   const constants = new Map<string, Node>();
   const osNames = new Set<string>();
-  const exported = new Map<string, Node>();
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
@@ -122,10 +162,14 @@ function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
     } else if (statement.type === 'ExportNamedDeclaration' && !statement.source) {
       for (const specifier of statement.specifiers) {
         const local = specifier.local.name;
-        const name = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        const name = exportName(specifier.exported);
         const init = constants.get(local);
         if (init) exported.set(name, init);
       }
+    } else if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.exportKind !== 'type') {
+      for (const specifier of statement.specifiers) passed.set(exportName(specifier.exported), { specifier: statement.source.value, name: exportName(specifier.local) });
+    } else if (statement.type === 'ExportAllDeclaration' && !statement.exported && statement.exportKind !== 'type') {
+      stars.push(statement.source.value);
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       commonJsExports(statement.expression, exported);
     }
@@ -138,7 +182,11 @@ function exportedFlags(program: TSESTree.Program | undefined): FlagTable {
     const [key, platforms] = isFunction(value) ? [`${name}()`, answerOn(value, context, [], 0)] : [name, truthyOn(init, context, 0)];
     if (platforms && platforms.size < PLATFORMS.length) flags.set(key, platforms);
   }
-  return flags;
+  return { flags, names: new Set(exported.keys()), passed, stars };
+}
+
+function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
 }
 
 /**

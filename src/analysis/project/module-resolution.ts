@@ -2,7 +2,9 @@
  * Which of the project's own source files an import specifier names, as Node and TypeScript find
  * it: relative specifiers (extension probing, a `.js` specifier naming its `.ts` source, `index`
  * files), the package's `imports` (`#lib/run`), and workspace packages, which package managers link
- * into `node_modules` as symlinks to their sources (`exports`, then `main`, then `index`). A package
+ * into `node_modules` as symlinks to their sources (`exports`, then `main`, then `index`), or, where
+ * nothing is installed, the workspace's package of that name; build output missing from the tree is
+ * the source its package's tsconfig compiles to it. A package
  * installed from the registry is not the project's code and stays unresolved, as does anything
  * that cannot be found: the caller treats it as unknown (`resolveInstalledPackage` finds an installed
  * package's entry for the dependency checks, under the conditions Node loads it with). Every answer is kept while the folders
@@ -12,7 +14,9 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
 import { DerivedCache, type FolderListing, isFile as isFileOnDisk, listFolder, realPath } from './fs-cache.js';
+import { buildOutputSource } from './build-output.js';
 import { manifestOf, nearestManifest } from './package-manifest.js';
+import { workspacePackageFolder } from './workspace-packages.js';
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
 const TYPESCRIPT_FOR = new Map([
@@ -126,13 +130,21 @@ function resolveImportsField(fromFile: string, specifier: string): string | unde
 
 /**
  * A package reached through `node_modules` whose real location is not inside a `node_modules`
- * folder: a workspace package linked by npm, pnpm or yarn.
+ * folder: a workspace package linked by npm, pnpm or yarn; where nothing is installed under its
+ * name, the workspace's package of that name (workspace-packages.ts). A build output missing from
+ * the tree is the source its tsconfig compiles to it (build-output.ts).
  */
 function resolveWorkspacePackage(fromFile: string, specifier: string): string | undefined {
   const parts = packageParts(specifier);
-  const found = parts && installedFolder(path.dirname(fromFile), parts.name);
-  if (!parts || found === undefined || isInstalledFile(found.real)) return undefined;
-  return resolvePackageEntry(found.real, parts.subpath, CONDITIONS);
+  if (!parts) return undefined;
+  const found = installedFolder(path.dirname(fromFile), parts.name);
+  const folder = found ? found.real : workspacePackageFolder(fromFile, parts.name);
+  if (folder === undefined || isInstalledFile(`${folder}${path.sep}`)) return undefined;
+  const target = packageTarget(folder, parts.subpath, CONDITIONS);
+  if (target === undefined) return undefined;
+  const file = resolveRelative(folder, target);
+  const source = file === undefined ? buildOutputSource(folder, target) : undefined;
+  return file ?? (source === undefined ? undefined : resolveRelative(folder, source));
 }
 
 /**
@@ -175,13 +187,16 @@ function installedFolder(start: string, name: string): { link: string; real: str
 }
 
 function resolvePackageEntry(folder: string, subpath: string, conditions: ReadonlySet<string>): string | undefined {
+  const target = packageTarget(folder, subpath, conditions);
+  return target === undefined ? undefined : resolveRelative(folder, target);
+}
+
+/** The path in the package folder a subpath of it names: through `exports`, else as written, `main` or `index` for the package itself. */
+function packageTarget(folder: string, subpath: string, conditions: ReadonlySet<string>): string | undefined {
   const manifest = manifestOf(folder);
-  if (manifest?.exports !== undefined) {
-    const target = mappedTarget(exportsMap(manifest.exports), subpath, conditions);
-    return target === undefined ? undefined : resolveRelative(folder, target);
-  }
-  if (subpath !== '.') return resolveRelative(folder, subpath);
-  return resolveRelative(folder, manifest?.main ?? './index');
+  if (manifest?.exports !== undefined) return mappedTarget(exportsMap(manifest.exports), subpath, conditions);
+  if (subpath !== '.') return subpath;
+  return manifest?.main ?? './index';
 }
 
 /** `"exports": "./x.js"` and condition-only objects are the map of `.`. */

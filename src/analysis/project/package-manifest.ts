@@ -52,6 +52,8 @@ export interface PackageManifest {
   readonly files?: unknown;
   /** Whether it is a workspace root: it declares `"workspaces"`, or a `pnpm-workspace.yaml` is beside it. */
   readonly workspaceRoot?: boolean;
+  /** `"workspaces"` as a list of folder patterns (`["packages/*"]`, or `{ "packages": [...] }` as yarn writes it). */
+  readonly workspaces?: readonly string[];
 }
 
 // A VS Code extension's manifest declares its commands, settings and menus: over 1 MB in large extensions.
@@ -119,6 +121,7 @@ function readManifest(folder: string): PackageManifest | undefined {
       }
     }
   }
+  const patterns = workspacePatterns(workspaces);
   return {
     folder,
     type: type === 'module' || type === 'commonjs' ? type : undefined,
@@ -140,8 +143,14 @@ function readManifest(folder: string): PackageManifest | undefined {
     ...(typeof engines === 'object' && engines !== null && typeof (engines as Record<string, unknown>)['vscode'] === 'string' ? { vscodeExtension: true } : {}),
     browser,
     files,
+    ...(patterns ? { workspaces: patterns } : {}),
     ...(workspaces !== undefined || stat(path.join(folder, 'pnpm-workspace.yaml')) !== undefined ? { workspaceRoot: true } : {}),
   };
+}
+
+function workspacePatterns(workspaces: unknown): string[] | undefined {
+  const list = typeof workspaces === 'object' && workspaces !== null && !Array.isArray(workspaces) ? (workspaces as Record<string, unknown>)['packages'] : workspaces;
+  return Array.isArray(list) && list.every((pattern) => typeof pattern === 'string') ? list : undefined;
 }
 
 /**

@@ -146,3 +146,59 @@ describe('resolvePathAlias', () => {
     expect(resolvePathAlias('lodash', aliases)).toBeUndefined();
   });
 });
+
+describe('resolveModule for workspace packages nothing has installed', () => {
+  const workspace = tempFolder('workspaces');
+  const tsconfig = JSON.stringify({ compilerOptions: { rootDir: 'src', outDir: 'lib' } });
+  workspace.write({
+    'npm/package.json': JSON.stringify({ private: true, workspaces: ['packages/*', '!packages/excluded'] }),
+    'npm/packages/a/package.json': JSON.stringify({ name: '@w/a', main: 'lib/index.js' }),
+    'npm/packages/a/tsconfig.json': tsconfig,
+    'npm/packages/a/src/index.ts': '',
+    'npm/packages/a/src/node/run.ts': '',
+    'npm/packages/app/package.json': JSON.stringify({ name: 'app' }),
+    'npm/packages/app/src/main.ts': '',
+    'npm/packages/excluded/package.json': JSON.stringify({ name: 'excluded' }),
+    'npm/packages/excluded/index.js': '',
+    'npm/packages/built/package.json': JSON.stringify({ name: 'built', main: 'lib/index.js' }),
+    'npm/packages/built/tsconfig.json': tsconfig,
+    'npm/packages/built/lib/index.js': '',
+    'npm/packages/built/src/index.ts': '',
+    'npm/packages/copy/package.json': JSON.stringify({ name: 'copy' }),
+    'npm/packages/copy/index.js': '',
+    'npm/node_modules/copy/package.json': JSON.stringify({ name: 'copy' }),
+    'npm/node_modules/copy/index.js': '',
+    'npm/loose/package.json': JSON.stringify({ name: 'loose' }),
+    'npm/loose/index.js': '',
+    'pnpm/package.json': JSON.stringify({ private: true }),
+    'pnpm/pnpm-workspace.yaml': "packages:\n  # the tools\n  - 'tools/**'\n\nonlyBuiltDependencies: []\n",
+    'pnpm/tools/group/deep/package.json': JSON.stringify({ name: 'deep-tool' }),
+    'pnpm/tools/group/deep/index.js': '',
+    'pnpm/app/package.json': JSON.stringify({ name: 'pnpm-app' }),
+    'pnpm/app/main.js': '',
+  });
+  const inside = (file: string) => path.join(workspace.root, file);
+  const app = inside('npm/packages/app/src/main.ts');
+
+  it('finds the package of that name among the workspaces of the root', () => {
+    expect(resolveModule(app, '@w/a')).toBe(inside('npm/packages/a/src/index.ts'));
+    expect(resolveModule(inside('pnpm/app/main.js'), 'deep-tool')).toBe(inside('pnpm/tools/group/deep/index.js'));
+  });
+
+  it('maps build output missing from the tree to its source through the tsconfig', () => {
+    expect(resolveModule(app, '@w/a/lib/node/run')).toBe(inside('npm/packages/a/src/node/run.ts'));
+    expect(resolveModule(app, '@w/a/lib/node/run.js')).toBe(inside('npm/packages/a/src/node/run.ts'));
+    // Present build output is what Node loads.
+    expect(resolveModule(app, 'built')).toBe(inside('npm/packages/built/lib/index.js'));
+  });
+
+  it('leaves alone what is not a workspace package, or not the one Node loads', () => {
+    expect(resolveModule(app, '@w/a/lib/node/missing')).toBeUndefined();
+    expect(resolveModule(app, '@w/a/out/node/run')).toBeUndefined();
+    expect(resolveModule(app, 'excluded')).toBeUndefined();
+    expect(resolveModule(app, 'loose')).toBeUndefined();
+    // An installed copy of the name is what Node loads: not the project's code.
+    expect(resolveModule(app, 'copy')).toBeUndefined();
+    expect(resolveModule(app, 'nothing')).toBeUndefined();
+  });
+});
