@@ -71,7 +71,7 @@ export interface FileModel {
    */
   readonly importedInPackage: boolean;
   /**
-   * `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
+   * `*.test.*`, `*.spec.*` (also qualified: `*.slow-spec.*`), `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
    * matching `testFiles`, collected by Jest in a package whose tests Jest runs (jest-tests.ts: a
    * bare `test.js`) or by Node's test runner a package script starts on its defaults
    * (node-tests.ts: `test.js`, `test-*.js`, `*-test.js`), or named as a runner's setup file (runner-setup-files.ts), unless a package
@@ -129,8 +129,9 @@ export interface FilePaths {
   readonly cwd: string;
 }
 
-// `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run.
-const TEST_NAME = /\.(?:test|spec|test-d)\./;
+// `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run. A qualified
+// `x.slow-spec.ts` or `x.e2e-spec.ts` is a spec too (mocha run on `*.*spec.js`, NestJS's e2e tests).
+const TEST_NAME = /\.(?:[a-z\d]+-)?(?:test|spec)\.|\.test-d\./;
 const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests', 'test-d']);
 const FIXTURE_FOLDERS = new Set(['fixtures', 'fixture', '__fixtures__']);
 const FIXTURE_NAME = /\.fixture\./;
