@@ -52,13 +52,14 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        // Files that are started, loaded by a test runner or loaded by a tool as its configuration have no
-        // importer to pay for their top level; a development script's importers are the project's own
-        // scripts, which ask for its start.
+        // Files that are started, loaded by a test runner (and imported by no other module) or loaded by a
+        // tool as its configuration or part of one have no importer to pay for their top level; a
+        // development script's importers are the project's own scripts, which ask for its start.
         let skipped: boolean | undefined;
         const skipFile = () => {
-          const { entryPoint, toolConfig, isTestFile, development } = analysis.fileModel;
-          return (skipped ??= entryPoint !== undefined || toolConfig !== undefined || isTestFile || development === 'script');
+          const model = analysis.fileModel;
+          return (skipped ??=
+            model.entryPoint !== undefined || model.development === 'script' || (model.isTestFile && !model.importedInPackage) || model.toolConfig !== undefined);
         };
         const starts: Start[] = [];
         for (const site of analysis.starters) {

@@ -1,7 +1,8 @@
 /**
  * A project whose package scripts pass configuration files to tools and whose package (or
- * workspace root) depends on tools with default configuration files, beside the reported twins: a
- * base file a configuration imports, a file `-c` names for a tool where `-c` is not `--config`,
+ * workspace root) depends on tools with default configuration files, with the modules only
+ * configurations import and test files nothing imports, beside the reported twins: a module a
+ * configuration and another module import, a test file another module imports, a file `-c` names for a tool where `-c` is not `--config`,
  * configurations another module of the package imports, a default configuration outside the
  * package's folder, of a package that does not depend on the tool, or of a name the tool does not
  * document. Every file starts a process at its top level.
@@ -34,11 +35,27 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
       eslint: '9.30.0',
       '@babel/core': '7.28.0',
       prettier: '3.6.2',
+      '@electron-forge/cli': '7.8.1',
     },
   }),
   'configs/webpack.dev.ts': `import base from './webpack.base.js';\n${CONFIG}`,
-  'configs/webpack.base.js': CONFIG,
-  'configs/webpack.prod.js': CONFIG,
+  'configs/webpack.base.js': `import parts from './webpack.parts.js';\n${CONFIG}`,
+  'configs/webpack.parts.js': CONFIG,
+  'configs/webpack.prod.js': `import shared from './webpack.shared.js';\n${CONFIG}`,
+  'configs/webpack.shared.js': CONFIG,
+  'src/index.js': `import shared from '../configs/webpack.shared.js';\nexport default shared;\n`,
+  // Electron Forge's configuration hands the webpack configurations it imports to its webpack plugin.
+  'forge.config.ts': `import { rendererConfig } from './webpack.renderer.config';\n${CONFIG}`,
+  'webpack.renderer.config.ts': `import { spawnSync } from 'node:child_process';\nconst branch = spawnSync('git', ['rev-parse', 'HEAD']);\nexport const rendererConfig = { branch };\n`,
+  // Test files: probes that build the test matrix, in a spec nothing imports and in one a module imports.
+  'src/shell.slow-spec.ts': `import { execSync, spawnSync } from 'node:child_process';\nconst shells = [{ name: 'bash', path: execSync('command -v bash').toString().trim() }];\nfor (const shell of shells) {\n  const works = spawnSync(shell.path, { input: 'echo x' }).status === 0;\n  (works ? describe : describe.skip)(shell.name, () => {});\n}\nexport const shellNames = shells.map((shell) => shell.name);\n`,
+  'src/shared.spec.ts': CONFIG,
+  'src/uses-spec.ts': `import shared from './shared.spec';\nimport type { Typed } from './typed.spec';\nexport default shared;\nexport type { Typed };\n`,
+  'src/typed.spec.ts': `${CONFIG}export type Typed = string;\n`,
+  'src/matrix.test.cjs': CJS_CONFIG,
+  'src/required.test.cjs': CJS_CONFIG,
+  'src/uses-test.cjs': `module.exports = require('./required.test.cjs');\n`,
+  'src/probe.ts': CONFIG,
   'configs/prettier.js': CONFIG,
   'configs/named.js': CONFIG,
   'configs/mocharc.cjs': `require('./mocha-base.cjs');\n${CJS_CONFIG}`,
@@ -75,7 +92,7 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
   'mono/site/vue.config.js': CONFIG,
 };
 
-/** Each file that starts a process → the tool that loads it as its configuration (undefined: a module, reported). */
+/** Each file that starts a process → the tool that loads it as its configuration, or part of one (undefined: a module, reported). */
 export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = [
   // Passed by a package script: `--config`, `--config=`, `-c` where the tool documents it, without an extension.
   ['configs/webpack.dev.ts', 'webpack'],
@@ -88,9 +105,14 @@ export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = 
   // A script's arguments, not a tool's; a name rollup does not look for.
   ['configs/jest-script.config.ts', undefined],
   ['rollup.config.ts', undefined],
-  // Imported by the configuration: a module of it, not loaded by the tool on its own.
-  ['configs/webpack.base.js', undefined],
-  ['configs/mocha-base.cjs', undefined],
+  // Imported only by the configuration, itself or through such a module: part of it, loaded by the tool.
+  ['configs/webpack.base.js', 'webpack'],
+  ['configs/webpack.parts.js', 'webpack'],
+  ['configs/mocha-base.cjs', 'mocha'],
+  ['webpack.renderer.config.ts', '@electron-forge/cli'],
+  ['forge.config.ts', '@electron-forge/cli'],
+  // Imported by a configuration and by another module: that module did not ask.
+  ['configs/webpack.shared.js', undefined],
   // prettier's `-c` is `--check`: the file is what it checks.
   ['configs/prettier.js', undefined],
   ['configs/named.js', undefined],
@@ -120,4 +142,17 @@ export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = 
   ['packages/plain/webpack.config.js', undefined],
   ['packages/plain/commitlint.config.ts', undefined],
   ['mono/site/vue.config.js', undefined],
+];
+
+/** Each file that starts a process → whether it is a test file no other module imports (left alone), or a module (reported). */
+export const TEST_FILES: readonly (readonly [string, boolean])[] = [
+  ['src/shell.slow-spec.ts', true],
+  ['src/matrix.test.cjs', true],
+  // Imported for its types only: `import type` loads nothing.
+  ['src/typed.spec.ts', true],
+  // Imported, or required, by another module of the package.
+  ['src/shared.spec.ts', false],
+  ['src/required.test.cjs', false],
+  // Not a test file.
+  ['src/probe.ts', false],
 ];

@@ -70,4 +70,6 @@ export const TOOL_DEFAULT_CONFIGS: readonly ToolDefaultConfig[] = [
   { tools: ['@sveltejs/kit', '@sveltejs/vite-plugin-svelte'], names: /^svelte\.config\.[cm]?js$/ },
   // Vue CLI: vue.config.js, .cjs, .mjs beside package.json.
   { tools: ['@vue/cli-service'], names: /^vue\.config\.[cm]?js$/ },
+  // Electron Forge: forge.config.js, forge.config.ts (loaded with jiti since 7.8.1), other extensions through interpret's loaders.
+  { tools: ['@electron-forge/cli'], names: /^forge\.config\.[cm]?[jt]s$/ },
 ];

@@ -24,6 +24,7 @@ import { isJestTest } from './jest-tests.js';
 import { isNodeTest } from './node-tests.js';
 import { isLeftOutOfPackage } from './packed-files.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
+import { isImportedIn } from './package-importers.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
@@ -59,12 +60,18 @@ export interface FileModel {
   /**
    * For a file on disk that a tool loads as its configuration (tool-configs.ts: passed by a package
    * script with `--config`, or a test runner's default configuration) and that no module of its
-   * package imports, the tool (the script's command, or the runner's package). Not an entry point:
+   * package imports, or as part of one (only configurations import it), the tool (the script's
+   * command, or the runner's package). Not an entry point:
    * the process runs the tool, whose `process.argv[1]` is not this file, and may load it in workers.
    */
   readonly toolConfig: string | undefined;
   /**
-   * `*.test.*`, `*.spec.*`, `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
+   * Whether another source file of its package imports the file statically (package-importers.ts),
+   * for a file on disk; false when no importer is proven. Computed when first read, as `toolConfig` is.
+   */
+  readonly importedInPackage: boolean;
+  /**
+   * `*.test.*`, `*.spec.*` (also qualified: `*.slow-spec.*`), `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
    * matching `testFiles`, collected by Jest in a package whose tests Jest runs (jest-tests.ts: a
    * bare `test.js`) or by Node's test runner a package script starts on its defaults
    * (node-tests.ts: `test.js`, `test-*.js`, `*-test.js`), or named as a runner's setup file (runner-setup-files.ts), unless a package
@@ -122,8 +129,9 @@ export interface FilePaths {
   readonly cwd: string;
 }
 
-// `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run.
-const TEST_NAME = /\.(?:test|spec|test-d)\./;
+// `x.test-d.ts` and `test-d/`: tsd's type tests, which are type-checked and never run. A qualified
+// `x.slow-spec.ts` or `x.e2e-spec.ts` is a spec too (mocha run on `*.*spec.js`, NestJS's e2e tests).
+const TEST_NAME = /\.(?:[a-z\d]+-)?(?:test|spec)\.|\.test-d\./;
 const TEST_FOLDERS = new Set(['__tests__', 'test', 'tests', 'test-d']);
 const FIXTURE_FOLDERS = new Set(['fixtures', 'fixture', '__fixtures__']);
 const FIXTURE_NAME = /\.fixture\./;
@@ -145,10 +153,23 @@ export function buildFileModel(
     (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isNodeTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
   const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
   const development = developmentKind(sourceCode, paths.physicalFilename, onDisk, isTestFile || fixtureRunners !== undefined, manifest, starter);
+  // Both read other files of the package: asked only once a rule needs them.
+  let toolConfig: { readonly tool: string | undefined } | undefined;
+  let importedInPackage: boolean | undefined;
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
-    toolConfig: onDisk ? toolConfigOf(paths.physicalFilename, manifest, environment()) : undefined,
+    get toolConfig() {
+      toolConfig ??= { tool: onDisk ? toolConfigOf(paths.physicalFilename, manifest, environment()) : undefined };
+      return toolConfig.tool;
+    },
+    get importedInPackage() {
+      if (importedInPackage === undefined) {
+        const project = onDisk && manifest ? environment() : undefined;
+        importedInPackage = manifest !== undefined && project !== undefined && isImportedIn(paths.physicalFilename, manifest.folder, project);
+      }
+      return importedInPackage;
+    },
     isTestFile,
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,

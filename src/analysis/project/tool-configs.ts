@@ -6,38 +6,51 @@
  * the user runs the tool, as asked.
  *
  * It stays a module for its importers: a configuration that another source file of its package
- * imports statically (`import`, `export … from`, `require()` of the global `require`) is not one
- * here, since that importer did not ask. Those importers are looked for among the package's
- * source files (source-files.ts) whose text names the configuration, at most MAX_IMPORTERS of
- * them parsed; more, or none that parses, proves no importer.
+ * imports (package-importers.ts) is not one here, since that importer did not ask. More files
+ * naming it than are parsed, or none that parses, prove no importer.
+ *
+ * A module that only configurations import, directly or through such modules (at most
+ * MAX_PART_HOPS imports away: `forge.config.ts` importing `webpack.renderer.config.ts`), is part
+ * of the configuration and loaded by the same tool. Every importer must be proven: one that is not
+ * a configuration or such a part, or importers not known, and the module is a module.
  */
 import path from 'node:path';
 
-import type { TSESLint } from '@typescript-eslint/utils';
-
 import { TOOL_DEFAULT_CONFIGS } from '../catalog/tool-configs.js';
-import { stringValue } from '../syntax/ast.js';
-import { globalReferences } from '../syntax/scope.js';
-import { DerivedCache, readText } from './fs-cache.js';
-import { resolveModule } from './module-resolution.js';
-import { namingPackage, workspaceRootOf, type PackageManifest } from './package-manifest.js';
-import { sourceFiles } from './source-files.js';
-import { inspectModule, parserName, type LintEnvironment } from './summary-store.js';
+import { namingPackage, nearestManifest, workspaceRootOf, type PackageManifest } from './package-manifest.js';
+import { isImportedIn, packageImporters } from './package-importers.js';
+import type { LintEnvironment } from './summary-store.js';
 
-/** Files that name one configuration, parsed to look for an import of it. */
-const MAX_IMPORTERS = 8;
-const MAX_TEXT_BYTES = 512 * 1024;
+/** Imports between a configuration and a module that is part of it. */
+const MAX_PART_HOPS = 4;
 
-/** Configuration file and parser → whether a source file of its package imports it. */
-const imported = new DerivedCache<boolean>();
-
-/** The tool that loads `file` as its configuration, when one does and no module of its package imports it. */
+/**
+ * The tool that loads `file` as its configuration, when one does and no module of its package
+ * imports it, or as part of one (a module only configurations import).
+ */
 export function toolConfigOf(file: string, nearest: PackageManifest | undefined, environment: LintEnvironment | undefined): string | undefined {
+  return loadedConfiguration(file, nearest, environment) ?? (environment && configurationPart(file, nearest, environment, MAX_PART_HOPS));
+}
+
+function loadedConfiguration(file: string, nearest: PackageManifest | undefined, environment: LintEnvironment | undefined): string | undefined {
   const scripted = namingPackage(nearest, file, (manifest) => manifest.toolConfigs);
   const tool = scripted ? scriptedTool(scripted, file) : defaultLoading(file, nearest);
   const folder = scripted?.folder ?? nearest?.folder;
   if (tool === undefined || folder === undefined) return undefined;
-  return environment && importedByPackage(file, folder, environment) ? undefined : tool;
+  return environment && isImportedIn(file, folder, environment) ? undefined : tool;
+}
+
+/** The tool of the configurations that import `file`, when every importer is one or part of one, `hops` imports away at most. */
+function configurationPart(file: string, nearest: PackageManifest | undefined, environment: LintEnvironment, hops: number): string | undefined {
+  const importers = hops > 0 && nearest ? packageImporters(file, nearest.folder, environment) : undefined;
+  let tool: string | undefined;
+  for (const importer of importers ?? []) {
+    const manifest = nearestManifest(importer);
+    const loading = loadedConfiguration(importer, manifest, environment) ?? configurationPart(importer, manifest, environment, hops - 1);
+    if (loading === undefined) return undefined;
+    tool ??= loading;
+  }
+  return tool;
 }
 
 function scriptedTool(manifest: PackageManifest, file: string): string | undefined {
@@ -56,34 +69,4 @@ function defaultLoading(file: string, manifest: PackageManifest | undefined): st
     if (tool !== undefined) return tool;
   }
   return undefined;
-}
-
-function importedByPackage(file: string, folder: string, environment: LintEnvironment): boolean {
-  return imported.get(`${file}\0${parserName(environment)}`, () => {
-    const base = path.basename(file);
-    const stem = base.slice(0, base.length - path.extname(base).length) || base;
-    const naming = sourceFiles(folder).filter((other) => other !== file && readText(other, MAX_TEXT_BYTES)?.includes(stem));
-    if (naming.length > MAX_IMPORTERS) return false;
-    return naming.some((importer) =>
-      inspectModule(importer, readText(importer, MAX_TEXT_BYTES) ?? '', environment, ({ sourceCode }) => staticSources(sourceCode).some((source) => resolveModule(importer, source) === file), false),
-    );
-  });
-}
-
-/** The specifiers a module imports statically: `import`, `export … from`, and `require('x')` of the global `require`. */
-function staticSources(sourceCode: Readonly<TSESLint.SourceCode>): string[] {
-  const sources: string[] = [];
-  for (const statement of sourceCode.ast.body) {
-    if ((statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || statement.type === 'ExportNamedDeclaration') && statement.source) {
-      sources.push(statement.source.value);
-    }
-  }
-  // the module system's `require`, found through the scope manager rather than a walk of the tree
-  for (const identifier of globalReferences(sourceCode, ['require']).get('require') ?? []) {
-    const call = identifier.parent;
-    const [first] = call.type === 'CallExpression' && call.callee === identifier ? call.arguments : [];
-    const source = first ? stringValue(first) : undefined;
-    if (source !== undefined) sources.push(source);
-  }
-  return sources;
 }

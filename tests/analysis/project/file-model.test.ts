@@ -127,6 +127,11 @@ describe('test files', () => {
     ['types/index.test-d.ts', true],
     ['test/a.js', true],
     ['packages/x/tests/helpers/a.js', true],
+    // A qualified spec or test: mocha's `*.*spec.js` selections, NestJS's `*.e2e-spec.ts`.
+    ['src/common/shell-command-builder.slow-spec.ts', true],
+    ['src/app.e2e-spec.ts', true],
+    ['src/inspect-spec.ts', false],
+    ['src/spec-reader.slow.ts', false],
     ['src/testing.js', false],
     ['src/latest.js', false],
     ['src/contest/a.js', false],
