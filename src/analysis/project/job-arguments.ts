@@ -22,24 +22,35 @@ const MAX_RUNS = 64;
 export function jobArguments(job: string, name: string): string[][] | undefined {
   let matrix: MatrixValues | undefined;
   const runs: string[][] = [];
-  for (const line of job.split('\n')) {
+  const lines = job.split('\n');
+  let folded: number | undefined;
+  for (const [index, line] of lines.entries()) {
+    const indent = line.length - line.trimStart().length;
+    if (folded !== undefined && line.trim() !== '' && indent <= folded) folded = undefined;
+    // `run: >`: YAML folds the block's lines into one, so the words of the next line follow these.
+    if (/:\s*>[-+]?\d*\s*(?:#.*)?$/.test(line)) folded = indent;
     if (!invokes(line, name)) continue;
-    // A step's key and the YAML list dash before the command: `- run: npm test`.
-    const command = line.replace(/^\s*(?:-\s+)?(?:[\w-]+:\s+)?/, '');
+    const next = lines[index + 1] ?? '';
+    if (folded !== undefined && next.trim() !== '' && next.length - next.trimStart().length > folded) return undefined;
+    const command = stepCommand(line);
     // Continued on the next line: `\` for a POSIX shell, a backquote for PowerShell, `^` for cmd.
     if (/[\\`^]\s*$/.test(command)) return undefined;
-    const lines = expansions(command, (matrix ??= matrixValues(job)));
-    if (!lines) return undefined;
-    for (const expanded of lines) {
-      for (const words of scriptCommands(expanded)) {
-        const passed = passedWords(words, name);
-        if (passed?.some((word) => word.includes(UNREAD))) return undefined;
-        if (passed) runs.push(passed);
-      }
-    }
+    const expanded = expansions(command, (matrix ??= matrixValues(job)));
+    const passed = expanded?.flatMap((each) => scriptCommands(each).flatMap((words) => optional(passedWords(words, name))));
+    // A line that runs the script in words not read here (a run that is no command of the line).
+    if (!passed || passed.length === 0 || passed.some((words) => words.some((word) => word.includes(UNREAD)))) return undefined;
+    runs.push(...passed);
   }
   return runs.length > 0 ? runs : [[]];
 }
+
+/** The command of a line of a step: without the list's dash, a key (`run:`), the quotes of a quoted value and a shell comment. */
+function stepCommand(line: string): string {
+  const value = line.replace(/^\s*(?:-\s+)?(?:[\w-]+:\s+)?/, '').trim();
+  return (/^(["'])([^"'\\]*)\1$/.exec(value)?.[2] ?? value).replace(/(?:^|\s)#.*$/, '');
+}
+
+const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 
 /**
  * `command` once per combination of the matrix values its expressions read, each replaced by its

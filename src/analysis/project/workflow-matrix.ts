@@ -58,7 +58,8 @@ function childEntries(lines: readonly string[], at: number, indent: number): Ent
     const depth = line.length - line.trimStart().length;
     if (depth <= indent) break;
     keyIndent ??= depth;
-    const key = depth === keyIndent ? KEY.exec(line) : undefined;
+    // `- name: value` at the keys' column is an item of the value above (`include:` written flush).
+    const key = depth === keyIndent && !line.trimStart().startsWith('-') ? KEY.exec(line) : undefined;
     if (key) entries.push({ name: key[2] ?? '', text: uncommented(key[3] ?? ''), below: [] });
     else entries.at(-1)?.below.push(line);
   }
@@ -103,21 +104,32 @@ function includeValues(text: string, below: readonly string[]): [string, string 
 /** The items of a flow sequence's inside, split at commas outside quotes; undefined for a nested collection. */
 function splitFlow(inside: string): string[] | undefined {
   const items: string[] = [];
-  let item = '';
-  let quote: string | undefined;
-  for (const char of inside) {
-    if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") quote = char;
+  let from = 0;
+  for (let index = 0; index < inside.length; index += 1) {
+    const char = inside[index] ?? '';
+    if (opensQuote(inside, index)) index = quotedEnd(inside, index) - 1;
     else if (/[[\]{}]/.test(char)) return undefined;
     else if (char === ',') {
-      items.push(item.trim());
-      item = '';
-      continue;
+      items.push(inside.slice(from, index).trim());
+      from = index + 1;
     }
-    item += char;
   }
-  return [...items, item.trim()];
+  return [...items, inside.slice(from).trim()];
+}
+
+/** Whether a quote at `index` starts a quoted scalar: not one inside a plain scalar (`don't`). */
+function opensQuote(text: string, index: number): boolean {
+  return /["']/.test(text[index] ?? '') && (index === 0 || /[\s[,:]/.test(text[index - 1] ?? ''));
+}
+
+/** The index after the quoted scalar that starts at `start`: `\` escapes in double quotes, `''` is a quote in single ones. */
+function quotedEnd(text: string, start: number): number {
+  const quote = text[start];
+  for (let index = start + 1; index < text.length; index += 1) {
+    if (quote === '"' && text[index] === '\\') index += 1;
+    else if (text[index] === quote) return index + 1;
+  }
+  return text.length;
 }
 
 /** A YAML scalar's value: plain, 'single' or "double" quoted; undefined for an expression or anything else. */
@@ -136,12 +148,9 @@ function scalar(written: string): string | undefined {
 
 /** A line without its comment: a `#` at its start or after a blank, outside quotes. */
 function uncommented(line: string): string {
-  let quote: string | undefined;
   for (let index = 0; index < line.length; index += 1) {
     const char = line[index] ?? '';
-    if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") quote = char;
+    if (opensQuote(line, index)) index = quotedEnd(line, index) - 1;
     else if (char === '#' && (index === 0 || /\s/.test(line[index - 1] ?? ''))) return line.slice(0, index).trim();
   }
   return line.trim();

@@ -430,6 +430,7 @@ ${STEP}`;
     ['literal files a job appends', '    steps:\n      - run: yarn test-matrix --forbid-only src/test/cli.build.test.ts', [TESTS[0]!]],
     ["the files after npm's --", '    steps:\n      - run: npm ci && npm run test-matrix -- src/test/container-features/e2e.test.ts', [TESTS[2]!]],
     ['a file after an option with a value, with pnpm', '    steps:\n      - run: pnpm test-matrix --timeout 5000 src/test/container-features', [TESTS[1]!, TESTS[2]!, TESTS[3]!]],
+    ['a quoted command with a comment', "    steps:\n      - run: 'yarn test-matrix src/test/cli.build.test.ts # the build'", [TESTS[0]!]],
     ['the union of two steps', '    steps:\n      - run: yarn test-matrix src/test/cli.build.test.ts\n      - run: |\n          yarn test-matrix src/test/container-features/e2e.test.ts', [TESTS[0]!, TESTS[2]!]],
   ])('proves %s', (_, job, expected) => {
     expect(proven(job)).toEqual(expected);
@@ -441,6 +442,7 @@ ${STEP}`;
     ['a whole matrix from fromJSON', `    strategy:\n      matrix: \${{ fromJSON(needs.plan.outputs.matrix) }}\n${STEP}`],
     ['a matrix name the job does not set', `    strategy:\n      matrix:\n        other: [a]\n${STEP}`],
     ['a command continued on the next line', '    steps:\n      - run: yarn test-matrix \\\n          src/test/cli.build.test.ts'],
+    ['a folded command whose words go on', '    steps:\n      - run: >\n          yarn test-matrix\n          src/test/cli.build.test.ts'],
     ['no file at all', '    steps:\n      - run: yarn test-matrix --forbid-only'],
   ])('proves every test for %s', (_, job) => {
     expect(proven(job)).toEqual(TESTS);
