@@ -16,7 +16,8 @@
  * it runs where the project runs it, on its CI and its contributors' machines. That includes
  * Windows, as far as the analysis can know, only when a job of the repository's CI on a Windows
  * runner is proven to run it (testPlatforms, developmentScriptPlatforms; a test through the
- * files its test scripts name, test-selection.ts); otherwise the file's
+ * files its test scripts name and those the job passes them, test-selection.ts and
+ * job-arguments.ts); otherwise the file's
  * platforms are unknown and the platform rules stay silent: a report is a proof.
  */
 import path from 'node:path';
