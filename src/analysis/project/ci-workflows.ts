@@ -106,7 +106,7 @@ function windowsTestSelections(folder: string): readonly TestSelection[] {
       if (runs.length === 0) return [];
       if (runs.includes(undefined)) return [EVERY_TEST];
       const visited = new Set<string>();
-      const selections = runs.flat(1).flatMap((appended) => scriptSelections(manifest, name, appended ?? [], visited));
+      const selections = runs.flat(1).flatMap((appended) => scriptSelections(manifest, name, appended ?? [], visited, new Set()));
       return selections.length > 0 ? selections : [EVERY_TEST];
     });
   });
@@ -116,16 +116,18 @@ function windowsTestSelections(folder: string): readonly TestSelection[] {
  * What script `name`, run with the words `appended` to its command line, selects of the package's
  * tests: the selections of the test runners it starts (runnerSelections) and of those the scripts
  * it runs start, each with the words it passes them (`npm run test:unit -- test/e2e`); its other
- * commands run no test. `visited` holds the runs already read (a script and its words).
+ * commands run no test. `visited` holds the runs already read (a script and its words), `running`
+ * the scripts that run this one: a script that runs itself again, with more words each time, runs forever.
  */
-function scriptSelections(manifest: PackageManifest, name: string, appended: readonly string[], visited: Set<string>): TestSelection[] {
+function scriptSelections(manifest: PackageManifest, name: string, appended: readonly string[], visited: Set<string>, running: ReadonlySet<string>): TestSelection[] {
   const key = [name, ...appended].join('\0');
-  if (visited.has(key)) return [];
+  if (visited.has(key) || running.has(name)) return [];
   visited.add(key);
   const command = manifest.scripts.get(name) ?? '';
   const selections = runnerSelections(command, manifest.folder, appended);
+  const within = new Set([...running, name]);
   for (const other of manifest.scripts.keys()) {
-    for (const passed of scriptRuns(command, appended, name, other)) selections.push(...scriptSelections(manifest, other, passed, visited));
+    for (const passed of scriptRuns(command, appended, name, other)) selections.push(...scriptSelections(manifest, other, passed, visited, within));
   }
   return selections;
 }

@@ -372,16 +372,16 @@ describe('the files a Windows job passes to a test script', () => {
   ];
   let trees = 0;
   /** A repository whose only job runs `job` (its block below the job's key) on Windows. */
-  const repository = (job: string): string => {
+  const repository = (job: string, scripts: Record<string, string>): string => {
     const root = path.join(base, `repo${(trees += 1)}`);
     const write = (file: string, text = '') => writeBelow(root, file, text);
     write('.git/HEAD');
     write('.github/workflows/ci.yml', `on: push\njobs:\n tests-matrix:\n    runs-on: windows-2022\n${job}\n`);
-    write('package.json', JSON.stringify({ scripts: { 'test-matrix': 'env TS_NODE_PROJECT=src/test/tsconfig.json mocha -r ts-node/register --exit --retries 1' } }));
+    write('package.json', JSON.stringify({ scripts: { 'test-matrix': 'env TS_NODE_PROJECT=src/test/tsconfig.json mocha -r ts-node/register --exit --retries 1', ...scripts } }));
     return root;
   };
-  const proven = (job: string): string[] => {
-    const root = repository(job);
+  const proven = (job: string, scripts: Record<string, string> = {}): string[] => {
+    const root = repository(job, scripts);
     return TESTS.filter((file) => {
       const analysis = analyzeCode(START, 'esm', {}, path.join(root, file), root);
       return platformsAt(analysis, nodeByText(analysis, "spawn('rm', ['-rf', 'dist'])")).has('win32');
@@ -434,6 +434,11 @@ ${STEP}`;
     ['the union of two steps', '    steps:\n      - run: yarn test-matrix src/test/cli.build.test.ts\n      - run: |\n          yarn test-matrix src/test/container-features/e2e.test.ts', [TESTS[0]!, TESTS[2]!]],
   ])('proves %s', (_, job, expected) => {
     expect(proven(job)).toEqual(expected);
+  });
+
+  it('reads the words a script passes on, and ends where scripts run each other', () => {
+    const scripts = { ping: 'npm run pong -- src/test/cli.build.test.ts', pong: 'npm run ping -- x && npm run test-matrix' };
+    expect(proven('    steps:\n      - run: npm run ping', scripts)).toEqual([TESTS[0]]);
   });
 
   it.each<[string, string]>([
