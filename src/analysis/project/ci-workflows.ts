@@ -16,7 +16,8 @@
  * it runs where the project runs it, on its CI and its contributors' machines. That includes
  * Windows, as far as the analysis can know, only when a job of the repository's CI on a Windows
  * runner is proven to run it (testPlatforms, developmentScriptPlatforms; a test through the
- * files its test scripts name, test-selection.ts); otherwise the file's
+ * files its test scripts name and those the job passes them, test-selection.ts and
+ * job-arguments.ts); otherwise the file's
  * platforms are unknown and the platform rules stay silent: a report is a proof.
  */
 import path from 'node:path';
@@ -24,6 +25,8 @@ import path from 'node:path';
 import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, USER_RUN_SCRIPTS, type Platform } from '../catalog/platform-apis.js';
 import { DerivedCache, listFolder, readText, stat } from './fs-cache.js';
 import { manifestOf, publishedFiles, scriptCommands, startedPaths, type PackageManifest } from './package-manifest.js';
+import { jobArguments } from './job-arguments.js';
+import { invokes, passedWords } from './script-calls.js';
 import { EVERY_TEST, runnerSelections, type TestSelection } from './test-selection.js';
 import { compileGlob } from '../../util/glob.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -89,45 +92,58 @@ export function testPlatforms(file: string, folder: string, fixtureRunners: stri
   return proven ? undefined : UNKNOWN_PLATFORMS;
 }
 
-/** What the scripts of the package in `folder` that the repository's Windows jobs run select of its tests; none without such a job. */
+/**
+ * What the scripts of the package in `folder` that the repository's Windows jobs run select of its
+ * tests, run with the words the jobs pass them (job-arguments.ts); none without such a job.
+ */
 function windowsTestSelections(folder: string): readonly TestSelection[] {
   return testsByFolder.get(folder, () => {
     const manifest = manifestOf(folder);
     if (!manifest) return [];
     const { root, jobs } = windowsJobs(folder);
     return projectScripts(manifest).flatMap((name) => {
-      const running = jobs.filter((job) => runsPackageScript(job, root, manifest, name));
-      if (running.length === 0) return [];
-      return running.some((job) => passesArguments(job.text, name)) ? [EVERY_TEST] : scriptSelections(manifest, name);
+      const runs = jobs.filter((job) => runsPackageScript(job, root, manifest, name)).map((job) => jobArguments(job.text, name));
+      if (runs.length === 0) return [];
+      if (runs.includes(undefined)) return [EVERY_TEST];
+      const visited = new Set<string>();
+      const selections = runs.flat(1).flatMap((appended) => scriptSelections(manifest, name, appended ?? [], visited, new Set()));
+      return selections.length > 0 ? selections : [EVERY_TEST];
     });
   });
 }
 
 /**
- * What script `name` selects of the package's tests: the selections of the test runners it and the
- * scripts it runs start (runnerSelections), its other commands running no test; every test when
- * none starts a runner read here (`node test/run.js`, `make test`: a runner of the project's own).
+ * What script `name`, run with the words `appended` to its command line, selects of the package's
+ * tests: the selections of the test runners it starts (runnerSelections) and of those the scripts
+ * it runs start, each with the words it passes them (`npm run test:unit -- test/e2e`); its other
+ * commands run no test. `visited` holds the runs already read (a script and its words), `running`
+ * the scripts that run this one: a script that runs itself again, with more words each time, runs forever.
  */
-function scriptSelections(manifest: PackageManifest, name: string): TestSelection[] {
-  const running = scriptClosure(manifest, [name], (from, other) => runsScript(manifest.scripts.get(from) ?? '', from, other));
-  const commands = [...running].map((script) => manifest.scripts.get(script) ?? '');
-  if (commands.some((command) => [...running].some((script) => passesArguments(command, script)))) return [EVERY_TEST];
-  const selections = commands.flatMap((command) => runnerSelections(command, manifest.folder));
-  return selections.length > 0 ? selections : [EVERY_TEST];
+function scriptSelections(manifest: PackageManifest, name: string, appended: readonly string[], visited: Set<string>, running: ReadonlySet<string>): TestSelection[] {
+  const key = [name, ...appended].join('\0');
+  if (visited.has(key) || running.has(name)) return [];
+  visited.add(key);
+  const command = manifest.scripts.get(name) ?? '';
+  const selections = runnerSelections(command, manifest.folder, appended);
+  const within = new Set([...running, name]);
+  for (const other of manifest.scripts.keys()) {
+    for (const passed of scriptRuns(command, appended, name, other)) selections.push(...scriptSelections(manifest, other, passed, visited, within));
+  }
+  return selections;
 }
 
-/** Whether `text` runs script `name` with arguments for its command (`npm run test:unit -- test/e2e`): files the script does not show. */
-function passesArguments(text: string, name: string): boolean {
-  return new RegExp(`(?<![\\w:.-])${escapeRegExp(name)}\\s+--(?!\\S)`).test(text);
+/** The words each run of script `other` by script `name` (command `command` with `appended`) passes it: none when it does not run it. */
+function scriptRuns(command: string, appended: readonly string[], name: string, other: string): string[][] {
+  if (other === name) return [];
+  if (other === `pre${name}` || other === `post${name}` || runsAll(command, other)) return [[]];
+  return scriptCommands(command, appended).flatMap((words) => {
+    const passed = passedWords(words, other);
+    return passed ? [passed] : [];
+  });
 }
 
-/**
- * Whether running script `name`, whose command is `command`, runs script `other`: its `pre`/`post`
- * hook, a package manager's run of it (invokes), or npm-run-all's `run-s`, `run-p`, `npm-run-all`
- * naming it or a pattern of it (`test:*`, where `*` stops at `:` and `**` does not).
- */
-function runsScript(command: string, name: string, other: string): boolean {
-  if (other === `pre${name}` || other === `post${name}` || invokes(command, other)) return true;
+/** Whether npm-run-all's `run-s`, `run-p`, `npm-run-all` in `command` name script `other` or a pattern of it (`test:*`, where `*` stops at `:` and `**` does not). */
+function runsAll(command: string, other: string): boolean {
   const colons = (text: string) => text.replaceAll(':', '/');
   return scriptCommands(command).some((words) => {
     const at = words.findIndex((word) => RUN_ALL.has(word));
@@ -310,42 +326,6 @@ function platformWords(text: string): Set<Platform> {
   const found = new Set<Platform>();
   for (const [pattern, platform] of CI_RUNNER_WORDS) if (pattern.test(text)) found.add(platform);
   return found;
-}
-
-const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'];
-
-/**
- * Whether a command in `text` runs script `name`: `npm run name`, `npm run-script name`, `pnpm name`,
- * `yarn run name`, `bun run name`, `npm test`, with flags (`--silent`, `-w`) after the package
- * manager and after `run`. Read word by word, so that the cost is linear in the text: a pattern
- * with a repeated flag group backtracks exponentially over a line of flags it does not match.
- */
-function invokes(text: string, name: string): boolean {
-  const words = text.split(/\s+/);
-  for (let index = 0; index < words.length; index += 1) {
-    if (!isPackageManager(words[index] ?? '')) continue;
-    const next = skipFlags(words, index + 1);
-    if (namesScript(words[next], name)) return true;
-    if ((words[next] === 'run' || words[next] === 'run-script') && namesScript(words[skipFlags(words, next + 1)], name)) return true;
-  }
-  return false;
-}
-
-/** The name ends the word or is followed by punctuation (`name;`, `name)`), not by more of a name. */
-function namesScript(word: string | undefined, name: string): boolean {
-  return word !== undefined && word.startsWith(name) && !/^[\w:.-]/.test(word.slice(name.length));
-}
-
-/** A word that ends with a package manager's name, starting the word or after a non-word character (`./npm`, `(pnpm`). */
-function isPackageManager(word: string): boolean {
-  return PACKAGE_MANAGERS.some((manager) => word.endsWith(manager) && !/\w/.test(word.charAt(word.length - manager.length - 1)));
-}
-
-/** The index of the first word from `index` that is not a flag (`-w`, `--if-present`). */
-function skipFlags(words: readonly string[], index: number): number {
-  let next = index;
-  while (/^-[\w-]+$/.test(words[next] ?? '')) next += 1;
-  return next;
 }
 
 /** A relative path as a word of a command, maybe after `./`: `node scripts/x.js`, `"./scripts/x"`, not `tools/scripts/x.js`. */

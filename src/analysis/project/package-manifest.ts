@@ -315,16 +315,20 @@ const PREFIXES = new Set(['cross-env', 'cross-env-shell', 'npx', 'env']);
 
 /**
  * The commands of a package.json script: each of `a && b`, `a; b`, `a || b`, `a | b`, as its words
- * from the command's name on, after environment assignments, `cross-env` and `npx`.
+ * from the command's name on, after environment assignments, `cross-env` and `npx`. `appended` are
+ * the words a package manager adds to the script's command line (`npm run x -- a`, `yarn x a`):
+ * they end its last command, each one word as npm quotes it.
  */
-export function scriptCommands(script: string): string[][] {
+export function scriptCommands(script: string, appended: readonly string[] = []): string[][] {
   const commands: string[][] = [];
-  for (const command of script.split(/&&|\|\||[;|&]/)) {
+  const parts = script.split(/&&|\|\||[;|&]/);
+  parts.forEach((command, at) => {
     const words = shellWords(command).filter(Boolean);
+    if (at === parts.length - 1) words.push(...appended);
     let index = 0;
     while (index < words.length && (PREFIXES.has(words[index] ?? '') || /^\w+=/.test(words[index] ?? ''))) index += 1;
     if (index < words.length) commands.push(words.slice(index));
-  }
+  });
   return commands;
 }
 

@@ -47,9 +47,12 @@ const MAX_CONFIG_FOLDERS = 16;
 /** A runner's binary as a command word: `mocha`, `node_modules/.bin/jest`, `node_modules/mocha/bin/_mocha.js`. */
 const RUNNER_WORD = /^(?:(?:[^\s]*\/)?\.?bin\/)?([\w-]+?)(?:\.[cm]?js|\.cmd)?$/;
 
-/** The selections of the test runners the commands of `script` start, run from `folder`; none when it starts none. */
-export function runnerSelections(script: string, folder: string): TestSelection[] {
-  const commands = scriptCommands(script);
+/**
+ * The selections of the test runners the commands of `script` start, run from `folder` with the
+ * words `appended` to its command line (read as the script's own); none when it starts none.
+ */
+export function runnerSelections(script: string, folder: string, appended: readonly string[] = []): TestSelection[] {
+  const commands = scriptCommands(script, appended);
   // `cd x && mocha y`: the arguments are read from another folder.
   const moved = commands.some((words) => words[0] === 'cd' || words[0] === 'pushd');
   const selections: TestSelection[] = [];

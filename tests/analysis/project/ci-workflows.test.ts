@@ -335,6 +335,9 @@ describe('the tests a Windows job runs through the files its test scripts name',
     ["Jest's pattern, matched anywhere in the path", 'test:jest', [TESTS[0]!, ...FIXTURES]],
     ["vitest's filter, a substring of the path", 'test:vitest', [TESTS[4]!, ...FIXTURES]],
     ['node --test with a folder after an option with a value', 'test:node', [TESTS[2]!, FIXTURES[0]!]],
+    // The files passed are appended to the script's own: mocha runs both.
+    ['files the job adds to a script', 'test:appsec -- packages/plugin-http/test', [TESTS[0]!, TESTS[4]!, ...FIXTURES]],
+    ['files a script adds to another', 'test:more', [TESTS[0]!, TESTS[4]!, ...FIXTURES]],
   ])('proves only the tests %s selects', (_, script, proven) => {
     const root = repository(script);
     expect(EVERY.filter((file) => onWindows(root, file))).toEqual(proven);
@@ -345,8 +348,6 @@ describe('the tests a Windows job runs through the files its test scripts name',
     ['a runner that names no file: its defaults', 'test:all'],
     ['a script that starts no runner read here', 'test:custom'],
     ['a runner started in another folder', 'test:moved'],
-    ['files the job adds to a script', 'test:appsec -- packages/plugin-http/test'],
-    ['files a script adds to another', 'test:more'],
     ['a script with no test at all, as before', 'lint'],
   ])('proves every test for %s', (_, script) => {
     const root = repository(script);
@@ -356,5 +357,99 @@ describe('the tests a Windows job runs through the files its test scripts name',
   it('proves none when the Windows job runs no script of the package', () => {
     const root = repository('--version');
     expect(EVERY.filter((file) => onWindows(root, file))).toEqual([]);
+  });
+});
+
+describe('the files a Windows job passes to a test script', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'process-guard-job-arguments-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  const START = "import { spawn } from 'node:child_process';\nspawn('rm', ['-rf', 'dist']);\n";
+  const TESTS = [
+    'src/test/cli.build.test.ts',
+    'src/test/container-features/containerFeaturesOCI.test.ts',
+    'src/test/container-features/e2e.test.ts',
+    'src/test/container-features/generateFeaturesConfig.test.ts',
+  ];
+  let trees = 0;
+  /** A repository whose only job runs `job` (its block below the job's key) on Windows. */
+  const repository = (job: string, scripts: Record<string, string>): string => {
+    const root = path.join(base, `repo${(trees += 1)}`);
+    const write = (file: string, text = '') => writeBelow(root, file, text);
+    write('.git/HEAD');
+    write('.github/workflows/ci.yml', `on: push\njobs:\n tests-matrix:\n    runs-on: windows-2022\n${job}\n`);
+    write('package.json', JSON.stringify({ scripts: { 'test-matrix': 'env TS_NODE_PROJECT=src/test/tsconfig.json mocha -r ts-node/register --exit --retries 1', ...scripts } }));
+    return root;
+  };
+  const proven = (job: string, scripts: Record<string, string> = {}): string[] => {
+    const root = repository(job, scripts);
+    return TESTS.filter((file) => {
+      const analysis = analyzeCode(START, 'esm', {}, path.join(root, file), root);
+      return platformsAt(analysis, nodeByText(analysis, "spawn('rm', ['-rf', 'dist'])")).has('win32');
+    });
+  };
+  const STEP = '    steps:\n    - run: yarn test-matrix --forbid-only ${{ matrix.mocha-args-windows }}';
+
+  it('proves the files of a flow-sequence matrix, not those commented out', () => {
+    const job = `    strategy:
+      matrix:
+        mocha-args-windows: [
+          # "src/test/cli.build.test.ts",
+          "src/test/container-features/containerFeaturesOCI.test.ts",
+          # "src/test/container-features/e2e.test.ts",
+          "src/test/container-features/generateFeaturesConfig.test.ts",
+          # "--exclude .....",
+        ]
+${STEP}`;
+    expect(proven(job)).toEqual([TESTS[1], TESTS[3]]);
+  });
+
+  it('proves the files of a block-sequence matrix, quoted or plain', () => {
+    const job = `    strategy:
+      fail-fast: false
+      matrix:
+        node: [18, 20]
+        mocha-args-windows:
+          - src/test/cli.build.test.ts # the build
+          - 'src/test/container-features/e2e.test.ts'
+${STEP}`;
+    expect(proven(job)).toEqual([TESTS[0], TESTS[2]]);
+  });
+
+  it('adds the values an include entry sets', () => {
+    const job = `    strategy:
+      matrix:
+        mocha-args-windows: ["src/test/cli.build.test.ts"]
+        include:
+          - node: 20
+            mocha-args-windows: "--exclude src/test/container-features/e2e.test.ts src/test/container-features"
+${STEP}`;
+    expect(proven(job)).toEqual([TESTS[0], TESTS[1], TESTS[3]]);
+  });
+
+  it.each<[string, string, string[]]>([
+    ['literal files a job appends', '    steps:\n      - run: yarn test-matrix --forbid-only src/test/cli.build.test.ts', [TESTS[0]!]],
+    ["the files after npm's --", '    steps:\n      - run: npm ci && npm run test-matrix -- src/test/container-features/e2e.test.ts', [TESTS[2]!]],
+    ['a file after an option with a value, with pnpm', '    steps:\n      - run: pnpm test-matrix --timeout 5000 src/test/container-features', [TESTS[1]!, TESTS[2]!, TESTS[3]!]],
+    ['a quoted command with a comment', "    steps:\n      - run: 'yarn test-matrix src/test/cli.build.test.ts # the build'", [TESTS[0]!]],
+    ['the union of two steps', '    steps:\n      - run: yarn test-matrix src/test/cli.build.test.ts\n      - run: |\n          yarn test-matrix src/test/container-features/e2e.test.ts', [TESTS[0]!, TESTS[2]!]],
+  ])('proves %s', (_, job, expected) => {
+    expect(proven(job)).toEqual(expected);
+  });
+
+  it('reads the words a script passes on, and ends where scripts run each other', () => {
+    const scripts = { ping: 'npm run pong -- src/test/cli.build.test.ts', pong: 'npm run ping -- x && npm run test-matrix' };
+    expect(proven('    steps:\n      - run: npm run ping', scripts)).toEqual([TESTS[0]]);
+  });
+
+  it.each<[string, string]>([
+    ['an input', '    steps:\n      - run: yarn test-matrix ${{ inputs.files }}'],
+    ['a matrix read from fromJSON', `    strategy:\n      matrix:\n        mocha-args-windows: \${{ fromJSON(needs.plan.outputs.files) }}\n${STEP}`],
+    ['a whole matrix from fromJSON', `    strategy:\n      matrix: \${{ fromJSON(needs.plan.outputs.matrix) }}\n${STEP}`],
+    ['a matrix name the job does not set', `    strategy:\n      matrix:\n        other: [a]\n${STEP}`],
+    ['a command continued on the next line', '    steps:\n      - run: yarn test-matrix \\\n          src/test/cli.build.test.ts'],
+    ['a folded command whose words go on', '    steps:\n      - run: >\n          yarn test-matrix\n          src/test/cli.build.test.ts'],
+    ['no file at all', '    steps:\n      - run: yarn test-matrix --forbid-only'],
+  ])('proves every test for %s', (_, job) => {
+    expect(proven(job)).toEqual(TESTS);
   });
 });

@@ -9,9 +9,9 @@ import { EVERY_TEST, runnerSelections } from '../../../src/analysis/project/test
 const FOLDER = path.resolve('/repo/pkg');
 const FILES = ['test/unit/a.spec.js', 'test/e2e/b.spec.js', 'src/c.test.ts'];
 
-/** The files of FILES each runner of `script` selects, one list per runner; 'every' for EVERY_TEST. */
-const selected = (script: string) =>
-  runnerSelections(script, FOLDER).map((selection) => (selection === EVERY_TEST ? 'every' : FILES.filter((file) => selection.selects(path.join(FOLDER, file)))));
+/** The files of FILES each runner of `script` (run with `appended`) selects, one list per runner; 'every' for EVERY_TEST. */
+const selected = (script: string, appended: readonly string[] = []) =>
+  runnerSelections(script, FOLDER, appended).map((selection) => (selection === EVERY_TEST ? 'every' : FILES.filter((file) => selection.selects(path.join(FOLDER, file)))));
 
 describe('runnerSelections', () => {
   it.each<[string, unknown[]]>([
@@ -46,6 +46,19 @@ describe('runnerSelections', () => {
 
   it.each(['node scripts/test.js --test', 'npm run mocha', 'eslint . && tsc', 'node --test-reporter spec x.js'])('finds no runner in %s', (script) => {
     expect(selected(script)).toEqual([]);
+  });
+
+  it.each<[string, string[], unknown[]]>([
+    ['mocha -r ts-node/register --retries', ['1', '--forbid-only', 'test/unit'], [['test/unit/a.spec.js']]],
+    ['tsc && mocha', ['test/e2e/b.spec.js'], [['test/e2e/b.spec.js']]],
+    ['mocha test/unit', ['src/c.test.ts'], [['test/unit/a.spec.js', 'src/c.test.ts']]],
+    ['jest', ['--testPathIgnorePatterns', 'e2e'], [['test/unit/a.spec.js', 'src/c.test.ts']]],
+    ['vitest run', ['src'], [['src/c.test.ts']]],
+    ['node --test', ['test/'], [['test/unit/a.spec.js', 'test/e2e/b.spec.js']]],
+    ['mocha', ['$FILES'], ['every']],
+    ['mocha && eslint', ['test/unit'], [FILES]],
+  ])('reads %s with the words %j appended', (script, appended, expected) => {
+    expect(selected(script, appended)).toEqual(expected);
   });
 
   it('reaches the fixtures of the folders a glob may select from', () => {
