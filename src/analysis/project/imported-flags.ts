@@ -26,7 +26,7 @@ import type { ImportedPlatformFlags } from '../file/guards/guards.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
 import { constantInitializer } from '../syntax/scope.js';
-import { resolveModule } from './module-resolution.js';
+import { resolveModule, resolveRelative } from './module-resolution.js';
 
 type Node = TSESTree.Node;
 
@@ -94,13 +94,22 @@ function isModule(specifier: string): boolean {
 }
 
 /**
+ * The module a specifier names: a relative one from the importing file's folder, also inside an
+ * installed package (its own modules share their flags as the project's do); any other as the
+ * project model resolves it (`#imports`, a workspace package by name), never an installed package.
+ */
+function flagModule(fromFile: string, specifier: string): string | undefined {
+  return specifier.startsWith('./') || specifier.startsWith('../') ? resolveRelative(path.dirname(fromFile), specifier) : resolveModule(fromFile, specifier);
+}
+
+/**
  * The platforms of flag `name + suffix` of the module `specifier` names from `fromFile`: its own,
  * or through its re-exports (`export { isWindows } from './os'`, `export * from './common'`),
  * within MAX_REEXPORT_DEPTH modules deep and MAX_REEXPORT_MODULES modules in all.
  */
 function exportedFlag(fromFile: string, imported: { specifier: string; name: string }, suffix: string, parser: ForeignParser, depth: number, budget: { modules: number }): ReadonlySet<Platform> | undefined {
   if (depth > MAX_REEXPORT_DEPTH || budget.modules <= 0) return undefined;
-  const file = resolveModule(fromFile, imported.specifier);
+  const file = flagModule(fromFile, imported.specifier);
   if (file === undefined) return undefined;
   budget.modules -= 1;
   const module = tables.get(file, () => moduleExports(parse(file, parser)));

@@ -1,8 +1,10 @@
 // Platform flags one import away (imported-flags.ts): what the guard analysis proves at a call under
 // a flag or predicate another module of the project exports, and its reported twins.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { possiblePlatforms } from '../../../src/analysis/file/guards/facts.js';
 import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
@@ -63,5 +65,27 @@ describe('flags of a workspace package imported by its name', () => {
     ['build output no tsconfig maps', `import { isWindows } from '@theia/plain';\nif (!isWindows) target();`, 'ts', TERMINAL, ALL],
   ])('%s', (_name, code, language, file, expected) => {
     expect(workspacePlatforms(code, language, file)).toEqual(expected);
+  });
+});
+
+// An installed package's own modules import each other's flags too: linting installed code (the
+// corpus, a vendored package) reads `require('../utils')` inside it as before.
+describe('flags of a module inside an installed package', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'process-guard-installed-flags-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const lib = path.join(root, 'node_modules', 'watcher', 'lib');
+  mkdirSync(path.join(lib, 'monitor'), { recursive: true });
+  writeFileSync(path.join(root, 'node_modules', 'watcher', 'package.json'), JSON.stringify({ name: 'watcher', version: '1.0.0', main: 'lib/index.js' }));
+  writeFileSync(path.join(lib, 'utils.js'), "var utils = (module.exports = { isWindows: process.platform === 'win32', other: 1 });\n");
+  const run = path.join(lib, 'monitor', 'run.js');
+
+  it.each<[string, string, string[]]>([
+    ['the branch its flag leaves off Windows', `const utils = require('../utils');\nif (utils.isWindows) {} else target();`, NOT_WINDOWS],
+    // Reported twin: the value is no platform test.
+    ['a value that is no flag', `const utils = require('../utils');\nif (utils.other) {} else target();`, ALL],
+  ])('%s', (_name, code, expected) => {
+    // Linted from the package's folder, as a vendored package is (ESLint ignores node_modules below the folder it runs from).
+    const analysis = analyzeCode(code, 'cjs', {}, run, path.dirname(lib));
+    expect([...possiblePlatforms(analysis.guards.factsAt(nodeByText(analysis, 'target()', 'CallExpression')))].sort()).toEqual(expected);
   });
 });
