@@ -106,8 +106,7 @@ function windowsTestSelections(folder: string): readonly TestSelection[] {
       if (runs.length === 0) return [];
       if (runs.includes(undefined)) return [EVERY_TEST];
       const visited = new Set<string>();
-      const selections = runs.flat(1).flatMap((appended) => scriptSelections(manifest, name, appended ?? [], visited, new Set()));
-      return selections.length > 0 ? selections : [EVERY_TEST];
+      return runs.flat(1).flatMap((appended) => scriptSelections(manifest, name, appended ?? [], visited, new Set()));
     });
   });
 }
@@ -129,7 +128,10 @@ function scriptSelections(manifest: PackageManifest, name: string, appended: rea
   for (const other of manifest.scripts.keys()) {
     for (const passed of scriptRuns(command, appended, name, other)) selections.push(...scriptSelections(manifest, other, passed, visited, within));
   }
-  return selections;
+  // npm's `test` script is the package's test command (`npm test`): one that starts no runner the
+  // catalog reads (`node test/run.js`) runs the package's tests all the same. Any other script
+  // that starts none (`lint`, `build`, `package`) runs no test.
+  return selections.length === 0 && name === 'test' ? [EVERY_TEST] : selections;
 }
 
 /** The words each run of script `other` by script `name` (command `command` with `appended`) passes it: none when it does not run it. */

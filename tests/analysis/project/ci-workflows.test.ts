@@ -265,13 +265,13 @@ describe('the Windows jobs that prove a development file runs on Windows', () =>
   const FILES = ['test/root.test.js', 'packages/lib/test/a.test.js', 'packages/other/test/b.test.js', 'scripts/release.js', 'scripts/by-hand.js', '.github/scripts/notify.js'];
 
   it.each<[string, string, string[]]>([
-    // `node -r` preloads a module: the root's lint runs no workspace's lint.
-    ['a root script that runs no workspace', '      - run: npm run lint', ['test/root.test.js']],
-    ['a root script of the same name that runs the workspaces with pnpm', '      - run: pnpm run lint-all', ['test/root.test.js', 'packages/lib/test/a.test.js']],
+    // A script that starts no test runner and is not npm's `test` script runs no test: a lint, a build.
+    ['a root script that starts no test runner', '      - run: npm run lint', []],
+    ['a root script of the same name that runs the workspaces\' lint with pnpm', '      - run: pnpm run lint-all', []],
     ['a root script of the same name that runs the workspaces', '      - run: npm test', ['test/root.test.js', 'packages/lib/test/a.test.js']],
     ['a script of a package the job names', '      - run: npm run check -w @scope/other', ['packages/other/test/b.test.js']],
     ['a script in the folder of a package', '      - run: npm run check\n        working-directory: packages/other', ['packages/other/test/b.test.js']],
-    ['a script that runs a script that runs the file', '      - run: npm run verify', ['test/root.test.js', 'scripts/release.js']],
+    ['a script that runs a script that runs the file', '      - run: npm run verify', ['scripts/release.js']],
     ['the paths of scripts', '      - run: node scripts/by-hand.js && node ./.github/scripts/notify.js', ['scripts/by-hand.js', '.github/scripts/notify.js']],
     ['nothing of the project: an install and the packed package', '      - run: npm ci && npm pack && npx tool --version', []],
   ])('%s', (_, steps, proven) => {
@@ -346,12 +346,39 @@ describe('the tests a Windows job runs through the files its test scripts name',
   it.each<[string, string]>([
     ['a glob with ${PLUGINS}: a selection not written', 'test:plugins'],
     ['a runner that names no file: its defaults', 'test:all'],
-    ['a script that starts no runner read here', 'test:custom'],
     ['a runner started in another folder', 'test:moved'],
-    ['a script with no test at all, as before', 'lint'],
   ])('proves every test for %s', (_, script) => {
     const root = repository(script);
     expect(EVERY.filter((file) => onWindows(root, file))).toEqual(EVERY);
+  });
+
+  // npm's `test` script is the package's test command: whatever it starts runs the tests. Any other
+  // script that starts no runner the catalog reads proves none (a custom runner, a lint, a build).
+  it.each<[string, Record<string, string>, string[]]>([
+    ["npm's test script that starts no runner read here", { test: 'node scripts/run-tests.js' }, EVERY],
+    ['another script that starts no runner read here', { 'test:custom': 'node scripts/run-tests.js' }, []],
+    ['a lint', { lint: 'eslint .' }, []],
+    ['a build that runs a script file', { package: 'npm-run-all clean compile', clean: 'rimraf dist', compile: 'node esbuild.js' }, []],
+  ])('for %s', (_, scripts, proven) => {
+    const [name] = Object.keys(scripts);
+    const root = repository(name as string);
+    writeBelow(root, 'package.json', JSON.stringify({ name: 'monorepo', main: 'index.js', scripts }));
+    expect(EVERY.filter((file) => onWindows(root, file))).toEqual(proven);
+  });
+
+  it('proves only the files of a matrix a Windows job passes to a test script, beside scripts that run no test', () => {
+    const root = repository('type-check');
+    writeBelow(
+      root,
+      '.github/workflows/ci.yml',
+      `jobs:\n  win:\n    runs-on: windows-2022\n    strategy:\n      matrix:\n        mocha-args-windows: [\n          # "packages/core/test/a.spec.js",\n          "packages/core/test/ci/x.spec.js",\n        ]\n    steps:\n      - run: yarn type-check\n      - run: yarn package\n      - run: yarn test-matrix --forbid-only \${{ matrix.mocha-args-windows }}\n`,
+    );
+    writeBelow(
+      root,
+      'package.json',
+      JSON.stringify({ name: 'monorepo', main: 'index.js', scripts: { 'type-check': 'tsc -b', package: 'node esbuild.js --production', 'test-matrix': 'env TS_NODE_PROJECT=tsconfig.json mocha -r ts-node/register --exit --retries 1' } }),
+    );
+    expect(EVERY.filter((file) => onWindows(root, file))).toEqual([TESTS[2], FIXTURES[0]]);
   });
 
   it('proves none when the Windows job runs no script of the package', () => {
