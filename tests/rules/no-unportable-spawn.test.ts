@@ -1833,7 +1833,7 @@ runRuleTests('no-unportable-spawn (imported platform predicates)', rule, {
 // Flags of a sibling workspace package imported by its name, its build output not in the tree.
 const workspaceFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/workspace-flags/packages', file);
 const pgrepUnder = (flag: string) => `import { exec, spawn } from 'child_process';
-import { ${flag} } from '@theia/core/lib/common/os';
+import { ${flag} } from '@studio/core/lib/common/os';
 export function childProcesses(pid: number): void {
   if (${flag}) {
     exec('powershell -Command "Get-CimInstance Win32_Process"');

@@ -40,7 +40,7 @@ describe('predicates exported by the name of a constant or a declaration', () =>
 });
 
 // A monorepo whose packages import each other's flags by package name, with no node_modules and no
-// build output: `@theia/core/lib/common/os` is src/common/os.ts by the package's tsconfig.
+// build output: `@studio/core/lib/common/os` is src/common/os.ts by the package's tsconfig.
 const workspace = (file: string) => path.resolve(import.meta.dirname, '../../fixtures/workspace-flags/packages', file);
 
 function workspacePlatforms(code: string, language: 'ts' | 'cjs', file: string): string[] {
@@ -51,18 +51,18 @@ function workspacePlatforms(code: string, language: 'ts' | 'cjs', file: string):
 describe('flags of a workspace package imported by its name', () => {
   const TERMINAL = 'terminal/src/node/server.ts';
   it.each<[string, string, 'ts' | 'cjs', string, string[]]>([
-    ['a subpath into build output its tsconfig maps to src', `import { isWindowsNode } from '@theia/core/lib/common/os';\nif (isWindowsNode) {} else target();`, 'ts', TERMINAL, NOT_WINDOWS],
-    ['the package main, through export * twice', `import { isWindowsNode } from '@theia/core';\nif (!isWindowsNode) target();`, 'ts', TERMINAL, NOT_WINDOWS],
-    ['required from CommonJS', `const { isWindowsNode } = require('@theia/core');\nif (!isWindowsNode) target();`, 'cjs', 'process/src/node/process.js', NOT_WINDOWS],
-    ['renamed through export { … } from, outDir with include: ["src"]', `import { isMacOS } from '@theia/util';\nif (isMacOS) target();`, 'ts', TERMINAL, ['darwin']],
+    ['a subpath into build output its tsconfig maps to src', `import { isWindowsNode } from '@studio/core/lib/common/os';\nif (isWindowsNode) {} else target();`, 'ts', TERMINAL, NOT_WINDOWS],
+    ['the package main, through export * twice', `import { isWindowsNode } from '@studio/core';\nif (!isWindowsNode) target();`, 'ts', TERMINAL, NOT_WINDOWS],
+    ['required from CommonJS', `const { isWindowsNode } = require('@studio/core');\nif (!isWindowsNode) target();`, 'cjs', 'process/src/node/process.js', NOT_WINDOWS],
+    ['renamed through export { … } from, outDir with include: ["src"]', `import { isMacOS } from '@studio/util';\nif (isMacOS) target();`, 'ts', TERMINAL, ['darwin']],
     // Reported twins: a flag that reads navigator first, a flag that is no platform test, a subpath
     // that maps to no source, build output without a tsconfig that maps it, a path outside outDir.
-    ['a browser-or-Node flag (false everywhere in Node 21+)', `import { isWindows } from '@theia/core/lib/common/os';\nif (isWindows) {} else target();`, 'ts', TERMINAL, ALL],
-    ['a browser-or-Node flag through the barrel', `import { isOSX, isWindows } from '@theia/core';\nif (isOSX) target(); else if (!isWindows) {}`, 'ts', TERMINAL, ALL],
-    ['an unrelated package flag that is no platform test', `import { isWindows } from '@theia/util';\nif (!isWindows) target();`, 'ts', TERMINAL, ALL],
-    ['a subpath that maps to no source', `import { isWindowsNode } from '@theia/core/lib/common/missing';\nif (!isWindowsNode) target();`, 'ts', TERMINAL, ALL],
-    ['a path outside the outDir', `import { isWindowsNode } from '@theia/core/dist/common/os';\nif (!isWindowsNode) target();`, 'ts', TERMINAL, ALL],
-    ['build output no tsconfig maps', `import { isWindows } from '@theia/plain';\nif (!isWindows) target();`, 'ts', TERMINAL, ALL],
+    ['a browser-or-Node flag (false everywhere in Node 21+)', `import { isWindows } from '@studio/core/lib/common/os';\nif (isWindows) {} else target();`, 'ts', TERMINAL, ALL],
+    ['a browser-or-Node flag through the barrel', `import { isOSX, isWindows } from '@studio/core';\nif (isOSX) target(); else if (!isWindows) {}`, 'ts', TERMINAL, ALL],
+    ['an unrelated package flag that is no platform test', `import { isWindows } from '@studio/util';\nif (!isWindows) target();`, 'ts', TERMINAL, ALL],
+    ['a subpath that maps to no source', `import { isWindowsNode } from '@studio/core/lib/common/missing';\nif (!isWindowsNode) target();`, 'ts', TERMINAL, ALL],
+    ['a path outside the outDir', `import { isWindowsNode } from '@studio/core/dist/common/os';\nif (!isWindowsNode) target();`, 'ts', TERMINAL, ALL],
+    ['build output no tsconfig maps', `import { isWindows } from '@studio/plain';\nif (!isWindows) target();`, 'ts', TERMINAL, ALL],
   ])('%s', (_name, code, language, file, expected) => {
     expect(workspacePlatforms(code, language, file)).toEqual(expected);
   });
