@@ -22,6 +22,7 @@ import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Pla
 import { ciPlatforms, developmentScriptPlatforms, isDevelopmentScript, isGithubFile, testPlatforms, UNKNOWN_PLATFORMS } from './ci-workflows.js';
 import { isJestTest } from './jest-tests.js';
 import { isNodeTest } from './node-tests.js';
+import { isAvaTest } from './ava-tests.js';
 import { isLeftOutOfPackage } from './packed-files.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { isImportedIn } from './package-importers.js';
@@ -150,7 +151,7 @@ export function buildFileModel(
   const isTestFile =
     isTestPath(relative) ||
     settings.testFiles.some((glob) => glob.test(relative)) ||
-    (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isNodeTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
+    (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isNodeTest(paths.physicalFilename, manifest) || isAvaTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
   const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
   const development = developmentKind(sourceCode, paths.physicalFilename, onDisk, isTestFile || fixtureRunners !== undefined, manifest, starter);
   // Both read other files of the package: asked only once a rule needs them.

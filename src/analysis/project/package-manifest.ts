@@ -34,6 +34,8 @@ export interface PackageManifest {
   readonly dependencies: ReadonlySet<string>;
   /** `"jest"`, Jest's configuration, as written. */
   readonly jest?: unknown;
+  /** `"ava"`, AVA's configuration, as written. */
+  readonly ava?: unknown;
   /** `"name"`, `"main"`, `"exports"` and `"imports"` as written, for module resolution. */
   readonly name?: string;
   readonly version?: string;
@@ -100,7 +102,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, private: unpublished, browser, files, workspaces, engines } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, ava, private: unpublished, browser, files, workspaces, engines } = json as Record<string, unknown>;
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
@@ -133,6 +135,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     toolConfigs,
     dependencies: dependencyNames(json as Record<string, unknown>),
     jest,
+    ava,
     ...(typeof name === 'string' ? { name } : {}),
     ...(typeof version === 'string' ? { version } : {}),
     ...(typeof integrity === 'string' ? { integrity } : {}),

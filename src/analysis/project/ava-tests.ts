@@ -1,0 +1,47 @@
+/**
+ * The files AVA collects. A package script that runs `ava` without naming files (`"test": "xo &&
+ * ava"`) runs, from the package folder, every file matching AVA's documented default patterns (its
+ * `files` option): `test.*`, `src/test.*`, `source/test.*`, `**\/test-*.*`, `**\/*.spec.*`,
+ * `**\/*.test.*`, `**\/test/**\/*.*`, `**\/tests/**\/*.*` and `**\/__tests__/**\/*.*`, with the
+ * extensions of its `extensions` option (`js`, `cjs` and `mjs` unless the package's `ava` key names
+ * others), leaving out files whose name starts with `_`. A package whose `ava` key names `files`, or
+ * that has an `ava.config.*` file (which may), collects nothing here: its selection is not read.
+ */
+import * as path from 'node:path';
+
+import { compileGlob } from '../../util/glob.js';
+import { isFile } from './fs-cache.js';
+import type { PackageManifest } from './package-manifest.js';
+
+const DEFAULT_EXTENSIONS = ['js', 'cjs', 'mjs'];
+const DEFAULT_PATTERNS = ['test', '{src,source}/test', '**/test-*', '**/*.spec', '**/*.test', '**/test/**/*', '**/tests/**/*', '**/__tests__/**/*'];
+const CONFIG_FILES = ['ava.config.js', 'ava.config.cjs', 'ava.config.mjs'];
+
+/** Whether AVA, started by a script of `manifest` with its defaults, collects `file` as a test. */
+export function isAvaTest(file: string, manifest: PackageManifest | undefined): boolean {
+  if (!manifest || path.basename(file).startsWith('_') || ![...manifest.scripts.values()].some(runsDefaultTests)) return false;
+  const extensions = avaExtensions(manifest.ava);
+  if (!extensions || CONFIG_FILES.some((name) => isFile(path.join(manifest.folder, name)))) return false;
+  const relative = path.relative(manifest.folder, file).split(path.sep);
+  if (relative[0] === '..' || relative.includes('node_modules')) return false;
+  const written = relative.join('/');
+  return DEFAULT_PATTERNS.some((pattern) => compileGlob(`${pattern}.{${extensions.join(',')}}`).test(written));
+}
+
+/** The extensions AVA reads test files with; undefined when its configuration names the files itself. */
+function avaExtensions(config: unknown): readonly string[] | undefined {
+  if (config === undefined) return DEFAULT_EXTENSIONS;
+  if (typeof config !== 'object' || config === null || 'files' in config) return undefined;
+  const { extensions } = config as { extensions?: unknown };
+  if (extensions === undefined) return DEFAULT_EXTENSIONS;
+  const names = Array.isArray(extensions) ? extensions : typeof extensions === 'object' && extensions !== null ? Object.keys(extensions) : [];
+  return names.every((name) => typeof name === 'string' && /^[\w.]+$/.test(name)) && names.length > 0 ? (names as string[]) : undefined;
+}
+
+/** Whether a command runs `ava` with options only (no file, no pattern). */
+function runsDefaultTests(command: string): boolean {
+  return command.split(/[;&|]/).some((part) => {
+    const [program, ...words] = part.trim().split(/\s+/);
+    return (program === 'ava' || program === 'node_modules/.bin/ava') && words.every((word) => word.startsWith('-'));
+  });
+}
