@@ -11,7 +11,7 @@ import * as path from 'node:path';
 
 import { compileGlob } from '../../util/glob.js';
 import { isFile } from './fs-cache.js';
-import type { PackageManifest } from './package-manifest.js';
+import { scriptCommands, type PackageManifest } from './package-manifest.js';
 
 const DEFAULT_EXTENSIONS = ['js', 'cjs', 'mjs'];
 const DEFAULT_PATTERNS = ['test', '{src,source}/test', '**/test-*', '**/*.spec', '**/*.test', '**/test/**/*', '**/tests/**/*', '**/__tests__/**/*'];
@@ -38,10 +38,7 @@ function avaExtensions(config: unknown): readonly string[] | undefined {
   return names.every((name) => typeof name === 'string' && /^[\w.]+$/.test(name)) && names.length > 0 ? (names as string[]) : undefined;
 }
 
-/** Whether a command runs `ava` with options only (no file, no pattern). */
-function runsDefaultTests(command: string): boolean {
-  return command.split(/[;&|]/).some((part) => {
-    const [program, ...words] = part.trim().split(/\s+/);
-    return (program === 'ava' || program === 'node_modules/.bin/ava') && words.every((word) => word.startsWith('-'));
-  });
+/** Whether a script runs `ava` with options only (no file, no pattern), after any `VAR=value` or wrapper. */
+function runsDefaultTests(script: string): boolean {
+  return scriptCommands(script).some(([program, ...words]) => (program === 'ava' || program === 'node_modules/.bin/ava') && words.every((word) => word.startsWith('-')));
 }

@@ -44,6 +44,11 @@ describe('isAvaTest', () => {
     expect(collects(defaults, file)).toBe(expected);
   });
 
+  it('reads a script that sets variables before ava', () => {
+    const folder = pkg('variables', { 'package.json': JSON.stringify({ scripts: { test: "xo && NODE_OPTIONS='--import=tsx/esm' ava" } }) });
+    expect(collects(folder, 'test.js')).toBe(true);
+  });
+
   it('reads the extensions the package configures', () => {
     const folder = pkg('extensions', { 'package.json': JSON.stringify({ scripts: { test: 'ava --serial' }, ava: { extensions: { tsx: 'module' } } }) });
     expect([collects(folder, 'test.tsx'), collects(folder, 'test.js')]).toEqual([true, false]);
