@@ -13,6 +13,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { ConfigurationError } from './configuration-error.js';
 import { debugLog } from './debug.js';
 import { ruleDocsUrl } from './package-info.js';
+import { isRecord } from './records.js';
 
 /** Documentation fields every rule of this plugin carries in `meta.docs`. */
 export interface ProcessGuardDocs {
@@ -127,7 +128,7 @@ export function withDefaults<Options extends readonly unknown[]>(defaults: Optio
   return defaults.map((fallback, index) => {
     const given = user?.[index];
     if (given === undefined) return structuredClone(fallback);
-    return isPlainObject(fallback) && isPlainObject(given) ? mergeDeep(fallback, given) : given;
+    return isRecord(fallback) && isRecord(given) ? mergeDeep(fallback, given) : given;
   }) as unknown as Options;
 }
 
@@ -135,14 +136,11 @@ function mergeDeep(base: Record<string, unknown>, override: Record<string, unkno
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     const current = merged[key];
-    merged[key] = isPlainObject(current) && isPlainObject(value) ? mergeDeep(current, value) : value;
+    merged[key] = isRecord(current) && isRecord(value) ? mergeDeep(current, value) : value;
   }
   return merged;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The same array, or one holding the same values: ESLint copies the configured array, not the objects in it. */
 function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -160,4 +158,3 @@ function equalJson(a: unknown, b: unknown): boolean {
   if (aKeys.length !== Object.keys(b).length) return false;
   return aKeys.every((key) => Object.hasOwn(b, key) && equalJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
-

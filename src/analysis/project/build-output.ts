@@ -9,6 +9,7 @@
 import path from 'node:path';
 
 import { DerivedCache, readText } from './fs-cache.js';
+import { isRecord } from '../../util/records.js';
 
 const MAX_TSCONFIG_BYTES = 256 * 1024;
 
@@ -83,8 +84,4 @@ function parseJsonWithComments(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,6 +17,7 @@ import { DerivedCache, type FolderListing, isFile as isFileOnDisk, listFolder, r
 import { buildOutputSource } from './build-output.js';
 import { manifestOf, nearestManifest } from './package-manifest.js';
 import { workspacePackageFolder } from './workspace-packages.js';
+import { isRecord } from '../../util/records.js';
 
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
 const TYPESCRIPT_FOR = new Map([
@@ -279,8 +280,4 @@ function hasInvalidSegment(subpath: string): boolean {
     const segment = raw.replaceAll(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))).toLowerCase();
     return segment === '' || segment === '.' || segment === '..' || segment === 'node_modules';
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

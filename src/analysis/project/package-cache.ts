@@ -17,6 +17,7 @@ import { PACKAGE_VERSION } from '../../util/package-info.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { manifestOf } from './package-manifest.js';
 import { MAX_LOCKFILE_BYTES, textLockfileIntegrity } from './text-lockfiles.js';
+import { isRecord } from '../../util/records.js';
 
 export interface PackageIdentity {
   readonly name: string;
@@ -115,8 +116,4 @@ function parseJson(text: string | undefined): Record<string, unknown> | undefine
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
