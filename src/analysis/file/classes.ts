@@ -363,7 +363,10 @@ function isWrittenMemberOf(node: Node): boolean {
   return member?.type === 'MemberExpression' && member.object === use && member.parent?.type === 'AssignmentExpression' && member.parent.left === member;
 }
 
-/** The function whose `this` a `this` at `node` would read: undefined in a class body or static block, as in `thisOwner`. */
+/**
+ * The function whose `this` a `this` at `node` would read: undefined in a class body or static
+ * block (field initialisers run on the instance but are no function here).
+ */
 function thisFunctionOf(node: Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'ClassBody' || current.type === 'StaticBlock') return undefined;
@@ -379,19 +382,13 @@ function outermostOf(node: Node): Node {
   return use;
 }
 
-/**
- * The function whose `this` a `this` reads (undefined in a class body or static block: field
- * initialisers run on the instance but are no function here), and the declarator whose value the
- * `this` is part of, if any, within that function.
- */
+/** The function whose `this` a `this` reads (thisFunctionOf), and the nearest declarator within it whose value the `this` is part of. */
 function thisOwner(node: TSESTree.ThisExpression): { readonly fn: FunctionNode; readonly declarator: TSESTree.VariableDeclarator | undefined } | undefined {
-  let declarator: TSESTree.VariableDeclarator | undefined;
-  for (let current: Node | undefined = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassBody' || current.type === 'StaticBlock') return undefined;
-    if (isFunction(current) && current.type !== 'ArrowFunctionExpression') return { fn: current, declarator };
-    if (current.type === 'VariableDeclarator' && !declarator) declarator = current;
-  }
-  return undefined;
+  const fn = thisFunctionOf(node);
+  if (!fn) return undefined;
+  let current: Node | undefined = node.parent;
+  while (current && current !== fn && current.type !== 'VariableDeclarator') current = current.parent;
+  return { fn, declarator: current?.type === 'VariableDeclarator' ? current : undefined };
 }
 
 /** `this`, or `Base.call(this, …) || this` (a base constructor's result, else the instance). */
