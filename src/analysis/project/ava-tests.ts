@@ -9,13 +9,15 @@
  */
 import * as path from 'node:path';
 
-import { compileGlob } from '../../util/glob.js';
+import { compileGlob, type GlobMatcher } from '../../util/glob.js';
 import { isFile } from './fs-cache.js';
 import { scriptCommands, type PackageManifest } from './package-manifest.js';
 
 const DEFAULT_EXTENSIONS = ['js', 'cjs', 'mjs'];
 const DEFAULT_PATTERNS = ['test', '{src,source}/test', '**/test-*', '**/*.spec', '**/*.test', '**/test/**/*', '**/tests/**/*', '**/__tests__/**/*'];
 const CONFIG_FILES = ['ava.config.js', 'ava.config.cjs', 'ava.config.mjs'];
+/** The default patterns compiled once per list of extensions, not once per file asked about. */
+const compiled = new Map<string, readonly GlobMatcher[]>();
 
 /** Whether AVA, started by a script of `manifest` with its defaults, collects `file` as a test. */
 export function isAvaTest(file: string, manifest: PackageManifest | undefined): boolean {
@@ -25,7 +27,17 @@ export function isAvaTest(file: string, manifest: PackageManifest | undefined): 
   const relative = path.relative(manifest.folder, file).split(path.sep);
   if (relative[0] === '..' || relative.includes('node_modules')) return false;
   const written = relative.join('/');
-  return DEFAULT_PATTERNS.some((pattern) => compileGlob(`${pattern}.{${extensions.join(',')}}`).test(written));
+  return defaultGlobs(extensions).some((glob) => glob.test(written));
+}
+
+function defaultGlobs(extensions: readonly string[]): readonly GlobMatcher[] {
+  const key = extensions.join(',');
+  let globs = compiled.get(key);
+  if (!globs) {
+    globs = DEFAULT_PATTERNS.map((pattern) => compileGlob(`${pattern}.{${key}}`));
+    compiled.set(key, globs);
+  }
+  return globs;
 }
 
 /** The extensions AVA reads test files with; undefined when its configuration names the files itself. */
