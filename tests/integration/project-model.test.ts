@@ -220,6 +220,28 @@ module.exports = { install: () => run(npm, ['install']), bin: () => run(path.joi
   });
 });
 
+describe('a package whose "os" field leaves platforms out', () => {
+  const daemon = `const { exec } = require('child_process');
+exports.remove = (file, done) => exec('rm -f ' + file, done);
+exports.owner = () => process.getuid();
+`;
+
+  it('is code for the platforms it installs on only', async () => {
+    expect(await lint({ 'package.json': '{ "name": "mac-daemon", "os": ["darwin"] }', 'lib/daemon.js': daemon })).toEqual([]);
+    expect(await lint({ 'package.json': '{ "name": "posix-daemon", "os": ["!win32"] }', 'lib/daemon.js': daemon })).toEqual([]);
+  });
+
+  it('is checked for every platform it lets in', async () => {
+    const expected = [
+      'lib/daemon.js:2 no-unportable-spawn: `rm` is not on Windows, not even in cmd.exe: exec() fails there. Use Node.js APIs.',
+      'lib/daemon.js:3 no-unguarded-platform-api: `process.getuid()` throws on Windows: call `process.getuid?.()`.',
+    ];
+    expect(await lint({ 'package.json': '{ "name": "mac-daemon", "os": ["darwin", "win32"] }', 'lib/daemon.js': daemon })).toEqual(expected);
+    expect(await lint({ 'package.json': '{ "name": "mac-daemon", "os": ["!darwin"] }', 'lib/daemon.js': daemon })).toEqual(expected);
+    expect(await lint({ 'package.json': '{ "name": "mac-daemon" }', 'lib/daemon.js': daemon })).toEqual(expected);
+  });
+});
+
 describe('a child process returned by an imported factory', () => {
   it('checks what is sent to it, with the serialization the factory chose', async () => {
     const findings = await lint({

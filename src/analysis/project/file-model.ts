@@ -99,6 +99,11 @@ export interface FileModel {
    */
   readonly namedPlatforms: ReadonlySet<Platform> | undefined;
   /**
+   * The platforms the `"os"` field of the file's package.json installs its package on, when it
+   * leaves one out: npm, pnpm and yarn refuse the package elsewhere, so none of its code runs there.
+   */
+  readonly declaredPlatforms: ReadonlySet<Platform> | undefined;
+  /**
    * For a fixture (a file on disk in a `fixtures`, `fixture` or `__fixtures__` folder, or named
    * `*.fixture.*`), the folder whose files start it: the one holding the outermost fixtures folder,
    * or the fixture's own. A test runner does not load a fixture; the tests that name it run it.
@@ -176,6 +181,7 @@ export function buildFileModel(
     packageFolder: manifest?.folder,
     scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) && !hasExports(sourceCode) ? starter.folder : undefined,
     namedPlatforms: settings.platformFileNames ? platformsNamedBy(relative) : undefined,
+    declaredPlatforms: manifest?.os,
     fixtureRunners,
     development,
     application: manifest !== undefined && isApplicationPackage(manifest),
@@ -218,11 +224,13 @@ function ciRunPlatforms(
   return platforms ?? (starter ? ciPlatforms(file, starter) : undefined);
 }
 
-/** The platforms the file's path names and those the CI runs it on, together: the facts of its Program. */
+/** The platforms the file's path names, its package declares and the CI runs it on, together: the facts of its Program. */
 export function filePlatforms(model: FileModel): ReadonlySet<Platform> | undefined {
-  const { namedPlatforms: named, ciPlatforms: ci } = model;
-  if (!named || !ci) return named ?? ci;
-  return new Set([...named].filter((platform) => ci.has(platform)));
+  let platforms: ReadonlySet<Platform> | undefined;
+  for (const known of [model.namedPlatforms, model.declaredPlatforms, model.ciPlatforms]) {
+    if (known) platforms = platforms ? new Set([...platforms].filter((platform) => known.has(platform))) : known;
+  }
+  return platforms;
 }
 
 /**

@@ -201,8 +201,10 @@ function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string 
 /**
  * The platforms on which a function's answer is truthy when it is called with `args`: a parameter is
  * the argument given for it, read in the module's context, or `undefined` when none is, so
- * `if (platform) …` is skipped for it; any other statement before the `return`, a parameter with a
- * default or a pattern, or an async or generator function leaves it unknown.
+ * `if (platform) …` is skipped for it; a local declared before the `return` is its initializer (a
+ * `let` or `var` written again anywhere in the function is unknown); any other statement before
+ * the `return`, a parameter with a default or a pattern, or an async or generator function leaves
+ * it unknown.
  */
 function answerOn(fn: FunctionNode, context: ModuleContext, args: readonly Node[], depth: number): Set<Platform> | undefined {
   // `context` is the caller's: the arguments are read in it
@@ -220,6 +222,15 @@ function answerOn(fn: FunctionNode, context: ModuleContext, args: readonly Node[
   for (let index = 0, read = 0; index < statements.length && read < MAX_FUNCTION_STATEMENTS; index += 1, read += 1) {
     const statement = statements[index]!;
     if (statement.type === 'ReturnStatement') return statement.argument ? truthyOn(statement.argument, local, depth + 1) : undefined;
+    if (statement.type === 'VariableDeclaration') {
+      // `const platform = process.platform`: a name for a part of the answer, read where it is declared
+      for (const declarator of statement.declarations) {
+        const name = declarator.id.type === 'Identifier' ? declarator.id.name : undefined;
+        if (name === undefined || (statement.kind !== 'const' && writesName(fn.body, name))) return undefined;
+        parameters.set(name, declarator.init ? { node: declarator.init, context: local } : undefined);
+      }
+      continue;
+    }
     const test = statement.type === 'IfStatement' ? skipTransparent(statement.test) : undefined;
     if (statement.type !== 'IfStatement' || test?.type !== 'Identifier' || !parameters.has(test.name) || parameters.get(test.name)) return undefined;
     if (statement.alternate) {
@@ -229,6 +240,23 @@ function answerOn(fn: FunctionNode, context: ModuleContext, args: readonly Node[
     }
   }
   return undefined;
+}
+
+/** Whether an assignment or update in `root` writes `name` (a foreign tree: no scope manager, so any such name counts). */
+function writesName(root: Node, name: string): boolean {
+  const pending: unknown[] = [root];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (Array.isArray(item)) {
+      pending.push(...(item as unknown[]));
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    const node = item as Node;
+    const target = node.type === 'AssignmentExpression' ? node.left : node.type === 'UpdateExpression' ? node.argument : undefined;
+    if (target?.type === 'Identifier' && target.name === name) return true;
+    for (const [key, value] of Object.entries(node)) if (key !== 'parent' && key !== 'loc' && key !== 'range' && typeof value === 'object') pending.push(value);
+  }
+  return false;
 }
 
 /** `module.exports = { a, b: … }`, `module.exports = function …`, `exports.a = …`, `module.exports.a = …`, through `x = module.exports = …` chains. */

@@ -1,13 +1,15 @@
 /**
  * The nearest package.json of a file: its folder, its module `type`, and the files it starts (its
  * `bin` entries and the scripts its `scripts` run with node, tsx, ts-node, bun or vite-node), and
- * the configuration files its scripts pass to tools (`webpack --config x.js`).
+ * the configuration files its scripts pass to tools (`webpack --config x.js`), and the platforms its
+ * `"os"` field installs it on.
  * Kept while the package.json files it was read from are unchanged (fs-cache.ts); a package.json
  * that cannot be read or parsed, is too large, or is not a regular file is a package whose contents
  * are unknown, never an exception.
  */
 import * as path from 'node:path';
 
+import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import { BARE_CONFIG_DEFAULTS, SHORT_CONFIG_FLAG_COMMANDS } from '../catalog/tool-configs.js';
 import { DerivedCache, readText, stat } from './fs-cache.js';
 import { escapeRegExp } from '../../util/regexp.js';
@@ -56,6 +58,8 @@ export interface PackageManifest {
   readonly workspaceRoot?: boolean;
   /** `"workspaces"` as a list of folder patterns (`["packages/*"]`, or `{ "packages": [...] }` as yarn writes it). */
   readonly workspaces?: readonly string[];
+  /** The platforms `"os"` lets npm, pnpm and yarn install the package on, when it leaves one out (declaredPlatforms). */
+  readonly os?: ReadonlySet<Platform>;
 }
 
 // A VS Code extension's manifest declares its commands, settings and menus: over 1 MB in large extensions.
@@ -102,7 +106,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     return unknownManifest(folder);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return unknownManifest(folder);
-  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, ava, private: unpublished, browser, files, workspaces, engines } = json as Record<string, unknown>;
+  const { type, bin, scripts, name, version, _integrity: integrity, main, exports, imports, jest, ava, private: unpublished, browser, files, workspaces, engines, os } = json as Record<string, unknown>;
   const bins = new Set(binFiles(bin).map((file) => path.resolve(folder, file)));
   const startedFiles = new Set(bins);
   const commands = new Map<string, string>();
@@ -124,6 +128,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     }
   }
   const patterns = workspacePatterns(workspaces);
+  const platforms = declaredPlatforms(os);
   return {
     folder,
     type: type === 'module' || type === 'commonjs' ? type : undefined,
@@ -147,8 +152,22 @@ function readManifest(folder: string): PackageManifest | undefined {
     browser,
     files,
     ...(patterns ? { workspaces: patterns } : {}),
+    ...(platforms ? { os: platforms } : {}),
     ...(workspaces !== undefined || stat(path.join(folder, 'pnpm-workspace.yaml')) !== undefined ? { workspaceRoot: true } : {}),
   };
+}
+
+/**
+ * The platforms an `"os"` list installs on, as npm documents it: the names listed, or, when every
+ * entry is a `!name` that blocks one, all but those. Undefined when it leaves out no platform, or
+ * is not a list of strings.
+ */
+export function declaredPlatforms(os: unknown): ReadonlySet<Platform> | undefined {
+  if (!Array.isArray(os) || !os.every((entry) => typeof entry === 'string')) return undefined;
+  const blocked = new Set(os.filter((entry: string) => entry.startsWith('!')).map((entry: string) => entry.slice(1)));
+  const allowed = os.filter((entry: string) => !entry.startsWith('!'));
+  const platforms = PLATFORMS.filter((platform) => (allowed.length === 0 || allowed.includes(platform)) && !blocked.has(platform));
+  return platforms.length < PLATFORMS.length ? new Set(platforms) : undefined;
 }
 
 function workspacePatterns(workspaces: unknown): string[] | undefined {

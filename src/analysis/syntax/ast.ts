@@ -77,12 +77,15 @@ export function outerValue(node: Node): Node {
   return current;
 }
 
-/** The one expression a function returns: an arrow's expression body, or a body of one `return`. */
+/** The one expression a function returns: an arrow's expression body, or a body of one `return` after declarations only. */
 export function returnedExpression(fn: FunctionNode | undefined): Node | undefined {
   if (!fn) return undefined;
   if (fn.body.type !== 'BlockStatement') return fn.body;
-  const [only] = fn.body.body;
-  return fn.body.body.length === 1 && only?.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  // `const platform = process.platform; return platform === 'linux'`: declarations only name parts of the answer
+  const declarationsFirst = statements.every((statement) => statement === last || statement.type === 'VariableDeclaration');
+  return declarationsFirst && last?.type === 'ReturnStatement' ? (last.argument ?? undefined) : undefined;
 }
 
 /** `import.meta` */

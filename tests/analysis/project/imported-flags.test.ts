@@ -29,11 +29,15 @@ describe('predicates exported by the name of a constant or a declaration', () =>
     ['a function declaration', `const { isLinux } = require('./config');\nif (isLinux()) target();`, ['linux']],
     ['through the module object', `const config = require('./config');\nif (config.isWindows()) {} else target();`, NOT_WINDOWS],
     ['an os.type() test', `const { usesOsType } = require('./config');\nif (!usesOsType()) target();`, NOT_WINDOWS],
+    ['a test of a local constant', `const { isUnixoid } = require('./config');\nif (isUnixoid()) target();`, ['darwin', 'linux']],
+    ['a test of a local never written again', `const { isUnixoidLet } = require('./config');\nif (isUnixoidLet()) target();`, ['darwin', 'linux']],
     // Reported twins: the Windows side, a disjunction with another test, a predicate about something else.
     ['the Windows branch', `const { isWindows } = require('./config');\nif (isWindows()) target();`, ['win32']],
     ['a disjunction that lets Windows in', `const { isMac, isWindows } = require('./config');\nif (isMac() || isWindows()) target();`, ['darwin', 'win32']],
     ['a predicate that is no platform test', `const { isRoot } = require('./config');\nif (!isRoot()) target();`, ALL],
     ['a value that is no predicate', `const { rootPath } = require('./config');\nif (rootPath) target();`, ALL],
+    ['a local written again', `const { reassigned } = require('./config');\nif (reassigned()) target();`, ALL],
+    ['a local a closure writes', `const { reassignedLater } = require('./config');\nif (reassignedLater()) target();`, ALL],
   ])('%s', (_name, code, expected) => {
     expect(platforms(code)).toEqual(expected);
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { enclosingManifest, isApplicationPackage, manifestOf, nearestManifest, scriptConfigs, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
+import { declaredPlatforms, enclosingManifest, isApplicationPackage, manifestOf, nearestManifest, scriptConfigs, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
 
 let root: string;
 
@@ -108,6 +108,31 @@ describe('the nearest package.json', () => {
   it('is enclosed by the workspace root', () => {
     const app = manifestOf(path.join(root, 'app'))!;
     expect(enclosingManifest(app)?.name).toBe('workspace');
+  });
+});
+
+describe('the platforms "os" installs a package on', () => {
+  it.each<[unknown, string[] | undefined]>([
+    [['darwin'], ['darwin']],
+    [['linux', 'darwin'], ['darwin', 'linux']],
+    // Only blocked names: every platform but those.
+    [['!win32'], ['aix', 'android', 'cygwin', 'darwin', 'freebsd', 'haiku', 'linux', 'netbsd', 'openbsd', 'sunos']],
+    [['linux', '!linux'], []],
+    // Nothing left out: no fact.
+    [['!solaris'], undefined],
+    [[], undefined],
+    ['darwin', undefined],
+    [['darwin', 1], undefined],
+    [undefined, undefined],
+  ])('%j: %j', (os, expected) => {
+    const platforms = declaredPlatforms(os);
+    expect(platforms && [...platforms].sort()).toEqual(expected);
+  });
+
+  it('is read from the package.json', () => {
+    write({ 'mac-only/package.json': JSON.stringify({ name: 'mac-only', os: ['darwin'] }) });
+    expect([...(manifestOf(path.join(root, 'mac-only'))?.os ?? [])]).toEqual(['darwin']);
+    expect(manifestOf(path.join(root, 'app'))?.os).toBeUndefined();
   });
 });
 

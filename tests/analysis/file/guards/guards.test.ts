@@ -107,6 +107,10 @@ describe('platform guards', () => {
     ['startsWith', `if (process.platform.startsWith('win')) target();`, ['win32']],
     ['regex', `if (/^win/.test(process.platform)) {} else target();`, NOT_WINDOWS],
     ['early return', `function f() { if (process.platform === 'win32') return; target(); }`, NOT_WINDOWS],
+    ['a local predicate', `function isLinux() { return process.platform === 'linux'; } if (isLinux()) target();`, ['linux']],
+    ['a local predicate naming the platform first', `function unixoid() { let p = process.platform; return p === 'linux' || p === 'darwin'; } if (unixoid()) target();`, ['darwin', 'linux']],
+    ['a predicate whose local is written again', `function unixoid() { let p = process.platform; p = other(); return p === 'linux'; } if (unixoid()) target();`, ALL],
+    ['a predicate that does more before its answer', `function unixoid() { const p = process.platform; log(p); return p === 'linux'; } if (unixoid()) target();`, ALL],
     // An `else if` chain whose last branch exits: after it, one of the other branches ran.
     [
       'an else-if chain ending in a throw',
