@@ -77,11 +77,23 @@ export function valuesByPlatform(
 
 /**
  * Whether an exception thrown synchronously at `node` is caught: it sits in the block of a `try`
- * with a `catch`, in the same function (a callback created inside a `try` runs after it is left).
+ * with a `catch`, in the same function (a callback created inside a `try` runs after it is left),
+ * or in a callback of `.then`, `.catch` or `.finally`, where a throw rejects the promise that call
+ * returns, and that rejection is handled (`.finally(() => kill()).catch(noop)`).
  */
 export function isCaughtHere(analysis: FileAnalysis, node: Node): boolean {
   const home = enclosingFunction(node);
-  return analysis.guards.factsAt(node).some((fact) => fact.kind === 'caught' && enclosingFunction(fact.test) === home);
+  if (analysis.guards.factsAt(node).some((fact) => fact.kind === 'caught' && enclosingFunction(fact.test) === home)) return true;
+  const reaction = home && promiseReaction(home);
+  return reaction !== undefined && isRejectionHandled(analysis, reaction);
+}
+
+/** The `.then`/`.catch`/`.finally` call `fn` is a callback of, written as its argument. */
+function promiseReaction(fn: Node): TSESTree.CallExpression | undefined {
+  const call = outerValue(fn).parent;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !call.arguments.includes(outerValue(fn) as TSESTree.CallExpressionArgument)) return undefined;
+  const method = memberName(call.callee);
+  return method === 'then' || method === 'catch' || method === 'finally' ? call : undefined;
 }
 
 /**

@@ -101,4 +101,18 @@ describe('failure handling', () => {
     expect(isCaughtHere(analysis, nodeByText(analysis, 'target()', 'CallExpression'))).toBe(true);
     expect(isCaughtHere(analysis, nodeByText(analysis, 'other()', 'CallExpression'))).toBe(false);
   });
+
+  it.each<[string, string, boolean]>([
+    ['a .finally callback of a chain that ends in .catch', `p.finally(() => { target(); }).catch(noop);`, true],
+    ['a .then callback, then a two-argument .then', `p.then(() => target()).then(done, failed);`, true],
+    ['a .catch callback, then .catch', `p.catch(() => target()).catch(noop);`, true],
+    // Reported twins: nothing handles the derived promise, the handler beside the callback, a deeper callback.
+    ['a .then callback with no handler after it', `p.then(() => { target(); });`, false],
+    ['the rejection handler of the same .then', `p.then(() => target(), failed);`, false],
+    ['a timer inside the callback', `p.then(() => { setTimeout(() => target()); }).catch(noop);`, false],
+    ['a .then of another method chain', `p.then(() => target()).map(noop).catch(noop);`, false],
+  ])('counts a throw in a promise callback as caught when the promise it rejects is handled: %s', (_name, code, expected) => {
+    const analysis = analyzeCode(code);
+    expect(isCaughtHere(analysis, nodeByText(analysis, 'target()', 'CallExpression'))).toBe(expected);
+  });
 });
