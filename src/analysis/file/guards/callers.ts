@@ -123,7 +123,8 @@ export class CallerFacts {
   /**
    * Uses of a local function's name outside the function itself; undefined when exported. A
    * method is used where its file mentions its name: a private method (`#start()`) where its class
-   * reads `#start`, a public one wherever a member or a string names it. A public method's callers
+   * reads `#start`, a public one (or a TypeScript `private static` one) wherever a member or a
+   * string names it. A public method's callers
    * in other modules are not known, and are taken to call it where its own module does.
    */
   private outsideUses(fn: FunctionNode): readonly Node[] | undefined {
@@ -149,7 +150,9 @@ export class CallerFacts {
       const uses = within(members.get(name) ?? [], method.parent);
       return { uses, sorted: [uses] };
     }
-    if (method.static) return undefined;
+    // A public static method is called by its class's name from other modules too; a TypeScript
+    // `private` one only inside its class, so its file's mentions are all its uses.
+    if (method.static && method.accessibility !== 'private') return undefined;
     const sorted = [members.get(name) ?? [], strings.get(name) ?? []];
     let uses = this.usesOfName.get(name);
     if (!uses) {

@@ -9,8 +9,8 @@ import { isFunction, type FunctionNode } from '../../../../src/analysis/syntax/a
 import { allNodes, analyzeCode } from '../../../support/analyze-code.js';
 
 /** The caller facts over `code`, wired to a real propagation, and its functions by name. */
-function setUp(code: string) {
-  const analysis = analyzeCode(code);
+function setUp(code: string, language?: 'ts') {
+  const analysis = language ? analyzeCode(code, language) : analyzeCode(code);
   const conditions = new ConditionReader(analysis.sourceCode, analysis.references, { platformGuards: new Map() });
   const counter: StepCounter = { steps: 0 };
   const propagation: FactPropagation = new FactPropagation(analysis.sourceCode, analysis.references, conditions, (fn) => callers.platformFacts(fn), counter);
@@ -93,6 +93,29 @@ new T().run({ cmd: 'chmod', windows: false });`);
     const { named, platforms } = setUp(`class A { go() { if (process.platform === 'linux') this.#x(); } #x() {} }
 class B { go() { this.#x(); } #x() {} }`);
     expect(platforms(named('#x'))).toEqual(['linux']);
+  });
+
+  it('a private static method runs where its class names it', () => {
+    const { named, platforms } = setUp(
+      `import os from 'node:os';
+export class Info {
+  static async current() {
+    const platform = os.platform();
+    if (platform === 'darwin') return Info.unixArch();
+    if (platform === 'linux') return Info.unixArch();
+    return Info.windowsArch();
+  }
+  private static unixArch() {}
+  private static windowsArch() {}
+  static shared() {}
+}
+if (process.platform === 'linux') Info.shared();`,
+      'ts',
+    );
+    expect(platforms(named('unixArch'))).toEqual(['darwin', 'linux']);
+    // After both early returns: neither. A public static method's callers in other modules are not known.
+    expect(platforms(named('windowsArch'))).toEqual(['aix', 'android', 'cygwin', 'freebsd', 'haiku', 'netbsd', 'openbsd', 'sunos', 'win32']);
+    expect(platforms(named('shared'))).toEqual([]);
   });
 
   it('the methods of one name read their uses once', () => {
