@@ -2,6 +2,7 @@
  * The analysis's one public face: everything the rules, the fixes and the CLI read of the analysis
  * comes through this file (docs/ARCHITECTURE.md). The layers below it import each other directly.
  */
+export { PROGRAM_LOOKUPS } from './catalog/windows-counterparts.js';
 export { ENVIRONMENT_THROWING_CALLS, MACOS_FS_MEMBERS, PLATFORM_THROWING_CALLS, PLATFORMS, POSIX_ONLY_PROGRAMS, POSIX_PROCESS_MEMBERS, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS, WINDOWS_SHIMS, stripNodePrefix } from './catalog/platform-apis.js';
 export type { Platform } from './catalog/platform-apis.js';
 export type { Mechanism, StartFailure, StarterSpec } from './catalog/starters.js';

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { whereIs } from './shared/describe.js';
 import { createRule } from '../util/create-rule.js';
-import { analyze, argumentAt, type FileAnalysis, type ImportedWrapperCall, isHandledAt, parameterOf, POSIX_ONLY_PROGRAMS, type PossibleString, programsOf, shellAtSite, type ShellMode, shellOfOptions, type StarterSite, type StarterSpec, startFailureThrough, strongest, UNKNOWN_PART, valuesByPlatform, WINDOWS_SHIMS, type WrapperCall } from '../analysis/index.js';
+import { analyze, argumentAt, type FileAnalysis, type ImportedWrapperCall, isHandledAt, parameterOf, POSIX_ONLY_PROGRAMS, type PossibleString, PROGRAM_LOOKUPS, programsOf, shellAtSite, type ShellMode, shellOfOptions, type StarterSite, type StarterSpec, startFailureThrough, strongest, UNKNOWN_PART, valuesByPlatform, WINDOWS_SHIMS, type WrapperCall } from '../analysis/index.js';
 
 type Options = [{ additionalShims: string[]; additionalPosixPrograms: string[] }];
 type Problem = 'shimWithoutShell' | 'batchWithoutShell' | 'posixProgram';
@@ -135,9 +135,10 @@ export default createRule<Options, MessageIds>({
           if (reported.has(kind)) continue;
           if (kind === 'shim' && (windows === 'shim-aware' || use.shell !== 'no')) continue;
           // A start whose failure the code handles probes whether a POSIX program is there: the
-          // fallback is the author's choice. A shim is there; only the missing shell fails it, so
-          // the probe's answer is wrong on Windows and stays reported.
-          if (kind === 'posix' && use.handled()) continue;
+          // fallback is the author's choice. A shim is there; only the missing shell fails it, and a
+          // lookup (`which git`) fails whether or not what it looks for is there, so the probe's
+          // answer is wrong on Windows and stays reported.
+          if (kind === 'posix' && !PROGRAM_LOOKUPS.has(programName(command) ?? '') && use.handled()) continue;
           // A POSIX program chosen for Windows alone: code written for Windows knows its machines
           // have it (Git for Windows' `sh`), which the rule cannot know better.
           if (kind === 'posix' && [...platforms].every((platform) => platform === 'win32')) continue;

@@ -291,33 +291,50 @@ const CELLS: readonly Cell[] = [
     fact: 'program',
     construct: 'try/catch fallback around a start that throws',
     rule: 'no-unportable-spawn',
-    silent: `${CP}export function hasGit() { try { execSync('which git'); return true; } catch { return false; } }`,
+    silent: `${CP}export function hasServer() { try { execSync('lsof -ti :3000'); return true; } catch { return false; } }`,
     // spawnSync returns its failure instead of throwing: the catch never sees it.
-    reported: `${CP}export function hasGit() { try { return spawnSync('which', ['git']).stdout.length > 0; } catch { return false; } }`,
+    reported: `${CP}export function hasServer() { try { return spawnSync('lsof', ['-ti', ':3000']).stdout.length > 0; } catch { return false; } }`,
   },
   {
     fact: 'program',
     construct: 'a test of the failure a start returns in its result',
     rule: 'no-unportable-spawn',
-    silent: `${CP}export function hasGit() { const { error, status } = spawnSync('which', ['git']); return !error && status === 0; }`,
+    silent: `${CP}export function hasServer() { const { error, status } = spawnSync('lsof', ['-ti', ':3000']); return !error && status === 0; }`,
     // Only the output is read: a missing program goes unnoticed.
-    reported: `${CP}export function gitPath() { const result = spawnSync('which', ['git'], { encoding: 'utf8' }); return result.stdout.trim(); }`,
+    reported: `${CP}export function serverPid() { const result = spawnSync('lsof', ['-ti', ':3000'], { encoding: 'utf8' }); return result.stdout.trim(); }`,
   },
   {
     fact: 'program',
     construct: 'a test of the result of a start that resolves with its failure',
     rule: 'no-unportable-spawn',
-    silent: `import { execa } from 'execa';\nexport async function hasGit() { const { failed } = await execa('which', ['git'], { reject: false }); return !failed; }`,
+    silent: `import { execa } from 'execa';\nexport async function hasServer() { const { failed } = await execa('lsof', ['-ti', ':3000'], { reject: false }); return !failed; }`,
     // Options the file does not show may turn `reject` back on: the test is not proven to see the failure.
-    reported: `import { execa } from 'execa';\nexport async function hasGit(options) { const { failed } = await execa('which', ['git'], { reject: false, ...options }); return !failed; }`,
+    reported: `import { execa } from 'execa';\nexport async function hasServer(options) { const { failed } = await execa('lsof', ['-ti', ':3000'], { reject: false, ...options }); return !failed; }`,
   },
   {
     fact: 'program',
     construct: 'handled rejection of a promisified start',
     rule: 'no-unportable-spawn',
-    silent: `${CP}import { promisify } from 'node:util';\nexport async function hasGit() { try { await promisify(execFile)('which', ['git']); } catch { return false; } return true; }`,
+    silent: `${CP}import { promisify } from 'node:util';\nexport async function hasServer() { try { await promisify(execFile)('lsof', ['-ti', ':3000']); } catch { return false; } return true; }`,
     // A callback is called after the \`try\` is left.
-    reported: `${CP}export function hasGit() { try { execFile('which', ['git'], () => {}); } catch { return false; } return true; }`,
+    reported: `${CP}export function hasServer() { try { execFile('lsof', ['-ti', ':3000'], () => {}); } catch { return false; } return true; }`,
+  },
+  {
+    fact: 'program',
+    construct: 'a callback that tests the error a start hands it',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function bashVersion(done) { execFile('bash', ['--version'], (error, stdout) => { done(error ? undefined : stdout); }); }`,
+    // Handed on to the caller: the failure is not handled here.
+    reported: `${CP}export function bashVersion(done) { execFile('bash', ['--version'], (error, stdout) => { if (error) return done(error); done(null, stdout); }); }`,
+  },
+  {
+    fact: 'program',
+    construct: 'a handled failure of a lookup (`which`, `command -v`)',
+    rule: 'no-unportable-spawn',
+    // A probe of the program itself: missing means missing.
+    silent: `${CP}export function hasLsof() { try { execSync('lsof -v'); return true; } catch { return false; } }`,
+    // Not a probe: on Windows the lookup fails whether or not git is installed.
+    reported: `${CP}export function hasGit() { try { execSync('which git'); return true; } catch { return false; } }`,
   },
   {
     fact: 'shell option',

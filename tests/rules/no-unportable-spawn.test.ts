@@ -1242,21 +1242,32 @@ runRuleTests('no-unportable-spawn (development files)', rule, {
 });
 
 // A start whose failure the code handles is a probe: the author expects it to fail somewhere and chose the fallback.
-const posixCommand = (line: number, name: string, command = 'which') => ({ messageId: 'posixProgram' as const, data: { command, name }, line });
-const posixLine = (line: number, name: string) => ({ messageId: 'posixInCommandLine' as const, data: { command: 'which', name }, line });
+const posixCommand = (line: number, name: string, command = 'lsof') => ({ messageId: 'posixProgram' as const, data: { command, name }, line });
+const posixLine = (line: number, name: string) => ({ messageId: 'posixInCommandLine' as const, data: { command: 'lsof', name }, line });
 const posixWrapped = (line: number, call: string, name: string, where: string) => ({
   messageId: 'posixThroughWrapper' as const,
-  data: { command: 'which', call, name, where },
+  data: { command: 'lsof', call, name, where },
   line,
 });
 
 runRuleTests('no-unportable-spawn (handled failures)', rule, {
   valid: [
+    // A callback that only tests its error: the program is there or the fallback holds.
+    esm(`import { exec } from 'node:child_process';
+export function versions(done) {
+  const found = {};
+  exec('bash --version', (error, stdout) => {
+    if (!error) found.bash = stdout.split(' version ')[1];
+    done(found);
+  });
+}`),
+    cjs(`const cp = require('child_process');
+exports.postfix = (done) => cp.exec('postconf -d | grep mail_version', function (error, stdout) { done(error ? '' : stdout); });`),
     // Synchronous starts that throw, inside the block of a `try` with a `catch`.
     esm(`import { execSync } from 'node:child_process';
 export function hasGit() {
   try {
-    execSync('which git');
+    execSync('lsof -ti :3000');
     return true;
   } catch {
     return false;
@@ -1265,26 +1276,26 @@ export function hasGit() {
     cjs(`const { execFileSync } = require('child_process');
 let git;
 try {
-  git = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+  git = execFileSync('lsof', ['-ti', ':3000'], { encoding: 'utf8' }).trim();
 } catch (error) {
   git = 'git';
 }`),
     ts(`import { execaSync } from 'execa';
 export function gitPath(): string | undefined {
   try {
-    return execaSync('which', ['git']).stdout;
+    return execaSync('lsof', ['-ti', ':3000']).stdout;
   } catch {
     return undefined;
   }
 }`),
     cjs(`const execa = require('execa');
 try {
-  execa.sync('which', ['git']);
+  execa.sync('lsof', ['-ti', ':3000']);
 } catch {}`),
     ts(`import { xSync } from 'tinyexec';
 export function hasGit(): boolean {
   try {
-    xSync('which', ['git']);
+    xSync('lsof', ['-ti', ':3000']);
     return true;
   } catch {
     return false;
@@ -1294,22 +1305,22 @@ export function hasGit(): boolean {
     ts(`import { execa } from 'execa';
 export async function hasGit(): Promise<boolean> {
   try {
-    await execa('which', ['git']);
+    await execa('lsof', ['-ti', ':3000']);
     return true;
   } catch {
     return false;
   }
 }`),
     esm(`import { execa } from 'execa';
-export const hasGit = () => execa('which', ['git']).then(() => true).catch(() => false);`),
+export const hasGit = () => execa('lsof', ['-ti', ':3000']).then(() => true).catch(() => false);`),
     cjs(`const execa = require('execa');
-module.exports = () => execa('which', ['git']).then(() => true, () => false);`),
+module.exports = () => execa('lsof', ['-ti', ':3000']).then(() => true, () => false);`),
     esm(`import { promisify } from 'node:util';
 import { exec } from 'node:child_process';
 const run = promisify(exec);
 export async function hasGit() {
   try {
-    await run('which git');
+    await run('lsof -ti :3000');
     return true;
   } catch {
     return false;
@@ -1317,11 +1328,11 @@ export async function hasGit() {
 }`),
     cjs(`const util = require('util');
 const execFile = util.promisify(require('child_process').execFile);
-module.exports = () => execFile('which', ['git']).catch(() => null);`),
+module.exports = () => execFile('lsof', ['-ti', ':3000']).catch(() => null);`),
     ts(`import spawnAsync from '@expo/spawn-async';
 export async function hasGit(): Promise<boolean> {
   try {
-    await spawnAsync('which', ['git']);
+    await spawnAsync('lsof', ['-ti', ':3000']);
     return true;
   } catch {
     return false;
@@ -1330,14 +1341,14 @@ export async function hasGit(): Promise<boolean> {
     esm(`import { x } from 'tinyexec';
 export async function hasGit() {
   try {
-    await x('which', ['git']);
+    await x('lsof', ['-ti', ':3000']);
     return true;
   } catch {
     return false;
   }
 }`),
     esm(`import spawn from 'nano-spawn';
-export const hasGit = () => spawn('which', ['git']).catch(() => undefined);`),
+export const hasGit = () => spawn('lsof', ['-ti', ':3000']).catch(() => undefined);`),
     // Through a local wrapper: the failure handled at the wrapper's call, or inside it.
     cjs(`const { execFileSync } = require('child_process');
 function run(command, args) {
@@ -1345,7 +1356,7 @@ function run(command, args) {
 }
 function gitPath() {
   try {
-    return run('which', ['git']);
+    return run('lsof', ['-ti', ':3000']);
   } catch {
     return 'git';
   }
@@ -1360,7 +1371,7 @@ function has(program: string): boolean {
     return false;
   }
 }
-export const hasWhich = has('which');`),
+export const hasLsof = has('lsof');`),
     ts(`import { execa } from 'execa';
 async function run(command: string, args: string[]) {
   const { stdout } = await execa(command, args);
@@ -1368,7 +1379,7 @@ async function run(command: string, args: string[]) {
 }
 export async function gitPath(): Promise<string> {
   try {
-    return await run('which', ['git']);
+    return await run('lsof', ['-ti', ':3000']);
   } catch {
     return 'git';
   }
@@ -1377,18 +1388,53 @@ export async function gitPath(): Promise<string> {
 const run = (command) => execSync(command, { encoding: 'utf8' });
 export const gitPath = async () => {
   try {
-    return run('which git');
+    return run('lsof -ti :3000');
   } catch {
     return 'git';
   }
 };`),
   ],
   invalid: [
+    // A lookup answers about another program: on Windows it fails whether or not git is there, so
+    // the probe's answer is wrong there, handled or not.
+    {
+      ...esm(`import { execSync } from 'node:child_process';
+export function hasGit() {
+  try {
+    execSync('which git');
+    return true;
+  } catch {
+    return false;
+  }
+}`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'which', name: 'execSync()' }, line: 4 }],
+    },
+    {
+      ...cjs(`const { exec } = require('child_process');
+exports.hasGit = (done) => exec('command -v git', (error) => done(!error));`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'command', name: 'exec()' }, line: 2 }],
+    },
+    // A callback that passes the failure on, or logs it, has not chosen a fallback.
+    {
+      ...esm(`import { exec } from 'node:child_process';
+export const bashVersion = () => new Promise((resolve, reject) => {
+  exec('bash --version', (error, stdout) => {
+    if (error) return reject(new Error('no bash'));
+    resolve(stdout);
+  });
+});`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'bash', name: 'exec()' }, line: 3 }],
+    },
+    {
+      ...esm(`import { exec } from 'node:child_process';
+export const clean = () => exec('rm -rf dist', (error) => { if (error) console.error(error); });`),
+      errors: [{ messageId: 'posixInCommandLine', data: { command: 'rm', name: 'exec()' }, line: 2 }],
+    },
     // The same starts, not handled.
     {
       ...esm(`import { execSync } from 'node:child_process';
 export function hasGit() {
-  execSync('which git');
+  execSync('lsof -ti :3000');
   return true;
 }`),
       errors: [posixLine(3, 'execSync()')],
@@ -1398,7 +1444,7 @@ export function hasGit() {
       ...esm(`import { spawnSync } from 'node:child_process';
 export function hasGit() {
   try {
-    return spawnSync('which', ['git']).stdout.length > 0;
+    return spawnSync('lsof', ['-ti', ':3000']).stdout.length > 0;
   } catch {
     return false;
   }
@@ -1409,7 +1455,7 @@ export function hasGit() {
       // cross-spawn's sync returns like spawnSync.
       ...cjs(`const spawn = require('cross-spawn');
 try {
-  spawn.sync('which', ['git']);
+  spawn.sync('lsof', ['-ti', ':3000']);
 } catch {}`),
       errors: [posixCommand(3, 'spawn.sync()')],
     },
@@ -1417,8 +1463,8 @@ try {
       // An asynchronous start reports its failure by an event or a callback, after the \`try\` is left.
       ...cjs(`const { spawn, exec } = require('child_process');
 try {
-  spawn('which', ['git']).on('error', () => {});
-  exec('which git', () => {});
+  spawn('lsof', ['-ti', ':3000']).on('error', () => {});
+  exec('lsof -ti :3000', () => {});
 } catch {}`),
       errors: [posixCommand(3, 'spawn()'), posixLine(4, 'exec()')],
     },
@@ -1426,7 +1472,7 @@ try {
       // The catch is in another function: the callback runs after the \`try\` is left.
       ...esm(`import { execSync } from 'node:child_process';
 try {
-  setTimeout(() => execSync('which git'), 10);
+  setTimeout(() => execSync('lsof -ti :3000'), 10);
 } catch {}`),
       errors: [posixLine(3, 'execSync()')],
     },
@@ -1435,9 +1481,9 @@ try {
       ...ts(`import { execa } from 'execa';
 export async function hasGit(): Promise<void> {
   try {
-    execa('which', ['git']);
+    execa('lsof', ['-ti', ':3000']);
   } catch {}
-  await execa('which', ['git']).then(() => true);
+  await execa('lsof', ['-ti', ':3000']).then(() => true);
 }`),
       errors: [posixCommand(4, 'execa()'), posixCommand(6, 'execa()')],
     },
@@ -1445,13 +1491,13 @@ export async function hasGit(): Promise<void> {
       ...esm(`import { promisify } from 'node:util';
 import { exec } from 'node:child_process';
 const run = promisify(exec);
-export const hasGit = async () => (await run('which git')).stdout;`),
+export const hasGit = async () => (await run('lsof -ti :3000')).stdout;`),
       errors: [posixLine(4, 'run()')],
     },
     {
       ...ts(`import spawnAsync from '@expo/spawn-async';
 export async function hasGit(): Promise<void> {
-  await spawnAsync('which', ['git']);
+  await spawnAsync('lsof', ['-ti', ':3000']);
 }`),
       errors: [posixCommand(3, 'spawnAsync()')],
     },
@@ -1461,7 +1507,7 @@ export async function hasGit(): Promise<void> {
 function run(command, args) {
   return execFileSync(command, args, { encoding: 'utf8' });
 }
-module.exports = () => run('which', ['git']);`),
+module.exports = () => run('lsof', ['-ti', ':3000']);`),
       errors: [posixWrapped(5, 'run()', 'execFileSync()', 'line 3')],
     },
     {
@@ -1472,7 +1518,7 @@ async function run(command: string) {
 }
 export function probe(): void {
   try {
-    run('which');
+    run('lsof');
   } catch {}
 }`),
       errors: [posixWrapped(7, 'run()', 'execFileSync()', 'line 3')],
@@ -1485,7 +1531,7 @@ function run(command) {
 }
 export async function probe() {
   try {
-    await run('which');
+    await run('lsof');
   } catch {}
 }`),
       errors: [posixWrapped(7, 'run()', 'execa()', 'line 3')],
@@ -1495,9 +1541,9 @@ export async function probe() {
       ...cjs(`const { execSync } = require('child_process');
 const run = (command) => execSync(command);
 try {
-  process.nextTick(() => run('which git'));
+  process.nextTick(() => run('lsof -ti :3000'));
 } catch {}`),
-      errors: [{ ...posixWrapped(4, 'run()', 'execSync()', 'line 2'), data: { command: 'which', call: 'run()', name: 'execSync()', where: 'line 2' } }],
+      errors: [{ ...posixWrapped(4, 'run()', 'execSync()', 'line 2'), data: { command: 'lsof', call: 'run()', name: 'execSync()', where: 'line 2' } }],
     },
   ],
 });
@@ -1507,29 +1553,29 @@ runRuleTests('no-unportable-spawn (failures told in the result)', rule, {
   valid: [
     esm(`import { spawnSync } from 'node:child_process';
 export function hasGit() {
-  const result = spawnSync('which', ['git']);
+  const result = spawnSync('lsof', ['-ti', ':3000']);
   if (result.error || result.status !== 0) return false;
   return true;
 }`),
     cjs(`const { spawnSync } = require('child_process');
-const { error, status } = spawnSync('which', ['git'], { encoding: 'utf8' });
+const { error, status } = spawnSync('lsof', ['-ti', ':3000'], { encoding: 'utf8' });
 module.exports = !error && status === 0;`),
     ts(`import { spawnSync } from 'node:child_process';
-export const hasGit: boolean = spawnSync('which', ['git']).error ? false : true;`),
+export const hasGit: boolean = spawnSync('lsof', ['-ti', ':3000']).error ? false : true;`),
     cjs(`const spawn = require('cross-spawn');
-module.exports = spawn.sync('which', ['git']).status === 0;`),
+module.exports = spawn.sync('lsof', ['-ti', ':3000']).status === 0;`),
     ts(`import { execa } from 'execa';
 export async function hasGit(): Promise<boolean> {
-  const { failed } = await execa('which', ['git'], { reject: false });
+  const { failed } = await execa('lsof', ['-ti', ':3000'], { reject: false });
   return !failed;
 }`),
     esm(`import { execa } from 'execa';
-export const hasGit = () => execa('which', ['git'], { reject: false }).then(({ exitCode }) => exitCode === 0);`),
+export const hasGit = () => execa('lsof', ['-ti', ':3000'], { reject: false }).then(({ exitCode }) => exitCode === 0);`),
     esm(`import { execaSync } from 'execa';
-const result = execaSync('which', ['git'], { reject: false });
+const result = execaSync('lsof', ['-ti', ':3000'], { reject: false });
 export const gitPath = result.failed ? 'git' : result.stdout;`),
     cjs(`const execa = require('execa');
-const result = execa.sync('which', ['git'], { reject: false });
+const result = execa.sync('lsof', ['-ti', ':3000'], { reject: false });
 if (result.code !== 0) console.log('no git');`),
     // Through a local wrapper that returns the result.
     ts(`import { spawnSync } from 'node:child_process';
@@ -1537,7 +1583,7 @@ function run(command: string, args: string[]) {
   return spawnSync(command, args, { encoding: 'utf8' });
 }
 export function gitPath(): string {
-  const result = run('which', ['git']);
+  const result = run('lsof', ['-ti', ':3000']);
   return result.status === 0 ? result.stdout.trim() : 'git';
 }`),
   ],
@@ -1546,7 +1592,7 @@ export function gitPath(): string {
       // Only the output is read: a missing program goes unnoticed.
       ...esm(`import { spawnSync } from 'node:child_process';
 export function gitPath() {
-  const result = spawnSync('which', ['git'], { encoding: 'utf8' });
+  const result = spawnSync('lsof', ['-ti', ':3000'], { encoding: 'utf8' });
   return result.stdout.trim();
 }`),
       errors: [posixCommand(3, 'spawnSync()')],
@@ -1554,20 +1600,20 @@ export function gitPath() {
     {
       // The status is passed on, not tested.
       ...cjs(`const { spawnSync } = require('child_process');
-const { status } = spawnSync('which', ['git']);
+const { status } = spawnSync('lsof', ['-ti', ':3000']);
 process.exit(status);`),
       errors: [posixCommand(2, 'spawnSync()')],
     },
     {
       ...ts(`import { spawnSync } from 'node:child_process';
-spawnSync('which', ['git']);`),
+spawnSync('lsof', ['-ti', ':3000']);`),
       errors: [posixCommand(2, 'spawnSync()')],
     },
     {
       // Without \`reject: false\` a failed start rejects: the result is never there to test.
       ...ts(`import { execa } from 'execa';
 export async function hasGit(): Promise<boolean> {
-  const { failed } = await execa('which', ['git']);
+  const { failed } = await execa('lsof', ['-ti', ':3000']);
   return !failed;
 }`),
       errors: [posixCommand(3, 'execa()')],
@@ -1577,8 +1623,8 @@ export async function hasGit(): Promise<boolean> {
       ...esm(`import { execa } from 'execa';
 const options = { reject: false };
 export async function hasGit(more) {
-  const first = await execa('which', ['git'], options);
-  const second = await execa('which', ['git'], { reject: false, ...more });
+  const first = await execa('lsof', ['-ti', ':3000'], options);
+  const second = await execa('lsof', ['-ti', ':3000'], { reject: false, ...more });
   return !first.failed && !second.failed;
 }`),
       errors: [posixCommand(4, 'execa()'), posixCommand(5, 'execa()')],
@@ -1588,7 +1634,7 @@ export async function hasGit(more) {
       ...esm(`import { execa } from 'execa';
 export async function gitPath() {
   try {
-    const { stdout } = await execa('which', ['git'], { reject: false });
+    const { stdout } = await execa('lsof', ['-ti', ':3000'], { reject: false });
     return stdout;
   } catch {
     return 'git';
@@ -1598,7 +1644,7 @@ export async function gitPath() {
     },
     {
       ...cjs(`const execa = require('execa');
-module.exports = execa.sync('which', ['git'], { reject: false }).stdout;`),
+module.exports = execa.sync('lsof', ['-ti', ':3000'], { reject: false }).stdout;`),
       errors: [posixCommand(2, 'execa.sync()')],
     },
     {
@@ -1607,7 +1653,7 @@ module.exports = execa.sync('which', ['git'], { reject: false }).stdout;`),
 function run(command: string) {
   return spawnSync(command, { encoding: 'utf8' }).stdout;
 }
-export const gitPath: string = run('which') || 'git';`),
+export const gitPath: string = run('lsof') || 'git';`),
       errors: [posixWrapped(5, 'run()', 'spawnSync()', 'line 3')],
     },
   ],
@@ -1617,7 +1663,7 @@ export const gitPath: string = run('which') || 'git';`),
 const probeFile = path.join(FIXTURES, 'probe-package/src/main.js');
 const importedPosix = (line: number, call: string, name: string, where: string) => ({
   messageId: 'posixThroughWrapper' as const,
-  data: { command: 'which', call, name, where },
+  data: { command: 'lsof', call, name, where },
   line,
 });
 
@@ -1625,35 +1671,35 @@ runRuleTests('no-unportable-spawn (handled failures through imports)', rule, {
   valid: [
     esm(`import { run } from '../lib/probes.js';
 try {
-  run('which', ['git']);
+  run('lsof', ['-ti', ':3000']);
 } catch {}`, { filename: probeFile }),
     esm(`import { has } from '../lib/probes.js';
-export const hasWhich = has('which');`, { filename: probeFile }),
+export const hasLsof = has('lsof');`, { filename: probeFile }),
     esm(`import { runAsync } from '../lib/probes.js';
-export const gitPath = () => runAsync('which', ['git']).catch(() => 'git');`, { filename: probeFile }),
+export const gitPath = () => runAsync('lsof', ['-ti', ':3000']).catch(() => 'git');`, { filename: probeFile }),
     // A wrapper that returns spawnSync's result: the call tests it.
     esm(`import { runSync } from '../lib/probes.js';
-const { status } = runSync('which', ['git']);
+const { status } = runSync('lsof', ['-ti', ':3000']);
 export const hasGit = status === 0;`, { filename: probeFile }),
   ],
   invalid: [
     {
       ...esm(`import { run } from '../lib/probes.js';
-run('which', ['git']);`, { filename: probeFile }),
+run('lsof', ['-ti', ':3000']);`, { filename: probeFile }),
       errors: [importedPosix(2, 'run()', 'execFileSync()', '../lib/probes.js:6')],
     },
     {
       // The rejection of the async wrapper's promise, not awaited in the \`try\`.
       ...esm(`import { runAsync } from '../lib/probes.js';
 try {
-  runAsync('which', ['git']);
+  runAsync('lsof', ['-ti', ':3000']);
 } catch {}`, { filename: probeFile }),
       errors: [importedPosix(3, 'runAsync()', 'execa()', '../lib/probes.js:21')],
     },
     {
       // Only the output of the returned result is read.
       ...esm(`import { runSync } from '../lib/probes.js';
-export const gitPath = runSync('which', ['git']).stdout;`, { filename: probeFile }),
+export const gitPath = runSync('lsof', ['-ti', ':3000']).stdout;`, { filename: probeFile }),
       errors: [importedPosix(2, 'runSync()', 'spawnSync()', '../lib/probes.js:27')],
     },
   ],

@@ -29,3 +29,10 @@ export const WINDOWS_COUNTERPARTS: ReadonlyMap<string, readonly string[]> = new 
   ['bash', ['cmd', 'powershell']],
   ['zsh', ['cmd', 'powershell']],
 ]);
+
+/**
+ * POSIX programs that answer whether another program is installed. On Windows they fail whatever
+ * is installed, so a probe that falls back when they fail answers wrong there: unlike a probe of the
+ * program itself (`bash --version`), its failure is no answer.
+ */
+export const PROGRAM_LOOKUPS: ReadonlySet<string> = new Set(['which', 'command', 'whereis']);

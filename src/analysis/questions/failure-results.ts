@@ -2,13 +2,14 @@
  * Whether the code tests the failure a start tells in its result (spawnSync's `{ error, status }`,
  * execa's `{ failed, exitCode }` with `reject: false`): a condition reads one of the fields that tell
  * it, on the result itself, on the variable it is assigned to, or through a name destructured from
- * it. Reading other fields (`stdout`) or passing a field on (`process.exit(status)`) tests nothing,
- * and an `if` that throws on the failure passes it on.
+ * it; and the error a callback-style start (`exec(cmd, (error) => …)`) hands its callback, when the
+ * callback only tests it. Reading other fields (`stdout`) or passing a field on (`process.exit(status)`)
+ * tests nothing, and an `if` that throws on the failure passes it on.
  * Each read is looked at once, through the scope manager.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, memberName, outerValue } from '../syntax/ast.js';
+import { isFunction, memberName, outerValue, walk } from '../syntax/ast.js';
 import { resolveVariable } from '../syntax/scope.js';
 
 type Node = TSESTree.Node;
@@ -30,6 +31,38 @@ export function isResultTested(sourceCode: SourceCode, node: Node, resolves: boo
   const [onResult] = call.type === 'CallExpression' && call.callee === parent ? call.arguments : [];
   const [param] = onResult && isFunction(onResult) ? onResult.params : [];
   return param !== undefined && isPatternTested(sourceCode, param, fields);
+}
+
+/**
+ * Whether the callback written as the start's last argument tests its error and does nothing else
+ * with it: every read of its first parameter is a condition (`if (!error) …`, `done(!error)`) whose
+ * `if` neither throws nor calls a parameter of a function around it (`reject(…)`, `callback(…)`).
+ * Passed on, logged or never read, the failure is not handled there.
+ */
+export function isCallbackErrorTested(sourceCode: SourceCode, call: Node): boolean {
+  if (call.type !== 'CallExpression') return false;
+  const callback = call.arguments.at(-1);
+  const [error] = callback && isFunction(callback) ? callback.params : [];
+  if (error?.type !== 'Identifier') return false;
+  const reads = readsOf(sourceCode, error);
+  return reads.length > 0 && reads.every((read) => isCondition(read) && !rethrows(read) && !callsParameterOnIt(sourceCode, read));
+}
+
+/** Whether a branch of the `if` whose test holds `node` calls a parameter with arguments: the failure handed to a caller. */
+function callsParameterOnIt(sourceCode: SourceCode, node: Node): boolean {
+  const statement = testedStatement(node);
+  if (!statement) return false;
+  let found = false;
+  for (const branch of [statement.consequent, statement.alternate]) {
+    if (!branch || found) continue;
+    walk(branch, sourceCode.visitorKeys, (inner) => {
+      if (found || isFunction(inner)) return false;
+      if (inner.type !== 'CallExpression' || inner.arguments.length === 0 || inner.callee.type !== 'Identifier') return true;
+      found = resolveVariable(sourceCode, inner.callee)?.defs.some((definition) => definition.type === 'Parameter') === true;
+      return !found;
+    });
+  }
+  return found;
 }
 
 /** Whether a field of the result `value` is tested: read on it, or on the binding it is assigned to. */
@@ -70,11 +103,16 @@ function readsOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSEST
  * which one the failure takes is not read.
  */
 function rethrows(node: Node): boolean {
+  const statement = testedStatement(node);
+  return statement !== undefined && [statement.consequent, statement.alternate].some((branch) => branch !== null && branch !== undefined && throwsAtTop(branch));
+}
+
+/** The `if` whose test is built around `node`. */
+function testedStatement(node: Node): TSESTree.IfStatement | undefined {
   let current: Node = node;
   while (current.parent && isTestPart(current.parent)) current = current.parent;
   const statement = current.parent;
-  if (statement?.type !== 'IfStatement' || statement.test !== current) return false;
-  return [statement.consequent, statement.alternate].some((branch) => branch !== null && branch !== undefined && throwsAtTop(branch));
+  return statement?.type === 'IfStatement' && statement.test === current ? statement : undefined;
 }
 
 /** The expressions a test is built of around a read: member reads, `!`, comparisons, `&&`, `||`, `??`. */

@@ -5,8 +5,8 @@
  * condition on the fields that tell it, either at a call of a wrapper the failure leaves through,
  * or at every call of the function it leaves when the file declares that function and does not
  * export it. Such a start is a probe: its author expects it to fail somewhere and chose the
- * fallback. A start that tells by an event or a callback is never handled here: a `try` does not
- * see it. `reject: false` counts only written in the options object at the start (after any spread).
+ * fallback. A start that tells by a callback is handled where that callback, written at the start,
+ * only tests its error (failure-results.ts); by an event, never: a `try` does not see it. `reject: false` counts only written in the options object at the start (after any spread).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -15,7 +15,7 @@ import { enclosingFunction, isExportedFunction, outerValue, propertyValue } from
 import { bindingReads } from '../syntax/scope.js';
 import type { StarterSite } from '../file/starters.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
-import { isResultTested } from './failure-results.js';
+import { isCallbackErrorTested, isResultTested } from './failure-results.js';
 import { isCaughtHere, isRejectionHandled, promiseChainEnd } from './platform.js';
 
 type Node = TSESTree.Node;
@@ -60,6 +60,8 @@ export function isHandledAt(analysis: FileAnalysis, node: Node, failure: StartFa
  */
 export function startFailureThrough(analysis: FileAnalysis, site: StarterSite, calls: readonly Node[] = []): StartFailure | 'handled' | undefined {
   const chain = [...calls, site.node];
+  // `exec(cmd, (error) => { if (!error) … })`: the callback chose the fallback, as a `catch` does.
+  if (site.spec.failure === 'callback' && !site.callee.promisified && isCallbackErrorTested(analysis.sourceCode, site.node)) return 'handled';
   let failure: StartFailure | 'handled' | undefined = failureOf(site);
   for (let index = chain.length - 1; index >= 0 && failure !== undefined && failure !== 'handled'; index -= 1) {
     const node = chain[index];

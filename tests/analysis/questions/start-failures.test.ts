@@ -40,6 +40,13 @@ describe('the failure of a start', () => {
     ['spawnSync, which returns its error', `${CP}try { spawnSync('ls'); } catch {}`, 'undefined'],
     ['spawn, which emits its error', `${CP}try { spawn('ls').on('error', () => {}); } catch {}`, 'undefined'],
     ['exec with a callback', `${CP}try { exec('ls', () => {}); } catch {}`, 'undefined'],
+    // A callback that only tests its error chose the fallback, as a catch does.
+    ['exec whose callback only tests its error', `${CP}exec('bash --version', (error, stdout) => { if (!error) version = stdout; done(); });`, 'handled'],
+    ['execFile whose callback answers whether it failed', `const cp = require('child_process');\nexports.has = (name, done) => cp.execFile('which', [name], (error) => done(!error));`, 'handled', 'cjs'],
+    ['exec whose callback tests and passes its error on', `${CP}exec('ls', (error, stdout) => { if (error) return reject(error); resolve(stdout); });`, 'undefined'],
+    ['exec whose callback tests its error and throws', `${CP}exec('ls', (error) => { if (error) { throw new Error('ls failed'); } });`, 'undefined'],
+    ['exec whose callback logs its error', `${CP}exec('ls', (error) => { if (error) console.error(error); });`, 'undefined'],
+    ['exec whose callback never reads its error', `${CP}exec('ls', (error, stdout) => { print(stdout); });`, 'undefined'],
     ['a promisified exec awaited in a try', `${CP}export async function list() { try { await promisify(exec)('ls'); } catch {} }`, 'handled'],
     ['a promisified exec returned', `${CP}export function list() { return promisify(exec)('ls'); }`, 'rejects'],
     ['a promise with a catch', `${CP}execa('ls').catch(() => undefined);`, 'handled'],
