@@ -3,7 +3,8 @@
  * falsy: a start context (`isMainThread`, `process.send === undefined`, `require.main === module`,
  * an argv/env/workerData marker), a platform (`process.platform !== 'win32'`, `os.type()`, a
  * project's `isWindows`, a flag imported from another module), or an API's presence (`typeof
- * process.getuid === 'function'`), through negation, `&&`/`||`, constants and local predicates.
+ * process.getuid === 'function'`), through negation, `&&`/`||`, constants and local predicates; a
+ * constant `false` (or `true`, for the `else`) proves the branch runs on no platform.
  *
  * A platform name compared with a value the analysis cannot identify (`if (options.platform !==
  * 'win32')`, a target passed by the caller) proves the platform as a host test does: such code is
@@ -45,6 +46,7 @@ export interface GuardSettings {
 }
 
 export const ALL_PLATFORMS: ReadonlySet<Platform> = new Set(PLATFORMS);
+const NO_PLATFORMS: ReadonlySet<Platform> = new Set();
 const MAX_ALIAS_DEPTH = 4;
 
 export class ConditionReader {
@@ -73,6 +75,10 @@ export class ConditionReader {
         return this.memberFacts(node, assumed, depth);
       case 'MetaProperty':
         return this.valueFacts(node, assumed);
+      case 'Literal':
+        // `if (false)`, or a constant flag `false` (read through flagFacts): the branch that needs the
+        // other value runs on no platform.
+        return Boolean(node.value) === assumed ? [] : [{ kind: 'platform', platforms: NO_PLATFORMS, test: node }];
       case 'CallExpression':
         return [
           ...this.ownPropertyFacts(node, assumed),

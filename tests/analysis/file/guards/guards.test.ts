@@ -108,6 +108,14 @@ describe('platform guards', () => {
     ['regex', `if (/^win/.test(process.platform)) {} else target();`, NOT_WINDOWS],
     ['early return', `function f() { if (process.platform === 'win32') return; target(); }`, NOT_WINDOWS],
     ['a local predicate', `function isLinux() { return process.platform === 'linux'; } if (isLinux()) target();`, ['linux']],
+    // Code a constant condition never reaches runs on no platform.
+    ['a constant false flag', `const autoRun = false; if (mode === 'quick' && autoRun) target();`, []],
+    ['if (false)', `if (false) target();`, []],
+    ['the else of a constant true', `const enabled = true; if (enabled) {} else target();`, []],
+    // Reported twins: a flag that may change, a constant that lets the branch run.
+    ['a let flag written again', `let autoRun = false; configure(() => { autoRun = true; }); if (autoRun) target();`, ALL],
+    ['a constant true flag', `const autoRun = true; if (autoRun) target();`, ALL],
+    ['a constant false in a disjunction', `const off = false; if (off || process.platform === 'linux') target();`, ['linux']],
     ['a local predicate naming the platform first', `function unixoid() { let p = process.platform; return p === 'linux' || p === 'darwin'; } if (unixoid()) target();`, ['darwin', 'linux']],
     ['a predicate whose local is written again', `function unixoid() { let p = process.platform; p = other(); return p === 'linux'; } if (unixoid()) target();`, ALL],
     ['a predicate that does more before its answer', `function unixoid() { const p = process.platform; log(p); return p === 'linux'; } if (unixoid()) target();`, ALL],
