@@ -556,6 +556,27 @@ export function unixChildIds(pid) {
     expect(psFindings(findings)).toHaveLength(1);
   });
 
+  it('reads TypeScript importers, for no-unguarded-platform-api too', async () => {
+    const common = `import * as cp from 'child_process';
+export async function getUnixChildProcessIds(pid: number): Promise<string[]> {
+  return new Promise((resolve) => cp.exec('ps -A -o ppid,pid', (_error, stdout) => resolve(stdout.split('\\n'))));
+}
+export const ownerId = (): number => process.getuid();
+`;
+    const engine = (guard: string) => `import * as utils from '../common';
+export function stop(pid: number): void {
+  ${guard}{
+    void utils.getUnixChildProcessIds(pid);
+    console.log(utils.ownerId());
+  }
+}
+`;
+    const findingsWith = async (guard: string) =>
+      (await lint({ 'package.json': '{ "name": "stdio-ext", "private": true, "engines": { "vscode": "^1.90.0" } }', 'src/common.ts': common, 'src/engines/stdioEngine.ts': engine(guard) })).filter((finding) => finding.startsWith('src/common.ts'));
+    expect(await findingsWith("if (process.platform !== 'win32') ")).toEqual([]);
+    expect((await findingsWith('')).map((finding) => finding.split(':')[1]?.split(' ')[1])).toEqual(['no-unportable-spawn', 'no-unguarded-platform-api']);
+  });
+
   it('reports it when its own module also calls it unguarded', async () => {
     const findings = await lint({
       'package.json': '{ "private": true, "type": "module" }',
