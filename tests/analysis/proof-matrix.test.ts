@@ -59,6 +59,9 @@ function lint(rule: RuleName, code: string, options?: Record<string, unknown>, o
 const atFile = (filename: string | undefined) => (filename ? { filename, cwd: process.cwd() } : undefined);
 
 const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files', file);
+const importerCallsFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/importer-calls', file);
+/** `common.js` of tests/fixtures/importer-calls, whose `main.js` calls it off Windows. */
+const IMPORTED_HELPER = "import { execFile } from 'node:child_process';\nexport function listChildren(pid) {\n  return execFile('ps', ['-o', 'pid', '--ppid', String(pid)]);\n}\n";
 
 const CP = `import { spawn, spawnSync, execSync, execFile, execFileSync, fork } from 'node:child_process';\n`;
 const WT = `import { Worker } from 'node:worker_threads';\n`;
@@ -376,6 +379,15 @@ const CELLS: readonly Cell[] = [
     silent: `${CP}execFileSync('which', ['git']);`,
     reported: `${CP}execFileSync('which', ['git']);`,
     files: { silent: developmentFile('files-list/scripts/release.js'), reported: developmentFile('files-list/lib/util.js') },
+  },
+  {
+    fact: 'platform',
+    construct: "an application's exported function, called by its package's importers under a guard",
+    rule: 'no-unportable-spawn',
+    silent: IMPORTED_HELPER,
+    // The same files in a library: its importers are anyone.
+    reported: IMPORTED_HELPER,
+    files: { silent: importerCallsFile('app/src/common.js'), reported: importerCallsFile('library/src/common.js') },
   },
   {
     fact: 'platform',

@@ -514,3 +514,75 @@ describe('a start that reruns the entry script, called from the entry script', (
     ]);
   });
 });
+
+describe("an application's exported function, called by the modules of its package", () => {
+  // A VS Code extension's shape: a helper module lists child processes with `ps`, and every caller
+  // runs it off Windows, where the other branch uses `taskkill`.
+  const COMMON = `import { exec } from 'node:child_process';
+export function unixChildIds(pid) {
+  return new Promise((resolve) => exec('ps -A -o ppid,pid', (_error, stdout) => resolve(stdout.split('\\n'))));
+}
+`;
+  const PS_FINDING = /^src\/common\.js:3 no-unportable-spawn: /;
+  const application = (importers: Record<string, string>, manifest = '{ "private": true, "type": "module" }') => lint({ 'package.json': manifest, 'src/common.js': COMMON, ...importers });
+  const psFindings = (findings: string[]) => findings.filter((finding) => PS_FINDING.test(finding));
+
+  it('stays silent when every importer calls it off Windows: named import, namespace import, destructured require', async () => {
+    const findings = await application({
+      'src/named.js': "import { unixChildIds } from './common.js';\nexport function stop(pid) {\n  if (process.platform !== 'win32') return unixChildIds(pid);\n}\n",
+      'src/namespace.js': "import * as utils from './common.js';\nexport function tree(pid) {\n  if (process.platform === 'win32') return [];\n  return utils.unixChildIds(pid).then((ids) => ids);\n}\n",
+      'src/required.cjs': "const { unixChildIds } = require('./common.js');\nexports.list = (pid) => (process.platform === 'win32' ? [] : unixChildIds(pid));\n",
+    });
+    expect(psFindings(findings)).toEqual([]);
+  });
+
+  it('reports it when one importer calls it unguarded, under a Windows test, or passes it as a value', async () => {
+    const guarded = "import { unixChildIds } from './common.js';\nexport const stop = (pid) => (process.platform !== 'win32' ? unixChildIds(pid) : undefined);\n";
+    for (const [file, importer] of [
+      ['src/other.js', "import * as utils from './common.js';\nexport const tree = (pid) => utils.unixChildIds(pid);\n"],
+      ['src/other.js', "import { unixChildIds } from './common.js';\nexport function tree(pid) {\n  if (process.platform === 'win32') return unixChildIds(pid);\n}\n"],
+      ['src/other.cjs', "const { unixChildIds } = require('./common.js');\nexports.list = (pid) => (process.platform === 'win32' ? [] : [pid].map(unixChildIds));\n"],
+      ['src/other.js', "import { unixChildIds } from './common.js';\nexport { unixChildIds as childIds };\n"],
+    ] as const) {
+      expect(psFindings(await application({ 'src/guarded.js': guarded, [file]: importer })), importer).toHaveLength(1);
+    }
+  });
+
+  it('reports it in a library, whose importers are anyone', async () => {
+    const findings = await application(
+      { 'src/named.js': "import { unixChildIds } from './common.js';\nexport function stop(pid) {\n  if (process.platform !== 'win32') return unixChildIds(pid);\n}\n" },
+      '{ "name": "tree-kill-lite", "version": "1.0.0", "type": "module" }',
+    );
+    expect(psFindings(findings)).toHaveLength(1);
+  });
+
+  it('reads TypeScript importers, for no-unguarded-platform-api too', async () => {
+    const common = `import * as cp from 'child_process';
+export async function getUnixChildProcessIds(pid: number): Promise<string[]> {
+  return new Promise((resolve) => cp.exec('ps -A -o ppid,pid', (_error, stdout) => resolve(stdout.split('\\n'))));
+}
+export const ownerId = (): number => process.getuid();
+`;
+    const engine = (guard: string) => `import * as utils from '../common';
+export function stop(pid: number): void {
+  ${guard}{
+    void utils.getUnixChildProcessIds(pid);
+    console.log(utils.ownerId());
+  }
+}
+`;
+    const findingsWith = async (guard: string) =>
+      (await lint({ 'package.json': '{ "name": "stdio-ext", "private": true, "engines": { "vscode": "^1.90.0" } }', 'src/common.ts': common, 'src/engines/stdioEngine.ts': engine(guard) })).filter((finding) => finding.startsWith('src/common.ts'));
+    expect(await findingsWith("if (process.platform !== 'win32') ")).toEqual([]);
+    expect((await findingsWith('')).map((finding) => finding.split(':')[1]?.split(' ')[1])).toEqual(['no-unportable-spawn', 'no-unguarded-platform-api']);
+  });
+
+  it('reports it when its own module also calls it unguarded', async () => {
+    const findings = await lint({
+      'package.json': '{ "private": true, "type": "module" }',
+      'src/common.js': `${COMMON}export const all = () => unixChildIds(process.pid);\n`,
+      'src/named.js': "import { unixChildIds } from './common.js';\nif (process.platform !== 'win32') unixChildIds(1);\n",
+    });
+    expect(psFindings(findings)).toHaveLength(1);
+  });
+});

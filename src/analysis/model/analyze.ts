@@ -21,9 +21,10 @@ import { fixtureRunnerPlatforms } from '../project/fixture-runners.js';
 import { chainedScriptFolder } from '../project/script-chains.js';
 import { scriptsStartedFromWorkingFolder } from '../questions/script-paths.js';
 import { ImportedFlags, type ForeignParser } from '../project/imported-flags.js';
+import { importerCalls } from '../project/importer-calls.js';
 import { ProjectImports } from '../project/imports.js';
 import { isInstalledFile } from '../project/module-resolution.js';
-import type { AnalysisContext, LintEnvironment, ModuleSummary } from '../project/summary-store.js';
+import { isInspecting, type AnalysisContext, type LintEnvironment, type ModuleSummary } from '../project/summary-store.js';
 import { exportSummary } from './export-summary.js';
 
 type AnyContext = AnalysisContext;
@@ -116,8 +117,12 @@ class LazyFileAnalysis implements FileAnalysis {
       const { sourceCode, physicalFilename, languageOptions } = this.context;
       const parser = languageOptions.parser as ForeignParser | undefined;
       const importedFlags = this.settings.crossFile ? new ImportedFlags(sourceCode, physicalFilename, parser) : undefined;
+      // The linted file's exported functions run where its importers call them; a module read for
+      // another file's question reads no importers of its own (nothing is chased further).
+      const environment = isInspecting() ? undefined : this.projectEnvironment();
+      const importers = environment && importerCalls(physicalFilename, environment, analyze);
       // A file named for a platform, or a script the CI runs on one only, is that platform's code: its Program starts with that fact.
-      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags, filePlatforms(this.fileModel));
+      this.#guards = new GuardEvaluator(sourceCode, this.references, this.settings, importedFlags, filePlatforms(this.fileModel), importers);
     }
     return this.#guards;
   }

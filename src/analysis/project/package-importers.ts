@@ -3,13 +3,16 @@
  * `require()` of the global `require`): a module they import runs for them, so what its top level
  * starts is theirs to pay for. Looked for among the package's source files (source-files.ts) whose
  * text names the file, at most MAX_IMPORTERS of them parsed; more than that, and the importers are
- * not known. A file that does not parse imports nothing here.
+ * not known. A file that does not parse imports nothing here. A file that names it and may load it
+ * otherwise (`import()`, `require()` of a value the text does not show) is told apart, for questions
+ * that need every importer (importer-calls.ts).
  */
 import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { stringValue } from '../syntax/ast.js';
+import { dynamicImports } from '../file/references.js';
 import { globalReferences } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { resolveModule } from './module-resolution.js';
@@ -20,26 +23,69 @@ import { inspectModule, parserName, type LintEnvironment } from './summary-store
 const MAX_IMPORTERS = 8;
 const MAX_TEXT_BYTES = 512 * 1024;
 
-/** File and parser → the source files of its package that import it; null when not known. */
-const importers = new DerivedCache<readonly string[] | null>();
+/** The files that import a file statically, and whether another file naming it may load it otherwise. */
+interface Loaders {
+  readonly importers: readonly string[];
+  readonly otherwise: boolean;
+}
+
+/** File and parser → the source files of its package that load it; null when not known. */
+const loaders = new DerivedCache<Loaders | null>();
 
 /** The source files under `folder` (its package's) that import `file` statically; undefined when more than MAX_IMPORTERS name it. */
 export function packageImporters(file: string, folder: string, environment: LintEnvironment): readonly string[] | undefined {
-  const found = importers.get(`${file}\0${folder}\0${parserName(environment)}`, () => {
+  return loadersOf(file, folder, environment)?.importers;
+}
+
+/** packageImporters, when they are all the files of the package that may load `file`; undefined otherwise. */
+export function onlyStaticImporters(file: string, folder: string, environment: LintEnvironment): readonly string[] | undefined {
+  const found = loadersOf(file, folder, environment);
+  return found && !found.otherwise ? found.importers : undefined;
+}
+
+function loadersOf(file: string, folder: string, environment: LintEnvironment): Loaders | undefined {
+  const found = loaders.get(`${file}\0${folder}\0${parserName(environment)}`, () => {
     const base = path.basename(file);
     const stem = base.slice(0, base.length - path.extname(base).length) || base;
     const naming = sourceFiles(folder).filter((other) => other !== file && readText(other, MAX_TEXT_BYTES)?.includes(stem));
     if (naming.length > MAX_IMPORTERS) return null;
-    return naming.filter((importer) =>
-      inspectModule(importer, readText(importer, MAX_TEXT_BYTES) ?? '', environment, ({ sourceCode }) => staticSources(sourceCode).some((source) => resolveModule(importer, source) === file), false),
-    );
+    const importers: string[] = [];
+    let otherwise = false;
+    for (const other of naming) {
+      const loads = inspectModule(other, readText(other, MAX_TEXT_BYTES) ?? '', environment, ({ sourceCode }) => howLoaded(sourceCode, other, file), undefined);
+      if (loads?.statically) importers.push(other);
+      // A file that names it and does not parse may load it in any way.
+      otherwise ||= loads?.otherwise ?? true;
+    }
+    return { importers, otherwise };
   });
   return found ?? undefined;
+}
+
+/**
+ * How `importer` loads `file`: statically, and perhaps otherwise: `import()` of it or of a name the
+ * text does not show, `require()` of such a name, TypeScript's `import x = require()` of it.
+ */
+function howLoaded(sourceCode: Readonly<TSESLint.SourceCode>, importer: string, file: string): { statically: boolean; otherwise: boolean } {
+  const mayName = (node: TSESTree.Node | undefined) => {
+    const source = node && stringValue(node);
+    return source === undefined || resolveModule(importer, source) === file;
+  };
+  const requires = globalReferences(sourceCode, ['require']).get('require') ?? [];
+  const otherwise =
+    dynamicImports(sourceCode).some((expression) => mayName(expression.source)) ||
+    requires.some((identifier) => identifier.parent.type === 'CallExpression' && identifier.parent.callee === identifier && !isString(identifier.parent.arguments[0])) ||
+    sourceCode.ast.body.some((statement) => statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference' && mayName(statement.moduleReference.expression));
+  return { statically: staticSources(sourceCode).some((source) => resolveModule(importer, source) === file), otherwise };
 }
 
 /** Whether a source file under `folder` is proven to import `file` statically. */
 export function isImportedIn(file: string, folder: string, environment: LintEnvironment): boolean {
   return (packageImporters(file, folder, environment)?.length ?? 0) > 0;
+}
+
+function isString(node: TSESTree.Node | undefined): boolean {
+  return node !== undefined && stringValue(node) !== undefined;
 }
 
 /**

@@ -164,6 +164,7 @@ const cycles: ReadonlySet<string>[] = [];
 const parsedFor: Set<string>[] = [];
 let parsing = 0;
 let solving = 0;
+let inspecting = 0;
 const counters = { summarised: 0, cacheHits: 0, skippedByText: 0, overBudget: 0, summaryMs: 0 };
 
 /**
@@ -500,6 +501,23 @@ function summaryOf(file: string, text: string, environment: LintEnvironment): Mo
  * parser cannot be driven. `unknown` when the module does not parse or `ask` throws.
  */
 export function inspectModule<T>(file: string, text: string, environment: LintEnvironment, ask: (context: AnalysisContext) => T, unknown: T): T {
+  inspecting += 1;
+  try {
+    return inspect(file, text, environment, ask, unknown);
+  } finally {
+    inspecting -= 1;
+  }
+}
+
+/**
+ * Whether a module read through inspectModule is being asked about: its analysis reads its own file
+ * and the modules it imports, never its importers, so that nothing chases further up.
+ */
+export function isInspecting(): boolean {
+  return inspecting > 0;
+}
+
+function inspect<T>(file: string, text: string, environment: LintEnvironment, ask: (context: AnalysisContext) => T, unknown: T): T {
   const languageOptions = environment.languageOptions;
   for (const sourceType of sourceTypesFor(file, text)) {
     let sourceCode: TSESLint.SourceCode | undefined;

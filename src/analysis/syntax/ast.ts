@@ -235,6 +235,15 @@ export function isExportedFunction(fn: Node): boolean {
   return holder?.type === 'ExportNamedDeclaration' || holder?.type === 'ExportDefaultDeclaration';
 }
 
+/** The name an exported function is imported by (isExportedFunction): its own, or `default`. */
+export function exportedFunctionName(fn: Node): string | undefined {
+  const holder = fn.parent?.type === 'VariableDeclarator' ? fn.parent.parent?.parent : fn.parent;
+  if (holder?.type === 'ExportDefaultDeclaration') return 'default';
+  if (holder?.type !== 'ExportNamedDeclaration') return undefined;
+  if (fn.type === 'FunctionDeclaration') return fn.id?.name;
+  return fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : undefined;
+}
+
 /** The RegExp of a regular expression literal, when this Node can build it (its flags may be newer). */
 export function literalRegExp(node: Node): RegExp | undefined {
   if (node.type !== 'Literal' || !('regex' in node)) return undefined;

@@ -1,9 +1,10 @@
 /**
  * Platform facts from the callers: a local function used only where the platform is known runs
  * only there. `const list = process.platform === 'win32' ? windows : posix` limits `posix` to
- * non-Windows. The platforms are the union over every use of the function's name; an export or any
- * unguarded use proves nothing. A method is used where its file mentions its name
- * (name-mentions.ts), a dispatch table's row included.
+ * non-Windows. The platforms are the union over every use of the function's name; any unguarded use
+ * proves nothing. An exported function's uses in the modules that import the file count too, when
+ * they are known (ImporterCalls, an application's modules); otherwise an export proves nothing. A
+ * method is used where its file mentions its name (name-mentions.ts), a dispatch table's row included.
  *
  * Each function's facts are computed once, and the functions that share their uses (the methods
  * of one name) share one union: the cost is one read per use, never a use times the facts above it
@@ -12,7 +13,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { PLATFORM_COLUMNS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
-import { isExportedFunction, isFunction, memberKey, memberName, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { exportedFunctionName, isExportedFunction, isFunction, memberKey, memberName, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import { bindingReads } from '../../syntax/scope.js';
 import { ALL_PLATFORMS } from './conditions.js';
 import { dispatchedPlatform } from './dispatch.js';
@@ -28,6 +29,12 @@ export interface NodeFacts {
   platformsAt(node: Node): ReadonlySet<Platform>;
   /** Whether the facts at `node` are already known (and with them those of every function above). */
   isKnown(node: Node): boolean;
+}
+
+/** Where the modules that import the file call its exports (project/importer-calls.ts). */
+export interface ImporterCalls {
+  /** The platforms at every use of export `name` in the file's importers; undefined when not known or not only calls. */
+  platformsOf(name: string): ReadonlySet<Platform> | undefined;
 }
 
 export class CallerFacts {
@@ -48,6 +55,7 @@ export class CallerFacts {
     private readonly counter: StepCounter,
     /** Whether a computed key is the platform (`table[process.platform]`), for dispatch by name. */
     private readonly isPlatformKey: (key: Node) => boolean,
+    private readonly importers?: ImporterCalls,
   ) {}
 
   /** The platform facts `fn`'s uses prove about its body. */
@@ -111,17 +119,26 @@ export class CallerFacts {
       const named = platformNamed(fn);
       return named ? [{ kind: 'platform', platforms: new Set([named]), test: fn }] : [];
     }
-    if (uses.length === 0) return [];
+    const imported = isExportedFunction(fn) ? this.importerPlatforms(fn) : undefined;
+    if (uses.length === 0 && !imported) return [];
     let platforms = this.platformsOfUseList.get(uses);
     if (!platforms) {
       platforms = this.platformsOfUses(uses);
       this.platformsOfUseList.set(uses, platforms);
     }
+    if (imported) platforms = new Set([...platforms, ...imported]);
     return platforms.size < ALL_PLATFORMS.size ? [{ kind: 'platform', platforms, test: fn }] : [];
   }
 
+  /** The platforms the file's importers call an exported function on; undefined when not known. */
+  private importerPlatforms(fn: FunctionNode): ReadonlySet<Platform> | undefined {
+    const name = exportedFunctionName(fn);
+    return name === undefined ? undefined : this.importers?.platformsOf(name);
+  }
+
   /**
-   * Uses of a local function's name outside the function itself; undefined when exported. A
+   * Uses of a local function's name outside the function itself; undefined when exported and its
+   * importers' calls are not known (then its callers are anyone). A
    * method is used where its file mentions its name: a private method (`#start()`) where its class
    * reads `#start`, a public one (or a TypeScript `private static` one) wherever a member or a
    * string names it. A public method's callers
@@ -130,7 +147,7 @@ export class CallerFacts {
   private outsideUses(fn: FunctionNode): readonly Node[] | undefined {
     if (this.usesOf.has(fn)) return this.usesOf.get(fn);
     const named = this.methodUses(fn);
-    const uses = isExportedFunction(fn) ? undefined : (named?.uses ?? bindingReads(this.sourceCode, fn));
+    const uses = isExportedFunction(fn) && !this.importerPlatforms(fn) ? undefined : (named?.uses ?? bindingReads(this.sourceCode, fn));
     // Calls from inside the function itself (recursion) run where the outer call runs. The list is
     // kept as it is when none is inside, so that the methods of one name share it.
     const inside = named ? named.sorted.some((list) => within(list, fn).length > 0) : uses?.some((use) => isWithin(use, fn));

@@ -11,13 +11,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Platform } from '../../catalog/platform-apis.js';
 import type { ReferenceIndex } from '../references.js';
-import { CallerFacts } from './callers.js';
+import { CallerFacts, type ImporterCalls } from './callers.js';
 import { ConditionReader, type GuardSettings, type ImportedPlatformFlags } from './conditions.js';
 import type { Fact } from './facts.js';
 import type { NameMentions } from './name-mentions.js';
 import { FactPropagation } from './propagation.js';
 import type { StepCounter } from './steps.js';
 
+export type { ImporterCalls } from './callers.js';
 export type { GuardSettings, ImportedPlatformFlags } from './conditions.js';
 
 type Node = TSESTree.Node;
@@ -41,6 +42,8 @@ export class GuardEvaluator {
     importedFlags?: ImportedPlatformFlags,
     /** The platforms the file's path names and its CI runs it on (file-model.ts): the facts of its Program. */
     filePlatforms?: ReadonlySet<Platform>,
+    /** Where the file's importers call its exports, when they are known (an application's modules). */
+    importerCalls?: ImporterCalls,
   ) {
     this.#conditions = new ConditionReader(sourceCode, references, settings, importedFlags);
     this.#propagation = new FactPropagation(
@@ -51,7 +54,7 @@ export class GuardEvaluator {
       this.#counter,
       filePlatforms,
     );
-    this.#callers = new CallerFacts(sourceCode, this.#propagation, this.#counter, (key) => this.#conditions.isPlatformKey(key));
+    this.#callers = new CallerFacts(sourceCode, this.#propagation, this.#counter, (key) => this.#conditions.isPlatformKey(key), importerCalls);
   }
 
   /** Every fact that holds when `node` runs, from its enclosing conditions, earlier exits and callers. */

@@ -1,0 +1,70 @@
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { analyze } from '../../../src/analysis/model/analyze.js';
+import { importerCalls } from '../../../src/analysis/project/importer-calls.js';
+import { tempProject, type TempProject } from '../../integration/support.js';
+import { lintEnvironment } from '../../support/lint-environment.js';
+
+const OFF_WINDOWS = "if (process.platform !== 'win32') ";
+const projects: TempProject[] = [];
+
+beforeAll(() => {
+  const helpers = 'export function a() {}\nexport function b() {}\nexport function c() {}\nexport function d() {}\nexport default function e() {}\n';
+  projects.push(
+    tempProject(
+      {
+        'package.json': '{ "private": true, "type": "module" }',
+        'src/helpers.js': helpers,
+        // a: called off Windows in every form; b: also on Windows; c: passed as a value; d: never called
+        'src/named.js': `import { a, b, c } from './helpers.js';\n${OFF_WINDOWS}a();\nb();\n[1].map(c);\n`,
+        'src/namespace.js': `import * as h from './helpers.js';\nimport e from './helpers.js';\n${OFF_WINDOWS}{ h.a(); e(); }\n`,
+        'src/required.cjs': `const { a } = require('./helpers.js');\n${OFF_WINDOWS}{ a(); require('./helpers.js').a(); }\n`,
+        'src/other.js': 'export const x = 1;\n',
+      },
+      [],
+    ),
+    tempProject({ 'package.json': '{ "name": "lib", "version": "1.0.0", "type": "module" }', 'src/helpers.js': helpers, 'src/named.js': `import { a } from './helpers.js';\n${OFF_WINDOWS}a();\n` }, []),
+    tempProject({ 'package.json': '{ "private": true, "type": "module" }', 'src/helpers.js': helpers, 'src/named.js': `import { a } from './helpers.js';\n${OFF_WINDOWS}a();\n`, 'src/loader.js': "export const load = () => import('./helpers.js');\n" }, []),
+    tempProject({ 'package.json': '{ "private": true, "type": "module" }', 'src/helpers.js': helpers, 'src/named.js': `import { a } from './helpers.js';\n${OFF_WINDOWS}a();\n`, 'src/barrel.js': "export * from './helpers.js';\n" }, []),
+    // `stop` calls `a` unguarded, and its own importer calls it off Windows: that is not chased.
+    tempProject({ 'package.json': '{ "private": true, "type": "module" }', 'src/helpers.js': helpers, 'src/stop.js': "import { a } from './helpers.js';\nexport function stop() {\n  a();\n}\n", 'src/main.js': `import { stop } from './stop.js';\n${OFF_WINDOWS}stop();\n` }, []),
+  );
+});
+
+afterAll(() => {
+  for (const project of projects) project.remove();
+});
+
+function platformsOf(project: number, name: string): string[] | undefined {
+  const dir = (projects[project] as TempProject).dir;
+  const found = importerCalls(path.join(dir, 'src/helpers.js'), lintEnvironment(), analyze)?.platformsOf(name);
+  return found && [...found].sort();
+}
+
+describe('the platforms the modules of an application call an export on', () => {
+  it('are those at every call: named import, namespace, default import, destructured and member require', () => {
+    expect(platformsOf(0, 'a')).not.toContain('win32');
+    expect(platformsOf(0, 'a')).toContain('linux');
+    expect(platformsOf(0, 'default')).not.toContain('win32');
+  });
+
+  it('include Windows when one call is unguarded', () => {
+    expect(platformsOf(0, 'b')).toContain('win32');
+  });
+
+  it("read a call inside an importer's own export with that file's facts only", () => {
+    expect(platformsOf(4, 'a')).toContain('win32');
+  });
+
+  it.each<[string, number, string]>([
+    ['read as a value', 0, 'c'],
+    ['called by no importer', 0, 'd'],
+    ['of a library, whose importers are anyone', 1, 'a'],
+    ['of a module another file may load with import()', 2, 'a'],
+    ['of a module another file exports again', 3, 'a'],
+  ])('are unknown for an export %s', (_name, project, name) => {
+    expect(platformsOf(project, name)).toBeUndefined();
+  });
+});
