@@ -54,12 +54,17 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context);
         // Files that are started, loaded by a test runner (and imported by no other module) or loaded by a
         // tool as its configuration or part of one have no importer to pay for their top level; a
-        // development script's importers are the project's own scripts, which ask for its start.
+        // development script's importers are the project's own scripts, which ask for its start, as an
+        // application's modules do that import a module only for its effect.
         let skipped: boolean | undefined;
         const skipFile = () => {
           const model = analysis.fileModel;
           return (skipped ??=
-            model.entryPoint !== undefined || model.development === 'script' || (model.isTestFile && !model.importedInPackage) || model.toolConfig !== undefined);
+            model.entryPoint !== undefined ||
+            model.development === 'script' ||
+            (model.isTestFile && !model.importedInPackage) ||
+            model.toolConfig !== undefined ||
+            model.importedForEffect);
         };
         const starts: Start[] = [];
         for (const site of analysis.starters) {

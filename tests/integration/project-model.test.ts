@@ -220,6 +220,26 @@ module.exports = { install: () => run(npm, ['install']), bin: () => run(path.joi
   });
 });
 
+describe('a module of an application its package imports only for its effect', () => {
+  const certs = `const { spawnSync } = require('child_process');
+const found = spawnSync('/usr/bin/security', ['find-certificate', '-a', '-p']).stdout.toString();
+module.exports.all = () => found;
+`;
+
+  it('starts what its importers asked for when every one imports it bare', async () => {
+    expect(
+      await lint({ 'package.json': '{ "name": "app", "private": true }', 'src/certs.js': certs, 'src/server.js': "require('./certs');\nmodule.exports = () => 1;\n", 'src/main.mjs': "import './certs.js';\n" }),
+    ).toEqual([]);
+  });
+
+  it('is reported where an importer takes a value from it, or in a library', async () => {
+    const expected = ['src/certs.js:2 no-top-level-spawn: spawnSync() starts a child process on import: start it from a function the caller invokes.'];
+    expect(await lint({ 'package.json': '{ "name": "app", "private": true }', 'src/certs.js': certs, 'src/server.js': "require('./certs');\n", 'src/main.js': "const { all } = require('./certs');\nmodule.exports = all;\n" })).toEqual(expected);
+    expect(await lint({ 'package.json': '{ "name": "lib" }', 'src/certs.js': certs, 'src/server.js': "require('./certs');\n" })).toEqual(expected);
+    expect(await lint({ 'package.json': '{ "name": "app", "private": true }', 'src/certs.js': certs })).toEqual(expected);
+  });
+});
+
 describe('a package whose "os" field leaves platforms out', () => {
   const daemon = `const { exec } = require('child_process');
 exports.remove = (file, done) => exec('rm -f ' + file, done);

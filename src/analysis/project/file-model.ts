@@ -25,7 +25,7 @@ import { isNodeTest } from './node-tests.js';
 import { isAvaTest } from './ava-tests.js';
 import { isLeftOutOfPackage } from './packed-files.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
-import { isImportedIn } from './package-importers.js';
+import { importedForEffectOnly, isImportedIn } from './package-importers.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
@@ -71,6 +71,12 @@ export interface FileModel {
    * for a file on disk; false when no importer is proven. Computed when first read, as `toolConfig` is.
    */
   readonly importedInPackage: boolean;
+  /**
+   * For a module of an application (isApplicationPackage), whether its package's modules import it
+   * only for its effect (`import './certs'`, `require('./certs');`, package-importers.ts): its top
+   * level is what they ask for. Computed when first read.
+   */
+  readonly importedForEffect: boolean;
   /**
    * `*.test.*`, `*.spec.*` (also qualified: `*.slow-spec.*`), `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
    * matching `testFiles`, collected by Jest in a package whose tests Jest runs (jest-tests.ts: a
@@ -162,6 +168,7 @@ export function buildFileModel(
   // Both read other files of the package: asked only once a rule needs them.
   let toolConfig: { readonly tool: string | undefined } | undefined;
   let importedInPackage: boolean | undefined;
+  let importedForEffect: boolean | undefined;
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
@@ -175,6 +182,13 @@ export function buildFileModel(
         importedInPackage = manifest !== undefined && project !== undefined && isImportedIn(paths.physicalFilename, manifest.folder, project);
       }
       return importedInPackage;
+    },
+    get importedForEffect() {
+      if (importedForEffect === undefined) {
+        const project = onDisk && manifest && isApplicationPackage(manifest) ? environment() : undefined;
+        importedForEffect = manifest !== undefined && project !== undefined && importedForEffectOnly(paths.physicalFilename, manifest.folder, project);
+      }
+      return importedForEffect;
     },
     isTestFile,
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),

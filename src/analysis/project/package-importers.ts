@@ -27,6 +27,8 @@ const MAX_TEXT_BYTES = 512 * 1024;
 interface Loaders {
   readonly importers: readonly string[];
   readonly otherwise: boolean;
+  /** Whether every static import of it binds nothing (`import './x'`, `require('./x');`). */
+  readonly bare: boolean;
 }
 
 /** File and parser → the source files of its package that load it; null when not known. */
@@ -51,13 +53,15 @@ function loadersOf(file: string, folder: string, environment: LintEnvironment): 
     if (naming.length > MAX_IMPORTERS) return null;
     const importers: string[] = [];
     let otherwise = false;
+    let bare = true;
     for (const other of naming) {
       const loads = inspectModule(other, readText(other, MAX_TEXT_BYTES) ?? '', environment, ({ sourceCode }) => howLoaded(sourceCode, other, file), undefined);
       if (loads?.statically) importers.push(other);
       // A file that names it and does not parse may load it in any way.
       otherwise ||= loads?.otherwise ?? true;
+      bare &&= loads?.bare ?? false;
     }
-    return { importers, otherwise };
+    return { importers, otherwise, bare };
   });
   return found ?? undefined;
 }
@@ -66,7 +70,7 @@ function loadersOf(file: string, folder: string, environment: LintEnvironment): 
  * How `importer` loads `file`: statically, and perhaps otherwise: `import()` of it or of a name the
  * text does not show, `require()` of such a name, TypeScript's `import x = require()` of it.
  */
-function howLoaded(sourceCode: Readonly<TSESLint.SourceCode>, importer: string, file: string): { statically: boolean; otherwise: boolean } {
+function howLoaded(sourceCode: Readonly<TSESLint.SourceCode>, importer: string, file: string): { statically: boolean; otherwise: boolean; bare: boolean } {
   const mayName = (node: TSESTree.Node | undefined) => {
     const source = node && stringValue(node);
     return source === undefined || resolveModule(importer, source) === file;
@@ -76,7 +80,18 @@ function howLoaded(sourceCode: Readonly<TSESLint.SourceCode>, importer: string, 
     dynamicImports(sourceCode).some((expression) => mayName(expression.source)) ||
     requires.some((identifier) => identifier.parent.type === 'CallExpression' && identifier.parent.callee === identifier && !isString(identifier.parent.arguments[0])) ||
     sourceCode.ast.body.some((statement) => statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference' && mayName(statement.moduleReference.expression));
-  return { statically: staticSources(sourceCode).some((source) => resolveModule(importer, source) === file), otherwise };
+  const loads = staticLoads(sourceCode).filter(({ source }) => resolveModule(importer, source) === file);
+  return { statically: loads.length > 0, otherwise, bare: loads.every((load) => load.bare) };
+}
+
+/**
+ * Whether the package's modules import `file` only for its effect: at least one imports it, every
+ * import binds nothing (`import './certs'`, `require('./certs');`), and no file naming it may load it
+ * otherwise. Its top level is what they ask for.
+ */
+export function importedForEffectOnly(file: string, folder: string, environment: LintEnvironment): boolean {
+  const found = loadersOf(file, folder, environment);
+  return found !== undefined && !found.otherwise && found.bare && found.importers.length > 0;
 }
 
 /** Whether a source file under `folder` is proven to import `file` statically. */
@@ -89,23 +104,24 @@ function isString(node: TSESTree.Node | undefined): boolean {
 }
 
 /**
- * The specifiers a module imports statically: `import`, `export … from`, and `require('x')` of the
- * global `require`; not TypeScript's `import type` or `export type … from`, which load nothing.
+ * The specifiers a module imports statically, and whether the import binds nothing: `import`,
+ * `export … from`, and `require('x')` of the global `require`; not TypeScript's `import type` or
+ * `export type … from`, which load nothing.
  */
-function staticSources(sourceCode: Readonly<TSESLint.SourceCode>): string[] {
-  const sources: string[] = [];
+function staticLoads(sourceCode: Readonly<TSESLint.SourceCode>): { source: string; bare: boolean }[] {
+  const loads: { source: string; bare: boolean }[] = [];
   for (const statement of sourceCode.ast.body) {
     const source = loadedSource(statement);
-    if (source !== undefined) sources.push(source);
+    if (source !== undefined) loads.push({ source, bare: statement.type === 'ImportDeclaration' && statement.specifiers.length === 0 });
   }
   // the module system's `require`, found through the scope manager rather than a walk of the tree
   for (const identifier of globalReferences(sourceCode, ['require']).get('require') ?? []) {
     const call = identifier.parent;
     const [first] = call.type === 'CallExpression' && call.callee === identifier ? call.arguments : [];
     const source = first ? stringValue(first) : undefined;
-    if (source !== undefined) sources.push(source);
+    if (source !== undefined) loads.push({ source, bare: call.parent?.type === 'ExpressionStatement' });
   }
-  return sources;
+  return loads;
 }
 
 function loadedSource(statement: TSESTree.ProgramStatement): string | undefined {
