@@ -220,6 +220,26 @@ module.exports = { install: () => run(npm, ['install']), bin: () => run(path.joi
   });
 });
 
+describe("a package script's path into node_modules", () => {
+  const manifest = '{ "name": "repo", "private": true, "scripts": { "fix": "node scripts/fix.mjs" }, "devDependencies": { "nx": "21.0.0" } }';
+  const fix = `import { spawnSync } from 'node:child_process';
+spawnSync('node', ['./node_modules/.bin/nx', 'reset']);
+`;
+
+  // The package sits in a folder of the temporary project, whose own node_modules holds the linter.
+  it('is unknown while nothing is installed there: install decides what it names', async () => {
+    expect(await lint({ 'app/package.json': manifest, 'app/scripts/fix.mjs': fix })).toEqual([]);
+  });
+
+  it('is reported once node_modules is installed without it, as a path out of the tree is', async () => {
+    const expected = ["app/scripts/fix.mjs:2 no-fragile-script-path: spawnSync() resolves `'./node_modules/.bin/nx'` from the working directory: build it from `import.meta.url`."];
+    expect(await lint({ 'app/package.json': manifest, 'app/scripts/fix.mjs': fix, 'app/node_modules/.bin/vite': '' })).toEqual(expected);
+    expect(await lint({ 'app/package.json': manifest, 'app/scripts/fix.mjs': fix.replace('./node_modules/.bin/nx', './tools/nx.mjs') })).toEqual([
+      "app/scripts/fix.mjs:2 no-fragile-script-path: spawnSync() resolves `'./tools/nx.mjs'` from the working directory: build it from `import.meta.url`.",
+    ]);
+  });
+});
+
 describe('a module of an application its package imports only for its effect', () => {
   const certs = `const { spawnSync } = require('child_process');
 const found = spawnSync('/usr/bin/security', ['find-certificate', '-a', '-p']).stdout.toString();

@@ -13,7 +13,7 @@ import type { FileAnalysis, StarterSite } from '../contract/file-analysis.js';
 import { argumentAt, parameterOf } from '../file/local-functions.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
-import { isFile } from '../project/fs-cache.js';
+import { isFile, stat } from '../project/fs-cache.js';
 import { nearestManifest, publishedFiles } from '../project/package-manifest.js';
 import { WEB_WORKER_MODULE } from '../catalog/starters.js';
 import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
@@ -317,7 +317,8 @@ export function changesWorkingDirectory(analysis: FileAnalysis): boolean {
  * test runners start in the package's folder (`npm test`), and gulp and Grunt in their file's
  * folder (TASK_RUNNER_FILE), so there the path holds, and so does a path to one of the package's own
  * entry points from its folder, built or not; so does a script such a file starts from that folder
- * (project/script-chains.ts). A path that names nothing there, or whose text is not fully known, is
+ * (project/script-chains.ts). A path into a `node_modules` folder that is not installed there is
+ * unknown, as its contents are. A path that names nothing there, or whose text is not fully known, is
  * not vouched for.
  */
 export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
@@ -331,7 +332,17 @@ export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: S
   // before what it names exists (a dependency not installed yet, a build output).
   if (folder === taskRunnerFolder) return true;
   const base = path.resolve(folder, text);
-  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension)) || namesOwnEntryPoint(folder, packageFolder, base);
+  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension)) || namesOwnEntryPoint(folder, packageFolder, base) || intoUninstalled(folder, text);
+}
+
+/**
+ * Whether a path from `folder` goes into a `node_modules` folder that is not there: what an install
+ * puts there is not known yet (`./node_modules/.bin/nx` in a clone before `npm install`).
+ */
+function intoUninstalled(folder: string, text: string): boolean {
+  const segments = text.split(/[\\/]/);
+  const at = segments.indexOf('node_modules');
+  return at >= 0 && stat(path.resolve(folder, ...segments.slice(0, at + 1))) === undefined;
 }
 
 /**
