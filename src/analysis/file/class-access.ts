@@ -10,8 +10,9 @@
  *   `helper(X, _super)`), or tests an instance (`this instanceof X`); type-only reads count for nothing.
  *   `extends X` is a read: a subclass's `super()` constructs it.
  * - `private`: a TypeScript `private constructor`, or one that throws unless passed a `#private`
- *   token of the class, exported or not: only the class's own code constructs it; `reads` are every
- *   read of its bindings, for the caller to ask when they run.
+ *   token of the class or a token the module keeps to itself (`const initFlag = Symbol()`), exported
+ *   or not: only the class's (or module's) own code constructs it; `reads` are every read of its
+ *   bindings, for the caller to ask when they run.
  * - `open`: anything else, including a class without a name, a name written twice, a class factory's
  *   class, and a class whose static fields or blocks read `this` (`static shared = new this()`).
  */
@@ -152,10 +153,16 @@ function tokenGated(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Cl
   if (node.body.body.some((member) => member.type === 'PropertyDefinition' && !member.static && member.value)) return false;
   const test = skipTransparent(first.test);
   if (test.type !== 'BinaryExpression' || (test.operator !== '!==' && test.operator !== '!=')) return false;
-  const [token, argument] = test.left.type === 'MemberExpression' ? [test.left, test.right] : [test.right, test.left];
   const isClass = (object: Node) => object.type === 'Identifier' && resolveVariable(sourceCode, object)?.defs.some((def) => def.node === node) === true;
+  const isParameter = (value: Node) => value.type === 'Identifier' && constructor.params.some((param) => resolveVariable(sourceCode, value)?.defs[0]?.name === param);
+  // `if (flag !== initFlag) throw …` with a token the module keeps to itself
+  if (test.left.type === 'Identifier' && test.right.type === 'Identifier') {
+    const token = isParameter(test.left) ? test.right : isParameter(test.right) ? test.left : undefined;
+    return token !== undefined && moduleTokenKept(sourceCode, token, isClass);
+  }
+  const [token, argument] = test.left.type === 'MemberExpression' ? [test.left, test.right] : [test.right, test.left];
   const name = token.type === 'MemberExpression' && token.property.type === 'PrivateIdentifier' && isClass(token.object) ? token.property.name : undefined;
-  if (name === undefined || argument.type !== 'Identifier' || !constructor.params.some((param) => resolveVariable(sourceCode, argument)?.defs[0]?.name === param)) return false;
+  if (name === undefined || !isParameter(argument)) return false;
   const fresh = node.body.body.some(
     (member) =>
       member.type === 'PropertyDefinition' &&
@@ -176,6 +183,26 @@ function tokenGated(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Cl
     return !leaks;
   });
   return !leaks;
+}
+
+/**
+ * A module-scope `const` token (`const initFlag = Symbol()`) that is a fresh `{}` or `Symbol()`, is
+ * not exported, and is read nowhere but in the gate and as an argument of a `new` of the class: only
+ * the module's own code gets past the gate (sass-embedded's `initAsyncCompiler()`).
+ */
+function moduleTokenKept(sourceCode: Readonly<TSESLint.SourceCode>, token: TSESTree.Identifier, isClass: (node: Node) => boolean): boolean {
+  const variable = resolveVariable(sourceCode, token);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init || !isFreshValue(sourceCode, definition.node.init)) return false;
+  if (variable.scope.type !== 'module' && variable.scope.type !== 'global') return false;
+  // `export const initFlag`: the module hands it out.
+  if (definition.parent.parent.type === 'ExportNamedDeclaration') return false;
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    const read = reference.identifier;
+    const parent = read.parent;
+    return read === token || (parent?.type === 'NewExpression' && parent.arguments.includes(read as TSESTree.Identifier) && isClass(parent.callee));
+  });
 }
 
 /** `throw …;`, alone or in a block. */

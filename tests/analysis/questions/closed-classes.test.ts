@@ -17,6 +17,8 @@ const TS_CLASS = `class Player { proc: ReturnType<typeof spawn>; constructor() {
 const FUNCTION = `function Player() { this.proc = spawn('mpv', ['--idle']); }\nPlayer.prototype.stop = function () { this.proc.kill(); };\n`;
 const PRIVATE = `export class Player { proc: ReturnType<typeof spawn>; private constructor() { this.proc = spawn('mpv', ['--idle']); } static async create() { return new Player(); } }\n`;
 /** A JavaScript class whose constructor throws unless passed its `#private` token; `extra` goes in the class body. */
+const MODULE_GATED = (extra = '') =>
+  `const initFlag = Symbol();\nexport class Player { constructor(flag) { if (flag !== initFlag) { throw new Error('use initPlayer()'); } this.proc = spawn('mpv', ['--idle']); } }\nexport function initPlayer() { return new Player(initFlag); }\n${extra}`;
 const GATED = (extra = '', gate = `if (token !== Player.#token) throw new TypeError('use Player.create()');`) =>
   `export class Player { static #token = Symbol('Player'); ${extra}constructor(token) { ${gate} this.proc = spawn('mpv', ['--idle']); } static create() { return new Player(Player.#token); } }\n`;
 /** TypeScript's downlevel class, with `exports` as the end of the file writes it. */
@@ -72,6 +74,11 @@ const ROWS: readonly Row[] = [
   { form: 'constructor gated by a `#private` token / a start before the gate', language: 'esm', silent: `${CP_ESM}${GATED()}`, reported: `${CP_ESM}${GATED(`child = spawn('mpv'); `)}` },
   { form: 'constructor gated by a `#private` token / a gate that does not throw', language: 'esm', silent: `${CP_ESM}${GATED()}`, reported: `${CP_ESM}${GATED('', `if (token !== Player.#token) console.warn('use Player.create()');`)}` },
   { form: 'constructor gated by a `#private` token / a token anyone can pass', language: 'esm', silent: `${CP_ESM}${GATED()}`, reported: `${CP_ESM}${GATED().replace("Symbol('Player')", "'player'")}` },
+  // A token the module keeps to itself (sass-embedded's `initFlag`): only the module's own code gets past the gate.
+  { form: 'constructor gated by a module token / the token exported', language: 'esm', silent: `${CP_ESM}${MODULE_GATED()}`, reported: `${CP_ESM}${MODULE_GATED().replace('const initFlag', 'export const initFlag')}` },
+  { form: 'constructor gated by a module token / the token passed to other code', language: 'esm', silent: `${CP_ESM}${MODULE_GATED()}`, reported: `${CP_ESM}${MODULE_GATED('register(initFlag);\n')}` },
+  { form: 'constructor gated by a module token / its factory called at load', language: 'esm', silent: `${CP_ESM}${MODULE_GATED()}`, reported: `${CP_ESM}${MODULE_GATED('export const shared = initPlayer();\n')}` },
+  { form: 'constructor gated by a module token / a token anyone can pass', language: 'esm', silent: `${CP_ESM}${MODULE_GATED()}`, reported: `${CP_ESM}${MODULE_GATED().replace('Symbol()', "'player'")}` },
   { form: 'ES5 constructor function, not exported / `module.exports = Player`', language: 'cjs', silent: `${CP_CJS}${FUNCTION}module.exports = { play: () => new Player() };`, reported: `${CP_CJS}${FUNCTION}module.exports = Player;` },
   { form: 'ES5 constructor function with an instanceof guard / `exports.Player`', language: 'cjs', silent: `${CP_CJS}function Player() { if (!(this instanceof Player)) return new Player(); this.proc = spawn('mpv', ['--idle']); }\nexports.play = () => new Player();`, reported: `${CP_CJS}function Player() { if (!(this instanceof Player)) return new Player(); this.proc = spawn('mpv', ['--idle']); }\nexports.Player = Player;` },
   { form: 'ES5 constructor function / `Player.prototype.constructor` handed out', language: 'cjs', silent: `${CP_CJS}${FUNCTION}exports.play = () => new Player();`, reported: `${CP_CJS}${FUNCTION}exports.make = Player.prototype.constructor;` },
