@@ -63,7 +63,7 @@ Options:
   -v, --version               print the version
 
 stdout holds only the report. stderr holds a summary line, and one line per kind of file not
-linted, with a count: not parsed, TypeScript without its parser, Flow.
+linted, with a count: not parsed, TypeScript without its parser, Flow, minified.
 
 Exit codes: 0 no findings over the limits (files that do not parse are not findings unless
 --report-parse-errors), 1 findings, 2 usage or internal error, or no file could be linted.
@@ -332,7 +332,7 @@ async function baseConfigs(options: Options, targets: LintTargets, skipped: Skip
     {
       name: 'process-guard-cli/node-modules',
       files: NODE_JS_FILES,
-      languageOptions: { parser: nodeModuleParser((file) => skipped.flow.add(file)), parserOptions: { ecmaFeatures: { jsx: true } } },
+      languageOptions: { parser: nodeModuleParser((kind, file) => skipped[kind].add(file)), parserOptions: { ecmaFeatures: { jsx: true } } },
     },
   ];
   const parser = (await importOptional<Linter.Parser>(TYPESCRIPT_PARSER)) ?? skippingParser(skipped.typescript);

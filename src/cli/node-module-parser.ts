@@ -4,7 +4,8 @@
  * `package` is a syntax error): a file is CommonJS unless the nearest package.json says
  * `"type": "module"`, and a CommonJS file that only parses as a module (import/export, `import.meta`,
  * top-level `await`) is a module, as Node 22's syntax detection decides. A file that parses neither
- * way but is a Flow file (see flow.ts) is handed to `onFlowFile` and linted as an empty program.
+ * way but is a Flow file (see flow.ts), and a minified file (minified.ts), are handed to `onSkipped`
+ * and linted as an empty program.
  *
  * espree and eslint-scope are ESLint's own, loaded from wherever the running ESLint is installed:
  * the same parser ESLint would use, and no dependency of this package.
@@ -15,6 +16,7 @@ import type { Linter } from 'eslint';
 
 import { nearestManifest } from '../analysis/index.js';
 import { isFlowFile } from './flow.js';
+import { isMinified } from './minified.js';
 
 type SourceType = 'commonjs' | 'module';
 type ParserOptions = Record<string, unknown> & { filePath?: string; ecmaFeatures?: Record<string, unknown> };
@@ -33,7 +35,7 @@ interface EslintScope {
   analyze(ast: unknown, options: Record<string, unknown>): unknown;
 }
 
-export function nodeModuleParser(onFlowFile: (filePath: string) => void): Linter.Parser {
+export function nodeModuleParser(onSkipped: (kind: 'flow' | 'minified', filePath: string) => void): Linter.Parser {
   const fromEslint = createRequire(import.meta.resolve('eslint'));
   const espree = fromEslint('espree') as Espree;
   const eslintScope = fromEslint('eslint-scope') as EslintScope;
@@ -72,11 +74,15 @@ export function nodeModuleParser(onFlowFile: (filePath: string) => void): Linter
   return {
     meta: { name: 'process-guard-cli/node-module-parser' },
     parseForESLint(code: string, options: ParserOptions = {}) {
+      if (options.filePath && isMinified(code)) {
+        onSkipped('minified', options.filePath);
+        return parse('', options, 'commonjs');
+      }
       try {
         return parseAsNode(code, options);
       } catch (error) {
         if (!options.filePath || !isFlowFile(code, (error as ParseError).lineNumber)) throw error;
-        onFlowFile(options.filePath);
+        onSkipped('flow', options.filePath);
         return parse('', options, 'commonjs');
       }
     },

@@ -12,13 +12,14 @@ import type { ESLint } from 'eslint';
 export class SkippedFiles {
   readonly typescript = new Set<string>();
   readonly flow = new Set<string>();
+  readonly minified = new Set<string>();
 
   has(file: string): boolean {
-    return this.typescript.has(file) || this.flow.has(file);
+    return this.typescript.has(file) || this.flow.has(file) || this.minified.has(file);
   }
 
   get size(): number {
-    return this.typescript.size + this.flow.size;
+    return this.typescript.size + this.flow.size + this.minified.size;
   }
 }
 
@@ -56,6 +57,7 @@ export function summaryLines({ linted, unparsed, skipped, typescriptParser, verb
   );
   kind(`${count(skipped.typescript.size, 'TypeScript file')} skipped`, [...skipped.typescript].map(relative), `: install ${typescriptParser} to lint them`);
   kind(`${count(skipped.flow.size, 'Flow file')} skipped`, [...skipped.flow].map(relative));
+  kind(`${count(skipped.minified.size, 'minified file')} skipped`, [...skipped.minified].map(relative));
   return lines;
 }
 

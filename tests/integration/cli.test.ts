@@ -489,6 +489,19 @@ describe('real repositories', () => {
     }
   });
 
+  it('skips minified files with a count on stderr: their source is elsewhere', async () => {
+    // A vendored bundle on one line, whose start would otherwise be reported.
+    const bundle = `const cp=require('child_process');${'var a=1;'.repeat(400)}cp.execSync('rm -rf out');module.exports={};\n`;
+    const project = tempProject({ 'vendor/bundle.js': bundle, 'src/tail.mjs': WARNING_ONLY, 'src/short.js': "require('child_process').execSync('rm -rf out');\n" }, []);
+    try {
+      const run = await cli(['--format', 'json'], project.dir);
+      expect(run.stderr).toBe('process-guard: 2 files linted, 2 problems (1 error, 1 warning)\nprocess-guard: 1 minified file skipped\n');
+      expect((JSON.parse(run.stdout) as { filePath: string }[]).map((result) => path.relative(project.dir, result.filePath)).sort()).toEqual([path.join('src', 'short.js'), path.join('src', 'tail.mjs')]);
+    } finally {
+      project.remove();
+    }
+  });
+
   it('lints sources under a folder named node_modules when the path is named on the command line', async () => {
     const project = tempProject(
       {

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+
+import { isMinified } from '../../src/cli/minified.js';
+
+describe('minified files', () => {
+  it.each<[string, string, boolean]>([
+    ['a bundle on one line', `var a=1;`.repeat(400), true],
+    ['a bundle of a few very long lines', `${'x=1;'.repeat(300)}\n`.repeat(3), true],
+    // A one-liner under 2 KiB is real code; long lines among many short ones average out.
+    ['a short one-liner', `require('child_process').execSync('ls');`, false],
+    ['source with one long line', `${'const a = 1;\n'.repeat(200)}${'x'.repeat(3000)}\n`, false],
+    ['ordinary source', `const a = 1;\n`.repeat(500), false],
+  ])('%s', (_name, code, expected) => {
+    expect(isMinified(code)).toBe(expected);
+  });
+});
