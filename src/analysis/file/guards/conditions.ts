@@ -77,8 +77,9 @@ export class ConditionReader {
         return this.valueFacts(node, assumed);
       case 'Literal':
         // `if (false)`, or a constant flag `false` (read through flagFacts): the branch that needs the
-        // other value runs on no platform.
-        return Boolean(node.value) === assumed ? [] : [{ kind: 'platform', platforms: NO_PLATFORMS, test: node }];
+        // other value runs on no platform. A regular expression is an object, truthy even when this
+        // Node cannot build it (its `value` is then null).
+        return ('regex' in node || Boolean(node.value)) === assumed ? [] : [{ kind: 'platform', platforms: NO_PLATFORMS, test: node }];
       case 'CallExpression':
         return [
           ...this.ownPropertyFacts(node, assumed),
