@@ -165,10 +165,16 @@ export function buildFileModel(
     (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isNodeTest(paths.physicalFilename, manifest) || isAvaTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
   const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
   const development = developmentKind(sourceCode, paths.physicalFilename, onDisk, isTestFile || fixtureRunners !== undefined, manifest, starter);
-  // Both read other files of the package: asked only once a rule needs them.
+  const application = manifest !== undefined && isApplicationPackage(manifest);
+  // These read other files of the package: asked only once a rule needs them.
   let toolConfig: { readonly tool: string | undefined } | undefined;
   let importedInPackage: boolean | undefined;
   let importedForEffect: boolean | undefined;
+  /** What the package's other files say of this one (package-importers.ts); false off disk or outside a package. */
+  const askImporters = (ask: (file: string, folder: string, project: LintEnvironment) => boolean): boolean => {
+    const project = onDisk && manifest ? environment() : undefined;
+    return manifest !== undefined && project !== undefined && ask(paths.physicalFilename, manifest.folder, project);
+  };
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
@@ -177,18 +183,10 @@ export function buildFileModel(
       return toolConfig.tool;
     },
     get importedInPackage() {
-      if (importedInPackage === undefined) {
-        const project = onDisk && manifest ? environment() : undefined;
-        importedInPackage = manifest !== undefined && project !== undefined && isImportedIn(paths.physicalFilename, manifest.folder, project);
-      }
-      return importedInPackage;
+      return (importedInPackage ??= askImporters(isImportedIn));
     },
     get importedForEffect() {
-      if (importedForEffect === undefined) {
-        const project = onDisk && manifest && isApplicationPackage(manifest) ? environment() : undefined;
-        importedForEffect = manifest !== undefined && project !== undefined && importedForEffectOnly(paths.physicalFilename, manifest.folder, project);
-      }
-      return importedForEffect;
+      return (importedForEffect ??= application && askImporters(importedForEffectOnly));
     },
     isTestFile,
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
@@ -198,7 +196,7 @@ export function buildFileModel(
     declaredPlatforms: manifest?.os,
     fixtureRunners,
     development,
-    application: manifest !== undefined && isApplicationPackage(manifest),
+    application,
     ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk, development, manifest, starter, fixtureRunners) : undefined,
   };
 }
