@@ -22,11 +22,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Platform } from '../catalog/platform-apis.js';
 import type { GuardEvaluator, ImporterCalls } from '../file/guards/guards.js';
 import { memberName, stringValue } from '../syntax/ast.js';
-import { globalReferences, writeCount } from '../syntax/scope.js';
+import { writeCount } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { resolveModule } from './module-resolution.js';
 import { isApplicationPackage, nearestManifest, workspaceRootOf } from './package-manifest.js';
-import { onlyStaticImporters } from './package-importers.js';
+import { onlyStaticImporters, requireCalls } from './package-importers.js';
 import { configurationKey, inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
 
 type Node = TSESTree.Node;
@@ -123,12 +123,7 @@ function callTable(analysis: ImporterAnalysis, importer: string, file: string): 
       unknown(EVERY);
     }
   }
-  for (const identifier of globalReferences(sourceCode, ['require']).get('require') ?? []) {
-    const required = identifier.parent;
-    const [first] = required.type === 'CallExpression' && required.callee === identifier ? required.arguments : [];
-    const specifier = first && stringValue(first);
-    if (specifier !== undefined && names(specifier)) requireRead(required as TSESTree.CallExpression);
-  }
+  for (const { call, specifier } of requireCalls(sourceCode)) if (specifier !== undefined && names(specifier)) requireRead(call);
   return table;
 
   function requireRead(required: TSESTree.CallExpression): void {

@@ -75,12 +75,12 @@ function howLoaded(sourceCode: Readonly<TSESLint.SourceCode>, importer: string, 
     const source = node && stringValue(node);
     return source === undefined || resolveModule(importer, source) === file;
   };
-  const requires = globalReferences(sourceCode, ['require']).get('require') ?? [];
+  const requires = requireCalls(sourceCode);
   const otherwise =
     dynamicImports(sourceCode).some((expression) => mayName(expression.source)) ||
-    requires.some((identifier) => identifier.parent.type === 'CallExpression' && identifier.parent.callee === identifier && !isString(identifier.parent.arguments[0])) ||
+    requires.some(({ specifier }) => specifier === undefined) ||
     sourceCode.ast.body.some((statement) => statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference' && mayName(statement.moduleReference.expression));
-  const loads = staticLoads(sourceCode).filter(({ source }) => resolveModule(importer, source) === file);
+  const loads = staticLoads(sourceCode, requires).filter(({ source }) => resolveModule(importer, source) === file);
   return { statically: loads.length > 0, otherwise, bare: loads.every((load) => load.bare) };
 }
 
@@ -99,8 +99,19 @@ export function isImportedIn(file: string, folder: string, environment: LintEnvi
   return (packageImporters(file, folder, environment)?.length ?? 0) > 0;
 }
 
-function isString(node: TSESTree.Node | undefined): boolean {
-  return node !== undefined && stringValue(node) !== undefined;
+/**
+ * The calls of the module system's `require` (found through the scope manager: a `require` the file
+ * declares is not it), each with its specifier when the file writes it as a string.
+ */
+export function requireCalls(sourceCode: Readonly<TSESLint.SourceCode>): { call: TSESTree.CallExpression; specifier: string | undefined }[] {
+  const calls: { call: TSESTree.CallExpression; specifier: string | undefined }[] = [];
+  for (const identifier of globalReferences(sourceCode, ['require']).get('require') ?? []) {
+    const call = identifier.parent;
+    if (call.type !== 'CallExpression' || call.callee !== identifier) continue;
+    const [first] = call.arguments;
+    calls.push({ call, specifier: first ? stringValue(first) : undefined });
+  }
+  return calls;
 }
 
 /**
@@ -108,19 +119,13 @@ function isString(node: TSESTree.Node | undefined): boolean {
  * `export … from`, and `require('x')` of the global `require`; not TypeScript's `import type` or
  * `export type … from`, which load nothing.
  */
-function staticLoads(sourceCode: Readonly<TSESLint.SourceCode>): { source: string; bare: boolean }[] {
+function staticLoads(sourceCode: Readonly<TSESLint.SourceCode>, requires: ReturnType<typeof requireCalls>): { source: string; bare: boolean }[] {
   const loads: { source: string; bare: boolean }[] = [];
   for (const statement of sourceCode.ast.body) {
     const source = loadedSource(statement);
     if (source !== undefined) loads.push({ source, bare: statement.type === 'ImportDeclaration' && statement.specifiers.length === 0 });
   }
-  // the module system's `require`, found through the scope manager rather than a walk of the tree
-  for (const identifier of globalReferences(sourceCode, ['require']).get('require') ?? []) {
-    const call = identifier.parent;
-    const [first] = call.type === 'CallExpression' && call.callee === identifier ? call.arguments : [];
-    const source = first ? stringValue(first) : undefined;
-    if (source !== undefined) loads.push({ source, bare: call.parent?.type === 'ExpressionStatement' });
-  }
+  for (const { call, specifier } of requires) if (specifier !== undefined) loads.push({ source: specifier, bare: call.parent?.type === 'ExpressionStatement' });
   return loads;
 }
 
