@@ -149,6 +149,13 @@ const CELLS: readonly Cell[] = [
   // ── program ──────────────────────────────────────────────────────────────────────────────────
   {
     fact: 'program',
+    construct: "a test double in a starter module's member's place",
+    rule: 'no-unportable-spawn',
+    silent: `import * as cp from 'node:child_process';\nimport sinon from 'sinon';\nsinon.stub(cp, 'spawnSync');\nexport function list() { return cp.spawnSync('ls'); }`,
+    reported: `import * as cp from 'node:child_process';\nimport sinon from 'sinon';\nsinon.spy(cp, 'spawnSync');\nexport function list() { return cp.spawnSync('ls'); }`,
+  },
+  {
+    fact: 'program',
     construct: 'property write after creation',
     rule: 'no-unportable-spawn',
     silent: `${CP}export function run() { const tool = { bin: 'which' }; tool.bin = process.env.FINDER; execFile(tool.bin, ['git']); }`,

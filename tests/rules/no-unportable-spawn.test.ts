@@ -1192,6 +1192,17 @@ it('lists', () => execFileSync('ls'));`),
     cjs(`const { spawnSync } = require('child_process');
 jest.mock('child_process', () => ({ spawnSync: jest.fn() }));
 test('lists', () => spawnSync('ls'));`),
+    // A member of the module replaced by a test double.
+    ts(`import childProcess from 'child_process';
+import td from 'testdouble';
+it('lists', () => {
+  td.replace(childProcess, 'spawnSync');
+  childProcess.spawnSync('ls');
+});`),
+    cjs(`const sinon = require('sinon');
+const cp = require('child_process');
+beforeEach(() => sinon.stub(cp, 'spawnSync'));
+test('lists', () => cp.spawnSync('ls'));`),
   ],
   invalid: [
     {
@@ -1208,6 +1219,14 @@ it('lists', () => execFileSync('ls'));`),
 jest.mock('child_process', () => ({ ...jest.requireActual('child_process'), exec: jest.fn() }));
 test('lists', () => spawnSync('ls'));`),
       errors: [posixAt(3, 31, 'spawnSync()')],
+    },
+    {
+      // A spy calls the real function.
+      ...cjs(`const sinon = require('sinon');
+const cp = require('child_process');
+beforeEach(() => sinon.spy(cp, 'spawnSync'));
+test('lists', () => cp.spawnSync('ls'));`),
+      errors: [posixAt(4, 34, 'cp.spawnSync()')],
     },
   ],
 });

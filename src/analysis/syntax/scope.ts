@@ -1,6 +1,8 @@
 /** Scope look-ups through ESLint's scope manager. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { isStringLike, skipTransparent } from './ast.js';
+
 type Node = TSESTree.Node;
 
 /** The variable an identifier reads, through the scope manager. */
@@ -176,4 +178,13 @@ function inTypeQuery(identifier: TSESTree.Identifier): boolean {
   let current: Node = identifier;
   while (current.parent?.type === 'TSQualifiedName' && current.parent.left === current) current = current.parent;
   return current.parent?.type === 'TSTypeQuery';
+}
+
+/** `require('m')` with the global `require`: 'm'. */
+export function requiredModule(sourceCode: Readonly<TSESLint.SourceCode>, nodeIn: Node): string | undefined {
+  const node = skipTransparent(nodeIn);
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.arguments.length !== 1) return undefined;
+  const [argument] = node.arguments;
+  if (!argument || !isStringLike(argument) || !isGlobalIdentifier(sourceCode, node.callee, 'require')) return undefined;
+  return argument.value;
 }

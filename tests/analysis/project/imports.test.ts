@@ -94,6 +94,21 @@ Engine();
     expect(calls(`const vi = { mock() {} };\nimport { run } from './engine.js';\nvi.mock('node:child_process');\nrun('ls');\n`)).toEqual(['run']);
   });
 
+  it('a member of the starter module a test double replaces starts nothing through its wrappers', () => {
+    const calls = (code: string) => analyzeInProject(code).imports.wrapperCalls(() => true).map((call) => call.name);
+    const run = `import { run } from './engine.js';\n`;
+    // testdouble, sinon (also a sandbox), a runner's spy, an assignment: the call may reach the double.
+    expect(calls(`import childProcess from 'child_process';\nimport td from 'testdouble';\n${run}it('x', () => { td.replace(childProcess, 'spawn'); run('ls'); });\n`)).toEqual([]);
+    expect(calls(`import * as cp from 'node:child_process';\nimport sinon from 'sinon';\n${run}const sandbox = sinon.createSandbox();\nsandbox.stub(cp, 'spawn');\nrun('ls');\n`)).toEqual([]);
+    expect(calls(`import * as cp from 'node:child_process';\nimport { vi } from 'vitest';\n${run}vi.spyOn(cp, 'spawn').mockReturnValue(undefined);\nrun('ls');\n`)).toEqual([]);
+    expect(calls(`import cp from 'child_process';\n${run}cp.spawn = () => undefined;\nrun('ls');\n`)).toEqual([]);
+    expect(calls(`import td from 'testdouble';\n${run}td.replace('child_process');\nrun('ls');\n`)).toEqual([]);
+    // A spy that calls through, another module's member, a double library of the file's own.
+    expect(calls(`import * as cp from 'node:child_process';\nimport sinon from 'sinon';\n${run}sinon.spy(cp, 'spawn');\nrun('ls');\n`)).toEqual(['run']);
+    expect(calls(`import fs from 'node:fs';\nimport td from 'testdouble';\n${run}td.replace(fs, 'readFileSync');\nrun('ls');\n`)).toEqual(['run']);
+    expect(calls(`import cp from 'child_process';\nconst td = { replace() {} };\n${run}td.replace(cp, 'spawn');\nrun('ls');\n`)).toEqual(['run']);
+  });
+
   it('finds the factories whose child is sent a message, with its serialization', () => {
     const analysis = analyzeInProject(`import { startWorker } from './engine.js';\nconst child = startWorker();\nchild.send(1);\n`);
     expect(analysis.imports.childFactoryCalls().map((call) => [text(analysis, call.call), call.serialization])).toEqual([

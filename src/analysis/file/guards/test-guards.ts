@@ -21,9 +21,9 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent, stringValue, walk } from '../../syntax/ast.js';
+import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent } from '../../syntax/ast.js';
 import type { Fact } from './facts.js';
-import { constantInitializer, globalReferences, isGlobalIdentifier, resolveVariable, sourceInitializer, writableByEval } from '../../syntax/scope.js';
+import { constantInitializer, globalReferences, requiredModule, resolveVariable, sourceInitializer, writableByEval } from '../../syntax/scope.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -170,15 +170,6 @@ function playwrightTest(sourceCode: SourceCode, nodeIn: Node, depth = 0): boolea
 /** A module Playwright's `test` may come from: Playwright's own, or one of the project's. */
 function isTestModule(source: string): boolean {
   return PLAYWRIGHT_MODULES.has(source) || source.startsWith('@playwright/experimental-ct-') || source.startsWith('.');
-}
-
-/** `require('m')` with the global `require`: 'm'. */
-function requiredModule(sourceCode: SourceCode, nodeIn: Node): string | undefined {
-  const node = skipTransparent(nodeIn);
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.arguments.length !== 1) return undefined;
-  const [argument] = node.arguments;
-  if (!argument || !isStringLike(argument) || !isGlobalIdentifier(sourceCode, node.callee, 'require')) return undefined;
-  return argument.value;
 }
 
 /** A condition a test callee runs its callbacks under, and whether it must be truthy. */
@@ -458,49 +449,3 @@ function isExpectToThrow(sourceCode: SourceCode, call: TSESTree.CallExpression):
   return member.parent.type === 'CallExpression' && callee.type === 'Identifier' && frameworkOf(sourceCode, callee, EXPECT) !== undefined;
 }
 
-/** The test runners' module mocks, and the calls in a mock factory that reach the real module. */
-const MOCKERS = new Map([
-  ['vi', 'vitest'],
-  ['jest', '@jest/globals'],
-]);
-const REAL_MODULE_CALLS = new Set(['importActual', 'requireActual', 'importOriginal']);
-
-/**
- * The modules a test file replaces for its whole module graph: `vi.mock('m')` / `jest.mock('m')`
- * at the top level (`vi` from vitest, `jest` from @jest/globals, or the runner's global), without a
- * factory (an automock or the test's manual mock) or with one that takes nothing of the real
- * module (no parameter, no `importActual`/`requireActual`). Specifiers as written, without `node:`.
- */
-export function mockedModules(sourceCode: SourceCode): ReadonlySet<string> {
-  const mocked = new Set<string>();
-  for (const statement of sourceCode.ast.body) {
-    const call = statement.type === 'ExpressionStatement' ? skipTransparent(statement.expression) : undefined;
-    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || memberName(call.callee) !== 'mock') continue;
-    const [specifier, factory, ...rest] = call.arguments;
-    const name = specifier && stringValue(specifier);
-    if (name === undefined || rest.length > 0 || !isMocker(sourceCode, call.callee.object)) continue;
-    if (factory && !(isFunction(factory) && factory.params.length === 0 && !reachesRealModule(sourceCode, factory))) continue;
-    mocked.add(name.replace(/^node:/, ''));
-  }
-  return mocked;
-}
-
-function isMocker(sourceCode: SourceCode, nodeIn: Node): boolean {
-  const node = skipTransparent(nodeIn);
-  const module = node.type === 'Identifier' ? MOCKERS.get(node.name) : undefined;
-  if (!module || node.type !== 'Identifier') return false;
-  const variable = resolveVariable(sourceCode, node);
-  if (!variable || variable.defs.length === 0) return true;
-  const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
-  return definition?.type === 'ImportBinding' && definition.parent.type === 'ImportDeclaration' && definition.parent.source.value === module;
-}
-
-function reachesRealModule(sourceCode: SourceCode, factory: Node): boolean {
-  let reaches = false;
-  walk(factory, sourceCode.visitorKeys, (node) => {
-    if (node.type === 'MemberExpression' && REAL_MODULE_CALLS.has(memberName(node) ?? '')) reaches = true;
-    if (node.type === 'Identifier' && REAL_MODULE_CALLS.has(node.name)) reaches = true;
-    return !reaches;
-  });
-  return reaches;
-}
