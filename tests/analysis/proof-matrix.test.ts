@@ -60,6 +60,7 @@ const atFile = (filename: string | undefined) => (filename ? { filename, cwd: pr
 
 const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files', file);
 const importerCallsFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/importer-calls', file);
+const taskRunnerFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/task-runner', file);
 /** `common.js` of tests/fixtures/importer-calls, whose `main.js` calls it off Windows. */
 const IMPORTED_HELPER = "import { execFile } from 'node:child_process';\nexport function listChildren(pid) {\n  return execFile('ps', ['-o', 'pid', '--ppid', String(pid)]);\n}\n";
 
@@ -461,6 +462,14 @@ const CELLS: readonly Cell[] = [
     reported: `${CP}export function stop(env, pid) { let bin; if (env.hard) { bin = 'pkill'; } else { bin = 'kill'; } execFile(bin, [String(pid)]); }`,
   },
   // ── script-path base ─────────────────────────────────────────────────────────────────────────
+  {
+    fact: 'script-path base',
+    construct: 'a module only a gulpfile loads, through another module',
+    rule: 'no-fragile-script-path',
+    silent: `const cp = require('child_process');\nmodule.exports = () => cp.fork('./node_modules/prettier/bin/prettier.cjs', ['--check', '.']);`,
+    reported: `const cp = require('child_process');\nmodule.exports = () => cp.fork('./node_modules/prettier/bin/prettier.cjs', ['--check', '.']);`,
+    files: { silent: taskRunnerFile('tasks/format.js'), reported: taskRunnerFile('tasks/shared.js') },
+  },
   {
     fact: 'script-path base',
     construct: 'a test of the launcher\'s script around the start',

@@ -5,6 +5,7 @@ import * as languages from '../support/languages.js';
 import { runRuleTests } from '../support/rule-tester.js';
 
 const fixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
+const taskRunnerFixture = (file: string) => path.resolve(import.meta.dirname, '../fixtures/task-runner', file);
 
 // Snippets live in a package on disk: its folder is the working directory a relative path assumes,
 // which the suggestions resolve from. A relative filename is a path inside that package.
@@ -214,6 +215,9 @@ module.exports = (grunt) => grunt.registerTask('lint', () => cp.fork('lint.js'))
     // There, a dependency that is not installed yet resolves from that folder too.
     cjs(`const cp = require('child_process');
 exports.format = () => cp.fork('./node_modules/dprint/bin.js', ['check']);`, { filename: fixture('cjs-package/tools/gulpfile.js') }),
+    // So does a module the package loads only from such a file, directly or through another module.
+    cjs(`const cp = require('child_process');
+module.exports = () => cp.fork('./node_modules/prettier/bin/prettier.cjs', ['--check', '.']);`, { filename: taskRunnerFixture('tasks/format.js') }),
     // The code tested which script launched it: restarting that script is what it means.
     ts(`import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -224,6 +228,14 @@ export function runCli(args: string[]) {
 exports.rerun = () => /cli[.]js$/.test(process.argv[1]) ? spawn(process.execPath, [process.argv[1], 'run']) : undefined;`),
   ],
   invalid: [
+    {
+      // Reported twin: a module that a script run by hand loads too, from any folder.
+      ...cjs(`const cp = require('child_process');
+module.exports = () => cp.fork('./node_modules/prettier/bin/prettier.cjs', ['--check', '.']);`, { filename: taskRunnerFixture('tasks/shared.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: `const cp = require('child_process');
+const path = require('node:path');
+module.exports = () => cp.fork(path.join(__dirname, '../node_modules/prettier/bin/prettier.cjs'), ['--check', '.']);` }] }],
+    },
     {
       // Reported twin: a file of the package that is neither on disk nor one of its entry points.
       ...esm(`import { spawnSync } from 'node:child_process';

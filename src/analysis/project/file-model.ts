@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName } from '../syntax/ast.js';
+import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from '../catalog/platform-apis.js';
 import { ciPlatforms, developmentScriptPlatforms, isDevelopmentScript, isGithubFile, testPlatforms, UNKNOWN_PLATFORMS } from './ci-workflows.js';
 import { isJestTest } from './jest-tests.js';
@@ -25,7 +26,7 @@ import { isNodeTest } from './node-tests.js';
 import { isAvaTest } from './ava-tests.js';
 import { isLeftOutOfPackage } from './packed-files.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
-import { importedForEffectOnly, isImportedIn } from './package-importers.js';
+import { importedForEffectOnly, isImportedIn, taskRunnerFolder } from './package-importers.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
@@ -77,6 +78,12 @@ export interface FileModel {
    * level is what they ask for. Computed when first read.
    */
   readonly importedForEffect: boolean;
+  /**
+   * For a gulpfile or Gruntfile, its folder, and for a module of its package that only such a file
+   * loads (package-importers.ts), that file's folder: the task runner changes to it, so that is the
+   * working directory the module runs in. Computed when first read.
+   */
+  readonly taskRunnerFolder: string | undefined;
   /**
    * `*.test.*`, `*.spec.*` (also qualified: `*.slow-spec.*`), `*.test-d.*`, in a `__tests__`, `test`, `tests` or `test-d` folder,
    * matching `testFiles`, collected by Jest in a package whose tests Jest runs (jest-tests.ts: a
@@ -170,6 +177,7 @@ export function buildFileModel(
   let toolConfig: { readonly tool: string | undefined } | undefined;
   let importedInPackage: boolean | undefined;
   let importedForEffect: boolean | undefined;
+  let taskRunner: { readonly folder: string | undefined } | undefined;
   /** What the package's other files say of this one (package-importers.ts); false off disk or outside a package. */
   const askImporters = (ask: (file: string, folder: string, project: LintEnvironment) => boolean): boolean => {
     const project = onDisk && manifest ? environment() : undefined;
@@ -187,6 +195,12 @@ export function buildFileModel(
     },
     get importedForEffect() {
       return (importedForEffect ??= application && askImporters(importedForEffectOnly));
+    },
+    get taskRunnerFolder() {
+      if (TASK_RUNNER_FILE.test(path.basename(paths.physicalFilename))) return path.dirname(paths.physicalFilename);
+      const project = onDisk && manifest ? environment() : undefined;
+      taskRunner ??= { folder: manifest && project ? taskRunnerFolder(paths.physicalFilename, manifest.folder, project) : undefined };
+      return taskRunner.folder;
     },
     isTestFile,
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),

@@ -5,12 +5,14 @@
  * text names the file, at most MAX_IMPORTERS of them parsed; more than that, and the importers are
  * not known. A file that does not parse imports nothing here. A file that names it and may load it
  * otherwise (`import()`, `require()` of a value the text does not show) is told apart, for questions
- * that need every importer (importer-calls.ts).
+ * that need every importer (importer-calls.ts), and a module that only a task runner's file loads
+ * runs in that file's folder.
  */
 import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
 import { stringValue } from '../syntax/ast.js';
 import { dynamicImports } from '../file/references.js';
 import { globalReferences } from '../syntax/scope.js';
@@ -22,6 +24,8 @@ import { inspectModule, parserName, type LintEnvironment } from './summary-store
 /** Files that name one module, parsed to look for an import of it. */
 const MAX_IMPORTERS = 8;
 const MAX_TEXT_BYTES = 512 * 1024;
+/** Imports followed up from a module to the task runner's file that loads it. */
+const MAX_TASK_RUNNER_DEPTH = 3;
 
 /** The files that import a file statically, and whether another file naming it may load it otherwise. */
 interface Loaders {
@@ -92,6 +96,31 @@ function howLoaded(sourceCode: Readonly<TSESLint.SourceCode>, importer: string, 
 export function importedForEffectOnly(file: string, folder: string, environment: LintEnvironment): boolean {
   const found = loadersOf(file, folder, environment);
   return found !== undefined && !found.otherwise && found.bare && found.importers.length > 0;
+}
+
+/**
+ * The folder of the gulpfile or Gruntfile that `file` is, or that alone loads it through at most
+ * MAX_TASK_RUNNER_DEPTH static imports: gulp and Grunt change to their file's folder before they
+ * load it, so the modules only it loads run there. Undefined when any loader is something else, or
+ * not known (one that may load it otherwise, more than MAX_IMPORTERS naming it).
+ */
+export function taskRunnerFolder(file: string, folder: string, environment: LintEnvironment): string | undefined {
+  return loadingTaskRunner(file, folder, environment, []) ?? undefined;
+}
+
+/** taskRunnerFolder below the modules of `chain`; null when only they load `file`. */
+function loadingTaskRunner(file: string, folder: string, environment: LintEnvironment, chain: readonly string[]): string | null | undefined {
+  if (TASK_RUNNER_FILE.test(path.basename(file))) return path.dirname(file);
+  const importers = chain.length < MAX_TASK_RUNNER_DEPTH ? onlyStaticImporters(file, folder, environment) : undefined;
+  if (!importers?.length) return undefined;
+  let found: string | null = null;
+  for (const importer of importers) {
+    // An importer already on the chain is loaded by the others: it adds no loader of its own.
+    const at = chain.includes(importer) ? null : loadingTaskRunner(importer, folder, environment, [...chain, file]);
+    if (at === undefined || (found !== null && at !== null && at !== found)) return undefined;
+    found = at ?? found;
+  }
+  return found;
 }
 
 /** Whether a source file under `folder` is proven to import `file` statically. */

@@ -16,7 +16,6 @@ import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile, stat } from '../project/fs-cache.js';
 import { nearestManifest, publishedFiles } from '../project/package-manifest.js';
 import { WEB_WORKER_MODULE } from '../catalog/starters.js';
-import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
 import { followConstant, selfReference, stringParts, UNKNOWN_PART } from '../file/values.js';
 import { shellWords } from '../../util/shell-words.js';
 import { shellAtSite, type ShellMode } from './shell-option.js';
@@ -315,7 +314,7 @@ export function changesWorkingDirectory(analysis: FileAnalysis): boolean {
  * A working-directory-relative script path that names a file of the folder the file is known to
  * run in: a package script's file runs in the folder of the package.json whose script runs it,
  * test runners start in the package's folder (`npm test`), and gulp and Grunt in their file's
- * folder (TASK_RUNNER_FILE), so there the path holds, and so does a path to one of the package's own
+ * folder, for it and the modules only it loads (`fileModel.taskRunnerFolder`), so there the path holds, and so does a path to one of the package's own
  * entry points from its folder, built or not; so does a script such a file starts from that folder
  * (project/script-chains.ts). A path into a `node_modules` folder that is not installed there is
  * unknown, as its contents are. A path that names nothing there, or whose text is not fully known, is
@@ -323,8 +322,8 @@ export function changesWorkingDirectory(analysis: FileAnalysis): boolean {
  */
 export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
   if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
-  const { scriptFolder, isTestFile, packageFolder, filename } = analysis.fileModel;
-  const taskRunnerFolder = TASK_RUNNER_FILE.test(path.basename(filename)) ? path.dirname(filename) : undefined;
+  const { scriptFolder, isTestFile, packageFolder } = analysis.fileModel;
+  const taskRunnerFolder = isTestFile || scriptFolder !== undefined ? undefined : analysis.fileModel.taskRunnerFolder;
   const folder = scriptFolder ?? (isTestFile ? packageFolder : taskRunnerFolder) ?? analysis.chainedScriptFolder;
   const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
   if (folder === undefined || text === undefined) return false;
