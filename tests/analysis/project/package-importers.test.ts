@@ -15,6 +15,8 @@ beforeAll(() => {
       'gulpfile.js': "require('./tasks/build');\nrequire('./tasks/shared');\nrequire('./tasks/cycle-a');\nrequire('./tasks/deep1');\n",
       'tasks/build.js': "require('./format');\n",
       'tasks/format.js': 'module.exports = () => {};\n',
+      // A declaration file loads nothing, whatever it names.
+      'types/tasks.d.ts': "declare module 'tasks' {\n  export function format(): void;\n}\n",
       'tasks/shared.js': 'module.exports = () => {};\n',
       'scripts/release.js': "require('../tasks/shared');\n",
       // A cycle below the gulpfile.
