@@ -2,7 +2,7 @@
  * The modules of a package that import one of its files statically (`import`, `export … from`,
  * `require()` of the global `require`): a module they import runs for them, so what its top level
  * starts is theirs to pay for. Looked for among the package's source files (source-files.ts) whose
- * text names the file, at most MAX_IMPORTERS of them parsed; more than that, and the importers are
+ * text names the file as a specifier would (namesModule), at most MAX_IMPORTERS of them parsed; more than that, and the importers are
  * not known. A file that does not parse imports nothing here. A file that names it and may load it
  * otherwise (`import()`, `require()` of a value the text does not show) is told apart, for questions
  * that need every importer (importer-calls.ts), and a module that only a task runner's file loads
@@ -21,16 +21,19 @@ import { resolveModule } from './module-resolution.js';
 import { sourceFiles } from './source-files.js';
 import { inspectModule, parserName, type LintEnvironment } from './summary-store.js';
 
+/** Around a module's name in a specifier: a path separator or a quote before, extensions and a quote or separator after. */
+const SPECIFIER_START = /^[/\\'"`]$/;
+const SPECIFIER_END = /^(?:\.[\w-]+)*['"`/\\]/;
 /** Files that name one module, parsed to look for an import of it. */
 const MAX_IMPORTERS = 8;
 const MAX_TEXT_BYTES = 512 * 1024;
-/** Imports followed up from a module to the task runner's file that loads it. */
-const MAX_TASK_RUNNER_DEPTH = 3;
+/** Modules read back from one to the task runner's file that loads it. */
+const MAX_TASK_RUNNER_MODULES = 16;
 
-/** The files that import a file statically, and whether another file naming it may load it otherwise. */
+/** The files that import a file statically, and the other files naming it that may load it otherwise. */
 interface Loaders {
   readonly importers: readonly string[];
-  readonly otherwise: boolean;
+  readonly otherwise: readonly string[];
   /** Whether every static import of it binds nothing (`import './x'`, `require('./x');`). */
   readonly bare: boolean;
 }
@@ -46,28 +49,43 @@ export function packageImporters(file: string, folder: string, environment: Lint
 /** packageImporters, when they are all the files of the package that may load `file`; undefined otherwise. */
 export function onlyStaticImporters(file: string, folder: string, environment: LintEnvironment): readonly string[] | undefined {
   const found = loadersOf(file, folder, environment);
-  return found && !found.otherwise ? found.importers : undefined;
+  return found && found.otherwise.length === 0 ? found.importers : undefined;
 }
 
 function loadersOf(file: string, folder: string, environment: LintEnvironment): Loaders | undefined {
   const found = loaders.get(`${file}\0${folder}\0${parserName(environment)}`, () => {
-    const base = path.basename(file);
-    const stem = base.slice(0, base.length - path.extname(base).length) || base;
-    const naming = sourceFiles(folder).filter((other) => other !== file && readText(other, MAX_TEXT_BYTES)?.includes(stem));
+    const naming = sourceFiles(folder).filter((other) => other !== file && namesModule(readText(other, MAX_TEXT_BYTES) ?? '', file));
     if (naming.length > MAX_IMPORTERS) return null;
     const importers: string[] = [];
-    let otherwise = false;
+    const otherwise: string[] = [];
     let bare = true;
     for (const other of naming) {
       const loads = inspectModule(other, readText(other, MAX_TEXT_BYTES) ?? '', environment, ({ sourceCode }) => howLoaded(sourceCode, other, file), undefined);
       if (loads?.statically) importers.push(other);
       // A file that names it and does not parse may load it in any way.
-      otherwise ||= loads?.otherwise ?? true;
+      if (loads?.otherwise ?? true) otherwise.push(other);
       bare &&= loads?.bare ?? false;
     }
     return { importers, otherwise, bare };
   });
   return found ?? undefined;
+}
+
+/**
+ * Whether a text may name `file` in a specifier: its name without extension as the last part of a
+ * path in a string (`'./run'`, `"../lib/run.js"`, `` `./run.mjs` ``, and `'./run/'` or `'./run'` for
+ * `run/index.js`), not any word that contains it (`StringBuilder` for `builder.js`).
+ */
+function namesModule(text: string, file: string): boolean {
+  const base = path.basename(file);
+  const stem = base.slice(0, base.length - path.extname(base).length) || base;
+  const names = stem === 'index' ? [stem, path.basename(path.dirname(file))] : [stem];
+  return names.some((name) => {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (SPECIFIER_START.test(text.charAt(at - 1)) && SPECIFIER_END.test(text.slice(at + name.length, at + name.length + 64))) return true;
+    }
+    return false;
+  });
 }
 
 /**
@@ -95,32 +113,39 @@ function howLoaded(sourceCode: Readonly<TSESLint.SourceCode>, importer: string, 
  */
 export function importedForEffectOnly(file: string, folder: string, environment: LintEnvironment): boolean {
   const found = loadersOf(file, folder, environment);
-  return found !== undefined && !found.otherwise && found.bare && found.importers.length > 0;
+  return found !== undefined && found.otherwise.length === 0 && found.bare && found.importers.length > 0;
 }
 
 /**
- * The folder of the gulpfile or Gruntfile that `file` is, or that alone loads it through at most
- * MAX_TASK_RUNNER_DEPTH static imports: gulp and Grunt change to their file's folder before they
- * load it, so the modules only it loads run there. Undefined when any loader is something else, or
- * not known (one that may load it otherwise, more than MAX_IMPORTERS naming it).
+ * The folder of the gulpfile or Gruntfile that `file` is, or that alone loads it, through the static
+ * imports of at most MAX_TASK_RUNNER_MODULES modules: gulp and Grunt change to their file's folder
+ * before they load it, so the modules only it loads run there. A search back along the files that
+ * may load each (its static importers, and the files naming it that may load it otherwise):
+ * undefined when it reaches a module that nothing loads or whose loaders are not known (more than
+ * MAX_IMPORTERS naming it), more modules than the bound, or task runners in more than one folder.
  */
 export function taskRunnerFolder(file: string, folder: string, environment: LintEnvironment): string | undefined {
-  return loadingTaskRunner(file, folder, environment, []) ?? undefined;
-}
-
-/** taskRunnerFolder below the modules of `chain`; null when only they load `file`. */
-function loadingTaskRunner(file: string, folder: string, environment: LintEnvironment, chain: readonly string[]): string | null | undefined {
-  if (TASK_RUNNER_FILE.test(path.basename(file))) return path.dirname(file);
-  const importers = chain.length < MAX_TASK_RUNNER_DEPTH ? onlyStaticImporters(file, folder, environment) : undefined;
-  if (!importers?.length) return undefined;
-  let found: string | null = null;
-  for (const importer of importers) {
-    // An importer already on the chain is loaded by the others: it adds no loader of its own.
-    const at = chain.includes(importer) ? null : loadingTaskRunner(importer, folder, environment, [...chain, file]);
-    if (at === undefined || (found !== null && at !== null && at !== found)) return undefined;
-    found = at ?? found;
+  const seen = new Set([file]);
+  const pending = [file];
+  let runnerFolder: string | undefined;
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    if (TASK_RUNNER_FILE.test(path.basename(current))) {
+      if (runnerFolder !== undefined && runnerFolder !== path.dirname(current)) return undefined;
+      runnerFolder = path.dirname(current);
+      continue;
+    }
+    // A file that may load it otherwise (`require(root + '/tasks/build')`) is one of its loaders too.
+    const found = loadersOf(current, folder, environment);
+    const loaders = found ? [...found.importers, ...found.otherwise] : [];
+    if (loaders.length === 0) return undefined;
+    for (const importer of loaders) {
+      if (seen.has(importer)) continue;
+      if (seen.size === MAX_TASK_RUNNER_MODULES) return undefined;
+      seen.add(importer);
+      pending.push(importer);
+    }
   }
-  return found;
+  return runnerFolder;
 }
 
 /** Whether a source file under `folder` is proven to import `file` statically. */

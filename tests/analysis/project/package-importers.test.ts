@@ -2,17 +2,19 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { taskRunnerFolder } from '../../../src/analysis/project/package-importers.js';
+import { packageImporters, taskRunnerFolder } from '../../../src/analysis/project/package-importers.js';
 import { tempProject, type TempProject } from '../../integration/support.js';
 import { lintEnvironment } from '../../support/lint-environment.js';
 
 let project: TempProject;
 
+const step = (index: number) => `step-${String(index).padStart(2, '0')}`;
+
 beforeAll(() => {
   project = tempProject(
     {
       'package.json': JSON.stringify({ name: 'app', private: true, scripts: { build: 'gulp build' } }),
-      'gulpfile.js': "require('./tasks/build');\nrequire('./tasks/shared');\nrequire('./tasks/cycle-a');\nrequire('./tasks/deep1');\n",
+      'gulpfile.js': "require('./tasks/build');\nrequire('./tasks/shared');\nrequire('./tasks/cycle-a');\nrequire('./tasks/computed');\nrequire('./tasks/step-01');\n",
       'tasks/build.js': "require('./format');\n",
       'tasks/format.js': 'module.exports = () => {};\n',
       // A declaration file loads nothing, whatever it names.
@@ -22,17 +24,25 @@ beforeAll(() => {
       // A cycle below the gulpfile.
       'tasks/cycle-a.js': "require('./cycle-b');\n",
       'tasks/cycle-b.js': "require('./cycle-a');\n",
-      // A chain longer than the bound.
-      'tasks/deep1.js': "require('./deep2');\n",
-      'tasks/deep2.js': "require('./deep3');\n",
-      'tasks/deep3.js': "require('./deep4');\n",
-      'tasks/deep4.js': 'module.exports = 1;\n',
+      // A chain of modules up to the gulpfile, and one longer than the bound.
+      ...Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`tasks/${step(index + 1)}.js`, `require('./${step(index + 2)}');\n`])),
+      [`tasks/${step(18)}.js`]: 'module.exports = 1;\n',
       'tools/Gruntfile.js': "require('./grunt-task');\n",
       'tools/grunt-task.js': 'module.exports = 1;\n',
       'lonely.js': 'module.exports = 1;\n',
       'loaded-otherwise.js': 'module.exports = 1;\n',
       'dynamic.js': "const name = process.env.X;\nrequire(name);\nrequire('./loaded-otherwise');\n",
       'other/gulpfile.js': "require('../loaded-otherwise');\n",
+      // A module the gulpfile's module loads by a computed path.
+      'tasks/computed.js': "const root = require('path').resolve(__dirname, '..');\nrequire(root + '/tasks/computed-target');\n",
+      'tasks/computed-target.js': 'module.exports = 1;\n',
+      // More files than the bound use a word that contains the module's name: none names it.
+      'builder.js': 'module.exports = 1;\n',
+      'uses-builder.js': "require('./builder');\n",
+      ...Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`words/${index}.js`, 'const StringBuilder = require(process.env.X);\nnew StringBuilder();\n'])),
+      // A folder's index module, named by its folder.
+      'certs/index.js': 'module.exports = 1;\n',
+      'loads-certs.js': "require('./certs');\n",
     },
     [],
   );
@@ -55,13 +65,21 @@ describe("a task runner's folder", () => {
     expect(folderOf('tasks/format.js')).toBe(project.dir);
     expect(folderOf('tools/grunt-task.js')).toBe(path.join(project.dir, 'tools'));
     expect(folderOf('tasks/cycle-a.js')).toBe(project.dir);
-    expect(folderOf('tasks/deep3.js')).toBe(project.dir);
+    expect(folderOf('tasks/computed-target.js')).toBe(project.dir);
+    expect(folderOf(`tasks/${step(15)}.js`)).toBe(project.dir);
   });
 
-  it('is unknown when something else loads the module, nothing does, or the chain is longer than the bound', () => {
+  it('is unknown when something else loads the module, nothing does, or more modules than the bound are between', () => {
     expect(folderOf('tasks/shared.js')).toBeUndefined();
     expect(folderOf('lonely.js')).toBeUndefined();
+    // A file that may load anything and that nothing loads: who runs it is not known.
     expect(folderOf('loaded-otherwise.js')).toBeUndefined();
-    expect(folderOf('tasks/deep4.js')).toBeUndefined();
+    expect(folderOf(`tasks/${step(17)}.js`)).toBeUndefined();
+  });
+
+  it("finds the importers of a module by its name in a specifier, and of a folder's index by the folder's", () => {
+    const importersOf = (file: string) => packageImporters(path.join(project.dir, file), project.dir, lintEnvironment())?.map((other) => path.relative(project.dir, other));
+    expect(importersOf('builder.js')).toEqual(['uses-builder.js']);
+    expect(importersOf('certs/index.js')).toEqual(['loads-certs.js']);
   });
 });
