@@ -1061,12 +1061,32 @@ it('uid', async () => {
     // node:test's skip option, and bun's test.if.
     esm(`import { test } from 'node:test';
 test('uid', { skip: process.platform === 'win32' }, () => console.log(process.getuid()));`),
+    // tap's and tape's skip option, also on a subtest.
+    cjs(`const t = require('tap');
+const winNoSig = process.platform === 'win32' && 'no signals on Windows';
+t.test('signals', (t) => {
+  t.test('SIGHUP', { skip: winNoSig }, (t) => {
+    const child = require('child_process').spawn(process.execPath, ['x.js']);
+    child.kill('SIGHUP');
+    t.end();
+  });
+  t.end();
+});`),
+    esm(`import test from 'tape';
+test('uid', { skip: process.platform === 'win32' }, (t) => { t.ok(process.getuid()); t.end(); });`),
     esm(`import { describe, it } from 'bun:test';
 describe.if(process.platform !== 'win32')('posix', () => {
   it('uid', () => console.log(process.getuid()));
 });`),
   ],
   invalid: [
+    {
+      // A skip option that holds elsewhere proves nothing about Windows.
+      ...esm(`import test from 'tape';
+test('uid', { skip: process.platform === 'linux' }, (t) => { t.ok(process.getuid()); t.end(); });`),
+      errors: [{ messageId: 'posixCall', data: { name: 'getuid' }, line: 2, column: 67, suggestions: [{ messageId: OPTIONAL_CALL, output: `import test from 'tape';
+test('uid', { skip: process.platform === 'linux' }, (t) => { t.ok(process.getuid?.()); t.end(); });` }] }],
+    },
     {
       // A Playwright skip on the wrong platform proves nothing about POSIX.
       ...esm(`import { test } from '@playwright/test';

@@ -5,7 +5,8 @@
  * `xit`/`xtest`/`xdescribe`), a constant holding either
  * (`const itPosix = isWindows ? it.skip : it`), a binding rebound to the skipped form before the
  * test (`let test = require('ava'); if (isWindows) test = test.skip;`, `describe = isWindows ?
- * describe.skip : describe`), node:test's `{ skip: cond }` option, and
+ * describe.skip : describe`), the `{ skip: cond }` option of node:test, tap and tape (also on a
+ * subtest: `t.test(name, { skip }, fn)` on the test object a callback receives), and
  * `this.skip()` / `ctx.skip()` in a test or hook body, which ends it like a `return`
  * (`if (cond) return` needs nothing here: it is an early exit).
  * Playwright Test's conditional skips: `test.skip(cond, reason)` / `test.fixme(cond)` in a test
@@ -29,9 +30,12 @@ type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 export type ConditionFacts = (test: Node, assumed: boolean) => Fact[];
 
-const TEST_MODULES = new Set(['vitest', 'node:test', '@jest/globals', 'mocha', 'bun:test', 'ava']);
-/** The frameworks whose default export is their `test`. */
-const DEFAULT_TESTS = new Set(['node:test', 'ava']);
+const TEST_MODULES = new Set(['vitest', 'node:test', '@jest/globals', 'mocha', 'bun:test', 'ava', 'tap', 'tape']);
+/** The frameworks whose default export is their `test` (tap's, the root test object whose `test` makes one). */
+const DEFAULT_TESTS = new Set(['node:test', 'ava', 'tap', 'tape']);
+/** The frameworks that hand a test's callback a test object making subtests (`t.test(…)`) and take a `skip` option. */
+const SUBTEST_FRAMEWORKS = new Set(['node:test', 'tap', 'tape']);
+const MAX_SUBTEST_DEPTH = 8;
 const TEST_FUNCTIONS = new Set(['it', 'test', 'describe', 'suite', 'context', 'specify']);
 const HOOKS = new Set(['before', 'after', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll']);
 /** Members that turn a test into one that does not run. */
@@ -54,16 +58,19 @@ export function testCallbackFacts(sourceCode: SourceCode, child: Node, parent: N
   if (parent.type !== 'CallExpression' || !parent.arguments.some((argument) => argument === child)) return [];
   const facts: Fact[] = [];
   for (const runs of runConditions(sourceCode, parent.callee, parent)) facts.push(...conditionFacts(runs.test, runs.assumed));
-  const skipOption = isFunction(child) ? nodeTestSkipOption(sourceCode, parent) : undefined;
+  const skipOption = isFunction(child) ? testSkipOption(sourceCode, parent) : undefined;
   if (skipOption) facts.push(...conditionFacts(skipOption, false));
   if (isFunction(child)) for (const skipped of groupSkipConditions(sourceCode, parent)) facts.push(...conditionFacts(skipped, false));
   return facts;
 }
 
-/** node:test's `test(name, { skip: cond }, fn)`: the callback runs when `cond` is falsy (`todo` still runs it). */
-function nodeTestSkipOption(sourceCode: SourceCode, call: TSESTree.CallExpression): Node | undefined {
+/**
+ * The `skip` option of node:test's, tap's and tape's `test(name, { skip: cond }, fn)`, also of a
+ * subtest (`t.test(…)`): the callback runs when `cond` is falsy (node:test's `todo` still runs it).
+ */
+function testSkipOption(sourceCode: SourceCode, call: TSESTree.CallExpression): Node | undefined {
   const options = call.arguments.find((argument) => argument.type === 'ObjectExpression');
-  if (!options || testRoot(sourceCode, call.callee) !== 'node:test') return undefined;
+  if (!options || !SUBTEST_FRAMEWORKS.has(testRoot(sourceCode, call.callee) ?? '')) return undefined;
   return propertyValue(options, 'skip');
 }
 
@@ -346,6 +353,7 @@ function frameworkOf(sourceCode: SourceCode, identifier: TSESTree.Identifier, na
   // `const test = require('ava')`
   const init = definition?.type === 'Variable' && definition.node.id === definition.name ? sourceInitializer(sourceCode, identifier) : undefined;
   if (init) return requiredTest(sourceCode, skipTransparent(init), names);
+  if (variable.defs.length === 1 && definition?.type === 'Parameter') return subtestFramework(sourceCode, definition);
   if (variable.defs.length !== 1 || definition?.type !== 'ImportBinding') return undefined;
   const declaration = definition.parent;
   const specifier = definition.node;
@@ -355,6 +363,31 @@ function frameworkOf(sourceCode: SourceCode, identifier: TSESTree.Identifier, na
   // `import test from 'node:test'`, `import test from 'ava'`
   else if (specifier.type === 'ImportDefaultSpecifier' && DEFAULT_TESTS.has(declaration.source.value)) imported = 'test';
   return imported !== undefined && names.has(imported) ? declaration.source.value : undefined;
+}
+
+/**
+ * The framework whose test hands a parameter to its callback as the test object: `t` of
+ * `t.test('x', (t) => …)` under tap's root `t`, or of `test('x', (t) => …)` of node:test, for the
+ * frameworks with subtests. Followed up through enclosing subtests, at most MAX_SUBTEST_DEPTH.
+ */
+function subtestFramework(sourceCode: SourceCode, parameter: TSESLint.Scope.Definition): Framework | undefined {
+  let definition = parameter;
+  for (let depth = 0; depth < MAX_SUBTEST_DEPTH && definition.type === 'Parameter'; depth += 1) {
+    const callback = definition.node;
+    const call = callback.parent;
+    if (!isFunction(callback) || callback.params[0] !== definition.name || call?.type !== 'CallExpression' || !call.arguments.includes(callback as TSESTree.CallExpressionArgument)) return undefined;
+    let root = skipTransparent(call.callee);
+    while (root.type === 'MemberExpression') root = skipTransparent(root.object);
+    if (root.type !== 'Identifier') return undefined;
+    const variable = resolveVariable(sourceCode, root);
+    const next = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (next?.type !== 'Parameter') {
+      const framework = frameworkOf(sourceCode, root);
+      return framework !== undefined && SUBTEST_FRAMEWORKS.has(framework) ? framework : undefined;
+    }
+    definition = next;
+  }
+  return undefined;
 }
 
 const CALLBACK_OWNERS = new Set([...TEST_FUNCTIONS, ...HOOKS]);

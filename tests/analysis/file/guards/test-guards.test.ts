@@ -65,6 +65,16 @@ describe('conditional tests', () => {
     ['a rebind with an else', `let test = require('ava');\nif (isWindows) test = test.skip; else test = test.only;\ntest('x', () => body());`, undefined, 'cjs'],
     ['a rebound non-test', `let run = require('./runner');\nif (isWindows) run = run.skip;\nrun('x', () => body());`, undefined, 'cjs'],
     ['a rebind inside a function', `let test = require('ava');\nfunction f() { if (isWindows) test = test.skip; }\ntest('x', () => body());`, undefined, 'cjs'],
+    // A test's `skip` option: node:test, tap and tape, also on a subtest of the callback's test object.
+    ['node:test skip option', `import { test } from 'node:test';\ntest('x', { skip: isWindows }, () => body());`, 'isWindows = false'],
+    ['tap skip option', `const t = require('tap');\nt.test('x', { skip: isWindows }, () => body());`, 'isWindows = false', 'cjs'],
+    ['tap named test', `import { test } from 'tap';\ntest('x', { skip: isWindows }, () => body());`, 'isWindows = false'],
+    ['tap subtest', `const t = require('tap');\nt.test('group', (t) => {\n  t.test('x', { skip: isWindows }, () => body());\n});`, 'isWindows = false', 'cjs'],
+    ['tape skip option', `const test = require('tape');\ntest('x', { skip: isWindows }, () => body());`, 'isWindows = false', 'cjs'],
+    ['node:test subtest', `import test from 'node:test';\ntest('group', async (t) => {\n  await t.test('x', { skip: isWindows }, () => body());\n});`, 'isWindows = false'],
+    ['a skip option of a function of the file', `const t = { test(name, options, fn) { fn(); } };\nt.test('x', { skip: isWindows }, () => body());`, undefined, 'cjs'],
+    ['a skip option of a mocha it', `it('x', { skip: isWindows }, () => body());`, undefined, 'cjs'],
+    ['a parameter of a function that is no test', `const t = require('tap');\nrun((t) => {\n  t.test('x', { skip: isWindows }, () => body());\n});`, undefined, 'cjs'],
   ])('%s', (_name, code, expected, language) => {
     expect(runsUnder(code, language)).toBe(expected);
   });
