@@ -62,6 +62,10 @@ process.exitCode = result.status;`),
     ts(`import { spawn } from 'node:child_process';
 spawn('vite', ['build'], { stdio: 'inherit' });
 export {};`),
+    // Types are erased: a script that exports only them exports nothing at run time.
+    ts(`import { spawn } from 'node:child_process';
+export interface BuildOptions { watch: boolean }
+spawn('vite', ['build'], { stdio: 'inherit' });`),
     // Loaded by a test runner: top-level setup is deliberate.
     esm(startsAtLoad, { filename: inPackage('src/cli.test.js') }),
     esm(startsAtLoad, { filename: inPackage('src/cli.spec.mjs') }),
@@ -145,6 +149,13 @@ module.exports = new Player();`),
     },
     // A module with exports that starts something at load: every importer pays.
     { ...esm(startsAtLoad, { filename: inPackage('src/build.js') }), errors: [atImport(2, 1, 'execSync()')] },
+    // An enum is a value: the module exports it.
+    {
+      ...ts(`import { spawn } from 'node:child_process';
+export enum Mode { watch }
+spawn('vite', ['build'], { stdio: 'inherit' });`),
+      errors: [atImport(3, 1, 'spawn()')],
+    },
     // Reported twins of the parsed command line: a fixed list, commander never parsed, or parsed after the branch.
     {
       ...esmLib(`import { spawn } from 'node:child_process';

@@ -326,18 +326,31 @@ function hasExports(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   return sourceCode.ast.body.some(isExportStatement) || hasCommonJsExports(sourceCode);
 }
 
+/**
+ * An export that is there at run time. TypeScript erases `export {}` (it only makes a script a
+ * module), type exports (`export interface`, `export type`, `export type { … }`, `export { type A }`,
+ * `export type * from`) and ambient declarations (`export declare …`).
+ */
 function isExportStatement(statement: TSESTree.ProgramStatement): boolean {
   switch (statement.type) {
     case 'ExportNamedDeclaration':
-      // `export {}` only makes a TypeScript script a module: it exports nothing.
-      return statement.declaration !== null || statement.specifiers.length > 0 || statement.source !== null;
-    case 'ExportDefaultDeclaration':
+      if (statement.exportKind === 'type') return false;
+      if (statement.declaration) return !isErasedDeclaration(statement.declaration);
+      return statement.specifiers.some((specifier) => specifier.exportKind !== 'type') || (statement.source !== null && statement.specifiers.length === 0);
     case 'ExportAllDeclaration':
+      return statement.exportKind !== 'type';
+    case 'ExportDefaultDeclaration':
+      return !isErasedDeclaration(statement.declaration);
     case 'TSExportAssignment':
       return true;
     default:
       return false;
   }
+}
+
+function isErasedDeclaration(declaration: TSESTree.Node): boolean {
+  if (declaration.type === 'TSInterfaceDeclaration' || declaration.type === 'TSTypeAliasDeclaration' || declaration.type === 'TSDeclareFunction') return true;
+  return 'declare' in declaration && declaration.declare === true;
 }
 
 /**

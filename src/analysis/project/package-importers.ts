@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
-import { stringValue } from '../syntax/ast.js';
+import { stringValue, walk } from '../syntax/ast.js';
 import { dynamicImports } from '../file/references.js';
 import { globalReferences } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
@@ -176,11 +176,43 @@ export function requireCalls(sourceCode: Readonly<TSESLint.SourceCode>): { call:
 function staticLoads(sourceCode: Readonly<TSESLint.SourceCode>, requires: ReturnType<typeof requireCalls>): { source: string; bare: boolean }[] {
   const loads: { source: string; bare: boolean }[] = [];
   for (const statement of sourceCode.ast.body) {
-    const source = loadedSource(statement);
+    const source = statement.type === 'ImportDeclaration' && onlyTypesRead(sourceCode, statement) ? undefined : loadedSource(statement);
     if (source !== undefined) loads.push({ source, bare: statement.type === 'ImportDeclaration' && statement.specifiers.length === 0 });
   }
   for (const { call, specifier } of requires) if (specifier !== undefined) loads.push({ source: specifier, bare: call.parent?.type === 'ExpressionStatement' });
   return loads;
+}
+
+/**
+ * Whether TypeScript drops an import when it compiles: it binds names, and each is read, and only in
+ * types (`import { Options } from './cli'` for `(o: Options) => …`). Babel, esbuild and swc drop it
+ * too; with `verbatimModuleSyntax` such an import does not compile. A file that may have decorators
+ * is left alone: `emitDecoratorMetadata` turns a parameter's type into a value read.
+ */
+function onlyTypesRead(sourceCode: Readonly<TSESLint.SourceCode>, declaration: TSESTree.ImportDeclaration): boolean {
+  if (declaration.specifiers.length === 0) return false;
+  const typesOnly = declaration.specifiers.every((specifier) => {
+    const references = sourceCode.getDeclaredVariables(specifier)[0]?.references ?? [];
+    return references.length > 0 && references.every((reference) => reference.isTypeReference && !reference.isValueReference);
+  });
+  return typesOnly && !hasDecorators(sourceCode);
+}
+
+const decoratedFiles = new WeakMap<object, boolean>();
+
+/** Whether the file has a decorator on a class, a member or a parameter. */
+function hasDecorators(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let decorated = decoratedFiles.get(sourceCode.ast);
+  if (decorated === undefined) {
+    let found = false;
+    walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      found ||= 'decorators' in node && Array.isArray(node.decorators) && node.decorators.length > 0;
+      return !found;
+    });
+    decorated = found;
+    decoratedFiles.set(sourceCode.ast, decorated);
+  }
+  return decorated;
 }
 
 function loadedSource(statement: TSESTree.ProgramStatement): string | undefined {

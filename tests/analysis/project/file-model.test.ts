@@ -87,6 +87,10 @@ describe('entry points', () => {
     ['ESM without export', `import { spawn } from 'node:child_process';\nawait main();\nasync function main() { spawn('ls'); }`, 'esm'],
     ['export {} only', `import { spawn } from 'node:child_process';\nspawn('ls');\nexport {};`, 'ts'],
     ['CommonJS without exports', `const { spawn } = require('child_process');\nif (module.exports.ready) spawn('ls');`, 'cjs'],
+    // TypeScript's type exports are erased: at run time the module exports nothing.
+    ['an exported interface and type', `import { spawn } from 'node:child_process';\nexport interface Options { name: string }\nexport type Name = string;\nspawn('ls');`, 'ts'],
+    ['export type { … } and export type *', `import type { A } from './a';\nexport type { A };\nexport type * from './b';\nexport { type A as B };`, 'ts'],
+    ['declarations', `export declare function f(): void;\nexport declare const c: number;\nexport declare namespace N { const x: number }`, 'ts'],
   ])('no exports: %s', (_name, code, language) => {
     expect(fileModel(code, path.join(CJS_PACKAGE, 'scripts/x.js'), language).entryPoint).toBe('no-exports');
   });
@@ -97,6 +101,9 @@ describe('entry points', () => {
     ['export *', `export * from '../a.js';`, 'esm'],
     ['export { a }', `const a = 1;\nexport { a };`, 'esm'],
     ['export =', `export = 1;`, 'ts'],
+    ['an exported enum beside an interface', `export interface A {}\nexport enum E { a }`, 'ts'],
+    ['a namespace with values', `export namespace N { export const x = 1; }`, 'ts'],
+    ['export { a, type B }', `const a = 1;\ntype B = string;\nexport { a, type B };`, 'ts'],
     ['module.exports =', `module.exports = {};`, 'cjs'],
     ['module.exports.a =', `module.exports.a = 1;`, 'cjs'],
     ['exports.a =', `exports.a = 1;`, 'cjs'],

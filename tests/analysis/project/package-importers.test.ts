@@ -40,6 +40,13 @@ beforeAll(() => {
       'builder.js': 'module.exports = 1;\n',
       'uses-builder.js': "require('./builder');\n",
       ...Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`words/${index}.js`, 'const StringBuilder = require(process.env.X);\nnew StringBuilder();\n'])),
+      // TypeScript drops an import whose names are read only as types: it loads nothing.
+      'entry.ts': 'export interface Options { name: string }\nexport function run() {}\n',
+      'types-only.ts': "import { Options } from './entry';\nexport function describe(options: Options): string {\n  return options.name;\n}\n",
+      'entry-used.ts': 'export interface Options { name: string }\nexport function run() {}\n',
+      'value-use.ts': "import { Options, run } from './entry-used';\nexport const go = (options: Options) => run();\n",
+      'entry-decorated.ts': 'export class Options {}\n',
+      'decorated.ts': "import { Options } from './entry-decorated';\nclass Service {\n  constructor(@Inject() options: Options) {}\n}\n",
       // A folder's index module, named by its folder.
       'certs/index.js': 'module.exports = 1;\n',
       'loads-certs.js': "require('./certs');\n",
@@ -81,5 +88,12 @@ describe("a task runner's folder", () => {
     const importersOf = (file: string) => packageImporters(path.join(project.dir, file), project.dir, lintEnvironment())?.map((other) => path.relative(project.dir, other));
     expect(importersOf('builder.js')).toEqual(['uses-builder.js']);
     expect(importersOf('certs/index.js')).toEqual(['loads-certs.js']);
+  });
+
+  it('leaves out a TypeScript import whose names are read only as types, unless decorators may emit them', () => {
+    const importersOf = (file: string) => packageImporters(path.join(project.dir, file), project.dir, lintEnvironment('ts'))?.map((other) => path.relative(project.dir, other));
+    expect(importersOf('entry.ts')).toEqual([]);
+    expect(importersOf('entry-used.ts')).toEqual(['value-use.ts']);
+    expect(importersOf('entry-decorated.ts')).toEqual(['decorated.ts']);
   });
 });
