@@ -91,14 +91,19 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { shims, posixPrograms } = programSets(options);
+    let started: readonly PossibleString[] = [];
     return {
       Program() {
         const analysis = analyze(context);
-        for (const site of analysis.starters) {
-          const command = commandNode(site);
-          if (!command || !judged(site.spec)) continue;
+        const commands = analysis.starters.flatMap((site) => {
+          const command = judged(site.spec) ? commandNode(site) : undefined;
+          return command ? [{ site, command, values: analysis.values.strings(command) }] : [];
+        });
+        // The commands of the file's starts: a start of one branch may be another's counterpart.
+        started = commands.flatMap(({ values }) => values);
+        for (const { site, command, values } of commands) {
           const handled = () => startFailureThrough(analysis, site) === 'handled';
-          check({ node: command, values: analysis.values.strings(command), at: [site.node], spec: site.spec, name: site.name, shell: shellAtSite(analysis, site), handled }, analysis);
+          check({ node: command, values, at: [site.node], spec: site.spec, name: site.name, shell: shellAtSite(analysis, site), handled }, analysis);
         }
         // A call passes a command through a wrapper only to a start that takes its command from a parameter.
         const takesCommand = analysis.starters.some((site) => judged(site.spec) && site.target && parameterOf(analysis.sourceCode, site.target));
@@ -128,7 +133,7 @@ export default createRule<Options, MessageIds>({
       const reported = new Set<'shim' | 'posix'>();
       // Where a value can occur is asked only of the values that would be a problem somewhere.
       const suspects = use.values.filter(({ value }) => problemsOf(value, commandLine).length > 0);
-      for (const { value, platforms } of valuesByPlatform(analysis, suspects, use.at, use.values)) {
+      for (const { value, platforms } of valuesByPlatform(analysis, suspects, use.at, use.values, started)) {
         if (!platforms.has('win32')) continue;
         for (const [problem, command] of problemsOf(value, commandLine)) {
           const kind = problem === 'posixProgram' ? 'posix' : 'shim';

@@ -461,6 +461,13 @@ const CELLS: readonly Cell[] = [
     silent: `${CP}export function stop(env, pid) { let bin; if (env.win) { bin = 'taskkill'; } else { bin = 'kill'; } execFile(bin, [String(pid)]); }`,
     reported: `${CP}export function stop(env, pid) { let bin; if (env.hard) { bin = 'pkill'; } else { bin = 'kill'; } execFile(bin, [String(pid)]); }`,
   },
+  {
+    fact: 'program on Windows',
+    construct: 'a start of the Windows counterpart in the other branch',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run(opts, cmd) { if (opts.win) return spawn('cmd.exe', ['/c', cmd]); else return spawn('/bin/sh', ['-c', cmd]); }`,
+    reported: `${CP}export function run(opts, cmd) { if (opts.win) return spawn(process.execPath, [cmd]); else return spawn('/bin/sh', ['-c', cmd]); }`,
+  },
   // ── script-path base ─────────────────────────────────────────────────────────────────────────
   {
     fact: 'script-path base',

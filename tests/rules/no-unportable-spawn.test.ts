@@ -1784,8 +1784,39 @@ module.exports = (name, ctx) => execSync(\`\${ctx.win ? 'where' : 'command -v'} 
     ts(`import { spawn } from 'node:child_process';
 export const shell = (opts: { win: boolean }, script: string) =>
   spawn(opts.win ? 'cmd.exe' : 'sh', opts.win ? ['/c', script] : ['-c', script]);`),
+    // Two starts, one in each branch.
+    cjs(`const { spawn } = require('child_process');
+module.exports = function run(options, cmd) {
+  const isWin = (options.platform || process.platform) === 'win32';
+  let child;
+  if (isWin) {
+    child = spawn('cmd.exe', ['/s', '/c', '"' + cmd + '"'], { windowsVerbatimArguments: true });
+  } else {
+    child = spawn('/bin/sh', ['-c', cmd]);
+  }
+  return child;
+};`),
+    ts(`import { execFileSync } from 'node:child_process';
+export const locate = (opts: { win: boolean }, name: string): Buffer => opts.win ? execFileSync('where', [name]) : execFileSync('which', [name]);`),
   ],
   invalid: [
+    // The other branch starts something else, or there is none.
+    {
+      ...cjs(`const { spawn } = require('child_process');
+module.exports = function run(options, cmd) {
+  if (options.native) return spawn(process.execPath, ['run.js', cmd]);
+  return spawn('/bin/sh', ['-c', cmd]);
+};`),
+      errors: [posixAtLine(4)],
+    },
+    {
+      ...cjs(`const { spawn } = require('child_process');
+module.exports = function run(options, cmd) {
+  if (options.quiet) spawn('cmd.exe', ['/c', 'echo']);
+  return spawn('/bin/sh', ['-c', cmd]);
+};`),
+      errors: [posixAtLine(4)],
+    },
     // The other branch is not the Windows counterpart: both run anywhere.
     {
       ...esm(`import { spawnSync } from 'node:child_process';

@@ -55,7 +55,8 @@ export function stringsByPlatform(analysis: FileAnalysis, expression: Node, at: 
  * Where each possible value can occur, given the nodes it passes through on its way (a call, the
  * wrapper calls that lead to it): the conditions around all of them hold together. `alternatives`
  * are all the values the expression can take (`values` may be a selection of them): a POSIX
- * program picked against its Windows counterpart among them does not occur on Windows
+ * program picked against its Windows counterpart among them, or against one of `elsewhere` (the
+ * commands of the file's other starts) in the other branch, does not occur on Windows
  * (`program-dispatch.ts`).
  */
 export function valuesByPlatform(
@@ -63,8 +64,9 @@ export function valuesByPlatform(
   values: readonly PossibleString[],
   at: readonly Node[],
   alternatives: readonly PossibleString[] = values,
+  elsewhere: readonly PossibleString[] = [],
 ): PlatformString[] {
-  const offWindows = dispatchedOffWindows(analysis, values, alternatives);
+  const offWindows = dispatchedOffWindows(analysis, values, alternatives, elsewhere);
   return values.map((possible) => {
     let platforms = platformsAtAll(analysis, [...at, ...possible.sources]);
     // A value replaced where a test holds occurs only where it does not.

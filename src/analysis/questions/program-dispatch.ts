@@ -3,7 +3,9 @@
  * program and the other its Windows counterpart (`flags.isWindows ? 'where' : 'which'`,
  * `if (isWin()) bin = 'taskkill'; else bin = 'kill'`), the code runs the Windows program exactly
  * where the POSIX one is missing, so the test cannot hold off Windows and the POSIX branch is not
- * proven to run there, even when the analysis cannot read the test. A test it does read keeps
+ * proven to run there, even when the analysis cannot read the test. The other branch may pick the
+ * value (`alternatives`) or start the counterpart itself (`elsewhere`: the commands of the file's
+ * other starts, `if (win) spawn('cmd.exe', …) else spawn('/bin/sh', …)`). A test it does read keeps
  * deciding: its platform facts are already on the branches.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -23,15 +25,23 @@ interface Branch {
 
 /**
  * The values among `values` whose conditional picks the Windows counterpart of one of their
- * programs in its other branch (a value of `alternatives`), under a test that names no platform.
+ * programs in its other branch (a value of `alternatives`, or of `elsewhere` there), under a test
+ * that names no platform.
  */
-export function dispatchedOffWindows(analysis: FileAnalysis, values: readonly PossibleString[], alternatives: readonly PossibleString[]): ReadonlySet<PossibleString> {
+export function dispatchedOffWindows(
+  analysis: FileAnalysis,
+  values: readonly PossibleString[],
+  alternatives: readonly PossibleString[],
+  elsewhere: readonly PossibleString[] = [],
+): ReadonlySet<PossibleString> {
   const dispatched = new Set<PossibleString>();
   const named = alternatives.map((possible) => ({ possible, programs: programNames(possible.value) }));
   for (const possible of values) {
     const counterparts = new Set(programNames(possible.value).flatMap((program) => WINDOWS_COUNTERPARTS.get(program) ?? []));
     if (counterparts.size === 0) continue;
     const windows = named.filter((other) => other.possible !== possible && other.programs.some((program) => counterparts.has(program)));
+    const started = byProgram(elsewhere);
+    for (const program of counterparts) for (const other of started.get(program) ?? []) if (other !== possible) windows.push({ possible: other, programs: [program] });
     if (windows.length === 0) continue;
     const branches = branchesOf(possible);
     const separated = branches.some(
@@ -40,6 +50,20 @@ export function dispatchedOffWindows(analysis: FileAnalysis, values: readonly Po
     if (separated) dispatched.add(possible);
   }
   return dispatched;
+}
+
+const indexes = new WeakMap<readonly PossibleString[], ReadonlyMap<string, readonly PossibleString[]>>();
+
+/** The values of a list by the programs they run, built once per list. */
+function byProgram(values: readonly PossibleString[]): ReadonlyMap<string, readonly PossibleString[]> {
+  let index = indexes.get(values);
+  if (!index) {
+    const built = new Map<string, PossibleString[]>();
+    for (const possible of values) for (const program of programNames(possible.value)) built.set(program, [...(built.get(program) ?? []), possible]);
+    index = built;
+    indexes.set(values, index);
+  }
+  return index;
 }
 
 /** The programs a value runs, as Windows compares their names: lower-case, no folder, no `.exe`. */

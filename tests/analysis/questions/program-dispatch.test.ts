@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { valuesByPlatform } from '../../../src/analysis/questions/platform.js';
 import { UNKNOWN_PART } from '../../../src/analysis/file/values.js';
-import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
+import { allNodes, analyzeCode, nodeByText } from '../../support/analyze-code.js';
 
 describe('Windows counterparts', () => {
   /** Whether each value of `target(…)`'s first argument can occur on Windows. */
@@ -29,4 +29,29 @@ describe('Windows counterparts', () => {
   ])('%s', (_name, code, expected) => {
     expect(onWindows(code)).toEqual(expected);
   });
+
+  /** The same, with the first argument of every `other(…)` call as the commands of the file's other starts. */
+  function onWindowsBeside(code: string): [string, boolean][] {
+    const analysis = analyzeCode(code);
+    const calls = allCalls(analysis);
+    const target = calls.find((call) => call.callee.type === 'Identifier' && call.callee.name === 'target')!;
+    const elsewhere = calls.filter((call) => call.callee.type === 'Identifier' && call.callee.name === 'other').flatMap((call) => analysis.values.strings(call.arguments[0]!));
+    const values = analysis.values.strings(target.arguments[0]!);
+    return valuesByPlatform(analysis, values, [target], values, elsewhere).map(({ value, platforms }) => [value, platforms.has('win32')]);
+  }
+
+  it.each<[string, string, boolean]>([
+    ['the counterpart started in the other branch', `if (opts.win) other('cmd.exe'); else target('/bin/sh');`, false],
+    ['in the other branch of a conditional', `opts.win ? other('where') : target('which');`, false],
+    ['another program there', `if (opts.win) other('node'); else target('/bin/sh');`, true],
+    ['the counterpart outside the conditional', `other('cmd.exe');\nif (opts.win) other('node'); else target('/bin/sh');`, true],
+    ['no other branch', `if (opts.win) other('cmd.exe');\ntarget('/bin/sh');`, true],
+    ['a readable test', `if (process.platform === 'linux') other('cmd.exe'); else target('/bin/sh');`, true],
+  ])('%s', (_name, code, expected) => {
+    expect(onWindowsBeside(code).map(([, windows]) => windows)).toEqual([expected]);
+  });
 });
+
+function allCalls(analysis: ReturnType<typeof analyzeCode>): TSESTree.CallExpression[] {
+  return allNodes(analysis).filter((node): node is TSESTree.CallExpression => node.type === 'CallExpression');
+}
