@@ -357,6 +357,13 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "the host's platform behind a caller's override (`options.platform || process.platform`)",
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function list(options) { const platform = options.platform || process.platform; if (platform !== 'win32') execFile('ps', ['-A']); }`,
+    reported: `${CP}export function list(options) { const platform = options.ready && process.platform; if (platform !== 'win32') execFile('ps', ['-A']); }`,
+  },
+  {
+    fact: 'platform',
     construct: 'try/catch fallback around a call that throws',
     rule: 'no-unguarded-platform-api',
     silent: `export function uid() { try { return process.getuid(); } catch { return -1; } }`,

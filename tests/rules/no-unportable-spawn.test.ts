@@ -1784,6 +1784,13 @@ module.exports = (name, ctx) => execSync(\`\${ctx.win ? 'where' : 'command -v'} 
     ts(`import { spawn } from 'node:child_process';
 export const shell = (opts: { win: boolean }, script: string) =>
   spawn(opts.win ? 'cmd.exe' : 'sh', opts.win ? ['/c', script] : ['-c', script]);`),
+    // The platform behind a caller's override, tested: the caller claims a platform.
+    esm(`import { execFile } from 'node:child_process';
+import os from 'node:os';
+export function list(options = {}) {
+  const platform = options.platform || os.platform();
+  return platform === 'win32' ? execFile('wmic', ['process', 'list']) : execFile('ps', ['-A']);
+}`),
     // Two starts, one in each branch.
     cjs(`const { spawn } = require('child_process');
 module.exports = function run(options, cmd) {
@@ -1800,6 +1807,15 @@ module.exports = function run(options, cmd) {
 export const locate = (opts: { win: boolean }, name: string): Buffer => opts.win ? execFileSync('where', [name]) : execFileSync('which', [name]);`),
   ],
   invalid: [
+    {
+      // The platform is not what the flag stands for.
+      ...esm(`import { execFile } from 'node:child_process';
+export function list(options = {}) {
+  const platform = options.ready && process.platform;
+  return platform === 'win32' ? execFile('wmic', ['process', 'list']) : execFile('ps', ['-A']);
+}`),
+      errors: [posixAtLine(4)],
+    },
     // The other branch starts something else, or there is none.
     {
       ...cjs(`const { spawn } = require('child_process');

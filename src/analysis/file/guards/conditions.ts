@@ -9,6 +9,7 @@
  * A platform name compared with a value the analysis cannot identify (`if (options.platform !==
  * 'win32')`, a target passed by the caller) proves the platform as a host test does: such code is
  * taken as that platform's code, and the platform rules stay silent there (unknown stays unknown).
+ * So does the host's platform behind a caller's override (`options.platform || process.platform`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -322,7 +323,7 @@ export class ConditionReader {
     return key.type === 'CallExpression' && key.arguments.length === 0 && this.isPlatformSource(returnedExpression(this.predicateOf(skipTransparent(key.callee))) ?? key.callee);
   }
 
-  /** `process.platform`, `os.platform()`, `os.type()`, or a constant holding one. */
+  /** `process.platform`, `os.platform()`, `os.type()`, one behind a caller's override (`opts.platform || …`), or a constant holding one. */
   isPlatformSource(node: Node): boolean {
     return this.platformSourceKind(node) !== undefined;
   }
@@ -333,6 +334,8 @@ export class ConditionReader {
       const init = constantInitializer(this.sourceCode, node);
       if (init) node = skipTransparent(init);
     }
+    // `options.platform || process.platform`: a caller's override claims a platform, as a parameter's default does.
+    if (node.type === 'LogicalExpression' && node.operator !== '&&') return this.platformSourceKind(node.right);
     const ref = this.references.refOf(node);
     if (isRef(ref, 'process', 'platform') || isRef(ref, 'os', 'platform', CALL_RESULT)) return 'platform';
     if (isRef(ref, 'os', 'type', CALL_RESULT)) return 'type';

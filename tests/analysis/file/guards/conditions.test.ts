@@ -48,6 +48,11 @@ describe('conditions', () => {
     ['a platform test or an unknown', `if (process.platform !== 'win32' || ready) {}`, [['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos'], ['platform=win32']]],
     ['an unknown or a platform test', `if (ready || process.platform === 'linux') {}`, [['platform=linux'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|netbsd|openbsd|sunos|win32']]],
     ['a platform test and an unknown, falsy', `if (process.platform === 'win32' && ready) {}`, [['platform=win32'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos']]],
+    // The host's platform with a caller's override: the override claims a platform, as a parameter's default does.
+    ['the platform with an override', `const platform = options.platform || process.platform;\nif (platform === 'win32') {}`, [['platform=win32'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos']]],
+    ['os.platform() with an override', `import os from 'node:os';\nif ((opts.os ?? os.platform()) !== 'darwin') {}`, [['platform=aix|android|cygwin|freebsd|haiku|linux|netbsd|openbsd|sunos|win32'], ['platform=darwin']]],
+    ['the platform as the override of a constant', `const platform = process.platform || 'linux';\nif (platform === 'win32') {}`, [[], []]],
+    ['the platform and a value', `const platform = ready && process.platform;\nif (platform === 'win32') {}`, [[], []]],
   ])('%s', (_name, code, expected, language) => {
     expect(proves(code, language)).toEqual(expected);
   });
