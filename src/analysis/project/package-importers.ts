@@ -2,11 +2,11 @@
  * The modules of a package that import one of its files statically (`import`, `export … from`,
  * `require()` of the global `require`): a module they import runs for them, so what its top level
  * starts is theirs to pay for. Looked for among the package's source files (source-files.ts) whose
- * text names the file as a specifier would (namesModule), at most MAX_IMPORTERS of them parsed; more than that, and the importers are
- * not known. A file that does not parse imports nothing here. A file that names it and may load it
- * otherwise (`import()`, `require()` of a value the text does not show) is told apart, for questions
- * that need every importer (importer-calls.ts), and a module that only a task runner's file loads
- * runs in that file's folder.
+ * text names the file as a specifier would (namesModule), at most MAX_IMPORTERS of them parsed; more
+ * than that, and the importers are not known. A file that does not parse imports nothing here. A
+ * file that names it and may load it otherwise (`import()`, `require()` of a value the text does not
+ * show) is told apart, for questions that need every importer (importer-calls.ts), and a module that
+ * only a task runner's file loads runs in that file's folder.
  */
 import path from 'node:path';
 
