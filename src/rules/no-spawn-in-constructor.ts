@@ -56,9 +56,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ initializeMethodName: 'initialize', allowSync: true }],
     messages: {
-      duringConstruction: "{{name}} starts {{what}} in {{className}}'s constructor: move it to `{{method}}()`.",
-      duringConstructionVia: "`{{via}}()` starts {{what}} in {{className}}'s constructor: call it from `{{method}}()`.",
-      constructsStarting: "{{name}} starts {{what}} ({{starter}} at {{where}}) in {{className}}'s constructor: move it to `{{method}}()`.",
+      duringConstruction: "{{name}} starts {{what}} in {{className}}'s constructor: move it to a method such as `{{method}}()`.",
+      duringConstructionVia: "`{{via}}()` starts {{what}} in {{className}}'s constructor: call it from a method such as `{{method}}()`.",
+      constructsStarting: "{{name}} starts {{what}} ({{starter}} at {{where}}) in {{className}}'s constructor: move it to a method such as `{{method}}()`.",
       moveToInitialize: 'Move startup into `{{method}}()`.',
     },
   },

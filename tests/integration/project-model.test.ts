@@ -57,7 +57,7 @@ export class TtsEngine {
   }
 }
 `;
-const ENGINE_FINDING = "src/engine.js:4 no-spawn-in-constructor: fork() starts a Node.js child process in `TtsEngine`'s constructor: move it to `initialize()`.";
+const ENGINE_FINDING = "src/engine.js:4 no-spawn-in-constructor: fork() starts a Node.js child process in `TtsEngine`'s constructor: move it to a method such as `initialize()`.";
 
 describe('a class whose construction starts, used from another module', () => {
   it('reports the `new` at module load and in a constructor, not in a lazy accessor or an entry script', async () => {
@@ -81,7 +81,7 @@ export function getEngine() {
     expect(findings).toEqual([
       ENGINE_FINDING,
       'src/port.js:2 no-top-level-spawn: `new TtsEngine()` starts a Node.js child process on import (fork() at ./engine.js:4): start it from a function the caller invokes.',
-      "src/port.js:5 no-spawn-in-constructor: `new TtsEngine()` starts a Node.js child process (fork() at ./engine.js:4) in `AudioPort`'s constructor: move it to `initialize()`.",
+      "src/port.js:5 no-spawn-in-constructor: `new TtsEngine()` starts a Node.js child process (fork() at ./engine.js:4) in `AudioPort`'s constructor: move it to a method such as `initialize()`.",
     ]);
   });
 
