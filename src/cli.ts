@@ -38,6 +38,8 @@ type Preset = (typeof PRESETS)[number];
 const TYPESCRIPT_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 /** The files whose module system is decided as Node decides it (see cli/node-module-parser.ts); JSX included, as React projects write `.js`. */
 const NODE_JS_FILES = ['**/*.js', '**/*.jsx'];
+/** JavaScript whose module system its extension states: the same parser, for its skips of minified files. */
+const EXTENSION_MODULE_FILES = ['**/*.mjs', '**/*.cjs'];
 const TYPESCRIPT_PARSER = '@typescript-eslint/parser';
 
 const USAGE = `Usage: process-guard [options] [paths...]
@@ -324,16 +326,14 @@ function withoutForeignRules(result: ESLint.LintResult): ESLint.LintResult {
  * stand-in that records the TypeScript files it is given), then the preset.
  */
 async function baseConfigs(options: Options, targets: LintTargets, skipped: SkippedFiles): Promise<Linter.Config[]> {
+  const nodeParser = nodeModuleParser((kind, file) => skipped[kind].add(file));
   const configs: Linter.Config[] = [
     ...gitignoreConfigs(targets.bases, targets.root),
     ...namedDependencyConfigs(targets.root, targets.bases),
     // disable comments written for the project's other rules are not ours to judge
     { name: 'process-guard-cli/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
-    {
-      name: 'process-guard-cli/node-modules',
-      files: NODE_JS_FILES,
-      languageOptions: { parser: nodeModuleParser((kind, file) => skipped[kind].add(file)), parserOptions: { ecmaFeatures: { jsx: true } } },
-    },
+    { name: 'process-guard-cli/node-modules', files: NODE_JS_FILES, languageOptions: { parser: nodeParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { name: 'process-guard-cli/extension-modules', files: EXTENSION_MODULE_FILES, languageOptions: { parser: nodeParser } },
   ];
   const parser = (await importOptional<Linter.Parser>(TYPESCRIPT_PARSER)) ?? skippingParser(skipped.typescript);
   configs.push({ name: 'process-guard-cli/typescript', files: TYPESCRIPT_FILES, languageOptions: { parser } });

@@ -1,11 +1,11 @@
 /**
- * The parser the CLI gives `.js` and `.jsx` files, so that they parse as Node runs them rather than
- * as ESLint's default (every `.js` file an ES module, where a top-level `return` or a variable named
- * `package` is a syntax error): a file is CommonJS unless the nearest package.json says
- * `"type": "module"`, and a CommonJS file that only parses as a module (import/export, `import.meta`,
- * top-level `await`) is a module, as Node 22's syntax detection decides. A file that parses neither
- * way but is a Flow file (see flow.ts), and a minified file (minified.ts), are handed to `onSkipped`
- * and linted as an empty program.
+ * The parser the CLI gives JavaScript files, so that they parse as Node runs them rather than as
+ * ESLint's default (every `.js` file an ES module, where a top-level `return` or a variable named
+ * `package` is a syntax error): a `.js` or `.jsx` file is CommonJS unless the nearest package.json
+ * says `"type": "module"`, and a CommonJS file that only parses as a module (import/export,
+ * `import.meta`, top-level `await`) is a module, as Node 22's syntax detection decides; `.mjs` and
+ * `.cjs` by their extension. A file that parses neither way but is a Flow file (see flow.ts), and a
+ * minified file of any of them (minified.ts), are handed to `onSkipped` and linted as an empty program.
  *
  * espree and eslint-scope are ESLint's own, loaded from wherever the running ESLint is installed:
  * the same parser ESLint would use, and no dependency of this package.
@@ -57,6 +57,8 @@ export function nodeModuleParser(onSkipped: (kind: 'flow' | 'minified', filePath
 
   /** The program as Node runs it; when it parses neither way, the error of the parse that read further. */
   const parseAsNode = (code: string, options: ParserOptions) => {
+    const extension = options.filePath?.slice(-4).toLowerCase();
+    if (extension === '.mjs' || extension === '.cjs') return parse(code, options, extension === '.mjs' ? 'module' : 'commonjs');
     // the file model's package.json lookup, shared with the rules: one read per folder for the run
     if (options.filePath && nearestManifest(options.filePath)?.type === 'module') return parse(code, options, 'module');
     try {

@@ -502,6 +502,19 @@ describe('real repositories', () => {
     }
   });
 
+  it('skips minified ES modules and CommonJS files by their extension too', async () => {
+    const bundle = `${'var a=1;'.repeat(400)}require('child_process').execSync('rm -rf out');\n`;
+    const inlined = `${'const a = 1;\n'.repeat(50)}import { execSync } from 'node:child_process';\n${'var b=1;'.repeat(1300)}\nexecSync('rm -rf out');\nexport {};\n`;
+    const project = tempProject({ 'dist/index.cjs': bundle, 'dist/index.mjs': inlined, 'src/short.cjs': "require('child_process').execSync('rm -rf out');\n" }, []);
+    try {
+      const run = await cli(['--format', 'json'], project.dir);
+      expect(run.stderr).toBe('process-guard: 1 file linted, 1 problem (1 error, 0 warnings)\nprocess-guard: 2 minified files skipped\n');
+      expect((JSON.parse(run.stdout) as { filePath: string }[]).map((result) => path.relative(project.dir, result.filePath))).toEqual([path.join('src', 'short.cjs')]);
+    } finally {
+      project.remove();
+    }
+  });
+
   it('lints sources under a folder named node_modules when the path is named on the command line', async () => {
     const project = tempProject(
       {
