@@ -1784,6 +1784,14 @@ module.exports = (name, ctx) => execSync(\`\${ctx.win ? 'where' : 'command -v'} 
     ts(`import { spawn } from 'node:child_process';
 export const shell = (opts: { win: boolean }, script: string) =>
   spawn(opts.win ? 'cmd.exe' : 'sh', opts.win ? ['/c', script] : ['-c', script]);`),
+    // Obsidian's documented platform flags.
+    ts(`import { spawn } from 'node:child_process';
+import { Platform } from 'obsidian';
+export function runHook(cwd: string) {
+  let shell = 'sh';
+  if (Platform.isWin) shell = 'C:\\\\Program Files\\\\Git\\\\bin\\\\sh.exe';
+  return spawn(shell, ['-c', 'git status'], { cwd });
+}`),
     // The platform behind a caller's override, tested: the caller claims a platform.
     esm(`import { execFile } from 'node:child_process';
 import os from 'node:os';
@@ -1807,6 +1815,17 @@ module.exports = function run(options, cmd) {
 export const locate = (opts: { win: boolean }, name: string): Buffer => opts.win ? execFileSync('where', [name]) : execFileSync('which', [name]);`),
   ],
   invalid: [
+    {
+      // Another member of Obsidian's Platform is no platform test.
+      ...ts(`import { spawn } from 'node:child_process';
+import { Platform } from 'obsidian';
+export function runHook(cwd: string) {
+  let shell = 'sh';
+  if (Platform.isMobile) shell = 'C:\\\\Program Files\\\\Git\\\\bin\\\\sh.exe';
+  return spawn(shell, ['-c', 'git status'], { cwd });
+}`),
+      errors: [posixAtLine(6)],
+    },
     {
       // The platform is not what the flag stands for.
       ...esm(`import { execFile } from 'node:child_process';

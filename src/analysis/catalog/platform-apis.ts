@@ -24,8 +24,10 @@ export const MACOS_FS_MEMBERS: ReadonlySet<string> = new Set(['lchmod', 'lchmodS
 /**
  * Platform tests that packages export, each as its documentation defines it: std-env's `isWindows`,
  * `isLinux` and `isMacOS` (`/^win/i`, `/^linux/i`, `/^darwin/i` tests of `process.platform`),
- * os-family's `win`, `linux` and `mac`, and is-windows' function (`isWindows()`). `called`: the
- * member is a function whose result is the test.
+ * os-family's `win`, `linux` and `mac`, is-windows' function (`isWindows()`), and the `Platform`
+ * object of Obsidian's plugin API (`Platform.isWin`, `isMacOS`, `isLinux`: the device the app runs
+ * on; Node.js code runs only in its desktop app). `called`: the member is a function whose result
+ * is the test.
  */
 export const PLATFORM_FLAG_EXPORTS: readonly { readonly module: string; readonly path: readonly string[]; readonly called?: true; readonly platforms: readonly Platform[] }[] = [
   { module: 'std-env', path: ['isWindows'], platforms: ['win32'] },
@@ -35,6 +37,9 @@ export const PLATFORM_FLAG_EXPORTS: readonly { readonly module: string; readonly
   { module: 'os-family', path: ['linux'], platforms: ['linux'] },
   { module: 'os-family', path: ['mac'], platforms: ['darwin'] },
   { module: 'is-windows', path: [], called: true, platforms: ['win32'] },
+  { module: 'obsidian', path: ['Platform', 'isWin'], platforms: ['win32'] },
+  { module: 'obsidian', path: ['Platform', 'isMacOS'], platforms: ['darwin'] },
+  { module: 'obsidian', path: ['Platform', 'isLinux'], platforms: ['linux'] },
 ];
 
 /** Packages that install or load on one OS only (optionalDependencies with an `os` field). */

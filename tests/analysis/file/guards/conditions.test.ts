@@ -40,6 +40,8 @@ describe('conditions', () => {
     ["a package's platform flag", `import { isWindows } from 'std-env'; if (isWindows) {}`, [['platform=win32'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos']]],
     ["a package's platform flag as a member", `const OS = require('os-family'); if (OS.linux) {}`, [['platform=linux'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|netbsd|openbsd|sunos|win32']], 'cjs'],
     ["a package's platform test function", `import isWindows from 'is-windows'; if (!isWindows()) {}`, [['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos'], ['platform=win32']]],
+    ["Obsidian's platform flags", `import { Platform } from 'obsidian'; if (Platform.isWin) {}`, [['platform=win32'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos']]],
+    ["Obsidian's macOS flag", `const obsidian = require('obsidian'); if (obsidian.Platform.isMacOS) {}`, [['platform=darwin'], ['platform=aix|android|cygwin|freebsd|haiku|linux|netbsd|openbsd|sunos|win32']], 'cjs'],
     // Only an API's presence, which no platform API's key matches.
     ["another member of such a package", `import { isCI } from 'std-env'; if (isCI) {}`, [['api=std-env:isCI'], []]],
     // A side that does not test the platform proves none: the disjunction proves only the platforms
