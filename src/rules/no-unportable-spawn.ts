@@ -91,7 +91,6 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { shims, posixPrograms } = programSets(options);
-    let started: readonly PossibleString[] = [];
     return {
       Program() {
         const analysis = analyze(context);
@@ -100,15 +99,15 @@ export default createRule<Options, MessageIds>({
           return command ? [{ site, command, values: analysis.values.strings(command) }] : [];
         });
         // The commands of the file's starts: a start of one branch may be another's counterpart.
-        started = commands.flatMap(({ values }) => values);
+        const started = commands.flatMap(({ values }) => values);
         for (const { site, command, values } of commands) {
           const handled = () => startFailureThrough(analysis, site) === 'handled';
-          check({ node: command, values, at: [site.node], spec: site.spec, name: site.name, shell: shellAtSite(analysis, site), handled }, analysis);
+          check({ node: command, values, at: [site.node], spec: site.spec, name: site.name, shell: shellAtSite(analysis, site), handled }, analysis, started);
         }
         // A call passes a command through a wrapper only to a start that takes its command from a parameter.
         const takesCommand = analysis.starters.some((site) => judged(site.spec) && site.target && parameterOf(analysis.sourceCode, site.target));
         for (const wrapper of takesCommand ? analysis.summaries.wrapperCalls : []) {
-          for (const use of wrappedCommands(analysis, wrapper)) check(use, analysis);
+          for (const use of wrappedCommands(analysis, wrapper)) check(use, analysis, started);
         }
         // Only calls that pass a command this rule would report are worth an imported module's summary.
         const passesSuspectCommand = (call: TSESTree.CallExpression) =>
@@ -121,12 +120,13 @@ export default createRule<Options, MessageIds>({
             ),
           );
         for (const wrapper of analysis.imports.wrapperCalls(passesSuspectCommand)) {
-          for (const use of importedWrapperCommands(analysis, wrapper, context.physicalFilename)) check(use, analysis);
+          for (const use of importedWrapperCommands(analysis, wrapper, context.physicalFilename)) check(use, analysis, started);
         }
       },
     };
 
-    function check(use: CommandUse, analysis: FileAnalysis): void {
+    /** `started`: the commands of the file's starts, among which a branch may start another's Windows counterpart. */
+    function check(use: CommandUse, analysis: FileAnalysis, started: readonly PossibleString[]): void {
       const windows = use.spec.windows ?? 'direct';
       const commandLine = isShellCommand(use.spec) || use.shell === 'yes';
       // One report per kind of problem: `isWindows ? 'npm.cmd' : 'npm'` is one shim problem.

@@ -36,11 +36,11 @@ export function dispatchedOffWindows(
 ): ReadonlySet<PossibleString> {
   const dispatched = new Set<PossibleString>();
   const named = alternatives.map((possible) => ({ possible, programs: programNames(possible.value) }));
+  const started = byProgram(elsewhere);
   for (const possible of values) {
     const counterparts = new Set(programNames(possible.value).flatMap((program) => WINDOWS_COUNTERPARTS.get(program) ?? []));
     if (counterparts.size === 0) continue;
     const windows = named.filter((other) => other.possible !== possible && other.programs.some((program) => counterparts.has(program)));
-    const started = byProgram(elsewhere);
     for (const program of counterparts) for (const other of started.get(program) ?? []) if (other !== possible) windows.push({ possible: other, programs: [program] });
     if (windows.length === 0) continue;
     const branches = branchesOf(possible);
@@ -59,7 +59,13 @@ function byProgram(values: readonly PossibleString[]): ReadonlyMap<string, reado
   let index = indexes.get(values);
   if (!index) {
     const built = new Map<string, PossibleString[]>();
-    for (const possible of values) for (const program of programNames(possible.value)) built.set(program, [...(built.get(program) ?? []), possible]);
+    for (const possible of values) {
+      for (const program of programNames(possible.value)) {
+        const same = built.get(program);
+        if (same) same.push(possible);
+        else built.set(program, [possible]);
+      }
+    }
     index = built;
     indexes.set(values, index);
   }
