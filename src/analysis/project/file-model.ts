@@ -178,10 +178,10 @@ export function buildFileModel(
   let importedInPackage: boolean | undefined;
   let importedForEffect: boolean | undefined;
   let taskRunner: { readonly folder: string | undefined } | undefined;
-  /** What the package's other files say of this one (package-importers.ts); false off disk or outside a package. */
-  const askImporters = (ask: (file: string, folder: string, project: LintEnvironment) => boolean): boolean => {
+  /** What the package's other files say of this one (package-importers.ts); undefined off disk or outside a package. */
+  const askImporters = <T>(ask: (file: string, folder: string, project: LintEnvironment) => T): T | undefined => {
     const project = onDisk && manifest ? environment() : undefined;
-    return manifest !== undefined && project !== undefined && ask(paths.physicalFilename, manifest.folder, project);
+    return manifest !== undefined && project !== undefined ? ask(paths.physicalFilename, manifest.folder, project) : undefined;
   };
   return {
     filename: paths.filename,
@@ -191,15 +191,14 @@ export function buildFileModel(
       return toolConfig.tool;
     },
     get importedInPackage() {
-      return (importedInPackage ??= askImporters(isImportedIn));
+      return (importedInPackage ??= askImporters(isImportedIn) ?? false);
     },
     get importedForEffect() {
-      return (importedForEffect ??= application && askImporters(importedForEffectOnly));
+      return (importedForEffect ??= application && (askImporters(importedForEffectOnly) ?? false));
     },
     get taskRunnerFolder() {
       if (TASK_RUNNER_FILE.test(path.basename(paths.physicalFilename))) return path.dirname(paths.physicalFilename);
-      const project = onDisk && manifest ? environment() : undefined;
-      taskRunner ??= { folder: manifest && project ? taskRunnerFolder(paths.physicalFilename, manifest.folder, project) : undefined };
+      taskRunner ??= { folder: askImporters(taskRunnerFolder) };
       return taskRunner.folder;
     },
     isTestFile,
