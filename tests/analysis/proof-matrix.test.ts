@@ -364,6 +364,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "node:assert's assertion of a platform test before the start (`assert(isMac || isLinux)`)",
+    rule: 'no-unportable-spawn',
+    silent: `${CP}import assert from 'node:assert';\nexport function list() { assert(process.platform !== 'win32', 'POSIX only'); return execFile('ps', ['-A']); }`,
+    // console.assert logs and goes on.
+    reported: `${CP}export function list() { console.assert(process.platform !== 'win32', 'POSIX only'); return execFile('ps', ['-A']); }`,
+  },
+  {
+    fact: 'platform',
     construct: 'try/catch fallback around a call that throws',
     rule: 'no-unguarded-platform-api',
     silent: `export function uid() { try { return process.getuid(); } catch { return -1; } }`,

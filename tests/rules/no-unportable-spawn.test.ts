@@ -247,6 +247,19 @@ process.platform !== 'win32' && spawnSync('chmod', ['+x', 'bin/run']);`),
     esm(`import { spawnSync } from 'node:child_process';
 if (process.platform === 'win32') throw new Error('POSIX only');
 spawnSync('bash', ['install.sh']);`),
+    // node:assert's `assert(ok)` throws unless `ok`: the statements after it may assume it.
+    ts(`import assert from 'assert';
+import { execSync } from 'child_process';
+const isMac = process.platform === 'darwin';
+const isLinux = process.platform === 'linux';
+export function isFirefoxOpen() {
+  assert(isMac || isLinux, 'only implemented for Linux and macOS');
+  return execSync('ps aux').indexOf('firefox') > -1;
+}`),
+    cjs(`const assert = require('node:assert/strict');
+const { spawnSync } = require('child_process');
+assert.ok(process.platform !== 'win32', 'POSIX only');
+spawnSync('bash', ['install.sh']);`),
     ts(`import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 if (os.type() === 'Linux') spawnSync('ps', ['-ef']);`),
@@ -491,6 +504,24 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twins of the assertions: console.assert logs and goes on, and a local `assert` may do anything.
+      ...ts(`import { execSync } from 'child_process';
+const isMac = process.platform === 'darwin';
+export function isFirefoxOpen() {
+  console.assert(isMac, 'only implemented for macOS');
+  return execSync('ps aux').indexOf('firefox') > -1;
+}
+function assert(ok: boolean, message: string) { if (!ok) console.warn(message); }
+export function isOpen() {
+  assert(isMac, 'only implemented for macOS');
+  return execSync('ps aux').indexOf('firefox') > -1;
+}`),
+      errors: [
+        { messageId: 'posixInCommandLine', line: 5 },
+        { messageId: 'posixInCommandLine', line: 10 },
+      ],
+    },
     {
       // Reported twins: the default of a switch on `os.type()` that only leaves out macOS, and a
       // default after a label that is no `os.type()` value (a platform name), which proves nothing.

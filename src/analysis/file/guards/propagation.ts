@@ -1,7 +1,7 @@
 /**
  * Propagation: which facts hold at a node, carried down the tree from the conditions that lead to
- * it: `if`/`else`, ternaries, `&&`/`||`, `switch` cases, early exits (`if (!ok) return;` proves `ok`
- * after it), `try` blocks with a `catch`, tests that run only on some platforms (test-guards.ts),
+ * it: `if`/`else`, ternaries, `&&`/`||`, `switch` cases, early exits (`if (!ok) return;` and
+ * node:assert's `assert(ok)` prove `ok` after them), `try` blocks with a `catch`, tests that run only on some platforms (test-guards.ts),
  * the callers of a function (callers.ts), and the platforms a file's path names (its Program).
  *
  * The facts of a node are its own edge's facts over its parent's, so each ancestor is computed once
@@ -13,6 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Platform } from '../../catalog/platform-apis.js';
 import { isFunction, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import type { ReferenceIndex } from '../references.js';
+import { assertedCondition } from './assertions.js';
 import { ALL_PLATFORMS, disjunction, without, type ConditionReader } from './conditions.js';
 import { alwaysExits, endsWithJump, isExitCall } from './exits.js';
 import type { Fact } from './facts.js';
@@ -193,6 +194,10 @@ export class FactPropagation {
     if (skipped) return this.conditions.conditionFacts(skipped, false);
     if (statement.type === 'IfStatement') {
       return this.completionFacts(statement);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression') {
+      // `assert(ok)` throws unless `ok`
+      const asserted = assertedCondition(this.sourceCode, statement.expression);
+      if (asserted) return this.conditions.conditionFacts(asserted, true);
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
       // `ok || process.exit(1)`
       const { left, right, operator } = statement.expression;

@@ -23,6 +23,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isFunction, isStringLike, memberName, propertyValue, returnedExpression, skipTransparent } from '../../syntax/ast.js';
+import { assertBinding, isAssertObject } from './assertions.js';
 import type { Fact } from './facts.js';
 import { constantInitializer, globalReferences, requiredModule, resolveVariable, sourceInitializer, writableByEval } from '../../syntax/scope.js';
 
@@ -417,7 +418,6 @@ export function isTestSkipCall(sourceCode: SourceCode, expression: Node): boolea
   return framework !== undefined && framework !== 'node:test' && framework !== 'ava';
 }
 
-const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict']);
 const THROW_MATCHERS = new Set(['toThrow', 'toThrowError']);
 const EXPECT = new Set(['expect']);
 
@@ -444,34 +444,8 @@ export function isAssertedToThrow(sourceCode: SourceCode, node: Node): boolean {
 /** `assert.throws`, `assert.strict.throws` or `throws` of node:assert, imported or required. */
 function isAssertThrows(sourceCode: SourceCode, calleeIn: Node): boolean {
   const callee = skipTransparent(calleeIn);
-  if (callee.type === 'Identifier') return importedName(sourceCode, callee) === 'throws';
-  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'throws') return false;
-  let object = skipTransparent(callee.object);
-  if (object.type === 'MemberExpression' && memberName(object) === 'strict') object = skipTransparent(object.object);
-  // `require('node:assert').throws(…)`
-  if (object.type !== 'Identifier') return ASSERT_MODULES.has(requiredModule(sourceCode, object) ?? '');
-  const name = importedName(sourceCode, object);
-  return name === 'default' || name === '*' || name === 'strict';
-}
-
-/** What an identifier is bound to from node:assert: an imported or destructured name, `default`, or `*`. */
-function importedName(sourceCode: SourceCode, identifier: TSESTree.Identifier): string | undefined {
-  const variable = resolveVariable(sourceCode, identifier);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type === 'ImportBinding' && definition.parent.type === 'ImportDeclaration') {
-    if (!ASSERT_MODULES.has(definition.parent.source.value)) return undefined;
-    const specifier = definition.node;
-    if (specifier.type === 'ImportSpecifier') return specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-    return specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
-  }
-  if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
-  const source = requiredModule(sourceCode, definition.node.init);
-  if (source === undefined || !ASSERT_MODULES.has(source)) return undefined;
-  const { id } = definition.node;
-  if (id.type === 'Identifier') return 'default';
-  if (id.type !== 'ObjectPattern') return undefined;
-  const property = id.properties.find((candidate) => candidate.type === 'Property' && candidate.value === definition.name);
-  return property?.type === 'Property' && !property.computed && property.key.type === 'Identifier' ? property.key.name : undefined;
+  if (callee.type === 'Identifier') return assertBinding(sourceCode, callee) === 'throws';
+  return callee.type === 'MemberExpression' && memberName(callee) === 'throws' && isAssertObject(sourceCode, callee.object);
 }
 
 /** `expect(fn).toThrow(…)` with a test framework's `expect` (not `.not.toThrow()`). */

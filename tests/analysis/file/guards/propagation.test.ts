@@ -56,6 +56,31 @@ switch (process.platform) { case 'linux': case 'darwin': target(); }`);
     expect(asked).toHaveLength(1);
   });
 
+  it("takes an assertion of node:assert as an early exit: it throws unless its condition holds", () => {
+    for (const code of [
+      `import assert from 'node:assert';\nassert(process.platform !== 'win32', 'not on Windows');\ntarget();`,
+      `import { ok } from 'assert';\nok(process.platform === 'darwin' || process.platform === 'linux');\ntarget();`,
+      `const assert = require('assert');\nfunction f() { assert.ok(process.platform !== 'win32'); target(); }`,
+      `import { strict as assert } from 'node:assert';\nassert(process.platform !== 'win32');\ntarget();`,
+      `import * as assert from 'node:assert/strict';\nassert.strict.ok(process.platform !== 'win32');\ntarget();`,
+    ]) {
+      const { propagation, target } = setUp(code);
+      expect(sorted(propagation.platformsAt(target)), code).not.toContain('win32');
+    }
+  });
+
+  it('takes no other call named assert as an early exit', () => {
+    for (const code of [
+      `console.assert(process.platform !== 'win32');\ntarget();`,
+      `function assert(value) { if (!value) console.warn('odd'); }\nassert(process.platform !== 'win32');\ntarget();`,
+      `import assert from 'node:assert';\nif (debug) assert(process.platform !== 'win32');\ntarget();`,
+      `import assert from 'node:assert';\nassert.equal(process.platform !== 'win32', true);\ntarget();`,
+    ]) {
+      const { propagation, target } = setUp(code);
+      expect(sorted(propagation.platformsAt(target)), code).toContain('win32');
+    }
+  });
+
   it('starts from the platforms of the file', () => {
     const { propagation, target } = setUp(`target();`, [], new Set<Platform>(['darwin']));
     expect(sorted(propagation.platformsAt(target))).toEqual(['darwin']);
