@@ -91,6 +91,10 @@ export const STATEMENT_SHAPES = {
   'start on message': (i) => [`process.on('message', (m${i}) => { if (m${i} === 'go') spawn('x${i}', []); });`],
   'entry check': (i) => [`if (process.argv[1] === fileURLToPath(import.meta.url)) { fork('./child${i}.js'); }`],
   signal: (i) => [`process.kill(${i}, 'SIGUSR1');`],
+  assertion: (i) => [
+    `function posixOnly${i}() { if (process.platform === 'win32') throw new Error('${i}'); }`,
+    `export function list${i}() { posixOnly${i}(); posixOnly${Math.max(i - 1, 0)}(); return execFileSync('ps', ['-p', '${i}']); }`,
+  ],
 };
 
 /**

@@ -372,6 +372,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'a call of a local function that throws unless a platform test holds (`assertSupported();`)',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}function assertPosix() { if (process.platform === 'win32') throw new Error('POSIX only'); }\nexport function list() { assertPosix(); return execFile('ps', ['-A']); }`,
+    // A \`return\` in it: the function may complete without the test.
+    reported: `${CP}function assertPosix(force) { if (force) return; if (process.platform === 'win32') throw new Error('POSIX only'); }\nexport function list() { assertPosix(); return execFile('ps', ['-A']); }`,
+  },
+  {
+    fact: 'platform',
     construct: 'try/catch fallback around a call that throws',
     rule: 'no-unguarded-platform-api',
     silent: `export function uid() { try { return process.getuid(); } catch { return -1; } }`,

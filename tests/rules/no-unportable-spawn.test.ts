@@ -256,6 +256,17 @@ export function isFirefoxOpen() {
   assert(isMac || isLinux, 'only implemented for Linux and macOS');
   return execSync('ps aux').indexOf('firefox') > -1;
 }`),
+    // A local function that throws unless a platform test holds, called first.
+    ts(`import { spawn } from 'node:child_process';
+function assertSupported(): void {
+  if (process.platform !== 'darwin' || process.arch !== 'arm64') {
+    throw new Error('The simulator server runs on macOS on Apple silicon only');
+  }
+}
+export async function getOrStart(port: number) {
+  assertSupported();
+  return spawn('tail', ['-f', '/tmp/serve-sim.log']);
+}`),
     cjs(`const assert = require('node:assert/strict');
 const { spawnSync } = require('child_process');
 assert.ok(process.platform !== 'win32', 'POSIX only');
@@ -504,6 +515,29 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twins of a local assertion: it may return first, or it is async and not awaited.
+      ...ts(`import { spawn } from 'node:child_process';
+function assertSupported(force: boolean): void {
+  if (force) return;
+  if (process.platform !== 'darwin') throw new Error('macOS only');
+}
+async function checkSupported() {
+  if (process.platform !== 'darwin') throw new Error('macOS only');
+}
+export function start() {
+  assertSupported(false);
+  spawn('tail', ['-f', '/tmp/a.log']);
+}
+export function startLater() {
+  void checkSupported();
+  spawn('tail', ['-f', '/tmp/a.log']);
+}`),
+      errors: [
+        { messageId: 'posixProgram', line: 11 },
+        { messageId: 'posixProgram', line: 15 },
+      ],
+    },
     {
       // Reported twins of the assertions: console.assert logs and goes on, and a local `assert` may do anything.
       ...ts(`import { execSync } from 'child_process';

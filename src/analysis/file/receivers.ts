@@ -10,7 +10,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isFunction, memberName, skipTransparent, walk, type FunctionNode } from '../syntax/ast.js';
-import { resolveVariable, writeCount } from '../syntax/scope.js';
+import { localFunction, resolveVariable, writeCount } from '../syntax/scope.js';
 import type { ClassModel, ClassShape } from './classes.js';
 
 type Node = TSESTree.Node;
@@ -260,16 +260,6 @@ function parameterOf(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.C
   if (index < 0 || param?.type !== 'Identifier' || fn!.params.slice(0, index).some((earlier) => earlier.type === 'RestElement')) return undefined;
   if (call.arguments.slice(0, index + 1).some((earlier) => earlier.type === 'SpreadElement')) return undefined;
   return resolveVariable(sourceCode, param);
-}
-
-/** The function a name is declared as once: `function f() {}` or `const f = () => {}`. */
-function localFunction(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Identifier): { variable: Variable; fn: FunctionNode } | undefined {
-  const variable = resolveVariable(sourceCode, callee);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  let fn: Node | null | undefined = definition?.node;
-  if (definition?.type === 'Variable') fn = definition.parent.kind === 'const' ? definition.node.init : undefined;
-  else if (definition?.type !== 'FunctionName') fn = undefined;
-  return variable && fn && isFunction(fn) ? { variable, fn } : undefined;
 }
 
 /**

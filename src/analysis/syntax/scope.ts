@@ -1,7 +1,7 @@
 /** Scope look-ups through ESLint's scope manager. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isStringLike, skipTransparent } from './ast.js';
+import { isFunction, isStringLike, skipTransparent, type FunctionNode } from './ast.js';
 
 type Node = TSESTree.Node;
 
@@ -187,4 +187,14 @@ export function requiredModule(sourceCode: Readonly<TSESLint.SourceCode>, nodeIn
   const [argument] = node.arguments;
   if (!argument || !isStringLike(argument) || !isGlobalIdentifier(sourceCode, node.callee, 'require')) return undefined;
   return argument.value;
+}
+
+/** The function a name is declared as once: `function f() {}` or `const f = () => {}`. */
+export function localFunction(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Identifier): { variable: TSESLint.Scope.Variable; fn: FunctionNode } | undefined {
+  const variable = resolveVariable(sourceCode, callee);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  let fn: Node | null | undefined = definition?.node;
+  if (definition?.type === 'Variable') fn = definition.parent.kind === 'const' ? definition.node.init : undefined;
+  else if (definition?.type !== 'FunctionName') fn = undefined;
+  return variable && fn && isFunction(fn) ? { variable, fn } : undefined;
 }

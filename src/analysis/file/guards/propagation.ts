@@ -11,7 +11,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { Platform } from '../../catalog/platform-apis.js';
-import { isFunction, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { isFunction, stringValue, walk, type FunctionNode } from '../../syntax/ast.js';
+import { localFunction, writeCount } from '../../syntax/scope.js';
 import type { ReferenceIndex } from '../references.js';
 import { assertedCondition } from './assertions.js';
 import { ALL_PLATFORMS, disjunction, without, type ConditionReader } from './conditions.js';
@@ -46,6 +47,8 @@ export class FactPropagation {
   /** The early-exit facts of each statement list, by the index of the statement they precede. */
   private readonly exitsOf = new Map<readonly Node[], EarlyExits>();
   private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
+  /** The platform facts a local function's completion proves (assertionFacts). */
+  private readonly assertedBy = new Map<FunctionNode, readonly Fact[]>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -187,8 +190,11 @@ export class FactPropagation {
     return { facts, countBefore, platformsBefore, indexOf, withParentFacts: new Map() };
   }
 
-  /** What the statements after `statement` may assume because it exits otherwise. */
-  private exitFactsOf(statement: Node): Fact[] {
+  /**
+   * What the statements after `statement` may assume because it exits otherwise. `followCalls`:
+   * also through a local function that asserts (off while one is read, so that it reads one level).
+   */
+  private exitFactsOf(statement: Node, followCalls = true): Fact[] {
     // `test.skip(cond)` in a Playwright test
     const skipped = testSkipCondition(this.sourceCode, statement);
     if (skipped) return this.conditions.conditionFacts(skipped, false);
@@ -198,12 +204,38 @@ export class FactPropagation {
       // `assert(ok)` throws unless `ok`
       const asserted = assertedCondition(this.sourceCode, statement.expression);
       if (asserted) return this.conditions.conditionFacts(asserted, true);
+      if (followCalls) return this.assertionFacts(statement.expression, false);
+    } else if (followCalls && statement.type === 'ExpressionStatement' && statement.expression.type === 'AwaitExpression' && statement.expression.argument.type === 'CallExpression') {
+      return this.assertionFacts(statement.expression.argument, true);
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'LogicalExpression') {
       // `ok || process.exit(1)`
       const { left, right, operator } = statement.expression;
       if (operator !== '??' && isExitCall(right, this.references)) return this.conditions.conditionFacts(left, operator === '||');
     }
     return [];
+  }
+
+  /**
+   * What a call of a local function that throws unless a platform test holds proves after it
+   * (`assertSupported();` with `function assertSupported() { if (!isMac) throw … }`): the
+   * platform facts of the exits of its body, when it has no `return`, so that it completes only
+   * past them. An async function's throw stops its caller only through `await`. One level: the
+   * calls in its body are not followed, so no chain of functions deepens the stack.
+   */
+  private assertionFacts(call: TSESTree.CallExpression, awaited: boolean): Fact[] {
+    const local = call.callee.type === 'Identifier' ? localFunction(this.sourceCode, call.callee) : undefined;
+    if (!local) return [];
+    const { variable, fn } = local;
+    if (fn.body.type !== 'BlockStatement' || fn.generator || (fn.async && !awaited)) return [];
+    if (writeCount(variable) !== (fn.type === 'FunctionDeclaration' ? 0 : 1)) return [];
+    let facts = this.assertedBy.get(fn);
+    if (facts === undefined) {
+      const body = fn.body;
+      facts = hasReturn(body, this.sourceCode.visitorKeys) ? [] : body.body.flatMap((statement) => this.exitFactsOf(statement, false)).filter((fact) => fact.kind === 'platform');
+      this.counter.steps += 1 + body.body.length;
+      this.assertedBy.set(fn, facts);
+    }
+    return [...facts];
   }
 
   /**
@@ -291,3 +323,13 @@ function intersection(platforms: ReadonlySet<Platform>, allowed: ReadonlySet<Pla
   return new Set([...platforms].filter((platform) => allowed.has(platform)));
 }
 
+/** Whether a function body has a `return` of its own (not of a function inside it). */
+function hasReturn(body: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  let found = false;
+  walk(body, visitorKeys, (node) => {
+    if (found || (node !== body && isFunction(node))) return false;
+    if (node.type === 'ReturnStatement') found = true;
+    return !found;
+  });
+  return found;
+}

@@ -81,6 +81,54 @@ switch (process.platform) { case 'linux': case 'darwin': target(); }`);
     }
   });
 
+  it('takes a call of a local function that throws unless a platform test holds as an early exit', () => {
+    for (const code of [
+      `function assertSupported() {
+  if (process.platform !== 'darwin' || process.arch !== 'arm64') throw new Error('macOS on Apple silicon only');
+}
+export function start() { assertSupported(); target(); }`,
+      `const assertPosix = (feature) => {
+  if (process.platform === 'win32') { throw new Error(feature + ' is not supported on Windows'); }
+};
+export async function start() { assertPosix('ps'); await target(); }`,
+      `async function checkPlatform() {
+  const supported = process.platform === 'darwin';
+  if (!supported) throw new Error('macOS only');
+}
+export async function start() { await checkPlatform(); target(); }`,
+    ]) {
+      const { propagation, target } = setUp(code);
+      expect(sorted(propagation.platformsAt(target)), code).not.toContain('win32');
+    }
+  });
+
+  it('takes no call of a function that may return normally elsewhere as an early exit', () => {
+    for (const code of [
+      // A \`return\` before the test: the function may complete without it.
+      `function assertSupported(force) {
+  if (force) return;
+  if (process.platform === 'win32') throw new Error('POSIX only');
+}
+export function start() { assertSupported(); target(); }`,
+      // It only warns.
+      `function checkPlatform() { if (process.platform === 'win32') console.warn('POSIX only'); }
+export function start() { checkPlatform(); target(); }`,
+      // An async function's throw rejects its promise: without \`await\` the caller goes on.
+      `async function checkPlatform() { if (process.platform === 'win32') throw new Error('POSIX only'); }
+export function start() { checkPlatform(); target(); }`,
+      // Written again: the call may run another function.
+      `let checkPlatform = () => { if (process.platform === 'win32') throw new Error('POSIX only'); };
+export function reset() { checkPlatform = () => {}; }
+export function start() { checkPlatform(); target(); }`,
+      // Called from itself: nothing is proven.
+      `function check(n) { if (n > 0) check(n - 1); }
+export function start() { check(3); target(); }`,
+    ]) {
+      const { propagation, target } = setUp(code);
+      expect(sorted(propagation.platformsAt(target)), code).toContain('win32');
+    }
+  });
+
   it('starts from the platforms of the file', () => {
     const { propagation, target } = setUp(`target();`, [], new Set<Platform>(['darwin']));
     expect(sorted(propagation.platformsAt(target))).toEqual(['darwin']);
