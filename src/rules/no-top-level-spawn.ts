@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const analysis = analyze(context);
-        // Files that are started, loaded by a test runner (and imported by no other module) or loaded by a
+        // Files that are started, loaded by a test runner (imported by no other module, or only by tests) or loaded by a
         // tool as its configuration or part of one have no importer to pay for their top level; a
         // development script's importers are the project's own scripts, which ask for its start, as an
         // application's modules do that import a module only for its effect.
@@ -62,7 +62,7 @@ export default createRule<Options, MessageIds>({
           return (skipped ??=
             model.entryPoint !== undefined ||
             model.development === 'script' ||
-            (model.isTestFile && !model.importedInPackage) ||
+            (model.isTestFile && (!model.importedInPackage || model.loadedOnlyByTests)) ||
             model.toolConfig !== undefined ||
             model.importedForEffect);
         };

@@ -682,6 +682,14 @@ const FILE_CELLS: readonly Cell[] = [
   },
   {
     fact: 'time (load)',
+    construct: 'test helper that only test files load',
+    rule: 'no-top-level-spawn',
+    silent: 'test/helper.js',
+    // A module of the package imports it too.
+    reported: 'test/shared-helper.js',
+  },
+  {
+    fact: 'time (load)',
     construct: 'tool configuration file named by `--config` and imported by a module of the package',
     rule: 'no-top-level-spawn',
     silent: 'configs/mocharc.cjs',

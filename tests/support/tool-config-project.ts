@@ -1,7 +1,7 @@
 /**
  * A project whose package scripts pass configuration files to tools and whose package (or
  * workspace root) depends on tools with default configuration files, with the modules only
- * configurations import and test files nothing imports, beside the reported twins: a module a
+ * configurations import, test files nothing imports and test helpers only test files load, beside the reported twins: a module a
  * configuration and another module import, a test file another module imports, a file `-c` names for a tool where `-c` is not `--config`,
  * configurations another module of the package imports, a default configuration outside the
  * package's folder, of a package that does not depend on the tool, or of a name the tool does not
@@ -56,6 +56,14 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
   'src/required.test.cjs': CJS_CONFIG,
   'src/uses-test.cjs': `module.exports = require('./required.test.cjs');\n`,
   'src/probe.ts': CONFIG,
+  // Test helpers: one only test files load, one a module of the package imports too.
+  'test/helper.js': `import { execSync } from 'node:child_process';\nexecSync('git init');\nexport const app = { ready: true };\n`,
+  'test/server.test.js': `import { app } from './helper.js';\nimport { setup } from './setup.cjs';\ntest('serves', () => app && setup);\n`,
+  'test/client.test.js': `import { app } from './helper.js';\ntest('connects', () => app);\n`,
+  'test/setup.cjs': CJS_CONFIG,
+  'test/shared-helper.js': CONFIG,
+  'test/shared.test.js': `import shared from './shared-helper.js';\ntest('shares', () => shared);\n`,
+  'src/uses-helper.js': `import shared from '../test/shared-helper.js';\nexport default shared;\n`,
   'configs/prettier.js': CONFIG,
   'configs/named.js': CONFIG,
   'configs/mocharc.cjs': `require('./mocha-base.cjs');\n${CJS_CONFIG}`,
@@ -153,6 +161,11 @@ export const TEST_FILES: readonly (readonly [string, boolean])[] = [
   // Imported, or required, by another module of the package.
   ['src/shared.spec.ts', false],
   ['src/required.test.cjs', false],
+  // Test helpers only test files load: their load is the tests' setup.
+  ['test/helper.js', true],
+  ['test/setup.cjs', true],
+  // A test helper a module of the package imports as well.
+  ['test/shared-helper.js', false],
   // Not a test file.
   ['src/probe.ts', false],
 ];

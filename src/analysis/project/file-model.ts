@@ -26,7 +26,7 @@ import { isNodeTest } from './node-tests.js';
 import { isAvaTest } from './ava-tests.js';
 import { isLeftOutOfPackage } from './packed-files.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
-import { importedForEffectOnly, isImportedIn, taskRunnerFolder } from './package-importers.js';
+import { allLoaders, importedForEffectOnly, isImportedIn, taskRunnerFolder } from './package-importers.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
@@ -72,6 +72,12 @@ export interface FileModel {
    * for a file on disk; false when no importer is proven. Computed when first read, as `toolConfig` is.
    */
   readonly importedInPackage: boolean;
+  /**
+   * For a test file on disk, whether every file of its package that may load it is a test file
+   * too (a test helper only tests import, package-importers.ts `allLoaders`): the test runner
+   * loads it, as the tests' setup. Computed when first read.
+   */
+  readonly loadedOnlyByTests: boolean;
   /**
    * For a module of an application (isApplicationPackage), whether its package's modules import it
    * only for its effect (`import './certs'`, `require('./certs');`, package-importers.ts): its top
@@ -166,16 +172,14 @@ export function buildFileModel(
   const manifest = onDisk ? nearestManifest(paths.physicalFilename) : undefined;
   const relative = packageRelativePath(paths, manifest, onDisk);
   const starter = namingPackage(manifest, paths.physicalFilename, (candidate) => candidate.startedFiles);
-  const isTestFile =
-    isTestPath(relative) ||
-    settings.testFiles.some((glob) => glob.test(relative)) ||
-    (onDisk && !starter && (isJestTest(paths.physicalFilename, manifest) || isNodeTest(paths.physicalFilename, manifest) || isAvaTest(paths.physicalFilename, manifest) || isRunnerSetupFile(paths.physicalFilename, environment())));
+  const isTestFile = isTestFileAt(paths.physicalFilename, relative, onDisk, manifest, starter, settings, environment);
   const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
   const development = developmentKind(sourceCode, paths.physicalFilename, onDisk, isTestFile || fixtureRunners !== undefined, manifest, starter);
   const application = manifest !== undefined && isApplicationPackage(manifest);
   // These read other files of the package: asked only once a rule needs them.
   let toolConfig: { readonly tool: string | undefined } | undefined;
   let importedInPackage: boolean | undefined;
+  let loadedOnlyByTests: boolean | undefined;
   let importedForEffect: boolean | undefined;
   let taskRunner: { readonly folder: string | undefined } | undefined;
   /** What the package's other files say of this one (package-importers.ts); undefined off disk or outside a package. */
@@ -192,6 +196,14 @@ export function buildFileModel(
     },
     get importedInPackage() {
       return (importedInPackage ??= askImporters(isImportedIn) ?? false);
+    },
+    get loadedOnlyByTests() {
+      const isTest = (file: string) => {
+        const nearest = nearestManifest(file);
+        const starting = namingPackage(nearest, file, (candidate) => candidate.startedFiles);
+        return isTestFileAt(file, packageRelativePath({ ...paths, physicalFilename: file }, nearest, true), true, nearest, starting, settings, environment);
+      };
+      return (loadedOnlyByTests ??= isTestFile && (askImporters(allLoaders)?.every(isTest) ?? false));
     },
     get importedForEffect() {
       return (importedForEffect ??= application && (askImporters(importedForEffectOnly) ?? false));
@@ -212,6 +224,26 @@ export function buildFileModel(
     application,
     ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk, development, manifest, starter, fixtureRunners) : undefined,
   };
+}
+
+/**
+ * Whether a file is a test file: by its path or the `testFiles` setting, or collected by a test
+ * runner of its package, or named as a runner's setup file, unless a package script runs it itself.
+ */
+function isTestFileAt(
+  file: string,
+  relative: string,
+  onDisk: boolean,
+  manifest: PackageManifest | undefined,
+  starter: PackageManifest | undefined,
+  settings: Pick<ResolvedSettings, 'testFiles'>,
+  environment: () => LintEnvironment | undefined,
+): boolean {
+  return (
+    isTestPath(relative) ||
+    settings.testFiles.some((glob) => glob.test(relative)) ||
+    (onDisk && !starter && (isJestTest(file, manifest) || isNodeTest(file, manifest) || isAvaTest(file, manifest) || isRunnerSetupFile(file, environment())))
+  );
 }
 
 function developmentKind(

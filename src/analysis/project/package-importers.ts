@@ -52,6 +52,13 @@ export function onlyStaticImporters(file: string, folder: string, environment: L
   return found && found.otherwise.length === 0 ? found.importers : undefined;
 }
 
+/** Every file of the package that may load `file`, statically or otherwise; undefined when they are not known or there is none. */
+export function allLoaders(file: string, folder: string, environment: LintEnvironment): readonly string[] | undefined {
+  const found = loadersOf(file, folder, environment);
+  const all = found ? [...new Set([...found.importers, ...found.otherwise])] : [];
+  return all.length > 0 ? all : undefined;
+}
+
 function loadersOf(file: string, folder: string, environment: LintEnvironment): Loaders | undefined {
   const found = loaders.get(`${file}\0${folder}\0${parserName(environment)}`, () => {
     const naming = sourceFiles(folder).filter((other) => other !== file && namesModule(readText(other, MAX_TEXT_BYTES) ?? '', file));
