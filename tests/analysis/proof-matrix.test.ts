@@ -379,6 +379,14 @@ const CELLS: readonly Cell[] = [
     reported: `${CP}function assertPosix(force) { if (force) return; if (process.platform === 'win32') throw new Error('POSIX only'); }\nexport function list() { assertPosix(); return execFile('ps', ['-A']); }`,
   },
   {
+    fact: 'script-path base',
+    construct: "Node's command line before the script (an option through a constant, `fork('-e', [code])`, `node inspect script`)",
+    rule: 'no-fragile-script-path',
+    silent: `${CP}const FLAG = '--no-warnings';\nspawnSync(process.execPath, [FLAG, '-e', '']);\nfork('-e', ['process.exit()']);`,
+    // After the debugger's subcommand comes the script.
+    reported: `${CP}spawnSync(process.execPath, ['inspect', './break.js']);`,
+  },
+  {
     fact: 'platform',
     construct: 'try/catch fallback around a call that throws',
     rule: 'no-unguarded-platform-api',

@@ -162,6 +162,14 @@ spawn(process.execPath, ['--version']);
 spawn('node', ['-e', 'console.log(1)']);
 execFile(process.execPath, ['-r', 'ts-node/register', './w.ts']);
 spawn(process.execPath, args);`),
+    // Node's options, also through a constant, and its subcommands: `-e` as fork's module runs
+    // the code after it; `node inspect` and `node debug` take the script after them.
+    cjs(`const child = require('child_process');
+const FLAG = '--no-experimental-strip-types';
+child.fork('-e', ['process.send(1)']);
+child.spawnSync(process.execPath, [FLAG, '-e', '']);
+child.spawn(process.execPath, ['debug']);
+child.spawn(process.execPath, ['inspect', require.resolve('./fixtures/break.js')]);`),
     // Commands other than node, and shell command lines.
     cjs(`const { spawn, exec } = require('child_process');
 spawn('./bin/tool', ['./input.txt']);
@@ -228,6 +236,43 @@ export function runCli(args: string[]) {
 exports.rerun = () => /cli[.]js$/.test(process.argv[1]) ? spawn(process.execPath, [process.argv[1], 'run']) : undefined;`),
   ],
   invalid: [
+    {
+      // Reported twins: the script after Node's debugger subcommand, and a constant that is no option.
+      ...cjs(`const child = require('child_process');
+const SCRIPT = './child.js';
+child.spawn(process.execPath, ['inspect', './fixtures/break.js']);
+child.spawnSync(process.execPath, [SCRIPT, '-e']);`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const child = require('child_process');
+const path = require('node:path');
+const SCRIPT = './child.js';
+child.spawn(process.execPath, ['inspect', path.join(__dirname, 'fixtures/break.js')]);
+child.spawnSync(process.execPath, [SCRIPT, '-e']);`,
+            },
+          ],
+        },
+        {
+          messageId: 'cwdRelative',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `const child = require('child_process');
+const path = require('node:path');
+const SCRIPT = path.join(__dirname, 'child.js');
+child.spawn(process.execPath, ['inspect', './fixtures/break.js']);
+child.spawnSync(process.execPath, [SCRIPT, '-e']);`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Reported twin: a module that a script run by hand loads too, from any folder.
       ...cjs(`const cp = require('child_process');

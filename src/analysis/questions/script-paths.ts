@@ -446,7 +446,7 @@ export function scriptArguments(analysis: FileAnalysis): ScriptArgument[] {
     const setsCwd = startSetsCwd(analysis, site);
     const role = site.spec.target?.role;
     if (role === 'script') {
-      const script = scriptStart(analysis, site);
+      const script = site.spec.mechanism === 'fork' && isNodeOption(analysis, site.target) ? undefined : scriptStart(analysis, site);
       if (script) result.push({ node: site.target, name: site.name, ...script, setsCwd });
     } else if (role === 'command' && site.spec.target?.argument !== undefined && isNodeBinary(analysis, site.target)) {
       const list = args[site.spec.target.argument + 1];
@@ -574,15 +574,31 @@ function isNodeBinary(analysis: FileAnalysis, command: Node): boolean {
 function scriptOfNodeArguments(analysis: FileAnalysis, list: Node): Node | undefined {
   const array = followConstant(analysis.sourceCode, list);
   if (array.type !== 'ArrayExpression') return undefined;
+  let subcommand = false;
   for (const element of array.elements) {
     if (!element) return undefined;
     if (element.type === 'SpreadElement') {
-      if (isRef(analysis.references.refOf(element.argument), 'process', 'execArgv')) continue;
+      if (!subcommand && isRef(analysis.references.refOf(element.argument), 'process', 'execArgv')) continue;
       return undefined;
     }
-    return leadingString(element)?.text.startsWith('-') ? undefined : element;
+    const leading = leadingString(followConstant(analysis.sourceCode, element));
+    if (leading?.text.startsWith('-')) return undefined;
+    // `node inspect script.js`: the debugger's subcommand takes the script after it.
+    if (!subcommand && leading?.complete && NODE_SUBCOMMANDS.has(leading.text)) {
+      subcommand = true;
+      continue;
+    }
+    return element;
   }
   return undefined;
+}
+
+/** Node's subcommands that run the script after them: its debugger (`debug` in Node before 15). */
+const NODE_SUBCOMMANDS = new Set(['inspect', 'debug']);
+
+/** Whether a script argument is a Node option (`fork('-e', [code])` evaluates the code): no path. */
+function isNodeOption(analysis: FileAnalysis, target: Node): boolean {
+  return leadingString(followConstant(analysis.sourceCode, target))?.text.startsWith('-') === true;
 }
 
 /**
