@@ -105,13 +105,17 @@ function problemOf(
 }
 
 /**
- * In a file that is started (`#!`, package.json `bin` or script, `entryPoints`), or under an entry check (`require.main === module`, the argv[1] idiom), the
+ * In a file that is started (`#!`, package.json `bin` or script, `entryPoints`, a test file that exports nothing where no runner that loads test files is installed), or under an entry check (`require.main === module`, the argv[1] idiom), the
  * launcher's script is this module (or a symlink to it): restarting it by `process.argv[1]` is intended. So it is
  * under a test of the launcher's script itself (`path.basename(process.argv[1]) === 'cli.mjs'`): the code checked which it is.
  */
 function runsAsEntryPoint(analysis: FileAnalysis, node: TSESTree.Node): boolean {
-  const started = analysis.fileModel.entryPoint;
+  const model = analysis.fileModel;
+  const started = model.entryPoint;
   if (started !== undefined && started !== 'no-exports') return true;
+  // A test file that exports nothing is a program its runner starts: `process.argv[1]` is the file
+  // under one that starts each test as a program, the runner's only under one that loads it.
+  if (started === 'no-exports' && model.isTestFile && !model.loadedByTestRunner) return true;
   return analysis.guards.factsAt(node).some((fact) => fact.kind === 'entry-module' && fact.value) || underLauncherTest(analysis, node);
 }
 

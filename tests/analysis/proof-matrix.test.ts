@@ -502,6 +502,18 @@ const CELLS: readonly Cell[] = [
   // ── script-path base ─────────────────────────────────────────────────────────────────────────
   {
     fact: 'script-path base',
+    construct: '`process.argv[1]` in a test file that exports nothing, no runner that loads test files installed',
+    rule: 'no-fragile-script-path',
+    silent: `${CP}spawnSync(process.execPath, [process.argv[1], 'child']);`,
+    // Jest loads the test file into its worker: \`process.argv[1]\` is Jest's.
+    reported: `${CP}spawnSync(process.execPath, [process.argv[1], 'child']);`,
+    files: {
+      silent: path.resolve(import.meta.dirname, '../fixtures/file-model/esm-package/test/stdio.test.mjs'),
+      reported: path.resolve(import.meta.dirname, '../fixtures/file-model/jest-package/test/stdio.test.mjs'),
+    },
+  },
+  {
+    fact: 'script-path base',
     construct: 'a module only a gulpfile loads, through another module',
     rule: 'no-fragile-script-path',
     silent: `const cp = require('child_process');\nmodule.exports = () => cp.fork('./node_modules/prettier/bin/prettier.cjs', ['--check', '.']);`,

@@ -156,6 +156,11 @@ if (require.main === module) {
     esm(`import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 if (process.argv[1] === fileURLToPath(import.meta.url)) fork(process.argv[1], ['--child']);`),
+    // A test file that exports nothing, in a package with no runner that loads test files into its
+    // own process: its runner may start it as a program (\`node --test\`, tap, \`node test.js\`).
+    cjs(`const { spawnSync } = require('node:child_process');
+const who = process.argv[2] ?? 'runner';
+if (who === 'runner') spawnSync(process.argv0, [process.argv[1], 'child'], { stdio: 'inherit' });`, { filename: fixture('esm-package/test/parallel/test-stdio-pipe.cjs') }),
     // A node command whose first argument is not a script.
     cjs(`const { spawn, execFile } = require('child_process');
 spawn(process.execPath, ['--version']);
@@ -1215,6 +1220,13 @@ fork(CHILD);`),
       errors: [{ messageId: 'cwdRelative', line: 3, column: 6, suggestions: [] }],
     },
     // ---- launcher paths
+    {
+      // Reported twin: Jest loads the test file into its worker, whose \`process.argv[1]\` is Jest's.
+      ...cjs(`const { spawnSync } = require('node:child_process');
+spawnSync(process.argv0, [process.argv[1], 'child'], { stdio: 'inherit' });`, { filename: path.resolve(import.meta.dirname, '../fixtures/file-model/jest-package/test/stdio.test.cjs') }),
+      errors: [{ messageId: 'launcherPath', line: 2, suggestions: [{ messageId: 'useOwnFile', output: `const { spawnSync } = require('node:child_process');
+spawnSync(process.argv0, [__filename, 'child'], { stdio: 'inherit' });` }] }],
+    },
     {
       ...esm(`import { fork } from 'node:child_process';
 fork(process.argv[1], ['child']);`),

@@ -138,3 +138,10 @@ export const TEST_RUNNERS: ReadonlyMap<string, TestRunner> = new Map([
   ['ava', AVA],
   ['node', NODE],
 ]);
+
+/**
+ * Packages of runners that load test files into a process of their own (the runner's, or its
+ * workers'), where `process.argv[1]` is the runner's script, not the test file's: unlike tap and
+ * `node --test`, which start each test file as a program (`node test.js`).
+ */
+export const LOADING_TEST_RUNNERS: ReadonlySet<string> = new Set(['jest', 'vitest', 'mocha', 'ava', 'jasmine', 'tape', '@playwright/test', 'uvu']);

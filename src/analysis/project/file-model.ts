@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memberName } from '../syntax/ast.js';
+import { LOADING_TEST_RUNNERS } from '../catalog/test-runners.js';
 import { TASK_RUNNER_FILE } from '../catalog/vocabulary.js';
 import { NOT_PLATFORM_PHRASES, PLATFORM_PATH_WORDS, WINDOWS_PATH_WORDS, type Platform } from '../catalog/platform-apis.js';
 import { ciPlatforms, developmentScriptPlatforms, isDevelopmentScript, isGithubFile, testPlatforms, UNKNOWN_PLATFORMS } from './ci-workflows.js';
@@ -30,7 +31,7 @@ import { allLoaders, importedForEffectOnly, isImportedIn, taskRunnerFolder } fro
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
-import { isApplicationPackage, isDevelopmentPackage, namingPackage, nearestManifest, startedPaths, type PackageManifest } from './package-manifest.js';
+import { isApplicationPackage, isDevelopmentPackage, namingPackage, nearestManifest, startedPaths, workspaceRootOf, type PackageManifest } from './package-manifest.js';
 import { globalReferences } from '../syntax/scope.js';
 import type { ResolvedSettings } from '../catalog/settings.js';
 
@@ -98,6 +99,12 @@ export interface FileModel {
    * script or `bin` runs the file itself.
    */
   readonly isTestFile: boolean;
+  /**
+   * For a test file on disk, whether its package or its workspace root depends on a runner that
+   * loads test files into a process of its own (LOADING_TEST_RUNNERS), where `process.argv[1]` is
+   * the runner's script. Otherwise its runner may start it as a program (`node --test`, tap).
+   */
+  readonly loadedByTestRunner: boolean;
   readonly moduleSystem: ModuleSystem;
   /**
    * The folder of the nearest package.json, for a file on disk: package managers run scripts there,
@@ -214,6 +221,7 @@ export function buildFileModel(
       return taskRunner.folder;
     },
     isTestFile,
+    loadedByTestRunner: isTestFile && manifest !== undefined && dependsOnLoadingRunner(manifest),
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
     scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) && !hasExports(sourceCode) ? starter.folder : undefined,
@@ -224,6 +232,11 @@ export function buildFileModel(
     application,
     ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk, development, manifest, starter, fixtureRunners) : undefined,
   };
+}
+
+function dependsOnLoadingRunner(manifest: PackageManifest): boolean {
+  const root = workspaceRootOf(manifest);
+  return [...LOADING_TEST_RUNNERS].some((runner) => manifest.dependencies.has(runner) || root?.dependencies.has(runner) === true);
 }
 
 /**
