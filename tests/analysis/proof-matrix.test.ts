@@ -387,6 +387,13 @@ const CELLS: readonly Cell[] = [
     reported: `${CP}spawnSync(process.execPath, ['inspect', './break.js']);`,
   },
   {
+    fact: 'serialization',
+    construct: 'a send an assertion expects to throw (`assert.throws(() => port.postMessage(fn))`)',
+    rule: 'consistent-start-context',
+    silent: `import assert from 'node:assert';\nimport { MessageChannel } from 'node:worker_threads';\nconst { port1 } = new MessageChannel();\nassert.throws(() => port1.postMessage(() => {}));`,
+    reported: `import assert from 'node:assert';\nimport { MessageChannel } from 'node:worker_threads';\nconst { port1 } = new MessageChannel();\nassert.doesNotThrow(() => port1.postMessage(() => {}));`,
+  },
+  {
     fact: 'platform',
     construct: 'try/catch fallback around a call that throws',
     rule: 'no-unguarded-platform-api',

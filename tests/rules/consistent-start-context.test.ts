@@ -31,6 +31,14 @@ const lossyToParent = (line: number, column: number, value: string, outcome: str
 
 runRuleTests('consistent-start-context', rule, {
   valid: [
+    // A send an assertion expects to throw: in a passing run it throws instead of sending.
+    cjs(`const assert = require('node:assert');
+const { fork } = require('node:child_process');
+const { MessageChannel } = require('node:worker_threads');
+const child = fork('./child.js');
+assert.throws(() => child.send(Symbol()), { name: 'TypeError' });
+const { port1 } = new MessageChannel();
+assert.throws(() => port1.postMessage(() => {}), { name: 'DataCloneError' });`),
     // A module that exports nothing is started, never imported: only the workers it starts load it
     // in a thread, so `isMainThread` tells them apart (the invalid cases below export something).
     esm(`import { Worker, isMainThread, workerData } from 'node:worker_threads';
@@ -331,6 +339,14 @@ const pool = new Tinypool({ filename: './task.js', runtime: 'worker_threads' });
 export const run = (data: Uint8Array) => pool.run({ data }, { transferList: [data.buffer] });`),
   ],
   invalid: [
+    {
+      // Reported twin: assert.doesNotThrow expects the send to go through.
+      ...cjs(`const assert = require('node:assert');
+const { MessageChannel } = require('node:worker_threads');
+const { port1 } = new MessageChannel();
+assert.doesNotThrow(() => port1.postMessage(() => {}));`),
+      errors: [{ messageId: 'functionValue', line: 4 }],
+    },
     // ======== Messages sent through local functions: reported where the value is passed.
     {
       ...cjs(`const { fork } = require('child_process');
