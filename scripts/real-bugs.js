@@ -223,17 +223,20 @@ async function main() {
     }
   }
   // Each reproduction stands for a module of an application: it is linted from a package of its own,
-  // not from inside this repository's tests/ folder, where the file model would take it for a test.
+  // not from inside this repository's tests/ folder, where the file model would take it for a test,
+  // beside the application's entry that imports it, as the application the bug was found in did.
+  // One package per file: files rewritten in place within a second would be read from the cache.
   const reproductionRoot = path.join(CACHE_DIR, 'reproductions');
   rmSync(reproductionRoot, { recursive: true, force: true });
-  mkdirSync(reproductionRoot, { recursive: true });
-  writeFileSync(path.join(reproductionRoot, 'package.json'), '{ "name": "reproduction", "private": true }\n');
   /** @param {string} file */
   const placed = (file) => {
-    const copy = path.join(reproductionRoot, 'src', path.basename(file));
+    const root = path.join(reproductionRoot, path.basename(file).replace(/\.[^.]+$/, ''));
+    const copy = path.join(root, 'src', path.basename(file));
     mkdirSync(path.dirname(copy), { recursive: true });
+    writeFileSync(path.join(root, 'package.json'), '{ "name": "reproduction", "private": true }\n');
     writeFileSync(copy, readFileSync(path.join(REPRO_DIR, file)));
-    return copy;
+    writeFileSync(path.join(root, 'src', 'main.mjs'), `import * as loaded from './${path.basename(file)}';\nconsole.log(Object.keys(loaded));\n`);
+    return { copy, root };
   };
   for (const bug of reproductions) {
     const rule = `process-guard/${bug.rule}`;
@@ -241,8 +244,10 @@ async function main() {
     const outcome = { id: bug.id, rule: bug.rule, kind: 'reproduction', detected: false, recorded: bug.detected, residue: [], where: bug.buggyFile };
     outcomes.push(outcome);
     try {
-      outcome.detected = (await lint(placed(bug.buggyFile), reproductionRoot)).some((finding) => finding.rule === rule);
-      outcome.residue = (await lint(placed(bug.fixedFile), reproductionRoot)).filter((finding) => finding.rule === rule);
+      const buggy = placed(bug.buggyFile);
+      outcome.detected = (await lint(buggy.copy, buggy.root)).some((finding) => finding.rule === rule);
+      const fixed = placed(bug.fixedFile);
+      outcome.residue = (await lint(fixed.copy, fixed.root)).filter((finding) => finding.rule === rule);
     } catch (error) {
       outcome.error = /** @type {Error} */ (error).message;
     }

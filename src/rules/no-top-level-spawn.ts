@@ -55,7 +55,8 @@ export default createRule<Options, MessageIds>({
         // Files that are started, loaded by a test runner (imported by no other module, or only by tests) or loaded by a
         // tool as its configuration or part of one have no importer to pay for their top level; a
         // development script's importers are the project's own scripts, which ask for its start, as an
-        // application's modules do that import a module only for its effect.
+        // application's modules do that import a module only for its effect, and an application's
+        // module that nothing of its package loads is a program it starts.
         let skipped: boolean | undefined;
         const skipFile = () => {
           const model = analysis.fileModel;
@@ -64,7 +65,8 @@ export default createRule<Options, MessageIds>({
             model.development === 'script' ||
             (model.isTestFile && (!model.importedInPackage || model.loadedOnlyByTests)) ||
             model.toolConfig !== undefined ||
-            model.importedForEffect);
+            model.importedForEffect ||
+            model.loadedByNothing);
         };
         const starts: Start[] = [];
         for (const site of analysis.starters) {

@@ -64,6 +64,8 @@ const taskRunnerFile = (file: string) => path.resolve(import.meta.dirname, '../f
 /** `common.js` of tests/fixtures/importer-calls, whose `main.js` calls it off Windows. */
 const IMPORTED_HELPER = "import { execFile } from 'node:child_process';\nexport function listChildren(pid) {\n  return execFile('ps', ['-o', 'pid', '--ppid', String(pid)]);\n}\n";
 
+/** `setup.js` of tests/fixtures/importer-calls: exports a start's result, and nothing imports it. */
+const SETUP_MODULE = "import { execFileSync } from 'node:child_process';\nexport const version = execFileSync('git', ['--version'], { encoding: 'utf8' });\n";
 const CP = `import { spawn, spawnSync, execSync, execFile, execFileSync, fork } from 'node:child_process';\n`;
 const WT = `import { Worker } from 'node:worker_threads';\n`;
 
@@ -434,6 +436,24 @@ const CELLS: readonly Cell[] = [
     // The same files in a library: its importers are anyone.
     reported: IMPORTED_HELPER,
     files: { silent: importerCallsFile('app/src/common.js'), reported: importerCallsFile('library/src/common.js') },
+  },
+  {
+    fact: 'platform',
+    construct: "a GitHub Action's exported function (`action.yml` runs it with Node: an application), called by its package's importers under a guard",
+    rule: 'no-unportable-spawn',
+    silent: IMPORTED_HELPER,
+    // The same files in a library: its importers are anyone.
+    reported: IMPORTED_HELPER,
+    files: { silent: importerCallsFile('action/src/common.js'), reported: importerCallsFile('library/src/common.js') },
+  },
+  {
+    fact: 'time (load)',
+    construct: 'a module of an application that no file of its package loads (a program it starts: an action step, a bundle entry)',
+    rule: 'no-top-level-spawn',
+    silent: SETUP_MODULE,
+    // The same module in a library: its importers are anyone.
+    reported: SETUP_MODULE,
+    files: { silent: importerCallsFile('action/src/setup.js'), reported: importerCallsFile('library/src/setup.js') },
   },
   {
     fact: 'platform',

@@ -123,7 +123,7 @@ describe('config files', () => {
   const SOURCES = {
     'src/server.js': "import { fork } from 'node:child_process';\n\nfork(import.meta.filename);\n",
     'src/jobs.cjs': "const { spawn } = require('node:child_process');\n\nconst tail = spawn('tail', ['-f', 'log']);\nmodule.exports = { stop: () => tail.kill() };\n",
-    'package.json': JSON.stringify({ name: 'config-format-fixture', private: true, type: 'module' }),
+    'package.json': JSON.stringify({ name: 'config-format-fixture', version: '1.0.0', type: 'module' }),
   };
   const EXPECTED = (prefix: string) => [
     { file: 'src/jobs.cjs', line: 3, column: 14, ruleId: `${prefix}/no-top-level-spawn` },

@@ -256,7 +256,33 @@ module.exports.all = () => found;
     const expected = ['src/certs.js:2 no-top-level-spawn: spawnSync() starts a child process on import: start it from a function the caller invokes.'];
     expect(await lint({ 'package.json': '{ "name": "app", "private": true }', 'src/certs.js': certs, 'src/server.js': "require('./certs');\n", 'src/main.js': "const { all } = require('./certs');\nmodule.exports = all;\n" })).toEqual(expected);
     expect(await lint({ 'package.json': '{ "name": "lib" }', 'src/certs.js': certs, 'src/server.js': "require('./certs');\n" })).toEqual(expected);
-    expect(await lint({ 'package.json': '{ "name": "app", "private": true }', 'src/certs.js': certs })).toEqual(expected);
+  });
+});
+
+describe('a module of an application that no file of its package loads', () => {
+  const certs = `const { spawnSync } = require('child_process');
+const found = spawnSync('/usr/bin/security', ['find-certificate', '-a', '-p']).stdout.toString();
+module.exports.all = () => found;
+`;
+  const expected = ['src/certs.js:2 no-top-level-spawn: spawnSync() starts a child process on import: start it from a function the caller invokes.'];
+
+  it('is a program the application starts: a private package, a GitHub Action run with Node', async () => {
+    expect(await lint({ 'package.json': '{ "name": "app", "private": true }', 'src/certs.js': certs })).toEqual([]);
+    expect(await lint({ 'package.json': '{ "name": "my-action", "version": "1.0.0" }', 'action.yml': "name: x\nruns:\n  using: 'node20'\n  main: 'dist/index.js'\n", 'src/certs.js': certs })).toEqual([]);
+  });
+
+  it('is a module in a library, in a workspace (other packages may import it), or where a file may load it', async () => {
+    expect(await lint({ 'package.json': '{ "name": "lib", "version": "1.0.0" }', 'src/certs.js': certs })).toEqual(expected);
+    // An action run in a container, or a composite one, is not run with Node.
+    expect(await lint({ 'package.json': '{ "name": "my-action", "version": "1.0.0" }', 'action.yml': "name: x\nruns:\n  using: 'docker'\n  image: 'Dockerfile'\n", 'src/certs.js': certs })).toEqual(expected);
+    expect(
+      await lint({
+        'package.json': '{ "private": true, "workspaces": ["packages/*"] }',
+        'packages/app/package.json': '{ "name": "app", "private": true, "main": "src/index.js" }',
+        'packages/app/src/certs.js': certs,
+      }),
+    ).toEqual(expected.map((line) => `packages/app/${line}`));
+    expect(await lint({ 'package.json': '{ "name": "app", "private": true }', 'src/certs.js': certs, 'src/load.js': "const path = require('path');\nmodule.exports = () => require(path.join(__dirname, 'certs'));\n" })).toEqual(expected);
   });
 });
 

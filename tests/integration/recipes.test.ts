@@ -58,7 +58,7 @@ const HAZARDS = {
 };
 const JS_HAZARDS = ['src/job.cjs', 'src/job.js', 'src/job.mjs'];
 const ALL_HAZARDS = [...JS_HAZARDS, 'src/job.ts'];
-const PACKAGE = JSON.stringify({ name: 'recipe', private: true, type: 'module' });
+const PACKAGE = JSON.stringify({ name: 'recipe', version: '1.0.0', type: 'module' });
 
 /** The files where no-top-level-spawn reports on line 2, and the problems of no rule (parse errors, unused directives). */
 function summary(run: ChildRun, dir: string): { reported: string[]; fatal: string[] } {

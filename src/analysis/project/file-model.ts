@@ -27,7 +27,7 @@ import { isNodeTest } from './node-tests.js';
 import { isAvaTest } from './ava-tests.js';
 import { isLeftOutOfPackage } from './packed-files.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
-import { allLoaders, importedForEffectOnly, isImportedIn, taskRunnerFolder } from './package-importers.js';
+import { allLoaders, importedForEffectOnly, isImportedIn, loadedByNothing, taskRunnerFolder } from './package-importers.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
@@ -85,6 +85,13 @@ export interface FileModel {
    * level is what they ask for. Computed when first read.
    */
   readonly importedForEffect: boolean;
+  /**
+   * For a module of an application outside a workspace (isApplicationPackage; other packages of a
+   * workspace may import a private one), whether no file of its package loads it, statically or
+   * otherwise (package-importers.ts): a program the application starts (an action's step, a
+   * bundle's entry, a page's script) or dead code, which no importer pays for. Computed when first read.
+   */
+  readonly loadedByNothing: boolean;
   /**
    * For a gulpfile or Gruntfile, its folder, and for a module of its package that only such a file
    * loads (package-importers.ts), that file's folder: the task runner changes to it, so that is the
@@ -188,6 +195,7 @@ export function buildFileModel(
   let importedInPackage: boolean | undefined;
   let loadedOnlyByTests: boolean | undefined;
   let importedForEffect: boolean | undefined;
+  let unloaded: boolean | undefined;
   let taskRunner: { readonly folder: string | undefined } | undefined;
   /** What the package's other files say of this one (package-importers.ts); undefined off disk or outside a package. */
   const askImporters = <T>(ask: (file: string, folder: string, project: LintEnvironment) => T): T | undefined => {
@@ -214,6 +222,9 @@ export function buildFileModel(
     },
     get importedForEffect() {
       return (importedForEffect ??= application && (askImporters(importedForEffectOnly) ?? false));
+    },
+    get loadedByNothing() {
+      return (unloaded ??= application && workspaceRootOf(manifest) === undefined && (askImporters(loadedByNothing) ?? false));
     },
     get taskRunnerFolder() {
       if (TASK_RUNNER_FILE.test(path.basename(paths.physicalFilename))) return path.dirname(paths.physicalFilename);

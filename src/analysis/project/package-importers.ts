@@ -59,6 +59,12 @@ export function allLoaders(file: string, folder: string, environment: LintEnviro
   return all.length > 0 ? all : undefined;
 }
 
+/** Whether no file of the package may load `file`, statically or otherwise, as far as its loaders are known. */
+export function loadedByNothing(file: string, folder: string, environment: LintEnvironment): boolean {
+  const found = loadersOf(file, folder, environment);
+  return found !== undefined && found.importers.length === 0 && found.otherwise.length === 0;
+}
+
 function loadersOf(file: string, folder: string, environment: LintEnvironment): Loaders | undefined {
   const found = loaders.get(`${file}\0${folder}\0${parserName(environment)}`, () => {
     const naming = sourceFiles(folder).filter((other) => other !== file && namesModule(readText(other, MAX_TEXT_BYTES) ?? '', file));

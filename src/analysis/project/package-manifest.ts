@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import { BARE_CONFIG_DEFAULTS, SHORT_CONFIG_FLAG_COMMANDS } from '../catalog/tool-configs.js';
 import { DerivedCache, readText, stat } from './fs-cache.js';
+import { isNodeAction } from './github-actions.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { shellWords } from '../../util/shell-words.js';
 
@@ -177,11 +178,12 @@ function workspacePatterns(workspaces: unknown): string[] | undefined {
 
 /**
  * Whether the package is an application: nothing outside the project imports it, because it is never
- * published (`private`) or is a VS Code extension, whose host loads its `main`. Its classes are
- * constructed by its own code only.
+ * published (`private`), is a VS Code extension, whose host loads its `main`, or is a GitHub Action
+ * run with Node, whose runner starts the files its `action.yml` names. Its classes are constructed
+ * by its own code only.
  */
 export function isApplicationPackage(manifest: PackageManifest): boolean {
-  return manifest.known && (manifest.private === true || manifest.vscodeExtension === true);
+  return manifest.known && (manifest.private === true || manifest.vscodeExtension === true || isNodeAction(manifest.folder));
 }
 
 /**
