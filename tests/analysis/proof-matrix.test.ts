@@ -396,6 +396,14 @@ const CELLS: readonly Cell[] = [
     reported: `import assert from 'node:assert';\nimport { MessageChannel } from 'node:worker_threads';\nconst { port1 } = new MessageChannel();\nassert.doesNotThrow(() => port1.postMessage(() => {}));`,
   },
   {
+    fact: 'serialization',
+    construct: 'a transferred buffer read only to check the move (`assert.strictEqual(ab.byteLength, 0)`, `ab.detached`)',
+    rule: 'consistent-start-context',
+    silent: `import assert from 'node:assert';\nimport { MessageChannel } from 'node:worker_threads';\nconst { port1 } = new MessageChannel();\nconst ab = new ArrayBuffer(8);\nport1.postMessage(ab, [ab]);\nassert.strictEqual(ab.byteLength, 0);`,
+    // Its size logged, as if it still held the data.
+    reported: `import { MessageChannel } from 'node:worker_threads';\nconst { port1 } = new MessageChannel();\nconst ab = new ArrayBuffer(8);\nport1.postMessage(ab, [ab]);\nconsole.log('sent', ab.byteLength, 'bytes');`,
+  },
+  {
     fact: 'platform',
     construct: 'try/catch fallback around a call that throws',
     rule: 'no-unguarded-platform-api',

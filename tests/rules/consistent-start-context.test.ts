@@ -1721,6 +1721,18 @@ console.log(ab.byteLength);`),
 const bytes = Buffer.from('hello');
 parentPort.postMessage(bytes, [bytes.buffer]);
 console.log(bytes.toString());`),
+    // A check that the buffer was moved: its size compared with 0 or asserted, or \`detached\`.
+    esm(`import assert from 'node:assert';
+import { MessageChannel } from 'node:worker_threads';
+const { port2 } = new MessageChannel();
+const ab = new ArrayBuffer(8);
+port2.postMessage(ab, [ab]);
+assert.strictEqual(ab.byteLength, 0);`),
+    cjs(`const { parentPort } = require('worker_threads');
+const view = new Uint8Array(4);
+parentPort.postMessage(view, [view.buffer]);
+if (view.buffer.byteLength !== 0) throw new Error('not moved');
+console.log(view.buffer.detached);`),
     cjs(`const { parentPort, markAsUntransferable } = require('worker_threads');
 const ab = new ArrayBuffer(8);
 markAsUntransferable(ab);
@@ -1796,6 +1808,17 @@ const ab = new ArrayBuffer(8);
 port2.postMessage(ab, [ab]);
 console.log(ab.byteLength);`),
       errors: [{ messageId: 'readAfterTransfer', line: 5, column: 13 }],
+    },
+    {
+      // Reported twin: the data read after the check.
+      ...esm(`import assert from 'node:assert';
+import { MessageChannel } from 'node:worker_threads';
+const { port2 } = new MessageChannel();
+const ab = new ArrayBuffer(8);
+port2.postMessage(ab, [ab]);
+assert.strictEqual(ab.byteLength, 0);
+const copy = new Uint8Array(ab);`),
+      errors: [{ messageId: 'readAfterTransfer', line: 7, column: 29 }],
     },
     {
       ...ts(`import { Worker } from 'node:worker_threads';

@@ -9,6 +9,7 @@ import { BIGINT_TYPED_ARRAYS, NUMBER_TYPED_ARRAYS } from '../catalog/vocabulary.
 import { isFunction, memberName, skipTransparent } from '../syntax/ast.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, writeCount } from '../syntax/scope.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
+import { isAssertionCall } from '../file/guards/assertions.js';
 import { isRef } from '../file/references.js';
 
 type Node = TSESTree.Node;
@@ -56,7 +57,7 @@ export function detachedReads(analysis: FileAnalysis, call: TSESTree.CallExpress
       .filter((reference) => reference.isRead())
       .map((reference) => reference.identifier)
       .filter((identifier) => identifier.range[0] > statement.range[1] && identifier.range[1] <= block.range[1])
-      .filter((identifier) => !insideFunctionBelow(identifier, block))
+      .filter((identifier) => !insideFunctionBelow(identifier, block) && !checksDetachment(analysis, identifier))
       .sort((a, b) => a.range[0] - b.range[0])[0];
     if (read?.type === 'Identifier') found.push({ read, element });
   }
@@ -91,6 +92,28 @@ function ownedBuffer(analysis: FileAnalysis, elementIn: Node): TSESLint.Scope.Va
   });
   return marked ? undefined : variable;
 }
+
+/**
+ * Whether a read only checks that the buffer was moved: `ab.detached`, or its `byteLength` (also
+ * `view.buffer.byteLength`) compared with 0 or passed to one of node:assert's functions. A detached
+ * buffer answers those as documented; its data is not read.
+ */
+function checksDetachment(analysis: FileAnalysis, read: Node): boolean {
+  let member = read.parent;
+  if (member?.type === 'MemberExpression' && member.object === read && memberName(member) === 'buffer') member = member.parent;
+  if (member?.type !== 'MemberExpression' || !member.parent) return false;
+  const name = memberName(member);
+  if (name === 'detached') return true;
+  if (name !== 'byteLength') return false;
+  const user = member.parent;
+  if (user.type === 'BinaryExpression') {
+    const other = user.left === member ? user.right : user.left;
+    return COMPARISONS.has(user.operator) && other.type === 'Literal' && other.value === 0;
+  }
+  return user.type === 'CallExpression' && user.arguments.includes(member) && isAssertionCall(analysis.sourceCode, user);
+}
+
+const COMPARISONS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=', '>', '<']);
 
 /** Whether a function between `node` and `block` holds it. */
 function insideFunctionBelow(node: Node, block: Node): boolean {

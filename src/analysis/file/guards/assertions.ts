@@ -36,6 +36,14 @@ export function assertedCondition(sourceCode: SourceCode, expression: Node): Nod
   return asserts ? first : undefined;
 }
 
+/** Whether a call is one of node:assert's: `assert.strictEqual(…)`, `equal(…)` imported from it, `assert(…)`. */
+export function isAssertionCall(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === 'Identifier') return assertBinding(sourceCode, callee) !== undefined;
+  if (callee.type === 'MemberExpression') return isAssertObject(sourceCode, callee.object);
+  return ASSERT_MODULES.has(requiredModule(sourceCode, callee) ?? '');
+}
+
 /** Whether a node is node:assert or its `strict` object: `assert`, `assert.strict`, `require('assert')`, `import * as assert`. */
 export function isAssertObject(sourceCode: SourceCode, objectIn: Node): boolean {
   let object = skipTransparent(objectIn);
