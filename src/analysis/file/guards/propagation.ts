@@ -1,8 +1,9 @@
 /**
  * Propagation: which facts hold at a node, carried down the tree from the conditions that lead to
- * it: `if`/`else`, ternaries, `&&`/`||`, `switch` cases, early exits (`if (!ok) return;` and
- * node:assert's `assert(ok)` prove `ok` after them), `try` blocks with a `catch`, tests that run only on some platforms (test-guards.ts),
- * the callers of a function (callers.ts), and the platforms a file's path names (its Program).
+ * it: `if`/`else`, ternaries, `&&`/`||`, `switch` cases, early exits (`if (!ok) return;`,
+ * node:assert's `assert(ok)` and a local function that throws unless `ok` prove `ok` after them),
+ * `try` blocks with a `catch`, tests that run only on some platforms (test-guards.ts), the callers
+ * of a function (callers.ts), and the platforms a file's path names (its Program).
  *
  * The facts of a node are its own edge's facts over its parent's, so each ancestor is computed once
  * per file and a query costs the path to the nearest ancestor already known; the platforms those
