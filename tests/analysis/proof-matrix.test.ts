@@ -405,6 +405,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "a function that maps the platform to names of its own, compared with one (`getPlatform() !== 'windows'`)",
+    rule: 'no-unportable-spawn',
+    silent: `${CP}const family = () => (process.platform === 'win32' ? 'windows' : 'unix');\nexport function list() { if (family() !== 'windows') execFile('ps', ['-A']); }`,
+    // A parameter it is not given: the name it answers is not known.
+    reported: `${CP}const family = (platform) => (platform === 'win32' ? 'windows' : 'unix');\nexport function list() { if (family() !== 'windows') execFile('ps', ['-A']); }`,
+  },
+  {
+    fact: 'platform',
     construct: 'try/catch fallback around a call that throws',
     rule: 'no-unguarded-platform-api',
     silent: `export function uid() { try { return process.getuid(); } catch { return -1; } }`,

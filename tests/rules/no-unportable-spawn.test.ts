@@ -256,6 +256,21 @@ export function isFirefoxOpen() {
   assert(isMac || isLinux, 'only implemented for Linux and macOS');
   return execSync('ps aux').indexOf('firefox') > -1;
 }`),
+    // A function that maps the platform to names of its own, compared with one of them.
+    ts(`import { exec } from 'node:child_process';
+import os from 'node:os';
+const getPlatform = (): 'windows' | 'linux' | 'osx' => {
+  const platform = os.platform();
+  if (platform === 'win32') {
+    return 'windows';
+  } else if (platform === 'darwin') {
+    return 'osx';
+  }
+  return 'linux';
+};
+export function nodePath(done: (path: string) => void) {
+  if (getPlatform() !== 'windows') exec('which node', (error, out) => done(out.trim()));
+}`),
     // A local function that throws unless a platform test holds, called first.
     ts(`import { spawn } from 'node:child_process';
 function assertSupported(): void {
@@ -515,6 +530,15 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twin: a name it answers on Windows too.
+      ...ts(`import { exec } from 'node:child_process';
+const family = () => (process.platform === 'darwin' ? 'mac' : 'other');
+export function nodePath(done: (path: string) => void) {
+  if (family() !== 'mac') exec('which node', (error, out) => done(out.trim()));
+}`),
+      errors: [{ messageId: 'posixInCommandLine', line: 4 }],
+    },
     {
       // Reported twins of a local assertion: it may return first, or it is async and not awaited.
       ...ts(`import { spawn } from 'node:child_process';

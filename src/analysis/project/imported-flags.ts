@@ -23,6 +23,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { assignedValue, isFunction, literalRegExp, memberName, skipTransparent, stringValue, type FunctionNode } from '../syntax/ast.js';
 import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import type { ImportedPlatformFlags } from '../file/guards/guards.js';
+import { platformValues, type PlatformValues } from '../file/guards/platform-values.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
 import { constantInitializer } from '../syntax/scope.js';
@@ -37,6 +38,10 @@ export interface ForeignParser {
 }
 
 const MAX_MODULE_BYTES = 512 * 1024;
+const ALL: ReadonlySet<Platform> = new Set(PLATFORMS);
+const NONE: ReadonlySet<Platform> = new Set();
+/** The key suffix of a function whose every answer is in the table (`getPlatform()` + ANSWERED). */
+const ANSWERED = '\0';
 const MAX_CONSTANT_DEPTH = 4;
 /** Re-exports followed from the imported module, and modules read for one name at most. */
 const MAX_REEXPORT_DEPTH = 4;
@@ -78,6 +83,12 @@ export class ImportedFlags implements ImportedPlatformFlags {
     const call = skipTransparent(init ?? node);
     if (call.type === 'CallExpression') return call.arguments.length === 0 ? this.lookup(call.callee, '()') : undefined;
     return this.lookup(node, '');
+  }
+
+  /** The platforms on which `call`, a call without arguments of an imported function that maps the platform to names, answers `value`. */
+  platformsAnswering(call: TSESTree.CallExpression, value: string): ReadonlySet<Platform> | undefined {
+    if (!this.parser || !path.isAbsolute(this.filename) || call.arguments.length > 0) return undefined;
+    return this.lookup(call.callee, `()=${value}`) ?? (this.lookup(call.callee, `()${ANSWERED}`) ? NONE : undefined);
   }
 
   private lookup(node: Node, suffix: string): ReadonlySet<Platform> | undefined {
@@ -190,6 +201,11 @@ function moduleExports(program: TSESTree.Program | undefined): ModuleExports {
     const value = named.type === 'Identifier' ? skipTransparent(constants.get(named.name) ?? named) : named;
     const [key, platforms] = isFunction(value) ? [`${name}()`, answerOn(value, context, [], 0)] : [name, truthyOn(init, context, 0)];
     if (platforms && platforms.size < PLATFORMS.length) flags.set(key, platforms);
+    // `getPlatform()` answering 'windows' on win32 and 'linux' elsewhere: `getPlatform()=windows`,
+    // and `getPlatform()` + ANSWERED, that it answers nothing else.
+    const values = isFunction(value) ? valuesOn(value, context) : undefined;
+    for (const [answer, on] of values ?? []) flags.set(`${name}()=${answer}`, on);
+    if (values) flags.set(`${name}()${ANSWERED}`, ALL);
   }
   return { flags, names: new Set(exported.keys()), passed, stars };
 }
@@ -240,6 +256,30 @@ function answerOn(fn: FunctionNode, context: ModuleContext, args: readonly Node[
     }
   }
   return undefined;
+}
+
+/**
+ * What a function without parameters returns on each platform (platform-values.ts), its tests read
+ * as `truthyOn` reads them, and its constants declared before the answer as `answerOn` does.
+ */
+function valuesOn(fn: FunctionNode, context: ModuleContext): PlatformValues | undefined {
+  if (fn.params.length > 0) return undefined;
+  const declared = new Map<string, Bound | undefined>();
+  const local: ModuleContext = { constants: context.constants, osNames: context.osNames, parameters: declared };
+  return platformValues(fn, ALL, {
+    platformsWhen: (test, holds) => {
+      const on = truthyOn(test, local, 0);
+      return on && (holds ? on : complement(on));
+    },
+    declares: (statement) => {
+      if (statement.kind !== 'const') return false;
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== 'Identifier') return false;
+        declared.set(declarator.id.name, declarator.init ? { node: declarator.init, context: local } : undefined);
+      }
+      return true;
+    },
+  });
 }
 
 /** Whether an assignment or update in `root` writes `name` (a foreign tree: no scope manager, so any such name counts). */

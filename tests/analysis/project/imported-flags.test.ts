@@ -38,6 +38,13 @@ describe('predicates exported by the name of a constant or a declaration', () =>
     ['a value that is no predicate', `const { rootPath } = require('./config');\nif (rootPath) target();`, ALL],
     ['a local written again', `const { reassigned } = require('./config');\nif (reassigned()) target();`, ALL],
     ['a local a closure writes', `const { reassignedLater } = require('./config');\nif (reassignedLater()) target();`, ALL],
+    // A function that maps the platform to names of its own, compared with one of them.
+    ["a function's name for the platform", `const { getPlatform } = require('./config');\nif (getPlatform() !== 'windows') target();`, NOT_WINDOWS],
+    ['a constant holding its answer', `const config = require('./config');\nconst platform = config.getPlatform();\nif (platform === 'osx') target();`, ['darwin']],
+    ['a name it never answers', `const { getPlatform } = require('./config');\nif (getPlatform() === 'mac') target();`, []],
+    // Reported twins: its Windows name, and a function that reads a parameter it is not given.
+    ["the function's Windows name", `const { getPlatform } = require('./config');\nif (getPlatform() === 'windows') target();`, ['win32']],
+    ['a function with a parameter', `const { family } = require('./config');\nif (family() !== 'windows') target();`, ALL],
   ])('%s', (_name, code, expected) => {
     expect(platforms(code)).toEqual(expected);
   });

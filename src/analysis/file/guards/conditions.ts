@@ -30,6 +30,7 @@ import { settledProperty } from '../module-properties.js';
 import { followConstant, selfReference, type SelfReference } from '../values.js';
 import { intersectAll, type Fact, type PlatformFact } from './facts.js';
 import { MarkerReader, type Marker } from './markers.js';
+import { platformValues, type PlatformValues } from './platform-values.js';
 
 type Node = TSESTree.Node;
 
@@ -39,6 +40,8 @@ type Node = TSESTree.Node;
  */
 export interface ImportedPlatformFlags {
   platformsOf(node: Node): ReadonlySet<Platform> | undefined;
+  /** The platforms on which `call`, a call of an imported function that maps the platform to names, answers `value`. */
+  platformsAnswering?(call: TSESTree.CallExpression, value: string): ReadonlySet<Platform> | undefined;
 }
 
 export interface GuardSettings {
@@ -52,6 +55,9 @@ const MAX_ALIAS_DEPTH = 4;
 
 export class ConditionReader {
   private markers?: MarkerReader;
+  /** What each local function read for it returns on each platform (platform-values.ts); null: unknown. */
+  private readonly valuesOf = new Map<FunctionNode, PlatformValues | null>();
+  private readingValues = false;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -105,6 +111,44 @@ export class ConditionReader {
     return this.conditionFacts(returned, assumed, depth + 1)
       .filter((fact) => fact.kind === 'platform')
       .map((fact) => ({ ...fact, test: call }));
+  }
+
+  /**
+   * The platforms on which `subject` (a call without arguments of a local or imported function that
+   * maps the platform to names, or a constant holding one) is `value`; undefined when not known.
+   */
+  private platformsAnswering(subjectIn: Node, value: string, depth: number): ReadonlySet<Platform> | undefined {
+    const subject = skipTransparent(subjectIn);
+    if (subject.type === 'Identifier' && depth < MAX_ALIAS_DEPTH && !this.references.refOf(subject)) {
+      const init = constantInitializer(this.sourceCode, subject);
+      return init && this.platformsAnswering(init, value, depth + 1);
+    }
+    if (subject.type !== 'CallExpression' || subject.arguments.length > 0) return undefined;
+    const fn = this.predicateOf(skipTransparent(subject.callee));
+    if (!fn) return this.importedFlags?.platformsAnswering?.(subject, value);
+    // A parameter it is not given would be `undefined`, whatever its tests read of it.
+    if (fn.params.length > 0) return undefined;
+    // One level: inside a function being read, another's answer is unknown, so no chain of
+    // functions deepens the stack and an answer never depends on which was asked first.
+    if (this.readingValues) return undefined;
+    let values = this.valuesOf.get(fn);
+    if (values === undefined) {
+      this.readingValues = true;
+      try {
+        values = platformValues(fn, ALL_PLATFORMS, { platformsWhen: (test, holds) => this.platformsWhen(test, holds, depth), declares: (statement) => statement.kind === 'const' }) ?? null;
+      } finally {
+        this.readingValues = false;
+      }
+      this.valuesOf.set(fn, values);
+    }
+    return values ? (values.get(value) ?? NO_PLATFORMS) : undefined;
+  }
+
+  /** The platforms a test allows when it holds (or not), when all it proves is platforms. */
+  private platformsWhen(test: Node, holds: boolean, depth: number): ReadonlySet<Platform> | undefined {
+    const facts = this.conditionFacts(test, holds, depth + 1);
+    if (facts.length === 0 || facts.some((fact) => fact.kind !== 'platform')) return undefined;
+    return intersectAll(facts as PlatformFact[]);
   }
 
   private predicateOf(callee: Node): FunctionNode | undefined {
@@ -214,6 +258,9 @@ export class ConditionReader {
       const platforms = new Set<Platform>([platform]);
       return [{ kind: 'platform', platforms: holds ? platforms : without(ALL_PLATFORMS, platforms), test }];
     }
+    // `getPlatform() !== 'windows'` of a function that maps the platform to names of its own
+    const answering = literal === undefined ? undefined : this.platformsAnswering(subject, literal, 0);
+    if (answering) return [{ kind: 'platform', platforms: holds ? answering : without(ALL_PLATFORMS, answering), test }];
     if (literal !== undefined && ALL_PLATFORMS.has(literal as Platform) && this.isUnknownValue(subject)) {
       // `platform !== 'win32'` on a target platform: taken as that platform's code (see the header),
       // and still a marker when the value is one (`process.env.TARGET === 'linux'`).

@@ -55,6 +55,30 @@ describe('conditions', () => {
     ['os.platform() with an override', `import os from 'node:os';\nif ((opts.os ?? os.platform()) !== 'darwin') {}`, [['platform=aix|android|cygwin|freebsd|haiku|linux|netbsd|openbsd|sunos|win32'], ['platform=darwin']]],
     ['the platform as the override of a constant', `const platform = process.platform || 'linux';\nif (platform === 'win32') {}`, [[], []]],
     ['the platform and a value', `const platform = ready && process.platform;\nif (platform === 'win32') {}`, [[], []]],
+    // A function that maps the platform to a name of its own, read for each name it returns.
+    [
+      "a local function's name for the platform",
+      `import os from 'node:os';
+function getPlatform() {
+  const platform = os.platform();
+  if (platform === 'win32') { return 'windows'; } else if (platform === 'darwin') { return 'osx'; }
+  return 'linux';
+}
+if (getPlatform() !== 'windows') {}`,
+      [['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos'], ['platform=win32']],
+    ],
+    [
+      'a name held in a constant, from a conditional',
+      `const family = () => (process.platform === 'win32' ? 'windows' : 'unix');
+const os = family();
+if (os === 'unix') {}`,
+      [['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos'], ['platform=win32']],
+    ],
+    ['a name the function never returns', `const family = () => (process.platform === 'win32' ? 'windows' : 'unix');\nif (family() === 'mac') {}`, [['platform='], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos|win32']]],
+    // Unknown: a branch that does something else, a test that is no platform test, no last return.
+    ['a function that logs in a branch', `function getPlatform() {\n  if (process.platform === 'win32') { console.log('x'); return 'windows'; }\n  return 'linux';\n}\nif (getPlatform() !== 'windows') {}`, [[], []]],
+    ['a function that tests something else', `function getPlatform() {\n  if (ready) return 'windows';\n  return 'linux';\n}\nif (getPlatform() !== 'windows') {}`, [[], []]],
+    ['a function without a last return', `function getPlatform() {\n  if (process.platform === 'win32') return 'windows';\n}\nif (getPlatform() !== 'windows') {}`, [[], []]],
   ])('%s', (_name, code, expected, language) => {
     expect(proves(code, language)).toEqual(expected);
   });
