@@ -258,9 +258,6 @@ export class ConditionReader {
       const platforms = new Set<Platform>([platform]);
       return [{ kind: 'platform', platforms: holds ? platforms : without(ALL_PLATFORMS, platforms), test }];
     }
-    // `getPlatform() !== 'windows'` of a function that maps the platform to names of its own
-    const answering = literal === undefined ? undefined : this.platformsAnswering(subject, literal, 0);
-    if (answering) return [{ kind: 'platform', platforms: holds ? answering : without(ALL_PLATFORMS, answering), test }];
     if (literal !== undefined && ALL_PLATFORMS.has(literal as Platform) && this.isUnknownValue(subject)) {
       // `platform !== 'win32'` on a target platform: taken as that platform's code (see the header),
       // and still a marker when the value is one (`process.env.TARGET === 'linux'`).
@@ -288,7 +285,12 @@ export class ConditionReader {
     if (isRef(subjectRef, 'worker_threads', 'threadId') && other.type === 'Literal' && other.value === 0) {
       return [{ kind: 'main-thread', value: holds, test }];
     }
-    return this.markerFacts(subject, holds, test);
+    const markers = this.markerFacts(subject, holds, test);
+    if (markers.length > 0 || literal === undefined) return markers;
+    // `getPlatform() !== 'windows'` of a function that maps the platform to names of its own: asked
+    // last, as every other comparison with a string is read first.
+    const answering = this.platformsAnswering(subject, literal, 0);
+    return answering ? [{ kind: 'platform', platforms: holds ? answering : without(ALL_PLATFORMS, answering), test }] : [];
   }
 
   /** Facts from a value tested for presence: `x`, `x != null`, `typeof x !== 'undefined'`. */
