@@ -259,15 +259,9 @@ export function isFirefoxOpen() {
     // A function that maps the platform to names of its own, compared with one of them.
     ts(`import { exec } from 'node:child_process';
 import os from 'node:os';
-const getPlatform = (): 'windows' | 'linux' | 'osx' => {
-  const platform = os.platform();
-  if (platform === 'win32') {
-    return 'windows';
-  } else if (platform === 'darwin') {
-    return 'osx';
-  }
-  return 'linux';
-};
+function getPlatform(): 'windows' | 'linux' | 'osx' {
+  return os.platform() === 'win32' ? 'windows' : os.platform() === 'darwin' ? 'osx' : 'linux';
+}
 export function nodePath(done: (path: string) => void) {
   if (getPlatform() !== 'windows') exec('which node', (error, out) => done(out.trim()));
 }`),
