@@ -110,6 +110,7 @@ export interface FileModel {
    * For a test file on disk, whether its package or its workspace root depends on a runner that
    * loads test files into a process of its own (LOADING_TEST_RUNNERS), where `process.argv[1]` is
    * the runner's script. Otherwise its runner may start it as a program (`node --test`, tap).
+   * Computed when first read.
    */
   readonly loadedByTestRunner: boolean;
   readonly moduleSystem: ModuleSystem;
@@ -194,6 +195,7 @@ export function buildFileModel(
   let toolConfig: { readonly tool: string | undefined } | undefined;
   let importedInPackage: boolean | undefined;
   let loadedOnlyByTests: boolean | undefined;
+  let loadedByRunner: boolean | undefined;
   let importedForEffect: boolean | undefined;
   let unloaded: boolean | undefined;
   let taskRunner: { readonly folder: string | undefined } | undefined;
@@ -232,7 +234,9 @@ export function buildFileModel(
       return taskRunner.folder;
     },
     isTestFile,
-    loadedByTestRunner: isTestFile && manifest !== undefined && dependsOnLoadingRunner(manifest),
+    get loadedByTestRunner() {
+      return (loadedByRunner ??= isTestFile && manifest !== undefined && dependsOnLoadingRunner(manifest));
+    },
     moduleSystem: moduleSystemOf(sourceCode, paths.filename, manifest),
     packageFolder: manifest?.folder,
     scriptFolder: starter && !namesAsBin(starter, paths.physicalFilename) && !hasExports(sourceCode) ? starter.folder : undefined,

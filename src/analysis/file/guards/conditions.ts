@@ -41,7 +41,7 @@ type Node = TSESTree.Node;
 export interface ImportedPlatformFlags {
   platformsOf(node: Node): ReadonlySet<Platform> | undefined;
   /** The platforms on which `call`, a call of an imported function that maps the platform to names, answers `value`. */
-  platformsAnswering?(call: TSESTree.CallExpression, value: string): ReadonlySet<Platform> | undefined;
+  platformsAnswering(call: TSESTree.CallExpression, value: string): ReadonlySet<Platform> | undefined;
 }
 
 export interface GuardSettings {
@@ -125,7 +125,7 @@ export class ConditionReader {
     }
     if (subject.type !== 'CallExpression' || subject.arguments.length > 0) return undefined;
     const fn = this.predicateOf(skipTransparent(subject.callee));
-    if (!fn) return this.importedFlags?.platformsAnswering?.(subject, value);
+    if (!fn) return this.importedFlags?.platformsAnswering(subject, value);
     // A parameter it is not given would be `undefined`, whatever its tests read of it.
     if (fn.params.length > 0) return undefined;
     // One level: inside a function being read, another's answer is unknown, so no chain of

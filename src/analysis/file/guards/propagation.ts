@@ -195,7 +195,7 @@ export class FactPropagation {
    * What the statements after `statement` may assume because it exits otherwise. `followCalls`:
    * also through a local function that asserts (off while one is read, so that it reads one level).
    */
-  private exitFactsOf(statement: Node, followCalls = true): Fact[] {
+  private exitFactsOf(statement: Node, followCalls = true): readonly Fact[] {
     // `test.skip(cond)` in a Playwright test
     const skipped = testSkipCondition(this.sourceCode, statement);
     if (skipped) return this.conditions.conditionFacts(skipped, false);
@@ -223,7 +223,7 @@ export class FactPropagation {
    * past them. An async function's throw stops its caller only through `await`. One level: the
    * calls in its body are not followed, so no chain of functions deepens the stack.
    */
-  private assertionFacts(call: TSESTree.CallExpression, awaited: boolean): Fact[] {
+  private assertionFacts(call: TSESTree.CallExpression, awaited: boolean): readonly Fact[] {
     const local = call.callee.type === 'Identifier' ? localFunction(this.sourceCode, call.callee) : undefined;
     if (!local) return [];
     const { variable, fn } = local;
@@ -236,7 +236,7 @@ export class FactPropagation {
       this.counter.steps += 1 + body.body.length;
       this.assertedBy.set(fn, facts);
     }
-    return [...facts];
+    return facts;
   }
 
   /**
