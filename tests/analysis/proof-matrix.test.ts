@@ -413,6 +413,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "a name computed from the platform (`process.platform.replace('win32', 'windows')`, a table's entry), compared with one of its values or switched on",
+    rule: 'no-unportable-spawn',
+    silent: `${CP}const osName = { win32: 'windows', darwin: 'mac' }[process.platform];\nexport function list() { switch (osName) { case 'mac': execFile('ps', ['-A']); } }`,
+    // The table is written after it is made: its entries are not known.
+    reported: `${CP}const NAMES = { win32: 'windows', darwin: 'mac' };\nNAMES.win32 = 'mac';\nexport function list() { switch (NAMES[process.platform]) { case 'mac': execFile('ps', ['-A']); } }`,
+  },
+  {
+    fact: 'platform',
     construct: 'try/catch fallback around a call that throws',
     rule: 'no-unguarded-platform-api',
     silent: `export function uid() { try { return process.getuid(); } catch { return -1; } }`,

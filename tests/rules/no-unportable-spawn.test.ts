@@ -265,6 +265,50 @@ function getPlatform(): 'windows' | 'linux' | 'osx' {
 export function nodePath(done: (path: string) => void) {
   if (getPlatform() !== 'windows') exec('which node', (error, out) => done(out.trim()));
 }`),
+    // A name computed from the platform, evaluated on each platform: `.replace()`, a lookup in a table.
+    cjs(`const { exec } = require('child_process');
+const osName = process.platform.replace('darwin', 'mac').replace('win32', 'windows');
+exports.pid = (cb) => {
+  if (osName !== 'windows') exec('ps -u agent | grep node', cb);
+};`),
+    esm(`import { execFile } from 'node:child_process';
+const OS_NAMES = { win32: 'windows', darwin: 'mac', linux: 'linux' };
+const osName = OS_NAMES[process.platform];
+export function listDesktop(done) {
+  if (osName === 'mac' || osName === 'linux') execFile('pgrep', ['-l', 'Finder'], done);
+}`),
+    // Set once on the module's exports, and read there.
+    cjs(`const { exec } = require('child_process');
+exports.osName = process.platform.replace('win32', 'windows').replace('darwin', 'mac');
+exports.socketPath = (cb) => {
+  const isMac = exports.osName === 'mac';
+  if (!isMac) return cb(null);
+  exec('ls -l /var/run/agent.sock', cb);
+};`),
+    // A switch on a name computed from the platform, or on a function that maps it.
+    ts(`import { execSync } from 'node:child_process';
+const family = process.platform === 'win32' ? 'windows' : 'unix';
+function getPlatform(): 'windows' | 'linux' | 'osx' {
+  return process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'osx' : 'linux';
+}
+export function processes(): string {
+  switch (family) {
+    case 'unix':
+      return execSync('ps -A', { encoding: 'utf8' });
+    default:
+      return '';
+  }
+}
+export function open(file: string): void {
+  switch (getPlatform()) {
+    case 'windows':
+      execSync(\`start "" "\${file}"\`);
+      break;
+    case 'osx':
+    case 'linux':
+      execSync(\`xdg-open "\${file}"\`);
+  }
+}`),
     // A local function that throws unless a platform test holds, called first.
     ts(`import { spawn } from 'node:child_process';
 function assertSupported(): void {
@@ -524,6 +568,32 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twins of names computed from the platform: one Windows also has, a table written
+      // after it is made, a lookup in a table with a spread, a switch's default Windows reaches.
+      ...cjs(`const { exec, execFile, execSync } = require('child_process');
+const osName = process.platform.replace('darwin', 'mac').replace('win32', 'windows');
+exports.a = (cb) => { if (osName !== 'mac') exec('ps -A', cb); };
+const NAMES = { win32: 'windows', darwin: 'mac' };
+NAMES.win32 = 'mac';
+exports.b = (cb) => { if (NAMES[process.platform] === 'mac') execFile('pgrep', ['x'], cb); };
+const MORE = { ...NAMES, linux: 'linux' };
+exports.c = (cb) => { if (MORE[process.platform] === 'linux') execFile('pgrep', ['x'], cb); };
+exports.d = () => {
+  switch (osName) {
+    case 'mac':
+      return 'mac';
+    default:
+      return execSync('uname -s');
+  }
+};`),
+      errors: [
+        { messageId: 'posixInCommandLine', line: 3 },
+        { messageId: 'posixProgram', line: 6 },
+        { messageId: 'posixProgram', line: 8 },
+        { messageId: 'posixInCommandLine', line: 14 },
+      ],
+    },
     {
       // Reported twin: a name it answers on Windows too.
       ...ts(`import { exec } from 'node:child_process';

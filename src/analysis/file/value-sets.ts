@@ -112,6 +112,36 @@ export function arrayElements(sourceCode: Readonly<TSESLint.SourceCode>, node: N
   return elements;
 }
 
+/**
+ * The object literal `node` is, directly or through a `const` only ever read by a key
+ * (`NAMES[process.platform]`, `NAMES.win32`): a table whose entries stay as written.
+ */
+export function readOnlyTable(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): TSESTree.ObjectExpression | undefined {
+  let table = skipTransparent(node);
+  if (table.type === 'Identifier') {
+    const variable = resolveVariable(sourceCode, table);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return undefined;
+    if (definition.node.id.type !== 'Identifier' || !variable.references.every((reference) => reference.init === true || readByKey(reference.identifier))) return undefined;
+    table = skipTransparent(definition.node.init);
+  }
+  return table.type === 'ObjectExpression' ? table : undefined;
+}
+
+/** A use of an object that reads one entry: `table[key]`, `table.name`, not written, deleted or called. */
+function readByKey(identifier: Node): boolean {
+  let use = identifier;
+  while (use.parent && skipTransparent(use.parent) === use) use = use.parent;
+  const parent = use.parent;
+  if (parent?.type !== 'MemberExpression' || parent.object !== use) return false;
+  let outer: Node = parent;
+  while (outer.parent && skipTransparent(outer.parent) === outer) outer = outer.parent;
+  const user = outer.parent;
+  if (user?.type === 'AssignmentExpression' && user.left === outer) return false;
+  if (user?.type === 'UpdateExpression' || (user?.type === 'UnaryExpression' && user.operator === 'delete')) return false;
+  return !(user?.type === 'CallExpression' && user.callee === outer);
+}
+
 /** A use of an array that keeps it as it is: `for (… of list)`, `list[i]`, `list.forEach(…)`. */
 function onlyRead(identifier: Node): boolean {
   let use = identifier;

@@ -23,7 +23,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { assignedValue, isFunction, literalRegExp, memberName, skipTransparent, stringValue, type FunctionNode } from '../syntax/ast.js';
 import { OS_TYPE_PLATFORMS, PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import type { ImportedPlatformFlags } from '../file/guards/guards.js';
-import { platformValues, type PlatformValues } from '../file/guards/platform-values.js';
+import { platformStrings, platformValues, type PlatformStrings, type PlatformValueReader } from '../file/guards/platform-values.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { importedName, requiredSpecifier } from '../file/imported-bindings.js';
 import { constantInitializer } from '../syntax/scope.js';
@@ -39,9 +39,6 @@ export interface ForeignParser {
 
 const MAX_MODULE_BYTES = 512 * 1024;
 const ALL: ReadonlySet<Platform> = new Set(PLATFORMS);
-const NONE: ReadonlySet<Platform> = new Set();
-/** The key suffix of a function whose every answer is in the table (`getPlatform()` + ANSWERED). */
-const ANSWERED = '\0';
 const MAX_CONSTANT_DEPTH = 4;
 /** Re-exports followed from the imported module, and modules read for one name at most. */
 const MAX_REEXPORT_DEPTH = 4;
@@ -57,6 +54,8 @@ type FlagTable = ReadonlyMap<string, ReadonlySet<Platform>>;
 /** What a module exports: its own flags and names, and the modules it passes exports on from. */
 interface ModuleExports {
   readonly flags: FlagTable;
+  /** What exported values computed from the platform are on each platform: `name`, and `name()` for a function's answer. */
+  readonly values: ReadonlyMap<string, PlatformStrings>;
   /** Every name the module exports itself, flag or not: it hides a name of an `export *`. */
   readonly names: ReadonlySet<string>;
   /** `export { a as b } from './x'`: b → the module and its name there. */
@@ -85,17 +84,28 @@ export class ImportedFlags implements ImportedPlatformFlags {
     return this.lookup(node, '');
   }
 
-  /** The platforms on which `call`, a call without arguments of an imported function that maps the platform to names, answers `value`. */
-  platformsAnswering(call: TSESTree.CallExpression, value: string): ReadonlySet<Platform> | undefined {
-    if (!this.parser || !path.isAbsolute(this.filename) || call.arguments.length > 0) return undefined;
-    return this.lookup(call.callee, `()=${value}`) ?? (this.lookup(call.callee, `()${ANSWERED}`) ? NONE : undefined);
+  /**
+   * What `node` is on each platform: a value an imported module computes from the platform
+   * (`exports.osName = process.platform.replace('win32', 'windows')`), or a call without arguments of
+   * an imported function that maps the platform to names.
+   */
+  platformStrings(nodeIn: Node): PlatformStrings | undefined {
+    if (!this.parser || !path.isAbsolute(this.filename)) return undefined;
+    const node = skipTransparent(nodeIn);
+    if (node.type === 'CallExpression') return node.arguments.length === 0 ? this.find(node.callee, (module, name) => module.values.get(`${name}()`)) : undefined;
+    return this.find(node, (module, name) => module.values.get(name));
   }
 
   private lookup(node: Node, suffix: string): ReadonlySet<Platform> | undefined {
+    return this.find(node, (module, name) => module.flags.get(name + suffix));
+  }
+
+  /** What `pick` reads of the export `node` imports, in the module that declares it. */
+  private find<T>(node: Node, pick: Pick<T>): T | undefined {
     const specifier = requiredSpecifier(node);
     const imported = specifier !== undefined && isModule(specifier) ? { specifier, name: 'default' } : importedName(this.sourceCode, node, isModule);
     if (!imported || !this.parser) return undefined;
-    return exportedFlag(this.filename, imported, suffix, this.parser, 0, { modules: MAX_REEXPORT_MODULES });
+    return exported(this.filename, imported, pick, this.parser, 0, { modules: MAX_REEXPORT_MODULES });
   }
 }
 
@@ -113,25 +123,28 @@ function flagModule(fromFile: string, specifier: string): string | undefined {
   return specifier.startsWith('./') || specifier.startsWith('../') ? resolveRelative(path.dirname(fromFile), specifier) : resolveModule(fromFile, specifier);
 }
 
+/** What is read of an export of a module, by its name there. */
+type Pick<T> = (module: ModuleExports, name: string) => T | undefined;
+
 /**
- * The platforms of flag `name + suffix` of the module `specifier` names from `fromFile`: its own,
- * or through its re-exports (`export { isWindows } from './os'`, `export * from './common'`),
- * within MAX_REEXPORT_DEPTH modules deep and MAX_REEXPORT_MODULES modules in all.
+ * What `pick` reads of the export `imported.name` of the module `imported.specifier` names from
+ * `fromFile`: its own, or through its re-exports (`export { isWindows } from './os'`, `export * from
+ * './common'`), within MAX_REEXPORT_DEPTH modules deep and MAX_REEXPORT_MODULES modules in all.
  */
-function exportedFlag(fromFile: string, imported: { specifier: string; name: string }, suffix: string, parser: ForeignParser, depth: number, budget: { modules: number }): ReadonlySet<Platform> | undefined {
+function exported<T>(fromFile: string, imported: { specifier: string; name: string }, pick: Pick<T>, parser: ForeignParser, depth: number, budget: { modules: number }): T | undefined {
   if (depth > MAX_REEXPORT_DEPTH || budget.modules <= 0) return undefined;
   const file = flagModule(fromFile, imported.specifier);
   if (file === undefined) return undefined;
   budget.modules -= 1;
   const module = tables.get(file, () => moduleExports(parse(file, parser)));
-  const own = module.flags.get(imported.name + suffix);
+  const own = pick(module, imported.name);
   if (own || module.names.has(imported.name)) return own;
   const passed = module.passed.get(imported.name);
-  if (passed) return exportedFlag(file, passed, suffix, parser, depth + 1, budget);
+  if (passed) return exported(file, passed, pick, parser, depth + 1, budget);
   if (imported.name === 'default') return undefined;
   for (const star of module.stars) {
-    // A name two `export *` give is ambiguous, which TypeScript refuses: the first flag found answers.
-    const found = exportedFlag(file, { specifier: star, name: imported.name }, suffix, parser, depth + 1, budget);
+    // A name two `export *` give is ambiguous, which TypeScript refuses: the first one found answers.
+    const found = exported(file, { specifier: star, name: imported.name }, pick, parser, depth + 1, budget);
     if (found) return found;
   }
   return undefined;
@@ -155,10 +168,11 @@ function parse(file: string, parser: ForeignParser): TSESTree.Program | undefine
 /** The top-level names of a module and their initializers, and what it exports under which name. */
 function moduleExports(program: TSESTree.Program | undefined): ModuleExports {
   const flags = new Map<string, ReadonlySet<Platform>>();
+  const values = new Map<string, PlatformStrings>();
   const passed = new Map<string, { specifier: string; name: string }>();
   const stars: string[] = [];
   const exported = new Map<string, Node>();
-  if (!program) return { flags, names: new Set(), passed, stars };
+  if (!program) return { flags, values, names: new Set(), passed, stars };
   const constants = new Map<string, Node>();
   const osNames = new Set<string>();
   for (const statement of program.body) {
@@ -201,13 +215,11 @@ function moduleExports(program: TSESTree.Program | undefined): ModuleExports {
     const value = named.type === 'Identifier' ? skipTransparent(constants.get(named.name) ?? named) : named;
     const [key, platforms] = isFunction(value) ? [`${name}()`, answerOn(value, context, [], 0)] : [name, truthyOn(init, context, 0)];
     if (platforms && platforms.size < PLATFORMS.length) flags.set(key, platforms);
-    // `getPlatform()` answering 'windows' on win32 and 'linux' elsewhere: `getPlatform()=windows`,
-    // and `getPlatform()` + ANSWERED, that it answers nothing else.
-    const values = isFunction(value) ? valuesOn(value, context) : undefined;
-    for (const [answer, on] of values ?? []) flags.set(`${name}()=${answer}`, on);
-    if (values) flags.set(`${name}()${ANSWERED}`, ALL);
+    // `getPlatform()` answering 'windows' on win32 and 'linux' elsewhere, `osName` computed from the platform
+    const strings = isFunction(value) ? valuesOn(value, context) : platformStrings(init, ALL, moduleReader(context));
+    if (strings) values.set(key, strings);
   }
-  return { flags, names: new Set(exported.keys()), passed, stars };
+  return { flags, values, names: new Set(exported.keys()), passed, stars };
 }
 
 function exportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
@@ -262,15 +274,12 @@ function answerOn(fn: FunctionNode, context: ModuleContext, args: readonly Node[
  * What a function without parameters returns on each platform (platform-values.ts), its tests read
  * as `truthyOn` reads them, and its constants declared before the answer as `answerOn` does.
  */
-function valuesOn(fn: FunctionNode, context: ModuleContext): PlatformValues | undefined {
+function valuesOn(fn: FunctionNode, context: ModuleContext): PlatformStrings | undefined {
   if (fn.params.length > 0) return undefined;
   const declared = new Map<string, Bound | undefined>();
   const local: ModuleContext = { constants: context.constants, osNames: context.osNames, parameters: declared };
   return platformValues(fn, ALL, {
-    platformsWhen: (test, holds) => {
-      const on = truthyOn(test, local, 0);
-      return on && (holds ? on : complement(on));
-    },
+    ...moduleReader(local),
     declares: (statement) => {
       if (statement.kind !== 'const') return false;
       for (const declarator of statement.declarations) {
@@ -280,6 +289,19 @@ function valuesOn(fn: FunctionNode, context: ModuleContext): PlatformValues | un
       return true;
     },
   });
+}
+
+/** How platform-values.ts reads a foreign module: its tests as `truthyOn` does, its constants by name, a table only as a literal. */
+function moduleReader(context: ModuleContext): PlatformValueReader {
+  return {
+    platformsWhen: (test, holds) => {
+      const on = truthyOn(test, context, 0);
+      return on && (holds ? on : complement(on));
+    },
+    isPlatformSource: (node) => isPlatformSource(node, context),
+    valueOf: (node) => (node.type === 'Identifier' ? valueOf(node.name, context)?.node : undefined),
+    tableOf: (node) => (node.type === 'ObjectExpression' ? node : undefined),
+  };
 }
 
 /** Whether an assignment or update in `root` writes `name` (a foreign tree: no scope manager, so any such name counts). */

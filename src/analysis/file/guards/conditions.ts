@@ -28,9 +28,10 @@ import {
 } from '../references.js';
 import { settledProperty } from '../module-properties.js';
 import { followConstant, selfReference, type SelfReference } from '../values.js';
+import { readOnlyTable } from '../value-sets.js';
 import { intersectAll, type Fact, type PlatformFact } from './facts.js';
 import { MarkerReader, type Marker } from './markers.js';
-import { platformValues, type PlatformValues } from './platform-values.js';
+import { platformsAnswering, platformStrings, platformValues, type PlatformStrings, type PlatformValueReader } from './platform-values.js';
 
 type Node = TSESTree.Node;
 
@@ -40,8 +41,8 @@ type Node = TSESTree.Node;
  */
 export interface ImportedPlatformFlags {
   platformsOf(node: Node): ReadonlySet<Platform> | undefined;
-  /** The platforms on which `call`, a call of an imported function that maps the platform to names, answers `value`. */
-  platformsAnswering(call: TSESTree.CallExpression, value: string): ReadonlySet<Platform> | undefined;
+  /** What `node`, an imported value computed from the platform or a call of an imported function that maps it, is on each platform. */
+  platformStrings(node: Node): PlatformStrings | undefined;
 }
 
 export interface GuardSettings {
@@ -56,8 +57,12 @@ const MAX_ALIAS_DEPTH = 4;
 export class ConditionReader {
   private markers?: MarkerReader;
   /** What each local function read for it returns on each platform (platform-values.ts); null: unknown. */
-  private readonly valuesOf = new Map<FunctionNode, PlatformValues | null>();
+  private readonly valuesOf = new Map<FunctionNode, PlatformStrings | null>();
   private readingValues = false;
+  /** Values being evaluated on each platform, nested: bounded, as their tests may compare other values. */
+  private evaluating = 0;
+  private readonly stringsOf = new Map<Node, PlatformStrings | null>();
+  private valueReader?: PlatformValueReader;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -114,18 +119,53 @@ export class ConditionReader {
   }
 
   /**
-   * The platforms on which `subject` (a call without arguments of a local or imported function that
-   * maps the platform to names, or a constant holding one) is `value`; undefined when not known.
+   * The platforms on which `subject`, a value computed from the platform (`process.platform.replace('win32',
+   * 'windows')`, a table's entry, a call of a local or imported function that maps it), is `value`;
+   * undefined when not known (platform-values.ts).
    */
-  private platformsAnswering(subjectIn: Node, value: string, depth: number): ReadonlySet<Platform> | undefined {
-    const subject = skipTransparent(subjectIn);
-    if (subject.type === 'Identifier' && depth < MAX_ALIAS_DEPTH && !this.references.refOf(subject)) {
-      const init = constantInitializer(this.sourceCode, subject);
-      return init && this.platformsAnswering(init, value, depth + 1);
+  platformsEqual(subject: Node, value: string): ReadonlySet<Platform> | undefined {
+    const values = this.platformStrings(subject);
+    return values && platformsAnswering(values, value);
+  }
+
+  /**
+   * What `subject` is on each platform, when it is computed from the platform only. Kept for each
+   * subject asked first (a switch asks for each label), not for those asked while evaluating another,
+   * where the bound on nesting may have cut the answer short.
+   */
+  private platformStrings(subject: Node): PlatformStrings | undefined {
+    const outermost = this.evaluating === 0;
+    if (outermost && this.stringsOf.has(subject)) return this.stringsOf.get(subject) ?? undefined;
+    if (this.evaluating >= MAX_ALIAS_DEPTH) return undefined;
+    this.evaluating += 1;
+    try {
+      const strings = platformStrings(subject, ALL_PLATFORMS, (this.valueReader ??= this.platformValueReader()));
+      if (outermost) this.stringsOf.set(subject, strings ?? null);
+      return strings;
+    } finally {
+      this.evaluating -= 1;
     }
-    if (subject.type !== 'CallExpression' || subject.arguments.length > 0) return undefined;
-    const fn = this.predicateOf(skipTransparent(subject.callee));
-    if (!fn) return this.importedFlags?.platformsAnswering(subject, value);
+  }
+
+  private platformValueReader(): PlatformValueReader {
+    return {
+      platformsWhen: (test, holds) => this.platformsWhen(test, holds, 0),
+      isPlatformSource: (node) => this.platformSourceKind(node) === 'platform',
+      valueOf: (node) => {
+        if (node.type === 'MemberExpression') return settledProperty(this.sourceCode, node);
+        return constantInitializer(this.sourceCode, node);
+      },
+      tableOf: (node) => readOnlyTable(this.sourceCode, node),
+      foreignValues: (node) => (node.type === 'CallExpression' ? this.callValues(node) : this.importedFlags?.platformStrings(node)),
+      declares: (statement) => statement.kind === 'const',
+    };
+  }
+
+  /** What a call without arguments of a function that maps the platform to names answers on each platform. */
+  private callValues(call: TSESTree.CallExpression): PlatformStrings | undefined {
+    if (call.arguments.length > 0) return undefined;
+    const fn = this.predicateOf(skipTransparent(call.callee));
+    if (!fn) return this.importedFlags?.platformStrings(call);
     // A parameter it is not given would be `undefined`, whatever its tests read of it.
     if (fn.params.length > 0) return undefined;
     // One level: inside a function being read, another's answer is unknown, so no chain of
@@ -135,13 +175,13 @@ export class ConditionReader {
     if (values === undefined) {
       this.readingValues = true;
       try {
-        values = platformValues(fn, ALL_PLATFORMS, { platformsWhen: (test, holds) => this.platformsWhen(test, holds, depth), declares: (statement) => statement.kind === 'const' }) ?? null;
+        values = platformValues(fn, ALL_PLATFORMS, this.valueReader!) ?? null;
       } finally {
         this.readingValues = false;
       }
       this.valuesOf.set(fn, values);
     }
-    return values ? (values.get(value) ?? NO_PLATFORMS) : undefined;
+    return values ?? undefined;
   }
 
   /** The platforms a test allows when it holds (or not), when all it proves is platforms. */
@@ -287,9 +327,9 @@ export class ConditionReader {
     }
     const markers = this.markerFacts(subject, holds, test);
     if (markers.length > 0 || literal === undefined) return markers;
-    // `getPlatform() !== 'windows'` of a function that maps the platform to names of its own: asked
+    // `getPlatform() !== 'windows'`, `osName === 'mac'` of a value computed from the platform: asked
     // last, as every other comparison with a string is read first.
-    const answering = this.platformsAnswering(subject, literal, 0);
+    const answering = this.platformsEqual(subject, literal);
     return answering ? [{ kind: 'platform', platforms: holds ? answering : without(ALL_PLATFORMS, answering), test }] : [];
   }
 

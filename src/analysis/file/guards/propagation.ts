@@ -266,8 +266,9 @@ export class FactPropagation {
     // `switch (command)` on an argv or env value: a case runs when the marker is set.
     const marker = this.conditions.markerSource(discriminant);
     const facts: Fact[] = marker ? [{ kind: 'marker', value: switchCase.test !== null, test: discriminant, marker }] : [];
-    // `switch (process.platform)`, or `switch (options.platform)` on a target the analysis cannot identify.
-    if (this.conditions.isPlatformSource(discriminant) || this.conditions.isUnknownValue(discriminant)) facts.push(...this.switchPlatformFacts(switchCase));
+    // `switch (process.platform)`, `switch (getPlatform())` on a value computed from it, or `switch
+    // (options.platform)` on a target the analysis cannot identify.
+    facts.push(...this.switchPlatformFacts(switchCase));
     return facts;
   }
 
@@ -283,9 +284,9 @@ export class FactPropagation {
         const candidate = cases[other];
         if (!candidate || candidate === switchCase || !candidate.test) continue;
         const falls = other === index - 1 && !endsWithJump(candidate.consequent);
-        const platform = this.casePlatform(statement.discriminant, candidate.test);
-        if (!platform) return [];
-        if (!falls) excluded.add(platform);
+        const platforms = this.casePlatforms(statement.discriminant, candidate.test);
+        if (!platforms) return [];
+        if (!falls) for (const platform of platforms) excluded.add(platform);
       }
       return [{ kind: 'platform', platforms: without(ALL_PLATFORMS, excluded), test: statement.discriminant }];
     }
@@ -296,17 +297,29 @@ export class FactPropagation {
       if (!candidate) break;
       if (other < index && candidate.consequent.length > 0) break;
       if (!candidate.test) return [];
-      const platform = this.casePlatform(statement.discriminant, candidate.test);
-      if (!platform) return [];
-      included.add(platform);
+      const platforms = this.casePlatforms(statement.discriminant, candidate.test);
+      if (!platforms) return [];
+      for (const platform of platforms) included.add(platform);
     }
     return [{ kind: 'platform', platforms: included, test: statement.discriminant }];
   }
 
-  /** The platform a case label names for the discriminant: `'Darwin'` under `os.type()`, `'darwin'` otherwise. */
-  private casePlatform(discriminant: Node, test: Node): Platform | undefined {
+  /**
+   * The platforms a case label stands for: the platform it names under `process.platform` (`'Darwin'`
+   * under `os.type()`), those on which a value computed from the platform is the label, or the
+   * platform it names for a target the analysis cannot identify.
+   */
+  private casePlatforms(discriminant: Node, test: Node): ReadonlySet<Platform> | undefined {
     const literal = stringValue(test);
-    return literal === undefined ? undefined : this.conditions.platformOf(discriminant, literal);
+    if (literal === undefined) return undefined;
+    if (this.conditions.isPlatformSource(discriminant)) {
+      const platform = this.conditions.platformOf(discriminant, literal);
+      return platform && new Set([platform]);
+    }
+    const computed = this.conditions.platformsEqual(discriminant, literal);
+    if (computed) return computed;
+    const platform = this.conditions.isUnknownValue(discriminant) ? this.conditions.platformOf(discriminant, literal) : undefined;
+    return platform && new Set([platform]);
   }
 }
 
