@@ -271,6 +271,21 @@ module.exports.all = () => found;
     expect(await lint({ 'package.json': '{ "name": "my-action", "version": "1.0.0" }', 'action.yml': "name: x\nruns:\n  using: 'node20'\n  main: 'dist/index.js'\n", 'src/certs.js': certs })).toEqual([]);
   });
 
+  it("is a program in a published package whose `files` leave it out: no user can import it", async () => {
+    const published = '{ "name": "lib", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"] }';
+    expect(await lint({ 'package.json': published, 'scripts/certs.js': certs })).toEqual([]);
+    // The root of a workspace: every package below is read for its importers.
+    const root = '{ "name": "lib", "version": "1.0.0", "main": "dist/index.js", "files": ["dist"], "workspaces": ["examples/*"] }';
+    expect(await lint({ 'package.json': root, 'scripts/certs.js': certs, 'examples/demo/package.json': '{ "name": "demo", "private": true }' })).toEqual([]);
+    // Reported twins: shipped, or loaded by a file of the workspace.
+    expect(await lint({ 'package.json': '{ "name": "lib", "version": "1.0.0", "main": "dist/index.js", "files": ["dist", "scripts"] }', 'scripts/certs.js': certs })).toEqual(
+      expected.map((line) => line.replace('src/', 'scripts/')),
+    );
+    expect(
+      await lint({ 'package.json': root, 'scripts/certs.js': certs, 'examples/demo/package.json': '{ "name": "demo", "private": true }', 'examples/demo/index.js': "require('../../scripts/certs');\n" }),
+    ).toEqual(expected.map((line) => line.replace('src/', 'scripts/')));
+  });
+
   it('is a module in a library, in a workspace (other packages may import it), or where a file may load it', async () => {
     expect(await lint({ 'package.json': '{ "name": "lib", "version": "1.0.0" }', 'src/certs.js': certs })).toEqual(expected);
     // An action run in a container, or a composite one, is not run with Node.

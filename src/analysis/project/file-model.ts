@@ -226,7 +226,7 @@ export function buildFileModel(
       return (importedForEffect ??= application && (askImporters(importedForEffectOnly) ?? false));
     },
     get loadedByNothing() {
-      return (unloaded ??= application && workspaceRootOf(manifest) === undefined && (askImporters(loadedByNothing) ?? false));
+      return (unloaded ??= manifest !== undefined && cannotBeImportedFromOutside(paths.physicalFilename, manifest, application) && (askImporters(loadedByNothing) ?? false));
     },
     get taskRunnerFolder() {
       if (TASK_RUNNER_FILE.test(path.basename(paths.physicalFilename))) return path.dirname(paths.physicalFilename);
@@ -247,6 +247,17 @@ export function buildFileModel(
     application,
     ciPlatforms: settings.ciWorkflows ? ciRunPlatforms(paths.physicalFilename, onDisk, development, manifest, starter, fixtureRunners) : undefined,
   };
+}
+
+/**
+ * Whether only the files below the package's folder may import `file`: it is an application's, or
+ * the published package's `files` leave it out, and the package is no package of a workspace
+ * (whose other packages may import it; a workspace root's folder holds them).
+ */
+function cannotBeImportedFromOutside(file: string, manifest: PackageManifest, application: boolean): boolean {
+  const root = workspaceRootOf(manifest);
+  if (root !== undefined && root !== manifest) return false;
+  return application ? root === undefined : isLeftOutOfPackage(file, manifest);
 }
 
 function dependsOnLoadingRunner(manifest: PackageManifest): boolean {
