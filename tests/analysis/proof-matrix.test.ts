@@ -480,6 +480,23 @@ const CELLS: readonly Cell[] = [
     files: { silent: importerCallsFile('action/src/setup.js'), reported: importerCallsFile('library/src/setup.js') },
   },
   {
+    fact: 'time (load)',
+    construct: "a module the published package's `files` leave out that no file of its package loads (a script run as a program: no user can import it)",
+    rule: 'no-top-level-spawn',
+    silent: SETUP_MODULE,
+    // The same module in the library's published `src`: its importers are anyone.
+    reported: SETUP_MODULE,
+    files: { silent: importerCallsFile('published/scripts/setup.js'), reported: importerCallsFile('library/src/setup.js') },
+  },
+  {
+    fact: 'script-path base',
+    construct: "a library that nests child_process's options (tinyexec's `nodeOptions`), setting the working directory there",
+    rule: 'no-fragile-script-path',
+    silent: `import { x } from 'tinyexec';\nexport const run = (root) => x('node', ['./test.js'], { nodeOptions: { cwd: root } });`,
+    // Its own options hold no `cwd`, nor do child_process's under them.
+    reported: `import { x } from 'tinyexec';\nexport const run = () => x('node', ['./test.js'], { timeout: 5000, nodeOptions: {} });`,
+  },
+  {
     fact: 'platform',
     construct: 'early return in a guard',
     rule: 'no-unportable-spawn',

@@ -22,6 +22,12 @@ const browserScript = { languageOptions: { ...languages.languageOptionsFor('cjs'
 
 runRuleTests('no-fragile-script-path', rule, {
   valid: [
+    // tinyexec takes child_process's options under `nodeOptions`: its working directory is set there, or may be.
+    esm(`import { x } from 'tinyexec';
+export async function run(root, spawnOptions) {
+  await x('node', ['./test.js'], { nodeOptions: { cwd: root } });
+  await x('node', ['./test.js'], { nodeOptions: spawnOptions });
+}`),
     // The file changes the working directory itself: which folder the path resolves from is not known.
     cjs(`const { spawn } = require('child_process');
 process.chdir(\`\${__dirname}/../..\`);
@@ -241,6 +247,29 @@ export function runCli(args: string[]) {
 exports.rerun = () => /cli[.]js$/.test(process.argv[1]) ? spawn(process.execPath, [process.argv[1], 'run']) : undefined;`),
   ],
   invalid: [
+    {
+      // Reported twin: tinyexec's own options hold no working directory, and neither do child_process's under them.
+      ...esm(`import { x } from 'tinyexec';
+export async function run() {
+  await x('node', ['./test.js'], { timeout: 5000, nodeOptions: { stdio: 'inherit' } });
+}`),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { x } from 'tinyexec';
+import { fileURLToPath } from 'node:url';
+export async function run() {
+  await x('node', [fileURLToPath(new URL('./test.js', import.meta.url))], { timeout: 5000, nodeOptions: { stdio: 'inherit' } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Reported twins: the script after Node's debugger subcommand, and a constant that is no option.
       ...cjs(`const child = require('child_process');

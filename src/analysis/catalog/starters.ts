@@ -49,6 +49,8 @@ export interface StarterSpec {
   target?: StarterTarget;
   /** Index from which the options object is looked for (the first object literal at or after it; what follows is a callback). */
   optionsFrom?: number;
+  /** The option that holds child_process's options, when the library nests them (tinyexec's `nodeOptions`). */
+  processOptions?: string;
   starts: Eagerness;
   /** Pools: the option that switches them to child processes, and the value that does. */
   processMode?: { option: string; value: string };
@@ -387,9 +389,11 @@ function commandLibraryStarters(): StarterSpec[] {
     // up on PATH with PATHEXT and runs `.cmd` files and `node_modules/.bin` shims through cmd.exe,
     // cross-spawn's way; it spawns in `x()` itself (`proc.spawn()`), not on `await`.
     // `xSync` throws the spawn error; awaiting `x()` rethrows it.
+    // Its own options (`timeout`, `throwOnError`) take child_process's under `nodeOptions`.
     ...['x', 'exec', 'xSync', 'execSync'].map((name): StarterSpec => ({
       ...commandStarter('tinyexec', [name], `${name}()`, 'shim-aware'),
       failure: syncThrows(name),
+      processOptions: 'nodeOptions',
     })),
     // nano-spawn 2 (default export): on Windows `shouldForceShell` turns on `shell: true` for any
     // file that is not `.exe`/`.com` and escapes the arguments for cmd.exe.

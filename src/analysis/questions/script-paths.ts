@@ -15,7 +15,7 @@ import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, typ
 import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile, stat } from '../project/fs-cache.js';
 import { nearestManifest, publishedFiles } from '../project/package-manifest.js';
-import { WEB_WORKER_MODULE } from '../catalog/starters.js';
+import { WEB_WORKER_MODULE, type StarterSpec } from '../catalog/starters.js';
 import { followConstant, selfReference, stringParts, UNKNOWN_PART } from '../file/values.js';
 import { shellWords } from '../../util/shell-words.js';
 import { shellAtSite, type ShellMode } from './shell-option.js';
@@ -480,7 +480,7 @@ function scriptStart(analysis: FileAnalysis, site: StarterSite): Pick<ScriptArgu
 function startSetsCwd(analysis: FileAnalysis, site: StarterSite): boolean {
   if (site.node.type === 'TaggedTemplateExpression' || !childProcess(site)) return false;
   const from = site.spec.optionsFrom ?? 1;
-  return optionsSet(analysis.sourceCode, site.node.arguments, from, 'cwd') || optionsUnseen(analysis, site.node.arguments, from);
+  return optionsSetCwd(analysis.sourceCode, site.node.arguments, from, site.spec) || optionsUnseen(analysis, site.node.arguments, from);
 }
 
 /** A child process's start, whose working directory is an option: not a thread's. */
@@ -545,7 +545,7 @@ export function ownOptionsSetCwd(analysis: FileAnalysis, site: StarterSite, fixe
   const last = optionsCandidates(args, from).at(-1);
   const fromParameter = last !== undefined && parameterOf(analysis.sourceCode, last) !== undefined;
   return (
-    optionsSet(analysis.sourceCode, args, from, 'cwd') ||
+    optionsSetCwd(analysis.sourceCode, args, from, site.spec) ||
     (!fromParameter && optionsUnseen(analysis, args, from)) ||
     passedOptionsSetCwd(analysis, site.spec, fixed)
   );
@@ -555,7 +555,7 @@ export function ownOptionsSetCwd(analysis: FileAnalysis, site: StarterSite, fixe
 function passedOptionsSetCwd(analysis: FileAnalysis, spec: StarterSite['spec'], options: readonly (Node | undefined)[]): boolean {
   if (spec.mechanism !== 'fork' && spec.mechanism !== 'process') return false;
   const passed = options.filter((option): option is TSESTree.CallExpressionArgument => option !== undefined && option.type !== 'SpreadElement');
-  return optionsSet(analysis.sourceCode, passed, 0, 'cwd') || passed.some((option) => optionsUnseen(analysis, [option], 0));
+  return optionsSetCwd(analysis.sourceCode, passed, 0, spec) || passed.some((option) => optionsUnseen(analysis, [option], 0));
 }
 
 /** `process.execPath`, `process.argv[0]`, `process.argv0` or the command name `node`. */
@@ -617,6 +617,23 @@ function optionsUnseen(analysis: FileAnalysis, args: readonly TSESTree.CallExpre
   const value = followConstant(analysis.sourceCode, last);
   const opaque = value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'CallExpression';
   return opaque && !analysis.references.refOf(value) && !(value.type === 'Identifier' && value.name === 'undefined');
+}
+
+/**
+ * Whether a start's options set the working directory, or may: `cwd`, or for a library that nests
+ * child_process's options (tinyexec's `nodeOptions`), `cwd` there, or options there it does not show.
+ */
+function optionsSetCwd(sourceCode: Readonly<TSESLint.SourceCode>, args: readonly TSESTree.CallExpressionArgument[], from: number, spec: Pick<StarterSpec, 'processOptions'>): boolean {
+  if (spec.processOptions === undefined) return optionsSet(sourceCode, args, from, 'cwd');
+  const nested = spec.processOptions;
+  return args.slice(from).some((argument) => {
+    const object = followConstant(sourceCode, argument);
+    if (object.type !== 'ObjectExpression') return false;
+    const value = propertyValue(object, nested);
+    if (!value) return hasSpread(object);
+    const options = followConstant(sourceCode, value);
+    return options.type !== 'ObjectExpression' || optionsSet(sourceCode, [options as TSESTree.ObjectExpression], 0, 'cwd');
+  });
 }
 
 function optionsSet(
