@@ -36,6 +36,7 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
       '@babel/core': '7.28.0',
       prettier: '3.6.2',
       '@electron-forge/cli': '7.8.1',
+      puppeteer: '24.16.0',
     },
   }),
   'configs/webpack.dev.ts': `import base from './webpack.base.js';\n${CONFIG}`,
@@ -86,6 +87,8 @@ export const TOOL_CONFIG_PROJECT: Readonly<Record<string, string>> = {
   'webpack.config.ts': CONFIG,
   '.webpack/webpackfile.js': CONFIG,
   '.commitlintrc.cjs': CJS_CONFIG,
+  '.puppeteerrc.cjs': CJS_CONFIG,
+  'puppeteer.config.mjs': CONFIG,
   'eslint.config.mjs': CONFIG,
   'babel.config.cjs': CJS_CONFIG,
   'prettier.config.js': CONFIG,
@@ -140,6 +143,7 @@ export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = 
   ['webpack.config.ts', 'webpack-cli'],
   ['.webpack/webpackfile.js', 'webpack-cli'],
   ['.commitlintrc.cjs', '@commitlint/cli'],
+  ['.puppeteerrc.cjs', 'puppeteer'],
   ['eslint.config.mjs', 'eslint'],
   ['babel.config.cjs', '@babel/core'],
   ['mono/site/docusaurus.config.ts', '@docusaurus/core'],
@@ -150,6 +154,8 @@ export const TOOL_CONFIGS: readonly (readonly [string, string | undefined])[] = 
   ['packages/plain/webpack.config.js', undefined],
   ['packages/plain/commitlint.config.ts', undefined],
   ['mono/site/vue.config.js', undefined],
+  // Puppeteer looks for `puppeteer.config.js` and `.cjs`, not `.mjs`.
+  ['puppeteer.config.mjs', undefined],
 ];
 
 /** Each file that starts a process → whether it is a test file no other module imports (left alone), or a module (reported). */

@@ -50,6 +50,9 @@ export const TOOL_DEFAULT_CONFIGS: readonly ToolDefaultConfig[] = [
   { tools: ['@docusaurus/core'], names: /^docusaurus\.config\.[cm]?[jt]s$/ },
   // @commitlint/cli's configuration reference (through cosmiconfig): .commitlintrc.{js,cjs,mjs,ts,cts,mts}, commitlint.config.* the same.
   { tools: ['@commitlint/cli'], names: /^(?:\.commitlintrc|commitlint\.config)\.[cm]?[jt]s$/ },
+  // Puppeteer's configuration guide: it looks up the file tree for .puppeteerrc.cjs, .puppeteerrc.js
+  // and puppeteer.config.js, .cjs (the rest are YAML or JSON); puppeteer-core ignores them.
+  { tools: ['puppeteer'], names: /^(?:\.puppeteerrc|puppeteer\.config)\.c?js$/ },
   // Babel's configuration files: babel.config.{js,cjs,mjs,cts} and .babelrc.{js,cjs,mjs,cts}.
   { tools: ['@babel/core'], names: /^(?:babel\.config|\.babelrc)\.(?:[cm]?js|cts)$/ },
   // Prettier's configuration file: .prettierrc.{js,mjs,cjs,ts,mts,cts}, prettier.config.* the same.
