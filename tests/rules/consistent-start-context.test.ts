@@ -1060,6 +1060,55 @@ export const start = (): Worker => new Worker(new URL(import.meta.url), { worker
       ],
     },
     {
+      // A check inside a function that every call reaches under another check: the outer one decides, and is
+      // reported; the inner one is reported too where the function is also called without a check.
+      ...esm(`import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+function workerThread() {
+  if (!parentPort) throw new Error('Missing parentPort');
+  parentPort.on('message', (m) => parentPort?.postMessage(m));
+}
+export function start() { return new Worker(new URL(import.meta.url)); }
+if (!isMainThread) {
+  workerThread();
+}`),
+      errors: [
+        sharedCheck(7, 5, `import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+function workerThread() {
+  if (!parentPort) throw new Error('Missing parentPort');
+  parentPort.on('message', (m) => parentPort?.postMessage(m));
+}
+export function start() { return new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } }); }
+if (!isMainThread && workerData?.ownWorker === true) {
+  workerThread();
+}`),
+      ],
+    },
+    {
+      ...esm(`import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+function workerThread() {
+  if (!parentPort) throw new Error('Missing parentPort');
+}
+export function start() { return new Worker(new URL(import.meta.url)); }
+if (!isMainThread) workerThread();
+export const run = () => workerThread();`),
+      errors: [
+        sharedCheck(3, 7, `import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+function workerThread() {
+  if (!parentPort || workerData?.ownWorker !== true) throw new Error('Missing parentPort');
+}
+export function start() { return new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } }); }
+if (!isMainThread) workerThread();
+export const run = () => workerThread();`),
+        sharedCheck(6, 5, `import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+function workerThread() {
+  if (!parentPort) throw new Error('Missing parentPort');
+}
+export function start() { return new Worker(new URL(import.meta.url), { workerData: { ownWorker: true } }); }
+if (!isMainThread && workerData?.ownWorker === true) workerThread();
+export const run = () => workerThread();`),
+      ],
+    },
+    {
       // An alias of the check; workerData that is not an object literal: no suggestion.
       ...cjs(`const wt = require('worker_threads');
 const isWorker = !wt.isMainThread;

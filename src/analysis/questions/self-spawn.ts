@@ -13,6 +13,7 @@ import { contextFacts } from '../file/guards/facts.js';
 import { isRef } from '../file/references.js';
 import { namesOwnFileFromFolder, type SelfPathContext } from '../file/self-paths.js';
 import { selfReference, type SelfReference } from '../file/values.js';
+import { bindingReads } from '../syntax/scope.js';
 
 export type { SelfSpawnMechanism };
 
@@ -134,6 +135,8 @@ export function sharedThreadChecks(analysis: FileAnalysis): readonly SharedThrea
       const fact = analysis.guards.conditionFacts(node.test, true).find((candidate) => candidate.kind === 'main-thread');
       if (!fact || fact.kind !== 'main-thread' || isMarked(node.test)) return;
       if (enclosingTests(node).some(isMarked) || elseIfTests(node).some(isMarked)) return;
+      // Inside a function every call of which another thread check governs: that check decides.
+      if (calledOnlyUnderCheck(analysis, node)) return;
       const check = withNegations(fact.test);
       const selectsMain = analysis.guards
         .conditionFacts(check, true)
@@ -169,6 +172,21 @@ function readsMarker(analysis: FileAnalysis, test: TSESTree.Node): boolean {
     return !found;
   });
   return found;
+}
+
+/**
+ * Whether `node` is in a local function that is only ever called, and every call sits in a branch of
+ * a thread check (`if (!isMainThread) workerThread()`): which thread runs the function is decided
+ * there, and that check is the one reported (or is marked). A function also exported, passed or
+ * called elsewhere is not.
+ */
+function calledOnlyUnderCheck(analysis: FileAnalysis, node: TSESTree.Node): boolean {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  const reads = fn && bindingReads(analysis.sourceCode, fn);
+  if (!reads || reads.length === 0) return false;
+  const checksThread = (test: TSESTree.Node) => analysis.guards.conditionFacts(test, true).some((fact) => fact.kind === 'main-thread');
+  return reads.every((read) => read.parent?.type === 'CallExpression' && read.parent.callee === read && enclosingTests(read.parent).some(checksThread));
 }
 
 /** The tests of the `if`s and `?:`s whose branches hold `node`. */
