@@ -497,6 +497,14 @@ const CELLS: readonly Cell[] = [
     reported: `import { x } from 'tinyexec';\nexport const run = () => x('node', ['./test.js'], { timeout: 5000, nodeOptions: {} });`,
   },
   {
+    fact: 'time (load)',
+    construct: 'a pool told to start no thread when it is made (`new Piscina({ minThreads: 0 })`)',
+    rule: 'no-top-level-spawn',
+    silent: `import Piscina from 'piscina';\nexport const pool = new Piscina({ filename: './w.js', minThreads: 0 });`,
+    // A spread after it may set the count again.
+    reported: `import Piscina from 'piscina';\nexport const pool = new Piscina({ filename: './w.js', minThreads: 0, ...options });`,
+  },
+  {
     fact: 'platform',
     construct: 'early return in a guard',
     rule: 'no-unportable-spawn',

@@ -31,6 +31,12 @@ export const built = true;`;
 
 runRuleTests('no-top-level-spawn (file model)', rule, {
   valid: [
+    // Piscina and Tinypool start `minThreads` threads when they are made: none with `minThreads: 0`.
+    esm(`import Piscina from 'piscina';
+import { Tinypool } from 'tinypool';
+export const pool = new Piscina({ filename: new URL('./w.js', import.meta.url).href, minThreads: 0 });
+export const lazy = new Tinypool({ filename: './w.js', minThreads: 0, maxThreads: 4 });
+export const later = new Tinypool({ ...defaults, minThreads: 0 });`),
     // An ES5 constructor function constructed only by a function nobody calls at load.
     cjs(`const { spawn } = require('child_process');
 function Player() {
@@ -602,6 +608,16 @@ import workerpool from 'workerpool';
 export const pool = new Tinypool({ filename: new URL('./w.js', import.meta.url).href });
 export const eager = workerpool.pool('./w.js', { minWorkers: 2 });`),
       errors: [atImport(3, 21, 'new Tinypool()', 'a worker thread'), atImport(4, 22, 'workerpool.pool()', 'a worker thread')],
+    },
+    {
+      // Reported twins of `minThreads: 0`: a count above it, and options the rule cannot see into (the default starts threads).
+      ...esm(`import Piscina from 'piscina';
+import Tinypool from 'tinypool';
+export const one = new Piscina({ filename: new URL('./w.js', import.meta.url).href, minThreads: 1 });
+export const some = (options) => new Tinypool(options);
+export const other = new Tinypool({ minThreads: 0, ...defaults });
+export const tuned = new Tinypool(defaults);`),
+      errors: [atImport(3, 20, 'new Piscina()', 'a worker thread'), atImport(5, 22, 'new Tinypool()', 'a worker thread'), atImport(6, 22, 'new Tinypool()', 'a worker thread')],
     },
   ],
 });

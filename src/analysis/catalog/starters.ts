@@ -34,7 +34,9 @@ export interface StarterTarget {
 export type Eagerness =
   | 'always'
   /** Only when this numeric option is present and not 0 (workerpool `minWorkers`). */
-  | { whenOption: string };
+  | { whenOption: string }
+  /** Unless the options written at the call set this numeric option to 0, last (Piscina's and Tinypool's `minThreads`). */
+  | { unlessZero: string };
 
 export interface StarterSpec {
   /** Module id, without `node:`. */
@@ -189,7 +191,9 @@ const WEB_WORKER_STARTERS: StarterSpec[] = WEB_WORKER_GLOBALS.flatMap((global): 
 
 /**
  * A pool class that starts its threads in the constructor, exported as the module itself and under
- * its name (`import Piscina from 'piscina'`, `const { Piscina } = require('piscina')`).
+ * its name (`import Piscina from 'piscina'`, `const { Piscina } = require('piscina')`). Its
+ * constructor starts `minThreads` threads (`_ensureMinimumWorkers()` in piscina 4 and tinypool 1),
+ * half the CPUs by default: none with `minThreads: 0`.
  */
 function eagerPool(module: string, className: string, processMode?: StarterSpec['processMode']): StarterSpec[] {
   return [[], [className]].map((path) => ({
@@ -200,7 +204,7 @@ function eagerPool(module: string, className: string, processMode?: StarterSpec[
     name: `new ${className}()`,
     target: { role: 'script', option: 'filename' },
     optionsFrom: 0,
-    starts: 'always',
+    starts: { unlessZero: 'minThreads' },
     ...(processMode ? { processMode } : {}),
   }));
 }

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { ResolvedSettings } from '../catalog/settings.js';
 import type { Mechanism, StarterSpec } from '../catalog/starters.js';
-import { optionsArgument, propertyValue } from '../syntax/ast.js';
+import { optionsArgument, propertyValue, skipTransparent } from '../syntax/ast.js';
 import { refKey, type Invocation, type ReferenceIndex } from './references.js';
 
 /** A call or `new` of a catalog starter. */
@@ -90,9 +90,22 @@ function nameChainText(node: TSESTree.Node): string {
 
 function startsNow(spec: StarterSpec, options: TSESTree.ObjectExpression | undefined): boolean {
   if (spec.starts === 'always') return true;
+  if ('unlessZero' in spec.starts) return !(options && setsLastToZero(options, spec.starts.unlessZero));
   const value = options && propertyValue(options, spec.starts.whenOption);
   if (!value) return false;
   return !(value.type === 'Literal' && (value.value === 0 || value.value === false || value.value === null));
+}
+
+/** Whether an object literal's last word on `name` is a literal `0`: no spread after it may set it again. */
+function setsLastToZero(options: TSESTree.ObjectExpression, name: string): boolean {
+  const last = options.properties.at(-1);
+  const value = propertyValue(options, name);
+  if (!value || last?.type === 'SpreadElement') return false;
+  // A spread between the option and the end may set it again.
+  const written = options.properties.findIndex((property) => property.type === 'Property' && property.value === value);
+  if (options.properties.slice(written + 1).some((later) => later.type === 'SpreadElement')) return false;
+  const literal = skipTransparent(value);
+  return literal.type === 'Literal' && literal.value === 0;
 }
 
 function processModeOn(spec: StarterSpec, options: TSESTree.ObjectExpression | undefined): boolean {

@@ -58,7 +58,7 @@ describe('the starter catalog', () => {
 
   it.each(cases)('%s starts on a condition it can read', (_label, spec) => {
     if (spec.starts === 'always') return;
-    expect(spec.starts.whenOption).toMatch(/^\w+$/);
+    expect('whenOption' in spec.starts ? spec.starts.whenOption : spec.starts.unlessZero).toMatch(/^\w+$/);
     expect(spec.optionsFrom).toBeDefined();
   });
 
