@@ -265,6 +265,12 @@ function getPlatform(): 'windows' | 'linux' | 'osx' {
 export function nodePath(done: (path: string) => void) {
   if (getPlatform() !== 'windows') exec('which node', (error, out) => done(out.trim()));
 }`),
+    // `match()` of the platform: an array where it matches, null elsewhere.
+    cjs(`const { execSync } = require('child_process');
+var isWindows = process.platform.match(/win32/) || process.platform.match(/win64/);
+exports.commit = () => {
+  if (!isWindows) return execSync('git ls-files | wc -l').toString();
+};`),
     // A name computed from the platform, evaluated on each platform: `.replace()`, a lookup in a table.
     cjs(`const { exec } = require('child_process');
 const osName = process.platform.replace('darwin', 'mac').replace('win32', 'windows');
@@ -568,6 +574,15 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twin of `match()`: a pattern Windows does not match.
+      ...cjs(`const { execSync } = require('child_process');
+var isLinux = process.platform.match('linux');
+exports.commit = () => {
+  if (!isLinux) return execSync('git ls-files | wc -l').toString();
+};`),
+      errors: [{ messageId: 'posixInCommandLine', line: 4 }],
+    },
     {
       // Reported twins of names computed from the platform: one Windows also has, a table written
       // after it is made, a lookup in a table with a spread, a switch's default Windows reaches.

@@ -399,8 +399,11 @@ function truthyOn(nodeIn: Node, context: ModuleContext, depth: number): Set<Plat
       const regex = callee.type === 'MemberExpression' && memberName(callee) === 'test' && argument && isPlatformSource(argument, context) ? literalRegExp(callee.object) : undefined;
       if (regex) return new Set(PLATFORMS.filter((platform) => regex.test(platform)));
       const needle = argument && stringValue(argument);
-      if (callee.type !== 'MemberExpression' || needle === undefined || !isPlatformSource(callee.object, context)) return undefined;
-      if (memberName(callee) === 'startsWith') return new Set(PLATFORMS.filter((platform) => platform.startsWith(needle)));
+      if (callee.type !== 'MemberExpression' || !isPlatformSource(callee.object, context)) return undefined;
+      // `process.platform.match(/win/)`: an array where the pattern matches, null elsewhere
+      const pattern = memberName(callee) === 'match' && argument ? literalRegExp(argument) : undefined;
+      if (pattern) return new Set(PLATFORMS.filter((platform) => new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')).test(platform)));
+      if (needle !== undefined && memberName(callee) === 'startsWith') return new Set(PLATFORMS.filter((platform) => platform.startsWith(needle)));
       return undefined;
     }
     case 'Identifier': {

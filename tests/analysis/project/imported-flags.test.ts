@@ -42,6 +42,7 @@ describe('predicates exported by the name of a constant or a declaration', () =>
     ["a function's name for the platform", `const { getPlatform } = require('./config');\nif (getPlatform() !== 'windows') target();`, NOT_WINDOWS],
     ['a constant holding its answer', `const config = require('./config');\nconst platform = config.getPlatform();\nif (platform === 'osx') target();`, ['darwin']],
     ['a name it never answers', `const { getPlatform } = require('./config');\nif (getPlatform() === 'mac') target();`, []],
+    ["a platform's match()", `const { matchesWin } = require('./config');\nif (!matchesWin) target();`, NOT_WINDOWS],
     // A name the module computes from the platform: replace(), a table's entry.
     ['a name computed with replace()', `const { osName } = require('./config');\nif (osName === 'mac') target();`, ['darwin']],
     ['a member computed with replace()', `const config = require('./config');\nif (config.osName !== 'windows') target();`, NOT_WINDOWS],

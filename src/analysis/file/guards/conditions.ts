@@ -510,7 +510,7 @@ interface PlatformStringTest {
   readonly listsPlatforms?: boolean;
 }
 
-/** `x.startsWith('win')`, `x.endsWith(…)`, `x.includes(…)`, `/re/.test(x)`, `['a', 'b'].includes(x)`. */
+/** `x.startsWith('win')`, `x.endsWith(…)`, `x.includes(…)`, `x.match(/re/)`, `/re/.test(x)`, `['a', 'b'].includes(x)`. */
 function platformStringTest(object: Node, method: string, argument: Node): PlatformStringTest | undefined {
   if (object.type === 'ArrayExpression') {
     if (method !== 'includes') return undefined;
@@ -523,12 +523,26 @@ function platformStringTest(object: Node, method: string, argument: Node): Platf
     const regex = method === 'test' ? literalRegExp(object) : undefined;
     return regex && { subject: argument, matches: (platform) => regex.test(platform), pattern: object.regex.pattern };
   }
+  if (method === 'match') {
+    // `x.match(/win/)` is an array where the pattern matches, null elsewhere; a string is made a pattern.
+    const pattern = literalRegExp(argument) ?? regExpOf(stringValue(argument));
+    return pattern && { subject: object, matches: (platform) => new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')).test(platform), pattern: pattern.source };
+  }
   const needle = stringValue(argument);
   if (needle === undefined) return undefined;
   if (method === 'startsWith') return { subject: object, matches: (platform) => platform.startsWith(needle), pattern: needle };
   if (method === 'endsWith') return { subject: object, matches: (platform) => platform.endsWith(needle), pattern: needle };
   if (method === 'includes') return { subject: object, matches: (platform) => platform.includes(needle), pattern: needle };
   return undefined;
+}
+
+function regExpOf(source: string | undefined): RegExp | undefined {
+  if (source === undefined) return undefined;
+  try {
+    return new RegExp(source);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether a test of an unknown value is plainly about platforms: a list of names, or a Windows test. */
