@@ -54,7 +54,8 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context);
         // Files that are started, loaded by a test runner (imported by no other module, or only by tests) or loaded by a
         // tool as its configuration or part of one have no importer to pay for their top level; a
-        // development script's importers are the project's own scripts, which ask for its start, as an
+        // development script's importers are the project's own scripts, which ask for its start (so are
+        // those of a module only such scripts load), as an
         // application's modules do that import a module only for its effect, and an application's
         // module that nothing of its package loads is a program it starts.
         let skipped: boolean | undefined;
@@ -64,6 +65,7 @@ export default createRule<Options, MessageIds>({
             model.entryPoint !== undefined ||
             model.development === 'script' ||
             (model.isTestFile && (!model.importedInPackage || model.loadedOnlyByTests)) ||
+            model.loadedOnlyByScripts ||
             model.toolConfig !== undefined ||
             model.importedForEffect ||
             model.loadedByNothing);

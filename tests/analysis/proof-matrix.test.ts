@@ -481,6 +481,15 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'time (load)',
+    construct: "a module that only the package's own scripts load (a build script's helper: `scripts/build.js` runs `node scripts/build.js`)",
+    rule: 'no-top-level-spawn',
+    silent: SETUP_MODULE,
+    // The same module in a library, where anyone may import it.
+    reported: SETUP_MODULE,
+    files: { silent: importerCallsFile('build-scripts/scripts/setup.js'), reported: importerCallsFile('library/src/setup.js') },
+  },
+  {
+    fact: 'time (load)',
     construct: "a module the published package's `files` leave out that no file of its package loads (a script run as a program: no user can import it)",
     rule: 'no-top-level-spawn',
     silent: SETUP_MODULE,

@@ -286,6 +286,18 @@ module.exports.all = () => found;
     ).toEqual(expected.map((line) => line.replace('src/', 'scripts/')));
   });
 
+  it("is part of the package's own scripts when only they load it: a build or release script's helper", async () => {
+    const app = '{ "name": "app", "private": true, "scripts": { "build": "node scripts/build.mjs", "release": "node scripts/release.mjs" } }';
+    const common = "import { execSync } from 'node:child_process';\nexport const gitHash = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();\n";
+    const build = "import { gitHash } from './common.mjs';\nconsole.log(gitHash);\n";
+    expect(await lint({ 'package.json': app, 'scripts/common.mjs': common, 'scripts/build.mjs': build, 'scripts/release.mjs': build })).toEqual([]);
+    // Reported twins: a module of the package loads it too, or the script is a `bin` its users run.
+    const reported = ["scripts/common.mjs:2 no-top-level-spawn: execSync() starts a child process on import: start it from a function the caller invokes."];
+    expect(await lint({ 'package.json': app, 'scripts/common.mjs': common, 'scripts/build.mjs': build, 'src/version.mjs': build.replace('./common.mjs', '../scripts/common.mjs') })).toEqual(reported);
+    const cli = '{ "name": "cli", "version": "1.0.0", "bin": { "cli": "scripts/build.mjs" }, "scripts": { "build": "node scripts/build.mjs" } }';
+    expect(await lint({ 'package.json': cli, 'scripts/common.mjs': common, 'scripts/build.mjs': build })).toEqual(reported);
+  });
+
   it('is a module in a library, in a workspace (other packages may import it), or where a file may load it', async () => {
     expect(await lint({ 'package.json': '{ "name": "lib", "version": "1.0.0" }', 'src/certs.js': certs })).toEqual(expected);
     // An action run in a container, or a composite one, is not run with Node.

@@ -80,6 +80,12 @@ export interface FileModel {
    */
   readonly loadedOnlyByTests: boolean;
   /**
+   * Whether every file of its package that may load it is a script only the package's own scripts
+   * run (isDevelopmentScript: a build or release script, not a `bin`): it is part of those scripts,
+   * and its top level is what they ask for. Computed when first read.
+   */
+  readonly loadedOnlyByScripts: boolean;
+  /**
    * For a module of an application (isApplicationPackage), whether its package's modules import it
    * only for its effect (`import './certs'`, `require('./certs');`, package-importers.ts): its top
    * level is what they ask for. Computed when first read.
@@ -195,6 +201,7 @@ export function buildFileModel(
   let toolConfig: { readonly tool: string | undefined } | undefined;
   let importedInPackage: boolean | undefined;
   let loadedOnlyByTests: boolean | undefined;
+  let loadedOnlyByScripts: boolean | undefined;
   let loadedByRunner: boolean | undefined;
   let importedForEffect: boolean | undefined;
   let unloaded: boolean | undefined;
@@ -221,6 +228,13 @@ export function buildFileModel(
         return isTestFileAt(file, packageRelativePath({ ...paths, physicalFilename: file }, nearest, true), true, nearest, starting, settings, environment);
       };
       return (loadedOnlyByTests ??= isTestFile && (askImporters(allLoaders)?.every(isTest) ?? false));
+    },
+    get loadedOnlyByScripts() {
+      const isScript = (file: string) => {
+        const starting = namingPackage(nearestManifest(file), file, (candidate) => candidate.startedFiles);
+        return starting !== undefined && isDevelopmentScript(file, starting);
+      };
+      return (loadedOnlyByScripts ??= askImporters(allLoaders)?.every(isScript) ?? false);
     },
     get importedForEffect() {
       return (importedForEffect ??= application && (askImporters(importedForEffectOnly) ?? false));
