@@ -47,7 +47,7 @@ export interface PackageManifest {
   readonly main?: string;
   readonly exports?: unknown;
   readonly imports?: unknown;
-  /** `"private": true`: the package is never published. */
+  /** `"private": true` (any truthy value, as npm reads it: it refuses to publish the package): never published. */
   readonly private?: boolean;
   /** `"engines": { "vscode": … }`: a VS Code extension, which VS Code loads through its `main` and no package imports. */
   readonly vscodeExtension?: boolean;
@@ -148,7 +148,7 @@ function readManifest(folder: string): PackageManifest | undefined {
     ...(typeof main === 'string' ? { main } : {}),
     exports,
     imports,
-    ...(unpublished === true ? { private: true } : {}),
+    ...(unpublished ? { private: true } : {}),
     ...(typeof engines === 'object' && engines !== null && typeof (engines as Record<string, unknown>)['vscode'] === 'string' ? { vscodeExtension: true } : {}),
     browser,
     files,

@@ -82,6 +82,9 @@ describe('the nearest package.json', () => {
   it.each<[string, Record<string, unknown>, boolean]>([
     ['a VS Code extension', { engines: { vscode: '^1.90.0' } }, true],
     ['a private package', { private: true, main: 'main.js' }, true],
+    // npm refuses to publish a package whose `private` is truthy, a string included.
+    ['a package private by a string', { private: 'true', main: 'main.js' }, true],
+    ['a package with private false', { private: false, main: 'main.js' }, false],
     ['a published package', { main: 'index.js', engines: { node: '>=20' } }, false],
   ])('%s is an application: %s', (_name, json, expected) => {
     write({ [`kinds/${_name.replaceAll(' ', '-')}/package.json`]: JSON.stringify(json) });
