@@ -95,15 +95,9 @@ function enumInitializers(declaration: TSESTree.TSEnumDeclaration): Node[] | und
  * `as const`) that is only ever read: iterated, indexed or passed to a method that reads it.
  */
 export function arrayElements(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Node[] | undefined {
-  let list = skipTransparent(node);
-  if (list.type === 'Identifier') {
-    const variable = resolveVariable(sourceCode, list);
-    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return undefined;
-    if (definition.node.id.type !== 'Identifier' || !variable.references.every((reference) => reference.init === true || onlyRead(reference.identifier))) return undefined;
-    list = skipTransparent(definition.node.init);
-  }
-  if (list.type !== 'ArrayExpression') return undefined;
+  const value = skipTransparent(node);
+  const list = value.type === 'Identifier' ? keptConstant(sourceCode, value, onlyRead) : value;
+  if (list?.type !== 'ArrayExpression') return undefined;
   const elements: Node[] = [];
   for (const element of list.elements) {
     if (!element || element.type === 'SpreadElement') return undefined;
@@ -117,15 +111,18 @@ export function arrayElements(sourceCode: Readonly<TSESLint.SourceCode>, node: N
  * (`NAMES[process.platform]`, `NAMES.win32`): a table whose entries stay as written.
  */
 export function readOnlyTable(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): TSESTree.ObjectExpression | undefined {
-  let table = skipTransparent(node);
-  if (table.type === 'Identifier') {
-    const variable = resolveVariable(sourceCode, table);
-    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (!variable || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return undefined;
-    if (definition.node.id.type !== 'Identifier' || !variable.references.every((reference) => reference.init === true || readByKey(reference.identifier))) return undefined;
-    table = skipTransparent(definition.node.init);
-  }
-  return table.type === 'ObjectExpression' ? table : undefined;
+  const value = skipTransparent(node);
+  const table = value.type === 'Identifier' ? keptConstant(sourceCode, value, readByKey) : value;
+  return table?.type === 'ObjectExpression' ? table : undefined;
+}
+
+/** The initializer of the `const` `identifier` names, when every other use of it is one that `keeps` allows. */
+function keptConstant(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier, keeps: (use: Node) => boolean): Node | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== 'Variable' || definition.parent.kind !== 'const' || !definition.node.init) return undefined;
+  if (definition.node.id.type !== 'Identifier' || !variable.references.every((reference) => reference.init === true || keeps(reference.identifier))) return undefined;
+  return skipTransparent(definition.node.init);
 }
 
 /** A use of an object that reads one entry: `table[key]`, `table.name`, not written, deleted or called. */
