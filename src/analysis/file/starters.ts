@@ -98,10 +98,9 @@ function startsNow(spec: StarterSpec, options: TSESTree.ObjectExpression | undef
 
 /** Whether an object literal's last word on `name` is a literal `0`: no spread after it may set it again. */
 function setsLastToZero(options: TSESTree.ObjectExpression, name: string): boolean {
-  const last = options.properties.at(-1);
   const value = propertyValue(options, name);
-  if (!value || last?.type === 'SpreadElement') return false;
-  // A spread between the option and the end may set it again.
+  if (!value) return false;
+  // A spread after the option may set it again.
   const written = options.properties.findIndex((property) => property.type === 'Property' && property.value === value);
   if (options.properties.slice(written + 1).some((later) => later.type === 'SpreadElement')) return false;
   const literal = skipTransparent(value);

@@ -101,7 +101,7 @@ export class ImportedFlags implements ImportedPlatformFlags {
   }
 
   /** What `pick` reads of the export `node` imports, in the module that declares it. */
-  private find<T>(node: Node, pick: Pick<T>): T | undefined {
+  private find<T>(node: Node, pick: ExportReader<T>): T | undefined {
     const specifier = requiredSpecifier(node);
     const imported = specifier !== undefined && isModule(specifier) ? { specifier, name: 'default' } : importedName(this.sourceCode, node, isModule);
     if (!imported || !this.parser) return undefined;
@@ -124,14 +124,14 @@ function flagModule(fromFile: string, specifier: string): string | undefined {
 }
 
 /** What is read of an export of a module, by its name there. */
-type Pick<T> = (module: ModuleExports, name: string) => T | undefined;
+type ExportReader<T> = (module: ModuleExports, name: string) => T | undefined;
 
 /**
  * What `pick` reads of the export `imported.name` of the module `imported.specifier` names from
  * `fromFile`: its own, or through its re-exports (`export { isWindows } from './os'`, `export * from
  * './common'`), within MAX_REEXPORT_DEPTH modules deep and MAX_REEXPORT_MODULES modules in all.
  */
-function exported<T>(fromFile: string, imported: { specifier: string; name: string }, pick: Pick<T>, parser: ForeignParser, depth: number, budget: { modules: number }): T | undefined {
+function exported<T>(fromFile: string, imported: { specifier: string; name: string }, pick: ExportReader<T>, parser: ForeignParser, depth: number, budget: { modules: number }): T | undefined {
   if (depth > MAX_REEXPORT_DEPTH || budget.modules <= 0) return undefined;
   const file = flagModule(fromFile, imported.specifier);
   if (file === undefined) return undefined;

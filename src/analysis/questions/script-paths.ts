@@ -624,15 +624,15 @@ function optionsUnseen(analysis: FileAnalysis, args: readonly TSESTree.CallExpre
  * child_process's options (tinyexec's `nodeOptions`), `cwd` there, or options there it does not show.
  */
 function optionsSetCwd(sourceCode: Readonly<TSESLint.SourceCode>, args: readonly TSESTree.CallExpressionArgument[], from: number, spec: Pick<StarterSpec, 'processOptions'>): boolean {
-  if (spec.processOptions === undefined) return optionsSet(sourceCode, args, from, 'cwd');
   const nested = spec.processOptions;
+  if (nested === undefined) return optionsSet(sourceCode, args, from, 'cwd');
   return args.slice(from).some((argument) => {
     const object = followConstant(sourceCode, argument);
     if (object.type !== 'ObjectExpression') return false;
     const value = propertyValue(object, nested);
     if (!value) return hasSpread(object);
     const options = followConstant(sourceCode, value);
-    return options.type !== 'ObjectExpression' || optionsSet(sourceCode, [options as TSESTree.ObjectExpression], 0, 'cwd');
+    return options.type !== 'ObjectExpression' || optionsSet(sourceCode, [options], 0, 'cwd');
   });
 }
 

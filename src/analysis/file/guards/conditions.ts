@@ -175,7 +175,7 @@ export class ConditionReader {
     if (values === undefined) {
       this.readingValues = true;
       try {
-        values = platformValues(fn, ALL_PLATFORMS, this.valueReader!) ?? null;
+        values = platformValues(fn, ALL_PLATFORMS, (this.valueReader ??= this.platformValueReader())) ?? null;
       } finally {
         this.readingValues = false;
       }
