@@ -54,10 +54,10 @@ export default createRule<Options, MessageIds>({
         const analysis = analyze(context);
         // Files that are started, loaded by a test runner (imported by no other module, or only by tests) or loaded by a
         // tool as its configuration or part of one have no importer to pay for their top level; a
-        // development script's importers are the project's own scripts, which ask for its start (so are
-        // those of a module only such scripts load), as an
-        // application's modules do that import a module only for its effect, and an application's
-        // module that nothing of its package loads is a program it starts.
+        // development script's importers are the project's own scripts, which ask for its start (as do
+        // those of a module only such scripts load, and an application's modules that import a module
+        // only for its effect); a module no one outside its package can import and nothing of its
+        // package loads is a program the project starts.
         let skipped: boolean | undefined;
         const skipFile = () => {
           const model = analysis.fileModel;

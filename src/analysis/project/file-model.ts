@@ -192,7 +192,7 @@ export function buildFileModel(
   const onDisk = path.isAbsolute(paths.physicalFilename);
   const manifest = onDisk ? nearestManifest(paths.physicalFilename) : undefined;
   const relative = packageRelativePath(paths, manifest, onDisk);
-  const starter = namingPackage(manifest, paths.physicalFilename, (candidate) => candidate.startedFiles);
+  const starter = startingPackage(manifest, paths.physicalFilename);
   const isTestFile = isTestFileAt(paths.physicalFilename, relative, onDisk, manifest, starter, settings, environment);
   const fixtureRunners = onDisk ? fixtureRunnersFolder(paths.physicalFilename, relative) : undefined;
   const development = developmentKind(sourceCode, paths.physicalFilename, onDisk, isTestFile || fixtureRunners !== undefined, manifest, starter);
@@ -211,6 +211,8 @@ export function buildFileModel(
     const project = onDisk && manifest ? environment() : undefined;
     return manifest !== undefined && project !== undefined ? ask(paths.physicalFilename, manifest.folder, project) : undefined;
   };
+  /** Whether every file of the package that may load this one is such a file; false when none is known. */
+  const loadedOnlyBy = (isLoader: (file: string) => boolean) => askImporters(allLoaders)?.every(isLoader) ?? false;
   return {
     filename: paths.filename,
     entryPoint: entryReason(sourceCode, relative, starter, settings.entryPoints),
@@ -224,17 +226,16 @@ export function buildFileModel(
     get loadedOnlyByTests() {
       const isTest = (file: string) => {
         const nearest = nearestManifest(file);
-        const starting = namingPackage(nearest, file, (candidate) => candidate.startedFiles);
-        return isTestFileAt(file, packageRelativePath({ ...paths, physicalFilename: file }, nearest, true), true, nearest, starting, settings, environment);
+        return isTestFileAt(file, packageRelativePath({ ...paths, physicalFilename: file }, nearest, true), true, nearest, startingPackage(nearest, file), settings, environment);
       };
-      return (loadedOnlyByTests ??= isTestFile && (askImporters(allLoaders)?.every(isTest) ?? false));
+      return (loadedOnlyByTests ??= isTestFile && loadedOnlyBy(isTest));
     },
     get loadedOnlyByScripts() {
       const isScript = (file: string) => {
-        const starting = namingPackage(nearestManifest(file), file, (candidate) => candidate.startedFiles);
+        const starting = startingPackage(nearestManifest(file), file);
         return starting !== undefined && isDevelopmentScript(file, starting);
       };
-      return (loadedOnlyByScripts ??= askImporters(allLoaders)?.every(isScript) ?? false);
+      return (loadedOnlyByScripts ??= loadedOnlyBy(isScript));
     },
     get importedForEffect() {
       return (importedForEffect ??= application && (askImporters(importedForEffectOnly) ?? false));
@@ -272,6 +273,11 @@ function cannotBeImportedFromOutside(file: string, manifest: PackageManifest, ap
   const root = workspaceRootOf(manifest);
   if (root !== undefined && root !== manifest) return false;
   return application ? root === undefined : isLeftOutOfPackage(file, manifest);
+}
+
+/** The package whose scripts or `bin` start `file`: the nearest one, or one that holds it (namingPackage). */
+function startingPackage(nearest: PackageManifest | undefined, file: string): PackageManifest | undefined {
+  return namingPackage(nearest, file, (candidate) => candidate.startedFiles);
 }
 
 function dependsOnLoadingRunner(manifest: PackageManifest): boolean {
