@@ -374,6 +374,15 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'an unguarded call before the start of an API that throws on some platforms (`if (process.getuid() !== 0) throw …`)',
+    rule: 'no-unportable-spawn',
+    // process.getuid is undefined on Windows: the call throws there, so nothing after it runs there.
+    silent: `${CP}export function attach() { if (process.getuid() !== 0) throw new Error('root only'); execFile('chown', ['-R', 'app', '.']); }`,
+    // \`?.\` gives undefined on Windows: the start after it runs there.
+    reported: `${CP}export function attach() { if (process.getuid?.() !== 0) throw new Error('root only'); execFile('chown', ['-R', 'app', '.']); }`,
+  },
+  {
+    fact: 'platform',
     construct: 'a call of a local function that throws unless a platform test holds (`assertSupported();`)',
     rule: 'no-unportable-spawn',
     silent: `${CP}function assertPosix() { if (process.platform === 'win32') throw new Error('POSIX only'); }\nexport function list() { assertPosix(); return execFile('ps', ['-A']); }`,

@@ -326,6 +326,14 @@ export async function getOrStart(port: number) {
   assertSupported();
   return spawn('tail', ['-f', '/tmp/serve-sim.log']);
 }`),
+    // process.getuid is undefined on Windows: the root check throws there, so what follows runs on POSIX only.
+    cjs(`const { spawn } = require('child_process');
+exports.attach = function (app) {
+  if (process.getuid() !== 0) throw new Error('run as root');
+  app.install = function (dir, callback) {
+    spawn('chown', ['-R', 'app', dir]).on('exit', callback);
+  };
+};`),
     cjs(`const assert = require('node:assert/strict');
 const { spawnSync } = require('child_process');
 assert.ok(process.platform !== 'win32', 'POSIX only');
@@ -617,6 +625,23 @@ export function nodePath(done: (path: string) => void) {
   if (family() !== 'mac') exec('which node', (error, out) => done(out.trim()));
 }`),
       errors: [{ messageId: 'posixInCommandLine', line: 4 }],
+    },
+    {
+      // Reported twins of the root check: an optional call gives undefined on Windows, and one inside a
+      // \`try\` of its own lets the code after the \`try\` run there.
+      ...cjs(`const { spawn } = require('child_process');
+exports.attach = function (app) {
+  if (process.getuid?.() !== 0) throw new Error('run as root');
+  spawn('chown', ['-R', 'app', '.']);
+};
+exports.check = function () {
+  try { process.getuid(); } catch {}
+  spawn('chown', ['-R', 'app', '.']);
+};`),
+      errors: [
+        { messageId: 'posixProgram', line: 4 },
+        { messageId: 'posixProgram', line: 8 },
+      ],
     },
     {
       // Reported twins of a local assertion: it may return first, or it is async and not awaited.

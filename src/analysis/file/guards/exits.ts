@@ -1,14 +1,32 @@
 /**
  * Exits: whether a statement always leaves its statement list (return, throw, a jump,
  * `process.exit()`, a test skip), so that the statements after an `if (!ok) return;` may assume
- * `ok` (propagation.ts), and whether a `switch` case falls through into the next.
+ * `ok` (propagation.ts), whether a `switch` case falls through into the next, and the platforms on
+ * which a statement can complete at all: `process.getuid()` throws a TypeError on Windows, so what
+ * follows an unguarded call of it runs only where it exists.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparent } from '../../syntax/ast.js';
-import { isRef, type ReferenceIndex } from '../references.js';
+import { MACOS_FS_MEMBERS, PLATFORM_THROWING_CALLS, PLATFORMS, POSIX_PROCESS_MEMBERS, type Platform } from '../../catalog/platform-apis.js';
+import { isFunction, skipTransparent } from '../../syntax/ast.js';
+import { isRef, refKey, type ReferenceIndex } from '../references.js';
 
 type Node = TSESTree.Node;
+
+/**
+ * The platforms on which a call of an API completes, where it throws elsewhere: Node's docs say the
+ * POSIX credential methods of `process` are undefined on Windows and Android, `fs.lchmod` on every
+ * platform but macOS, and PLATFORM_THROWING_CALLS throw where they list.
+ */
+const COMPLETES_ON: ReadonlyMap<string, ReadonlySet<Platform>> = new Map([
+  ...[...POSIX_PROCESS_MEMBERS].map((name): [string, ReadonlySet<Platform>] => [`process:${name}`, platformsBut(['win32', 'android'])]),
+  ...[...MACOS_FS_MEMBERS].map((name): [string, ReadonlySet<Platform>] => [`fs:${name}`, new Set<Platform>(['darwin'])]),
+  ...[...PLATFORM_THROWING_CALLS].map(([key, throwsOn]): [string, ReadonlySet<Platform>] => [key, platformsBut(throwsOn)]),
+]);
+
+function platformsBut(excluded: readonly Platform[]): ReadonlySet<Platform> {
+  return new Set(PLATFORMS.filter((platform) => !excluded.includes(platform)));
+}
 
 /** `process.exit()`, `process.abort()`, `process.exitCode`-free exits. */
 export function isExitCall(node: Node, references: ReferenceIndex): boolean {
@@ -48,4 +66,81 @@ export function endsWithJump(statements: readonly Node[]): boolean {
   if (!last) return false;
   if (last.type === 'BlockStatement') return endsWithJump(last.body);
   return last.type === 'BreakStatement' || last.type === 'ReturnStatement' || last.type === 'ThrowStatement' || last.type === 'ContinueStatement';
+}
+
+/**
+ * The calls that always run when `statement` runs, and whose API throws on some platforms: the
+ * platforms each completes on. Only what is evaluated whenever the statement is: an `if`'s test, a
+ * declaration's initializers, an expression statement; not the right of `&&`, `||` or `??`, a
+ * conditional's branches, an optional chain, or a function made there.
+ */
+export function throwingCalls(statement: Node, references: ReferenceIndex): { readonly call: Node; readonly platforms: ReadonlySet<Platform> }[] {
+  const found: { call: Node; platforms: ReadonlySet<Platform> }[] = [];
+  const pending: Node[] = [...evaluatedParts(statement)];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    // An optional link may skip the rest of its chain.
+    if (node.type === 'ChainExpression' || isFunction(node) || node.type === 'ClassExpression') continue;
+    switch (node.type) {
+      case 'CallExpression': {
+        const callee = references.refOf(node.callee);
+        const platforms = callee && COMPLETES_ON.get(refKey(callee));
+        if (platforms) found.push({ call: node, platforms });
+        pending.push(node.callee, ...node.arguments);
+        break;
+      }
+      case 'NewExpression':
+        pending.push(node.callee, ...node.arguments);
+        break;
+      case 'MemberExpression':
+        pending.push(node.object);
+        if (node.computed) pending.push(node.property);
+        break;
+      case 'BinaryExpression':
+        pending.push(node.left, node.right);
+        break;
+      case 'LogicalExpression':
+        pending.push(node.left);
+        break;
+      case 'ConditionalExpression':
+        pending.push(node.test);
+        break;
+      case 'UnaryExpression':
+      case 'AwaitExpression':
+      case 'SpreadElement':
+        pending.push(node.argument);
+        break;
+      case 'AssignmentExpression':
+        pending.push(node.right);
+        break;
+      case 'SequenceExpression':
+      case 'TemplateLiteral':
+        pending.push(...node.expressions);
+        break;
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+        pending.push(node.expression);
+        break;
+      default:
+        break;
+    }
+  }
+  return found;
+}
+
+/** The expressions a statement evaluates whenever it runs. */
+function evaluatedParts(statement: Node): Node[] {
+  switch (statement.type) {
+    case 'ExpressionStatement':
+      return [statement.expression];
+    case 'IfStatement':
+      return [statement.test];
+    case 'SwitchStatement':
+      return [statement.discriminant];
+    case 'VariableDeclaration':
+      return statement.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : []));
+    default:
+      return [];
+  }
 }

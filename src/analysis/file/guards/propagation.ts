@@ -17,7 +17,7 @@ import { localFunction, writeCount } from '../../syntax/scope.js';
 import type { ReferenceIndex } from '../references.js';
 import { assertedCondition } from './assertions.js';
 import { ALL_PLATFORMS, disjunction, without, type ConditionReader } from './conditions.js';
-import { alwaysExits, endsWithJump, isExitCall } from './exits.js';
+import { alwaysExits, endsWithJump, isExitCall, throwingCalls } from './exits.js';
 import type { Fact } from './facts.js';
 import type { StepCounter } from './steps.js';
 import { isTestSkipCall, testCallbackFacts, testSkipCondition } from './test-guards.js';
@@ -125,6 +125,10 @@ export class FactPropagation {
   private factsFromParent(child: Node, parent: Node): Fact[] {
     switch (parent.type) {
       case 'IfStatement':
+        // The test ran first: a call in it that throws on some platforms holds in both branches.
+        if (child === parent.consequent) return [...this.conditions.conditionFacts(parent.test, true), ...this.throwingFacts(parent)];
+        if (child === parent.alternate) return [...this.conditions.conditionFacts(parent.test, false), ...this.throwingFacts(parent)];
+        return [];
       case 'ConditionalExpression':
         if (child === parent.consequent) return this.conditions.conditionFacts(parent.test, true);
         if (child === parent.alternate) return this.conditions.conditionFacts(parent.test, false);
@@ -196,6 +200,19 @@ export class FactPropagation {
    * also through a local function that asserts (off while one is read, so that it reads one level).
    */
   private exitFactsOf(statement: Node, followCalls = true): readonly Fact[] {
+    const thrown = this.throwingFacts(statement);
+    const exits = this.exitFactsOfStatement(statement, followCalls);
+    return thrown.length === 0 ? exits : [...exits, ...thrown];
+  }
+
+  /** `process.getuid()` throws on Windows: what follows a statement that always calls it runs elsewhere. */
+  private throwingFacts(statement: Node): Fact[] {
+    const calls = throwingCalls(statement, this.references);
+    this.counter.steps += calls.length;
+    return calls.map(({ call, platforms }) => ({ kind: 'platform', platforms, test: call }));
+  }
+
+  private exitFactsOfStatement(statement: Node, followCalls: boolean): readonly Fact[] {
     // `test.skip(cond)` in a Playwright test
     const skipped = testSkipCondition(this.sourceCode, statement);
     if (skipped) return this.conditions.conditionFacts(skipped, false);

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { alwaysExits, endsWithJump, isExitCall } from '../../../../src/analysis/file/guards/exits.js';
+import { alwaysExits, endsWithJump, isExitCall, throwingCalls } from '../../../../src/analysis/file/guards/exits.js';
 import { analyzeCode } from '../../../support/analyze-code.js';
 
 /** The first statement of a function body `code` and the file's references. */
@@ -12,6 +12,24 @@ function firstStatement(body: string) {
 }
 
 describe('exits', () => {
+  it.each<[string, string[]]>([
+    ['if (process.getuid() !== 0) throw e;', ['not win32']],
+    ['const a = f(process.geteuid()), b = 1;', ['not win32']],
+    ['x = `${process.getgid()}` + process.execve;', ['not win32']],
+    ['switch (process.getuid()) {}', ['not win32']],
+    ['ok && process.getuid();', []],
+    ['const u = ok ? process.getuid() : 0;', []],
+    ['process.getuid?.();', []],
+    ['const u = () => process.getuid();', []],
+    ['return process.getuid();', []],
+  ])('%s always calls an API that throws on some platforms: %j', (body, expected) => {
+    const { statement, references } = firstStatement(body);
+    const described = throwingCalls(statement, references).map(({ platforms }) =>
+      platforms.has('win32') ? [...platforms].join() : 'not win32',
+    );
+    expect(described).toEqual(expected);
+  });
+
   it.each<[string, boolean]>([
     ['return;', true],
     ['throw new Error();', true],

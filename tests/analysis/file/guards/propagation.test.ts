@@ -102,6 +102,48 @@ export async function start() { await checkPlatform(); target(); }`,
     }
   });
 
+  it('takes a call of a POSIX credential method as proof of POSIX for what follows: it throws on Windows', () => {
+    for (const code of [
+      `export function attach() {
+  if (process.getuid() !== 0) throw new Error('root only');
+  install = function () { target(); };
+}`,
+      `const uid = process.geteuid();\ntarget();`,
+      `console.log('running as', process.getgid());\ntarget();`,
+      `export function drop() { process.setuid(1000); if (ok) target(); }`,
+      `export function f() { if (process.getuid() === 0) { target(); } }`,
+    ]) {
+      const { propagation, target } = setUp(code);
+      expect(sorted(propagation.platformsAt(target)), code).not.toContain('win32');
+      expect(sorted(propagation.platformsAt(target)), code).toContain('linux');
+    }
+  });
+
+  it('takes a call of fs.lchmod as proof of macOS for what follows: it is undefined elsewhere', () => {
+    const { propagation, target } = setUp(`import fs from 'node:fs';\nfs.lchmodSync('link', 0o644);\ntarget();`);
+    expect(sorted(propagation.platformsAt(target))).toEqual(['darwin']);
+  });
+
+  it('takes no call that may not run, or that cannot throw, as proof of POSIX', () => {
+    for (const code of [
+      // Optional: undefined on Windows, no throw.
+      `const uid = process.getuid?.();\ntarget();`,
+      // Only on one side of a condition.
+      `const root = isPosix && process.getuid() === 0;\ntarget();`,
+      `const uid = posix ? process.getuid() : -1;\ntarget();`,
+      // In a function made here and called later, or never.
+      `const uid = () => process.getuid();\ntarget();`,
+      // Before it, and a local function of the same name.
+      `target();\nprocess.getuid();`,
+      `const process = { getuid: () => 0 };\nprocess.getuid();\ntarget();`,
+      // Caught: the statements after the try run on Windows.
+      `try { process.getuid(); } catch {}\ntarget();`,
+    ]) {
+      const { propagation, target } = setUp(code);
+      expect(sorted(propagation.platformsAt(target)), code).toContain('win32');
+    }
+  });
+
   it('takes no call of a function that may return normally elsewhere as an early exit', () => {
     for (const code of [
       // A \`return\` before the test: the function may complete without it.
