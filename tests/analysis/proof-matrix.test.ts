@@ -399,6 +399,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'serialization',
+    construct: 'a test of the caught value\'s type around the send (`if (!(err instanceof Error)) process.send(err)`)',
+    rule: 'consistent-start-context',
+    silent: `export const run = (task) => task().catch((err) => { if (!(err instanceof Error)) return process.send(err); process.send({ message: err.message }); });`,
+    // Under the test that holds for an Error.
+    reported: `export const run = (task) => task().catch((err) => { if (err instanceof Error) return process.send(err); process.send({ message: 'not an Error' }); });`,
+  },
+  {
+    fact: 'serialization',
     construct: 'a send an assertion expects to throw (`assert.throws(() => port.postMessage(fn))`)',
     rule: 'consistent-start-context',
     silent: `import assert from 'node:assert';\nimport { MessageChannel } from 'node:worker_threads';\nconst { port1 } = new MessageChannel();\nassert.throws(() => port1.postMessage(() => {}));`,

@@ -270,6 +270,18 @@ load().catch((err) => child.send(err));`),
 const child = fork('./child.js');
 try { load(); } catch (error) { error.toJSON = () => ({ message: error.message }); child.send(error); }
 try { load(); } catch (error) { serializable(error); child.send({ error }); }`),
+    // A test of the caught value's type decides what it is where it is sent: not an Error.
+    cjs(`module.exports = (command) => command.execute()
+  .catch((err) => {
+    if (!(err instanceof Error)) {
+      return process.send(err);
+    }
+    process.send({ logs: [err.stack] });
+  });
+try { run(); } catch (error) { if (error instanceof Error) throw error; process.send({ error }); }
+try { run(); } catch (error) { if (typeof error === 'string') process.send({ error }); }
+try { run(); } catch (error) { process.send(error instanceof Error ? { message: error.message } : error); }
+try { run(); } catch (error) { !(error instanceof Error) && process.send(error); }`),
     // A serializer hook on Error.prototype: JSON sends what its toJSON returns.
     cjs(`if (!('toJSON' in Error.prototype)) {
   Object.defineProperty(Error.prototype, 'toJSON', {
@@ -1470,6 +1482,13 @@ Error.prototype.toJSON = function () { return { message: this.message }; };
 const child = fork('./child.js');
 child.send({ error: new Error('x'), byId: new Map() });`),
       errors: [{ messageId: 'lossyJson', line: 4, column: 43 }],
+    },
+    {
+      // Reported twins of a type test: it proves an Error, or tests another value, or another type.
+      ...cjs(`try { run(); } catch (error) { if (error instanceof Error) process.send({ error }); }
+try { run(); } catch (error) { if (!(error instanceof TypeError)) process.send({ error }); }
+try { run(); } catch (error) { if (other instanceof Error) return; process.send({ error }); }`),
+      errors: [lossyToParent(1, 75, 'An `Error`', 'arrives as `{}`'), lossyToParent(2, 82, 'An `Error`', 'arrives as `{}`'), lossyToParent(3, 83, 'An `Error`', 'arrives as `{}`')],
     },
     {
       // Promise rejections: `.catch(handler)` and the second handler of `.then()`.

@@ -23,6 +23,7 @@ import { BIGINT_TYPED_ARRAYS, NUMBER_TYPED_ARRAYS, type Serialization } from '..
 import { memberName, propertyValue, skipTransparent } from '../syntax/ast.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { typedKind } from './ipc-payload-types.js';
+import { typeTestedAt } from './type-tests.js';
 import { reachedElsewhere } from '../file/object-writes.js';
 import { localClass, toJsonHooks, type ToJsonHooks } from '../file/prototype-hooks.js';
 import { INSTANCE, isRef, type ReferenceIndex } from '../file/references.js';
@@ -497,7 +498,8 @@ function originBehaviour(
   const isError =
     (definition.type === 'CatchClause' && definition.node.param === definition.name) ||
     (definition.type === 'Parameter' && isRejectionHandler(definition.node) && definition.node.params[0] === definition.name);
-  if (!isError) return undefined;
+  // `if (!(err instanceof Error)) send(err)`: the value sent there is not an Error.
+  if (!isError || typeTestedAt(sourceCode, references, identifier, variable) === 'other') return undefined;
   const changed =
     variable.references.some((reference) => writesMember(reference.identifier)) ||
     reachedElsewhere(sourceCode, variable, references, (use) => use === identifier);
