@@ -155,6 +155,10 @@ spawn(process.execPath, [process.argv[1], '--child'], { stdio: 'inherit' });`),
     cjs(`const { spawn } = require('child_process');
 spawn(process.execPath, [process.argv[1], '--child'], { stdio: 'inherit' });
 module.exports = {};`, { filename: fixture('cjs-package/bin/cli.js') }),
+    // `node .` in a package.json script runs the package's main: the launched script is this file.
+    esm(`import { spawnSync } from 'node:child_process';
+spawnSync(process.argv[0], [process.argv[1], 'start'], { stdio: 'inherit' });
+export {};`, { filename: fixture('main-package/app.js') }),
     cjs(`const { fork } = require('child_process');
 if (require.main === module) {
   fork(process.argv[1], ['--child']);
@@ -1255,6 +1259,16 @@ fork(CHILD);`),
 spawnSync(process.argv0, [process.argv[1], 'child'], { stdio: 'inherit' });`, { filename: path.resolve(import.meta.dirname, '../fixtures/file-model/jest-package/test/stdio.test.cjs') }),
       errors: [{ messageId: 'launcherPath', line: 2, suggestions: [{ messageId: 'useOwnFile', output: `const { spawnSync } = require('node:child_process');
 spawnSync(process.argv0, [__filename, 'child'], { stdio: 'inherit' });` }] }],
+    },
+    {
+      // Reported twin of \`node .\`: another module of the package than its main.
+      ...esm(`import { spawnSync } from 'node:child_process';
+spawnSync(process.argv[0], [process.argv[1], 'start'], { stdio: 'inherit' });
+export {};`, { filename: fixture('main-package/lib/restart.js') }),
+      errors: [{ messageId: 'launcherPath', line: 2, suggestions: [{ messageId: 'useOwnFile', output: `import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+spawnSync(process.argv[0], [fileURLToPath(import.meta.url), 'start'], { stdio: 'inherit' });
+export {};` }] }],
     },
     {
       ...esm(`import { fork } from 'node:child_process';

@@ -118,7 +118,9 @@ function readManifest(folder: string): PackageManifest | undefined {
       if (typeof script !== 'string') continue;
       commands.set(name, script);
       for (const file of scriptFiles(script)) {
-        const started = path.resolve(folder, file);
+        // `node .` runs the package folder: Node loads its `main`, or its index.js without one.
+        const named = path.resolve(folder, file);
+        const started = named === folder ? path.resolve(folder, typeof main === 'string' ? main : 'index.js') : named;
         startedFiles.add(started);
         scriptsRunning.set(started, [...(scriptsRunning.get(started) ?? []), name]);
       }

@@ -30,6 +30,8 @@ beforeAll(() => {
     'app/src/deep/file.js': '',
     'legacy/package.json': JSON.stringify({ type: 'commonjs', bin: 'cli.js' }),
     'odd/package.json': JSON.stringify({ type: 'nonsense' }),
+    'folder-run/package.json': JSON.stringify({ main: 'app', scripts: { app: 'node .', dev: 'node ./ dev', other: 'node lib' } }),
+    'folder-run-index/package.json': JSON.stringify({ scripts: { start: 'node .' } }),
     'broken/package.json': '{ "name": ',
     'array/package.json': '[]',
     // a VS Code extension's manifest: its `contributes` runs past a megabyte
@@ -60,6 +62,13 @@ describe('the nearest package.json', () => {
     expect(manifest!.scripts.has('lint')).toBe(false);
     expect(manifest!.scriptsRunning.get(path.join(root, 'app/scripts/build.js'))).toEqual(['serve']);
     expect(manifest!.scriptsRunning.get(path.join(root, 'app/src/server.ts'))).toEqual(['serve']);
+  });
+
+  it('runs the package\'s main for `node .`, as Node resolves a folder', () => {
+    const manifest = nearestManifest(path.join(root, 'folder-run/app.js'));
+    expect([...manifest!.startedFiles].sort()).toEqual(['folder-run/app', 'folder-run/lib'].map((file) => path.join(root, file)).sort());
+    expect(manifest!.scriptsRunning.get(path.join(root, 'folder-run/app'))).toEqual(['app', 'dev']);
+    expect([...nearestManifest(path.join(root, 'folder-run-index/index.js'))!.startedFiles]).toEqual([path.join(root, 'folder-run-index/index.js')]);
   });
 
   it.each<[string, 'module' | 'commonjs' | undefined, boolean]>([
