@@ -6,7 +6,7 @@ import { isTypeScriptFile } from '../util/source-text.js';
 import { initializeRefactor } from './no-spawn-in-constructor-utils/initialize-refactor.js';
 import { applyInsertions, initializeCalls } from './no-spawn-in-constructor-utils/initialize-calls.js';
 import { prototypeRefactor } from './no-spawn-in-constructor-utils/prototype-refactor.js';
-import { analyze, type ConstructedNode, constructedOnPurpose, isSynchronousSpec, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
+import { analyze, type ConstructedNode, constructedOnPurpose, isSynchronousSpec, requestedByCaller, type FileAnalysis, type Mechanism, skipTransparent, type StartPoint } from '../analysis/index.js';
 
 type Options = [{ initializeMethodName: string; allowSync: boolean }];
 type MessageIds = 'duringConstruction' | 'duringConstructionVia' | 'constructsStarting' | 'moveToInitialize';
@@ -148,7 +148,8 @@ function constructionFindings(analysis: FileAnalysis, allowSync: boolean): Findi
     if (execution.when !== 'construction') continue;
     let deliberate = onPurpose.get(execution.classNode);
     if (deliberate === undefined) onPurpose.set(execution.classNode, (deliberate = constructedOnPurpose(analysis, execution.classNode)));
-    if (deliberate) continue;
+    // Under an option the caller passes (`if (options.autoStart)`): constructing without it starts nothing.
+    if (deliberate || requestedByCaller(analysis.sourceCode, execution.classNode, execution.via ?? start.node)) continue;
     if (execution.via) {
       if (viaCalls.has(execution.via)) continue;
       viaCalls.add(execution.via);

@@ -279,6 +279,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'time (construction)',
+    construct: 'a condition in the constructor on an option the caller passes (`if (options.autoStart)`)',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}export class Server { constructor(options) { this.options = { ...options }; if (this.options.autoStart) this.start(); } start() { this.child = spawn('node', ['server.js']); } }`,
+    // A condition that reads no parameter: every \`new\` under it starts.
+    reported: `${CP}export class Server { constructor(options) { this.options = { ...options }; if (process.env.AUTO_START) this.start(); } start() { this.child = spawn('node', ['server.js']); } }`,
+  },
+  {
+    fact: 'time (construction)',
     construct: 'constructor only the file can call (not exported, every read a `new`)',
     rule: 'no-spawn-in-constructor',
     silent: `${CP}class Server { constructor() { this.child = spawn('node', ['server.js']); } }\nexport function start() { return new Server(); }`,

@@ -93,6 +93,38 @@ exports.Server = Server;`;
 
 runRuleTests('no-spawn-in-constructor', rule, {
   valid: [
+    // Started only when the caller asks for it, by an option of the constructor: \`new GitTools(dir, { immediateClone: true })\`.
+    esm(`import { execa } from 'execa';
+export class GitTools {
+  constructor(directory, options) {
+    this.directory = directory;
+    this.options = Object.assign({}, { immediateClone: false }, options);
+    if (this.options.immediateClone) {
+      this.initPromise = this.init();
+    }
+  }
+  async init() {
+    await execa('git', ['clone', this.directory]);
+  }
+}`),
+    cjs(`const { fork } = require('child_process');
+class ScheduledTask {
+  constructor(path, options = {}) {
+    this.path = path;
+    if (options.scheduled) this.child = fork(path);
+  }
+}
+module.exports = ScheduledTask;`),
+    ts(`import { spawn, type ChildProcess } from 'node:child_process';
+export class Server {
+  private child?: ChildProcess;
+  constructor(private readonly command: string, autoStart = false) {
+    autoStart && this.start();
+  }
+  start(): void {
+    this.child = spawn(this.command, [], { stdio: 'inherit' });
+  }
+}`),
     // A compiled async method: what follows its first yield runs after `new` returned.
     cjs(compiledAsync(`                switch (_a.label) {
                     case 0: return [4 /*yield*/, delay(10)];
@@ -421,6 +453,93 @@ export class Typed {
 }`),
   ],
   invalid: [
+    {
+      // Reported twin of an option: on by default, so every plain \`new Server()\` starts.
+      ...cjs(`const { spawn } = require('child_process');
+class Server {
+  constructor(opts = {}) {
+    this.opts = opts;
+    if (this.opts.autoStart !== false) this.start();
+  }
+  start() {
+    this.child = spawn('mongod', ['--port', '0']);
+  }
+}
+module.exports = Server;`),
+      errors: [
+        startsVia(5, 40, 'this.start', 'spawn()', PROCESS, '`Server`', [
+          moveTo(`const { spawn } = require('child_process');
+class Server {
+  constructor(opts = {}) {
+    this.opts = opts;
+  }
+
+  initialize() {
+    if (this.opts.autoStart !== false) this.start();
+  }
+  start() {
+    this.child = spawn('mongod', ['--port', '0']);
+  }
+}
+module.exports = Server;`),
+        ]),
+      ],
+    },
+    {
+      // Reported twins of an option: a condition that reads no parameter, and a parameter read after a start.
+      ...esm(`import { spawn } from 'node:child_process';
+export class Watcher {
+  constructor(options) {
+    this.options = options;
+    if (process.env.WATCH) this.child = spawn('watchman', ['watch']);
+  }
+}
+export class Runner {
+  constructor(command) {
+    this.child = spawn('node', ['run.js']);
+    if (command) this.child.send(command);
+  }
+}`),
+      errors: [
+        starts(5, 41, 'spawn()', PROCESS, '`Watcher`', [
+          moveTo(`import { spawn } from 'node:child_process';
+export class Watcher {
+  constructor(options) {
+    this.options = options;
+  }
+
+  initialize() {
+    if (process.env.WATCH) this.child = spawn('watchman', ['watch']);
+  }
+}
+export class Runner {
+  constructor(command) {
+    this.child = spawn('node', ['run.js']);
+    if (command) this.child.send(command);
+  }
+}`),
+        ]),
+        starts(10, 18, 'spawn()', PROCESS, '`Runner`', [
+          moveTo(`import { spawn } from 'node:child_process';
+export class Watcher {
+  constructor(options) {
+    this.options = options;
+    if (process.env.WATCH) this.child = spawn('watchman', ['watch']);
+  }
+}
+export class Runner {
+  constructor(command) {
+    this.command = command;
+  }
+
+  initialize() {
+    this.child = spawn('node', ['run.js']);
+    if (this.command) this.child.send(this.command);
+  }
+}`),
+        ]),
+      ],
+    },
     {
       // Two compiled async methods, each before its first yield: the start runs while `new` runs.
       ...cjs(compiledChain(`                this.proc = (0, child_process_1.spawn)('mongod', []);
@@ -1821,8 +1940,8 @@ export class Maybe {
   private readonly options: Options;
   constructor(options: Options) {
     this.options = options;
-    // Start the pool right away when asked.
-    if (options.eager) {
+    // Start the pool right away when the environment asks.
+    if (process.env.EAGER_POOL) {
       this.pool = new Piscina({ filename: options.file });
     }
   }
@@ -1842,8 +1961,8 @@ export class Maybe {
   }
 
   initialize() {
-    // Start the pool right away when asked.
-    if (this.options.eager) {
+    // Start the pool right away when the environment asks.
+    if (process.env.EAGER_POOL) {
       this.pool = new Piscina({ filename: this.options.file });
     }
   }

@@ -1,0 +1,43 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { requestedByCaller } from '../../../src/analysis/questions/requested-starts.js';
+import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
+
+/** Whether `start()` in class `C` runs only under a condition on what the caller passed. */
+function requested(code: string): boolean {
+  const analysis = analyzeCode(code);
+  const classNode = nodeByText(analysis, 'C', 'Identifier').parent as TSESTree.ClassDeclaration | TSESTree.FunctionDeclaration;
+  return requestedByCaller(analysis.sourceCode, classNode, nodeByText(analysis, 'start()', 'CallExpression'));
+}
+
+describe('requested starts', () => {
+  it.each<[string, boolean]>([
+    ['class C { constructor(options) { if (options.autoStart) start(); } }', true],
+    ['class C { constructor(eager = false) { eager && start(); } }', true],
+    ['class C { constructor(o) { this.o = Object.assign({}, { now: false }, o); if (this.o.now) { start(); } } }', true],
+    ['class C { constructor(o) { this.o = { now: false, ...o }; if (this.o.now === true) start(); } }', true],
+    ['class C { constructor(o) { this.o = o || {}; if (this.o.now) start(); else log(); } }', true],
+    ['class C { constructor(o) { if (!o.manual) log(); else start(); } }', true],
+    // Started when nothing is passed: every plain \`new\` starts.
+    ['class C { constructor(o = {}) { if (o.autoStart !== false) start(); } }', false],
+    ['class C { constructor(autoStart = true) { if (autoStart) start(); } }', false],
+    ['class C { constructor(o) { this.o = Object.assign({}, { now: true }, o); if (this.o.now) start(); } }', false],
+    ['class C { constructor(o) { if (!o.manual) start(); } }', false],
+    // Not followed: a local, defaults the file does not show, a member set twice.
+    ['class C { constructor(o) { const now = o.now; this.x = now ? start() : null; } }', false],
+    ['class C { constructor(o) { this.o = Object.assign({}, DEFAULTS, o); if (this.o.now) start(); } }', false],
+    ['class C { constructor(o) { this.o = o; this.o = make(); if (this.o.now) start(); } }', false],
+    ['function C(options) { if (options.start) start(); }', true],
+    // No parameter in the condition, or none at all.
+    ['class C { constructor(o) { this.o = o; if (process.env.START) start(); } }', false],
+    ['class C { constructor() { if (globalThis.start) start(); } }', false],
+    ['class C { constructor(o) { start(); if (o.x) log(); } }', false],
+    // A member set from no parameter.
+    ['class C { constructor(o) { this.ready = true; if (this.ready) start(); } }', false],
+    // In a function the constructor makes: it runs when something else calls it.
+    ['class C { constructor(o) { this.run = () => { if (o.go) start(); }; } }', false],
+  ])('%s: %s', (code, expected) => {
+    expect(requested(code)).toBe(expected);
+  });
+});
