@@ -382,6 +382,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'a private method that nothing names (only its class could call it)',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export class Tools { #chown(dir) { execFile('chown', ['-R', 'app', dir]); } run() {} }`,
+    // Named once: it runs where \`run()\` does.
+    reported: `${CP}export class Tools { #chown(dir) { execFile('chown', ['-R', 'app', dir]); } run() { this.#chown('.'); } }`,
+  },
+  {
+    fact: 'platform',
     construct: 'an unguarded call before the start of an API that throws on some platforms (`if (process.getuid() !== 0) throw …`)',
     rule: 'no-unportable-spawn',
     // process.getuid is undefined on Windows: the call throws there, so nothing after it runs there.

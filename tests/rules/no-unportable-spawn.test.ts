@@ -326,6 +326,20 @@ export async function getOrStart(port: number) {
   assertSupported();
   return spawn('tail', ['-f', '/tmp/serve-sim.log']);
 }`),
+    // A private method nothing names: only its class could call it, and it never does.
+    ts(`import { spawn } from 'node:child_process';
+export class ExtensionManager {
+  constructor(private readonly registry: string) {}
+  private setRegistry(): Promise<void> {
+    return new Promise((resolve) => {
+      spawn('npm', ['config', 'set', 'registry', this.registry]).on('close', () => resolve());
+    });
+  }
+  install(name: string): void {
+    // await this.setRegistry();
+    console.log('installing', name);
+  }
+}`),
     // process.getuid is undefined on Windows: the root check throws there, so what follows runs on POSIX only.
     cjs(`const { spawn } = require('child_process');
 exports.attach = function (app) {
@@ -625,6 +639,25 @@ export function nodePath(done: (path: string) => void) {
   if (family() !== 'mac') exec('which node', (error, out) => done(out.trim()));
 }`),
       errors: [{ messageId: 'posixInCommandLine', line: 4 }],
+    },
+    {
+      // Reported twins of a private method nothing names: called by its class, or public.
+      ...ts(`import { spawn } from 'node:child_process';
+export class ExtensionManager {
+  private setRegistry(): void {
+    spawn('npm', ['config', 'set', 'registry', 'https://registry.npmjs.org']);
+  }
+  install(): void {
+    this.setRegistry();
+  }
+  reset(): void {
+    spawn('npm', ['config', 'delete', 'registry']);
+  }
+}`),
+      errors: [
+        { messageId: 'shimWithoutShell', line: 4 },
+        { messageId: 'shimWithoutShell', line: 10 },
+      ],
     },
     {
       // Reported twins of the root check: an optional call gives undefined on Windows, and one inside a

@@ -13,8 +13,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { PLATFORM_COLUMNS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
-import { exportedFunctionName, isExportedFunction, isFunction, memberKey, memberName, stringValue, type FunctionNode } from '../../syntax/ast.js';
-import { bindingReads } from '../../syntax/scope.js';
+import { exportedFunctionName, isExportedFunction, isFunction, memberKey, memberName, skipTransparent, stringValue, walk, type FunctionNode } from '../../syntax/ast.js';
+import { bindingReads, resolveVariable } from '../../syntax/scope.js';
 import { ALL_PLATFORMS } from './conditions.js';
 import { dispatchedPlatform } from './dispatch.js';
 import type { Fact } from './facts.js';
@@ -22,6 +22,8 @@ import { nameMentions, type NameMentions } from './name-mentions.js';
 import type { StepCounter } from './steps.js';
 
 type Node = TSESTree.Node;
+
+const NO_PLATFORMS: ReadonlySet<Platform> = new Set();
 
 /** What the callers read of the facts at a node (propagation.ts). */
 export interface NodeFacts {
@@ -120,7 +122,8 @@ export class CallerFacts {
       return named ? [{ kind: 'platform', platforms: new Set([named]), test: fn }] : [];
     }
     const imported = isExportedFunction(fn) ? this.importerPlatforms(fn) : undefined;
-    if (uses.length === 0 && !imported) return [];
+    // A private method nothing names never runs: only its class could call it.
+    if (uses.length === 0 && !imported) return this.neverCalled(fn) ? [{ kind: 'platform', platforms: NO_PLATFORMS, test: fn }] : [];
     let platforms = this.platformsOfUseList.get(uses);
     if (!platforms) {
       platforms = this.platformsOfUses(uses);
@@ -128,6 +131,22 @@ export class CallerFacts {
     }
     if (imported) platforms = new Set([...platforms, ...imported]);
     return platforms.size < ALL_PLATFORMS.size ? [{ kind: 'platform', platforms, test: fn }] : [];
+  }
+
+  /**
+   * Whether a method without uses is one only its class can call: `#name()`, or TypeScript's
+   * `private`, in a class that names no member of `this` by a computed key (`this[name]()` may be it).
+   */
+  private neverCalled(fn: FunctionNode): boolean {
+    const method = fn.parent;
+    if (method?.type !== 'MethodDefinition' || method.kind !== 'method') return false;
+    if (method.key.type !== 'PrivateIdentifier' && method.accessibility !== 'private') return false;
+    let computed = false;
+    walk(method.parent, this.sourceCode.visitorKeys, (node) => {
+      if (!computed && node.type === 'MemberExpression' && node.computed && stringValue(node.property) === undefined) computed = holdsThis(this.sourceCode, node.object);
+      return !computed;
+    });
+    return !computed;
   }
 
   /** The platforms the file's importers call an exported function on; undefined when not known. */
@@ -221,6 +240,15 @@ export class CallerFacts {
     }
     return excluded.size > 0 ? excluded : undefined;
   }
+}
+
+/** `this`, or a variable that holds it (`const self = this as any`). */
+function holdsThis(sourceCode: Readonly<TSESLint.SourceCode>, objectIn: Node): boolean {
+  const object = skipTransparent(objectIn);
+  if (object.type === 'ThisExpression') return true;
+  if (object.type !== 'Identifier') return false;
+  const definition = resolveVariable(sourceCode, object)?.defs[0];
+  return definition?.type === 'Variable' && definition.node.init !== null && skipTransparent(definition.node.init).type === 'ThisExpression';
 }
 
 /** The platform a function is named after, exactly (`darwin`, `linux`, `win32`), by its declaration or its export. */

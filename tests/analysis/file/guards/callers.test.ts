@@ -95,6 +95,30 @@ class B { go() { this.#x(); } #x() {} }`);
     expect(platforms(named('#x'))).toEqual(['linux']);
   });
 
+  it('a private method that nothing names runs on no platform: only its class could call it', () => {
+    const { named, callers } = setUp(
+      `export class Manager {
+  private setRegistry() {}
+  #clean() {}
+  private run() {}
+  install() { this.run(); }
+  unused() {}
+}
+export class Dynamic {
+  private hook() {}
+  fire(name: string) { (this as any)[name](); }
+}`,
+      'ts',
+    );
+    const sizes = (name: string) => callers.platformFacts(named(name)!).flatMap((fact) => (fact.kind === 'platform' ? [fact.platforms.size] : []));
+    expect(sizes('setRegistry')).toEqual([0]);
+    expect(sizes('#clean')).toEqual([0]);
+    // Called, public, or in a class that calls members by computed names: not known to be dead.
+    expect(sizes('run')).toEqual([]);
+    expect(sizes('unused')).toEqual([]);
+    expect(sizes('hook')).toEqual([]);
+  });
+
   it('a private static method runs where its class names it', () => {
     const { named, platforms } = setUp(
       `import os from 'node:os';
