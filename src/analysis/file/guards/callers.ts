@@ -50,6 +50,8 @@ export class CallerFacts {
   /** The platforms over a list of uses, for the functions that share it. */
   private readonly platformsOfUseList = new Map<readonly Node[], ReadonlySet<Platform>>();
   private readonly mentionsOf = new Map<Node, NameMentions>();
+  /** Whether a class body names a member of `this` by a computed key, read once per class. */
+  private readonly computedThisAccess = new Map<TSESTree.ClassBody, boolean>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -141,11 +143,15 @@ export class CallerFacts {
     const method = fn.parent;
     if (method?.type !== 'MethodDefinition' || method.kind !== 'method') return false;
     if (method.key.type !== 'PrivateIdentifier' && method.accessibility !== 'private') return false;
-    let computed = false;
-    walk(method.parent, this.sourceCode.visitorKeys, (node) => {
-      if (!computed && node.type === 'MemberExpression' && node.computed && stringValue(node.property) === undefined) computed = holdsThis(this.sourceCode, node.object);
-      return !computed;
-    });
+    let computed = this.computedThisAccess.get(method.parent);
+    if (computed === undefined) {
+      let found = false;
+      walk(method.parent, this.sourceCode.visitorKeys, (node) => {
+        if (!found && node.type === 'MemberExpression' && node.computed && stringValue(node.property) === undefined) found = holdsThis(this.sourceCode, node.object);
+        return !found;
+      });
+      this.computedThisAccess.set(method.parent, (computed = found));
+    }
     return !computed;
   }
 
