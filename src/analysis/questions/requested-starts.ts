@@ -22,12 +22,16 @@ type Omitted = { readonly value: unknown } | undefined;
 
 const ABSENT: Omitted = { value: undefined };
 
+/** One reader per constructor: its members are read once, however many starts it has. */
+const readers = new WeakMap<ConstructorNode, OmittedReader>();
+
 /** Whether `node`, run by `classNode`'s constructor, runs only when the caller passes an option for it. */
 export function requestedByCaller(sourceCode: SourceCode, classNode: ConstructedNode, node: Node): boolean {
   const constructor = constructorFunction(classNode);
   // Only the constructor's own conditions: a function made in it runs when something else calls it.
   if (!constructor || constructor.params.length === 0 || enclosingFunction(node) !== constructor) return false;
-  const reader = new OmittedReader(sourceCode, constructor);
+  let reader = readers.get(constructor);
+  if (!reader) readers.set(constructor, (reader = new OmittedReader(sourceCode, constructor)));
   for (let child: Node = node, parent = node.parent; parent && child !== constructor.body; child = parent, parent = parent.parent) {
     let blocked = false;
     if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test) {
