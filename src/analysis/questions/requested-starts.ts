@@ -5,7 +5,8 @@
  * directly or through a member of `this` that a statement of the constructor sets from one
  * (`this.options = Object.assign({}, { immediateClone: false }, options)`). `new` without that
  * option starts nothing: the start is what the caller passed it for. A condition that holds when
- * nothing is passed (`options.autoStart !== false`) starts on every plain `new`, and one the
+ * nothing is passed (`options.autoStart !== false`) starts on every plain `new`, a choice among
+ * values (`type === 'thread'`) starts for every caller that makes one, and a condition the
  * analysis cannot evaluate proves nothing.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -87,6 +88,9 @@ class OmittedReader {
       case 'BinaryExpression': {
         const equal = expression.operator === '===' || expression.operator === '==';
         if (!equal && expression.operator !== '!==' && expression.operator !== '!=') return undefined;
+        // A switch on or off (`autoStart === true`), not a choice among values (`type === 'thread'`):
+        // a choice starts for every caller that makes one.
+        if (!isSwitchValue(this.sourceCode, expression.left) && !isSwitchValue(this.sourceCode, expression.right)) return undefined;
         const [left, right] = [this.valueOf(expression.left), this.valueOf(expression.right)];
         if (!left || !right) return undefined;
         const loose = expression.operator.length === 2;
@@ -181,6 +185,13 @@ class OmittedReader {
     }
     return value;
   }
+}
+
+/** `true`, `false`, `null` or `undefined`: what an on/off option is compared with. */
+function isSwitchValue(sourceCode: SourceCode, nodeIn: Node): boolean {
+  const node = skipTransparent(nodeIn);
+  if (node.type === 'Literal') return typeof node.value === 'boolean' || node.value === null;
+  return isGlobalIdentifier(sourceCode, node, 'undefined');
 }
 
 /** `Object.assign`, the global's. */

@@ -24,6 +24,9 @@ describe('requested starts', () => {
     ['class C { constructor(autoStart = true) { if (autoStart) start(); } }', false],
     ['class C { constructor(o) { this.o = Object.assign({}, { now: true }, o); if (this.o.now) start(); } }', false],
     ['class C { constructor(o) { if (!o.manual) start(); } }', false],
+    // A choice among values: every caller that makes one starts something.
+    ["class C { constructor(path, { type }) { if (type === 'thread') start(); else if (type === 'process') log(); } }", false],
+    ["class C { constructor(o) { if (o.mode !== 'lazy') log(); else start(); } }", false],
     // Not followed: a local, defaults the file does not show, a member set twice.
     ['class C { constructor(o) { const now = o.now; this.x = now ? start() : null; } }', false],
     ['class C { constructor(o) { this.o = Object.assign({}, DEFAULTS, o); if (this.o.now) start(); } }', false],
