@@ -518,6 +518,20 @@ if (getuid() === 0) console.log('root');`),
       ],
     },
     {
+      // In one statement the first call throws on Windows before the second runs: one report, at the first.
+      ...cjs(`exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid(), gid: process.getgid() });
+exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid()];`),
+      errors: [
+        { messageId: 'posixCall', line: 1, column: 53, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid?.(), gid: process.getgid() });
+exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid()];` }] },
+        // A call that may not run (a branch of a conditional) leaves the next one reported.
+        { messageId: 'posixCall', line: 2, column: 35, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid(), gid: process.getgid() });
+exports.owner = (flag) => [flag ? process.getuid?.() : 0, process.getgid()];` }] },
+        { messageId: 'posixCall', line: 2, column: 57, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid(), gid: process.getgid() });
+exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid?.()];` }] },
+      ],
+    },
+    {
       // A presence test of a member every platform has proves nothing.
       ...cjs(`const gid = Object.hasOwn(process, 'argv') ? process.getgid() : null;`),
       errors: [{ messageId: 'posixCall', line: 1, column: 46, suggestions: [{ messageId: 'useOptionalCall', output: "const gid = Object.hasOwn(process, 'argv') ? process.getgid?.() : null;" }] }],

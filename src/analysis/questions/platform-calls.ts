@@ -6,8 +6,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { MACOS_FS_MEMBERS, type Platform, POSIX_PROCESS_MEMBERS, WINDOWS_DELIVERED_SIGNALS, WINDOWS_KILL_SIGNALS, WINDOWS_ONLY_SIGNALS } from '../catalog/platform-apis.js';
-import { skipTransparent } from '../syntax/ast.js';
+import { isFunction, skipTransparent } from '../syntax/ast.js';
 import { resolveVariable } from '../syntax/scope.js';
+import { throwingCalls, throwingCallsIn, type ThrowingCall } from '../file/guards/exits.js';
 import type { Fact } from '../file/guards/facts.js';
 import { argumentAt } from '../file/local-functions.js';
 import { refKey, type ModuleRef } from '../file/references.js';
@@ -89,8 +90,31 @@ function credentialProblems(analysis: FileAnalysis, call: TSESTree.CallExpressio
   if ((isNamedImportBinding(analysis, call.callee) && analysis.fileModel.moduleSystem !== 'cjs') || call.optional) return [];
   const facts = analysis.guards.factsAt(call);
   if (provesAny(facts, POSIX_PROCESS_KEYS) || !platformsAt(analysis, call).has('win32') || isCaughtHere(analysis, call)) return [];
+  if (throwsFirstOnWindows(analysis, call)) return [];
   return [{ node: call, kind: 'posixCall', name: callee.path[0] ?? '' }];
 }
+
+/**
+ * Whether a call of the same statement that always runs, and throws on Windows, is evaluated before
+ * `call` (`{ uid: process.getuid(), gid: process.getgid() }`): on Windows it throws first, so it is
+ * the one report.
+ */
+function throwsFirstOnWindows(analysis: FileAnalysis, call: TSESTree.CallExpression): boolean {
+  const calls = callsAlwaysRunWith(analysis, call);
+  return calls.some((other) => other.call.range[1] <= call.range[0] && !other.platforms.has('win32'));
+}
+
+/** The calls that throw on some platforms and always run with the statement (or the arrow function's expression body) that holds `node`. */
+function callsAlwaysRunWith(analysis: FileAnalysis, node: Node): ThrowingCall[] {
+  for (let current: Node = node; current.parent; current = current.parent) {
+    const { parent } = current;
+    if (isFunction(parent)) return current === parent.body && parent.body.type !== 'BlockStatement' ? throwingCallsIn([current], analysis.references) : [];
+    if (STATEMENT_LISTS.has(parent.type)) return throwingCalls(current, analysis.references);
+  }
+  return [];
+}
+
+const STATEMENT_LISTS: ReadonlySet<string> = new Set(['BlockStatement', 'Program', 'SwitchCase', 'StaticBlock']);
 
 function lchmodProblems(analysis: FileAnalysis, call: TSESTree.CallExpression, key: string): PlatformProblem[] {
   if (provesAny(analysis.guards.factsAt(call), MACOS_FS_KEYS) || onlyOn(platformsAt(analysis, call), MACOS)) return [];

@@ -74,9 +74,20 @@ export function endsWithJump(statements: readonly Node[]): boolean {
  * declaration's initializers, an expression statement; not the right of `&&`, `||` or `??`, a
  * conditional's branches, an optional chain, or a function made there.
  */
-export function throwingCalls(statement: Node, references: ReferenceIndex): { readonly call: Node; readonly platforms: ReadonlySet<Platform> }[] {
-  const found: { call: Node; platforms: ReadonlySet<Platform> }[] = [];
-  const pending: Node[] = [...evaluatedParts(statement)];
+export function throwingCalls(statement: Node, references: ReferenceIndex): ThrowingCall[] {
+  return throwingCallsIn(evaluatedParts(statement), references);
+}
+
+export interface ThrowingCall {
+  readonly call: Node;
+  /** The platforms on which it completes. */
+  readonly platforms: ReadonlySet<Platform>;
+}
+
+/** throwingCalls, over expressions that are evaluated whenever their code runs (an arrow function's expression body). */
+export function throwingCallsIn(expressions: readonly Node[], references: ReferenceIndex): ThrowingCall[] {
+  const found: ThrowingCall[] = [];
+  const pending: Node[] = [...expressions];
   for (let node = pending.pop(); node; node = pending.pop()) {
     // An optional link may skip the rest of its chain.
     if (node.type === 'ChainExpression' || isFunction(node) || node.type === 'ClassExpression') continue;
@@ -115,6 +126,16 @@ export function throwingCalls(statement: Node, references: ReferenceIndex): { re
       case 'SequenceExpression':
       case 'TemplateLiteral':
         pending.push(...node.expressions);
+        break;
+      case 'ArrayExpression':
+        for (const element of node.elements) if (element) pending.push(element);
+        break;
+      case 'ObjectExpression':
+        pending.push(...node.properties);
+        break;
+      case 'Property':
+        pending.push(node.value);
+        if (node.computed) pending.push(node.key);
         break;
       case 'TSAsExpression':
       case 'TSNonNullExpression':

@@ -17,6 +17,7 @@ describe('exits', () => {
     ['const a = f(process.geteuid()), b = 1;', ['not win32']],
     ['x = `${process.getgid()}` + process.execve;', ['not win32']],
     ['switch (process.getuid()) {}', ['not win32']],
+    ['send({ ids: [process.getuid()], [process.getgid()]: 1 });', ['not win32', 'not win32']],
     ['ok && process.getuid();', []],
     ['const u = ok ? process.getuid() : 0;', []],
     ['process.getuid?.();', []],
