@@ -520,15 +520,23 @@ if (getuid() === 0) console.log('root');`),
     {
       // In one statement the first call throws on Windows before the second runs: one report, at the first.
       ...cjs(`exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid(), gid: process.getgid() });
-exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid()];`),
+exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid()];
+exports.handler = (op, cb) => { if (op === 'getattr') return cb(0, { uid: process.getuid(), gid: process.getgid() }); };`),
       errors: [
         { messageId: 'posixCall', line: 1, column: 53, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid?.(), gid: process.getgid() });
-exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid()];` }] },
+exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid()];
+exports.handler = (op, cb) => { if (op === 'getattr') return cb(0, { uid: process.getuid(), gid: process.getgid() }); };` }] },
         // A call that may not run (a branch of a conditional) leaves the next one reported.
         { messageId: 'posixCall', line: 2, column: 35, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid(), gid: process.getgid() });
-exports.owner = (flag) => [flag ? process.getuid?.() : 0, process.getgid()];` }] },
+exports.owner = (flag) => [flag ? process.getuid?.() : 0, process.getgid()];
+exports.handler = (op, cb) => { if (op === 'getattr') return cb(0, { uid: process.getuid(), gid: process.getgid() }); };` }] },
         { messageId: 'posixCall', line: 2, column: 57, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid(), gid: process.getgid() });
-exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid?.()];` }] },
+exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid?.()];
+exports.handler = (op, cb) => { if (op === 'getattr') return cb(0, { uid: process.getuid(), gid: process.getgid() }); };` }] },
+        // The argument of a \`return\` runs whenever the return does.
+        { messageId: 'posixCall', line: 3, column: 75, suggestions: [{ messageId: OPTIONAL_CALL, output: `exports.stat = (cb) => cb(null, { mode: 0o644, uid: process.getuid(), gid: process.getgid() });
+exports.owner = (flag) => [flag ? process.getuid() : 0, process.getgid()];
+exports.handler = (op, cb) => { if (op === 'getattr') return cb(0, { uid: process.getuid?.(), gid: process.getgid() }); };` }] },
       ],
     },
     {

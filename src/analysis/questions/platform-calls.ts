@@ -109,12 +109,14 @@ function callsAlwaysRunWith(analysis: FileAnalysis, node: Node): ThrowingCall[] 
   for (let current: Node = node; current.parent; current = current.parent) {
     const { parent } = current;
     if (isFunction(parent)) return current === parent.body && parent.body.type !== 'BlockStatement' ? throwingCallsIn([current], analysis.references) : [];
-    if (STATEMENT_LISTS.has(parent.type)) return throwingCalls(current, analysis.references);
+    if (isStatement(parent)) return throwingCalls(parent, analysis.references);
   }
   return [];
 }
 
-const STATEMENT_LISTS: ReadonlySet<string> = new Set(['BlockStatement', 'Program', 'SwitchCase', 'StaticBlock']);
+function isStatement(node: Node): boolean {
+  return node.type.endsWith('Statement') || node.type === 'VariableDeclaration';
+}
 
 function lchmodProblems(analysis: FileAnalysis, call: TSESTree.CallExpression, key: string): PlatformProblem[] {
   if (provesAny(analysis.guards.factsAt(call), MACOS_FS_KEYS) || onlyOn(platformsAt(analysis, call), MACOS)) return [];

@@ -71,8 +71,8 @@ export function endsWithJump(statements: readonly Node[]): boolean {
 /**
  * The calls that always run when `statement` runs, and whose API throws on some platforms: the
  * platforms each completes on. Only what is evaluated whenever the statement is: an `if`'s test, a
- * declaration's initializers, an expression statement; not the right of `&&`, `||` or `??`, a
- * conditional's branches, an optional chain, or a function made there.
+ * declaration's initializers, an expression statement, what a `return` or `throw` gives; not the
+ * right of `&&`, `||` or `??`, a conditional's branches, an optional chain, or a function made there.
  */
 export function throwingCalls(statement: Node, references: ReferenceIndex): ThrowingCall[] {
   return throwingCallsIn(evaluatedParts(statement), references);
@@ -161,6 +161,9 @@ function evaluatedParts(statement: Node): Node[] {
       return [statement.discriminant];
     case 'VariableDeclaration':
       return statement.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : []));
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+      return statement.argument ? [statement.argument] : [];
     default:
       return [];
   }
