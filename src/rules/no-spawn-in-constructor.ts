@@ -149,7 +149,7 @@ function constructionFindings(analysis: FileAnalysis, allowSync: boolean): Findi
     let deliberate = onPurpose.get(execution.classNode);
     if (deliberate === undefined) onPurpose.set(execution.classNode, (deliberate = constructedOnPurpose(analysis, execution.classNode)));
     // Under an option the caller passes (`if (options.autoStart)`): constructing without it starts nothing.
-    if (deliberate || requestedByCaller(analysis.sourceCode, execution.classNode, execution.via ?? start.node)) continue;
+    if (deliberate || requestedByCaller(analysis, execution.classNode, execution.via ?? start.node)) continue;
     if (execution.via) {
       if (viaCalls.has(execution.via)) continue;
       viaCalls.add(execution.via);

@@ -71,7 +71,7 @@ export function reachedElsewhere(
 }
 
 type Write = { readonly name: string; readonly value: PropertyValue; readonly statement: Node };
-type Use = 'read' | 'escape' | Write;
+export type Use = 'read' | 'escape' | Write;
 
 /** The writes of an object variable and the references that let other code reach it. */
 interface Uses {
@@ -96,8 +96,11 @@ function usesOf(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Sc
   return uses;
 }
 
-/** What one reference to the object does with it. */
-function useOf(identifier: Node, sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex | undefined): Use {
+/**
+ * What one reference to the object does with it: `identifier`, or any expression that evaluates to
+ * the object (`this.options`). A read, a write of one of its properties, or an escape.
+ */
+export function useOf(identifier: Node, sourceCode: Readonly<TSESLint.SourceCode>, references: ReferenceIndex | undefined): Use {
   let node = identifier;
   while (node.parent && skipTransparent(node.parent) === identifier && node.parent.type !== 'ChainExpression') node = node.parent;
   const parent = node.parent;

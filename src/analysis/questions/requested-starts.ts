@@ -3,7 +3,11 @@
  * constructor itself, that fails when the caller passes nothing (`if (options.immediateClone)`,
  * `autoStart && this.start()` with `autoStart = false`), reading the constructor's parameters
  * directly or through a member of `this` that a statement of the constructor sets from one
- * (`this.options = Object.assign({}, { immediateClone: false }, options)`). `new` without that
+ * (`this.options = Object.assign({}, { immediateClone: false }, options)`). What may change the
+ * option before the test makes it unknown: the parameter written again, a property of it written or
+ * the object handed to other code, the member of `this` written again or handed on, a method of
+ * `this` called or `this` handed on before the test, an accessor of that name, or a class field
+ * that reads `this`. `new` without that
  * option starts nothing: the start is what the caller passed it for. A condition that holds when
  * nothing is passed (`options.autoStart !== false`) starts on every plain `new`, a choice among
  * values (`type === 'thread'`) starts for every caller that makes one, and a condition the
@@ -11,9 +15,11 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, memberName, propertyValue, skipTransparent } from '../syntax/ast.js';
-import { isGlobalIdentifier, resolveVariable } from '../syntax/scope.js';
+import { enclosingFunction, isFunction, memberKey, memberName, propertyValue, skipTransparent, walk } from '../syntax/ast.js';
+import { isGlobalIdentifier, unwrittenParameter } from '../syntax/scope.js';
 import { constructorFunction, type ConstructedNode } from '../file/classes.js';
+import { propertyHistory, useOf } from '../file/object-writes.js';
+import type { FileAnalysis } from '../contract/file-analysis.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -27,12 +33,12 @@ const ABSENT: Omitted = { value: undefined };
 const readers = new WeakMap<ConstructorNode, OmittedReader>();
 
 /** Whether `node`, run by `classNode`'s constructor, runs only when the caller passes an option for it. */
-export function requestedByCaller(sourceCode: SourceCode, classNode: ConstructedNode, node: Node): boolean {
+export function requestedByCaller(analysis: FileAnalysis, classNode: ConstructedNode, node: Node): boolean {
   const constructor = constructorFunction(classNode);
   // Only the constructor's own conditions: a function made in it runs when something else calls it.
   if (!constructor || constructor.params.length === 0 || enclosingFunction(node) !== constructor) return false;
   let reader = readers.get(constructor);
-  if (!reader) readers.set(constructor, (reader = new OmittedReader(sourceCode, constructor)));
+  if (!reader) readers.set(constructor, (reader = new OmittedReader(analysis, constructor, classNode)));
   for (let child: Node = node, parent = node.parent; parent && child !== constructor.body; child = parent, parent = parent.parent) {
     let blocked = false;
     if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test) {
@@ -47,24 +53,34 @@ export function requestedByCaller(sourceCode: SourceCode, classNode: Constructed
   return false;
 }
 
+/** A place in the constructor where the members of `this` may change: one member by name, or all (`*`). */
+interface Change {
+  readonly name: string;
+  readonly at: number;
+}
+
 /** What expressions of a constructor evaluate to when `new` passes no arguments. */
 class OmittedReader {
-  /** The members of `this` that statements at the constructor's top set: the expression each holds. */
-  private readonly members = new Map<string, Node>();
+  /** The members of `this` that statements at the constructor's top set first: the assignment. */
+  private readonly members = new Map<string, TSESTree.AssignmentExpression>();
+  private readonly changes: Change[] = [];
+  private readonly sourceCode: SourceCode;
 
   constructor(
-    private readonly sourceCode: SourceCode,
+    private readonly analysis: FileAnalysis,
     private readonly fn: ConstructorNode,
+    classNode: ConstructedNode,
   ) {
+    this.sourceCode = analysis.sourceCode;
     if (fn.body.type !== 'BlockStatement') return;
     for (const statement of fn.body.body) {
       const assigned = statement.type === 'ExpressionStatement' ? skipTransparent(statement.expression) : undefined;
       if (assigned?.type !== 'AssignmentExpression' || assigned.operator !== '=') continue;
       const target = skipTransparent(assigned.left);
       const name = target.type === 'MemberExpression' && target.object.type === 'ThisExpression' ? memberName(target) : undefined;
-      // Set twice: which value a read sees is not followed.
-      if (name !== undefined) this.members.set(name, this.members.has(name) ? target : assigned.right);
+      if (name !== undefined && !this.members.has(name)) this.members.set(name, assigned);
     }
+    this.findChanges(classNode);
   }
 
   valueOf(expressionIn: Node): Omitted {
@@ -107,23 +123,22 @@ class OmittedReader {
 
   /** A parameter of the constructor: its default when it is a literal, otherwise undefined; another variable: unknown. */
   private parameterValue(identifier: TSESTree.Identifier): Omitted {
-    const fallback = this.parameterDefault(identifier);
-    if (!fallback) return undefined;
-    return fallback.node === undefined ? ABSENT : skipTransparent(fallback.node).type === 'Literal' ? this.valueOf(fallback.node) : undefined;
+    const parameter = this.parameter(identifier);
+    if (!parameter) return undefined;
+    const { fallback } = parameter;
+    return fallback === undefined ? ABSENT : skipTransparent(fallback).type === 'Literal' ? this.valueOf(fallback) : undefined;
   }
 
-  /** A parameter of the constructor without a default: undefined when `new` passes nothing. */
-  private isBareParameter(identifier: TSESTree.Identifier): boolean {
-    const fallback = this.parameterDefault(identifier);
-    return fallback !== undefined && fallback.node === undefined;
+  /** A parameter of the constructor that nothing reassigns. */
+  private parameter(identifier: TSESTree.Identifier): ReturnType<typeof unwrittenParameter> {
+    const parameter = unwrittenParameter(this.sourceCode, identifier);
+    return parameter?.fn === this.fn ? parameter : undefined;
   }
 
-  /** For a parameter of the constructor, the default it is declared with (`options = {}`), if any; undefined for another variable. */
-  private parameterDefault(identifier: TSESTree.Identifier): { readonly node: Node | undefined } | undefined {
-    const definition = resolveVariable(this.sourceCode, identifier)?.defs[0];
-    if (definition?.type !== 'Parameter' || definition.node !== this.fn) return undefined;
-    const declared = definition.name.parent;
-    return { node: declared?.type === 'AssignmentPattern' && declared.left === definition.name ? declared.right : undefined };
+  /** Whether nothing writes `key` of the object the parameter at `read` holds, nor hands the object to other code. */
+  private untouched(parameter: NonNullable<ReturnType<typeof unwrittenParameter>>, read: Node, key: string): boolean {
+    const history = propertyHistory(this.sourceCode, parameter.variable, this.analysis.references, key, read);
+    return history !== undefined && !('replaced' in history) && history.sometimes.length === 0;
   }
 
   /** `options.x` on a parameter, `this.options.x` on a member set from one, with the defaults it is merged over. */
@@ -132,7 +147,7 @@ class OmittedReader {
     const object = skipTransparent(member.object);
     if (name === undefined) return undefined;
     if (object.type === 'ThisExpression') {
-      const held = this.members.get(name);
+      const held = this.memberHeld(name, member);
       // `this.eager = eager`: what the parameter holds.
       return held && skipTransparent(held).type === 'Identifier' ? this.valueOf(held) : undefined;
     }
@@ -140,10 +155,51 @@ class OmittedReader {
     if (object.type === 'Identifier') return this.mergedDefault(object, name);
     if (object.type === 'MemberExpression' && skipTransparent(object.object).type === 'ThisExpression') {
       const key = memberName(object);
-      const held = key === undefined ? undefined : this.members.get(key);
+      const held = key === undefined ? undefined : this.memberHeld(key, member);
       return held && this.mergedDefault(held, name);
     }
     return undefined;
+  }
+
+  /** What `this.<name>` holds at `read`: the value its first assignment gave, when nothing may have changed it since. */
+  private memberHeld(name: string, read: Node): Node | undefined {
+    const assigned = this.members.get(name);
+    if (!assigned || assigned.range[1] > read.range[0]) return undefined;
+    const changed = this.changes.some((change) => (change.name === name || change.name === '*') && change.at < read.range[0]);
+    return changed ? undefined : assigned.right;
+  }
+
+  /**
+   * Where the members of `this` may change: a member written or handed on (anything but a read of
+   * it or of its properties, and its first assignment), a method of `this` called or `this` itself
+   * handed on (all of them), in the constructor and the functions of `this` it makes; an accessor
+   * of the class, or a class field that reads `this`, before any of it.
+   */
+  private findChanges(classNode: ConstructedNode): void {
+    const firstAssignments = new Set<Node>([...this.members.values()].map((assigned) => skipTransparent(assigned.left)));
+    walk(this.fn.body, this.sourceCode.visitorKeys, (node) => {
+      // A function of its own has another `this`; an arrow shares the constructor's.
+      if (isFunction(node) && node.type !== 'ArrowFunctionExpression') return false;
+      if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') return false;
+      if (node.type === 'ThisExpression') this.changes.push(...this.changesAt(node, firstAssignments));
+      return true;
+    });
+    if (classNode.type !== 'ClassDeclaration' && classNode.type !== 'ClassExpression') return;
+    for (const element of classNode.body.body) {
+      const key = element.type === 'MethodDefinition' || element.type === 'PropertyDefinition' ? memberKey(element) : undefined;
+      if (element.type === 'MethodDefinition' && (element.kind === 'get' || element.kind === 'set')) this.changes.push({ name: key ?? '*', at: -1 });
+      if (element.type === 'PropertyDefinition' && !element.static && element.value && readsThis(this.sourceCode, element.value)) this.changes.push({ name: '*', at: -1 });
+    }
+  }
+
+  private changesAt(self: TSESTree.ThisExpression, firstAssignments: ReadonlySet<Node>): Change[] {
+    const at = self.range[0];
+    const member = self.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== self) return [{ name: '*', at }];
+    const name = memberName(member);
+    if (name === undefined || (member.parent.type === 'CallExpression' && member.parent.callee === member)) return [{ name: '*', at }];
+    if (firstAssignments.has(member)) return [];
+    return useOf(member, this.sourceCode, this.analysis.references) === 'read' ? [] : [{ name, at }];
   }
 
   /**
@@ -156,8 +212,9 @@ class OmittedReader {
     const held = skipTransparent(heldIn);
     let parts: readonly Node[];
     if (held.type === 'Identifier') {
-      const fallback = this.parameterDefault(held);
-      return fallback && (fallback.node === undefined ? ABSENT : this.mergedDefault(fallback.node, key));
+      const parameter = this.parameter(held);
+      if (!parameter || !this.untouched(parameter, held, key)) return undefined;
+      return parameter.fallback === undefined ? ABSENT : this.mergedDefault(parameter.fallback, key);
     }
     if (held.type === 'LogicalExpression' && (held.operator === '||' || held.operator === '??')) {
       const right = skipTransparent(held.right);
@@ -178,13 +235,25 @@ class OmittedReader {
       } else if (part.type === 'ObjectExpression') {
         const property = propertyValue(part, key);
         if (property) value = skipTransparent(property).type === 'Literal' ? this.valueOf(property) : undefined;
-      } else if (part.type !== 'Identifier' || !this.isBareParameter(part)) {
+      } else {
         // Only a parameter passed nothing adds nothing: another object may name the key.
-        return undefined;
+        const parameter = part.type === 'Identifier' ? this.parameter(part) : undefined;
+        if (!parameter || parameter.fallback !== undefined || !this.untouched(parameter, part, key)) return undefined;
       }
     }
     return value;
   }
+}
+
+/** Whether an expression reads `this` (outside functions of their own). */
+function readsThis(sourceCode: SourceCode, expression: Node): boolean {
+  let found = false;
+  walk(expression, sourceCode.visitorKeys, (node) => {
+    if (found || (isFunction(node) && node.type !== 'ArrowFunctionExpression')) return false;
+    found = node.type === 'ThisExpression';
+    return !found;
+  });
+  return found;
 }
 
 /** `true`, `false`, `null` or `undefined`: what an on/off option is compared with. */

@@ -107,12 +107,22 @@ export function parameterDefault(
   sourceCode: Readonly<TSESLint.SourceCode>,
   identifier: TSESTree.Identifier,
 ): Node | undefined {
+  return unwrittenParameter(sourceCode, identifier)?.fallback;
+}
+
+/**
+ * A parameter nothing reassigns (only its binding writes it: the argument, or the default): the
+ * function it belongs to and its default, if it has one; undefined for any other variable.
+ */
+export function unwrittenParameter(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): { readonly fn: Node; readonly variable: TSESLint.Scope.Variable; readonly fallback: Node | undefined } | undefined {
   const { variable, definition } = definedOnce(sourceCode, identifier) ?? {};
   if (!variable || definition?.type !== 'Parameter') return undefined;
+  if (!variable.references.every((reference) => !reference.isWrite() || reference.identifier === definition.name)) return undefined;
   const pattern = definition.name.parent;
-  if (pattern?.type !== 'AssignmentPattern' || pattern.left !== definition.name) return undefined;
-  // Only the binding itself writes it (the argument, or the default).
-  return variable.references.every((reference) => !reference.isWrite() || reference.identifier === definition.name) ? pattern.right : undefined;
+  return { fn: definition.node, variable, fallback: pattern?.type === 'AssignmentPattern' && pattern.left === definition.name ? pattern.right : undefined };
 }
 
 /**

@@ -8,7 +8,7 @@ import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
 function requested(code: string): boolean {
   const analysis = analyzeCode(code);
   const classNode = nodeByText(analysis, 'C', 'Identifier').parent as TSESTree.ClassDeclaration | TSESTree.FunctionDeclaration;
-  return requestedByCaller(analysis.sourceCode, classNode, nodeByText(analysis, 'start()', 'CallExpression'));
+  return requestedByCaller(analysis, classNode, nodeByText(analysis, 'start()', 'CallExpression'));
 }
 
 describe('requested starts', () => {
@@ -31,6 +31,19 @@ describe('requested starts', () => {
     ['class C { constructor(o) { const now = o.now; this.x = now ? start() : null; } }', false],
     ['class C { constructor(o) { this.o = Object.assign({}, DEFAULTS, o); if (this.o.now) start(); } }', false],
     ['class C { constructor(o) { this.o = o; this.o = make(); if (this.o.now) start(); } }', false],
+    // What the caller passed, changed before the test: the parameter written again, its member
+    // written or the object handed to other code, the member of \`this\` written again anywhere, or
+    // a method that may write it called first.
+    ['class C { constructor(o) { o = normalize(o); if (o.now) start(); } }', false],
+    ['class C { constructor(o = {}) { o.now = true; if (o.now) start(); } }', false],
+    ['class C { constructor(o) { configure(o); if (o.now) start(); } }', false],
+    ['class C { constructor(o) { o.now = true; this.o = { now: false, ...o }; if (this.o.now) start(); } }', false],
+    ['class C { constructor(o) { this.o = { now: false, ...o }; this.o.now = true; if (this.o.now) start(); } }', false],
+    ['class C { constructor(o) { this.o = o || {}; if (flag) this.o = { now: true }; if (this.o.now) start(); } }', false],
+    ['class C { constructor(o) { this.o = { now: false, ...o }; this.setup(); if (this.o.now) start(); } setup() { this.o.now = true; } }', false],
+    ['class C { constructor(o) { this.o = { now: false, ...o }; register(this); if (this.o.now) start(); } }', false],
+    // Read, logged, or used after the test: still the caller's option.
+    ['class C { constructor(o) { this.o = { now: false, ...o }; console.log(this.o.now); if (this.o.now) start(); } }', true],
     ['function C(options) { if (options.start) start(); }', true],
     // No parameter in the condition, or none at all.
     ['class C { constructor(o) { this.o = o; if (process.env.START) start(); } }', false],
