@@ -48,6 +48,8 @@ export class FactPropagation {
   /** The early-exit facts of each statement list, by the index of the statement they precede. */
   private readonly exitsOf = new Map<readonly Node[], EarlyExits>();
   private readonly skipsTest = (expression: Node): boolean => isTestSkipCall(this.sourceCode, expression);
+  /** The facts of the calls each statement always makes that throw on some platforms (throwingFacts). */
+  private readonly thrownBy = new Map<Node, readonly Fact[]>();
   /** The platform facts a local function's completion proves (assertionFacts). */
   private readonly assertedBy = new Map<FunctionNode, readonly Fact[]>();
 
@@ -206,10 +208,15 @@ export class FactPropagation {
   }
 
   /** `process.getuid()` throws on Windows: what follows a statement that always calls it runs elsewhere. */
-  private throwingFacts(statement: Node): Fact[] {
-    const calls = throwingCalls(statement, this.references);
-    this.counter.steps += calls.length;
-    return calls.map(({ call, platforms }) => ({ kind: 'platform', platforms, test: call }));
+  private throwingFacts(statement: Node): readonly Fact[] {
+    // Read once per statement: an `if`'s branches and the statements after it ask for the same.
+    let facts = this.thrownBy.get(statement);
+    if (!facts) {
+      const calls = throwingCalls(statement, this.references);
+      this.counter.steps += calls.length;
+      this.thrownBy.set(statement, (facts = calls.map(({ call, platforms }) => ({ kind: 'platform', platforms, test: call }))));
+    }
+    return facts;
   }
 
   private exitFactsOfStatement(statement: Node, followCalls: boolean): readonly Fact[] {
