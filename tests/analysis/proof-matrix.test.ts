@@ -547,6 +547,14 @@ const CELLS: readonly Cell[] = [
     reported: `import Piscina from 'piscina';\nexport const pool = new Piscina({ filename: './w.js', minThreads: 0, ...options });`,
   },
   {
+    fact: 'time (load)',
+    construct: "a call of a starter that may only configure it (`$(options)` of execa and zx)",
+    rule: 'no-top-level-spawn',
+    silent: `import { $ as configure } from 'execa';\nconst defaults = { preferLocal: true };\nexport const $ = configure(defaults);`,
+    // A command written as a string is a start (execa's `$(file)`).
+    reported: `import { $ } from 'execa';\nexport const listing = $('ls');`,
+  },
+  {
     fact: 'platform',
     construct: 'early return in a guard',
     rule: 'no-unportable-spawn',

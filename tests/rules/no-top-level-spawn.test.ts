@@ -207,6 +207,10 @@ runRuleTests('no-top-level-spawn', rule, {
     // `$({ … })` returns a configured `$` and starts nothing (zx, execa).
     esm(`import { $ } from 'zx';
 export const quiet = $({ verbose: false });`),
+    // …and so may `$(options)` with the options in a name: only a string written alone is a command.
+    esm(`import { $ as configure } from 'execa';
+const defaults = { preferLocal: true };
+export const $ = configure(defaults);`),
     // --- Web Workers ------------------------------------------------------------------------------
     // Nothing says the file runs where a global Worker exists (Node.js has none): unknown.
     esmLib(`export const worker = new Worker('./w.js');`),

@@ -65,8 +65,9 @@ export interface StarterSpec {
    */
   windows?: 'direct' | 'shim-aware' | 'posix-shell';
   /**
-   * A plain call with an options object (or nothing) returns the starter configured, starting
-   * nothing: `$({ cwd })` (execa, zx); only its template, `$({ cwd })\`cmd\``, starts.
+   * A plain call with options (or nothing) returns the starter configured, starting nothing:
+   * `$({ cwd })`, `$(options)` (execa, zx); only its template, `$({ cwd })\`cmd\``, starts. A call
+   * whose one argument is not written as a string may be such a call: no start.
    */
   configuredByOptionsCall?: true;
   /**

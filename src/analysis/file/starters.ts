@@ -40,11 +40,18 @@ function matchesInvocation(spec: StarterSpec, invocation: Invocation): boolean {
   return spec.invocation === 'call-or-construct' || (spec.invocation === 'call') === (invocation.kind === 'call');
 }
 
-/** `$()` or `$({ … })`: a call that hands over options only, no command. */
+/**
+ * `$()`, `$({ … })` or `$(options)`: a call that may hand over options only. With one argument, only
+ * one written as a string is a command (execa's `$(file)`); any other may be the options.
+ */
 function isOptionsCall(node: Invocation['node']): boolean {
   if (node.type !== 'CallExpression') return false;
   const [first] = node.arguments;
-  return first === undefined || (node.arguments.length === 1 && first.type === 'ObjectExpression');
+  return first === undefined || (node.arguments.length === 1 && !isWrittenString(first));
+}
+
+function isWrittenString(node: TSESTree.Node): boolean {
+  return (node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateLiteral';
 }
 
 function describeSite(invocation: Invocation, spec: StarterSpec): StarterSite {

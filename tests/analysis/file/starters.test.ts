@@ -56,6 +56,9 @@ describe('starts written in a file', () => {
     ],
     ['a tagged template', 'import { $ } from \'zx\';\nawait $`ls`;', ['$`` process now target=- options=-']],
     ['execa options call then template', "import { $ } from 'execa';\nawait $({ cwd })`ls`;", ['$`` process now target=- options=-']],
+    // execa 9 also takes `$(file, arguments?, options?)`, as `execa()` does.
+    ['execa $ called with a file', "import { $ } from 'execa';\nawait $('ls', ['-l']);", ['$`` process now target=- options=-']],
+    ['execa $ called with a written file alone', "import { $ } from 'execa';\nawait $(`ls`);", ['$`` process now target=- options=-']],
   ])('%s', (_name, code, expected, language) => {
     expect(starts(code, language)).toEqual(expected);
   });
@@ -66,6 +69,9 @@ describe('starts written in a file', () => {
     ['a Worker called, not constructed', `import { Worker } from 'node:worker_threads';\nWorker('./w.js');`],
     ['a spawn constructed, not called', `import { spawn } from 'node:child_process';\nnew spawn('ls');`],
     ['an options-only call of execa', "import { $ } from 'execa';\nconst run = $({ cwd });"],
+    // One argument that is not written as a string may be the options: unknown, so no start.
+    ['a call of execa with options held in a name', "import { $ as run } from 'execa';\nconst options = { cwd };\nexport const $ = run(options);"],
+    ['a call of zx with options from elsewhere', "import { $ } from 'zx';\nexport const quiet = $(settings());"],
     ['another member of the module', `import { execPath } from 'node:process';\nString(execPath);`],
     ['a package that is not a starter', `import { spawn } from 'my-spawn';\nspawn('ls');`],
   ])('%s is none', (_name, code, language) => {
