@@ -367,6 +367,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'a `let` holding a platform name, written only after the test reads it',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function list() { let name = process.platform === 'darwin' ? 'mac' : 'other'; switch (name) { case 'mac': execFile('ps', ['-A']); name = 'macOS'; } }`,
+    // The same construct, where the value read proves Windows.
+    reported: `${CP}export function list() { let platform = process.platform; if (platform !== 'linux') { execFile('ps', ['-A']); platform = 'other'; } }`,
+  },
+  {
+    fact: 'platform',
     construct: "the host's platform behind a caller's override (`options.platform || process.platform`)",
     rule: 'no-unportable-spawn',
     silent: `${CP}export function list(options) { const platform = options.platform || process.platform; if (platform !== 'win32') execFile('ps', ['-A']); }`,

@@ -315,6 +315,27 @@ export function open(file: string): void {
       execSync(\`xdg-open "\${file}"\`);
   }
 }`),
+    // A variable that holds a mapped platform name where the switch reads it; written only later.
+    cjs(`const { execSync } = require('child_process');
+const platformName = () => {
+  if (process.platform === 'win32') return 'Windows';
+  if (process.platform === 'darwin') return 'OS X';
+  return 'Linux';
+};
+const macVersion = () => execSync("sw_vers | awk '/ProductVersion/ {print $2}'").toString();
+exports.details = () => {
+  let name = platformName();
+  let version = '';
+  switch (name) {
+    case 'OS X':
+      version = macVersion();
+      break;
+    case 'Linux':
+      name = 'Ubuntu';
+      break;
+  }
+  return { name, version };
+};`),
     // A local function that throws unless a platform test holds, called first.
     ts(`import { spawn } from 'node:child_process';
 function assertSupported(): void {
@@ -596,6 +617,20 @@ module.exports = (command) => cp.spawn(process.platform === 'win32' ? 'sh' : com
 export function build() { if (process.platform === 'win32') execFileSync('bash', ['build.sh']); }`),
   ],
   invalid: [
+    {
+      // Reported twin of a variable holding a mapped platform name: written before the switch reads it.
+      ...cjs(`const { execSync } = require('child_process');
+const platformName = () => (process.platform === 'darwin' ? 'OS X' : 'Linux');
+exports.details = (override) => {
+  let name = platformName();
+  if (override) name = override;
+  switch (name) {
+    case 'OS X':
+      return execSync("sw_vers | awk '/ProductVersion/ {print $2}'").toString();
+  }
+};`),
+      errors: [{ messageId: 'posixInCommandLine', line: 8 }],
+    },
     {
       // Reported twin of `match()`: a pattern Windows does not match.
       ...cjs(`const { execSync } = require('child_process');

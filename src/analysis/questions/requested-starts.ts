@@ -110,7 +110,6 @@ class OmittedReader {
         const [left, right] = [this.valueOf(expression.left), this.valueOf(expression.right)];
         if (!left || !right) return undefined;
         const loose = expression.operator.length === 2;
-        // eslint-disable-next-line eqeqeq -- the operator as written
         const same = loose ? left.value == right.value : left.value === right.value;
         return { value: same === equal };
       }

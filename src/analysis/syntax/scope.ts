@@ -82,6 +82,50 @@ export function sourceInitializer(
   return writeCount(variable) === 1 && variable.references.find((reference) => reference.isWrite())?.writeExpr === init ? init : undefined;
 }
 
+/**
+ * The initializer a variable still holds where `identifier` reads it: a constant's, or a `let`/`var`'s
+ * when the read runs after the declaration and before any other write (`let name = get();
+ * switch (name) { case 'a': name = … }`). So: the declaration is a statement of a block around the
+ * read, every other write comes later in the same function and outside the functions nested in it
+ * (a nested one may run at any time, and so may a read inside one), and no loop between the
+ * declaration and the read brings a write of the round before back to it.
+ */
+export function initializerAtRead(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): Node | undefined {
+  const constant = constantInitializer(sourceCode, identifier);
+  if (constant) return constant;
+  const { variable, definition } = definedOnce(sourceCode, identifier) ?? {};
+  if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== 'Identifier' || !definition.node.init) return undefined;
+  if (writableByEval(variable)) return undefined;
+  const home = variable.scope.variableScope;
+  const read = variable.references.find((reference) => reference.identifier === identifier);
+  if (!read?.isReadOnly() || read.from.variableScope !== home) return undefined;
+  const init = definition.node.init;
+  const laterWrites = variable.references.every(
+    (reference) => !reference.isWrite() || reference.writeExpr === init || (reference.from.variableScope === home && reference.identifier.range[0] > identifier.range[1]),
+  );
+  return laterWrites && declaredBeforeInBlock(definition.parent, identifier) ? init : undefined;
+}
+
+const LOOPS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+/** Whether `declaration` is an earlier statement of a block around `node`, with no loop between them. */
+function declaredBeforeInBlock(declaration: Node, node: Node): boolean {
+  if (declaration.range[1] > node.range[0]) return false;
+  for (let outer = node.parent; outer; outer = outer.parent) {
+    if (outer === declaration.parent) return statementsOf(outer)?.includes(declaration) === true;
+    if (LOOPS.has(outer.type) || isFunction(outer)) return false;
+  }
+  return false;
+}
+
+function statementsOf(node: Node): readonly Node[] | undefined {
+  if (node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock') return node.body;
+  return node.type === 'SwitchCase' ? node.consequent : undefined;
+}
+
 /** How many references write the variable (its initializer counts), without building a list: asked for nearly every identifier. */
 export function writeCount(variable: TSESLint.Scope.Variable): number {
   let count = 0;

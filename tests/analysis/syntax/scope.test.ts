@@ -5,6 +5,7 @@ import {
   bindingReads,
   constantInitializer,
   globalReferences,
+  initializerAtRead,
   isGlobalIdentifier,
   lookupName,
   parameterDefault,
@@ -72,6 +73,40 @@ describe('constant initializers', () => {
   ])('the source of %s', (_name, code, expected) => {
     const { analysis, identifier } = lastIdentifier(code, 'x');
     expect(text(analysis, sourceInitializer(analysis.sourceCode, identifier))).toBe(expected);
+  });
+});
+
+describe('initializers at a read', () => {
+  /** The analysis of `code` and its identifier `x` that `use(x)` reads. */
+  function readOfX(code: string, language: Language = 'esm') {
+    const analysis = analyzeCode(code, language);
+    const identifier = allNodes(analysis).find(
+      (node): node is TSESTree.Identifier =>
+        node.type === 'Identifier' && node.name === 'x' && node.parent?.type === 'CallExpression' && node.parent.callee.type === 'Identifier' && node.parent.callee.name === 'use',
+    );
+    if (!identifier) throw new Error('no use(x)');
+    return { analysis, identifier };
+  }
+
+  it.each<[string, string, string | undefined, Language?]>([
+    ['a const', `const x = 'a';\nuse(x);`, `'a'`],
+    ['a let written only after the read', `let x = 'a';\nuse(x);\nx = 'b';`, `'a'`],
+    ['a let written later in a switch on it', `let x = 'a';\nswitch (use(x)) { case 'a': x = 'b'; }`, `'a'`],
+    ['a var written after the read', `var x = 'a';\nuse(x);\nx = 'b';`, `'a'`, 'cjs'],
+    ['a loop holding the declaration, the read and the write', `while (more()) { let x = 'a'; use(x); x = 'b'; }`, `'a'`],
+    ['a let written before the read', `let x = 'a';\nx = 'b';\nuse(x);`, undefined],
+    ['a write in a branch before the read', `let x = 'a';\nif (c) x = 'b';\nuse(x);`, undefined],
+    ['a loop around the read that leaves the declaration out', `let x = 'a';\nwhile (more()) { use(x); x = 'b'; }`, undefined],
+    ['the update of a for loop, written before its body', `for (let x = 0; x < 3; x++) use(x);`, undefined],
+    ['a write in a function, which may run first', `let x = 'a';\nuse(x);\nfunction reset() { x = 'b'; }`, undefined],
+    ['a read in a function, which may run later', `let x = 'a';\nconst later = () => use(x);\nx = 'b';`, undefined],
+    ['a var declared in a block the read is not in', `if (c) { var x = 'a'; }\nuse(x);\nx = 'b';`, undefined, 'cjs'],
+    ['a var read before its declaration', `use(x);\nvar x = 'a';\nx = 'b';`, undefined, 'cjs'],
+    ['a direct eval in its scope', `let x = 'a';\neval(code);\nuse(x);\nx = 'b';`, undefined],
+    ['a declaration without initializer', `let x;\nx = 'a';\nuse(x);`, undefined],
+  ])('%s', (_name, code, expected, language) => {
+    const { analysis, identifier } = readOfX(code, language);
+    expect(text(analysis, initializerAtRead(analysis.sourceCode, identifier))).toBe(expected);
   });
 });
 

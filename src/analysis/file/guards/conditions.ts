@@ -16,7 +16,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { OS_TYPE_PLATFORMS, PLATFORM_FLAG_EXPORTS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
 import { FLAG_SOURCES, PRESENCE_SOURCES, type ContextSource } from '../../catalog/start-contexts.js';
 import { isFunction, isImportMetaMember, literalRegExp, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
-import { constantInitializer, isGlobalIdentifier, parameterDefault, resolveVariable } from '../../syntax/scope.js';
+import { constantInitializer, initializerAtRead, isGlobalIdentifier, parameterDefault, resolveVariable } from '../../syntax/scope.js';
 import {
   CALL_RESULT,
   GLOBALS_MODULE,
@@ -153,7 +153,7 @@ export class ConditionReader {
       isPlatformSource: (node) => this.platformSourceKind(node) === 'platform',
       valueOf: (node) => {
         if (node.type === 'MemberExpression') return settledProperty(this.sourceCode, node);
-        return constantInitializer(this.sourceCode, node);
+        return initializerAtRead(this.sourceCode, node);
       },
       tableOf: (node) => readOnlyTable(this.sourceCode, node),
       foreignValues: (node) => (node.type === 'CallExpression' ? this.callValues(node) : this.importedFlags?.platformStrings(node)),
@@ -217,7 +217,7 @@ export class ConditionReader {
   private flagFacts(node: TSESTree.Identifier, assumed: boolean, depth: number): Fact[] {
     const fromRef = this.valueFacts(node, assumed);
     if (fromRef.length > 0 || depth >= MAX_ALIAS_DEPTH) return fromRef;
-    const init = constantInitializer(this.sourceCode, node);
+    const init = initializerAtRead(this.sourceCode, node);
     const fallback = init ? undefined : parameterDefault(this.sourceCode, node);
     const source = init ?? fallback;
     if (!source) return [];
