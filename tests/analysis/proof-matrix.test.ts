@@ -556,6 +556,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'time (load)',
+    construct: 'an entry check on resolved paths, behind a conditional with a boolean branch (`argv[1] ? resolve(argv[1]) === resolve(self) : false`)',
+    rule: 'no-top-level-spawn',
+    silent: `${CP}import { resolve } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nexport const list = () => spawn('ls');\nconst direct = process.argv[1] ? resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url)) : false;\nif (direct) list();`,
+    // Neither branch a boolean: the conditional proves nothing.
+    reported: `${CP}import { resolve } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nexport const list = () => spawn('ls');\nconst direct = process.argv[1] ? resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url)) : process.env.RUN;\nif (direct) list();`,
+  },
+  {
+    fact: 'time (load)',
     construct: "a call of a starter that may only configure it (`$(options)` of execa and zx)",
     rule: 'no-top-level-spawn',
     silent: `import { $ as configure } from 'execa';\nconst defaults = { preferLocal: true };\nexport const $ = configure(defaults);`,

@@ -276,6 +276,13 @@ if (import.meta.main) spawn('ls');`),
     esm(`import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 if (process.argv[1] === fileURLToPath(import.meta.url)) spawn('ls');`),
+    // The same check on paths made absolute, behind a conditional that stands for `&&`.
+    esm(`import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+export const list = () => spawn('ls');
+const direct = process.argv[1] ? resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url)) : false;
+if (direct) list();`),
     // The same check written on URLs, the launcher's script turned into one by hand or by pathToFileURL.
     esm(`import { spawn } from 'node:child_process';
 export const list = () => spawn('ls');
@@ -338,6 +345,16 @@ const logger = pino({ level: 'info' });
 logger.info('ready');`),
   ],
   invalid: [
+    {
+      // Reported twin: a conditional with no boolean branch proves nothing of the entry check in it.
+      ...esm(`import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+export const list = () => spawn('ls');
+const direct = process.argv[1] ? resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url)) : process.env.RUN;
+if (direct) list();`),
+      errors: [{ messageId: 'atImportVia' }],
+    },
     {
       // Reported twin: the URL of another file than the launcher's script says nothing of how this one runs.
       ...esm(`import { spawn } from 'node:child_process';

@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { hasSpread, isImportMetaMember, memberName, propertyValue, skipTransparent, stringValue } from '../syntax/ast.js';
-import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ReferenceIndex } from './references.js';
+import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from './references.js';
 import { constantInitializer, isGlobalIdentifier, resolveVariable, writableByEval } from '../syntax/scope.js';
 import { propertyHistory, type PropertyValue } from './object-writes.js';
 import { literalStrings } from './typed.js';
@@ -104,7 +104,7 @@ export function selfReference(
   }
   if (value.type === 'CallExpression' && value.arguments.length === 1 && value.arguments[0]) {
     const callee = references.refOf(value.callee);
-    if (isRef(callee, 'url', 'fileURLToPath') || isRef(callee, 'url', 'pathToFileURL')) {
+    if (isRef(callee, 'url', 'fileURLToPath') || isRef(callee, 'url', 'pathToFileURL') || isPathNormalizer(callee)) {
       return selfReference(sourceCode, references, value.arguments[0]);
     }
   }
@@ -117,6 +117,13 @@ export function selfReference(
   return undefined;
 }
 
+/**
+ * `path.resolve(p)`, `path.normalize(p)`, `fs.realpathSync(p)`: the same file as `p`, written
+ * absolute or canonical, as both sides of an entry check often are.
+ */
+function isPathNormalizer(callee: ModuleRef | undefined): boolean {
+  return isRef(callee, 'path', 'resolve') || isRef(callee, 'path', 'normalize') || isRef(callee, 'fs', 'realpathSync') || isRef(callee, 'fs', 'realpathSync', 'native');
+}
 
 /**
  * Stands for a part of a string the file does not show: a parameter, `__dirname`, `import.meta.url`,

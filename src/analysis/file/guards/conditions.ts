@@ -79,6 +79,8 @@ export class ConditionReader {
         return node.operator === '!' ? this.conditionFacts(node.argument, !assumed, depth) : [];
       case 'LogicalExpression':
         return this.logicalFacts(node, assumed, depth);
+      case 'ConditionalExpression':
+        return this.conditionalFacts(node, assumed, depth);
       case 'BinaryExpression':
         return this.comparisonFacts(node, assumed);
       case 'Identifier':
@@ -271,6 +273,21 @@ export class ConditionReader {
     if (conjunction) return [...left, ...right];
     // A disjunction proves only what both sides prove: the union of platform sets, shared contexts.
     return disjunction(left, right, node);
+  }
+
+  /**
+   * A conditional with one branch a boolean literal is a logical expression: `c ? x : false` is
+   * `c && x`, `c ? true : x` is `c || x`, and so on. With no such branch it proves nothing.
+   */
+  private conditionalFacts(node: TSESTree.ConditionalExpression, assumed: boolean, depth: number): Fact[] {
+    const consequent = booleanLiteral(node.consequent);
+    const alternate = booleanLiteral(node.alternate);
+    if ((consequent === undefined) === (alternate === undefined)) return [];
+    // The other branch is taken when the test is `testForOther`.
+    const [literal, other, testForOther] = consequent === undefined ? [alternate!, node.consequent, true] : [consequent, node.alternate, false];
+    const throughOther = [...this.conditionFacts(node.test, testForOther, depth), ...this.conditionFacts(other, assumed, depth)];
+    if (literal !== assumed) return throughOther;
+    return disjunction(this.conditionFacts(node.test, !testForOther, depth), throughOther, node);
   }
 
   private comparisonFacts(node: TSESTree.BinaryExpression, assumed: boolean): Fact[] {
@@ -557,6 +574,11 @@ function namesThisModule(reference: SelfReference | undefined): boolean {
 }
 
 /** What `left || right` proves, given what each side proves. */
+function booleanLiteral(node: Node): boolean | undefined {
+  const literal = skipTransparent(node);
+  return literal.type === 'Literal' && typeof literal.value === 'boolean' ? literal.value : undefined;
+}
+
 export function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node): Fact[] {
   const result: Fact[] = [];
   const leftPlatforms = left.filter((fact): fact is PlatformFact => fact.kind === 'platform');

@@ -37,6 +37,17 @@ describe('conditions', () => {
     ['a conjunction', `import { isMainThread } from 'node:worker_threads'; if (isMainThread && process.send) {}`, [['main-thread=true', 'ipc-child=true'], []]],
     ['an argv marker', `if (process.argv[2] === 'child') {}`, [['marker=true'], ['marker=false']]],
     ['nothing known', `if (ready) {}`, [[], []]],
+    // A conditional with a boolean branch is the logical expression it stands for; without one, nothing.
+    ['a conditional with a false branch', `import { isMainThread } from 'node:worker_threads'; if (ready ? isMainThread : false) {}`, [['main-thread=true'], []]],
+    ['a conditional with a true branch', `if (ready ? true : process.platform === 'linux') {}`, [['platform=linux'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|netbsd|openbsd|sunos|win32']]],
+    ['a conditional with a false first branch', `if (ready ? false : process.platform === 'linux') {}`, [['platform=linux'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|netbsd|openbsd|sunos|win32']]],
+    ['a conditional without a boolean branch', `import { isMainThread } from 'node:worker_threads'; if (ready ? isMainThread : process.send) {}`, [[], []]],
+    [
+      'an entry check on resolved paths, behind a conditional',
+      `import { resolve } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nif (process.argv[1] ? resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url)) : false) {}`,
+      // As `process.argv[1] && …` reads: `process.argv[1]` is a marker of the command line too.
+      [['marker=true', 'entry-module=true'], ['marker=false', 'marker=true', 'entry-module=false']],
+    ],
     ["a package's platform flag", `import { isWindows } from 'std-env'; if (isWindows) {}`, [['platform=win32'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos']]],
     ["a package's platform flag as a member", `const OS = require('os-family'); if (OS.linux) {}`, [['platform=linux'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|netbsd|openbsd|sunos|win32']], 'cjs'],
     ["a package's platform test function", `import isWindows from 'is-windows'; if (!isWindows()) {}`, [['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos'], ['platform=win32']]],
