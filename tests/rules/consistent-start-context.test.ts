@@ -510,6 +510,35 @@ main();`,
       ],
     },
     {
+      // The same check on the canonical script path.
+      ...cjs(`const { fork } = require('child_process');
+const { realpathSync } = require('fs');
+if (realpathSync(process.argv[1]) === __filename) fork(__filename);`),
+      errors: [
+        {
+          messageId: 'wrongGuard',
+          line: 3,
+          column: 51,
+          data: {
+            name: 'fork()',
+            guard: '`realpathSync(process.argv[1]) === __filename`',
+            child: 'a Node.js child process',
+            consequence: FORKS_AGAIN,
+            advice: FORK_ADVICE,
+          },
+          suggestions: [
+            {
+              messageId: 'useGuard',
+              data: { guard: 'realpathSync(process.argv[1]) === __filename && process.send === undefined', wrong: 'realpathSync(process.argv[1]) === __filename' },
+              output: `const { fork } = require('child_process');
+const { realpathSync } = require('fs');
+if (realpathSync(process.argv[1]) === __filename && process.send === undefined) fork(__filename);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // An entry check keeps its job; the guard is added to it.
       ...cjs(`const { fork } = require('child_process');
 if (require.main === module) fork(__filename);`),
