@@ -60,6 +60,7 @@ const atFile = (filename: string | undefined) => (filename ? { filename, cwd: pr
 
 const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/development-files', file);
 const importerCallsFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/importer-calls', file);
+const fileModelFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
 const taskRunnerFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/task-runner', file);
 /** `common.js` of tests/fixtures/importer-calls, whose `main.js` calls it off Windows. */
 const IMPORTED_HELPER = "import { execFile } from 'node:child_process';\nexport function listChildren(pid) {\n  return execFile('ps', ['-o', 'pid', '--ppid', String(pid)]);\n}\n";
@@ -390,6 +391,13 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'a class field that holds a function, called by name only under a guard',
+    rule: 'no-unguarded-platform-api',
+    silent: `const posix = process.platform !== 'win32';\nexport class App { suspend = () => { process.kill(process.pid, 'SIGSTOP'); }; }\nexport function key(app, ctrl) { if (ctrl && posix) app.suspend(); }`,
+    reported: `const posix = process.platform !== 'win32';\nexport class App { suspend = () => { process.kill(process.pid, 'SIGSTOP'); }; }\nexport function key(app, ctrl) { if (ctrl) app.suspend(); }`,
+  },
+  {
+    fact: 'platform',
     construct: 'a private method that nothing names (only its class could call it)',
     rule: 'no-unportable-spawn',
     silent: `${CP}export class Tools { #chown(dir) { execFile('chown', ['-R', 'app', dir]); } run() {} }`,
@@ -537,6 +545,15 @@ const CELLS: readonly Cell[] = [
     // The same module in the library's published `src`: its importers are anyone.
     reported: SETUP_MODULE,
     files: { silent: importerCallsFile('published/scripts/setup.js'), reported: importerCallsFile('library/src/setup.js') },
+  },
+  {
+    fact: 'script-path base',
+    construct: "a package script's file starting, from the package's folder, a path the package's own scripts start (`\"start\": \"node build\"`)",
+    rule: 'no-fragile-script-path',
+    silent: `import { spawn } from 'node:child_process';\nspawn(process.execPath, ['build']);`,
+    // No script of the package starts `dist`, and nothing on disk is there.
+    reported: `import { spawn } from 'node:child_process';\nspawn(process.execPath, ['dist']);`,
+    files: { silent: fileModelFile('app-scripts-package/scripts/smoke.mjs'), reported: fileModelFile('app-scripts-package/scripts/smoke.mjs') },
   },
   {
     fact: 'script-path base',

@@ -227,6 +227,10 @@ spawn('node', ['fixtures/noop.js']);`, { filename: path.resolve(import.meta.dirn
 spawnSync('node', ['cli.js'], { encoding: 'utf8' });`, { filename: fixture('esm-package/test/cli.test.js') }),
     cjs(`const { spawnSync } = require('child_process');
 spawnSync('node', ['./bin/cli']);`, { filename: fixture('cjs-package/test/cli.test.js') }),
+    // A package script's file runs in the package's folder, where its own `start` script runs `node build`
+    // (a build output: not on disk before the build).
+    esm(`import { spawn } from 'node:child_process';
+spawn(process.execPath, ['build'], { stdio: 'inherit' });`, { filename: fixture('app-scripts-package/scripts/smoke.mjs') }),
     // A fixture runs in the working directory the test that starts it gives, which is not read here.
     esm(`import { spawn } from 'node:child_process';
 spawn(process.execPath, ['./server.js'], { detached: true, stdio: 'ignore' });`, { filename: fixture('esm-package/test/__fixtures__/exit-error/project-a/script.js') }),
@@ -251,6 +255,24 @@ export function runCli(args: string[]) {
 exports.rerun = () => /cli[.]js$/.test(process.argv[1]) ? spawn(process.execPath, [process.argv[1], 'run']) : undefined;`),
   ],
   invalid: [
+    {
+      // Reported twin: a path no script of the package starts and nothing on disk holds.
+      ...esm(`import { spawn } from 'node:child_process';
+spawn(process.execPath, ['dist'], { stdio: 'inherit' });`, { filename: fixture('app-scripts-package/scripts/smoke.mjs') }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              output: `import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+spawn(process.execPath, [fileURLToPath(new URL('../dist', import.meta.url))], { stdio: 'inherit' });`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Reported twin: tinyexec's own options hold no working directory, and neither do child_process's under them.
       ...esm(`import { x } from 'tinyexec';

@@ -236,6 +236,16 @@ export function killTree(child) {
     process.kill(-child.pid, 'SIGKILL');
   }
 }`),
+    // A class field that holds a function is read by name, as a method is: every call is guarded.
+    ts(`const SUPPORTS_SUSPEND = process.platform !== 'win32';
+export class App {
+  handleSuspend = (): void => {
+    process.kill(process.pid, 'SIGSTOP');
+  };
+}
+export function onKey(app: App, ctrl: boolean): void {
+  if (ctrl && SUPPORTS_SUSPEND) app.handleSuspend();
+}`),
     // signal-exit style platform lists.
     cjs(`if (process.platform !== 'win32') {
   process.kill(process.pid, 'SIGHUP');
@@ -327,6 +337,20 @@ let handler: typeof watch;`),
 const os = await import('node:os');`),
   ],
   invalid: [
+    {
+      // Reported twin: one call of the field is not guarded.
+      ...ts(`const SUPPORTS_SUSPEND = process.platform !== 'win32';
+export class App {
+  handleSuspend = (): void => {
+    process.kill(process.pid, 'SIGSTOP');
+  };
+}
+export function onKey(app: App, ctrl: boolean): void {
+  if (ctrl && SUPPORTS_SUSPEND) app.handleSuspend();
+  if (!ctrl) app.handleSuspend();
+}`),
+      errors: [{ messageId: 'posixSignal', line: 4 }],
+    },
     {
       // Reported twins: the flag written twice, inside a function, or the exports passed on.
       ...cjs(`exports.IS_WINDOWS = process.platform === 'win32';

@@ -346,15 +346,17 @@ function intoUninstalled(folder: string, text: string): boolean {
 
 /**
  * Whether `file`, from the package's own folder, is one of the package's entry points (its `main`, a
- * `bin`, an `exports` target): it holds there once the package is built, which the package's own
- * scripts do before its tests run it, so a build output not on disk yet is not a wrong path.
+ * `bin`, an `exports` target) or a path its own scripts start from there (`"start": "node build"`):
+ * it holds there once the package is built, which the package's own scripts do before its tests
+ * run it, so a build output not on disk yet is not a wrong path.
  */
 function namesOwnEntryPoint(folder: string, packageFolder: string | undefined, file: string): boolean {
   if (folder !== packageFolder) return false;
   const manifest = nearestManifest(path.join(folder, 'package.json'));
   if (!manifest?.known || manifest.folder !== folder) return false;
   const entries = publishedFiles(manifest);
-  return entries.has(file) || manifest.binFiles.has(file) || MAIN_EXTENSIONS.some((extension) => manifest.binFiles.has(file + extension));
+  const started = (candidate: string) => manifest.binFiles.has(candidate) || manifest.startedFiles.has(candidate);
+  return entries.has(file) || MAIN_EXTENSIONS.some((extension) => started(file + extension));
 }
 
 /**

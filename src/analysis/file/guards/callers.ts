@@ -184,7 +184,10 @@ export class CallerFacts {
   /** A method's uses, and the lists in source order they are made of (for a search instead of a scan). */
   private methodUses(fn: FunctionNode): { uses: readonly Node[]; sorted: readonly (readonly Node[])[] } | undefined {
     const method = fn.parent;
-    if (method?.type !== 'MethodDefinition' || method.kind !== 'method') return undefined;
+    // A method, or a field that holds a function (`suspend = () => { … }`): both are read by name.
+    const isMethod = method?.type === 'MethodDefinition' && method.kind === 'method';
+    const isFunctionField = method?.type === 'PropertyDefinition' && method.value === fn && !method.declare;
+    if (!isMethod && !isFunctionField) return undefined;
     const name = memberKey(method);
     if (name === undefined) return undefined;
     const { members, strings } = this.mentions();
