@@ -68,6 +68,7 @@ export default createRule<Options, MessageIds>({
             model.loadedOnlyByScripts ||
             model.toolConfig !== undefined ||
             model.importedForEffect ||
+            model.loadedByApplicationStart ||
             model.loadedByNothing);
         };
         const starts: Start[] = [];

@@ -547,6 +547,15 @@ const CELLS: readonly Cell[] = [
     files: { silent: importerCallsFile('published/scripts/setup.js'), reported: importerCallsFile('library/src/setup.js') },
   },
   {
+    fact: 'time (load)',
+    construct: 'a module of an application that only the files its package starts load (`"start": "node src/server.js"`)',
+    rule: 'no-top-level-spawn',
+    silent: `${CP}export const release = execSync('git rev-parse --short HEAD', { encoding: 'utf8' });`,
+    // A test loads it too.
+    reported: `${CP}export const tested = execSync('git rev-parse --short HEAD', { encoding: 'utf8' });`,
+    files: { silent: fileModelFile('app-start-package/src/release.js'), reported: fileModelFile('app-start-package/src/tested.js') },
+  },
+  {
     fact: 'script-path base',
     construct: "a package script's file starting, from the package's folder, a path the package's own scripts start (`\"start\": \"node build\"`)",
     rule: 'no-fragile-script-path',

@@ -259,6 +259,32 @@ module.exports.all = () => found;
   });
 });
 
+describe('a module of an application that only the files its package starts load', () => {
+  const release = `import { execSync } from 'node:child_process';
+export const release = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+`;
+  const app = '{ "name": "app", "private": true, "type": "module", "scripts": { "start": "node src/server.js" } }';
+  const expected = ['src/release.js:2 no-top-level-spawn: execSync() starts a child process on import: start it from a function the caller invokes.'];
+
+  it('loads as part of starting the application, directly or through its modules', async () => {
+    expect(
+      await lint({
+        'package.json': app,
+        'src/release.js': release,
+        'src/server.js': "import { bridge } from './bridge.js';\nimport { release } from './release.js';\nbridge(release);\n",
+        'src/bridge.js': "import { release } from './release.js';\nexport const bridge = (r) => r === release;\n",
+      }),
+    ).toEqual([]);
+  });
+
+  it('is reported where another chain reaches it: a test, a module nothing starts, or a library', async () => {
+    const files = { 'package.json': app, 'src/release.js': release, 'src/server.js': "import { release } from './release.js';\nconsole.log(release);\n" };
+    expect(await lint({ ...files, 'test/release.test.js': "import { release } from '../src/release.js';\nconsole.log(release);\n" })).toEqual(expected);
+    expect(await lint({ ...files, 'src/unused.js': "export { release } from './release.js';\n" })).toEqual(expected);
+    expect(await lint({ ...files, 'package.json': app.replace('"private": true, ', '') })).toEqual(expected);
+  });
+});
+
 describe('a module of an application that no file of its package loads', () => {
   const certs = `const { spawnSync } = require('child_process');
 const found = spawnSync('/usr/bin/security', ['find-certificate', '-a', '-p']).stdout.toString();

@@ -27,7 +27,7 @@ import { isNodeTest } from './node-tests.js';
 import { isAvaTest } from './ava-tests.js';
 import { isLeftOutOfPackage } from './packed-files.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
-import { allLoaders, importedForEffectOnly, isImportedIn, loadedByNothing, taskRunnerFolder } from './package-importers.js';
+import { allLoaders, importedForEffectOnly, isImportedIn, loadedByNothing, loadedOnlyThroughStartedFiles, taskRunnerFolder } from './package-importers.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
@@ -91,6 +91,14 @@ export interface FileModel {
    * level is what they ask for. Computed when first read.
    */
   readonly importedForEffect: boolean;
+  /**
+   * For a module of an application (isApplicationPackage), whether every chain of its package's
+   * files that may load it starts at a file the package's scripts or `bin` start, which no file
+   * loads (package-importers.ts, through a bounded number of modules): it loads as part of starting
+   * the application, and its
+   * top level is that start's. Computed when first read.
+   */
+  readonly loadedByApplicationStart: boolean;
   /**
    * For a module of an application outside a workspace (isApplicationPackage; other packages of a
    * workspace may import a private one), whether no file of its package loads it, statically or
@@ -204,6 +212,7 @@ export function buildFileModel(
   let loadedOnlyByScripts: boolean | undefined;
   let loadedByRunner: boolean | undefined;
   let importedForEffect: boolean | undefined;
+  let loadedByStart: boolean | undefined;
   let unloaded: boolean | undefined;
   let taskRunner: { readonly folder: string | undefined } | undefined;
   /** What the package's other files say of this one (package-importers.ts); undefined off disk or outside a package. */
@@ -239,6 +248,9 @@ export function buildFileModel(
     },
     get importedForEffect() {
       return (importedForEffect ??= application && (askImporters(importedForEffectOnly) ?? false));
+    },
+    get loadedByApplicationStart() {
+      return (loadedByStart ??= application && (askImporters(loadedOnlyThroughStartedFiles) ?? false));
     },
     get loadedByNothing() {
       return (unloaded ??= manifest !== undefined && cannotBeImportedFromOutside(paths.physicalFilename, manifest, application) && (askImporters(loadedByNothing) ?? false));

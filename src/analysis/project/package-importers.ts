@@ -17,6 +17,7 @@ import { stringValue, walk } from '../syntax/ast.js';
 import { dynamicImports } from '../file/references.js';
 import { globalReferences } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
+import { nearestManifest } from './package-manifest.js';
 import { resolveModule } from './module-resolution.js';
 import { sourceFiles } from './source-files.js';
 import { inspectModule, parserName, type LintEnvironment } from './summary-store.js';
@@ -28,7 +29,7 @@ const SPECIFIER_END = /^(?:\.[\w-]+)*['"`/\\]/;
 const MAX_IMPORTERS = 8;
 const MAX_TEXT_BYTES = 512 * 1024;
 /** Modules read back from one to the task runner's file that loads it. */
-const MAX_TASK_RUNNER_MODULES = 16;
+const MAX_CHAIN_MODULES = 16;
 
 /** The files that import a file statically, and the other files naming it that may load it otherwise. */
 interface Loaders {
@@ -57,6 +58,16 @@ export function allLoaders(file: string, folder: string, environment: LintEnviro
   const found = loadersOf(file, folder, environment);
   const all = found ? [...new Set([...found.importers, ...found.otherwise])] : [];
   return all.length > 0 ? all : undefined;
+}
+
+/**
+ * Whether every chain of the package's files that may load `file` starts at a file its scripts or
+ * `bin` start (`"start": "bun src/server.ts"`) and that no file loads.
+ */
+export function loadedOnlyThroughStartedFiles(file: string, folder: string, environment: LintEnvironment): boolean {
+  const started = nearestManifest(path.join(folder, 'package.json'))?.startedFiles;
+  const isStart = (other: string) => other !== file && started?.has(other) === true && loadedByNothing(other, folder, environment);
+  return started !== undefined && (loaderRoots(file, folder, environment, isStart)?.length ?? 0) > 0;
 }
 
 /** Whether no file of the package may load `file`, statically or otherwise, as far as its loaders are known. */
@@ -131,20 +142,30 @@ export function importedForEffectOnly(file: string, folder: string, environment:
 
 /**
  * The folder of the gulpfile or Gruntfile that `file` is, or that alone loads it, through the static
- * imports of at most MAX_TASK_RUNNER_MODULES modules: gulp and Grunt change to their file's folder
+ * imports of at most MAX_CHAIN_MODULES modules: gulp and Grunt change to their file's folder
  * before they load it, so the modules only it loads run there. A search back along the files that
  * may load each (its static importers, and the files naming it that may load it otherwise):
  * undefined when it reaches a module that nothing loads or whose loaders are not known (more than
  * MAX_IMPORTERS naming it), more modules than the bound, or task runners in more than one folder.
  */
 export function taskRunnerFolder(file: string, folder: string, environment: LintEnvironment): string | undefined {
+  const runners = loaderRoots(file, folder, environment, (other) => TASK_RUNNER_FILE.test(path.basename(other)));
+  const folders = new Set(runners?.map((runner) => path.dirname(runner)));
+  return folders.size === 1 ? [...folders][0] : undefined;
+}
+
+/**
+ * The files `isRoot` accepts that every chain of the package's files loading `file` starts at,
+ * following at most {@link MAX_CHAIN_MODULES} modules; undefined when a chain starts anywhere else (a
+ * module with no known loader, or too many) or past the bound. A cycle adds no loader from outside.
+ */
+function loaderRoots(file: string, folder: string, environment: LintEnvironment, isRoot: (file: string) => boolean): string[] | undefined {
   const seen = new Set([file]);
   const pending = [file];
-  let runnerFolder: string | undefined;
+  const roots: string[] = [];
   for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-    if (TASK_RUNNER_FILE.test(path.basename(current))) {
-      if (runnerFolder !== undefined && runnerFolder !== path.dirname(current)) return undefined;
-      runnerFolder = path.dirname(current);
+    if (isRoot(current)) {
+      roots.push(current);
       continue;
     }
     // A file that may load it otherwise (`require(root + '/tasks/build')`) is one of its loaders too.
@@ -153,12 +174,12 @@ export function taskRunnerFolder(file: string, folder: string, environment: Lint
     if (loaders.length === 0) return undefined;
     for (const importer of loaders) {
       if (seen.has(importer)) continue;
-      if (seen.size === MAX_TASK_RUNNER_MODULES) return undefined;
+      if (seen.size === MAX_CHAIN_MODULES) return undefined;
       seen.add(importer);
       pending.push(importer);
     }
   }
-  return runnerFolder;
+  return roots;
 }
 
 /** Whether a source file under `folder` is proven to import `file` statically. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { packageImporters, taskRunnerFolder } from '../../../src/analysis/project/package-importers.js';
+import { loadedOnlyThroughStartedFiles, packageImporters, taskRunnerFolder } from '../../../src/analysis/project/package-importers.js';
 import { tempProject, type TempProject } from '../../integration/support.js';
 import { lintEnvironment } from '../../support/lint-environment.js';
 
@@ -95,5 +95,40 @@ describe("a task runner's folder", () => {
     expect(importersOf('entry.ts')).toEqual([]);
     expect(importersOf('entry-used.ts')).toEqual(['value-use.ts']);
     expect(importersOf('entry-decorated.ts')).toEqual(['decorated.ts']);
+  });
+});
+
+describe('modules only the files a package starts load', () => {
+  let app: TempProject;
+  beforeAll(() => {
+    app = tempProject(
+      {
+        'package.json': JSON.stringify({ name: 'app', private: true, scripts: { start: 'node src/server.js', other: 'node src/worker.js' } }),
+        'src/server.js': "require('./bridge');\nrequire('./release');\n",
+        'src/bridge.js': "require('./release');\nrequire('./cycle');\n",
+        'src/cycle.js': "require('./bridge');\n",
+        'src/release.js': 'module.exports = 1;\n',
+        // A started file that a module loads too is followed up to that module's loaders.
+        'src/worker.js': "require('./shared');\n",
+        'src/shared.js': 'module.exports = 1;\n',
+        'src/helper.js': "require('./worker');\n",
+        'src/dead.js': 'module.exports = 1;\n',
+      },
+      [],
+    );
+  });
+  afterAll(() => app.remove());
+  const only = (file: string) => loadedOnlyThroughStartedFiles(path.join(app.dir, file), app.dir, lintEnvironment());
+
+  it('holds when every chain of loaders, cycles included, starts at a started file nothing loads', () => {
+    expect(only('src/release.js')).toBe(true);
+    expect(only('src/bridge.js')).toBe(true);
+    expect(only('src/cycle.js')).toBe(true);
+  });
+
+  it('fails for a started file itself, a chain through a module nothing starts, or no loader at all', () => {
+    expect(only('src/server.js')).toBe(false);
+    expect(only('src/shared.js')).toBe(false);
+    expect(only('src/dead.js')).toBe(false);
   });
 });
