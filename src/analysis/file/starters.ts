@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { ResolvedSettings } from '../catalog/settings.js';
 import type { Mechanism, StarterSpec } from '../catalog/starters.js';
-import { optionsArgument, propertyValue, skipTransparent } from '../syntax/ast.js';
+import { isStringLike, optionsArgument, propertyValue, skipTransparent } from '../syntax/ast.js';
 import { refKey, type Invocation, type ReferenceIndex } from './references.js';
 
 /** A call or `new` of a catalog starter. */
@@ -47,11 +47,7 @@ function matchesInvocation(spec: StarterSpec, invocation: Invocation): boolean {
 function isOptionsCall(node: Invocation['node']): boolean {
   if (node.type !== 'CallExpression') return false;
   const [first] = node.arguments;
-  return first === undefined || (node.arguments.length === 1 && !isWrittenString(first));
-}
-
-function isWrittenString(node: TSESTree.Node): boolean {
-  return (node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateLiteral';
+  return first === undefined || (node.arguments.length === 1 && !isStringLike(first) && first.type !== 'TemplateLiteral');
 }
 
 function describeSite(invocation: Invocation, spec: StarterSpec): StarterSite {

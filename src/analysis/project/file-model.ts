@@ -95,8 +95,7 @@ export interface FileModel {
    * For a module of an application (isApplicationPackage), whether every chain of its package's
    * files that may load it starts at a file the package's scripts or `bin` start, which no file
    * loads (package-importers.ts, through a bounded number of modules): it loads as part of starting
-   * the application, and its
-   * top level is that start's. Computed when first read.
+   * the application, and its top level is that start's. Computed when first read.
    */
   readonly loadedByApplicationStart: boolean;
   /**

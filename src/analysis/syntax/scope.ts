@@ -116,7 +116,8 @@ function declaredBeforeInBlock(declaration: Node, node: Node): boolean {
   if (declaration.range[1] > node.range[0]) return false;
   for (let outer = node.parent; outer; outer = outer.parent) {
     if (outer === declaration.parent) return statementsOf(outer)?.includes(declaration) === true;
-    if (LOOPS.has(outer.type) || isFunction(outer)) return false;
+    // No function lies between: the read is in the declaration's own function (initializerAtRead).
+    if (LOOPS.has(outer.type)) return false;
   }
   return false;
 }

@@ -573,12 +573,12 @@ function namesThisModule(reference: SelfReference | undefined): boolean {
   return reference !== undefined && reference !== 'process.argv[1]' && reference !== 'require.main.filename';
 }
 
-/** What `left || right` proves, given what each side proves. */
 function booleanLiteral(node: Node): boolean | undefined {
   const literal = skipTransparent(node);
   return literal.type === 'Literal' && typeof literal.value === 'boolean' ? literal.value : undefined;
 }
 
+/** What `left || right` proves, given what each side proves. */
 export function disjunction(left: readonly Fact[], right: readonly Fact[], test: Node): Fact[] {
   const result: Fact[] = [];
   const leftPlatforms = left.filter((fact): fact is PlatformFact => fact.kind === 'platform');
