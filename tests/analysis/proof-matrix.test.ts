@@ -495,6 +495,15 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'a module nothing runs for users: it exports nothing, and no script, entry point or other file of its package names it',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}execFileSync('which', ['git']);`,
+    // The same text where the package's main names it (a worker it starts).
+    reported: `${CP}execFileSync('which', ['git']);`,
+    files: { silent: fileModelFile('unrun-package/scripts/release.js'), reported: fileModelFile('unrun-package/lib/worker.js') },
+  },
+  {
+    fact: 'platform',
     construct: "a published package's files list leaves the file out (nothing installs it; no Windows job names it)",
     rule: 'no-unportable-spawn',
     silent: `${CP}execFileSync('which', ['git']);`,

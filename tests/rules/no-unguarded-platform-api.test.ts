@@ -742,7 +742,8 @@ await fs.promises.lchmod('link', 0o644);`),
     {
       // A Linux file is not a macOS file: lchmod is still missing there.
       ...esm(`import { lchmodSync } from 'node:fs';
-lchmodSync('link', 0o644);`, { filename: path.resolve(import.meta.dirname, '../fixtures/file-model/cjs-package/src/linux-perms.mjs') }),
+lchmodSync('link', 0o644);
+export const linked = true;`, { filename: path.resolve(import.meta.dirname, '../fixtures/file-model/cjs-package/src/linux-perms.mjs') }),
       errors: [{ messageId: 'macosOnly', data: { name: 'fs.lchmodSync()' }, line: 2, column: 1 }],
     },
     {
@@ -1351,7 +1352,8 @@ if (isWindowsCI) process.kill(process.ppid, 'SIGTSTP');`),
     {
       ...esm(
         `import { isWindows } from './utils/env.js';
-if (isWindows || process.env.CI) process.kill(process.ppid, 'SIGTSTP');`,
+if (isWindows || process.env.CI) process.kill(process.ppid, 'SIGTSTP');
+export const suspended = true;`,
         { filename: flagFixture('src/stdin.js') },
       ),
       errors: [{ messageId: 'posixSignal', line: 2 }],

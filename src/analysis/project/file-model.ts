@@ -25,7 +25,9 @@ import { ciPlatforms, developmentScriptPlatforms, isDevelopmentScript, isGithubF
 import { isJestTest } from './jest-tests.js';
 import { isNodeTest } from './node-tests.js';
 import { isAvaTest } from './ava-tests.js';
-import { isLeftOutOfPackage } from './packed-files.js';
+import { isEntryPoint, isLeftOutOfPackage } from './packed-files.js';
+import { namedByOtherFile } from './named-files.js';
+import { isNodeAction } from './github-actions.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
 import { allLoaders, importedForEffectOnly, isImportedIn, loadedByNothing, loadedOnlyThroughStartedFiles, taskRunnerFolder } from './package-importers.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
@@ -51,8 +53,9 @@ export type EntryReason = 'shebang' | 'package' | 'setting' | 'no-exports';
  *   private workspace root or workspace package without an entry point (isDevelopmentPackage: a
  *   package of maintainer tools), a file that exports nothing and that the `files` list of a
  *   published package leaves out, and no entry point names (isLeftOutOfPackage: a module with
- *   exports may be compiled or bundled into what ships), or a file of the repository's `.github`
- *   folder (GitHub Actions runs it).
+ *   exports may be compiled or bundled into what ships), a file of the repository's `.github`
+ *   folder (GitHub Actions runs it), or a file that exports nothing and that nothing runs for users
+ *   (runsForNoUser: no script, entry point or other file names it).
  */
 export type DevelopmentKind = 'test' | 'script';
 
@@ -329,8 +332,21 @@ function developmentKind(
   const script =
     (starter !== undefined && isDevelopmentScript(file, starter)) ||
     (manifest !== undefined && (isDevelopmentPackage(manifest) || (isLeftOutOfPackage(file, manifest) && !hasExports(sourceCode)))) ||
-    isGithubFile(file);
+    isGithubFile(file) ||
+    (manifest !== undefined && starter === undefined && !hasExports(sourceCode) && runsForNoUser(file, manifest));
   return script ? 'script' : undefined;
+}
+
+/**
+ * Whether nothing runs a module on its users' machines, for one that exports nothing and that no
+ * script or `bin` of a package starts: it is no entry point of its package (nor built into one),
+ * the package is no GitHub Action (whose `action.yml` starts its files), and no other file of the
+ * package, or of its workspace, names it (one that does may start or load it). Only a person runs
+ * it, by hand, as a maintainer's script.
+ */
+function runsForNoUser(file: string, manifest: PackageManifest): boolean {
+  if (!manifest.known || isNodeAction(manifest.folder) || isEntryPoint(file, manifest)) return false;
+  return namedByOtherFile(file, (workspaceRootOf(manifest) ?? manifest).folder) === false;
 }
 
 /**

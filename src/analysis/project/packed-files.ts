@@ -26,17 +26,18 @@ interface Entry {
   readonly matches: (relative: string) => boolean;
 }
 
-interface PackList {
-  readonly entries: readonly Entry[];
+interface EntryPoints {
   /** The files `main`, `bin`, `exports` and `browser` name (publishedFiles, `bin`), and the patterns of `exports`. */
-  readonly entryPoints: ReadonlySet<string>;
-  readonly entryPatterns: readonly RegExp[];
+  readonly files: ReadonlySet<string>;
+  readonly patterns: readonly RegExp[];
   /** The entry points' names without folder and extension, lowercased: a build keeps its source's name. */
-  readonly entryNames: ReadonlySet<string>;
+  readonly names: ReadonlySet<string>;
 }
 
 /** Manifest → its `files` list, read once (null: no list, or one not read). */
-const listsByManifest = new WeakMap<PackageManifest, PackList | null>();
+const listsByManifest = new WeakMap<PackageManifest, readonly Entry[] | null>();
+/** Manifest → its entry points, read once. */
+const entryPointsByManifest = new WeakMap<PackageManifest, EntryPoints>();
 
 /** What npm packs at the package's root whatever the list says. */
 const ALWAYS_PACKED = /^(?:package\.json|(?:readme|license|licence|copying)(?:\.[^/]*)?)$/i;
@@ -52,16 +53,48 @@ const UNREAD_SYNTAX = /[[\]()\\!]/;
 export function isLeftOutOfPackage(file: string, manifest: PackageManifest): boolean {
   const list = packList(manifest);
   if (!list) return false;
-  const relative = path.relative(manifest.folder, file).split(path.sep).join('/');
-  if (relative.startsWith('../') || path.isAbsolute(relative) || ALWAYS_PACKED.test(relative)) return false;
+  const relative = packageRelative(file, manifest);
+  if (relative === undefined || ALWAYS_PACKED.test(relative)) return false;
   const lower = relative.toLowerCase();
   let packed = false;
-  for (const entry of list.entries) if (entry.packs !== packed && entry.matches(lower)) packed = entry.packs;
-  if (packed || list.entryNames.has(nameOf(file)) || startedPaths(file).some((named) => list.entryPoints.has(named))) return false;
-  return !list.entryPatterns.some((pattern) => pattern.test(relative));
+  for (const entry of list) if (entry.packs !== packed && entry.matches(lower)) packed = entry.packs;
+  return !packed && !isEntryPoint(file, manifest);
 }
 
-function packList(manifest: PackageManifest): PackList | undefined {
+/**
+ * Whether `file` is, or may be built into, an entry point of its package: `main` (`index.js`
+ * without `main` or `exports`), a `bin`, an `exports` target of any condition or pattern, or a file
+ * `browser` names, or a file with the name of one of them (`src/cli.ts` compiled into the `bin`
+ * `dist/cli.js`).
+ */
+export function isEntryPoint(file: string, manifest: PackageManifest): boolean {
+  const relative = packageRelative(file, manifest);
+  if (relative === undefined) return false;
+  const entryPoints = entryPointsOf(manifest);
+  if (entryPoints.names.has(nameOf(file)) || startedPaths(file).some((named) => entryPoints.files.has(named))) return true;
+  return entryPoints.patterns.some((pattern) => pattern.test(relative));
+}
+
+/** The path from the package's folder, with `/` separators; undefined outside it. */
+function packageRelative(file: string, manifest: PackageManifest): string | undefined {
+  const relative = path.relative(manifest.folder, file).split(path.sep).join('/');
+  return relative.startsWith('../') || path.isAbsolute(relative) ? undefined : relative;
+}
+
+function entryPointsOf(manifest: PackageManifest): EntryPoints {
+  let entryPoints = entryPointsByManifest.get(manifest);
+  if (!entryPoints) {
+    const files = new Set([...manifest.binFiles, ...publishedFiles(manifest)]);
+    const names = new Set([...files].map(nameOf));
+    // Without `main` or `exports`, `require()` of the package loads its `index.js`, as written (no build names it).
+    if (manifest.main === undefined && manifest.exports === undefined) files.add(path.join(manifest.folder, 'index'));
+    entryPoints = { files, patterns: exportPatterns(manifest), names };
+    entryPointsByManifest.set(manifest, entryPoints);
+  }
+  return entryPoints;
+}
+
+function packList(manifest: PackageManifest): readonly Entry[] | undefined {
   let list = listsByManifest.get(manifest);
   if (list === undefined) {
     list = readList(manifest);
@@ -70,7 +103,7 @@ function packList(manifest: PackageManifest): PackList | undefined {
   return list ?? undefined;
 }
 
-function readList(manifest: PackageManifest): PackList | null {
+function readList(manifest: PackageManifest): readonly Entry[] | null {
   const { files } = manifest;
   if (!manifest.known || manifest.private || !Array.isArray(files)) return null;
   const entries: Entry[] = [];
@@ -79,8 +112,7 @@ function readList(manifest: PackageManifest): PackList | null {
     if (!entry) return null;
     entries.push(entry);
   }
-  const entryPoints = new Set([...manifest.binFiles, ...publishedFiles(manifest)]);
-  return { entries, entryPoints, entryPatterns: exportPatterns(manifest), entryNames: new Set([...entryPoints].map(nameOf)) };
+  return entries;
 }
 
 function readEntry(written: string): Entry | undefined {

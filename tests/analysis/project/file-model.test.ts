@@ -404,6 +404,10 @@ describe('development files', () => {
   write('packages/unread-list/package.json', JSON.stringify({ name: 'unread-list', files: ['lib/[ab].js'] }));
   write('packages/empty-list/package.json', JSON.stringify({ name: 'empty-list', files: [], main: 'index.js' }));
 
+  // A file that names the files below, as a package's entry names the scripts it starts: that the
+  // files list decides is what these cases test, not whether anything runs them.
+  write('packages/paths.js', ['listed/lib/util.js', 'listed/dist/a/b.js', 'listed/cli/run.js', 'listed/types/a/b.js', 'listed/config/setup.cjs', 'listed/README.js', 'unlisted/scripts/release.js', 'private-listed/scripts/release.js', 'unread-list/scripts/release.js'].map((file) => `'./${file}'`).join('\n'));
+
   /** The development kind of a file that exports nothing: a script, not a module another file imports. */
   const script = (file: string, code = `console.log('run');`) => analyzeCode(code, 'esm', {}, path.join(root, file), root).fileModel.development;
 
@@ -441,5 +445,47 @@ describe('development files', () => {
   it('knows no script that is not on disk: no package.json or repository can be read for it', () => {
     expect(fileModel('export const x = 1;', '.github/actions/label/index.js').development).toBeUndefined();
     expect(fileModel('export const x = 1;', 'test/a.test.js').development).toBe('test');
+  });
+});
+
+// A module that exports nothing, that no script or `bin` starts, that is no entry point and that no
+// other file names runs on no user's machine: only a person runs it, as a maintainer's script.
+describe('scripts nothing runs for users', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'process-guard-unrun-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (file: string, text = '') => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  };
+  write('lib/package.json', JSON.stringify({ name: 'lib', version: '1.0.0', main: 'dist/index.js', bin: { tool: 'dist/tool.js' }, scripts: { postinstall: 'node scripts/setup.js' } }));
+  write('lib/src/index.ts', "export const worker = path.join(__dirname, 'worker.js');\n");
+  write('lib/public/index.html', '<script src="renderer.js"></script>\n');
+  write('plain/package.json', JSON.stringify({ name: 'plain', version: '1.0.0' }));
+  write('action/package.json', JSON.stringify({ name: 'action', private: true }));
+  write('action/action.yml', "runs:\n  using: node20\n  main: dist/run.js\n");
+  write('mono/package.json', JSON.stringify({ private: true, workspaces: ['packages/*'] }));
+  write('mono/packages/a/package.json', JSON.stringify({ name: 'a', version: '1.0.0', main: 'index.js' }));
+  write('mono/packages/b/package.json', JSON.stringify({ name: 'b', version: '1.0.0', main: 'index.js' }));
+  write('mono/packages/b/index.js', "module.exports = () => fork(require.resolve('a/bin/serve.js'));\n");
+
+  const kind = (file: string, code = `console.log('run');`) => analyzeCode(code, 'esm', {}, path.join(root, file), root).fileModel.development;
+
+  it.each<[string, string | undefined, string]>([
+    ['lib/scripts/release.js', 'script', 'a published package: no script, entry point or file names it'],
+    ['plain/tools/cleanup.mjs', 'script', 'a package without main: its index.js is the entry, not this'],
+    ['lib/src/worker.js', undefined, 'a file another module names (a worker it starts)'],
+    ['lib/src/index.js', undefined, 'the source of the main'],
+    ['lib/src/tool.ts', undefined, 'the source of a bin'],
+    ['lib/scripts/setup.js', undefined, 'what a script run on users\' machines starts'],
+    ['lib/public/renderer.js', undefined, "a page's script"],
+    ['plain/index.js', undefined, "the package's index.js, which require() loads without a main"],
+    ['action/src/run.js', undefined, "a GitHub Action's file (its action.yml starts what it builds)"],
+    ['mono/packages/a/bin/serve.js', undefined, 'a file another package of the workspace names'],
+  ])('%s is %s: %s', (file, expected) => {
+    expect(kind(file)).toBe(expected);
+  });
+
+  it('keeps a module that exports something: an importer outside the package may load it', () => {
+    expect(kind('lib/scripts/release.js', 'export const release = () => {};')).toBeUndefined();
   });
 });

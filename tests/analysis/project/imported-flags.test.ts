@@ -94,6 +94,8 @@ describe('flags of a module inside an installed package', () => {
   writeFileSync(path.join(root, 'node_modules', 'watcher', 'package.json'), JSON.stringify({ name: 'watcher', version: '1.0.0', main: 'lib/index.js' }));
   writeFileSync(path.join(lib, 'utils.js'), "var utils = (module.exports = { isWindows: process.platform === 'win32', other: 1 });\n");
   const run = path.join(lib, 'monitor', 'run.js');
+  // The package's main loads the module the tests lint their own text as.
+  writeFileSync(path.join(lib, 'index.js'), "require('./monitor/run');\n");
 
   it.each<[string, string, string[]]>([
     ['the branch its flag leaves off Windows', `const utils = require('../utils');\nif (utils.isWindows) {} else target();`, NOT_WINDOWS],

@@ -15,7 +15,8 @@ beforeAll(() => {
   projects.push(
     tempProject(
       {
-        'package.json': '{ "private": true, "type": "module" }',
+        // The application starts each importer (a module that exports nothing and nothing starts is a maintainer's script).
+        'package.json': '{ "private": true, "type": "module", "scripts": { "start": "node src/named.js && node src/namespace.js && node src/required.cjs" } }',
         'src/helpers.js': helpers,
         // a: called off Windows in every form; b: also on Windows; c: passed as a value; d: never called
         'src/named.js': `import { a, b, c } from './helpers.js';\n${OFF_WINDOWS}a();\nb();\n[1].map(c);\n`,

@@ -1,0 +1,69 @@
+/**
+ * Which files of a folder name a module the way a specifier or a path names it: its name without
+ * extension between two of `/`, `\`, a quote or a backtick, with extensions after it
+ * (`'./scripts/clean.js'`, `path.join(__dirname, 'worker')`, `` `${root}/bin/run.mjs` ``, an HTML
+ * page's `<script src="renderer.js">`), as package-importers.ts's search reads a text. A folder's
+ * files are read once into an index of the names they write, so each question is a lookup.
+ */
+import path from 'node:path';
+
+import { DerivedCache, readText } from './fs-cache.js';
+import { isWholeListing, sourceAndPageFiles } from './source-files.js';
+
+/** Larger texts (a committed bundle) are not read: the index is then not whole. */
+const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+/**
+ * A run of characters after a separator, up to the next separator, which stays to start the next
+ * run; one longer than 200 characters (minified code in a string) names no module.
+ */
+const NAMED_RUN = /[/\\'"`]([^/\\'"`\r\n]{1,200})(?=[/\\'"`])/g;
+const EXTENSION_AT_END = /\.[\w-]+$/;
+
+/** Name → the one file writing it, or null when several do. */
+type NameIndex = ReadonlyMap<string, string | null>;
+
+/** Folder → the names its files write; null when a file could not be read or the listing stopped short. */
+const indexes = new DerivedCache<NameIndex | null>();
+
+/**
+ * Whether a file under `folder` other than `file` names it (for an `index` file, also by its
+ * folder's name, as `'./lib'` loads `lib/index.js`); undefined when not every file was read.
+ */
+export function namedByOtherFile(file: string, folder: string): boolean | undefined {
+  const index = indexes.get(folder, () => buildIndex(folder));
+  if (!index) return undefined;
+  const base = path.basename(file);
+  const stem = base.slice(0, base.length - path.extname(base).length) || base;
+  const names = stem === 'index' ? [stem, path.basename(path.dirname(file))] : [stem];
+  return names.some((name) => {
+    const namer = index.get(name);
+    return namer !== undefined && namer !== file;
+  });
+}
+
+function buildIndex(folder: string): NameIndex | null {
+  const files = sourceAndPageFiles(folder);
+  if (!isWholeListing(files)) return null;
+  const index = new Map<string, string | null>();
+  for (const file of files) {
+    const text = readText(file, MAX_TEXT_BYTES);
+    if (text === undefined) return null;
+    for (const name of writtenNames(text)) index.set(name, index.has(name) && index.get(name) !== file ? null : file);
+  }
+  return index;
+}
+
+/** Each run between separators, and what is left of it as each extension is dropped (`a.test.js`, `a.test`, `a`). */
+function writtenNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(NAMED_RUN)) {
+    let name = match[1] ?? '';
+    while (name !== '') {
+      names.add(name);
+      const extension = EXTENSION_AT_END.exec(name);
+      if (!extension) break;
+      name = name.slice(0, extension.index);
+    }
+  }
+  return names;
+}
