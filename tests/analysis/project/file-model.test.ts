@@ -335,15 +335,18 @@ describe('platforms a path names', () => {
   });
 });
 
+/** Writes a file below `base`, with the folders it needs. */
+function writeUnder(base: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(base, file)), { recursive: true });
+  writeFileSync(path.join(base, file), text);
+}
+
 describe('development files', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'process-guard-development-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const alone = mkdtempSync(path.join(tmpdir(), 'process-guard-applications-'));
   afterAll(() => rmSync(alone, { recursive: true, force: true }));
-  const write = (file: string, text = '', base = root) => {
-    mkdirSync(path.dirname(path.join(base, file)), { recursive: true });
-    writeFileSync(path.join(base, file), text);
-  };
+  const write = (file: string, text = '', base = root) => writeUnder(base, file, text);
   write('.git/HEAD');
   write('package.json', JSON.stringify({ private: true, workspaces: ['packages/*'], scripts: { release: 'node scripts/release.js' } }));
   write('packages/tools/package.json', JSON.stringify({ name: 'tools', private: true }));
@@ -453,10 +456,7 @@ describe('development files', () => {
 describe('scripts nothing runs for users', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'process-guard-unrun-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const write = (file: string, text = '') => {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  };
+  const write = (file: string, text = '') => writeUnder(root, file, text);
   write('lib/package.json', JSON.stringify({ name: 'lib', version: '1.0.0', main: 'dist/index.js', bin: { tool: 'dist/tool.js' }, scripts: { postinstall: 'node scripts/setup.js' } }));
   write('lib/src/index.ts', "export const worker = path.join(__dirname, 'worker.js');\n");
   write('lib/public/index.html', '<script src="renderer.js"></script>\n');
