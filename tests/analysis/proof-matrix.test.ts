@@ -591,6 +591,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'time (load)',
+    construct: "an entry check on the script path or the empty path (`pathToFileURL(process.argv[1] ?? '')`)",
+    rule: 'no-top-level-spawn',
+    silent: `${CP}import { pathToFileURL } from 'node:url';\nexport const list = () => spawn('ls');\nif (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) list();`,
+    // A fallback that is not the empty path may name this module.
+    reported: `${CP}import { pathToFileURL } from 'node:url';\nexport const list = () => spawn('ls');\nif (import.meta.url === pathToFileURL(process.argv[1] ?? process.env.SCRIPT).href) list();`,
+  },
+  {
+    fact: 'time (load)',
     construct: 'an entry check on resolved paths, behind a conditional with a boolean branch (`argv[1] ? resolve(argv[1]) === resolve(self) : false`)',
     rule: 'no-top-level-spawn',
     silent: `${CP}import { resolve } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nexport const list = () => spawn('ls');\nconst direct = process.argv[1] ? resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url)) : false;\nif (direct) list();`,

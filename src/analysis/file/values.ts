@@ -98,6 +98,10 @@ export function selfReference(
     if (first && second && stringValue(first) === '' && isImportMetaMember(second, 'url')) return 'import.meta.url';
     return undefined;
   }
+  // `process.argv[1] ?? ''`: with no script path, the empty path names no module, so the check reads argv[1] alone.
+  if (value.type === 'LogicalExpression' && value.operator !== '&&' && constantString(sourceCode, value.right) === '') {
+    return selfReference(sourceCode, references, value.left) === 'process.argv[1]' ? 'process.argv[1]' : undefined;
+  }
   // `` `file://${process.argv[1]}` ``: the URL of a path, written by hand.
   if (value.type === 'TemplateLiteral' && value.expressions.length === 1 && value.quasis[0]?.value.cooked === 'file://' && value.quasis[1]?.value.cooked === '') {
     return selfReference(sourceCode, references, value.expressions[0] as Node);

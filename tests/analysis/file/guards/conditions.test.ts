@@ -48,6 +48,9 @@ describe('conditions', () => {
       // As `process.argv[1] && …` reads: `process.argv[1]` is a marker of the command line too.
       [['marker=true', 'entry-module=true'], ['marker=false', 'marker=true', 'entry-module=false']],
     ],
+    // With no script path, the empty path names no module: the check is on argv[1] alone; another fallback may name it.
+    ["an entry check on the script path or the empty path", `import { pathToFileURL } from 'node:url';\nif (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {}`, [['entry-module=true'], ['entry-module=false']]],
+    ["an entry check on the script path or another", `import { pathToFileURL } from 'node:url';\nif (import.meta.url === pathToFileURL(process.argv[1] || fallback).href) {}`, [[], []]],
     ["a package's platform flag", `import { isWindows } from 'std-env'; if (isWindows) {}`, [['platform=win32'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos']]],
     ["a package's platform flag as a member", `const OS = require('os-family'); if (OS.linux) {}`, [['platform=linux'], ['platform=aix|android|cygwin|darwin|freebsd|haiku|netbsd|openbsd|sunos|win32']], 'cjs'],
     ["a package's platform test function", `import isWindows from 'is-windows'; if (!isWindows()) {}`, [['platform=aix|android|cygwin|darwin|freebsd|haiku|linux|netbsd|openbsd|sunos'], ['platform=win32']]],
