@@ -539,6 +539,15 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'time (load)',
+    construct: "a module of an application's workspace root that no file below the root loads (the root's main, built from it and started by its host)",
+    rule: 'no-top-level-spawn',
+    silent: SETUP_MODULE,
+    // The same module where a package of the workspace imports it.
+    reported: SETUP_MODULE,
+    files: { silent: importerCallsFile('app-workspace/src/setup.js'), reported: importerCallsFile('app-workspace/src/shared.js') },
+  },
+  {
+    fact: 'time (load)',
     construct: "a module that only the package's own scripts load (a build script's helper: `scripts/build.js` runs `node scripts/build.js`)",
     rule: 'no-top-level-spawn',
     silent: SETUP_MODULE,

@@ -281,12 +281,12 @@ export function buildFileModel(
 /**
  * Whether only the files below the package's folder may import `file`: it is an application's, or
  * the published package's `files` leave it out, and the package is no package of a workspace
- * (whose other packages may import it; a workspace root's folder holds them).
+ * (whose other packages may import it; a workspace root's folder holds them, so its own files count).
  */
 function cannotBeImportedFromOutside(file: string, manifest: PackageManifest, application: boolean): boolean {
   const root = workspaceRootOf(manifest);
   if (root !== undefined && root !== manifest) return false;
-  return application ? root === undefined : isLeftOutOfPackage(file, manifest);
+  return application || isLeftOutOfPackage(file, manifest);
 }
 
 /** The package whose scripts or `bin` start `file`: the nearest one, or one that holds it (namingPackage). */
