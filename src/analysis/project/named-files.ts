@@ -10,8 +10,9 @@ import path from 'node:path';
 import { DerivedCache, readText } from './fs-cache.js';
 import { isWholeListing, sourceAndPageFiles } from './source-files.js';
 
-/** Larger texts (a committed bundle) are not read: the index is then not whole. */
+/** Larger texts (a committed bundle), or more text in all, are not read: the index is then not whole. */
 const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 /**
  * A run of characters after a separator, up to the next separator, which stays to start the next
  * run; one longer than 200 characters (minified code in a string) names no module.
@@ -45,9 +46,11 @@ function buildIndex(folder: string): NameIndex | null {
   const files = sourceAndPageFiles(folder);
   if (!isWholeListing(files)) return null;
   const index = new Map<string, string | null>();
+  let total = 0;
   for (const file of files) {
     const text = readText(file, MAX_TEXT_BYTES);
-    if (text === undefined) return null;
+    total += text?.length ?? 0;
+    if (text === undefined || total > MAX_TOTAL_BYTES) return null;
     for (const name of writtenNames(text)) index.set(name, index.has(name) && index.get(name) !== file ? null : file);
   }
   return index;

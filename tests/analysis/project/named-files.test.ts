@@ -45,6 +45,16 @@ describe('the files that name a module', () => {
     expect(namedByOtherFile(at(file), project.dir)).toBe(named);
   });
 
+  it('is not known when the files hold more text than is read in all', () => {
+    const texts = Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`dist/chunk-${index}.js`, 'x'.repeat(4 * 1024 * 1024 - 1)]));
+    const large = tempProject({ 'package.json': '{ "name": "app" }', ...texts }, []);
+    try {
+      expect(namedByOtherFile(path.join(large.dir, 'scripts/release.js'), large.dir)).toBeUndefined();
+    } finally {
+      large.remove();
+    }
+  });
+
   it('is not known when a file is too large to read', () => {
     const large = tempProject({ 'package.json': '{ "name": "app" }', 'dist/bundle.js': 'x'.repeat(5 * 1024 * 1024) }, []);
     try {
