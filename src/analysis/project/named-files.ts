@@ -33,13 +33,17 @@ const indexes = new DerivedCache<NameIndex | null>();
 export function namedByOtherFile(file: string, folder: string): boolean | undefined {
   const index = indexes.get(folder, () => buildIndex(folder));
   if (!index) return undefined;
-  const base = path.basename(file);
-  const stem = base.slice(0, base.length - path.extname(base).length) || base;
-  const names = stem === 'index' ? [stem, path.basename(path.dirname(file))] : [stem];
-  return names.some((name) => {
+  return moduleNames(file).some((name) => {
     const namer = index.get(name);
     return namer !== undefined && namer !== file;
   });
+}
+
+/** The names a specifier gives `file`: its name without extension, and for an `index` file its folder's name too. */
+export function moduleNames(file: string): string[] {
+  const base = path.basename(file);
+  const stem = base.slice(0, base.length - path.extname(base).length) || base;
+  return stem === 'index' ? [stem, path.basename(path.dirname(file))] : [stem];
 }
 
 function buildIndex(folder: string): NameIndex | null {
@@ -51,7 +55,8 @@ function buildIndex(folder: string): NameIndex | null {
     const text = readText(file, MAX_TEXT_BYTES);
     total += text?.length ?? 0;
     if (text === undefined || total > MAX_TOTAL_BYTES) return null;
-    for (const name of writtenNames(text)) index.set(name, index.has(name) && index.get(name) !== file ? null : file);
+    // Each file is read once and its names are a set: a name already in the index is another file's.
+    for (const name of writtenNames(text)) index.set(name, index.has(name) ? null : file);
   }
   return index;
 }

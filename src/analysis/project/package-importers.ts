@@ -19,6 +19,7 @@ import { globalReferences } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { nearestManifest } from './package-manifest.js';
 import { resolveModule } from './module-resolution.js';
+import { moduleNames } from './named-files.js';
 import { sourceFiles } from './source-files.js';
 import { inspectModule, parserName, type LintEnvironment } from './summary-store.js';
 
@@ -101,10 +102,7 @@ function loadersOf(file: string, folder: string, environment: LintEnvironment): 
  * `run/index.js`), not any word that contains it (`StringBuilder` for `builder.js`).
  */
 function namesModule(text: string, file: string): boolean {
-  const base = path.basename(file);
-  const stem = base.slice(0, base.length - path.extname(base).length) || base;
-  const names = stem === 'index' ? [stem, path.basename(path.dirname(file))] : [stem];
-  return names.some((name) => {
+  return moduleNames(file).some((name) => {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       if (SPECIFIER_START.test(text.charAt(at - 1)) && SPECIFIER_END.test(text.slice(at + name.length, at + name.length + 64))) return true;
     }
