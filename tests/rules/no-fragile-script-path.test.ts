@@ -227,6 +227,11 @@ spawn('node', ['fixtures/noop.js']);`, { filename: path.resolve(import.meta.dirn
 spawnSync('node', ['cli.js'], { encoding: 'utf8' });`, { filename: fixture('esm-package/test/cli.test.js') }),
     cjs(`const { spawnSync } = require('child_process');
 spawnSync('node', ['./bin/cli']);`, { filename: fixture('cjs-package/test/cli.test.js') }),
+    // A test runs from its package's folder; a path from there into a package of the workspace that
+    // names that package's `bin` or `main` holds once the package is built.
+    esm(`import { execFileSync } from 'node:child_process';
+execFileSync(process.execPath, ['apps/server/dist/cli.js', '--version'], { encoding: 'utf8' });
+execFileSync(process.execPath, ['apps/server/dist/index'], { encoding: 'utf8' });`, { filename: fixture('server-workspace/scripts/server.test.mjs') }),
     // A package script's file runs in the package's folder, where its own `start` script runs `node build`
     // (a build output: not on disk before the build).
     esm(`import { spawn } from 'node:child_process';
@@ -340,6 +345,26 @@ module.exports = () => cp.fork('./node_modules/prettier/bin/prettier.cjs', ['--c
       errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: `const cp = require('child_process');
 const path = require('node:path');
 module.exports = () => cp.fork(path.join(__dirname, '../node_modules/prettier/bin/prettier.cjs'), ['--check', '.']);` }] }],
+    },
+    {
+      // Reported twin: a file of a workspace package that is not one of that package's entry points.
+      ...esm(`import { execFileSync } from 'node:child_process';
+execFileSync(process.execPath, ['apps/server/dist/other.js'], { encoding: 'utf8' });`, { filename: fixture('server-workspace/scripts/server.test.mjs') }),
+      errors: [
+        {
+          messageId: 'cwdRelative',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'resolveFromModule',
+              data: { replacement: "fileURLToPath(new URL('../apps/server/dist/other.js', import.meta.url))" },
+              output: `import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+execFileSync(process.execPath, [fileURLToPath(new URL('../apps/server/dist/other.js', import.meta.url))], { encoding: 'utf8' });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Reported twin: a file of the package that is neither on disk nor one of its entry points.

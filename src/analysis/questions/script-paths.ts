@@ -331,7 +331,7 @@ export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: S
   // before what it names exists (a dependency not installed yet, a build output).
   if (folder === taskRunnerFolder) return true;
   const base = path.resolve(folder, text);
-  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension)) || namesOwnEntryPoint(folder, packageFolder, base) || intoUninstalled(folder, text);
+  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension)) || namesEntryPoint(folder, base) || intoUninstalled(folder, text);
 }
 
 /**
@@ -345,18 +345,18 @@ function intoUninstalled(folder: string, text: string): boolean {
 }
 
 /**
- * Whether `file`, from the package's own folder, is one of the package's entry points (its `main`, a
- * `bin`, an `exports` target) or a path its own scripts start from there (`"start": "node build"`):
- * it holds there once the package is built, which the package's own scripts do before its tests
- * run it, so a build output not on disk yet is not a wrong path.
+ * Whether `file` is an entry point (its `main`, a `bin`, an `exports` target) of the package that
+ * holds it, or a path that package's own scripts start from its folder (`"start": "node build"`), when
+ * that package is `folder`'s or one below it (a workspace's `apps/server/dist/cli.js` from the root):
+ * it holds there once the package is built, which the scripts do before the tests run it, so a build
+ * output not on disk yet is not a wrong path.
  */
-function namesOwnEntryPoint(folder: string, packageFolder: string | undefined, file: string): boolean {
-  if (folder !== packageFolder) return false;
-  const manifest = nearestManifest(path.join(folder, 'package.json'));
-  if (!manifest?.known || manifest.folder !== folder) return false;
+function namesEntryPoint(folder: string, file: string): boolean {
+  const manifest = nearestManifest(file);
+  const below = manifest && path.relative(folder, manifest.folder);
+  if (!manifest?.known || below === undefined || below === '..' || below.startsWith(`..${path.sep}`) || path.isAbsolute(below)) return false;
   const entries = publishedFiles(manifest);
-  const started = (candidate: string) => manifest.binFiles.has(candidate) || manifest.startedFiles.has(candidate);
-  return entries.has(file) || MAIN_EXTENSIONS.some((extension) => started(file + extension));
+  return MAIN_EXTENSIONS.some((extension) => entries.has(file + extension) || manifest.binFiles.has(file + extension) || manifest.startedFiles.has(file + extension));
 }
 
 /**
