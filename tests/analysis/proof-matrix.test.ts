@@ -521,6 +521,15 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "a published package's module that its `exports` does not expose, called by the package's importers under a guard",
+    rule: 'no-unportable-spawn',
+    silent: IMPORTED_HELPER,
+    // The same files in a library without `exports`: a deep import reaches the module.
+    reported: IMPORTED_HELPER,
+    files: { silent: importerCallsFile('encapsulated/src/common.js'), reported: importerCallsFile('library/src/common.js') },
+  },
+  {
+    fact: 'platform',
     construct: "a GitHub Action's exported function (`action.yml` runs it with Node: an application), called by its package's importers under a guard",
     rule: 'no-unportable-spawn',
     silent: IMPORTED_HELPER,

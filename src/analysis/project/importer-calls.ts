@@ -1,7 +1,8 @@
 /**
  * Where the modules of an application call a file's exports. Only the project's own modules import
- * an application's (a `private` package, a VS Code extension), so an exported function called only
- * under `process.platform !== 'win32'` in every module that imports it runs only off Windows.
+ * an application's (a `private` package, a VS Code extension), or a published package's module that
+ * its `exports` does not expose, so an exported function called only under `process.platform !==
+ * 'win32'` in every module that imports it runs only off Windows.
  *
  * The importers are the package's files that import the file statically (package-importers.ts),
  * when no file naming it may load it otherwise. Each is parsed like the linted file and read through
@@ -25,7 +26,8 @@ import { memberName, stringValue } from '../syntax/ast.js';
 import { writeCount } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { resolveModule } from './module-resolution.js';
-import { isApplicationPackage, nearestManifest, workspaceRootOf } from './package-manifest.js';
+import { isApplicationPackage, nearestManifest, workspaceRootOf, type PackageManifest } from './package-manifest.js';
+import { isEntryPoint } from './packed-files.js';
 import { onlyStaticImporters, requireCalls } from './package-importers.js';
 import { configurationKey, inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
 
@@ -49,14 +51,22 @@ const tables = new DerivedCache<CallTable | null>();
 /** Configuration, file and export → the platforms its importers call it on; null when not known. */
 const answers = new DerivedCache<ReadonlySet<Platform> | null>();
 
-/** The calls of `file`'s exports in its package's modules, for a file of an application outside a workspace. */
+/** The calls of `file`'s exports in its package's modules, for a file only they can import, outside a workspace. */
 export function importerCalls(file: string, environment: LintEnvironment, analyze: (context: AnalysisContext) => ImporterAnalysis): ImporterCalls | undefined {
   const manifest = path.isAbsolute(file) ? nearestManifest(file) : undefined;
-  if (!manifest || !isApplicationPackage(manifest) || workspaceRootOf(manifest)) return undefined;
+  if (!manifest || !(isApplicationPackage(manifest) || isEncapsulated(file, manifest)) || workspaceRootOf(manifest)) return undefined;
   const { folder } = manifest;
   return {
     platformsOf: (name) => answers.get(`${configurationKey(environment)}\0${file}\0${name}`, () => platformsOf(file, folder, name, environment, analyze)) ?? undefined,
   };
+}
+
+/**
+ * Whether no one outside the package can import `file`: its package.json has `exports`, which is
+ * all that importers may load, and no entry point of it names the file or a file built from it.
+ */
+function isEncapsulated(file: string, manifest: PackageManifest): boolean {
+  return manifest.known && manifest.exports !== undefined && manifest.exports !== null && !isEntryPoint(file, manifest);
 }
 
 function platformsOf(file: string, folder: string, name: string, environment: LintEnvironment, analyze: (context: AnalysisContext) => ImporterAnalysis): ReadonlySet<Platform> | null {

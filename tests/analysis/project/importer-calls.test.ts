@@ -31,6 +31,11 @@ beforeAll(() => {
     tempProject({ 'package.json': '{ "private": true, "type": "module" }', 'src/helpers.js': helpers, 'src/named.js': `import { a } from './helpers.js';\n${OFF_WINDOWS}a();\n`, 'src/barrel.js': "export * from './helpers.js';\n" }, []),
     // `stop` calls `a` unguarded, and its own importer calls it off Windows: that is not chased.
     tempProject({ 'package.json': '{ "private": true, "type": "module" }', 'src/helpers.js': helpers, 'src/stop.js': "import { a } from './helpers.js';\nexport function stop() {\n  a();\n}\n", 'src/main.js': `import { stop } from './stop.js';\n${OFF_WINDOWS}stop();\n` }, []),
+    // A published package whose `exports` does not expose the module: only its own files can import it.
+    tempProject({ 'package.json': '{ "name": "lib", "version": "1.0.0", "type": "module", "exports": { ".": "./src/index.js" } }', 'src/helpers.js': helpers, 'src/index.js': `import { a } from './helpers.js';\nexport function run() {\n  ${OFF_WINDOWS}a();\n}\n` }, []),
+    // Twins: `exports` exposes the module (a subpath pattern), or there is no `exports` (a deep import reaches it).
+    tempProject({ 'package.json': '{ "name": "lib", "version": "1.0.0", "type": "module", "exports": { ".": "./src/index.js", "./*": "./src/*.js" } }', 'src/helpers.js': helpers, 'src/index.js': `import { a } from './helpers.js';\n${OFF_WINDOWS}a();\n` }, []),
+    tempProject({ 'package.json': '{ "name": "lib", "version": "1.0.0", "type": "module", "main": "./src/index.js" }', 'src/helpers.js': helpers, 'src/index.js': `import { a } from './helpers.js';\n${OFF_WINDOWS}a();\n` }, []),
   );
 });
 
@@ -55,6 +60,11 @@ describe('the platforms the modules of an application call an export on', () => 
     expect(platformsOf(0, 'b')).toContain('win32');
   });
 
+  it("are read for a published package's module that its `exports` does not expose", () => {
+    expect(platformsOf(5, 'a')).not.toContain('win32');
+    expect(platformsOf(5, 'a')).toContain('darwin');
+  });
+
   it("read a call inside an importer's own export with that file's facts only", () => {
     expect(platformsOf(4, 'a')).toContain('win32');
   });
@@ -65,6 +75,8 @@ describe('the platforms the modules of an application call an export on', () => 
     ['of a library, whose importers are anyone', 1, 'a'],
     ['of a module another file may load with import()', 2, 'a'],
     ['of a module another file exports again', 3, 'a'],
+    ['of a module the package\'s `exports` exposes', 6, 'a'],
+    ['of a module of a published package without `exports`', 7, 'a'],
   ])('are unknown for an export %s', (_name, project, name) => {
     expect(platformsOf(project, name)).toBeUndefined();
   });
