@@ -422,6 +422,15 @@ const CELLS: readonly Cell[] = [
     reported: `${CP}function assertPosix(force) { if (force) return; if (process.platform === 'win32') throw new Error('POSIX only'); }\nexport function list() { assertPosix(); return execFile('ps', ['-A']); }`,
   },
   {
+    fact: 'platform',
+    construct: 'the answer of a local function that refuses other platforms, tested before an early return (`const error = checkLinux(); if (error) return error;`)',
+    rule: 'no-unportable-spawn',
+    // On Windows it answers a call's result: not proven falsy, so the start is not proven to run there.
+    silent: `${CP}function checkLinux() { if (process.platform !== 'linux') return fail('Linux only'); return null; }\nexport function list() { const error = checkLinux(); if (error) return error; return execFile('ps', ['-A']); }`,
+    // A refusal of macOS only: on Windows it answers nothing, and the start runs.
+    reported: `${CP}function checkLinux() { if (process.platform === 'darwin') return fail('not on macOS'); return null; }\nexport function list() { const error = checkLinux(); if (error) return error; return execFile('ps', ['-A']); }`,
+  },
+  {
     fact: 'script-path base',
     construct: "Node's command line before the script (an option through a constant, `fork('-e', [code])`, `node inspect script`)",
     rule: 'no-fragile-script-path',

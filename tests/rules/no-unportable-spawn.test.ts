@@ -347,6 +347,28 @@ export async function getOrStart(port: number) {
   assertSupported();
   return spawn('tail', ['-f', '/tmp/serve-sim.log']);
 }`),
+    // A local function that answers a refusal off Linux and nothing on Linux, tested before an early return:
+    // its answer on Windows is a call's result, not proven truthy or falsy, so the start is not proven to run there.
+    ts(`import { execSync } from 'node:child_process';
+import { fail } from './response';
+export function checkLinux(t: (key: string) => string) {
+  if (process.platform === 'win32') {
+    return fail({ message: t('windowsNotSupported') });
+  }
+  if (process.platform !== 'linux') return { message: t('platformNotSupported') };
+  return null;
+}
+export function takeScreenshot(t: (key: string) => string) {
+  const platformErr = checkLinux(t);
+  if (platformErr) {
+    return platformErr;
+  }
+  return execSync('which grim', { encoding: 'utf8' });
+}
+export function listWindows(t: (key: string) => string) {
+  if (checkLinux(t)) throw new Error('unsupported');
+  return execSync('wmctrl -l | grep -v Desktop', { encoding: 'utf8' });
+}`),
     // A private method nothing names: only its class could call it, and it never does.
     ts(`import { spawn } from 'node:child_process';
 export class ExtensionManager {
@@ -709,6 +731,36 @@ exports.check = function () {
       errors: [
         { messageId: 'posixProgram', line: 4 },
         { messageId: 'posixProgram', line: 8 },
+      ],
+    },
+    {
+      // Reported twins of a refusal: it refuses macOS only, its caller goes on when it refuses, or it tests a parameter.
+      ...ts(`import { execSync } from 'node:child_process';
+function checkNotMac() {
+  if (process.platform === 'darwin') return 'macOS is not supported';
+  return null;
+}
+function checkPlatform(platform: string) {
+  if (platform !== 'linux') return { message: 'unsupported' };
+  return null;
+}
+export function a() {
+  if (checkNotMac()) return undefined;
+  return execSync('which grim', { encoding: 'utf8' });
+}
+export function b() {
+  const error = checkPlatform('linux');
+  if (!error) return undefined;
+  return execSync('which grim', { encoding: 'utf8' });
+}
+export function c() {
+  if (checkPlatform(process.platform)) return undefined;
+  return execSync('which grim', { encoding: 'utf8' });
+}`),
+      errors: [
+        { messageId: 'posixInCommandLine', line: 12 },
+        { messageId: 'posixInCommandLine', line: 17 },
+        { messageId: 'posixInCommandLine', line: 21 },
       ],
     },
     {

@@ -32,6 +32,7 @@ import { readOnlyTable } from '../value-sets.js';
 import { intersectAll, type Fact, type PlatformFact } from './facts.js';
 import { MarkerReader, type Marker } from './markers.js';
 import { platformsAnswering, platformStrings, platformValues, type PlatformStrings, type PlatformValueReader } from './platform-values.js';
+import { refusalAnswers, type RefusalReader } from './platform-refusals.js';
 
 type Node = TSESTree.Node;
 
@@ -112,12 +113,31 @@ export class ConditionReader {
    * of the enclosing class that does. Only the platform is taken from it.
    */
   private predicateFacts(call: TSESTree.CallExpression, assumed: boolean, depth: number): Fact[] {
-    if (call.arguments.length > 0 || depth >= MAX_ALIAS_DEPTH) return [];
-    const returned = returnedExpression(this.predicateOf(skipTransparent(call.callee)));
-    if (!returned) return [];
-    return this.conditionFacts(returned, assumed, depth + 1)
-      .filter((fact) => fact.kind === 'platform')
-      .map((fact) => ({ ...fact, test: call }));
+    if (depth >= MAX_ALIAS_DEPTH) return [];
+    const fn = this.predicateOf(skipTransparent(call.callee));
+    const returned = call.arguments.length === 0 ? returnedExpression(fn) : undefined;
+    if (returned) {
+      return this.conditionFacts(returned, assumed, depth + 1)
+        .filter((fact) => fact.kind === 'platform')
+        .map((fact) => ({ ...fact, test: call }));
+    }
+    // A platform refusal (platform-refusals.ts): where its answer is not proven to be what the test needs, the code is not proven to run.
+    const answers = fn && refusalAnswers(fn, ALL_PLATFORMS, this.refusalReader(depth));
+    if (!answers) return [];
+    const needed = assumed ? 'truthy' : 'falsy';
+    return [{ kind: 'platform', platforms: new Set([...answers].filter(([, answer]) => answer === needed).map(([platform]) => platform)), test: call }];
+  }
+
+  private refusalReader(depth: number): RefusalReader {
+    return {
+      platformsWhen: (test, holds) => this.platformsWhen(test, holds, depth + 1),
+      readsParameter: (test, fn) => {
+        const scope = this.sourceCode.scopeManager?.acquire(fn);
+        if (!scope) return true;
+        const within = (reference: TSESLint.Scope.Reference) => reference.identifier.range[0] >= test.range[0] && reference.identifier.range[1] <= test.range[1];
+        return scope.variables.some((variable) => variable.defs.some((definition) => definition.type === 'Parameter') && variable.references.some(within));
+      },
+    };
   }
 
   /**
