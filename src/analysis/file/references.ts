@@ -723,20 +723,24 @@ function isEmptinessTest(test: Node, reads: (node: Node) => boolean): boolean {
 }
 
 /**
- * The `import(x)` expressions of a file: each `import` keyword token followed by `(` is looked up
- * as the node at its position, so that a file costs nothing without one. The keywords are found by
- * searching the text (`indexOf`, far cheaper than a regular expression or a walk over the tokens);
- * one not followed by `(` (or a comment) is no call, and an `import(` inside a string or comment is no
- * token start, so neither costs a tree search.
+ * The `import(x)` expressions of a file: each `import` followed by `(` is looked up as the node at
+ * its position, so that a file costs nothing without one. The keywords are found by searching the
+ * text (`indexOf`, far cheaper than a regular expression or a walk over the tokens); one not followed
+ * by `(` (or a comment) is no call. Where the file has tokens, an `import(` inside a string or comment
+ * is no token start and costs no tree search; a module the project layer parsed has none
+ * (module-parse.ts), and the node found decides alone.
  */
 export function dynamicImports(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.ImportExpression[] {
   const found: TSESTree.ImportExpression[] = [];
   const { text } = sourceCode;
+  const tokens = sourceCode.ast.tokens.length > 0;
   for (let index = text.indexOf('import'); index !== -1; index = text.indexOf('import', index + 1)) {
     // What follows tells most apart without a token: `import x from`, `import {`, `imports`, `import '…'`.
     if (!mayOpenCall(text, index + 'import'.length)) continue;
-    const token = sourceCode.getTokenByRangeStart(index);
-    if (token?.value !== 'import' || sourceCode.getTokenAfter(token)?.value !== '(') continue;
+    if (tokens) {
+      const token = sourceCode.getTokenByRangeStart(index);
+      if (token?.value !== 'import' || sourceCode.getTokenAfter(token)?.value !== '(') continue;
+    }
     const node = nodeAtIndex(sourceCode.ast, sourceCode.visitorKeys, index);
     if (node?.type === 'ImportExpression' && node.range[0] === index) found.push(node);
   }

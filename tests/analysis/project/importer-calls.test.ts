@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,8 @@ beforeAll(() => {
     tempProject({ 'package.json': '{ "private": true, "type": "module" }', 'src/helpers.js': helpers, 'src/named.js': `import { a } from './helpers.js';\n${OFF_WINDOWS}a();\n`, 'src/barrel.js': "export * from './helpers.js';\n" }, []),
     // `stop` calls `a` unguarded, and its own importer calls it off Windows: that is not chased.
     tempProject({ 'package.json': '{ "private": true, "type": "module" }', 'src/helpers.js': helpers, 'src/stop.js': "import { a } from './helpers.js';\nexport function stop() {\n  a();\n}\n", 'src/main.js': `import { stop } from './stop.js';\n${OFF_WINDOWS}stop();\n` }, []),
+    // TypeScript: a module another file loads with `import()` inside a function.
+    tempProject({ 'package.json': '{ "private": true, "type": "module" }', 'src/helpers.ts': helpers, 'src/named.ts': `import { a } from './helpers.ts';\n${OFF_WINDOWS}a();\n`, 'src/loader.ts': "export async function load(): Promise<void> {\n  const { a } = await import('./helpers.ts');\n  a();\n}\n" }, []),
     // A published package whose `exports` does not expose the module: only its own files can import it.
     tempProject({ 'package.json': '{ "name": "lib", "version": "1.0.0", "type": "module", "exports": { ".": "./src/index.js" } }', 'src/helpers.js': helpers, 'src/index.js': `import { a } from './helpers.js';\nexport function run() {\n  ${OFF_WINDOWS}a();\n}\n` }, []),
     // Twins: `exports` exposes the module (a subpath pattern), or there is no `exports` (a deep import reaches it).
@@ -45,7 +48,8 @@ afterAll(() => {
 
 function platformsOf(project: number, name: string): string[] | undefined {
   const dir = (projects[project] as TempProject).dir;
-  const found = importerCalls(path.join(dir, 'src/helpers.js'), lintEnvironment(), analyze)?.platformsOf(name);
+  const helpers = ['src/helpers.js', 'src/helpers.ts'].map((file) => path.join(dir, file)).find((file) => fs.existsSync(file)) as string;
+  const found = importerCalls(helpers, lintEnvironment(helpers.endsWith('.ts') ? 'ts' : 'esm'), analyze)?.platformsOf(name);
   return found && [...found].sort();
 }
 
@@ -61,8 +65,8 @@ describe('the platforms the modules of an application call an export on', () => 
   });
 
   it("are read for a published package's module that its `exports` does not expose", () => {
-    expect(platformsOf(5, 'a')).not.toContain('win32');
-    expect(platformsOf(5, 'a')).toContain('darwin');
+    expect(platformsOf(6, 'a')).not.toContain('win32');
+    expect(platformsOf(6, 'a')).toContain('darwin');
   });
 
   it("read a call inside an importer's own export with that file's facts only", () => {
@@ -75,8 +79,9 @@ describe('the platforms the modules of an application call an export on', () => 
     ['of a library, whose importers are anyone', 1, 'a'],
     ['of a module another file may load with import()', 2, 'a'],
     ['of a module another file exports again', 3, 'a'],
-    ['of a module the package\'s `exports` exposes', 6, 'a'],
-    ['of a module of a published package without `exports`', 7, 'a'],
+    ['of a TypeScript module another file loads with import() in a function', 5, 'a'],
+    ['of a module the package\'s `exports` exposes', 7, 'a'],
+    ['of a module of a published package without `exports`', 8, 'a'],
   ])('are unknown for an export %s', (_name, project, name) => {
     expect(platformsOf(project, name)).toBeUndefined();
   });

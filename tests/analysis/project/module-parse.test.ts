@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 import { parseModule } from '../../../src/analysis/project/module-parse.js';
+import { dynamicImports } from '../../../src/analysis/file/references.js';
+import { stringValue } from '../../../src/analysis/syntax/ast.js';
 
 // ESLint's own espree, as ESLint hands it to rules (its CommonJS build).
 const require = createRequire(import.meta.url);
@@ -55,6 +57,12 @@ describe('parseModule', () => {
     const scope = sourceCode!.getScope(call);
     expect(scope.type).toBe('function');
     expect(scope.references.find((reference) => reference.identifier === fork)?.resolved?.name).toBe('fork');
+  });
+
+  it("gives a module whose `import()` calls are found without tokens, an `import(` in a string or comment left out", () => {
+    const text = "export async function load() {\n  const m = await import('./helpers.ts');\n  return m;\n}\n// import('./commented')\nconst s = \"import('./quoted')\";\n";
+    const sourceCode = parseModule(text, file, 'module', typescript);
+    expect(dynamicImports(sourceCode!).map((expression) => stringValue(expression.source))).toEqual(['./helpers.ts']);
   });
 
   it('throws on a syntax error, so the caller can try the other module system', () => {
