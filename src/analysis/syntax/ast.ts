@@ -88,6 +88,19 @@ export function returnedExpression(fn: FunctionNode | undefined): Node | undefin
   return declarationsFirst && last?.type === 'ReturnStatement' ? (last.argument ?? undefined) : undefined;
 }
 
+/** `null`, `undefined` or a `void` expression: a value that is nullish wherever it is read (a regular expression whose `value` this Node cannot build is not). */
+export function isNullish(node: Node): boolean {
+  if (node.type === 'Literal' && node.value === null && !('regex' in node)) return true;
+  if (node.type === 'Identifier' && node.name === 'undefined') return true;
+  return node.type === 'UnaryExpression' && node.operator === 'void';
+}
+
+/** The `return` a branch is, alone or as the only statement of its block. */
+export function onlyReturn(branch: TSESTree.Statement): TSESTree.ReturnStatement | undefined {
+  const only = branch.type === 'BlockStatement' ? (branch.body.length === 1 ? branch.body[0] : undefined) : branch;
+  return only?.type === 'ReturnStatement' ? only : undefined;
+}
+
 /** `import.meta` */
 export function isImportMeta(node: Node): boolean {
   return node.type === 'MetaProperty' && node.meta.name === 'import' && node.property.name === 'meta';

@@ -253,3 +253,11 @@ export function localFunction(sourceCode: Readonly<TSESLint.SourceCode>, callee:
   else if (definition?.type !== 'FunctionName') fn = undefined;
   return variable && fn && isFunction(fn) ? { variable, fn } : undefined;
 }
+
+/** Whether `node` reads a parameter of `fn` (true when the scopes do not say). */
+export function readsParameter(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, fn: FunctionNode): boolean {
+  const scope = sourceCode.scopeManager?.acquire(fn);
+  if (!scope) return true;
+  const within = (reference: TSESLint.Scope.Reference) => reference.identifier.range[0] >= node.range[0] && reference.identifier.range[1] <= node.range[1];
+  return scope.variables.some((variable) => variable.defs.some((definition) => definition.type === 'Parameter') && variable.references.some(within));
+}

@@ -15,8 +15,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { OS_TYPE_PLATFORMS, PLATFORM_FLAG_EXPORTS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
 import { FLAG_SOURCES, PRESENCE_SOURCES, type ContextSource } from '../../catalog/start-contexts.js';
-import { isFunction, isImportMetaMember, literalRegExp, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
-import { constantInitializer, initializerAtRead, isGlobalIdentifier, parameterDefault, resolveVariable } from '../../syntax/scope.js';
+import { isFunction, isImportMetaMember, isNullish, literalRegExp, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { constantInitializer, initializerAtRead, isGlobalIdentifier, parameterDefault, readsParameter, resolveVariable } from '../../syntax/scope.js';
 import {
   CALL_RESULT,
   GLOBALS_MODULE,
@@ -131,12 +131,7 @@ export class ConditionReader {
   private refusalReader(depth: number): RefusalReader {
     return {
       platformsWhen: (test, holds) => this.platformsWhen(test, holds, depth + 1),
-      readsParameter: (test, fn) => {
-        const scope = this.sourceCode.scopeManager?.acquire(fn);
-        if (!scope) return true;
-        const within = (reference: TSESLint.Scope.Reference) => reference.identifier.range[0] >= test.range[0] && reference.identifier.range[1] <= test.range[1];
-        return scope.variables.some((variable) => variable.defs.some((definition) => definition.type === 'Parameter') && variable.references.some(within));
-      },
+      readsParameter: (test, fn) => readsParameter(this.sourceCode, test, fn),
     };
   }
 
@@ -525,12 +520,6 @@ function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
 /** Whether a reference names an API (a member of a module), not a module object. */
 function isApiRef(ref: ModuleRef): boolean {
   return ref.path.length > 0 && !ref.path.includes(CALL_RESULT);
-}
-
-function isNullish(node: Node): boolean {
-  if (node.type === 'Literal' && node.value === null) return true;
-  if (node.type === 'Identifier' && node.name === 'undefined') return true;
-  return node.type === 'UnaryExpression' && node.operator === 'void';
 }
 
 export function without<T>(all: ReadonlySet<T>, removed: ReadonlySet<T>): Set<T> {

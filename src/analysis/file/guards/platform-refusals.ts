@@ -19,7 +19,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { Platform } from '../../catalog/platform-apis.js';
-import { skipTransparent, type FunctionNode } from '../../syntax/ast.js';
+import { isNullish, onlyReturn, skipTransparent, type FunctionNode } from '../../syntax/ast.js';
 
 type Node = TSESTree.Node;
 
@@ -50,7 +50,7 @@ export function refusalAnswers(fn: FunctionNode, all: ReadonlySet<Platform>, rea
     let current: TSESTree.Statement | null = statement;
     while (current) {
       if (current.type !== 'IfStatement' || reader.readsParameter(current.test, fn)) return undefined;
-      const returned = returnOf(current.consequent);
+      const returned = onlyReturn(current.consequent);
       const taken = reader.platformsWhen(current.test, true);
       const passed = reader.platformsWhen(current.test, false);
       if (!returned || !taken || !passed || [...remaining].some((platform) => taken.has(platform) === passed.has(platform))) return undefined;
@@ -65,17 +65,9 @@ export function refusalAnswers(fn: FunctionNode, all: ReadonlySet<Platform>, rea
   return answers;
 }
 
-/** The `return` a branch is, alone or as the only statement of its block. */
-function returnOf(branch: TSESTree.Statement): TSESTree.ReturnStatement | undefined {
-  const only = branch.type === 'BlockStatement' ? (branch.body.length === 1 ? branch.body[0] : undefined) : branch;
-  return only?.type === 'ReturnStatement' ? only : undefined;
-}
-
 /** `return`, `return null`, `return undefined`, `return void 0`. */
 function isNothing(argument: Node | null | undefined): boolean {
-  if (!argument) return true;
-  const node = skipTransparent(argument);
-  return (node.type === 'Literal' && node.value === null && !('regex' in node)) || (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void');
+  return !argument || isNullish(skipTransparent(argument));
 }
 
 function truthinessOf(argument: Node | null | undefined): Truthiness {

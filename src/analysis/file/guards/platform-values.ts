@@ -18,7 +18,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { Platform } from '../../catalog/platform-apis.js';
-import { literalRegExp, memberName, skipTransparent, stringValue } from '../../syntax/ast.js';
+import { literalRegExp, memberName, onlyReturn, skipTransparent, stringValue } from '../../syntax/ast.js';
 
 type Node = TSESTree.Node;
 
@@ -171,8 +171,7 @@ export function platformValues(fn: TSESTree.FunctionLike, all: ReadonlySet<Platf
 
 /** The expression a branch returns when the branch is only that `return`. */
 function returnedOf(branch: TSESTree.Statement): Node | undefined {
-  const only = branch.type === 'BlockStatement' ? (branch.body.length === 1 ? branch.body[0] : undefined) : branch;
-  return only?.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
+  return onlyReturn(branch)?.argument ?? undefined;
 }
 
 function merged(values: Map<Platform, string | undefined>, added: PlatformStrings | undefined): Map<Platform, string | undefined> | undefined {

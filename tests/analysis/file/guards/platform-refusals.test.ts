@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_PLATFORMS, ConditionReader } from '../../../../src/analysis/file/guards/conditions.js';
 import type { PlatformFact } from '../../../../src/analysis/file/guards/facts.js';
 import { refusalAnswers, type RefusalReader } from '../../../../src/analysis/file/guards/platform-refusals.js';
+import { readsParameter } from '../../../../src/analysis/syntax/scope.js';
 import { analyzeCode } from '../../../support/analyze-code.js';
 
 /** The first function's answer on each platform, as truthiness → platforms (sorted); undefined when it is no refusal. */
@@ -17,7 +18,7 @@ function answersOf(code: string): Record<string, string[]> | undefined {
       const facts = conditions.conditionFacts(test, holds);
       return facts.length === 1 && facts[0]?.kind === 'platform' ? (facts[0] as PlatformFact).platforms : undefined;
     },
-    readsParameter: (test, fn) => analysis.sourceCode.scopeManager!.acquire(fn)!.variables.some((variable) => variable.defs.some((definition) => definition.type === 'Parameter') && variable.references.some((reference) => reference.identifier.range[0] >= test.range[0] && reference.identifier.range[1] <= test.range[1])),
+    readsParameter: (test, fn) => readsParameter(analysis.sourceCode, test, fn),
   };
   const answers = refusalAnswers(statement as TSESTree.FunctionDeclaration, ALL_PLATFORMS, reader);
   if (!answers) return undefined;
