@@ -28,7 +28,7 @@ export type { ModuleSystem } from './project/module-system.js';
 export { nearestManifest } from './project/package-manifest.js';
 export { programsOf } from './questions/command-line.js';
 export { constructedOnPurpose } from './questions/closed-classes.js';
-export { requestedByCaller } from './questions/requested-starts.js';
+export { requestedByCaller } from './file/requested-starts.js';
 export { importedMessages, processMessages, wrappedMessages } from './questions/ipc-channels.js';
 export { killCalls, LISTENER_METHODS, listenedSignals, signalFlows } from './questions/kill-calls.js';
 export type { KillCall } from './questions/kill-calls.js';

@@ -288,6 +288,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'time (construction)',
+    construct: 'a `new` in a constructor of a class that starts only on its caller\'s option, passing it off (`new Detector(root, false)`)',
+    rule: 'no-spawn-in-constructor',
+    silent: `${CP}class Detector { constructor(root, refresh) { if (refresh) this.child = spawn('watch', [root]); } }\nexport class Nix { constructor(root) { this.detector = new Detector(root, false); } }`,
+    // The option passed on: the construction starts it.
+    reported: `${CP}class Detector { constructor(root, refresh) { if (refresh) this.child = spawn('watch', [root]); } }\nexport class Nix { constructor(root) { this.detector = new Detector(root, true); } }`,
+  },
+  {
+    fact: 'time (construction)',
     construct: 'constructor only the file can call (not exported, every read a `new`)',
     rule: 'no-spawn-in-constructor',
     silent: `${CP}class Server { constructor() { this.child = spawn('node', ['server.js']); } }\nexport function start() { return new Server(); }`,

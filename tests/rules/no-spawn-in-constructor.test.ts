@@ -451,8 +451,214 @@ declare const run: typeof spawn;
 export class Typed {
   child = run('ls');
 }`),
+    // A class that starts only on its caller's request, constructed without the option, with it
+    // off, or with what the analysis cannot read: nothing is proven to start.
+    esm(`import { spawn } from 'node:child_process';
+class Detector {
+  constructor(root, autoRefresh) {
+    this.root = root;
+    if (autoRefresh) this.watch();
+  }
+  watch() {
+    this.child = spawn('watcher', [this.root]);
+  }
+}
+export class Nix {
+  constructor(root) {
+    this.detector = new Detector(root, false);
+  }
+}`),
+    esm(`import { spawn } from 'node:child_process';
+class Detector {
+  constructor(root, autoRefresh) {
+    this.root = root;
+    if (autoRefresh) this.watch();
+  }
+  watch() {
+    this.child = spawn('watcher', [this.root]);
+  }
+}
+export class Nix {
+  constructor(root) {
+    this.detector = new Detector(root);
+  }
+}`),
+    esm(`import { spawn } from 'node:child_process';
+class Detector {
+  constructor(root, autoRefresh) {
+    this.root = root;
+    if (autoRefresh) this.watch();
+  }
+  watch() {
+    this.child = spawn('watcher', [this.root]);
+  }
+}
+export class Nix {
+  constructor(root) {
+    this.detector = new Detector(root, undefined);
+  }
+}`),
+    esm(`import { spawn } from 'node:child_process';
+class Detector {
+  constructor(root, autoRefresh) {
+    this.root = root;
+    if (autoRefresh) this.watch();
+  }
+  watch() {
+    this.child = spawn('watcher', [this.root]);
+  }
+}
+export class Nix {
+  constructor(root) {
+    this.detector = new Detector(root, options.refresh);
+  }
+}`),
+    esm(`import { spawn } from 'node:child_process';
+class Detector {
+  constructor(root, autoRefresh) {
+    this.root = root;
+    if (autoRefresh) this.watch();
+  }
+  watch() {
+    this.child = spawn('watcher', [this.root]);
+  }
+}
+export class Nix {
+  constructor(root) {
+    this.detector = new Detector(...root);
+  }
+}`),
+    cjs(`const { fork } = require('child_process');
+class Service {
+  constructor(options) {
+    this.options = Object.assign({}, { autoStart: false }, options);
+    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
+  }
+}
+module.exports = class App {
+  constructor(settings) {
+    this.service = new Service({ autoStart: false });
+  }
+};`),
+    cjs(`const { fork } = require('child_process');
+class Service {
+  constructor(options) {
+    this.options = Object.assign({}, { autoStart: false }, options);
+    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
+  }
+}
+module.exports = class App {
+  constructor(settings) {
+    this.service = new Service({ port: 80 });
+  }
+};`),
+    cjs(`const { fork } = require('child_process');
+class Service {
+  constructor(options) {
+    this.options = Object.assign({}, { autoStart: false }, options);
+    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
+  }
+}
+module.exports = class App {
+  constructor(settings) {
+    this.service = new Service({ ...settings, autoStart: true });
+  }
+};`),
+    cjs(`const { fork } = require('child_process');
+class Service {
+  constructor(options) {
+    this.options = Object.assign({}, { autoStart: false }, options);
+    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
+  }
+}
+module.exports = class App {
+  constructor(settings) {
+    this.service = new Service(settings);
+  }
+};`),
   ],
   invalid: [
+    {
+      // The same classes constructed with the option on: the construction starts them.
+      ...esm(`import { spawn } from 'node:child_process';
+class Detector {
+  constructor(root, autoRefresh) {
+    this.root = root;
+    if (autoRefresh) this.watch();
+  }
+  watch() {
+    this.child = spawn('watcher', [this.root]);
+  }
+}
+export class Nix {
+  constructor(root) {
+    this.detector = new Detector(root, true);
+  }
+}`),
+      errors: [
+        {
+          messageId: 'constructsStarting',
+          line: 13,
+          column: 21,
+          data: { name: '`new Detector()`', what: PROCESS, starter: 'spawn()', where: 'line 8', className: '`Nix`', method: 'initialize' },
+          suggestions: [moveTo(`import { spawn } from 'node:child_process';
+class Detector {
+  constructor(root, autoRefresh) {
+    this.root = root;
+    if (autoRefresh) this.watch();
+  }
+  watch() {
+    this.child = spawn('watcher', [this.root]);
+  }
+}
+export class Nix {
+  constructor(root) {
+    this.root = root;
+  }
+
+  initialize() {
+    this.detector = new Detector(this.root, true);
+  }
+}`)],
+        },
+      ],
+    },
+    {
+      ...cjs(`const { fork } = require('child_process');
+class Service {
+  constructor(options) {
+    this.options = Object.assign({}, { autoStart: false }, options);
+    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
+  }
+}
+module.exports = class App {
+  constructor(settings) {
+    this.service = new Service({ port: 80, autoStart: true });
+  }
+};`),
+      errors: [
+        {
+          messageId: 'constructsStarting',
+          line: 10,
+          column: 20,
+          data: { name: '`new Service()`', what: NODE_PROCESS, starter: 'fork()', where: 'line 5', className: '`App`', method: 'initialize' },
+          suggestions: [moveTo(`const { fork } = require('child_process');
+class Service {
+  constructor(options) {
+    this.options = Object.assign({}, { autoStart: false }, options);
+    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
+  }
+}
+module.exports = class App {
+  constructor(settings) {}
+
+  initialize() {
+    this.service = new Service({ port: 80, autoStart: true });
+  }
+};`)],
+        },
+      ],
+    },
     {
       // Reported twin of an option: on by default, so every plain \`new Server()\` starts.
       ...cjs(`const { spawn } = require('child_process');

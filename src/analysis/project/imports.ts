@@ -28,6 +28,8 @@ import { isStartContextGuarded } from '../file/guards/facts.js';
 import type { GuardEvaluator } from '../file/guards/guards.js';
 import { importedName, requiredSpecifier, type ImportedName } from '../file/imported-bindings.js';
 import { buildSummaries, startPointOf, type FunctionSummaries, type StartPoint } from '../file/local-functions.js';
+import type { ReferenceIndex } from '../file/references.js';
+import { requestedByCaller, startsWhenPassed } from '../file/requested-starts.js';
 import type { StarterSite } from '../file/starters.js';
 import { resolveModule, resolvePathAlias, type PathAliases } from './module-resolution.js';
 import { knownSummary, moduleSummary, startsAnything, type ExportedMessage, type ExportedRole, type ExportedSignal, type ExportSummary, type LintEnvironment } from './summary-store.js';
@@ -42,6 +44,7 @@ export interface ImportsInput {
   readonly execution: Pick<ExecutionModel, 'executionOf'>;
   readonly summaries: FunctionSummaries;
   readonly classes: ClassModel;
+  readonly references: ReferenceIndex;
   /** Modules the test runner replaces in this file's module graph (`vi.mock('m')`), without `node:`. */
   readonly mockedModules: ReadonlySet<string>;
 }
@@ -53,6 +56,13 @@ export interface StartCall {
   /** The callee as written: `createPool`, `engines.Tts`. */
   readonly name: string;
   readonly point: StartPoint;
+}
+
+/** What constructing a class of this file starts: unguarded, and on the caller's request (with the node in the constructor that waits for it). */
+interface ConstructionStarts {
+  readonly site?: StarterSite;
+  readonly call?: StartCall;
+  readonly requested: { readonly node: Node; readonly point: StartPoint }[];
 }
 
 /** A call of an imported function whose parameters reach a start in its module. */
@@ -85,7 +95,7 @@ export class ProjectImports {
   /** Module → whether it is known, without parsing, to start nothing. */
   private readonly startFree = new Map<string, boolean>();
   private readonly classStarts = new Map<ConstructedNode, StartPoint | null>();
-  private constructionStarts: Map<ConstructedNode, { site?: StarterSite; call?: StartCall }> | undefined;
+  private constructionStarts: Map<ConstructedNode, ConstructionStarts> | undefined;
   #steps = 0;
   private aliases: PathAliases | null | undefined;
   /** While this file is summarised for its importers: function summaries that include imported starts. */
@@ -180,7 +190,10 @@ export class ProjectImports {
     return found;
   }
 
-  /** Where constructing a class of this file starts something, if it does. */
+  /**
+   * Where constructing a class of this file starts something, if it does. A start that waits for an
+   * option the caller passes (`requested-starts.ts`) is not one: a `new` without it starts nothing.
+   */
   classStart(classNode: ConstructedNode): StartPoint | undefined {
     const cached = this.classStarts.get(classNode);
     if (cached !== undefined) return cached ?? undefined;
@@ -189,47 +202,60 @@ export class ProjectImports {
     let point = starts?.site && startPointOf(starts.site);
     point ??= starts?.call?.point;
     const constructor = constructorFunction(classNode);
-    if (!point && constructor?.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor)?.startPoint;
+    // What the constructor's calls start, unless all it was seen to start waits for the caller's option.
+    if (!point && !starts?.requested.length && constructor?.type === 'FunctionExpression') point = this.functionSummaries().summaryOf(constructor)?.startPoint;
     this.classStarts.set(classNode, point ?? null);
     return point;
   }
 
   /**
    * Class → the first start of this file and the first imported start call that run unguarded when
-   * it is constructed. One pass over the starts for all classes: asking per class made the file's
-   * classes × starts.
+   * it is constructed, and the starts that wait for an option the caller passes. One pass over the
+   * starts for all classes: asking per class made the file's classes × starts.
    */
-  private unguardedConstructionStarts(): Map<ConstructedNode, { site?: StarterSite; call?: StartCall }> {
+  private unguardedConstructionStarts(): Map<ConstructedNode, ConstructionStarts> {
     if (this.constructionStarts) return this.constructionStarts;
-    const byClass = new Map<ConstructedNode, { site?: StarterSite; call?: StartCall }>();
+    const byClass = new Map<ConstructedNode, ConstructionStarts>();
     this.constructionStarts = byClass;
     const unguarded = (node: Node) => !isStartContextGuarded(this.analysis.guards.factsAt(node));
+    const add = (node: Node, point: StartPoint, found: (starts: ConstructionStarts) => ConstructionStarts) => {
+      const execution = this.analysis.execution.executionOf(node);
+      if (execution.when !== 'construction' || !unguarded(node)) return;
+      const starts = byClass.get(execution.classNode) ?? { requested: [] };
+      const inConstructor = execution.via ?? node;
+      const requested = requestedByCaller(this.analysis, execution.classNode, inConstructor);
+      if (requested) starts.requested.push({ node: inConstructor, point });
+      byClass.set(execution.classNode, requested ? starts : found(starts));
+    };
     for (const site of this.analysis.starters) {
       this.#steps += 1;
-      const owner = site.startsNow ? this.constructionOf(site.node) : undefined;
-      if (owner && !byClass.get(owner)?.site && unguarded(site.node)) byClass.set(owner, { ...byClass.get(owner), site });
+      if (site.startsNow) add(site.node, startPointOf(site), (starts) => ({ ...starts, site: starts.site ?? site }));
     }
     for (const call of this.startCalls((node) => this.constructionOf(node) !== undefined && unguarded(node))) {
-      const owner = this.constructionOf(call.node);
-      if (owner && !byClass.get(owner)?.call) byClass.set(owner, { ...byClass.get(owner), call });
+      add(call.node, call.point, (starts) => ({ ...starts, call: starts.call ?? call }));
     }
     return byClass;
   }
 
-  /** `new Engine()` in this file where `Engine` is a class of this file that starts when constructed. */
+  /**
+   * `new Engine()` in this file where `Engine` is a class of this file that starts when constructed,
+   * or that starts on request and this `new` passes the option (`new Engine({ autoStart: true })`).
+   */
   localConstructions(): StartCall[] {
     const found: StartCall[] = [];
     const { sourceCode } = this.analysis;
     for (const classNode of this.startingClasses()) {
       const variable = declaredVariable(sourceCode, classNode);
       const point = this.classStart(classNode);
-      if (!variable || !point) continue;
+      const requested = this.unguardedConstructionStarts().get(classNode)?.requested ?? [];
+      if (!variable || (!point && requested.length === 0)) continue;
       for (const reference of variable.references) {
         this.#steps += 1;
         const parent = reference.identifier.parent;
-        if (parent?.type === 'NewExpression' && parent.callee === reference.identifier) {
-          found.push({ node: parent, name: reference.identifier.name, point });
-        }
+        if (parent?.type !== 'NewExpression' || parent.callee !== reference.identifier) continue;
+        const asked = point ? undefined : requested.find((start) => startsWhenPassed(this.analysis, classNode, start.node, parent.arguments) === true);
+        const started = point ?? asked?.point;
+        if (started) found.push({ node: parent, name: reference.identifier.name, point: started });
       }
     }
     return found;

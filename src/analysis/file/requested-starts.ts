@@ -12,45 +12,85 @@
  * nothing is passed (`options.autoStart !== false`) starts on every plain `new`, a choice among
  * values (`type === 'thread'`) starts for every caller that makes one, and a condition the
  * analysis cannot evaluate proves nothing.
+ *
+ * A `new` that passes arguments is read the same way with what it passes: a literal, or an object
+ * literal whose member the test reads, or nothing; anything else is unknown (`startsWhenPassed`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isFunction, memberKey, memberName, propertyValue, skipTransparent, walk } from '../syntax/ast.js';
+import { enclosingFunction, hasSpread, isFunction, memberKey, memberName, propertyValue, skipTransparent, walk } from '../syntax/ast.js';
 import { isGlobalIdentifier, unwrittenParameter } from '../syntax/scope.js';
-import { constructorFunction, type ConstructedNode } from '../file/classes.js';
-import { propertyHistory, useOf } from '../file/object-writes.js';
-import type { FileAnalysis } from '../contract/file-analysis.js';
+import { constructorFunction, type ConstructedNode } from './classes.js';
+import { propertyHistory, useOf } from './object-writes.js';
+import type { ReferenceIndex } from './references.js';
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type ConstructorNode = NonNullable<ReturnType<typeof constructorFunction>>;
-/** A value when the caller passes nothing; undefined when the analysis cannot tell. */
-type Omitted = { readonly value: unknown } | undefined;
+/** A value the expression has for the arguments read; undefined when the analysis cannot tell. */
+type Known = { readonly value: unknown } | undefined;
+/** The arguments a `new` passes; none: the caller passes nothing. */
+type Arguments = readonly Node[];
+type Parameter = NonNullable<ReturnType<typeof unwrittenParameter>>;
 
-const ABSENT: Omitted = { value: undefined };
+/** What the reader needs of a file's analysis. */
+export interface RequestContext {
+  readonly sourceCode: SourceCode;
+  readonly references: ReferenceIndex;
+}
+
+const ABSENT: Known = { value: undefined };
+const NOTHING: Arguments = [];
 
 /** One reader per constructor: its members are read once, however many starts it has. */
-const readers = new WeakMap<ConstructorNode, OmittedReader>();
+const readers = new WeakMap<ConstructorNode, ArgumentReader>();
 
 /** Whether `node`, run by `classNode`'s constructor, runs only when the caller passes an option for it. */
-export function requestedByCaller(analysis: FileAnalysis, classNode: ConstructedNode, node: Node): boolean {
+export function requestedByCaller(context: RequestContext, classNode: ConstructedNode, node: Node): boolean {
+  const reader = readerFor(context, classNode, node);
+  return reader !== undefined && requestTests(reader, node).length > 0;
+}
+
+/**
+ * For a start `requestedByCaller`: whether a `new` with `args` makes it run (true), proves it does
+ * not (false), or passes what the analysis cannot read (undefined).
+ */
+export function startsWhenPassed(context: RequestContext, classNode: ConstructedNode, node: Node, args: Arguments): boolean | undefined {
+  const reader = readerFor(context, classNode, node);
+  if (!reader || args.some((arg) => arg.type === 'SpreadElement')) return undefined;
+  let starts: boolean | undefined = true;
+  for (const { test, runsWhen } of requestTests(reader, node)) {
+    const passed = reader.valueOf(test, args);
+    if (passed === undefined) starts = undefined;
+    else if (Boolean(passed.value) !== runsWhen) return false;
+  }
+  return starts;
+}
+
+function readerFor(context: RequestContext, classNode: ConstructedNode, node: Node): ArgumentReader | undefined {
   const constructor = constructorFunction(classNode);
   // Only the constructor's own conditions: a function made in it runs when something else calls it.
-  if (!constructor || constructor.params.length === 0 || enclosingFunction(node) !== constructor) return false;
+  if (!constructor || constructor.params.length === 0 || enclosingFunction(node) !== constructor) return undefined;
   let reader = readers.get(constructor);
-  if (!reader) readers.set(constructor, (reader = new OmittedReader(analysis, constructor, classNode)));
-  for (let child: Node = node, parent = node.parent; parent && child !== constructor.body; child = parent, parent = parent.parent) {
-    let blocked = false;
+  if (!reader) readers.set(constructor, (reader = new ArgumentReader(context, constructor, classNode)));
+  return reader;
+}
+
+/** The tests on the way from the constructor to `node` that fail when the caller passes nothing, each with the value it must have for `node` to run. */
+function requestTests(reader: ArgumentReader, node: Node): { test: Node; runsWhen: boolean }[] {
+  const tests: { test: Node; runsWhen: boolean }[] = [];
+  for (let child: Node = node, parent = node.parent; parent && child !== reader.fn.body; child = parent, parent = parent.parent) {
+    let test: Node | undefined;
+    let runsWhen = true;
     if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child !== parent.test) {
-      const test = reader.valueOf(parent.test);
-      blocked = test !== undefined && Boolean(test.value) === (child !== parent.consequent);
+      [test, runsWhen] = [parent.test, child === parent.consequent];
     } else if (parent.type === 'LogicalExpression' && child === parent.right && parent.operator !== '??') {
-      const left = reader.valueOf(parent.left);
-      blocked = left !== undefined && Boolean(left.value) === (parent.operator === '||');
+      [test, runsWhen] = [parent.left, parent.operator === '&&'];
     }
-    if (blocked) return true;
+    const omitted = test && reader.valueOf(test, NOTHING);
+    if (test && omitted !== undefined && Boolean(omitted.value) !== runsWhen) tests.push({ test, runsWhen });
   }
-  return false;
+  return tests;
 }
 
 /** A place in the constructor where the members of `this` may change: one member by name, or all (`*`). */
@@ -59,19 +99,19 @@ interface Change {
   readonly at: number;
 }
 
-/** What expressions of a constructor evaluate to when `new` passes no arguments. */
-class OmittedReader {
+/** What expressions of a constructor evaluate to for the arguments a `new` passes. */
+class ArgumentReader {
   /** The members of `this` that statements at the constructor's top set first: the assignment. */
   private readonly members = new Map<string, TSESTree.AssignmentExpression>();
   private readonly changes: Change[] = [];
   private readonly sourceCode: SourceCode;
 
   constructor(
-    private readonly analysis: FileAnalysis,
-    private readonly fn: ConstructorNode,
+    private readonly context: RequestContext,
+    readonly fn: ConstructorNode,
     classNode: ConstructedNode,
   ) {
-    this.sourceCode = analysis.sourceCode;
+    this.sourceCode = context.sourceCode;
     if (fn.body.type !== 'BlockStatement') return;
     for (const statement of fn.body.body) {
       const assigned = statement.type === 'ExpressionStatement' ? skipTransparent(statement.expression) : undefined;
@@ -83,23 +123,23 @@ class OmittedReader {
     this.findChanges(classNode);
   }
 
-  valueOf(expressionIn: Node): Omitted {
+  valueOf(expressionIn: Node, args: Arguments): Known {
     const expression = skipTransparent(expressionIn);
     switch (expression.type) {
       case 'Literal':
         return { value: expression.value };
       case 'Identifier':
         if (isGlobalIdentifier(this.sourceCode, expression, 'undefined')) return ABSENT;
-        return this.parameterValue(expression);
+        return this.parameterValue(expression, args);
       case 'UnaryExpression': {
-        const inner = expression.operator === '!' ? this.valueOf(expression.argument) : undefined;
+        const inner = expression.operator === '!' ? this.valueOf(expression.argument, args) : undefined;
         return inner && { value: !inner.value };
       }
       case 'LogicalExpression': {
-        const left = this.valueOf(expression.left);
+        const left = this.valueOf(expression.left, args);
         if (!left) return undefined;
         const decided = expression.operator === '&&' ? !left.value : expression.operator === '||' ? Boolean(left.value) : left.value !== undefined && left.value !== null;
-        return decided ? left : this.valueOf(expression.right);
+        return decided ? left : this.valueOf(expression.right, args);
       }
       case 'BinaryExpression': {
         const equal = expression.operator === '===' || expression.operator === '==';
@@ -107,55 +147,70 @@ class OmittedReader {
         // A switch on or off (`autoStart === true`), not a choice among values (`type === 'thread'`):
         // a choice starts for every caller that makes one.
         if (!isSwitchValue(this.sourceCode, expression.left) && !isSwitchValue(this.sourceCode, expression.right)) return undefined;
-        const [left, right] = [this.valueOf(expression.left), this.valueOf(expression.right)];
+        const [left, right] = [this.valueOf(expression.left, args), this.valueOf(expression.right, args)];
         if (!left || !right) return undefined;
         const loose = expression.operator.length === 2;
         const same = loose ? left.value == right.value : left.value === right.value;
         return { value: same === equal };
       }
       case 'MemberExpression':
-        return this.memberValue(expression);
+        return this.memberValue(expression, args);
       default:
         return undefined;
     }
   }
 
-  /** A parameter of the constructor: its default when it is a literal, otherwise undefined; another variable: unknown. */
-  private parameterValue(identifier: TSESTree.Identifier): Omitted {
+  /**
+   * A parameter of the constructor: what the caller passes for it, or when it passes nothing its
+   * default when that is a literal; another variable: unknown.
+   */
+  private parameterValue(identifier: TSESTree.Identifier, args: Arguments): Known {
     const parameter = this.parameter(identifier);
-    if (!parameter) return undefined;
+    const passed = parameter && this.argumentOf(parameter, args);
+    if (!parameter || passed === null) return undefined;
+    if (passed) return passedValue(passed);
     const { fallback } = parameter;
-    return fallback === undefined ? ABSENT : skipTransparent(fallback).type === 'Literal' ? this.valueOf(fallback) : undefined;
+    return fallback === undefined ? ABSENT : skipTransparent(fallback).type === 'Literal' ? this.valueOf(fallback, NOTHING) : undefined;
+  }
+
+  /** What the caller passes for a parameter: the argument, undefined for nothing (or `undefined`), null where the parameter's place is not a plain one. */
+  private argumentOf(parameter: Parameter, args: Arguments): Node | undefined | null {
+    if (args.length === 0) return undefined;
+    const name = parameter.variable.defs[0]?.name;
+    const index = this.fn.params.findIndex((param) => param === name || (param.type === 'AssignmentPattern' && param.left === name));
+    if (index < 0) return null;
+    const arg = args[index];
+    return arg === undefined || isGlobalIdentifier(this.sourceCode, skipTransparent(arg), 'undefined') ? undefined : skipTransparent(arg);
   }
 
   /** A parameter of the constructor that nothing reassigns. */
-  private parameter(identifier: TSESTree.Identifier): ReturnType<typeof unwrittenParameter> {
+  private parameter(identifier: TSESTree.Identifier): Parameter | undefined {
     const parameter = unwrittenParameter(this.sourceCode, identifier);
     return parameter?.fn === this.fn ? parameter : undefined;
   }
 
   /** Whether nothing writes `key` of the object the parameter at `read` holds, nor hands the object to other code. */
-  private untouched(parameter: NonNullable<ReturnType<typeof unwrittenParameter>>, read: Node, key: string): boolean {
-    const history = propertyHistory(this.sourceCode, parameter.variable, this.analysis.references, key, read);
+  private untouched(parameter: Parameter, read: Node, key: string): boolean {
+    const history = propertyHistory(this.sourceCode, parameter.variable, this.context.references, key, read);
     return history !== undefined && !('replaced' in history) && history.sometimes.length === 0;
   }
 
   /** `options.x` on a parameter, `this.options.x` on a member set from one, with the defaults it is merged over. */
-  private memberValue(member: TSESTree.MemberExpression): Omitted {
+  private memberValue(member: TSESTree.MemberExpression, args: Arguments): Known {
     const name = memberName(member);
     const object = skipTransparent(member.object);
     if (name === undefined) return undefined;
     if (object.type === 'ThisExpression') {
       const held = this.memberHeld(name, member);
       // `this.eager = eager`: what the parameter holds.
-      return held && skipTransparent(held).type === 'Identifier' ? this.valueOf(held) : undefined;
+      return held && skipTransparent(held).type === 'Identifier' ? this.valueOf(held, args) : undefined;
     }
-    // `options.x` of a parameter passed nothing: absent, or what its default object literal says.
-    if (object.type === 'Identifier') return this.mergedDefault(object, name);
+    // `options.x` of a parameter: what the caller passes, or when it passes nothing what its default object literal says.
+    if (object.type === 'Identifier') return this.mergedDefault(object, name, args);
     if (object.type === 'MemberExpression' && skipTransparent(object.object).type === 'ThisExpression') {
       const key = memberName(object);
       const held = key === undefined ? undefined : this.memberHeld(key, member);
-      return held && this.mergedDefault(held, name);
+      return held && this.mergedDefault(held, name, args);
     }
     return undefined;
   }
@@ -198,22 +253,24 @@ class OmittedReader {
     const name = memberName(member);
     if (name === undefined || (member.parent.type === 'CallExpression' && member.parent.callee === member)) return [{ name: '*', at }];
     if (firstAssignments.has(member)) return [];
-    return useOf(member, this.sourceCode, this.analysis.references) === 'read' ? [] : [{ name, at }];
+    return useOf(member, this.sourceCode, this.context.references) === 'read' ? [] : [{ name, at }];
   }
 
   /**
-   * The value `key` has in `held` when the caller passed no options: `options` itself (nothing, or
-   * its default),
+   * The value `key` has in `held` for what the caller passed: `options` itself (an object literal
+   * passed, or nothing and its default),
    * `Object.assign({}, defaults, options)` or `{ ...defaults, ...options }` (the last default object
    * literal that names it), `options || {}`. Anything else is not followed.
    */
-  private mergedDefault(heldIn: Node, key: string): Omitted {
+  private mergedDefault(heldIn: Node, key: string, args: Arguments): Known {
     const held = skipTransparent(heldIn);
     let parts: readonly Node[];
     if (held.type === 'Identifier') {
       const parameter = this.parameter(held);
       if (!parameter || !this.untouched(parameter, held, key)) return undefined;
-      return parameter.fallback === undefined ? ABSENT : this.mergedDefault(parameter.fallback, key);
+      const passed = this.argumentOf(parameter, args);
+      if (passed !== undefined) return passed?.type === 'ObjectExpression' ? keyValue(passed, key) : undefined;
+      return parameter.fallback === undefined ? ABSENT : this.mergedDefault(parameter.fallback, key, args);
     }
     if (held.type === 'LogicalExpression' && (held.operator === '||' || held.operator === '??')) {
       const right = skipTransparent(held.right);
@@ -225,7 +282,7 @@ class OmittedReader {
     } else {
       return undefined;
     }
-    let value: Omitted = ABSENT;
+    let value: Known = ABSENT;
     for (const partIn of parts) {
       const part = skipTransparent(partIn);
       if (part.type === 'Property') {
@@ -233,15 +290,37 @@ class OmittedReader {
         if (named === key) value = part.value.type === 'Literal' ? { value: part.value.value } : undefined;
       } else if (part.type === 'ObjectExpression') {
         const property = propertyValue(part, key);
-        if (property) value = skipTransparent(property).type === 'Literal' ? this.valueOf(property) : undefined;
+        if (property) value = skipTransparent(property).type === 'Literal' ? this.valueOf(property, NOTHING) : undefined;
       } else {
-        // Only a parameter passed nothing adds nothing: another object may name the key.
+        // Only a parameter passed nothing adds nothing, or one passed an object literal what it names:
+        // another object may name the key.
         const parameter = part.type === 'Identifier' ? this.parameter(part) : undefined;
-        if (!parameter || parameter.fallback !== undefined || !this.untouched(parameter, part, key)) return undefined;
+        const passed = parameter && this.argumentOf(parameter, args);
+        if (!parameter || !this.untouched(parameter, part, key)) return undefined;
+        if (passed?.type === 'ObjectExpression') {
+          if (hasSpread(passed)) return undefined;
+          if (propertyValue(passed, key)) value = keyValue(passed, key);
+        } else if (passed !== undefined || parameter.fallback !== undefined) {
+          return undefined;
+        }
       }
     }
     return value;
   }
+}
+
+/** What an argument the caller writes is: a literal's value, an object or function (truthy); anything else unknown. */
+function passedValue(arg: Node): Known {
+  if (arg.type === 'Literal') return { value: arg.value };
+  const object = arg.type === 'ObjectExpression' || arg.type === 'ArrayExpression' || isFunction(arg);
+  return object ? { value: arg } : undefined;
+}
+
+/** The value an object literal the caller passes gives `key`: absent, a literal's, or unknown (a spread, another expression). */
+function keyValue(object: TSESTree.ObjectExpression, key: string): Known {
+  if (hasSpread(object)) return undefined;
+  const property = propertyValue(object, key);
+  return property === undefined ? ABSENT : passedValue(skipTransparent(property));
 }
 
 /** Whether an expression reads `this` (outside functions of their own). */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { requestedByCaller } from '../../../src/analysis/questions/requested-starts.js';
+import { requestedByCaller, startsWhenPassed } from '../../../src/analysis/file/requested-starts.js';
 import { analyzeCode, nodeByText } from '../../support/analyze-code.js';
 
 /** Whether `start()` in class `C` runs only under a condition on what the caller passed. */
@@ -55,5 +55,39 @@ describe('requested starts', () => {
     ['class C { constructor(o) { this.run = () => { if (o.go) start(); }; } }', false],
   ])('%s: %s', (code, expected) => {
     expect(requested(code)).toBe(expected);
+  });
+});
+
+/** Whether `start()` in class `C` runs for the arguments of the file's `new C(…)`. */
+function startsFor(code: string): boolean | undefined {
+  const analysis = analyzeCode(code);
+  const classNode = nodeByText(analysis, 'C', 'Identifier').parent as TSESTree.ClassDeclaration | TSESTree.FunctionDeclaration;
+  const construction = nodeByText(analysis, code.slice(code.lastIndexOf('new C')).replace(/;.*$/s, ''), 'NewExpression') as TSESTree.NewExpression;
+  return startsWhenPassed(analysis, classNode, nodeByText(analysis, 'start()', 'CallExpression'), construction.arguments);
+}
+
+describe('starts for the arguments of a new', () => {
+  const flag = 'class C { constructor(root, refresh) { if (refresh) start(); } }';
+  const options = 'class C { constructor(o) { this.o = Object.assign({}, { now: false }, o); if (this.o.now) start(); } }';
+  it.each<[string, boolean | undefined]>([
+    [`${flag} new C(root, true);`, true],
+    [`${flag} new C(root, false);`, false],
+    [`${flag} new C(root);`, false],
+    [`${flag} new C(root, undefined);`, false],
+    [`${flag} new C(root, {});`, true],
+    [`${flag} new C(root, flag);`, undefined],
+    [`${flag} new C(...args);`, undefined],
+    [`${options} new C({ now: true });`, true],
+    [`${options} new C({ now: false, port: 1 });`, false],
+    [`${options} new C({ port: 1 });`, false],
+    [`${options} new C({ now: later() });`, undefined],
+    [`${options} new C({ ...defaults, now: true });`, undefined],
+    [`${options} new C(settings);`, undefined],
+    // A destructured parameter's place is not read.
+    ['class C { constructor({ now }) { if (now) start(); } } new C({ now: true });', undefined],
+    // `options.x` on the parameter itself, negated.
+    ['class C { constructor(o) { if (!o.manual) log(); else start(); } } new C({ manual: true });', true],
+  ])('%s: %s', (code, expected) => {
+    expect(startsFor(code)).toBe(expected);
   });
 });
