@@ -547,6 +547,15 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: "a private workspace package's exported function that no other package names, called by its package's importers under a guard",
+    rule: 'no-unportable-spawn',
+    silent: IMPORTED_HELPER,
+    // The same function in a module another package of the workspace imports.
+    reported: IMPORTED_HELPER,
+    files: { silent: importerCallsFile('app-packages/apps/web/src/common.js'), reported: importerCallsFile('app-packages/apps/web/src/tools.js') },
+  },
+  {
+    fact: 'platform',
     construct: "a GitHub Action's exported function (`action.yml` runs it with Node: an application), called by its package's importers under a guard",
     rule: 'no-unportable-spawn',
     silent: IMPORTED_HELPER,
@@ -571,6 +580,15 @@ const CELLS: readonly Cell[] = [
     // The same module where a package of the workspace imports it.
     reported: SETUP_MODULE,
     files: { silent: importerCallsFile('app-workspace/src/setup.js'), reported: importerCallsFile('app-workspace/src/shared.js') },
+  },
+  {
+    fact: 'time (load)',
+    construct: "a module of a private package of a workspace that no file loads and no other package names (a configuration a person passes to a tool)",
+    rule: 'no-top-level-spawn',
+    silent: SETUP_MODULE,
+    // The same module where another package of the workspace imports it by path.
+    reported: SETUP_MODULE,
+    files: { silent: importerCallsFile('app-packages/apps/web/src/setup.js'), reported: importerCallsFile('app-packages/apps/web/src/shared.js') },
   },
   {
     fact: 'time (load)',

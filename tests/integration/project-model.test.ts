@@ -324,17 +324,23 @@ module.exports.all = () => found;
     expect(await lint({ 'package.json': cli, 'scripts/common.mjs': common, 'scripts/build.mjs': build })).toEqual(reported);
   });
 
-  it('is a module in a library, in a workspace (other packages may import it), or where a file may load it', async () => {
+  it('is a program in a package of a workspace when no other package names it and it is no entry point', async () => {
+    const workspace = {
+      'package.json': '{ "private": true, "workspaces": ["packages/*"] }',
+      'packages/app/package.json': '{ "name": "app", "private": true, "main": "src/index.js" }',
+      'packages/app/src/certs.js': certs,
+    };
+    expect(await lint(workspace)).toEqual([]);
+    // Reported twins: another package loads it by path, or it is the package's entry point, which other packages import by name.
+    const reported = expected.map((line) => `packages/app/${line}`);
+    expect(await lint({ ...workspace, 'packages/web/package.json': '{ "name": "web", "private": true }', 'packages/web/index.js': "require('../app/src/certs');\n" })).toEqual(reported);
+    expect(await lint({ ...workspace, 'packages/app/package.json': '{ "name": "app", "private": true, "main": "src/certs.js" }' })).toEqual(reported);
+  });
+
+  it('is a module in a library, in a workspace package another package names, or where a file may load it', async () => {
     expect(await lint({ 'package.json': '{ "name": "lib", "version": "1.0.0" }', 'src/certs.js': certs })).toEqual(expected);
     // An action run in a container, or a composite one, is not run with Node.
     expect(await lint({ 'package.json': '{ "name": "my-action", "version": "1.0.0" }', 'action.yml': "name: x\nruns:\n  using: 'docker'\n  image: 'Dockerfile'\n", 'src/certs.js': certs })).toEqual(expected);
-    expect(
-      await lint({
-        'package.json': '{ "private": true, "workspaces": ["packages/*"] }',
-        'packages/app/package.json': '{ "name": "app", "private": true, "main": "src/index.js" }',
-        'packages/app/src/certs.js': certs,
-      }),
-    ).toEqual(expected.map((line) => `packages/app/${line}`));
     expect(await lint({ 'package.json': '{ "name": "app", "private": true }', 'src/certs.js': certs, 'src/load.js': "const path = require('path');\nmodule.exports = () => require(path.join(__dirname, 'certs'));\n" })).toEqual(expected);
   });
 });

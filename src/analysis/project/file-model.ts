@@ -29,7 +29,7 @@ import { isEntryPoint, isLeftOutOfPackage } from './packed-files.js';
 import { namedByOtherFile } from './named-files.js';
 import { isNodeAction } from './github-actions.js';
 import { moduleSystemOf, type ModuleSystem } from './module-system.js';
-import { allLoaders, importedForEffectOnly, isImportedIn, loadedByNothing, loadedOnlyThroughStartedFiles, taskRunnerFolder } from './package-importers.js';
+import { allLoaders, hiddenFromOtherPackages, importedForEffectOnly, isImportedIn, loadedByNothing, loadedOnlyThroughStartedFiles, taskRunnerFolder } from './package-importers.js';
 import { isRunnerSetupFile } from './runner-setup-files.js';
 import { toolConfigOf } from './tool-configs.js';
 import type { LintEnvironment } from './summary-store.js';
@@ -280,12 +280,12 @@ export function buildFileModel(
 
 /**
  * Whether only the files below the package's folder may import `file`: it is an application's, or
- * the published package's `files` leave it out, and the package is no package of a workspace
- * (whose other packages may import it; a workspace root's folder holds them, so its own files count).
+ * the published package's `files` leave it out, and in a package of a workspace no other package
+ * may load it (hiddenFromOtherPackages; a workspace root's folder holds them, so its own files count).
  */
 function cannotBeImportedFromOutside(file: string, manifest: PackageManifest, application: boolean): boolean {
   const root = workspaceRootOf(manifest);
-  if (root !== undefined && root !== manifest) return false;
+  if (root !== undefined && root !== manifest && !hiddenFromOtherPackages(file, manifest)) return false;
   return application || isLeftOutOfPackage(file, manifest);
 }
 

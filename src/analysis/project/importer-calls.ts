@@ -11,7 +11,8 @@
  * `tools.run()` of a namespace, default import or `require()` value, `require('./x').run()`. Any
  * other read of a name (passed as a value, exported again) leaves that name unknown; a module value
  * read otherwise, `export * from`, more importers than package-importers.ts reads, an importer that
- * does not parse, or a package in a workspace (its siblings may import it) leave them all unknown.
+ * does not parse, or in a workspace a file another package may load (hiddenFromOtherPackages: an entry
+ * point of its package, or one a file of another package names) leave them all unknown.
  *
  * An importer's own analysis reads its own file only (summary-store.ts, isInspecting): a call inside
  * one of its exported functions counts with that file's facts, and nothing is chased further.
@@ -28,7 +29,7 @@ import { DerivedCache, readText } from './fs-cache.js';
 import { resolveModule } from './module-resolution.js';
 import { isApplicationPackage, nearestManifest, workspaceRootOf, type PackageManifest } from './package-manifest.js';
 import { isEntryPoint } from './packed-files.js';
-import { onlyStaticImporters, requireCalls } from './package-importers.js';
+import { hiddenFromOtherPackages, onlyStaticImporters, requireCalls } from './package-importers.js';
 import { configurationKey, inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
 
 type Node = TSESTree.Node;
@@ -51,10 +52,10 @@ const tables = new DerivedCache<CallTable | null>();
 /** Configuration, file and export → the platforms its importers call it on; null when not known. */
 const answers = new DerivedCache<ReadonlySet<Platform> | null>();
 
-/** The calls of `file`'s exports in its package's modules, for a file only they can import, outside a workspace. */
+/** The calls of `file`'s exports in its package's modules, for a file only they can import. */
 export function importerCalls(file: string, environment: LintEnvironment, analyze: (context: AnalysisContext) => ImporterAnalysis): ImporterCalls | undefined {
   const manifest = path.isAbsolute(file) ? nearestManifest(file) : undefined;
-  if (!manifest || !(isApplicationPackage(manifest) || isEncapsulated(file, manifest)) || workspaceRootOf(manifest)) return undefined;
+  if (!manifest || !(isApplicationPackage(manifest) || isEncapsulated(file, manifest)) || (workspaceRootOf(manifest) && !hiddenFromOtherPackages(file, manifest))) return undefined;
   const { folder } = manifest;
   return {
     platformsOf: (name) => answers.get(`${configurationKey(environment)}\0${file}\0${name}`, () => platformsOf(file, folder, name, environment, analyze)) ?? undefined,

@@ -20,8 +20,11 @@ const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const NAMED_RUN = /[/\\'"`]([^/\\'"`\r\n]{1,200})(?=[/\\'"`])/g;
 const EXTENSION_AT_END = /\.[\w-]+$/;
 
-/** Name → the one file writing it, or null when several do. */
-type NameIndex = ReadonlyMap<string, string | null>;
+/** Name → the files writing it, or null when more than MAX_NAMERS do. */
+type NameIndex = ReadonlyMap<string, readonly string[] | null>;
+
+/** Files kept per name: past them, which files name it is not known. */
+const MAX_NAMERS = 8;
 
 /** Folder → the names its files write; null when a file could not be read or the listing stopped short. */
 const indexes = new DerivedCache<NameIndex | null>();
@@ -34,9 +37,25 @@ export function namedByOtherFile(file: string, folder: string): boolean | undefi
   const index = indexes.get(folder, () => buildIndex(folder));
   if (!index) return undefined;
   return moduleNames(file).some((name) => {
-    const namer = index.get(name);
-    return namer !== undefined && namer !== file;
+    const namers = index.get(name);
+    return namers !== undefined && (namers === null || namers.some((namer) => namer !== file));
   });
+}
+
+/**
+ * Whether a file under `folder` that `isOwn` does not claim names `file`; undefined when not every
+ * file was read, or when more files name it than the index keeps.
+ */
+export function namedByFileOutside(file: string, folder: string, isOwn: (namer: string) => boolean): boolean | undefined {
+  const index = indexes.get(folder, () => buildIndex(folder));
+  if (!index) return undefined;
+  let named: boolean | undefined = false;
+  for (const name of moduleNames(file)) {
+    const namers = index.get(name);
+    if (namers === null) named = undefined;
+    else if (namers?.some((namer) => namer !== file && !isOwn(namer))) return true;
+  }
+  return named;
 }
 
 /** The names a specifier gives `file`: its name without extension, and for an `index` file its folder's name too. */
@@ -49,14 +68,19 @@ export function moduleNames(file: string): string[] {
 function buildIndex(folder: string): NameIndex | null {
   const files = sourceAndPageFiles(folder);
   if (!isWholeListing(files)) return null;
-  const index = new Map<string, string | null>();
+  const index = new Map<string, string[] | null>();
   let total = 0;
   for (const file of files) {
     const text = readText(file, MAX_TEXT_BYTES);
     total += text?.length ?? 0;
     if (text === undefined || total > MAX_TOTAL_BYTES) return null;
-    // Each file is read once and its names are a set: a name already in the index is another file's.
-    for (const name of writtenNames(text)) index.set(name, index.has(name) ? null : file);
+    // Each file is read once and its names are a set: each file is listed once per name.
+    for (const name of writtenNames(text)) {
+      const namers = index.get(name);
+      if (namers === undefined) index.set(name, [file]);
+      else if (namers !== null && namers.length < MAX_NAMERS) namers.push(file);
+      else index.set(name, null);
+    }
   }
   return index;
 }

@@ -17,9 +17,10 @@ import { stringValue, walk } from '../syntax/ast.js';
 import { dynamicImports } from '../file/references.js';
 import { globalReferences } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
-import { nearestManifest } from './package-manifest.js';
+import { nearestManifest, workspaceRootOf, type PackageManifest } from './package-manifest.js';
+import { isEntryPoint } from './packed-files.js';
 import { resolveModule } from './module-resolution.js';
-import { moduleNames } from './named-files.js';
+import { moduleNames, namedByFileOutside } from './named-files.js';
 import { sourceFiles } from './source-files.js';
 import { inspectModule, parserName, type LintEnvironment } from './summary-store.js';
 
@@ -42,6 +43,20 @@ interface Loaders {
 
 /** File and parser → the source files of its package that load it; null when not known. */
 const loaders = new DerivedCache<Loaders | null>();
+
+/**
+ * Whether no other package of its workspace may load `file`, so that its package's files are all its
+ * importers: it is no entry point of its package (another package imports those by the package's
+ * name, which need not name the file) and no file of another package of the workspace names it as a
+ * specifier or a path would. True outside a workspace; false when the workspace's files are not all
+ * read or too many name it.
+ */
+export function hiddenFromOtherPackages(file: string, manifest: PackageManifest): boolean {
+  const root = workspaceRootOf(manifest);
+  if (!root) return true;
+  if (!manifest.known || isEntryPoint(file, manifest)) return false;
+  return namedByFileOutside(file, root.folder, (namer) => nearestManifest(namer)?.folder === manifest.folder) === false;
+}
 
 /** The source files under `folder` (its package's) that import `file` statically; undefined when more than MAX_IMPORTERS name it. */
 export function packageImporters(file: string, folder: string, environment: LintEnvironment): readonly string[] | undefined {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { namedByOtherFile } from '../../../src/analysis/project/named-files.js';
+import { namedByFileOutside, namedByOtherFile } from '../../../src/analysis/project/named-files.js';
 import { tempProject, type TempProject } from '../../integration/support.js';
 
 let project: TempProject;
@@ -43,6 +43,26 @@ describe('the files that name a module', () => {
     ['scripts/release.js', false, 'no file names it'],
   ])('%s: %s (%s)', (file, named) => {
     expect(namedByOtherFile(at(file), project.dir)).toBe(named);
+  });
+
+  it('tells a name written outside the files a caller claims from one written only inside them', () => {
+    const inSrc = (namer: string) => namer.startsWith(at('src'));
+    expect(namedByFileOutside(at('src/imported.js'), project.dir, inSrc)).toBe(false);
+    expect(namedByFileOutside(at('scripts/run.mjs'), project.dir, inSrc)).toBe(false);
+    expect(namedByFileOutside(at('src/renderer.js'), project.dir, inSrc)).toBe(true);
+    expect(namedByFileOutside(at('scripts/release.js'), project.dir, inSrc)).toBe(false);
+  });
+
+  it('is not known which files name a module when more of them do than the index keeps', () => {
+    const texts = Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`src/user-${index}.js`, "import './shared.js';\n"]));
+    const many = tempProject({ 'package.json': '{ "name": "app" }', ...texts }, []);
+    try {
+      const shared = path.join(many.dir, 'src/shared.js');
+      expect(namedByOtherFile(shared, many.dir)).toBe(true);
+      expect(namedByFileOutside(shared, many.dir, () => true)).toBeUndefined();
+    } finally {
+      many.remove();
+    }
   });
 
   it('is not known when the files hold more text than is read in all', () => {

@@ -2,7 +2,8 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadedOnlyThroughStartedFiles, packageImporters, taskRunnerFolder } from '../../../src/analysis/project/package-importers.js';
+import { hiddenFromOtherPackages, loadedOnlyThroughStartedFiles, packageImporters, taskRunnerFolder } from '../../../src/analysis/project/package-importers.js';
+import { nearestManifest } from '../../../src/analysis/project/package-manifest.js';
 import { tempProject, type TempProject } from '../../integration/support.js';
 import { lintEnvironment } from '../../support/lint-environment.js';
 
@@ -130,5 +131,60 @@ describe('modules only the files a package starts load', () => {
     expect(only('src/server.js')).toBe(false);
     expect(only('src/shared.js')).toBe(false);
     expect(only('src/dead.js')).toBe(false);
+  });
+});
+
+describe('files of a workspace package that no other package may load', () => {
+  let workspace: TempProject;
+  beforeAll(() => {
+    workspace = tempProject(
+      {
+        'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+        'apps/web/package.json': JSON.stringify({ name: 'web', private: true }),
+        'apps/web/src/playground.config.js': 'export default {};\n',
+        'apps/web/src/routes.js': "import './views.js';\n",
+        'apps/web/src/views.js': 'export const views = [];\n',
+        'apps/web/src/shared-helper.js': 'export const helper = 1;\n',
+        'apps/web/index.js': 'export const web = 1;\n',
+        'packages/ui/package.json': JSON.stringify({ name: 'ui', private: true, main: 'src/main.js' }),
+        'packages/ui/src/main.js': "import { helper } from '../../../apps/web/src/shared-helper.js';\nexport const ui = helper;\n",
+        'scripts/report.js': "console.log(require.resolve('web/src/report-data'));\n",
+        'apps/web/src/report-data.js': 'module.exports = 1;\n',
+        // More files of other packages name `common` than the index keeps: who does is not known.
+        ...Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`packages/ui/src/uses-${index}.js`, "import '../../../apps/web/src/common.js';\n"])),
+        'apps/web/src/common.js': 'export const common = 1;\n',
+      },
+      [],
+    );
+  });
+  afterAll(() => workspace.remove());
+  const hidden = (file: string) => {
+    const at = path.join(workspace.dir, file);
+    const manifest = nearestManifest(at);
+    if (!manifest) throw new Error(`no package.json for ${file}`);
+    return hiddenFromOtherPackages(at, manifest);
+  };
+
+  it('holds for a file only its own package names, or that nothing names', () => {
+    expect(hidden('apps/web/src/playground.config.js')).toBe(true);
+    expect(hidden('apps/web/src/views.js')).toBe(true);
+  });
+
+  it('fails for a file another package names by path or by the package name, an entry point, or a name too many files write', () => {
+    expect(hidden('apps/web/src/shared-helper.js')).toBe(false);
+    expect(hidden('apps/web/src/report-data.js')).toBe(false);
+    expect(hidden('apps/web/index.js')).toBe(false);
+    expect(hidden('packages/ui/src/main.js')).toBe(false);
+    expect(hidden('apps/web/src/common.js')).toBe(false);
+  });
+
+  it('holds outside a workspace', () => {
+    const single = tempProject({ 'package.json': JSON.stringify({ name: 'one' }), 'src/a.js': 'export const a = 1;\n' }, []);
+    try {
+      const file = path.join(single.dir, 'src/a.js');
+      expect(hiddenFromOtherPackages(file, nearestManifest(file) as NonNullable<ReturnType<typeof nearestManifest>>)).toBe(true);
+    } finally {
+      single.remove();
+    }
   });
 });
