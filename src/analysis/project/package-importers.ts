@@ -18,7 +18,7 @@ import { dynamicImports } from '../file/references.js';
 import { globalReferences } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { nearestManifest, workspaceRootOf, type PackageManifest } from './package-manifest.js';
-import { isEntryPoint } from './packed-files.js';
+import { isNamedEntryPoint } from './packed-files.js';
 import { resolveModule } from './module-resolution.js';
 import { moduleNames, namedByFileOutside } from './named-files.js';
 import { sourceFiles } from './source-files.js';
@@ -46,15 +46,15 @@ const loaders = new DerivedCache<Loaders | null>();
 
 /**
  * Whether no other package of its workspace may load `file`, so that its package's files are all its
- * importers: it is no entry point of its package (another package imports those by the package's
- * name, which need not name the file) and no file of another package of the workspace names it as a
- * specifier or a path would. True outside a workspace; false when the workspace's files are not all
- * read or too many name it.
+ * importers: it is no entry point its package names (another package imports those by the package's
+ * name alone; a file an `exports` pattern exposes is imported by a subpath that names it) and no
+ * file of another package of the workspace names it as a specifier or a path would. True outside a
+ * workspace; false when the workspace's files are not all read or too many name it.
  */
 export function hiddenFromOtherPackages(file: string, manifest: PackageManifest): boolean {
   const root = workspaceRootOf(manifest);
   if (!root) return true;
-  if (!manifest.known || isEntryPoint(file, manifest)) return false;
+  if (!manifest.known || isNamedEntryPoint(file, manifest)) return false;
   return namedByFileOutside(file, root.folder, (namer) => nearestManifest(namer)?.folder === manifest.folder) === false;
 }
 

@@ -70,9 +70,18 @@ export function isLeftOutOfPackage(file: string, manifest: PackageManifest): boo
 export function isEntryPoint(file: string, manifest: PackageManifest): boolean {
   const relative = packageRelative(file, manifest);
   if (relative === undefined) return false;
+  return isNamedEntryPoint(file, manifest) || entryPointsOf(manifest).patterns.some((pattern) => pattern.test(relative));
+}
+
+/**
+ * Whether `file` is, or may be built into, an entry point its package names without a pattern:
+ * one an importer loads by the package's name alone (`main`, an exact `exports` target), without
+ * writing the file's own name. An `exports` pattern's target is loaded by a subpath that names it.
+ */
+export function isNamedEntryPoint(file: string, manifest: PackageManifest): boolean {
+  if (packageRelative(file, manifest) === undefined) return false;
   const entryPoints = entryPointsOf(manifest);
-  if (entryPoints.names.has(nameOf(file)) || startedPaths(file).some((named) => entryPoints.files.has(named))) return true;
-  return entryPoints.patterns.some((pattern) => pattern.test(relative));
+  return entryPoints.names.has(nameOf(file)) || startedPaths(file).some((named) => entryPoints.files.has(named));
 }
 
 /** The path from the package's folder, with `/` separators; undefined outside it. */

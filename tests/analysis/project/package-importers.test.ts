@@ -153,6 +153,10 @@ describe('files of a workspace package that no other package may load', () => {
         // More files of other packages name `common` than the index keeps: who does is not known.
         ...Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`packages/ui/src/uses-${index}.js`, "import '../../../apps/web/src/common.js';\n"])),
         'apps/web/src/common.js': 'export const common = 1;\n',
+        // Exposed by an `exports` pattern, which other packages import by a subpath that names the file.
+        'packages/kit/package.json': JSON.stringify({ name: 'kit', private: true, exports: { '.': './src/main.js', './*': './src/*.js' } }),
+        'packages/kit/src/main.js': 'export const kit = 1;\n',
+        'packages/kit/src/tool.js': 'export const tool = 1;\n',
       },
       [],
     );
@@ -168,6 +172,7 @@ describe('files of a workspace package that no other package may load', () => {
   it('holds for a file only its own package names, or that nothing names', () => {
     expect(hidden('apps/web/src/playground.config.js')).toBe(true);
     expect(hidden('apps/web/src/views.js')).toBe(true);
+    expect(hidden('packages/kit/src/tool.js')).toBe(true);
   });
 
   it('fails for a file another package names by path or by the package name, an entry point, or a name too many files write', () => {
@@ -175,6 +180,7 @@ describe('files of a workspace package that no other package may load', () => {
     expect(hidden('apps/web/src/report-data.js')).toBe(false);
     expect(hidden('apps/web/index.js')).toBe(false);
     expect(hidden('packages/ui/src/main.js')).toBe(false);
+    expect(hidden('packages/kit/src/main.js')).toBe(false);
     expect(hidden('apps/web/src/common.js')).toBe(false);
   });
 
