@@ -47,6 +47,37 @@ const startsVia = (
 });
 
 
+/** A class that starts only when its caller passes `true`, constructed by another class's constructor as `construction`. */
+const detectorBuiltWith = (construction: string) => `import { spawn } from 'node:child_process';
+class Detector {
+  constructor(root, autoRefresh) {
+    this.root = root;
+    if (autoRefresh) this.watch();
+  }
+  watch() {
+    this.child = spawn('watcher', [this.root]);
+  }
+}
+export class Nix {
+  constructor(root) {
+    this.detector = ${construction};
+  }
+}`;
+
+/** A class that starts only when its caller's options turn `autoStart` on, constructed by another class's constructor as `construction`. */
+const serviceBuiltWith = (construction: string) => `const { fork } = require('child_process');
+class Service {
+  constructor(options) {
+    this.options = Object.assign({}, { autoStart: false }, options);
+    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
+  }
+}
+module.exports = class App {
+  constructor(settings) {
+    this.service = ${construction};
+  }
+};`;
+
 /** A compiled class whose constructor calls an async method compiled to the helpers; `body` is the state machine's. */
 const compiledAsync = (body: string) => `${TS_ASYNC_HELPERS}var child_process_1 = require("child_process");
 var Server = /** @class */ (function () {
@@ -453,148 +484,13 @@ export class Typed {
 }`),
     // A class that starts only on its caller's request, constructed without the option, with it
     // off, or with what the analysis cannot read: nothing is proven to start.
-    esm(`import { spawn } from 'node:child_process';
-class Detector {
-  constructor(root, autoRefresh) {
-    this.root = root;
-    if (autoRefresh) this.watch();
-  }
-  watch() {
-    this.child = spawn('watcher', [this.root]);
-  }
-}
-export class Nix {
-  constructor(root) {
-    this.detector = new Detector(root, false);
-  }
-}`),
-    esm(`import { spawn } from 'node:child_process';
-class Detector {
-  constructor(root, autoRefresh) {
-    this.root = root;
-    if (autoRefresh) this.watch();
-  }
-  watch() {
-    this.child = spawn('watcher', [this.root]);
-  }
-}
-export class Nix {
-  constructor(root) {
-    this.detector = new Detector(root);
-  }
-}`),
-    esm(`import { spawn } from 'node:child_process';
-class Detector {
-  constructor(root, autoRefresh) {
-    this.root = root;
-    if (autoRefresh) this.watch();
-  }
-  watch() {
-    this.child = spawn('watcher', [this.root]);
-  }
-}
-export class Nix {
-  constructor(root) {
-    this.detector = new Detector(root, undefined);
-  }
-}`),
-    esm(`import { spawn } from 'node:child_process';
-class Detector {
-  constructor(root, autoRefresh) {
-    this.root = root;
-    if (autoRefresh) this.watch();
-  }
-  watch() {
-    this.child = spawn('watcher', [this.root]);
-  }
-}
-export class Nix {
-  constructor(root) {
-    this.detector = new Detector(root, options.refresh);
-  }
-}`),
-    esm(`import { spawn } from 'node:child_process';
-class Detector {
-  constructor(root, autoRefresh) {
-    this.root = root;
-    if (autoRefresh) this.watch();
-  }
-  watch() {
-    this.child = spawn('watcher', [this.root]);
-  }
-}
-export class Nix {
-  constructor(root) {
-    this.detector = new Detector(...root);
-  }
-}`),
-    cjs(`const { fork } = require('child_process');
-class Service {
-  constructor(options) {
-    this.options = Object.assign({}, { autoStart: false }, options);
-    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
-  }
-}
-module.exports = class App {
-  constructor(settings) {
-    this.service = new Service({ autoStart: false });
-  }
-};`),
-    cjs(`const { fork } = require('child_process');
-class Service {
-  constructor(options) {
-    this.options = Object.assign({}, { autoStart: false }, options);
-    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
-  }
-}
-module.exports = class App {
-  constructor(settings) {
-    this.service = new Service({ port: 80 });
-  }
-};`),
-    cjs(`const { fork } = require('child_process');
-class Service {
-  constructor(options) {
-    this.options = Object.assign({}, { autoStart: false }, options);
-    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
-  }
-}
-module.exports = class App {
-  constructor(settings) {
-    this.service = new Service({ ...settings, autoStart: true });
-  }
-};`),
-    cjs(`const { fork } = require('child_process');
-class Service {
-  constructor(options) {
-    this.options = Object.assign({}, { autoStart: false }, options);
-    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
-  }
-}
-module.exports = class App {
-  constructor(settings) {
-    this.service = new Service(settings);
-  }
-};`),
+    ...['new Detector(root, false)', 'new Detector(root)', 'new Detector(root, undefined)', 'new Detector(root, options.refresh)', 'new Detector(...root)'].map((construction) => esm(detectorBuiltWith(construction))),
+    ...['new Service({ autoStart: false })', 'new Service({ port: 80 })', 'new Service({ ...settings, autoStart: true })', 'new Service(settings)'].map((construction) => cjs(serviceBuiltWith(construction))),
   ],
   invalid: [
     {
       // The same classes constructed with the option on: the construction starts them.
-      ...esm(`import { spawn } from 'node:child_process';
-class Detector {
-  constructor(root, autoRefresh) {
-    this.root = root;
-    if (autoRefresh) this.watch();
-  }
-  watch() {
-    this.child = spawn('watcher', [this.root]);
-  }
-}
-export class Nix {
-  constructor(root) {
-    this.detector = new Detector(root, true);
-  }
-}`),
+      ...esm(detectorBuiltWith('new Detector(root, true)')),
       errors: [
         {
           messageId: 'constructsStarting',
@@ -624,18 +520,7 @@ export class Nix {
       ],
     },
     {
-      ...cjs(`const { fork } = require('child_process');
-class Service {
-  constructor(options) {
-    this.options = Object.assign({}, { autoStart: false }, options);
-    if (this.options.autoStart) this.child = fork(__dirname + '/service.js');
-  }
-}
-module.exports = class App {
-  constructor(settings) {
-    this.service = new Service({ port: 80, autoStart: true });
-  }
-};`),
+      ...cjs(serviceBuiltWith('new Service({ port: 80, autoStart: true })')),
       errors: [
         {
           messageId: 'constructsStarting',
