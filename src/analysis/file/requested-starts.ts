@@ -76,9 +76,20 @@ function readerFor(context: RequestContext, classNode: ConstructedNode, node: No
   return reader;
 }
 
+/** A test the caller's option must pass for a start to run, and the value it must have. */
+interface RequestTest {
+  readonly test: Node;
+  readonly runsWhen: boolean;
+}
+
+/** Node → its request tests: read once, whether asked by the class's summary or at each `new` of it. */
+const requestTestsOf = new WeakMap<Node, readonly RequestTest[]>();
+
 /** The tests on the way from the constructor to `node` that fail when the caller passes nothing, each with the value it must have for `node` to run. */
-function requestTests(reader: ArgumentReader, node: Node): { test: Node; runsWhen: boolean }[] {
-  const tests: { test: Node; runsWhen: boolean }[] = [];
+function requestTests(reader: ArgumentReader, node: Node): readonly RequestTest[] {
+  const cached = requestTestsOf.get(node);
+  if (cached) return cached;
+  const tests: RequestTest[] = [];
   for (let child: Node = node, parent = node.parent; parent && child !== reader.fn.body; child = parent, parent = parent.parent) {
     let test: Node | undefined;
     let runsWhen = true;
@@ -90,6 +101,7 @@ function requestTests(reader: ArgumentReader, node: Node): { test: Node; runsWhe
     const omitted = test && reader.valueOf(test, NOTHING);
     if (test && omitted !== undefined && Boolean(omitted.value) !== runsWhen) tests.push({ test, runsWhen });
   }
+  requestTestsOf.set(node, tests);
   return tests;
 }
 

@@ -27,7 +27,7 @@ import { memberName, stringValue } from '../syntax/ast.js';
 import { writeCount } from '../syntax/scope.js';
 import { DerivedCache, readText } from './fs-cache.js';
 import { resolveModule } from './module-resolution.js';
-import { isApplicationPackage, nearestManifest, workspaceRootOf, type PackageManifest } from './package-manifest.js';
+import { isApplicationPackage, nearestManifest, type PackageManifest } from './package-manifest.js';
 import { isEntryPoint } from './packed-files.js';
 import { hiddenFromOtherPackages, onlyStaticImporters, requireCalls } from './package-importers.js';
 import { configurationKey, inspectModule, type AnalysisContext, type LintEnvironment } from './summary-store.js';
@@ -55,7 +55,7 @@ const answers = new DerivedCache<ReadonlySet<Platform> | null>();
 /** The calls of `file`'s exports in its package's modules, for a file only they can import. */
 export function importerCalls(file: string, environment: LintEnvironment, analyze: (context: AnalysisContext) => ImporterAnalysis): ImporterCalls | undefined {
   const manifest = path.isAbsolute(file) ? nearestManifest(file) : undefined;
-  if (!manifest || !(isApplicationPackage(manifest) || isEncapsulated(file, manifest)) || (workspaceRootOf(manifest) && !hiddenFromOtherPackages(file, manifest))) return undefined;
+  if (!manifest || !(isApplicationPackage(manifest) || isEncapsulated(file, manifest)) || !hiddenFromOtherPackages(file, manifest)) return undefined;
   const { folder } = manifest;
   return {
     platformsOf: (name) => answers.get(`${configurationKey(environment)}\0${file}\0${name}`, () => platformsOf(file, folder, name, environment, analyze)) ?? undefined,
