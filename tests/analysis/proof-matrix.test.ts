@@ -62,6 +62,7 @@ const developmentFile = (file: string) => path.resolve(import.meta.dirname, '../
 const importerCallsFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/importer-calls', file);
 const fileModelFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model', file);
 const taskRunnerFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/task-runner', file);
+const devWorkspaceFile = (file: string) => path.resolve(import.meta.dirname, '../fixtures/file-model/dev-workspace/packages', file);
 /** `common.js` of tests/fixtures/importer-calls, whose `main.js` calls it off Windows. */
 const IMPORTED_HELPER = "import { execFile } from 'node:child_process';\nexport function listChildren(pid) {\n  return execFile('ps', ['-o', 'pid', '--ppid', String(pid)]);\n}\n";
 
@@ -749,6 +750,15 @@ const CELLS: readonly Cell[] = [
       silent: path.resolve(import.meta.dirname, '../fixtures/file-model/esm-package/test/stdio.test.mjs'),
       reported: path.resolve(import.meta.dirname, '../fixtures/file-model/jest-package/test/stdio.test.mjs'),
     },
+  },
+  {
+    fact: 'script-path base',
+    construct: "a development file (a workspace's maintainer tool) whose path names a file from its workspace root",
+    rule: 'no-fragile-script-path',
+    silent: `${CP}export function smoke() { return spawn(process.execPath, ['packages/app/src/server.js']); }`,
+    // The same start in a module the package ships: its users start it from folders of their own.
+    reported: `${CP}export function smoke() { return spawn(process.execPath, ['packages/app/src/server.js']); }`,
+    files: { silent: devWorkspaceFile('tools/smoke.js'), reported: devWorkspaceFile('app/src/start.js') },
   },
   {
     fact: 'script-path base',

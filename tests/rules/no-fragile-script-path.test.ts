@@ -1830,6 +1830,9 @@ const path = require('node:path');
 fork(path.join('bin', 'missing'));
 fork(\`./bin/\${process.env.BIN}.js\`);`;
 
+/** SPEC in a module with an export: one a package ships, unless something says otherwise. */
+const SHIPPED_SPEC = `${SPEC}\nmodule.exports = {};`;
+
 /** A cwdRelative report at `line` whose suggestion turns `from` into `to` in `code`. */
 const cwdRelativeAt = (code: string, line: number, from: string, to: string) => ({
   messageId: 'cwdRelative' as const,
@@ -1845,11 +1848,11 @@ runRuleTests('no-fragile-script-path (test files)', rule, {
   ],
   invalid: [
     {
-      // Not a test file: the working directory is whatever the caller's is.
-      ...cjs(SPEC, { filename: fixture('cjs-package/lib/color.cjs') }),
+      // Not a test file but a module the package ships: the working directory is whatever the caller's is.
+      ...cjs(SHIPPED_SPEC, { filename: fixture('cjs-package/lib/color.cjs') }),
       errors: [
-        cwdRelativeAt(SPEC, 5, "[path.join('bin'", "[path.join(__dirname, '..', 'bin'"),
-        cwdRelativeAt(SPEC, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, '../bin/runner.js'))"),
+        cwdRelativeAt(SHIPPED_SPEC, 5, "[path.join('bin'", "[path.join(__dirname, '..', 'bin'"),
+        cwdRelativeAt(SHIPPED_SPEC, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, '../bin/runner.js'))"),
       ],
     },
     {
@@ -1920,15 +1923,17 @@ assert.doesNotThrow(() => new Worker(new URL('./test.js', import.meta.url)));`,
   ],
 });
 
-// A script with exports may be imported by code started in another folder: its base is not known.
+// A development script with exports is imported only by the project's other development files,
+// which run from the same folders: a path that names a file from its package's folder holds. One
+// that names nothing there is still reported.
 runRuleTests('no-fragile-script-path (package scripts with exports)', rule, {
-  valid: [],
+  valid: [cjs(SHIPPED_SPEC, { filename: fixture('cjs-package/tools/scripts/build.js') })],
   invalid: [
     {
-      ...cjs(`${SPEC}\nmodule.exports = {};`, { filename: fixture('cjs-package/tools/scripts/build.js') }),
+      ...cjs(`${MISSING}\nmodule.exports = {};`, { filename: fixture('cjs-package/tools/scripts/build.js') }),
       errors: [
-        cwdRelativeAt(`${SPEC}\nmodule.exports = {};`, 5, "[path.join('bin'", "[path.join(__dirname, '../..', 'bin'"),
-        cwdRelativeAt(`${SPEC}\nmodule.exports = {};`, 9, "fork('./bin/runner.js')", "fork(path.join(__dirname, '../../bin/runner.js'))"),
+        cwdRelativeAt(`${MISSING}\nmodule.exports = {};`, 3, "join('bin'", "join(__dirname, '../..', 'bin'"),
+        cwdRelativeAt(`${MISSING}\nmodule.exports = {};`, 4, 'fork(`./bin/${process.env.BIN}.js`)', 'fork(path.join(__dirname, `../../bin/${process.env.BIN}.js`))'),
       ],
     },
   ],
@@ -2101,17 +2106,19 @@ runRuleTests('no-fragile-script-path (started by a package script)', rule, {
     languages.cjs(CHAIN_CJS, { filename: chained('shell-test.js') }),
     languages.ts(`import { spawnSync } from 'node:child_process';
 spawnSync(process.execPath, ['bin/tool.js']);`, { filename: chained('error-test.js') }),
+    // Started by no package script, it is a maintainer's script, run from the package folder.
+    languages.cjs(CHAIN_CJS, { filename: chained('orphan-test.js') }),
   ],
   invalid: [
     {
-      // Reported twins: started with another working directory, started by no package script, and a
-      // path that names no file from the package folder.
+      // Reported twins: started with another working directory, a maintainer's script whose path
+      // names no file from the package folder, and a started one whose path names none.
       ...languages.cjs(CHAIN_CJS, { filename: chained('moved-test.js') }),
       errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX }] }],
     },
     {
-      ...languages.cjs(CHAIN_CJS, { filename: chained('orphan-test.js') }),
-      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX }] }],
+      ...languages.cjs(CHAIN_CJS.replace('bin/tool.js', 'bin/missing.js'), { filename: chained('orphan-test.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: CHAIN_FIX.replace('bin/tool.js', 'bin/missing.js') }] }],
     },
     {
       ...languages.cjs(CHAIN_CJS.replace('bin/tool.js', 'bin/missing.js'), { filename: chained('error-test.js') }),
@@ -2121,6 +2128,35 @@ spawnSync(process.execPath, ['bin/tool.js']);`, { filename: chained('error-test.
       // A module with exports may be imported by code started elsewhere.
       ...languages.cjs(`${CHAIN_CJS}\nmodule.exports = {};`, { filename: chained('error-test.js') }),
       errors: [{ messageId: 'cwdRelative', line: 2, suggestions: [{ messageId: 'resolveFromModule', output: `${CHAIN_FIX}\nmodule.exports = {};` }] }],
+    },
+  ],
+});
+
+// A development file runs where the project's developers and CI run their commands: its package's
+// folder, its workspace's root or its repository's. A workspace tool's path from the root holds.
+const devWorkspace = (file: string) => fixture(`dev-workspace/packages/${file}`);
+const ROOT_START = `import { spawn } from 'node:child_process';
+
+export function smoke() {
+  return spawn(process.execPath, ['packages/app/src/server.js'], { stdio: 'inherit' });
+}`;
+const ROOT_GONE = ROOT_START.replace('server.js', 'gone.js');
+/** `code` with its path `from` built from the module's folder as `to`. */
+const rootStartFix = (code: string, from: string, to: string) =>
+  code.replace("from 'node:child_process';", "from 'node:child_process';\nimport { fileURLToPath } from 'node:url';").replace(`'${from}'`, `fileURLToPath(new URL('${to}', import.meta.url))`);
+
+runRuleTests('no-fragile-script-path (development files)', rule, {
+  valid: [languages.esm(ROOT_START, { filename: devWorkspace('tools/smoke.js') })],
+  invalid: [
+    {
+      // Shipped: its users start it from folders of their own.
+      ...languages.esm(ROOT_START, { filename: devWorkspace('app/src/start.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 4, suggestions: [{ messageId: 'resolveFromModule', output: rootStartFix(ROOT_START, 'packages/app/src/server.js', './server.js') }] }],
+    },
+    {
+      // A development file whose path names nothing from any of those folders.
+      ...languages.esm(ROOT_GONE, { filename: devWorkspace('tools/smoke.js') }),
+      errors: [{ messageId: 'cwdRelative', line: 4, suggestions: [{ messageId: 'resolveFromModule', output: rootStartFix(ROOT_GONE, 'packages/app/src/gone.js', './packages/app/src/gone.js') }] }],
     },
   ],
 });

@@ -24,7 +24,7 @@ import path from 'node:path';
 
 import { CI_RUNNER_WORDS, NPM_LIFECYCLE_SCRIPTS, USER_RUN_SCRIPTS, type Platform } from '../catalog/platform-apis.js';
 import { DerivedCache, listFolder, readText, stat } from './fs-cache.js';
-import { manifestOf, publishedFiles, scriptCommands, startedPaths, type PackageManifest } from './package-manifest.js';
+import { manifestOf, publishedFiles, repositoryRoot, scriptCommands, startedPaths, type PackageManifest } from './package-manifest.js';
 import { jobArguments } from './job-arguments.js';
 import { invokes, passedWords } from './script-calls.js';
 import { EVERY_TEST, runnerSelections, type TestSelection } from './test-selection.js';
@@ -273,14 +273,6 @@ function repositoryWorkflows(folder: string): Workflows | undefined {
       if (current === top || path.dirname(current) === current) return undefined;
     }
   });
-}
-
-/** The nearest folder from `folder` up that holds `.git`; undefined outside a repository. */
-function repositoryRoot(folder: string): string | undefined {
-  for (let current = folder; ; current = path.dirname(current)) {
-    if (listFolder(current).names.has('.git')) return current;
-    if (path.dirname(current) === current) return undefined;
-  }
 }
 
 /** The jobs of `folder/.github/workflows`, read once for every package below it; undefined without one. */

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import { BARE_CONFIG_DEFAULTS, SHORT_CONFIG_FLAG_COMMANDS } from '../catalog/tool-configs.js';
-import { DerivedCache, readText, stat } from './fs-cache.js';
+import { DerivedCache, listFolder, readText, stat } from './fs-cache.js';
 import { isNodeAction } from './github-actions.js';
 import { escapeRegExp } from '../../util/regexp.js';
 import { shellWords } from '../../util/shell-words.js';
@@ -208,6 +208,13 @@ export function workspaceRootOf(manifest: PackageManifest): PackageManifest | un
 
 /** Packages looked at from a package up for its workspace root: workspaces are rarely nested deeper. */
 const MAX_WORKSPACE_DEPTH = 4;
+/** The nearest folder from `folder` up that holds `.git`; undefined outside a repository. */
+export function repositoryRoot(folder: string): string | undefined {
+  for (let current = folder; ; current = path.dirname(current)) {
+    if (listFolder(current).names.has('.git')) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
 
 function unknownManifest(folder: string): PackageManifest {
   return { folder, type: undefined, known: false, startedFiles: new Set(), binFiles: new Set(), scripts: new Map(), scriptsRunning: new Map(), toolConfigs: new Map(), dependencies: new Set() };

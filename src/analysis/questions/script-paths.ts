@@ -14,7 +14,7 @@ import { argumentAt, parameterOf } from '../file/local-functions.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile, stat } from '../project/fs-cache.js';
-import { nearestManifest, publishedFiles } from '../project/package-manifest.js';
+import { nearestManifest, publishedFiles, repositoryRoot, workspaceRootOf } from '../project/package-manifest.js';
 import { WEB_WORKER_MODULE, type StarterSpec } from '../catalog/starters.js';
 import { followConstant, selfReference, stringParts, UNKNOWN_PART } from '../file/values.js';
 import { shellWords } from '../../util/shell-words.js';
@@ -311,27 +311,44 @@ export function changesWorkingDirectory(analysis: FileAnalysis): boolean {
 }
 
 /**
- * A working-directory-relative script path that names a file of the folder the file is known to
- * run in: a package script's file runs in the folder of the package.json whose script runs it,
- * test runners start in the package's folder (`npm test`), and gulp and Grunt in their file's
- * folder, for it and the modules only it loads (`fileModel.taskRunnerFolder`), so there the path holds, and so does a path to one of the package's own
- * entry points from its folder, built or not; so does a script such a file starts from that folder
- * (project/script-chains.ts). A path into a `node_modules` folder that is not installed there is
- * unknown, as its contents are. A path that names nothing there, or whose text is not fully known, is
- * not vouched for.
+ * A working-directory-relative script path that names a file of a folder the file runs in: a
+ * package script's file runs in the folder of the package.json whose script runs it, and gulp and
+ * Grunt in their file's folder, for it and the modules only it loads (`fileModel.taskRunnerFolder`);
+ * so does a script such a file starts from that folder (project/script-chains.ts). A development
+ * file (a test, a maintainer's or CI's script: nothing installs it, so no user starts it from a
+ * folder of their own) runs where the project's developers and CI run their commands: its package's
+ * folder (`npm test`, `npm run`), its workspace's root, or its repository's. From any of them the
+ * path holds when it names a file there, or one of the package's own entry points, built or not. A
+ * path into a `node_modules` folder that is not installed there is unknown, as its contents are. A
+ * path that names nothing there, or whose text is not fully known, is not vouched for.
  */
 export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: ScriptPath): boolean {
   if (scriptPath.kind !== 'cwd-relative' && scriptPath.kind !== 'bare') return false;
-  const { scriptFolder, isTestFile, packageFolder } = analysis.fileModel;
+  const { scriptFolder, isTestFile, development } = analysis.fileModel;
   const taskRunnerFolder = isTestFile || scriptFolder !== undefined ? undefined : analysis.fileModel.taskRunnerFolder;
-  const folder = scriptFolder ?? (isTestFile ? packageFolder : taskRunnerFolder) ?? analysis.chainedScriptFolder;
-  const text = folder === undefined ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
-  if (folder === undefined || text === undefined) return false;
+  const known = scriptFolder ?? (isTestFile ? undefined : (taskRunnerFolder ?? analysis.chainedScriptFolder));
+  const folders = known !== undefined ? [known] : development !== undefined ? developmentFolders(analysis.fileModel.packageFolder) : [];
+  const text = folders.length === 0 ? undefined : relativeText(analysis.sourceCode, analysis.references, scriptPath.source);
+  if (text === undefined) return false;
   // A task runner changes to its file's folder whoever starts it: the path holds from there even
   // before what it names exists (a dependency not installed yet, a build output).
-  if (folder === taskRunnerFolder) return true;
-  const base = path.resolve(folder, text);
-  return MAIN_EXTENSIONS.some((extension) => isFile(base + extension)) || namesEntryPoint(folder, base) || intoUninstalled(folder, text);
+  if (known !== undefined && known === taskRunnerFolder) return true;
+  return folders.some((folder) => {
+    const base = path.resolve(folder, text);
+    return MAIN_EXTENSIONS.some((extension) => isFile(base + extension)) || namesEntryPoint(folder, base) || intoUninstalled(folder, text);
+  });
+}
+
+/** The folders a development file's commands run in: its package's, its workspace root's and its repository root's. */
+function developmentFolders(packageFolder: string | undefined): string[] {
+  if (packageFolder === undefined) return [];
+  const manifest = nearestManifest(path.join(packageFolder, 'package.json'));
+  const workspace = manifest && workspaceRootOf(manifest);
+  const folders = new Set([packageFolder]);
+  if (workspace) folders.add(workspace.folder);
+  const repository = repositoryRoot(packageFolder);
+  if (repository !== undefined) folders.add(repository);
+  return [...folders];
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { declaredPlatforms, enclosingManifest, isApplicationPackage, manifestOf, nearestManifest, scriptConfigs, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
+import { declaredPlatforms, enclosingManifest, isApplicationPackage, manifestOf, nearestManifest, repositoryRoot, scriptConfigs, scriptFiles, startedPaths } from '../../../src/analysis/project/package-manifest.js';
 
 let root: string;
 
@@ -33,6 +33,8 @@ beforeAll(() => {
     'folder-run/package.json': JSON.stringify({ main: 'app', scripts: { app: 'node .', dev: 'node ./ dev', other: 'node lib' } }),
     'folder-run-index/package.json': JSON.stringify({ scripts: { start: 'node .' } }),
     'broken/package.json': '{ "name": ',
+    'clone/.git/HEAD': 'ref: refs/heads/main\n',
+    'clone/packages/tool/src/run.js': '',
     'array/package.json': '[]',
     // a VS Code extension's manifest: its `contributes` runs past a megabyte
     'extension/package.json': JSON.stringify({ name: 'extension', devDependencies: { '@vscode/test-cli': '0.0.15' }, contributes: { commands: Array.from({ length: 12_000 }, (_, index) => ({ command: `extension.command${index}`, title: `Command number ${index}` })) } }),
@@ -120,6 +122,16 @@ describe('the nearest package.json', () => {
   it('is enclosed by the workspace root', () => {
     const app = manifestOf(path.join(root, 'app'))!;
     expect(enclosingManifest(app)?.name).toBe('workspace');
+  });
+});
+
+describe('the repository root', () => {
+  it('is the nearest folder up that holds `.git`', () => {
+    expect(repositoryRoot(path.join(root, 'clone/packages/tool/src'))).toBe(path.join(root, 'clone'));
+    expect(repositoryRoot(path.join(root, 'clone'))).toBe(path.join(root, 'clone'));
+  });
+  it('is not known outside a repository', () => {
+    expect(repositoryRoot(path.join(root, 'app/src/deep'))).toBeUndefined();
   });
 });
 

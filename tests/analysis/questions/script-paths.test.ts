@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { changesWorkingDirectory, classifyScriptPath, scriptArguments, type ScriptPathKind, underLauncherTest } from '../../../src/analysis/questions/script-paths.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { changesWorkingDirectory, classifyScriptPath, namesFileFromWorkingFolder, scriptArguments, type ScriptPathKind, underLauncherTest } from '../../../src/analysis/questions/script-paths.js';
 import { analyzeCode } from '../../support/analyze-code.js';
 import type { Language } from '../../support/languages.js';
 
@@ -143,6 +146,31 @@ describe('changesWorkingDirectory', () => {
     [`const process = { chdir() {} };\nprocess.chdir('/srv');`, false, 'cjs'],
   ])('%s: %s', (code, expected, language) => {
     expect(changesWorkingDirectory(analyzeCode(code, language))).toBe(expected);
+  });
+});
+
+describe('namesFileFromWorkingFolder', () => {
+  const workspaceFile = (file: string) => path.resolve(import.meta.dirname, '../../fixtures/file-model/dev-workspace/packages', file);
+  /** Whether the first script path of the fixture file, with `from` written as `to`, names a file from a folder it runs in. */
+  const namesFile = (file: string, from = '', to = '') => {
+    const filename = workspaceFile(file);
+    const analysis = analyzeCode(fs.readFileSync(filename, 'utf8').replace(from, to), 'esm', {}, filename);
+    const [script] = scriptArguments(analysis);
+    if (!script) throw new Error('no script argument');
+    return namesFileFromWorkingFolder(analysis, classifyScriptPath(analysis.sourceCode, analysis.references, script.node));
+  };
+
+  it('vouches for a development file whose path names a file from its workspace root', () => {
+    expect(namesFile('tools/smoke.js')).toBe(true);
+  });
+  it('vouches for one that names a file from its package folder', () => {
+    expect(namesFile('tools/smoke.js', 'packages/app/src/server.js', 'package.json')).toBe(true);
+  });
+  it('does not vouch for a path that names nothing from those folders', () => {
+    expect(namesFile('tools/smoke.js', 'server.js', 'gone.js')).toBe(false);
+  });
+  it('does not vouch for a module the package ships, whose users start it anywhere', () => {
+    expect(namesFile('app/src/start.js')).toBe(false);
   });
 });
 
