@@ -676,6 +676,14 @@ const CELLS: readonly Cell[] = [
   },
   {
     fact: 'platform',
+    construct: 'early return from both a `try` and its `catch` in a guard',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function find(n) { if (process.platform === 'win32') { try { return execFileSync('where.exe', [n]); } catch { return null; } } return execFileSync('which', [n]); }`,
+    // The \`catch\` falls through: on Windows the \`which\` after the branch runs too.
+    reported: `${CP}export function find(n) { if (process.platform === 'win32') { try { return execFileSync('where.exe', [n]); } catch { console.warn(n); } } return execFileSync('which', [n]); }`,
+  },
+  {
+    fact: 'platform',
     construct: "a function exported under a platform's name",
     rule: 'no-unportable-spawn',
     silent: `${CP}export function linux() { return execFileSync('which', ['google-chrome']); }`,

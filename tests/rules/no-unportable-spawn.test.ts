@@ -2393,3 +2393,37 @@ export const renameImpl = isWindows ? moveOnWindows : rename;`),
     },
   ],
 });
+
+// A branch whose `try` and `catch` both leave the function is an early exit: what follows it runs
+// only where the branch's test fails.
+const LOOKUP = `import { execFileSync } from 'node:child_process';
+const IS_WINDOWS = process.platform === 'win32';
+export function commandOnPath(name) {
+  if (IS_WINDOWS) {
+    try {
+      return execFileSync('where.exe', [name], { encoding: 'utf8' }).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+  try {
+    return execFileSync('which', [name], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}`;
+
+runRuleTests('no-unportable-spawn (exits through try)', rule, {
+  valid: [
+    esm(LOOKUP),
+    // A `finally` that leaves, or a `try` without `catch` that leaves: the branch leaves either way.
+    esm(LOOKUP.replace('} catch {\n      return null;\n    }\n  }', '} finally {\n      return null;\n    }\n  }')),
+  ],
+  invalid: [
+    {
+      // Reported twin: the `catch` of the Windows branch falls through to \`which\`.
+      ...esm(LOOKUP.replace('} catch {\n      return null;\n    }\n  }', '} catch {\n      console.warn(name);\n    }\n  }')),
+      errors: [{ messageId: 'posixProgram', line: 12 }],
+    },
+  ],
+});

@@ -55,6 +55,11 @@ export function alwaysExits(statement: Node, references: ReferenceIndex, skips?:
         alwaysExits(statement.consequent, references, skips) &&
         alwaysExits(statement.alternate, references, skips)
       );
+    case 'TryStatement':
+      // A `finally` that leaves overrides everything; otherwise the block leaves, or throws into a
+      // `catch` that must leave too.
+      if (statement.finalizer && alwaysExits(statement.finalizer, references, skips)) return true;
+      return alwaysExits(statement.block, references, skips) && (!statement.handler || alwaysExits(statement.handler.body, references, skips));
     default:
       return false;
   }

@@ -42,6 +42,11 @@ describe('exits', () => {
     ['if (a) return;', false],
     ['log();', false],
     ['const exit = () => {}; ', false],
+    ['try { return a(); } catch { return null; }', true],
+    ['try { return a(); } catch (error) { log(error); }', false],
+    ['try { a(); } catch { return null; }', false],
+    ['try { return a(); } finally { log(); }', true],
+    ['try { a(); } catch { log(); } finally { return; }', true],
   ])('%s always exits: %s', (body, expected) => {
     const { statement, references } = firstStatement(body);
     expect(alwaysExits(statement, references)).toBe(expected);
