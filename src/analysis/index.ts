@@ -36,7 +36,7 @@ export type { ProcessMessage } from './questions/ipc-channels.js';
 export { crossingProblems } from './questions/ipc-payloads.js';
 export { detachedReads, transferListOf } from './questions/transfer-lists.js';
 export type { CrossingKind, CrossingProblem } from './questions/ipc-payloads.js';
-export { isCaughtHere, isRejectionHandled, platformsAt, stringsByPlatform, valuesByPlatform } from './questions/platform.js';
+export { isCaughtHere, isRejectionHandled, platformsAt, programRanAt, stringsByPlatform, valuesByPlatform } from './questions/platform.js';
 export type { PlatformProblem, PlatformProblemKind, PlatformString } from './questions/platform.js';
 export { importedSignalProblems } from './questions/platform-calls.js';
 export { isHandledAt, startFailureThrough } from './questions/start-failures.js';

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { whereIs } from './shared/describe.js';
 import { createRule } from '../util/create-rule.js';
-import { analyze, argumentAt, type FileAnalysis, type ImportedWrapperCall, isHandledAt, parameterOf, POSIX_ONLY_PROGRAMS, type PossibleString, PROGRAM_LOOKUPS, programsOf, shellAtSite, type ShellMode, shellOfOptions, type StarterSite, type StarterSpec, startFailureThrough, strongest, UNKNOWN_PART, valuesByPlatform, WINDOWS_SHIMS, type WrapperCall } from '../analysis/index.js';
+import { analyze, argumentAt, type FileAnalysis, type ImportedWrapperCall, isHandledAt, parameterOf, POSIX_ONLY_PROGRAMS, type PossibleString, PROGRAM_LOOKUPS, programRanAt, programsOf, shellAtSite, type ShellMode, shellOfOptions, type StarterSite, type StarterSpec, startFailureThrough, strongest, UNKNOWN_PART, valuesByPlatform, WINDOWS_SHIMS, type WrapperCall } from '../analysis/index.js';
 
 type Options = [{ additionalShims: string[]; additionalPosixPrograms: string[] }];
 type Problem = 'shimWithoutShell' | 'batchWithoutShell' | 'posixProgram';
@@ -139,6 +139,8 @@ export default createRule<Options, MessageIds>({
           const kind = problem === 'posixProgram' ? 'posix' : 'shim';
           if (reported.has(kind)) continue;
           if (kind === 'shim' && (windows === 'shim-aware' || use.shell !== 'no')) continue;
+          // A probe of the same program exited with status 0 before: it starts here, as named.
+          if (programRanAt(analysis, use.at, command)) continue;
           // A start whose failure the code handles probes whether a POSIX program is there: the
           // fallback is the author's choice. A shim is there; only the missing shell fails it, and a
           // lookup (`which git`) fails whether or not what it looks for is there, so the probe's

@@ -683,6 +683,14 @@ const CELLS: readonly Cell[] = [
     reported: `${CP}export function find(n) { if (process.platform === 'win32') { try { return execFileSync('where.exe', [n]); } catch { console.warn(n); } } return execFileSync('which', [n]); }`,
   },
   {
+    fact: 'program',
+    construct: 'a probe of the same program whose exit status 0 is tested before the start',
+    rule: 'no-unportable-spawn',
+    silent: `${CP}export function run() { const probe = spawnSync('bash', ['--version']); if (probe.status !== 0) return; spawnSync('bash', ['setup.sh']); }`,
+    // A probe of another program proves nothing of this one.
+    reported: `${CP}export function run() { const probe = spawnSync('sh', ['--version']); if (probe.status !== 0) return; spawnSync('bash', ['setup.sh']); }`,
+  },
+  {
     fact: 'platform',
     construct: "a function exported under a platform's name",
     rule: 'no-unportable-spawn',

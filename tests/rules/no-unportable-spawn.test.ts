@@ -2427,3 +2427,34 @@ runRuleTests('no-unportable-spawn (exits through try)', rule, {
     },
   ],
 });
+
+// A start of a program after a probe of the same program exited with status 0 runs only where the
+// program runs: a test that returns unless \`bash\` works.
+const PROBED = `import { spawnSync } from 'node:child_process';
+import { it } from 'vitest';
+it('runs the setup script', () => {
+  const probe = spawnSync('bash', ['-c', 'declare -A t=()'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    return;
+  }
+  spawnSync('bash', ['setup.sh'], { encoding: 'utf8' });
+});`;
+
+runRuleTests('no-unportable-spawn (probed programs)', rule, {
+  valid: [esm(PROBED)],
+  invalid: [
+    {
+      // Reported twins: the probe of another program, and a probe whose status is not tested.
+      ...esm(PROBED.replace("spawnSync('bash', ['-c'", "spawnSync('sh', ['-c'")),
+      errors: [{ messageId: 'posixProgram', line: 8 }],
+    },
+    {
+      // The probe's own failure is then not told either.
+      ...esm(PROBED.replace('probe.status !== 0', 'probe.stdout === ""')),
+      errors: [
+        { messageId: 'posixProgram', line: 4 },
+        { messageId: 'posixProgram', line: 8 },
+      ],
+    },
+  ],
+});

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { PLATFORMS, type Platform } from '../catalog/platform-apis.js';
 import { enclosingFunction, memberName, outerValue } from '../syntax/ast.js';
-import { possiblePlatforms } from '../file/guards/facts.js';
+import { possiblePlatforms, provesProgramRan } from '../file/guards/facts.js';
 import type { FileAnalysis } from '../contract/file-analysis.js';
 import { isComplete, type PossibleString } from '../file/values.js';
 import { dispatchedOffWindows } from './program-dispatch.js';
@@ -75,6 +75,14 @@ export function valuesByPlatform(
     if (offWindows.has(possible)) platforms = new Set([...platforms].filter((platform) => platform !== 'win32'));
     return { value: possible.value, platforms: withRunners(analysis, platforms) };
   });
+}
+
+/**
+ * Whether, at every one of `nodes`, a probe of `program` (a `spawnSync()` of it by that name,
+ * without a shell) is proven to have exited with status 0: the program exists and starts there.
+ */
+export function programRanAt(analysis: FileAnalysis, nodes: readonly Node[], program: string): boolean {
+  return nodes.length > 0 && nodes.every((node) => provesProgramRan(analysis.guards.factsAt(node), program));
 }
 
 /**

@@ -15,7 +15,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { OS_TYPE_PLATFORMS, PLATFORM_FLAG_EXPORTS, PLATFORMS, type Platform } from '../../catalog/platform-apis.js';
 import { FLAG_SOURCES, PRESENCE_SOURCES, type ContextSource } from '../../catalog/start-contexts.js';
-import { isFunction, isImportMetaMember, isNullish, literalRegExp, memberKey, memberName, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
+import { hasSpread, isFunction, isImportMetaMember, isNullish, literalRegExp, memberKey, memberName, propertyValue, returnedExpression, skipTransparent, stringValue, type FunctionNode } from '../../syntax/ast.js';
 import { constantInitializer, initializerAtRead, isGlobalIdentifier, parameterDefault, readsParameter, resolveVariable } from '../../syntax/scope.js';
 import {
   CALL_RESULT,
@@ -323,6 +323,8 @@ export class ConditionReader {
     const subject = skipTransparent(subjectNode);
     const other = skipTransparent(otherNode);
     const literal = stringValue(other);
+    const ran = holds && other.type === 'Literal' && other.value === 0 ? this.probedProgram(subject) : undefined;
+    if (ran !== undefined) return [{ kind: 'program-ran', program: ran, test }];
 
     if (literal !== undefined && this.isPlatformSource(subject)) {
       const platform = this.platformOf(subject, literal);
@@ -363,6 +365,22 @@ export class ConditionReader {
     // last, as every other comparison with a string is read first.
     const answering = this.platformsEqual(subject, literal);
     return answering ? [{ kind: 'platform', platforms: holds ? answering : without(ALL_PLATFORMS, answering), test }] : [];
+  }
+
+  /**
+   * The program of `status` read on the result of a `spawnSync()` of a program named by a string,
+   * with no shell (`const probe = spawnSync('bash', ['-c', 'declare -A t']); if (probe.status !== 0)
+   * return;`): where that status is 0, the program started and exited cleanly.
+   */
+  private probedProgram(subject: Node): string | undefined {
+    if (subject.type !== 'MemberExpression' || memberName(subject) !== 'status') return undefined;
+    const call = followConstant(this.sourceCode, subject.object);
+    if (call.type !== 'CallExpression' || !isRef(this.references.refOf(call.callee), 'child_process', 'spawnSync')) return undefined;
+    const [program, , options] = call.arguments;
+    const name = program && stringValue(program);
+    const optionsNode = options ?? (call.arguments[1]?.type === 'ObjectExpression' ? call.arguments[1] : undefined);
+    if (name === undefined || (optionsNode && (optionsNode.type !== 'ObjectExpression' || hasSpread(optionsNode) || propertyValue(optionsNode, 'shell') !== undefined))) return undefined;
+    return name;
   }
 
   /** Facts from a value tested for presence: `x`, `x != null`, `typeof x !== 'undefined'`. */
@@ -604,11 +622,11 @@ export function disjunction(left: readonly Fact[], right: readonly Fact[], test:
   // holds when the marker is absent is false, so there the disjunction proves what the other proves.
   // Platform facts say nothing about the start context (`process.env.TARGET !== 'win32'` is both).
   const onlyAbsentMarkers = (facts: readonly Fact[]): boolean => {
-    const context = facts.filter((fact) => fact.kind !== 'platform');
+    const context = facts.filter((fact) => fact.kind !== 'platform' && fact.kind !== 'program-ran');
     return context.length > 0 && context.every((fact) => fact.kind === 'marker' && !fact.value);
   };
   if (onlyAbsentMarkers(left) !== onlyAbsentMarkers(right)) {
-    result.push(...[...left, ...right].filter((fact) => fact.kind !== 'platform' && fact.kind !== 'caught').map((fact) => ({ ...fact, test })));
+    result.push(...[...left, ...right].filter((fact) => fact.kind !== 'platform' && fact.kind !== 'caught' && fact.kind !== 'program-ran').map((fact) => ({ ...fact, test })));
     return result;
   }
   for (const fact of left) {
@@ -622,6 +640,7 @@ export function disjunction(left: readonly Fact[], right: readonly Fact[], test:
 function sameFact(a: Fact, b: Fact): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'api' && b.kind === 'api') return a.key === b.key;
+  if (a.kind === 'program-ran' && b.kind === 'program-ran') return a.program === b.program;
   if ('value' in a && 'value' in b) return a.value === b.value;
   return false;
 }

@@ -23,7 +23,12 @@ export type Fact =
   /** The API with this reference key exists (a `typeof`/truthiness/`in` test). */
   | { readonly kind: 'api'; readonly key: string; readonly test: Node }
   /** An exception thrown here is caught (inside a `try` block that has a `catch`). */
-  | { readonly kind: 'caught'; readonly test: Node };
+  | { readonly kind: 'caught'; readonly test: Node }
+  /**
+   * A synchronous start of this program, without a shell, exited with status 0 before (its result
+   * tested): the program exists and starts here, as it is named.
+   */
+  | { readonly kind: 'program-ran'; readonly program: string; readonly test: Node };
 
 export type ContextFact = Extract<Fact, { kind: ContextKind }>;
 
@@ -58,6 +63,11 @@ export function possiblePlatforms(facts: readonly Fact[]): ReadonlySet<Platform>
 
 export function provesApi(facts: readonly Fact[], key: string): boolean {
   return facts.some((fact) => fact.kind === 'api' && fact.key === key);
+}
+
+/** Whether a start of `program`, without a shell, is proven to have exited with status 0 before. */
+export function provesProgramRan(facts: readonly Fact[], program: string): boolean {
+  return facts.some((fact) => fact.kind === 'program-ran' && fact.program === program);
 }
 
 export function isCaught(facts: readonly Fact[]): boolean {

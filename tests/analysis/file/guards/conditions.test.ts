@@ -20,12 +20,19 @@ function describeFacts(facts: readonly Fact[]): string[] {
     if (fact.kind === 'platform') return `platform=${[...fact.platforms].sort().join('|')}`;
     if (fact.kind === 'api') return `api=${fact.key}`;
     if (fact.kind === 'caught') return 'caught';
+    if (fact.kind === 'program-ran') return `program-ran=${fact.program}`;
     return `${fact.kind}=${fact.value}`;
   });
 }
 
 describe('conditions', () => {
   it.each<[string, string, [string[], string[]], Language?]>([
+    ['the status of a probe', `import { spawnSync } from 'node:child_process'; const probe = spawnSync('bash', ['-c', 'true']); if (probe.status === 0) {}`, [['program-ran=bash'], []]],
+    ['the status of a probe, negated', `import { spawnSync } from 'node:child_process'; const probe = spawnSync('bash', ['-c', 'true'], { encoding: 'utf8' }); if (probe.status !== 0) {}`, [[], ['program-ran=bash']]],
+    ['the status of a probe run by a shell', `import { spawnSync } from 'node:child_process'; const probe = spawnSync('bash', ['-c', 'true'], { shell: true }); if (probe.status === 0) {}`, [[], []]],
+    ['the status of a probe with options not shown', `import { spawnSync } from 'node:child_process'; const probe = spawnSync('bash', [], { ...options }); if (probe.status === 0) {}`, [[], []]],
+    ['the status of a probe of a program not shown', `import { spawnSync } from 'node:child_process'; const probe = spawnSync(shell, []); if (probe.status === 0) {}`, [[], []]],
+    ['the status of a local spawnSync', `const spawnSync = () => ({ status: 0 }); const probe = spawnSync('bash'); if (probe.status === 0) {}`, [[], []]],
     ['a flag source', `import { isMainThread } from 'node:worker_threads'; if (isMainThread) {}`, [['main-thread=true'], ['main-thread=false']]],
     ['a flag source true when the context is not', `import cluster from 'node:cluster'; if (cluster.isWorker) {}`, [['cluster-primary=false'], ['cluster-primary=true']]],
     ['a presence source', `if (process.send) {}`, [['ipc-child=true'], ['ipc-child=false']]],
