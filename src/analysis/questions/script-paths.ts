@@ -14,7 +14,7 @@ import { argumentAt, parameterOf } from '../file/local-functions.js';
 import { CALL_RESULT, GLOBALS_MODULE, isRef, REQUIRE_MODULE, type ModuleRef, type ReferenceIndex } from '../file/references.js';
 import { isGlobalIdentifier } from '../syntax/scope.js';
 import { isFile, stat } from '../project/fs-cache.js';
-import { nearestManifest, publishedFiles, repositoryRoot, workspaceRootOf } from '../project/package-manifest.js';
+import { manifestOf, nearestManifest, publishedFiles, repositoryRoot, workspaceRootOf } from '../project/package-manifest.js';
 import { WEB_WORKER_MODULE, type StarterSpec } from '../catalog/starters.js';
 import { followConstant, selfReference, stringParts, UNKNOWN_PART } from '../file/values.js';
 import { shellWords } from '../../util/shell-words.js';
@@ -342,7 +342,7 @@ export function namesFileFromWorkingFolder(analysis: FileAnalysis, scriptPath: S
 /** The folders a development file's commands run in: its package's, its workspace root's and its repository root's. */
 function developmentFolders(packageFolder: string | undefined): string[] {
   if (packageFolder === undefined) return [];
-  const manifest = nearestManifest(path.join(packageFolder, 'package.json'));
+  const manifest = manifestOf(packageFolder);
   const workspace = manifest && workspaceRootOf(manifest);
   const folders = new Set([packageFolder]);
   if (workspace) folders.add(workspace.folder);
